@@ -1,0 +1,114 @@
+// Package export writes lists of customers as CSV or Excel files for an
+// e-mail tool.
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"retention/app/report"
+)
+
+// Header is the first row of every exported list.
+var Header = []string{"customer_id", "email", "name", "country", "segment", "orders", "revenue", "first_order", "last_order", "recency_days"}
+
+// record returns the cells of one customer, in Header order.
+func record(c report.Customer) []any {
+	return []any{c.ID, c.Email, c.Name, c.Country, c.Segment, c.Orders, round2(c.Revenue), c.First, c.Last, c.Recency}
+}
+
+func round2(v float64) float64 {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	r, _ := strconv.ParseFloat(s, 64)
+	return r
+}
+
+// CSV returns the customers as a comma-separated UTF-8 file with a header
+// row. Text that a spreadsheet would run as a formula (starting with =, +,
+// -, @) is prefixed with an apostrophe.
+func CSV(rows []report.Customer) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(Header)
+	rec := make([]string, len(Header))
+	for _, c := range rows {
+		for i, v := range record(c) {
+			switch v := v.(type) {
+			case string:
+				rec[i] = defuse(v)
+			case float64:
+				rec[i] = strconv.FormatFloat(v, 'f', 2, 64)
+			default:
+				rec[i] = fmt.Sprint(v)
+			}
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// defuse keeps a spreadsheet from running text as a formula.
+func defuse(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// XLSX returns the customers as an Excel workbook with one sheet named
+// sheet (a default name when empty), numbers as numbers.
+func XLSX(rows []report.Customer, sheet string) ([]byte, error) {
+	if sheet = sheetName(sheet); sheet == "" {
+		sheet = "Customers"
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	head := make([]any, len(Header))
+	for i, h := range Header {
+		head[i] = h
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	for i, c := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, record(c)); err != nil {
+			return nil, fmt.Errorf("export: %w", err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// sheetName makes s a valid sheet name: at most 31 characters, none of : \ / ? * [ ].
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if r := []rune(s); len(r) > 31 {
+		s = string(r[:31])
+	}
+	return s
+}

@@ -1,0 +1,57 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"reflect"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"retention/app/report"
+)
+
+var rows = []report.Customer{
+	{ID: "17850", Email: "a@example.com", Name: "=cmd()", Segment: "Champions", Orders: 34, Revenue: 5391.214, First: "2010-12-01", Last: "2011-02-10", Recency: 302},
+	{ID: "b@example.com", Email: "b@example.com", Segment: "At Risk", Orders: 2, Revenue: 20, First: "2011-01-01", Last: "2011-03-01", Recency: 10},
+}
+
+func TestCSV(t *testing.T) {
+	recs, err := csv.NewReader(bytes.NewReader(CSV(rows))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		Header,
+		{"17850", "a@example.com", "'=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302"},
+		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20.00", "2011-01-01", "2011-03-01", "10"},
+	}
+	if !reflect.DeepEqual(recs, want) {
+		t.Errorf("CSV:\n got %q\nwant %q", recs, want)
+	}
+}
+
+func TestXLSX(t *testing.T) {
+	b, err := XLSX(rows, "At Risk: [2024]")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"At Risk- -2024-"}) {
+		t.Fatalf("sheets = %q", got)
+	}
+	got, err := f.GetRows("At Risk- -2024-", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || !reflect.DeepEqual(got[0], Header) || got[1][0] != "17850" || got[1][6] != "5391.21" || got[2][5] != "2" {
+		t.Errorf("rows = %q", got)
+	}
+	// Numbers are stored as numbers, not text.
+	if typ, _ := f.GetCellType("At Risk- -2024-", "F2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("orders cell type = %v, want a number", typ)
+	}
+}

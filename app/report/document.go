@@ -1,0 +1,237 @@
+// Package report holds the report of a shop's orders as plain data: what
+// `retention report --json` prints and what the workbench's engine worker
+// sends to the page. It imports nothing heavy, so the page's WebAssembly
+// stays small; package engine fills it.
+package report
+
+// Document is the whole report of one file.
+type Document struct {
+	File     string   `json:"file"`
+	Format   string   `json:"format"`
+	Sheet    string   `json:"sheet,omitempty"`
+	Sheets   []string `json:"sheets,omitempty"`
+	Currency string   `json:"currency,omitempty"`
+	Grain    string   `json:"grain"`     // month, quarter or year
+	From     string   `json:"from"`      // first day of the range, 2006-01-02
+	To       string   `json:"to"`        // last day of the range
+	AsOf     string   `json:"as_of"`     // reference date of recency and lists
+	TimeZone string   `json:"time_zone"` // reporting time zone
+
+	// Overall figures over the range.
+	Customers             int     `json:"customers"`
+	Orders                int     `json:"orders"`
+	Revenue               float64 `json:"revenue"`
+	NetRevenue            float64 `json:"net_revenue"`
+	Refunds               float64 `json:"refunds"`
+	RefundCount           int     `json:"refund_count"`
+	AOV                   float64 `json:"aov"`
+	RepeatRate            float64 `json:"repeat_rate"`
+	PurchaseFrequency     float64 `json:"purchase_frequency"`
+	MeanDaysBetween       float64 `json:"mean_days_between"`
+	MedianDaysBetween     float64 `json:"median_days_between"`
+	ReturningRevenueShare float64 `json:"returning_revenue_share"`
+	HistoricalCLV         float64 `json:"historical_clv"`
+	RepeatVsOneTime       float64 `json:"repeat_vs_one_time"`
+	FirstOrder            string  `json:"first_order"`
+	LastOrder             string  `json:"last_order"`
+
+	// LastFull is the index in Periods of the last complete period with a
+	// CRR, or -1.
+	LastFull  int       `json:"last_full"`
+	Periods   []Period  `json:"periods"`
+	Cohorts   []Cohort  `json:"cohorts"`
+	Segments  []Segment `json:"segments"`
+	RFMEdges  RFMEdges  `json:"rfm_edges"`
+	Benchmark Benchmark `json:"benchmark"`
+
+	VIPs              VIPList    `json:"vips"`
+	Lapsed            LapsedList `json:"lapsed"`
+	Interest          []Interest `json:"interest"`
+	Pareto            Pareto     `json:"pareto"`
+	OrdersPerCustomer []Bucket   `json:"orders_per_customer"`
+	DaysBetween       []Bucket   `json:"days_between"`
+
+	// Customers lists every customer with their RFM segment: the rows of
+	// every exported list.
+	CustomerRows []Customer `json:"customer_rows"`
+
+	Ingest  Ingest         `json:"ingest"`
+	Skipped []Skip         `json:"skipped"`
+	Mapping []MappingEntry `json:"mapping"`
+	Notes   []string       `json:"notes,omitempty"`
+	Preview Preview        `json:"preview"`
+}
+
+// Period holds the figures of one month, quarter or year.
+// CRR = (E - N) / S; Churn = (S - Retained) / S. When S is 0 (the first
+// period, or after a period without orders) CRR and churn are null.
+type Period struct {
+	Period           string   `json:"period"` // 2011-01, 2011-Q1, 2011
+	Start            string   `json:"start"`  // first day
+	End              string   `json:"end"`    // last day
+	Complete         bool     `json:"complete"`
+	S                int      `json:"s"`
+	E                int      `json:"e"`
+	New              int      `json:"new"`
+	Returning        int      `json:"returning"`
+	Retained         int      `json:"retained"`
+	Reactivated      int      `json:"reactivated"`
+	Churned          int      `json:"churned"`
+	CRR              *float64 `json:"crr"`
+	Churn            *float64 `json:"churn"`
+	Revenue          float64  `json:"revenue"`
+	NewRevenue       float64  `json:"new_revenue"`
+	ReturningRevenue float64  `json:"returning_revenue"`
+	Refunds          float64  `json:"refunds"`
+	NetRevenue       float64  `json:"net_revenue"`
+	Orders           int      `json:"orders"`
+	AOV              float64  `json:"aov"`
+}
+
+// Cohort is the customers whose first order is in one period.
+// Retention[k] is the share of them who ordered k periods later;
+// Revenue[k] their revenue then; LTV[k] the cumulative revenue per
+// customer up to k.
+type Cohort struct {
+	Cohort    string    `json:"cohort"`
+	Size      int       `json:"size"`
+	Active    []int     `json:"active"`
+	Retention []float64 `json:"retention"`
+	Revenue   []float64 `json:"revenue"`
+	LTV       []float64 `json:"ltv"`
+}
+
+// Segment is one RFM segment.
+type Segment struct {
+	Name          string  `json:"name"`
+	Customers     int     `json:"customers"`
+	CustomerShare float64 `json:"customer_share"`
+	Revenue       float64 `json:"revenue"`
+	RevenueShare  float64 `json:"revenue_share"`
+	Orders        int     `json:"orders"`
+	AOV           float64 `json:"aov"`
+}
+
+// RFMEdges are the quantile edges that split R (days), F (orders) and M
+// (money) into the scores 1-5.
+type RFMEdges struct {
+	Recency   []float64 `json:"recency"`
+	Frequency []float64 `json:"frequency"`
+	Monetary  []float64 `json:"monetary"`
+}
+
+// Benchmark puts the shop's CRR beside an industry figure.
+type Benchmark struct {
+	Name   string   `json:"name"`
+	Value  float64  `json:"value"`
+	Source string   `json:"source"`
+	Shop   *float64 `json:"shop"` // the shop's CRR of the last full period
+	Diff   *float64 `json:"diff"` // shop - benchmark, in points (0.05 = 5 points)
+}
+
+// Customer is one customer with what the lists and exports need.
+type Customer struct {
+	ID        string  `json:"id"`
+	Email     string  `json:"email,omitempty"`
+	Name      string  `json:"name,omitempty"`
+	Country   string  `json:"country,omitempty"`
+	Segment   string  `json:"segment"`
+	R         int     `json:"r"`
+	F         int     `json:"f"`
+	M         int     `json:"m"`
+	Orders    int     `json:"orders"`
+	Revenue   float64 `json:"revenue"` // net
+	First     string  `json:"first_order"`
+	Last      string  `json:"last_order"`
+	Recency   int     `json:"recency_days"`
+	VIP       bool    `json:"vip,omitempty"`
+	Lapsed    bool    `json:"lapsed,omitempty"`
+	Interests string  `json:"interests,omitempty"` // categories, "; "-separated
+}
+
+// VIPList is the top share of customers by revenue.
+type VIPList struct {
+	Share        float64 `json:"share"` // 0.01
+	Customers    int     `json:"customers"`
+	Revenue      float64 `json:"revenue"`
+	RevenueShare float64 `json:"revenue_share"`
+}
+
+// LapsedList is customers with MinOrders+ orders and none in Days days.
+type LapsedList struct {
+	Days      int     `json:"days"`
+	MinOrders int     `json:"min_orders"`
+	Customers int     `json:"customers"`
+	Revenue   float64 `json:"revenue"`
+}
+
+// Interest is the customers of one category or product.
+type Interest struct {
+	Name          string  `json:"name"`
+	Customers     int     `json:"customers"`
+	CustomerShare float64 `json:"customer_share"`
+	Orders        int     `json:"orders"`
+	Revenue       float64 `json:"revenue"`
+}
+
+// Pareto is how concentrated revenue is among customers. Curve[i] is the
+// share of net revenue brought by the top (i+1)% of customers.
+type Pareto struct {
+	Top1  float64   `json:"top1"`
+	Top10 float64   `json:"top10"`
+	Top20 float64   `json:"top20"`
+	Curve []float64 `json:"curve"`
+}
+
+// Bucket is one bar of a histogram.
+type Bucket struct {
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+// Ingest says what became of the file's rows.
+type Ingest struct {
+	Rows            int     `json:"rows"`
+	OrderRows       int     `json:"order_rows"`
+	RefundRows      int     `json:"refund_rows"`
+	CancelledRows   int     `json:"cancelled_rows"`
+	SkippedRows     int     `json:"skipped_rows"`
+	Cancelled       int     `json:"cancelled_orders"`
+	CancelledAmount float64 `json:"cancelled_amount"`
+	DateFormat      string  `json:"date_format"`
+	NumberFormat    string  `json:"number_format"`
+	TotalFrom       string  `json:"total_from"`
+	Currencies      []Count `json:"currencies,omitempty"`
+}
+
+// Count is a named count with an amount.
+type Count struct {
+	Name   string  `json:"name"`
+	Count  int     `json:"count"`
+	Amount float64 `json:"amount"`
+}
+
+// Skip counts rows skipped for one reason, with the first row numbers.
+type Skip struct {
+	Reason   string   `json:"reason"`
+	Column   string   `json:"column,omitempty"`
+	Rows     int      `json:"rows"`
+	Examples []int    `json:"examples"`
+	Values   []string `json:"values,omitempty"`
+}
+
+// MappingEntry is the column found for one role.
+type MappingEntry struct {
+	Role       string  `json:"role"`
+	Column     int     `json:"column"` // 0-based; -1 when no column has the role
+	Header     string  `json:"header"`
+	Confidence float64 `json:"confidence"`
+	Why        string  `json:"why"`
+}
+
+// Preview is the header and first rows of the file, as read.
+type Preview struct {
+	Header []string   `json:"header"`
+	Rows   [][]string `json:"rows"`
+	Lines  []int      `json:"lines"`
+}

@@ -1,0 +1,209 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteText writes the report as a readable summary for a terminal.
+func WriteText(w io.Writer, d *Document) error {
+	p := &printer{w: w}
+	cur := d.Currency
+	money := func(v float64) string { return formatMoney(v, cur) }
+
+	src := d.File
+	if d.Sheet != "" {
+		src += ", sheet " + strconv.Quote(d.Sheet)
+	}
+	p.f("Retention report: %s (%s)\n", src, d.Format)
+	p.f("Orders from %s to %s; periods by %s; reference date %s; time zone %s.\n", d.FirstOrder, d.LastOrder, d.Grain, d.AsOf, d.TimeZone)
+	if d.From != "" || d.To != "" {
+		p.f("Range: %s to %s.\n", d.From, d.To)
+	}
+
+	p.h("Columns")
+	tw := p.table()
+	for _, m := range d.Mapping {
+		if m.Column < 0 {
+			continue
+		}
+		fmt.Fprintf(tw, "  %s\t%q\t%.0f%%\t%s\n", m.Role, m.Header, m.Confidence*100, m.Why)
+	}
+	tw.Flush()
+	in := d.Ingest
+	p.f("  Dates read as %s; numbers with %s; order totals from %s.\n", in.DateFormat, in.NumberFormat, in.TotalFrom)
+
+	p.h("Data quality")
+	p.f("  %d rows: %d in orders, %d in refunds, %d in cancelled orders, %d skipped.\n",
+		in.Rows, in.OrderRows, in.RefundRows, in.CancelledRows, in.SkippedRows)
+	for _, s := range d.Skipped {
+		col := ""
+		if s.Column != "" {
+			col = fmt.Sprintf(" (column %q)", s.Column)
+		}
+		p.f("  skipped %d rows: %s%s; first rows %s", s.Rows, s.Reason, col, joinInts(s.Examples))
+		if len(s.Values) > 0 {
+			p.f("; values %s", quoteAll(s.Values))
+		}
+		p.f("\n")
+	}
+	for _, n := range d.Notes {
+		p.f("  %s\n", n)
+	}
+
+	p.h("Overall")
+	tw = p.table()
+	row := func(name, value string) { fmt.Fprintf(tw, "  %s\t%s\n", name, value) }
+	row("Customers", strconv.Itoa(d.Customers))
+	row("Orders", strconv.Itoa(d.Orders))
+	row("Revenue", money(d.Revenue))
+	row("Refunds", fmt.Sprintf("%s (%d)", money(d.Refunds), d.RefundCount))
+	row("Net revenue", money(d.NetRevenue))
+	row("Average order value", money(d.AOV))
+	row("Repeat purchase rate", pct(d.RepeatRate))
+	row("Purchase frequency", fmt.Sprintf("%.2f orders per customer", d.PurchaseFrequency))
+	row("Days between orders", fmt.Sprintf("mean %.1f, median %.1f", d.MeanDaysBetween, d.MedianDaysBetween))
+	row("Revenue from returning customers", pct(d.ReturningRevenueShare))
+	row("Historical CLV", money(d.HistoricalCLV)+" net revenue per customer")
+	row("Repeat vs one-time customer", fmt.Sprintf("%.1fx the revenue", d.RepeatVsOneTime))
+	if d.LastFull >= 0 && d.LastFull < len(d.Periods) {
+		lp := d.Periods[d.LastFull]
+		row("CRR, "+lp.Period, fmt.Sprintf("%s = (E %d - N %d) / S %d", pctp(lp.CRR), lp.E, lp.New, lp.S))
+		row("Churn, "+lp.Period, fmt.Sprintf("%s = %d lost / S %d", pctp(lp.Churn), lp.Churned, lp.S))
+	}
+	b := d.Benchmark
+	if b.Shop != nil {
+		row("Benchmark", fmt.Sprintf("%s: %s; this shop %s (%+.1f points). Source: %s", b.Name, pct(b.Value), pct(*b.Shop), *b.Diff*100, b.Source))
+	}
+	tw.Flush()
+
+	p.h("Periods")
+	tw = p.table()
+	fmt.Fprintln(tw, "  period\tS\tE\tN\tretained\treactivated\tCRR\tchurn\torders\trevenue\tAOV\t")
+	for _, pe := range d.Periods {
+		mark := ""
+		if !pe.Complete {
+			mark = " (partial)"
+		}
+		fmt.Fprintf(tw, "  %s%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t\n", pe.Period, mark, pe.S, pe.E, pe.New,
+			pe.Retained, pe.Reactivated, pctp(pe.CRR), pctp(pe.Churn), pe.Orders, money(pe.Revenue), money(pe.AOV))
+	}
+	tw.Flush()
+
+	p.h("Cohorts (share of each cohort ordering k periods after its first)")
+	tw = p.table()
+	maxK := 0
+	for _, c := range d.Cohorts {
+		if len(c.Retention) > maxK {
+			maxK = len(c.Retention)
+		}
+	}
+	if maxK > 13 {
+		maxK = 13
+	}
+	hdr := []string{"  cohort", "size"}
+	for k := 0; k < maxK; k++ {
+		hdr = append(hdr, "+"+strconv.Itoa(k))
+	}
+	fmt.Fprintln(tw, strings.Join(hdr, "\t")+"\t")
+	for _, c := range d.Cohorts {
+		cells := []string{"  " + c.Cohort, strconv.Itoa(c.Size)}
+		for k := 0; k < maxK && k < len(c.Retention); k++ {
+			cells = append(cells, fmt.Sprintf("%.0f%%", c.Retention[k]*100))
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
+	}
+	tw.Flush()
+
+	p.h("RFM segments")
+	tw = p.table()
+	fmt.Fprintln(tw, "  segment\tcustomers\tshare\trevenue\tshare\tAOV\t")
+	for _, s := range d.Segments {
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%s\t%s\t\n", s.Name, s.Customers, pct(s.CustomerShare), money(s.Revenue), pct(s.RevenueShare), money(s.AOV))
+	}
+	tw.Flush()
+
+	p.h("Lists")
+	p.f("  VIPs (top %s by revenue): %d customers bring %s of net revenue (%s).\n", pct(d.VIPs.Share), d.VIPs.Customers, pct(d.VIPs.RevenueShare), money(d.VIPs.Revenue))
+	p.f("  Lapsed regulars (%d+ orders, none in %d days): %d customers, %s net revenue to win back.\n", d.Lapsed.MinOrders, d.Lapsed.Days, d.Lapsed.Customers, money(d.Lapsed.Revenue))
+	p.f("  Revenue concentration: top 1%% of customers bring %s, top 10%% %s, top 20%% %s.\n", pct(d.Pareto.Top1), pct(d.Pareto.Top10), pct(d.Pareto.Top20))
+	if len(d.Interest) > 0 {
+		p.f("  Interest (share of customers who bought):\n")
+		for i, it := range d.Interest {
+			if i == 10 {
+				p.f("    ... and %d more\n", len(d.Interest)-10)
+				break
+			}
+			p.f("    %-30s %6s  %5d customers  %s\n", it.Name, pct(it.CustomerShare), it.Customers, money(it.Revenue))
+		}
+	}
+	return p.err
+}
+
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) f(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+func (p *printer) h(title string) { p.f("\n%s\n", title) }
+
+func (p *printer) table() *tabwriter.Writer {
+	return tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
+}
+
+func pct(v float64) string { return strconv.FormatFloat(v*100, 'f', 1, 64) + "%" }
+
+func pctp(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return pct(*v)
+}
+
+// formatMoney writes v with two decimals, thousands grouped, and the currency.
+func formatMoney(v float64, cur string) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String() + "." + frac
+	if neg {
+		out = "-" + out
+	}
+	if cur != "" {
+		out += " " + cur
+	}
+	return out
+}
+
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, n := range v {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
+}
+
+func quoteAll(v []string) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = strconv.Quote(x)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,130 @@
+// Package metrics computes the figures a retention marketer reads from a
+// shop's orders: retention per period, cohorts, RFM segments, campaign lists
+// and benchmarks.
+//
+// The package is pure: no I/O and no clock. Every function that depends on
+// "now" takes the reference date (asOf) as an argument. Callers' slices are
+// never modified.
+package metrics
+
+import (
+	"sort"
+	"time"
+)
+
+// Order is one order of one customer, after the line items of an export
+// were grouped by order id. Refunds and cancellations are not orders; they
+// are Refunds.
+type Order struct {
+	ID       string
+	Customer string    // customer key: the customer id, or the e-mail address of a guest
+	Time     time.Time // when the order was placed, in the reporting time zone
+	Amount   float64   // order value (sum of its lines), in Currency
+	Quantity float64   // items in the order (0 when unknown)
+	Currency string    // ISO code or symbol as found in the file; "" when the file has none
+
+	// Products and Categories are the distinct products and categories of
+	// the order's lines, when the file has such columns.
+	Products   []string
+	Categories []string
+}
+
+// Refund is money returned to a customer: a cancelled or refunded order,
+// a credit note, or a line with a negative quantity or amount.
+type Refund struct {
+	OrderID  string
+	Customer string // "" when the refund cannot be attributed to a customer
+	Time     time.Time
+	Amount   float64 // money returned, as a positive number
+	Currency string
+}
+
+// Customer holds what is known of a customer besides their orders.
+type Customer struct {
+	ID      string // the customer key used by Order.Customer
+	Email   string
+	Name    string
+	Country string
+}
+
+// Dataset is a shop's orders, refunds and customers, ready for the metrics.
+// Build it with NewDataset.
+type Dataset struct {
+	// Orders sorted by Time (then ID).
+	Orders []Order
+	// Refunds sorted by Time.
+	Refunds []Refund
+	// Customers sorted by ID, one per distinct Order.Customer (entries
+	// given to NewDataset fill in Email, Name and Country).
+	Customers []Customer
+
+	index map[string]int // customer key -> index in Customers
+	// byCustomer[i] lists the indexes in Orders of customer i's orders, in time order.
+	byCustomer [][]int
+	refundsBy  []float64 // refunded amount per customer index
+}
+
+// NewDataset copies orders, refunds and customers into a Dataset, sorted
+// and indexed. Customers without any order are not part of the dataset's
+// customers (their refunds still count in the refund totals).
+func NewDataset(orders []Order, refunds []Refund, customers []Customer) *Dataset {
+	d := &Dataset{
+		Orders:  append([]Order(nil), orders...),
+		Refunds: append([]Refund(nil), refunds...),
+	}
+	sort.SliceStable(d.Orders, func(i, j int) bool {
+		a, b := &d.Orders[i], &d.Orders[j]
+		if !a.Time.Equal(b.Time) {
+			return a.Time.Before(b.Time)
+		}
+		return a.ID < b.ID
+	})
+	sort.SliceStable(d.Refunds, func(i, j int) bool { return d.Refunds[i].Time.Before(d.Refunds[j].Time) })
+
+	info := make(map[string]Customer, len(customers))
+	for _, c := range customers {
+		info[c.ID] = c
+	}
+	d.index = make(map[string]int)
+	var keys []string
+	for _, o := range d.Orders {
+		if _, ok := d.index[o.Customer]; !ok {
+			d.index[o.Customer] = -1
+			keys = append(keys, o.Customer)
+		}
+	}
+	sort.Strings(keys)
+	d.Customers = make([]Customer, len(keys))
+	for i, k := range keys {
+		d.index[k] = i
+		c := info[k]
+		c.ID = k
+		d.Customers[i] = c
+	}
+	d.byCustomer = make([][]int, len(keys))
+	for i, o := range d.Orders {
+		ci := d.index[o.Customer]
+		d.byCustomer[ci] = append(d.byCustomer[ci], i)
+	}
+	d.refundsBy = make([]float64, len(keys))
+	for _, r := range d.Refunds {
+		if ci, ok := d.index[r.Customer]; ok {
+			d.refundsBy[ci] += r.Amount
+		}
+	}
+	return d
+}
+
+// CustomerIndex returns the index in d.Customers of the customer with the
+// given key, and whether there is one.
+func (d *Dataset) CustomerIndex(key string) (int, bool) {
+	i, ok := d.index[key]
+	return i, ok
+}
+
+// CustomerOrders returns customer i's orders in time order. The slice is
+// shared; do not modify it.
+func (d *Dataset) CustomerOrders(i int) []int { return d.byCustomer[i] }
+
+// CustomerRefunds returns the money refunded to customer i.
+func (d *Dataset) CustomerRefunds(i int) float64 { return d.refundsBy[i] }
