@@ -1,0 +1,183 @@
+package columns
+
+import (
+	"strings"
+	"testing"
+)
+
+// rows splits lines of cells separated by "|".
+func rows(lines ...string) (header []string, out [][]string) {
+	for i, l := range lines {
+		c := strings.Split(l, "|")
+		if i == 0 {
+			header = c
+		} else {
+			out = append(out, c)
+		}
+	}
+	return header, out
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		Name  string
+		Lines []string
+		Want  map[Role]string // role -> header; "" means no column
+	}{{
+		Name: "UCI Online Retail",
+		Lines: []string{
+			"InvoiceNo|StockCode|Description|Quantity|InvoiceDate|UnitPrice|CustomerID|Country",
+			"536365|85123A|WHITE HANGING HEART T-LIGHT HOLDER|6|2010-12-01 08:26:00|2.55|17850|United Kingdom",
+			"536365|71053|WHITE METAL LANTERN|6|2010-12-01 08:26:00|3.39|17850|United Kingdom",
+			"C536379|D|Discount|-1|2010-12-01 09:41:00|27.5|14527|United Kingdom",
+		},
+		Want: map[Role]string{OrderID: "InvoiceNo", Product: "Description", Quantity: "Quantity", Date: "InvoiceDate",
+			UnitPrice: "UnitPrice", CustomerID: "CustomerID", Country: "Country", Total: ""},
+	}, {
+		Name: "Shopify orders export",
+		Lines: []string{
+			"Name|Email|Financial Status|Paid at|Fulfillment Status|Currency|Subtotal|Shipping|Taxes|Total|Created at|Lineitem quantity|Lineitem name|Lineitem price|Billing Name|Billing Country|Id",
+			"#1001|anna@example.com|paid|2023-01-15 10:23:45 -0500|fulfilled|USD|50.00|5.00|4.00|59.00|2023-01-15 10:23:45 -0500|1|Mug|20.00|Anna A|US|5012",
+			"#1001|||||||||||1|Cap|30.00|||",
+			"#1002|bo@example.com|refunded|2023-01-16 09:00:00 -0500|unfulfilled|USD|10.00|0.00|0.00|10.00|2023-01-16 09:00:00 -0500|1|Pin|10.00|Bo B|DK|5013",
+		},
+		Want: map[Role]string{OrderID: "Name", Email: "Email", Status: "Financial Status", Currency: "Currency",
+			Total: "Total", Date: "Created at", Quantity: "Lineitem quantity", Product: "Lineitem name",
+			UnitPrice: "Lineitem price", Name: "Billing Name", Country: "Billing Country", CustomerID: ""},
+	}, {
+		Name: "WooCommerce",
+		Lines: []string{
+			"Order ID|Order Date|Order Status|Customer User ID|Billing Email Address|Order Total|Order Currency|Item Name|Quantity|Item Cost|Category|Billing Country",
+			"812|2024-03-01 10:00|wc-completed|17|a@b.dk|299.00|DKK|Tee|2|149.50|Shirts|DK",
+		},
+		Want: map[Role]string{OrderID: "Order ID", Date: "Order Date", Status: "Order Status", CustomerID: "Customer User ID",
+			Email: "Billing Email Address", Total: "Order Total", Currency: "Order Currency", Product: "Item Name",
+			Quantity: "Quantity", UnitPrice: "Item Cost", Category: "Category", Country: "Billing Country"},
+	}, {
+		Name: "Ecwid",
+		Lines: []string{
+			"Order Number|Order Date|Customer Email|Customer Name|Order Total|Payment Status|Fulfillment Status|Product Name",
+			"1201|2024-02-02 12:00:00|x@y.no|Kari Nordmann|450|PAID|SHIPPED|Genser",
+		},
+		Want: map[Role]string{OrderID: "Order Number", Date: "Order Date", Email: "Customer Email", Name: "Customer Name",
+			Total: "Order Total", Status: "Payment Status", Product: "Product Name"},
+	}, {
+		Name: "Magento",
+		Lines: []string{
+			"ID|Purchase Date|Bill-to Name|Ship-to Name|Grand Total (Base)|Grand Total (Purchased)|Status|Customer Email",
+			"000000012|Mar 3, 2024 10:11:12 AM|Ann|Ann|€120.00|€120.00|complete|ann@example.de",
+		},
+		Want: map[Role]string{OrderID: "ID", Date: "Purchase Date", Name: "Bill-to Name", Total: "Grand Total (Base)",
+			Status: "Status", Email: "Customer Email"},
+	}, {
+		Name: "German",
+		Lines: []string{
+			"Bestellnummer|Bestelldatum|Kundennummer|Betrag|Währung|Artikel|Warengruppe",
+			"A-1|03.02.2024|K1|1.234,56|EUR|Tasse|Küche",
+			"A-2|13.02.2024|K2|99,90|EUR|Teller|Küche",
+		},
+		Want: map[Role]string{OrderID: "Bestellnummer", Date: "Bestelldatum", CustomerID: "Kundennummer", Total: "Betrag",
+			Currency: "Währung", Product: "Artikel", Category: "Warengruppe"},
+	}, {
+		Name: "Danish",
+		Lines: []string{
+			"Ordrenummer;Ordredato;Kundenummer;Beløb;Antal;Stykpris;Produkt",
+			"1|03-02-2024|77|1.234,50|2|617,25|Kop",
+		},
+		Want: map[Role]string{OrderID: "Ordrenummer", Date: "Ordredato", CustomerID: "Kundenummer", Total: "Beløb",
+			Quantity: "Antal", UnitPrice: "Stykpris", Product: "Produkt"},
+	}, {
+		Name: "Norwegian",
+		Lines: []string{
+			"Ordre-ID|Dato|Kunde-ID|E-post|Totalbeløb|Antall|Enhetspris|Vare|Land",
+			"9|03.02.2024|5|k@n.no|500|1|500|Sokker|Norge",
+		},
+		Want: map[Role]string{OrderID: "Ordre-ID", Date: "Dato", CustomerID: "Kunde-ID", Email: "E-post", Total: "Totalbeløb",
+			Quantity: "Antall", UnitPrice: "Enhetspris", Product: "Vare", Country: "Land"},
+	}, {
+		Name: "Swedish",
+		Lines: []string{
+			"Ordernummer|Orderdatum|Kundnummer|Belopp|Antal|Styckpris|Artikel|Kategori",
+			"1|2024-02-03|K9|299,00|1|299,00|Mössa|Accessoarer",
+		},
+		Want: map[Role]string{OrderID: "Ordernummer", Date: "Orderdatum", CustomerID: "Kundnummer", Total: "Belopp",
+			Quantity: "Antal", UnitPrice: "Styckpris", Product: "Artikel", Category: "Kategori"},
+	}, {
+		Name: "Filipino",
+		Lines: []string{
+			"Numero ng Order|Petsa|Numero ng Customer|Kabuuang Halaga|Dami|Presyo|Produkto|Kategorya|Katayuan",
+			"PH-1|2024-02-03|C1|₱1,250.00|1|₱1,250.00|Bag|Fashion|Bayad",
+		},
+		Want: map[Role]string{OrderID: "Numero ng Order", Date: "Petsa", CustomerID: "Numero ng Customer", Total: "Kabuuang Halaga",
+			Quantity: "Dami", UnitPrice: "Presyo", Product: "Produkto", Category: "Kategorya", Status: "Katayuan"},
+	}, {
+		Name: "CDNOW",
+		Lines: []string{
+			"customer_id|date|number_of_cds|dollar_value",
+			"1|19970101|1|11.77", "2|19970112|1|12.00", "2|19970112|5|77.00", "3|19970102|2|20.76",
+		},
+		Want: map[Role]string{CustomerID: "customer_id", Date: "date", Quantity: "number_of_cds", Total: "dollar_value", OrderID: ""},
+	}, {
+		Name: "CDNOW sample without a header: values decide",
+		Lines: []string{
+			"Column 1|Column 2|Column 3|Column 4|Column 5",
+			"4|1|19970101|2|29.33", "4|1|19970118|2|29.73", "4|1|19970802|1|14.96", "18|2|19970101|2|26.48",
+			"21|3|19970101|3|63.34", "21|3|19970113|1|11.77", "50|4|19970101|1|6.79",
+		},
+		Want: map[Role]string{CustomerID: "Column 1", Date: "Column 3", Quantity: "Column 4", Total: "Column 5"},
+	}}
+	for _, tc := range tests {
+		t.Run(tc.Name, func(t *testing.T) {
+			lines := tc.Lines
+			if strings.Contains(lines[0], ";") {
+				for i := range lines {
+					lines[i] = strings.ReplaceAll(lines[i], ";", "|")
+				}
+			}
+			h, r := rows(lines...)
+			m := Detect(h, r)
+			for role, want := range tc.Want {
+				i, ok := m.Column(role)
+				got := ""
+				if ok {
+					got = h[i]
+				}
+				if got != want {
+					t.Errorf("%s = %q, want %q (mapping %+v)", role, got, want, m.Matches)
+				}
+			}
+			seen := map[int]bool{}
+			for _, x := range m.Matches {
+				if seen[x.Column] {
+					t.Errorf("column %d has two roles", x.Column)
+				}
+				seen[x.Column] = true
+				if x.Confidence <= 0 || x.Confidence > 1 || x.Why == "" {
+					t.Errorf("match %+v: confidence and reason needed", x)
+				}
+			}
+		})
+	}
+}
+
+func TestSetUnset(t *testing.T) {
+	h, r := rows("Order ID|Order Date|Customer ID|Order Total|Line Total", "1|2024-01-01|a|10|10")
+	m := Detect(h, r)
+	m.Set(Total, 4, "Line Total")
+	if i, _ := m.Column(Total); i != 4 {
+		t.Fatalf("total = %d, want 4", i)
+	}
+	for _, x := range m.Matches {
+		if x.Role == Total && (x.Confidence != 1 || x.Why != "set by you") {
+			t.Errorf("override = %+v", x)
+		}
+	}
+	m.Set(CustomerID, 0, "Order ID") // takes column 0 from OrderID
+	if _, ok := m.Column(OrderID); ok {
+		t.Error("order id still mapped after its column was given to customer id")
+	}
+	m.Unset(CustomerID)
+	if _, ok := m.Column(CustomerID); ok {
+		t.Error("customer id still mapped after Unset")
+	}
+}
