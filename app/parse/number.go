@@ -155,6 +155,8 @@ func (f NumberFormat) Parse(s string) (float64, error) {
 	t = strings.TrimSuffix(t, "%")
 	t = strings.TrimSpace(t)
 	exp := false
+	groups := 0     // group separators seen
+	sinceGroup := 0 // digits since the last one
 	for i := 0; i < len(t); {
 		r, size := rune(t[i]), 1
 		if r >= utf8.RuneSelf {
@@ -164,14 +166,20 @@ func (f NumberFormat) Parse(s string) (float64, error) {
 		case r >= '0' && r <= '9':
 			b = append(b, byte(r))
 			digits++
+			sinceGroup++
 		case r == f.Decimal && !sawDecimal && !exp:
+			if groups > 0 && sinceGroup != 3 {
+				return 0, notNumber(s)
+			}
 			b = append(b, '.')
 			sawDecimal = true
 		case (r == f.Group || isSpace(r) || r == '\'') && !sawDecimal && !exp && digits > 0:
-			// grouping: must be followed by a digit
-			if i+size >= len(t) || !isDigit(t[i+size]) {
+			// grouping: groups after the first have three digits
+			if i+size >= len(t) || !isDigit(t[i+size]) || (groups > 0 && sinceGroup != 3) {
 				return 0, notNumber(s)
 			}
+			groups++
+			sinceGroup = 0
 		case (r == 'e' || r == 'E') && digits > 0 && !exp:
 			b = append(b, 'e')
 			exp = true
@@ -187,7 +195,7 @@ func (f NumberFormat) Parse(s string) (float64, error) {
 		}
 		i += size
 	}
-	if digits == 0 {
+	if digits == 0 || (groups > 0 && !sawDecimal && !exp && sinceGroup != 3) {
 		return 0, notNumber(s)
 	}
 	v, err := strconv.ParseFloat(string(b), 64)

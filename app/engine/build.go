@@ -1,0 +1,202 @@
+package engine
+
+import (
+	"math"
+	"strings"
+
+	"retention/app/ingest"
+	"retention/app/report"
+	"retention/metrics"
+)
+
+// Share of customers that are VIPs.
+const vipShare = 0.01
+
+// Build computes the report of a loaded file.
+func Build(res *ingest.Result, o Options) (*report.Document, error) {
+	loc, err := location(o.TZ)
+	if err != nil {
+		return nil, err
+	}
+	g, err := metrics.ParseGrain(o.Grain)
+	if err != nil {
+		return nil, err
+	}
+	mo := metrics.Options{Grain: g}
+	if mo.From, err = day("--from", o.From, loc); err != nil {
+		return nil, err
+	}
+	if mo.To, err = day("--to", o.To, loc); err != nil {
+		return nil, err
+	}
+	if mo.AsOf, err = day("--as-of", o.AsOf, loc); err != nil {
+		return nil, err
+	}
+	lapsedDays := o.LapsedDays
+	if lapsedDays <= 0 {
+		lapsedDays = 180
+	}
+	ds := res.Dataset
+	doc := &report.Document{
+		File: res.Report.File, Format: res.Report.Format, Sheet: res.Report.Sheet, Sheets: res.Report.Sheets,
+		Currency: res.Report.Currency, Grain: g.String(), TimeZone: loc.String(),
+		Notes: res.Report.Notes, Mapping: mapping(res), Preview: preview(res),
+	}
+	doc.Ingest, doc.Skipped = ingestReport(&res.Report)
+
+	sum := metrics.Summarize(ds, mo)
+	asOf := sum.AsOf
+	doc.AsOf = asOf.Format(dateLayout)
+	if !mo.From.IsZero() {
+		doc.From = mo.From.Format(dateLayout)
+	}
+	if !mo.To.IsZero() {
+		doc.To = mo.To.Format(dateLayout)
+	}
+	doc.Customers, doc.Orders = sum.Customers, sum.Orders
+	doc.Revenue, doc.NetRevenue, doc.Refunds, doc.RefundCount = r2(sum.Revenue), r2(sum.NetRevenue), r2(sum.Refunds), sum.RefundCount
+	doc.AOV, doc.RepeatRate, doc.PurchaseFrequency = r6(sum.AOV), r6(sum.RepeatRate), r6(sum.PurchaseFrequency)
+	doc.MeanDaysBetween, doc.MedianDaysBetween = r6(sum.MeanDaysBetween), r6(sum.MedianDaysBetween)
+	doc.ReturningRevenueShare, doc.HistoricalCLV, doc.RepeatVsOneTime = r6(sum.ReturningRevenueShare), r6(sum.HistoricalCLV), r6(sum.RepeatVsOneTime)
+	if !sum.From.IsZero() {
+		doc.FirstOrder, doc.LastOrder = sum.From.Format(dateLayout), sum.To.Format(dateLayout)
+	}
+
+	ps := metrics.Periods(ds, mo)
+	doc.Periods = make([]report.Period, len(ps))
+	for i, p := range ps {
+		rp := report.Period{
+			Period: p.Key, Start: p.Start.Format(dateLayout), End: p.End.AddDate(0, 0, -1).Format(dateLayout),
+			Complete: p.Complete, S: p.S, E: p.E, New: p.N, Returning: p.Returning, Retained: p.Retained,
+			Reactivated: p.Reactivated, Churned: p.Churned, Revenue: r2(p.Revenue), NewRevenue: r2(p.NewRevenue),
+			ReturningRevenue: r2(p.ReturningRevenue), Refunds: r2(p.Refunds), NetRevenue: r2(p.NetRevenue),
+			Orders: p.Orders, AOV: r6(p.AOV),
+		}
+		if p.CRROK {
+			rp.CRR, rp.Churn = ptr(r6(p.CRR)), ptr(r6(p.Churn))
+		}
+		doc.Periods[i] = rp
+	}
+	doc.LastFull = metrics.LastComplete(ps)
+
+	for _, c := range metrics.Cohorts(ds, mo) {
+		rc := report.Cohort{Cohort: c.Key, Size: c.Size, Active: c.Active}
+		for k := range c.Active {
+			rc.Retention = append(rc.Retention, r6(c.ActiveShare[k]))
+			rc.Revenue = append(rc.Revenue, r2(c.Revenue[k]))
+			rc.LTV = append(rc.LTV, r2(c.LTV[k]))
+		}
+		doc.Cohorts = append(doc.Cohorts, rc)
+	}
+
+	rfm := metrics.RFM(ds, asOf, metrics.DefaultGrid)
+	doc.RFMEdges = report.RFMEdges{Recency: rfm.RecencyEdges[:], Frequency: rfm.FrequencyEdges[:], Monetary: rfm.MonetaryEdges[:]}
+	for _, s := range rfm.Segments {
+		doc.Segments = append(doc.Segments, report.Segment{Name: s.Name, Customers: s.Customers, CustomerShare: r6(s.CustomerShare),
+			Revenue: r2(s.Revenue), RevenueShare: r6(s.RevenueShare), Orders: s.Orders, AOV: r6(s.AOV)})
+	}
+
+	b := metrics.EcommerceCRR
+	doc.Benchmark = report.Benchmark{Name: b.Name, Value: b.Value, Source: b.Source}
+	if doc.LastFull >= 0 {
+		crr := ps[doc.LastFull].CRR
+		doc.Benchmark.Shop, doc.Benchmark.Diff = ptr(r6(crr)), ptr(r6(b.Compare(crr)))
+	}
+
+	vips := metrics.VIPs(ds, asOf, vipShare)
+	doc.VIPs = report.VIPList{Share: vipShare, Customers: len(vips.Customers), Revenue: r2(vips.Revenue), RevenueShare: r6(vips.RevenueShare)}
+	lapsed := metrics.Lapsed(ds, asOf, lapsedDays, 2)
+	doc.Lapsed = report.LapsedList{Days: lapsedDays, MinOrders: 2, Customers: len(lapsed.Customers), Revenue: r2(lapsed.Revenue)}
+	key := metrics.ByCategory
+	if !hasCategories(ds) {
+		key = metrics.ByProduct
+	}
+	doc.Interest = []report.Interest{}
+	for _, it := range metrics.Interests(ds, key) {
+		doc.Interest = append(doc.Interest, report.Interest{Name: it.Name, Customers: it.Customers, CustomerShare: r6(it.CustomerShare), Orders: it.Orders, Revenue: r2(it.Revenue)})
+	}
+	par := metrics.Pareto(ds, asOf)
+	doc.Pareto = report.Pareto{Top1: r6(par.Top1), Top10: r6(par.Top10), Top20: r6(par.Top20), Curve: make([]float64, len(par.Curve))}
+	for i, v := range par.Curve {
+		doc.Pareto.Curve[i] = r6(v)
+	}
+	for _, bk := range metrics.OrdersPerCustomer(ds) {
+		doc.OrdersPerCustomer = append(doc.OrdersPerCustomer, report.Bucket{Label: bk.Label, Count: bk.Count})
+	}
+	for _, bk := range metrics.DaysBetweenHistogram(ds) {
+		doc.DaysBetween = append(doc.DaysBetween, report.Bucket{Label: bk.Label, Count: bk.Count})
+	}
+
+	// The rows of every list.
+	vip := map[int]bool{}
+	for _, c := range vips.Customers {
+		vip[c.Index] = true
+	}
+	lap := map[int]bool{}
+	for _, c := range lapsed.Customers {
+		lap[c.Index] = true
+	}
+	interests := customerInterests(ds, key)
+	doc.CustomerRows = make([]report.Customer, len(rfm.Customers))
+	for i, c := range rfm.Customers {
+		info := ds.Customers[c.Index]
+		doc.CustomerRows[i] = report.Customer{
+			ID: info.ID, Email: info.Email, Name: info.Name, Country: info.Country, Segment: c.Segment,
+			R: c.R, F: c.F, M: c.M, Orders: c.Orders, Revenue: r2(c.Net), First: c.First.Format(dateLayout),
+			Last: c.Last.Format(dateLayout), Recency: c.Recency, VIP: vip[c.Index], Lapsed: lap[c.Index],
+			Interests: interests[c.Index],
+		}
+	}
+	if doc.Skipped == nil {
+		doc.Skipped = []report.Skip{}
+	}
+	return doc, nil
+}
+
+const dateLayout = "2006-01-02"
+
+func ptr(v float64) *float64 { return &v }
+
+// r2 rounds money to cents and r6 ratios to six decimals, so that the
+// report does not show float noise and compares equal across file formats.
+func r2(v float64) float64 { return math.Round(v*100) / 100 }
+func r6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+
+func hasCategories(ds *metrics.Dataset) bool {
+	for i := range ds.Orders {
+		if len(ds.Orders[i].Categories) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// customerInterests lists each customer's categories (or products when
+// there are no categories), at most ten, "; "-separated.
+func customerInterests(ds *metrics.Dataset, key metrics.InterestKey) []string {
+	out := make([]string, len(ds.Customers))
+	if key == metrics.ByProduct {
+		return out // products are too many to list per customer
+	}
+	for ci := range ds.Customers {
+		var names []string
+		for _, oi := range ds.CustomerOrders(ci) {
+			for _, c := range ds.Orders[oi].Categories {
+				if len(names) < 10 && !contains(names, c) {
+					names = append(names, c)
+				}
+			}
+		}
+		out[ci] = strings.Join(names, "; ")
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,142 @@
+// Package engine runs the whole pipeline: the bytes of an orders export
+// become a report.Document. The `retention` command and the workbench's
+// worker both call Run, so the browser shows exactly what the command
+// prints.
+package engine
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	_ "time/tzdata" // time zones in WebAssembly and on machines without zoneinfo
+
+	"retention/app/columns"
+	"retention/app/ingest"
+	"retention/app/report"
+)
+
+// Options are the user's choices. The zero value reports by month over all
+// orders, in UTC, with every column detected.
+type Options struct {
+	Grain    string            // month (default), quarter or year
+	From, To string            // the range's first and last day, 2006-01-02; "" for all orders
+	AsOf     string            // reference date for recency and lists; "" for the day after the last order
+	TZ       string            // reporting time zone (IANA name); "" for UTC
+	Sheet    string            // workbook sheet; "" for the first with data
+	Currency string            // the currency to report when the file has several
+	Map      map[string]string // role -> column header or 1-based number; "" unsets
+	NoHeader bool              // the first row holds values
+	// LapsedDays is how long a regular has not ordered to be lapsed; 0 means 180.
+	LapsedDays int
+	// Progress, if set, is told how far reading has come.
+	Progress func(stage string, done, total int64)
+}
+
+// PreviewRows is how many rows of the file the report shows as read.
+const PreviewRows = 20
+
+// Run reads a file and returns its report.
+func Run(name string, data []byte, o Options) (*report.Document, error) {
+	io, err := o.ingestOptions()
+	if err != nil {
+		return nil, err
+	}
+	res, err := ingest.Load(name, data, io)
+	if err != nil {
+		return nil, err
+	}
+	return Build(res, o)
+}
+
+func (o Options) ingestOptions() (ingest.Options, error) {
+	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, NoHeader: o.NoHeader, Progress: o.Progress}
+	loc, err := location(o.TZ)
+	if err != nil {
+		return io, err
+	}
+	io.Location = loc
+	if len(o.Map) > 0 {
+		io.Map = map[columns.Role]string{}
+		known := map[columns.Role]bool{}
+		for _, r := range columns.Roles() {
+			known[r] = true
+		}
+		for role, col := range o.Map {
+			r := columns.Role(strings.ToLower(strings.TrimSpace(role)))
+			if !known[r] {
+				names := make([]string, 0, len(known))
+				for _, r := range columns.Roles() {
+					names = append(names, string(r))
+				}
+				return io, fmt.Errorf("unknown role %q; the roles are: %s", role, strings.Join(names, ", "))
+			}
+			io.Map[r] = col
+		}
+	}
+	return io, nil
+}
+
+func location(tz string) (*time.Location, error) {
+	if strings.TrimSpace(tz) == "" {
+		return time.UTC, nil
+	}
+	loc, err := time.LoadLocation(strings.TrimSpace(tz))
+	if err != nil {
+		return nil, fmt.Errorf("unknown time zone %q; use a name such as Europe/Berlin or UTC", tz)
+	}
+	return loc, nil
+}
+
+// day parses a 2006-01-02 date in loc; "" gives the zero time.
+func day(what, s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02", s, loc)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s must be a date like 2024-01-31, got %q", what, s)
+	}
+	return t, nil
+}
+
+// mapping lists every role with its column, detected or not.
+func mapping(res *ingest.Result) []report.MappingEntry {
+	var out []report.MappingEntry
+	for _, r := range columns.Roles() {
+		e := report.MappingEntry{Role: string(r), Column: -1}
+		for _, m := range res.Mapping.Matches {
+			if m.Role == r {
+				e.Column, e.Header, e.Confidence, e.Why = m.Column, m.Header, m.Confidence, m.Why
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func preview(res *ingest.Result) report.Preview {
+	t := res.Table
+	p := report.Preview{Header: t.Header, Rows: [][]string{}, Lines: []int{}}
+	for i := 0; i < len(t.Rows) && i < PreviewRows; i++ {
+		p.Rows = append(p.Rows, t.Rows[i])
+		p.Lines = append(p.Lines, t.Lines[i])
+	}
+	return p
+}
+
+func ingestReport(r *ingest.Report) (report.Ingest, []report.Skip) {
+	in := report.Ingest{
+		Rows: r.Rows, OrderRows: r.OrderRows, RefundRows: r.RefundRows, CancelledRows: r.CancelledRows,
+		SkippedRows: r.SkippedRows(), Cancelled: r.Cancelled, CancelledAmount: r.CancelledAmount,
+		DateFormat: r.DateFormat, NumberFormat: r.NumberFormat, TotalFrom: r.TotalFrom,
+	}
+	for _, c := range r.Currencies {
+		in.Currencies = append(in.Currencies, report.Count{Name: c.Currency, Count: c.Orders, Amount: c.Amount})
+	}
+	skips := make([]report.Skip, 0, len(r.Skipped))
+	for _, s := range r.Skipped {
+		skips = append(skips, report.Skip{Reason: s.Reason, Column: s.Column, Rows: s.Rows, Examples: s.Examples, Values: s.Values})
+	}
+	return in, skips
+}

@@ -1,0 +1,558 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"retention/app/columns"
+	"retention/app/parse"
+	"retention/app/sheet"
+	"retention/metrics"
+)
+
+// Errors returned by Load and FromTable when a file cannot give orders.
+var (
+	// ErrNoDate is returned when no column holds order dates.
+	ErrNoDate = errors.New("no date column")
+	// ErrNoCustomer is returned when no column identifies customers.
+	ErrNoCustomer = errors.New("no customer column")
+	// ErrNoAmount is returned when no column gives order values.
+	ErrNoAmount = errors.New("no amount column")
+	// ErrNoRows is returned when the file has a header but no data rows.
+	ErrNoRows = errors.New("no data rows")
+)
+
+// userError is an error with a sentence for the user and a sentinel to test.
+type userError struct {
+	msg string
+	err error
+}
+
+func (e *userError) Error() string { return e.msg }
+func (e *userError) Unwrap() error { return e.err }
+
+// cols holds the column index of each role, or -1.
+type cols struct {
+	order, customer, email, date, total, qty, price, status, currency, product, category, country, name int
+}
+
+func resolve(m columns.Mapping) cols {
+	get := func(r columns.Role) int {
+		if i, ok := m.Column(r); ok {
+			return i
+		}
+		return -1
+	}
+	return cols{
+		order: get(columns.OrderID), customer: get(columns.CustomerID), email: get(columns.Email),
+		date: get(columns.Date), total: get(columns.Total), qty: get(columns.Quantity),
+		price: get(columns.UnitPrice), status: get(columns.Status), currency: get(columns.Currency),
+		product: get(columns.Product), category: get(columns.Category), country: get(columns.Country),
+		name: get(columns.Name),
+	}
+}
+
+// agg is an order being assembled from its lines.
+type agg struct {
+	id        string
+	line      int // first line in the file
+	rows      int
+	lines     []int // first few lines, for examples
+	customer  string
+	email     string
+	name      string
+	country   string
+	time      time.Time
+	hasTime   bool
+	total     float64 // order-level total: the first line's
+	hasTotal  bool
+	totalDiff bool    // lines disagree on the total: totals are per line
+	lineSum   float64 // sum of line totals or of quantity x price
+	qty       float64
+	status    string
+	currency  string
+	products  []string
+	cats      []string
+	creditID  bool // the id marks a credit note (C123456)
+}
+
+func (a *agg) addLine(line int) {
+	a.rows++
+	if len(a.lines) < maxExamples {
+		a.lines = append(a.lines, line)
+	}
+}
+
+func addDistinct(list []string, v string) []string {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+// build groups the table's rows into orders and refunds.
+func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Report, error) {
+	loc := opt.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	rep := Report{File: t.Name, Format: t.Format, Sheet: t.Sheet, Sheets: t.Sheets, Rows: len(t.Rows),
+		TimeZone: loc.String(), Notes: append([]string(nil), t.Notes...)}
+	c := resolve(m)
+	hdr := func(i int) string {
+		if i < 0 || i >= len(t.Header) {
+			return ""
+		}
+		return t.Header[i]
+	}
+	if len(t.Rows) == 0 {
+		return nil, rep, &userError{fmt.Sprintf("%s has a header row but no data rows.", t.Name), ErrNoRows}
+	}
+	if c.date < 0 {
+		return nil, rep, &userError{fmt.Sprintf("%s has no column with order dates (columns: %s); choose one with --map date=COLUMN.", t.Name, quoteList(t.Header)), ErrNoDate}
+	}
+	if c.customer < 0 && c.email < 0 {
+		return nil, rep, &userError{fmt.Sprintf("%s has no column that identifies customers, neither a customer id nor an e-mail (columns: %s); choose one with --map customer_id=COLUMN.", t.Name, quoteList(t.Header)), ErrNoCustomer}
+	}
+	if c.total < 0 && c.price < 0 {
+		return nil, rep, &userError{fmt.Sprintf("%s has no column with order totals or prices (columns: %s); choose one with --map total=COLUMN.", t.Name, quoteList(t.Header)), ErrNoAmount}
+	}
+
+	// Formats are decided from the whole column, never row by row.
+	df, err := parse.DetectDateFormat(distinct(t, c.date))
+	if err != nil {
+		return nil, rep, &userError{fmt.Sprintf("Column %q does not hold dates that can be read: %v.", hdr(c.date), strings.TrimSuffix(err.Error(), ".")), ErrNoDate}
+	}
+	rep.DateFormat = df.String()
+	var numVals []string
+	for _, i := range []int{c.total, c.price, c.qty} {
+		if i >= 0 {
+			numVals = append(numVals, distinct(t, i)...)
+		}
+	}
+	nf := parse.DetectNumberFormat(numVals)
+	rep.NumberFormat = describeNumberFormat(nf)
+
+	var sk skips
+	orders := make(map[string]*agg)
+	var seq []*agg // orders in order of first appearance
+	var prev *agg
+	numericIDs, creditIDs := 0, 0
+	dateCache := map[string]time.Time{}
+	var lastDateS string
+	var lastDate time.Time
+
+	for r, row := range t.Rows {
+		line := t.Lines[r]
+		if opt.Progress != nil && r%16384 == 0 {
+			opt.Progress("orders", int64(r), int64(len(t.Rows)))
+		}
+		cell := func(i int) string {
+			if i < 0 || i >= len(row) {
+				return ""
+			}
+			return strings.TrimSpace(row[i])
+		}
+
+		// Which order this line belongs to.
+		id := cell(c.order)
+		var a *agg
+		switch {
+		case c.order < 0:
+			id = "row " + strconv.Itoa(line)
+		case id == "":
+			// Continuation lines of some exports leave the order id blank.
+			if prev != nil && cell(c.date) == "" && cell(c.customer) == "" && cell(c.email) == "" {
+				a = prev
+			} else {
+				id = "row " + strconv.Itoa(line)
+			}
+		}
+		if a == nil {
+			a = orders[id]
+			if a == nil {
+				a = &agg{id: id, line: line}
+				orders[id] = a
+				seq = append(seq, a)
+				if c.order >= 0 && id != "" {
+					if isDigits(id) {
+						numericIDs++
+					} else if len(id) > 1 && (id[0] == 'C' || id[0] == 'c') && isDigits(id[1:]) {
+						creditIDs++
+						a.creditID = true
+					}
+				}
+			}
+		}
+		prev = a
+
+		// Values of the line; invalid ones skip the line with the reason.
+		var lt time.Time
+		if s := cell(c.date); s != "" {
+			if s == lastDateS {
+				lt = lastDate
+			} else if v, ok := dateCache[s]; ok {
+				lt = v
+			} else {
+				v, err := df.Parse(s, loc)
+				if err != nil {
+					sk.add("date cannot be read", hdr(c.date), line, s)
+					continue
+				}
+				if len(dateCache) < 1<<16 {
+					dateCache[s] = v
+				}
+				lt = v
+			}
+			lastDateS, lastDate = s, lt
+		}
+		num := func(i int, what string) (float64, bool, bool) { // value, present, ok
+			s := cell(i)
+			if s == "" {
+				return 0, false, true
+			}
+			v, err := nf.Parse(s)
+			if err != nil {
+				sk.add(what+" is not a number", hdr(i), line, s)
+				return 0, false, false
+			}
+			return v, true, true
+		}
+		total, hasTotal, ok := num(c.total, "order total")
+		if !ok {
+			continue
+		}
+		qty, hasQty, ok := num(c.qty, "quantity")
+		if !ok {
+			continue
+		}
+		price, hasPrice, ok := num(c.price, "unit price")
+		if !ok {
+			continue
+		}
+
+		a.addLine(line)
+		if !a.hasTime && !lt.IsZero() {
+			a.time, a.hasTime = lt, true
+		}
+		if cust := normalizeID(cell(c.customer)); cust != "" && a.customer == "" {
+			a.customer = cust
+		}
+		if e := strings.ToLower(cell(c.email)); e != "" && a.email == "" {
+			a.email = e
+		}
+		if s := cell(c.name); s != "" && a.name == "" {
+			a.name = s
+		}
+		if s := cell(c.country); s != "" && a.country == "" {
+			a.country = s
+		}
+		if s := cell(c.status); s != "" && a.status == "" {
+			a.status = s
+		}
+		cur := cell(c.currency)
+		if cur == "" && c.total >= 0 {
+			cur = parse.Currency(cell(c.total))
+		}
+		if cur == "" && c.price >= 0 {
+			cur = parse.Currency(cell(c.price))
+		}
+		if cur != "" && a.currency == "" {
+			a.currency = strings.ToUpper(cur)
+		}
+		if s := cell(c.product); s != "" {
+			a.products = addDistinct(a.products, s)
+		}
+		if s := cell(c.category); s != "" {
+			a.cats = addDistinct(a.cats, s)
+		}
+		if hasTotal {
+			if !a.hasTotal {
+				a.total, a.hasTotal = total, true
+			} else if total != a.total {
+				a.totalDiff = true
+			}
+			a.lineSum += total
+		} else if c.total < 0 && hasPrice {
+			if !hasQty {
+				qty = 1
+			}
+			a.lineSum += qty * price
+		}
+		if hasQty {
+			a.qty += qty
+		}
+	}
+
+	// Totals: an order-level column repeats (or leaves blank) the same
+	// total on every line of an order; a line-level one differs.
+	perLine := false
+	multiLine := false
+	for _, a := range seq {
+		if a.rows > 1 {
+			multiLine = true
+		}
+		if a.totalDiff {
+			perLine = true
+			break
+		}
+	}
+	switch {
+	case c.total < 0 && c.qty >= 0:
+		rep.TotalFrom = fmt.Sprintf("sum of %q x %q per order", hdr(c.qty), hdr(c.price))
+	case c.total < 0:
+		rep.TotalFrom = fmt.Sprintf("sum of %q per order", hdr(c.price))
+	case perLine:
+		rep.TotalFrom = fmt.Sprintf("sum of %q over each order's lines (the column differs between lines of an order)", hdr(c.total))
+	case multiLine:
+		rep.TotalFrom = fmt.Sprintf("%q of each order's first line (the column is an order total repeated on its lines)", hdr(c.total))
+	default:
+		rep.TotalFrom = fmt.Sprintf("%q", hdr(c.total))
+	}
+	// Credit notes marked by a C before a numeric invoice number (as in
+	// many ERPs) count only when numeric ids are the rule.
+	creditByID := creditIDs > 0 && numericIDs > creditIDs
+	if creditByID {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d invoices whose number starts with C are read as cancellations.", creditIDs))
+	}
+
+	// Currencies: count orders per currency; report only the chosen one.
+	curs := map[string]*CurrencyCount{}
+	for _, a := range seq {
+		if a.currency == "" {
+			continue
+		}
+		cc := curs[a.currency]
+		if cc == nil {
+			cc = &CurrencyCount{Currency: a.currency}
+			curs[a.currency] = cc
+		}
+		cc.Orders++
+		cc.Amount += amountOf(a, c.total >= 0, perLine)
+	}
+	rep.Currencies = sortedCurrencies(curs)
+	if len(rep.Currencies) > 0 {
+		rep.Currency = rep.Currencies[0].Currency
+	}
+	if opt.Currency != "" {
+		want := strings.ToUpper(strings.TrimSpace(opt.Currency))
+		if _, ok := curs[want]; !ok && len(curs) > 0 {
+			return nil, rep, fmt.Errorf("%s has no orders in %s (it has %s).", t.Name, want, currencyList(rep.Currencies))
+		}
+		rep.Currency = want
+	}
+	if len(rep.Currencies) > 1 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("The file has orders in %d currencies (%s); the figures are for %s only, the other orders are listed as skipped. Choose another with --currency.", len(rep.Currencies), currencyList(rep.Currencies), rep.Currency))
+	}
+
+	var (
+		outOrders  []metrics.Order
+		outRefunds []metrics.Refund
+		custInfo   = map[string]*metrics.Customer{}
+	)
+	skipOrder := func(a *agg, reason, column, value string) {
+		for i := 0; i < a.rows; i++ {
+			l := 0 // counted, with no further example
+			if i < len(a.lines) {
+				l = a.lines[i]
+			}
+			sk.add(reason, column, l, value)
+		}
+	}
+	for _, a := range seq {
+		if a.rows == 0 {
+			continue // every line was skipped already
+		}
+		key := a.customer
+		if key == "" {
+			key = a.email
+		}
+		if key == "" {
+			col := hdr(c.customer)
+			if col == "" {
+				col = hdr(c.email)
+			}
+			skipOrder(a, "no customer id or e-mail", col, "")
+			continue
+		}
+		if !a.hasTime {
+			skipOrder(a, "no order date", hdr(c.date), "")
+			continue
+		}
+		if a.currency != "" && rep.Currency != "" && a.currency != rep.Currency {
+			skipOrder(a, "in another currency ("+a.currency+")", hdr(c.currency), a.currency)
+			continue
+		}
+		amount := amountOf(a, c.total >= 0, perLine)
+		amount = math.Round(amount*1e6) / 1e6 // float noise of summed lines
+		if ci := custInfo[key]; ci == nil {
+			custInfo[key] = &metrics.Customer{ID: key, Email: a.email, Name: a.name, Country: a.country}
+		} else {
+			if ci.Email == "" {
+				ci.Email = a.email
+			}
+			if ci.Name == "" {
+				ci.Name = a.name
+			}
+			if ci.Country == "" {
+				ci.Country = a.country
+			}
+		}
+		switch {
+		case (creditByID && a.creditID) || amount < 0:
+			outRefunds = append(outRefunds, metrics.Refund{OrderID: a.id, Customer: key, Time: a.time, Amount: math.Abs(amount), Currency: a.currency})
+			rep.RefundRows += a.rows
+		case isCancelled(a.status):
+			rep.Cancelled++
+			rep.CancelledAmount += amount
+			rep.CancelledRows += a.rows
+		case amount == 0:
+			skipOrder(a, "order total is zero", hdr(c.total), "")
+		default:
+			outOrders = append(outOrders, metrics.Order{
+				ID: a.id, Customer: key, Time: a.time, Amount: amount, Quantity: a.qty,
+				Currency: a.currency, Products: a.products, Categories: a.cats,
+			})
+			rep.OrderRows += a.rows
+		}
+	}
+	if rep.Cancelled > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d orders have a cancelled, refunded or failed status (%s): they are not counted as orders or revenue.", rep.Cancelled, formatAmount(rep.CancelledAmount)))
+	}
+	customers := make([]metrics.Customer, 0, len(custInfo))
+	for _, ci := range custInfo {
+		customers = append(customers, *ci)
+	}
+	ds := metrics.NewDataset(outOrders, outRefunds, customers)
+	rep.Orders = len(ds.Orders)
+	rep.Refunds = len(ds.Refunds)
+	rep.Customers = len(ds.Customers)
+	rep.Skipped = sk.list
+	if rep.Skipped == nil {
+		rep.Skipped = []Skip{}
+	}
+	if rep.Orders == 0 {
+		return ds, rep, &userError{fmt.Sprintf("%s has no orders that can be used: %s", t.Name, skipSummary(rep.Skipped)), ErrNoRows}
+	}
+	if opt.Progress != nil {
+		opt.Progress("orders", int64(len(t.Rows)), int64(len(t.Rows)))
+	}
+	return ds, rep, nil
+}
+
+func amountOf(a *agg, hasTotalCol, perLine bool) float64 {
+	if hasTotalCol && !perLine {
+		return a.total
+	}
+	return a.lineSum
+}
+
+// distinct returns the distinct non-blank values of column i.
+func distinct(t *sheet.Table, i int) []string {
+	seen := make(map[string]struct{})
+	var out []string
+	for _, row := range t.Rows {
+		if i >= len(row) {
+			continue
+		}
+		s := strings.TrimSpace(row[i])
+		if s == "" {
+			continue
+		}
+		if _, ok := seen[s]; !ok {
+			seen[s] = struct{}{}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeID trims an id and drops the ".0" that spreadsheet programs add
+// to numeric ids ("12346.0" -> "12346").
+func normalizeID(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, ".0") && isDigits(s[:len(s)-2]) {
+		return s[:len(s)-2]
+	}
+	return s
+}
+
+// cancelWords are statuses, in our users' languages, of orders that did
+// not lead to revenue. A status that says "partially" is not among them.
+var cancelWords = []string{
+	"cancel", "refund", "void", "fail", "declin", "reject",
+	"storn", "erstatt", "abgebrochen", "annul", "zurück",
+	"refunder", "tilbagebetal", "tilbakebetal", "kansell", "avbrut", "avbröt", "makuler", "återbetal", "kredit",
+	"kanselado", "kinansela", "ibinalik", "nabigo",
+}
+
+var partialWords = []string{"partial", "teilweise", "delvis", "bahagya"}
+
+func isCancelled(status string) bool {
+	if status == "" {
+		return false
+	}
+	s := strings.ToLower(status)
+	for _, w := range partialWords {
+		if strings.Contains(s, w) {
+			return false
+		}
+	}
+	for _, w := range cancelWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func currencyList(cs []CurrencyCount) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = fmt.Sprintf("%s: %d orders", c.Currency, c.Orders)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func formatAmount(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+
+func describeNumberFormat(f parse.NumberFormat) string {
+	g := "none"
+	switch f.Group {
+	case 0:
+	case ' ', '\u00a0', '\u202f':
+		g = "space"
+	default:
+		g = fmt.Sprintf("%q", f.Group)
+	}
+	return fmt.Sprintf("decimal %q, thousands %s", f.Decimal, g)
+}
+
+func skipSummary(s []Skip) string {
+	if len(s) == 0 {
+		return "the file holds no rows with orders."
+	}
+	parts := make([]string, len(s))
+	for i, k := range s {
+		parts[i] = fmt.Sprintf("%d rows %s", k.Rows, k.Reason)
+	}
+	return strings.Join(parts, "; ") + "."
+}

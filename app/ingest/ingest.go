@@ -1,0 +1,213 @@
+// Package ingest turns a spreadsheet export of a shop's orders into a
+// metrics.Dataset: it reads the file (package sheet), finds which column
+// plays which role (package columns), parses numbers and dates as people
+// write them (package parse), groups line items into orders, and keeps
+// refunds apart. Every row that does not become part of an order is
+// counted by reason in the Report: nothing is dropped silently.
+package ingest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"retention/app/columns"
+	"retention/app/sheet"
+	"retention/metrics"
+)
+
+// Options control Load. The zero value detects everything and reports in UTC.
+type Options struct {
+	// Sheet names the workbook sheet to read; "" reads the first sheet
+	// that holds data.
+	Sheet string
+	// Map sets roles by column: role -> header name (case-insensitive) or
+	// 1-based column number. An empty name removes a detected role.
+	Map map[columns.Role]string
+	// Location is the reporting time zone: it decides which day and month
+	// an order falls in. Nil means UTC.
+	Location *time.Location
+	// Currency picks the currency to report when the file has several; ""
+	// picks the one with the most orders (the others are reported as
+	// skipped, never summed).
+	Currency string
+	// NoHeader reads a file whose first row holds values, not names.
+	NoHeader bool
+	// Progress, if set, is called now and then with the stage ("read",
+	// "orders") and how far it is.
+	Progress func(stage string, done, total int64)
+}
+
+// Result is what Load produced.
+type Result struct {
+	Table   *sheet.Table
+	Mapping columns.Mapping
+	Dataset *metrics.Dataset
+	Report  Report
+}
+
+// Report says what Load did with every row of the file.
+type Report struct {
+	File       string   `json:"file"`
+	Format     string   `json:"format"`
+	Sheet      string   `json:"sheet,omitempty"`
+	Sheets     []string `json:"sheets,omitempty"`
+	Rows       int      `json:"rows"`       // data rows below the header
+	OrderRows  int      `json:"order_rows"` // rows that became part of an order
+	RefundRows int      `json:"refund_rows"`
+	Orders     int      `json:"orders"`
+	Refunds    int      `json:"refunds"`
+	// Cancelled counts orders whose status says cancelled or refunded:
+	// they are not orders and their value is not revenue.
+	Cancelled       int             `json:"cancelled_orders"`
+	CancelledAmount float64         `json:"cancelled_amount"`
+	CancelledRows   int             `json:"cancelled_rows"`
+	Customers       int             `json:"customers"`
+	Skipped         []Skip          `json:"skipped"`
+	Currency        string          `json:"currency,omitempty"`
+	Currencies      []CurrencyCount `json:"currencies,omitempty"`
+	DateFormat      string          `json:"date_format,omitempty"`
+	NumberFormat    string          `json:"number_format,omitempty"`
+	TotalFrom       string          `json:"total_from"` // how order totals were found
+	TimeZone        string          `json:"time_zone"`
+	Notes           []string        `json:"notes,omitempty"`
+}
+
+// SkippedRows returns the number of rows that were skipped for any reason.
+func (r *Report) SkippedRows() int {
+	n := 0
+	for _, s := range r.Skipped {
+		n += s.Rows
+	}
+	return n
+}
+
+// Skip counts the rows skipped for one reason.
+type Skip struct {
+	Reason   string   `json:"reason"`
+	Column   string   `json:"column,omitempty"`
+	Rows     int      `json:"rows"`
+	Examples []int    `json:"examples"`         // the first row numbers, as in the file
+	Values   []string `json:"values,omitempty"` // the first offending values
+}
+
+// CurrencyCount is one currency found in the file.
+type CurrencyCount struct {
+	Currency string  `json:"currency"`
+	Orders   int     `json:"orders"`
+	Amount   float64 `json:"amount"`
+}
+
+// maxExamples is how many row numbers and values a Skip keeps.
+const maxExamples = 5
+
+// skips collects skipped rows by reason, in the order reasons first occur.
+type skips struct {
+	list  []Skip
+	index map[string]int
+}
+
+// add counts one row; line 0 counts it without keeping an example.
+func (s *skips) add(reason, column string, line int, value string) {
+	key := reason + "\x00" + column
+	if s.index == nil {
+		s.index = map[string]int{}
+	}
+	i, ok := s.index[key]
+	if !ok {
+		i = len(s.list)
+		s.index[key] = i
+		s.list = append(s.list, Skip{Reason: reason, Column: column})
+	}
+	k := &s.list[i]
+	k.Rows++
+	if line > 0 && len(k.Examples) < maxExamples {
+		k.Examples = append(k.Examples, line)
+		if value != "" {
+			k.Values = append(k.Values, value)
+		}
+	}
+}
+
+// Load reads a file's bytes and returns its orders as a dataset, with the
+// column mapping and a report of every row.
+func Load(name string, data []byte, opt Options) (*Result, error) {
+	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader}
+	if opt.Progress != nil {
+		sopt.Progress = func(done, total int64) { opt.Progress("read", done, total) }
+	}
+	t, err := sheet.Read(name, data, sopt)
+	if err != nil {
+		return nil, err
+	}
+	return FromTable(t, opt)
+}
+
+// FromTable builds the dataset from a table already read, as Load does.
+// The UI uses it to recompute after the user changes the mapping.
+func FromTable(t *sheet.Table, opt Options) (*Result, error) {
+	m := columns.Detect(t.Header, t.Rows)
+	for role, col := range opt.Map {
+		if strings.TrimSpace(col) == "" {
+			m.Unset(role)
+			continue
+		}
+		i, err := findColumn(t.Header, col)
+		if err != nil {
+			return nil, fmt.Errorf("Cannot set %s: %w", role, err)
+		}
+		m.Set(role, i, t.Header[i])
+	}
+	res := &Result{Table: t, Mapping: m}
+	ds, rep, err := build(t, m, opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Dataset = ds
+	res.Report = rep
+	return res, nil
+}
+
+// findColumn finds a column by header name (case-insensitive) or 1-based number.
+func findColumn(header []string, name string) (int, error) {
+	name = strings.TrimSpace(name)
+	for i, h := range header {
+		if h == name {
+			return i, nil
+		}
+	}
+	for i, h := range header {
+		if strings.EqualFold(strings.TrimSpace(h), name) {
+			return i, nil
+		}
+	}
+	var n int
+	if _, err := fmt.Sscanf(name, "%d", &n); err == nil && fmt.Sprint(n) == name && n >= 1 && n <= len(header) {
+		return n - 1, nil
+	}
+	return 0, fmt.Errorf("the file has no column %q (columns: %s)", name, quoteList(header))
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// sortedCurrencies returns the currencies by orders, most first.
+func sortedCurrencies(m map[string]*CurrencyCount) []CurrencyCount {
+	out := make([]CurrencyCount, 0, len(m))
+	for _, c := range m {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Orders != out[j].Orders {
+			return out[i].Orders > out[j].Orders
+		}
+		return out[i].Currency < out[j].Currency
+	})
+	return out
+}

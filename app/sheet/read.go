@@ -1,0 +1,177 @@
+package sheet
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Errors of Read, wrapped in a sentence that names the file.
+var (
+	// ErrEmpty is returned for a file with no bytes, or only blank lines.
+	ErrEmpty = errors.New("empty file")
+	// ErrNotSpreadsheet is returned for files that are neither text nor a
+	// workbook: images, PDFs, archives of other things.
+	ErrNotSpreadsheet = errors.New("not a spreadsheet")
+	// ErrEncrypted is returned for password-protected workbooks and old
+	// binary .xls files (both are OLE compound files, not zips).
+	ErrEncrypted = errors.New("password-protected or old .xls workbook")
+	// ErrNoHeader is returned when no row looks like column names.
+	ErrNoHeader = errors.New("no header row")
+	// ErrCorrupt is returned for damaged gzip or zip files.
+	ErrCorrupt = errors.New("damaged file")
+)
+
+// fileError is an error with one sentence for the user.
+type fileError struct {
+	msg string
+	err error
+}
+
+func (e *fileError) Error() string { return e.msg }
+func (e *fileError) Unwrap() error { return e.err }
+
+func errorf(sentinel error, format string, args ...any) error {
+	return &fileError{msg: fmt.Sprintf(format, args...), err: sentinel}
+}
+
+// maxGunzip bounds what a .gz file may expand to (a gzip bomb guard).
+const maxGunzip = 2 << 30
+
+// Read reads a spreadsheet export from its bytes: CSV and its relatives
+// (the delimiter is sniffed), in UTF-8 with or without a byte order mark,
+// UTF-16 (Excel's "Unicode text") or Windows-1252, optionally gzipped;
+// or an Excel workbook (XLSX, XLSM). Title lines above the header are
+// skipped. The name is used in messages and notes only.
+func Read(name string, data []byte, opt Options) (*Table, error) {
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, errorf(ErrCorrupt, "%s is a damaged gzip file: %v.", name, err)
+		}
+		out, err := io.ReadAll(io.LimitReader(zr, maxGunzip))
+		if err != nil {
+			return nil, errorf(ErrCorrupt, "%s is a damaged gzip file: %v.", name, err)
+		}
+		t, err := Read(strings.TrimSuffix(name, ".gz"), out, opt)
+		if t != nil {
+			t.Name = name
+		}
+		return t, err
+	}
+	switch {
+	case len(bytes.TrimSpace(data)) == 0 && !isUTF16(data):
+		return nil, errorf(ErrEmpty, "%s is empty.", name)
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		return readWorkbook(name, data, opt)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return nil, errorf(ErrEncrypted, "%s is a password-protected workbook or an old .xls file: save it in Excel as .xlsx without a password, or as CSV.", name)
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return nil, errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it is a PDF; export the orders as CSV or Excel.", name)
+	}
+	text, note, err := decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	t, err := readText(name, text, opt)
+	if err != nil {
+		return nil, err
+	}
+	if note != "" {
+		t.Notes = append([]string{note}, t.Notes...)
+	}
+	return t, nil
+}
+
+// decode turns text bytes into a UTF-8 string.
+func decode(name string, data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeUTF16(data[2:], false), "Decoded from UTF-16 LE.", nil
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data[2:], true), "Decoded from UTF-16 BE.", nil
+	case isUTF16(data):
+		be := data[0] == 0
+		note := "Decoded from UTF-16 LE."
+		if be {
+			note = "Decoded from UTF-16 BE."
+		}
+		return decodeUTF16(data, be), note, nil
+	}
+	if binary(data) {
+		return "", "", errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it holds binary data, not text or an Excel workbook.", name)
+	}
+	if utf8.Valid(data) {
+		return string(data), "", nil
+	}
+	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: its text is in no known encoding.", name)
+	}
+	return string(s), "Decoded from Windows-1252 (the file is not UTF-8).", nil
+}
+
+// isUTF16 tells UTF-16 without a byte order mark from its NUL pattern: in
+// mostly-ASCII text every other byte is zero.
+func isUTF16(data []byte) bool {
+	n := len(data)
+	if n > 4096 {
+		n = 4096
+	}
+	if n < 4 {
+		return false
+	}
+	var even, odd int
+	for i := 0; i+1 < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	return (odd > pairs*6/10 && even < pairs/10) || (even > pairs*6/10 && odd < pairs/10)
+}
+
+func decodeUTF16(data []byte, be bool) string {
+	u := make([]uint16, len(data)/2)
+	for i := range u {
+		if be {
+			u[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+		} else {
+			u[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
+		}
+	}
+	if len(u) > 0 && u[0] == 0xFEFF {
+		u = u[1:]
+	}
+	return string(utf16.Decode(u))
+}
+
+// binary tells whether the start of data looks like a binary file.
+func binary(data []byte) bool {
+	n := len(data)
+	if n > 8192 {
+		n = 8192
+	}
+	ctrl := 0
+	for _, c := range data[:n] {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1a {
+			ctrl++
+		}
+	}
+	return ctrl > n/20+1
+}

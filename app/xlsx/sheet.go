@@ -1,0 +1,599 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// Rows calls fn for each row of the named sheet that has at least one
+// non-empty cell, in order. row is the 1-based row number; cells[i] is the
+// text of column i (A=0); trailing empty cells are trimmed. Cells with a
+// date or time number format are given as ISO text ("2006-01-02",
+// "2006-01-02 15:04:05" or "15:04:05"); other numbers as their stored
+// value. The cells slice is reused between calls. If fn returns an error,
+// Rows stops and returns it.
+func (w *Workbook) Rows(sheet string, fn func(row int, cells []string) error) error {
+	var ref *sheetRef
+	for i := range w.sheets {
+		if w.sheets[i].name == sheet {
+			ref = &w.sheets[i]
+		}
+	}
+	if ref == nil {
+		return fmt.Errorf("no sheet named %q", sheet)
+	}
+	rc, err := w.open(ref.path)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	return w.scanSheet(newScanner(rc), fn)
+}
+
+// maxColumns bounds a row's width (Excel's own limit is 16,384).
+const maxColumns = 16384
+
+func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
+	var (
+		cells   []string
+		rowNum  int
+		inRow   bool
+		col     int // column of the current cell
+		typ     []byte
+		style   int
+		inCell  bool
+		inV     bool
+		inIS    bool
+		inT     bool
+		skipRPh int
+		val     []byte
+		hasVal  bool
+		inData  bool
+	)
+	for {
+		tok, err := sc.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch tok.kind {
+		case tokStart:
+			switch string(tok.local()) {
+			case "sheetData":
+				inData = !tok.selfClosing
+			case "row":
+				if !inData {
+					continue
+				}
+				if r := tok.attr("r"); r != nil {
+					n, ok := atoi(r)
+					if !ok || n < 1 {
+						return fmt.Errorf("row number %q is not valid", r)
+					}
+					rowNum = n
+				} else {
+					rowNum++
+				}
+				cells = cells[:0]
+				col = -1
+				inRow = !tok.selfClosing
+			case "c":
+				if !inRow {
+					continue
+				}
+				if r := tok.attr("r"); r != nil {
+					c, ok := colIndex(r)
+					if !ok {
+						return fmt.Errorf("cell reference %q in row %d is not valid", r, rowNum)
+					}
+					col = c
+				} else {
+					col++
+				}
+				if col >= maxColumns {
+					return fmt.Errorf("row %d has more than %d columns", rowNum, maxColumns)
+				}
+				typ = append(typ[:0], tok.attr("t")...)
+				style = 0
+				if s := tok.attr("s"); s != nil {
+					style, _ = atoi(s)
+				}
+				val = val[:0]
+				hasVal = false
+				inCell = !tok.selfClosing
+			case "v":
+				if inCell {
+					inV = !tok.selfClosing
+					hasVal = true
+				}
+			case "is":
+				if inCell {
+					inIS = !tok.selfClosing
+					hasVal = true
+				}
+			case "t":
+				if inIS {
+					inT = !tok.selfClosing
+				}
+			case "rPh":
+				if inIS && !tok.selfClosing {
+					skipRPh++
+				}
+			}
+		case tokEnd:
+			switch string(tok.local()) {
+			case "sheetData":
+				return nil
+			case "row":
+				if !inRow {
+					continue
+				}
+				inRow = false
+				n := len(cells)
+				for n > 0 && cells[n-1] == "" {
+					n--
+				}
+				if n > 0 {
+					if err := fn(rowNum, cells[:n]); err != nil {
+						return err
+					}
+				}
+			case "c":
+				if !inCell {
+					continue
+				}
+				inCell = false
+				if !hasVal {
+					continue
+				}
+				s, err := w.cellText(typ, style, val)
+				if err != nil {
+					return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
+				}
+				if s == "" {
+					continue
+				}
+				for len(cells) <= col {
+					cells = append(cells, "")
+				}
+				cells[col] = s
+			case "v":
+				inV = false
+			case "is":
+				inIS = false
+			case "t":
+				inT = false
+			case "rPh":
+				skipRPh--
+			}
+		case tokText:
+			if inV || (inIS && inT && skipRPh == 0) {
+				if tok.cdata {
+					val = append(val, tok.text...)
+				} else {
+					val = appendText(val, tok.text)
+				}
+			}
+		}
+	}
+}
+
+// cellText turns a cell's stored value into text.
+func (w *Workbook) cellText(typ []byte, style int, v []byte) (string, error) {
+	switch string(typ) {
+	case "s":
+		i, ok := atoi(v)
+		if !ok || i < 0 || i >= len(w.sst) {
+			return "", fmt.Errorf("shared string %q does not exist", v)
+		}
+		return w.sst[i], nil
+	case "str", "inlineStr", "e":
+		return string(v), nil
+	case "b":
+		switch string(bytes.TrimSpace(v)) {
+		case "1", "true":
+			return "TRUE", nil
+		case "0", "false":
+			return "FALSE", nil
+		}
+		return string(v), nil
+	case "d":
+		s := string(bytes.TrimSpace(v))
+		if len(s) > 10 && s[10] == 'T' {
+			s = s[:10] + " " + s[11:]
+		}
+		if len(s) > 19 {
+			s = s[:19] // drop fractions and zone: the cell is wall time
+		}
+		return s, nil
+	}
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return "", nil
+	}
+	if style > 0 && style < len(w.dateXF) && w.dateXF[style] != kindNumber {
+		f, err := strconv.ParseFloat(string(v), 64)
+		if err != nil {
+			return string(v), nil
+		}
+		if s, ok := serialText(f, w.date1904, w.dateXF[style]); ok {
+			return s, nil
+		}
+	}
+	return string(v), nil
+}
+
+// serialText converts an Excel serial date to ISO text. In the 1900 date
+// system serial 1 is 1900-01-01 and serial 60 the 29 February 1900 that
+// never was (Lotus's bug, kept by Excel); in the 1904 system serial 0 is
+// 1904-01-01. The time of day is rounded to the second.
+func serialText(f float64, d1904 bool, kind uint8) (string, bool) {
+	if f < 0 || f > 2958465 || math.IsNaN(f) {
+		return "", false
+	}
+	days := math.Floor(f)
+	secs := int(math.Round((f - days) * 86400))
+	if secs >= 86400 {
+		days++
+		secs -= 86400
+	}
+	var t time.Time
+	switch {
+	case d1904:
+		t = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
+	case days == 60:
+		return "1900-02-29" + clock(secs, true), true
+	case days < 60:
+		t = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
+	default:
+		t = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
+	}
+	if kind == kindTime && days == 0 {
+		return clock(secs, false), true
+	}
+	date := t.Format("2006-01-02")
+	if secs == 0 && kind == kindDate {
+		return date, true
+	}
+	return date + clock(secs, true), true
+}
+
+func clock(secs int, space bool) string {
+	s := fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
+	if space {
+		return " " + s
+	}
+	return s
+}
+
+// atoi reads a non-negative decimal integer.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// colIndex reads the column of a cell reference: "B12" -> 1.
+func colIndex(r []byte) (int, bool) {
+	c := 0
+	i := 0
+	for ; i < len(r); i++ {
+		ch := r[i]
+		switch {
+		case ch >= 'A' && ch <= 'Z':
+			c = c*26 + int(ch-'A'+1)
+		case ch >= 'a' && ch <= 'z':
+			c = c*26 + int(ch-'a'+1)
+		default:
+			goto digits
+		}
+		if c > maxColumns {
+			return 0, false
+		}
+	}
+digits:
+	if c == 0 {
+		return 0, false
+	}
+	for ; i < len(r); i++ {
+		if r[i] < '0' || r[i] > '9' {
+			return 0, false
+		}
+	}
+	return c - 1, true
+}
+
+func colName(c int) string {
+	s := ""
+	for c++; c > 0; c = (c - 1) / 26 {
+		s = string(rune('A'+(c-1)%26)) + s
+	}
+	return s
+}
+
+// Tokens of the XML scanner.
+const (
+	tokStart = iota
+	tokEnd
+	tokText
+)
+
+type token struct {
+	kind        int
+	name        []byte // qualified name
+	attrs       []byte // raw attribute text
+	selfClosing bool
+	text        []byte // raw text (entities not yet decoded), or CDATA marked by cdata
+	cdata       bool
+}
+
+// local returns the name without a namespace prefix.
+func (t *token) local() []byte {
+	n := t.name
+	if i := bytes.IndexByte(n, ':'); i >= 0 {
+		n = n[i+1:]
+	}
+	return n
+}
+
+// attr returns the raw value of the attribute with the given local name.
+func (t *token) attr(name string) []byte {
+	a := t.attrs
+	for len(a) > 0 {
+		i := 0
+		for i < len(a) && isSpace(a[i]) {
+			i++
+		}
+		a = a[i:]
+		eq := bytes.IndexByte(a, '=')
+		if eq < 0 {
+			return nil
+		}
+		key := bytes.TrimSpace(a[:eq])
+		rest := a[eq+1:]
+		j := 0
+		for j < len(rest) && isSpace(rest[j]) {
+			j++
+		}
+		if j >= len(rest) {
+			return nil
+		}
+		q := rest[j]
+		if q != '"' && q != '\'' {
+			return nil
+		}
+		end := bytes.IndexByte(rest[j+1:], q)
+		if end < 0 {
+			return nil
+		}
+		val := rest[j+1 : j+1+end]
+		if k := bytes.IndexByte(key, ':'); k >= 0 {
+			key = key[k+1:]
+		}
+		if string(key) == name {
+			return val
+		}
+		a = rest[j+1+end+1:]
+	}
+	return nil
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// scanner tokenizes XML from a reader through a buffer that holds at most
+// one token beyond the block size: memory does not grow with the input.
+type scanner struct {
+	r   io.Reader
+	buf []byte
+	pos int
+	eof bool
+}
+
+const blockSize = 256 << 10
+
+// maxToken bounds one tag or text run, so a malformed part cannot make the
+// buffer grow without end.
+const maxToken = 64 << 20
+
+func newScanner(r io.Reader) *scanner {
+	return &scanner{r: r, buf: make([]byte, 0, blockSize*2)}
+}
+
+// fill reads more input, keeping the unread part. It returns false when
+// no more input comes.
+func (s *scanner) fill() (bool, error) {
+	if s.eof {
+		return false, nil
+	}
+	if s.pos > 0 {
+		n := copy(s.buf, s.buf[s.pos:])
+		s.buf = s.buf[:n]
+		s.pos = 0
+	}
+	if len(s.buf) > maxToken {
+		return false, errors.New("an XML element is too large")
+	}
+	if cap(s.buf)-len(s.buf) < blockSize {
+		nb := make([]byte, len(s.buf), 2*cap(s.buf)+blockSize)
+		copy(nb, s.buf)
+		s.buf = nb
+	}
+	n, err := io.ReadFull(s.r, s.buf[len(s.buf):len(s.buf)+blockSize])
+	s.buf = s.buf[:len(s.buf)+n]
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		s.eof = true
+		return n > 0, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// next returns the next token. Its byte slices are valid until the next call.
+func (s *scanner) next() (token, error) {
+	for {
+		if s.pos >= len(s.buf) {
+			more, err := s.fill()
+			if err != nil {
+				return token{}, err
+			}
+			if !more {
+				return token{}, io.EOF
+			}
+		}
+		b := s.buf[s.pos:]
+		if b[0] != '<' {
+			// Text up to the next tag.
+			i := bytes.IndexByte(b, '<')
+			if i < 0 {
+				if !s.eof {
+					more, err := s.fill()
+					if err != nil {
+						return token{}, err
+					}
+					if more {
+						continue
+					}
+				}
+				i = len(b)
+			}
+			s.pos += i
+			return token{kind: tokText, text: b[:i]}, nil
+		}
+		// A tag: make sure it is whole.
+		end := tagEnd(b)
+		if end < 0 {
+			more, err := s.fill()
+			if err != nil {
+				return token{}, err
+			}
+			if !more {
+				return token{}, errors.New("the XML ends inside a tag")
+			}
+			continue
+		}
+		tag := b[:end+1]
+		s.pos += end + 1
+		switch {
+		case bytes.HasPrefix(tag, []byte("<![CDATA[")):
+			return token{kind: tokText, text: tag[9 : len(tag)-3], cdata: true}, nil
+		case bytes.HasPrefix(tag, []byte("<!")), bytes.HasPrefix(tag, []byte("<?")):
+			continue // comments, declarations, processing instructions
+		case len(tag) > 2 && tag[1] == '/':
+			return token{kind: tokEnd, name: bytes.TrimSpace(tag[2 : len(tag)-1])}, nil
+		}
+		inner := tag[1 : len(tag)-1]
+		t := token{kind: tokStart}
+		if len(inner) > 0 && inner[len(inner)-1] == '/' {
+			t.selfClosing = true
+			inner = inner[:len(inner)-1]
+		}
+		i := 0
+		for i < len(inner) && !isSpace(inner[i]) {
+			i++
+		}
+		t.name, t.attrs = inner[:i], inner[i:]
+		return t, nil
+	}
+}
+
+// tagEnd finds the '>' that closes the tag at the start of b, or -1 when
+// b does not hold the whole tag. Quoted attribute values, comments and
+// CDATA sections may hold '>'.
+func tagEnd(b []byte) int {
+	switch {
+	case bytes.HasPrefix(b, []byte("<!--")):
+		i := bytes.Index(b, []byte("-->"))
+		if i < 0 {
+			return -1
+		}
+		return i + 2
+	case bytes.HasPrefix(b, []byte("<![CDATA[")):
+		i := bytes.Index(b, []byte("]]>"))
+		if i < 0 {
+			return -1
+		}
+		return i + 2
+	case len(b) < 9 && (bytes.HasPrefix([]byte("<![CDATA["), b) || bytes.HasPrefix([]byte("<!--"), b)):
+		return -1
+	}
+	var q byte
+	for i := 1; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			q = c
+		case c == '>':
+			return i
+		}
+	}
+	return -1
+}
+
+// appendText appends XML text with its entities decoded.
+func appendText(dst, text []byte) []byte {
+	for {
+		i := bytes.IndexByte(text, '&')
+		if i < 0 {
+			return append(dst, text...)
+		}
+		dst = append(dst, text[:i]...)
+		text = text[i:]
+		j := bytes.IndexByte(text, ';')
+		if j < 0 || j > 12 {
+			dst = append(dst, '&')
+			text = text[1:]
+			continue
+		}
+		ent := text[1:j]
+		switch string(ent) {
+		case "amp":
+			dst = append(dst, '&')
+		case "lt":
+			dst = append(dst, '<')
+		case "gt":
+			dst = append(dst, '>')
+		case "quot":
+			dst = append(dst, '"')
+		case "apos":
+			dst = append(dst, '\'')
+		default:
+			var r uint64
+			var err error = errors.New("")
+			if len(ent) > 1 && ent[0] == '#' {
+				if ent[1] == 'x' || ent[1] == 'X' {
+					r, err = strconv.ParseUint(string(ent[2:]), 16, 32)
+				} else {
+					r, err = strconv.ParseUint(string(ent[1:]), 10, 32)
+				}
+			}
+			if err != nil || !utf8.ValidRune(rune(r)) {
+				dst = append(dst, text[:j+1]...)
+			} else {
+				dst = utf8.AppendRune(dst, rune(r))
+			}
+		}
+		text = text[j+1:]
+	}
+}

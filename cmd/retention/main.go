@@ -1,0 +1,67 @@
+// Retention reads a shop's orders export (CSV, TSV, Excel) and prints the
+// retention figures the Retention Workbench shows: retention and churn per
+// period, repeat purchase rate, cohorts, RFM segments and campaign lists.
+// It runs the same code as the workbench, natively.
+//
+// Usage:
+//
+//	retention report [flags] FILE
+//	retention segments [flags] FILE --segment NAME --out FILE.csv|FILE.xlsx
+//
+// Report flags:
+//
+//	--grain month|quarter|year   period length (default month)
+//	--from DATE, --to DATE       the date range (default: all orders)
+//	--as-of DATE                 reference date for recency and lists (default: the day after the last order)
+//	--tz ZONE                    reporting time zone, e.g. Europe/Berlin (default UTC)
+//	--sheet NAME                 the workbook sheet to read
+//	--currency CODE              the currency to report when the file has several
+//	--map role=Column            set a column's role (repeatable)
+//	--no-header                  the file's first row holds values
+//	--lapsed-days N              days without an order that make a regular lapsed (default 180)
+//	--json                       print JSON instead of text
+//
+// Errors go to standard error, with exit code 1.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr}
+	if err := m.Run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "retention:", err)
+		os.Exit(1)
+	}
+}
+
+// Main is the program, with its output streams, so tests run it whole.
+type Main struct {
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+const usage = `usage:
+  retention report [flags] FILE
+  retention segments [flags] FILE --segment NAME --out FILE.csv|FILE.xlsx
+Run "retention report -h" for the flags.`
+
+// Run runs the command line args (without the program name).
+func (m *Main) Run(args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("no command given\n%s", usage)
+	}
+	switch args[0] {
+	case "report":
+		return m.report(args[1:])
+	case "segments":
+		return m.segments(args[1:])
+	case "help", "-h", "--help":
+		fmt.Fprintln(m.Stdout, usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", args[0], usage)
+}

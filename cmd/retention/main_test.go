@@ -1,0 +1,220 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"retention/app/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+const data = "../../../shared/data"
+
+func needData(t *testing.T, name string) string {
+	t.Helper()
+	p := filepath.Join(data, name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("real data not found: %v", err)
+	}
+	return p
+}
+
+// run runs the command and returns stdout, stderr and the error.
+func run(args ...string) (string, string, error) {
+	var out, errb bytes.Buffer
+	m := &Main{Stdout: &out, Stderr: &errb}
+	err := m.Run(args)
+	return out.String(), errb.String(), err
+}
+
+func reportJSON(t *testing.T, args ...string) *report.Document {
+	t.Helper()
+	out, _, err := run(append([]string{"report", "--json"}, args...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d report.Document
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	return &d
+}
+
+// golden compares the report, without the per-customer rows and the
+// preview, with testdata/NAME, or rewrites it with -update.
+func golden(t *testing.T, name string, d *report.Document) {
+	t.Helper()
+	c := *d
+	c.CustomerRows = nil
+	c.Preview = report.Preview{}
+	got, err := json.MarshalIndent(&c, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\n got %s\nwant %s\n(run go test -update if the change is right)", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs in length: got %d lines, want %d", path, len(gl), len(wl))
+	}
+}
+
+// TestOnlineRetail checks the report of the UCI Online Retail file against
+// facts counted on the file itself (../shared/data/README.md) and a golden
+// file, and that the CSV and the Excel workbook give identical figures.
+func TestOnlineRetail(t *testing.T) {
+	csvPath := needData(t, "online_retail.csv.gz")
+	d := reportJSON(t, csvPath)
+
+	// 541,909 lines in the file.
+	if d.Ingest.Rows != 541909 {
+		t.Errorf("rows = %d, want 541909", d.Ingest.Rows)
+	}
+	// 135,080 lines have no CustomerID.
+	noCust := 0
+	for _, s := range d.Skipped {
+		if s.Reason == "no customer id or e-mail" {
+			noCust = s.Rows
+		}
+	}
+	if noCust != 135080 {
+		t.Errorf("rows skipped for no customer = %d, want 135080", noCust)
+	}
+	// Every row is accounted for.
+	in := d.Ingest
+	if n := in.OrderRows + in.RefundRows + in.CancelledRows + in.SkippedRows; n != in.Rows {
+		t.Errorf("rows accounted for = %d, want %d", n, in.Rows)
+	}
+	// 4,372 distinct CustomerIDs, of which some only ever cancelled: the
+	// customers with an order are fewer.
+	if d.Customers < 4300 || d.Customers > 4372 {
+		t.Errorf("customers = %d, want between 4300 and 4372", d.Customers)
+	}
+	golden(t, "online_retail.golden.json", d)
+
+	if testing.Short() {
+		return
+	}
+	x := reportJSON(t, needData(t, "online_retail.xlsx"))
+	x.File, x.Format, x.Sheet, x.Sheets = d.File, d.Format, d.Sheet, d.Sheets
+	x.Preview, d.Preview = report.Preview{}, report.Preview{}
+	x.Notes, d.Notes = nil, nil
+	x.Ingest.DateFormat, d.Ingest.DateFormat = "", ""
+	x.Ingest.NumberFormat, d.Ingest.NumberFormat = "", ""
+	a, _ := json.Marshal(d)
+	b, _ := json.Marshal(x)
+	if !bytes.Equal(a, b) {
+		as, bs := string(a), string(b)
+		i := 0
+		for i < len(as) && i < len(bs) && as[i] == bs[i] {
+			i++
+		}
+		lo := max(0, i-200)
+		t.Errorf("the workbook's report differs from the CSV's at byte %d:\ncsv  ...%s\nxlsx ...%s", i, as[lo:min(len(as), i+200)], bs[lo:min(len(bs), i+200)])
+	}
+}
+
+// TestCDNOW reads the whitespace-separated CDNOW master file: 23,570
+// customers and 69,659 purchases totalling $2,500,315.63 (../shared/data/README.md).
+func TestCDNOW(t *testing.T) {
+	d := reportJSON(t, "--grain", "quarter", needData(t, "cdnow_master.txt"))
+	if d.Customers != 23570 {
+		t.Errorf("customers = %d, want 23570", d.Customers)
+	}
+	if d.Ingest.Rows != 69659 {
+		t.Errorf("rows = %d, want 69659", d.Ingest.Rows)
+	}
+	// Purchases of one customer on one day are separate rows, hence orders;
+	// rows with a zero dollar value are skipped, so revenue is the file's total.
+	if got := d.Revenue - d.Refunds; got < 2500315.63-0.005 || got > 2500315.63+0.005 {
+		t.Errorf("revenue - refunds = %.2f, want 2500315.63", got)
+	}
+	golden(t, "cdnow_master.golden.json", d)
+}
+
+func TestSegmentsExport(t *testing.T) {
+	csvPath := needData(t, "online_retail.csv.gz")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "champions.xlsx")
+	_, stderr, err := run("segments", csvPath, "--segment", "champions", "--out", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "Champions") {
+		t.Errorf("stderr = %q", stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 2 || rows[0][0] != "customer_id" {
+		t.Fatalf("rows = %q", rows[:min(3, len(rows))])
+	}
+	for _, r := range rows[1:] {
+		if r[4] != "Champions" {
+			t.Fatalf("row %q is not a Champion", r)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "photo.csv")
+	os.WriteFile(bad, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), 0o644)
+	noDate := filepath.Join(dir, "nodate.csv")
+	os.WriteFile(noDate, []byte("Order ID,Customer ID,Total\n1,a,10\n"), 0o644)
+	tests := []struct {
+		Name string
+		Args []string
+		Want string // in the error
+	}{
+		{"no command", nil, "no command"},
+		{"unknown command", []string{"frobnicate"}, "unknown command"},
+		{"no file", []string{"report"}, "no file given"},
+		{"missing file", []string{"report", filepath.Join(dir, "nope.csv")}, "no such file"},
+		{"not a spreadsheet", []string{"report", bad}, "not a spreadsheet"},
+		{"no date column", []string{"report", noDate}, "no column with order dates"},
+		{"bad grain", []string{"report", "--grain", "week", noDate}, "grain"},
+		{"bad tz", []string{"report", "--tz", "Mars/Olympus", noDate}, "time zone"},
+		{"bad role", []string{"report", "--map", "colour=Total", noDate}, "unknown role"},
+		{"segments without out", []string{"segments", noDate, "--segment", "VIP"}, "--out"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.Name, func(t *testing.T) {
+			_, _, err := run(tc.Args...)
+			if err == nil || !strings.Contains(err.Error(), tc.Want) {
+				t.Fatalf("err = %v, want it to say %q", err, tc.Want)
+			}
+		})
+	}
+}

@@ -1,0 +1,273 @@
+package metrics
+
+import (
+	"math"
+	"sort"
+	"time"
+)
+
+// VIPList is the top customers by net revenue.
+type VIPList struct {
+	Share        float64         // the share of customers asked for, e.g. 0.01
+	Customers    []CustomerStats // best first
+	Revenue      float64         // their net revenue
+	RevenueShare float64         // of all customers' net revenue
+}
+
+// byNet returns the customers' figures sorted by net revenue, highest
+// first (ties by customer key).
+func byNet(d *Dataset, asOf time.Time) []CustomerStats {
+	cs := Customers(d, asOf)
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].Net != cs[j].Net {
+			return cs[i].Net > cs[j].Net
+		}
+		return cs[i].Index < cs[j].Index
+	})
+	return cs
+}
+
+// VIPs returns the top ceil(share × customers) customers by net revenue
+// and the share of net revenue they bring.
+func VIPs(d *Dataset, asOf time.Time, share float64) VIPList {
+	cs := byNet(d, asOf)
+	l := VIPList{Share: share}
+	if len(cs) == 0 || share <= 0 {
+		return l
+	}
+	k := int(math.Ceil(share * float64(len(cs))))
+	k = min(k, len(cs))
+	total := 0.0
+	for i, c := range cs {
+		total += c.Net
+		if i < k {
+			l.Revenue += c.Net
+		}
+	}
+	l.Customers = cs[:k]
+	l.RevenueShare = ratio(l.Revenue, total)
+	return l
+}
+
+// LapsedList is regular customers who stopped ordering.
+type LapsedList struct {
+	Days, MinOrders int
+	Customers       []CustomerStats // highest net revenue first
+	Revenue         float64         // their net revenue so far
+}
+
+// Lapsed returns the customers with at least minOrders orders and none in
+// the days before asOf (last order more than days days before it).
+func Lapsed(d *Dataset, asOf time.Time, days, minOrders int) LapsedList {
+	l := LapsedList{Days: days, MinOrders: minOrders}
+	for _, c := range byNet(d, asOf) {
+		if c.Orders >= minOrders && c.Recency > days {
+			l.Customers = append(l.Customers, c)
+			l.Revenue += c.Net
+		}
+	}
+	return l
+}
+
+// SeasonalCustomer is a customer who ordered in last year's window.
+type SeasonalCustomer struct {
+	CustomerStats
+	WindowOrders  int
+	WindowRevenue float64
+	OrderedSince  bool // ordered after last year's window
+}
+
+// Seasonal returns the customers who ordered in the window [from, to]
+// (whole days) one year earlier: the people to remind before this year's
+// season. They are sorted by their revenue in that window, highest first.
+func Seasonal(d *Dataset, asOf, from, to time.Time) []SeasonalCustomer {
+	if len(d.Orders) == 0 {
+		return nil
+	}
+	loc := d.Orders[0].Time.Location()
+	f := startOfDay(from, loc).AddDate(-1, 0, 0)
+	t := startOfDay(to, loc).AddDate(-1, 0, 1)
+	cs := Customers(d, asOf)
+	var out []SeasonalCustomer
+	for ci, idx := range d.byCustomer {
+		s := SeasonalCustomer{CustomerStats: cs[ci]}
+		for _, oi := range idx {
+			o := &d.Orders[oi]
+			switch {
+			case inRange(o.Time, f, t):
+				s.WindowOrders++
+				s.WindowRevenue += o.Amount
+			case !o.Time.Before(t):
+				s.OrderedSince = true
+			}
+		}
+		if s.WindowOrders > 0 {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].WindowRevenue > out[j].WindowRevenue })
+	return out
+}
+
+// InterestKey chooses what Interest groups by.
+type InterestKey int
+
+// What Interest can group by.
+const (
+	ByCategory InterestKey = iota
+	ByProduct
+)
+
+// Interest is the customers of one category or product. Revenue is the
+// amount of the orders that hold it (an order with two categories counts
+// for both).
+type Interest struct {
+	Name          string
+	Customers     int
+	CustomerShare float64 // of all customers
+	Orders        int
+	Revenue       float64
+}
+
+// Interests returns, for each category (or product), how many customers
+// bought it, most customers first. It is empty when the orders carry none.
+func Interests(d *Dataset, by InterestKey) []Interest {
+	idx := map[string]int{}
+	var out []Interest
+	last := map[string]int{} // name -> last customer counted
+	for ci, orders := range d.byCustomer {
+		for _, oi := range orders {
+			o := &d.Orders[oi]
+			names := o.Categories
+			if by == ByProduct {
+				names = o.Products
+			}
+			for _, name := range names {
+				i, ok := idx[name]
+				if !ok {
+					i = len(out)
+					idx[name] = i
+					out = append(out, Interest{Name: name})
+					last[name] = -1
+				}
+				out[i].Orders++
+				out[i].Revenue += o.Amount
+				if last[name] != ci {
+					out[i].Customers++
+					last[name] = ci
+				}
+			}
+		}
+	}
+	for i := range out {
+		out[i].CustomerShare = ratio(float64(out[i].Customers), float64(len(d.Customers)))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Customers != out[j].Customers {
+			return out[i].Customers > out[j].Customers
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// ParetoShares is how concentrated net revenue is among customers.
+// Curve[i] is the share of net revenue brought by the top (i+1)% of
+// customers, for i = 0..99.
+type ParetoShares struct {
+	Top1, Top10, Top20 float64
+	Curve              [100]float64
+}
+
+// Pareto returns the shares of net revenue of the top 1%, 10% and 20% of
+// customers (ceil of the share, at least one customer) and the curve.
+func Pareto(d *Dataset, asOf time.Time) ParetoShares {
+	var p ParetoShares
+	cs := byNet(d, asOf)
+	n := len(cs)
+	if n == 0 {
+		return p
+	}
+	cum := make([]float64, n+1)
+	for i, c := range cs {
+		cum[i+1] = cum[i] + c.Net
+	}
+	total := cum[n]
+	top := func(share float64) float64 {
+		k := int(math.Ceil(share*float64(n) - 1e-9))
+		k = max(1, min(k, n))
+		return ratio(cum[k], total)
+	}
+	p.Top1, p.Top10, p.Top20 = top(0.01), top(0.10), top(0.20)
+	for i := range p.Curve {
+		p.Curve[i] = top(float64(i+1) / 100)
+	}
+	return p
+}
+
+// Bucket is one bar of a histogram.
+type Bucket struct {
+	Label string
+	Count int
+}
+
+// OrdersPerCustomer counts customers by their number of orders: 1 to 9,
+// then "10+".
+func OrdersPerCustomer(d *Dataset) []Bucket {
+	out := make([]Bucket, 10)
+	for i := range out {
+		out[i].Label = string(rune('1' + i))
+	}
+	out[9].Label = "10+"
+	for _, idx := range d.byCustomer {
+		out[min(len(idx), 10)-1].Count++
+	}
+	return out
+}
+
+// gapBuckets are the upper bounds (days, inclusive) of DaysBetweenHistogram.
+var gapBuckets = []struct {
+	max   float64
+	label string
+}{{7, "0-7"}, {14, "8-14"}, {30, "15-30"}, {60, "31-60"}, {90, "61-90"}, {180, "91-180"}, {365, "181-365"}, {math.Inf(1), "366+"}}
+
+// DaysBetweenHistogram counts the gaps between consecutive orders of the
+// same customer by length in days.
+func DaysBetweenHistogram(d *Dataset) []Bucket {
+	out := make([]Bucket, len(gapBuckets))
+	for i, b := range gapBuckets {
+		out[i].Label = b.label
+	}
+	for _, idx := range d.byCustomer {
+		for k := 1; k < len(idx); k++ {
+			g := d.Orders[idx[k]].Time.Sub(d.Orders[idx[k-1]].Time).Hours() / 24
+			for i, b := range gapBuckets {
+				if g <= b.max {
+					out[i].Count++
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Benchmark is an industry figure to compare the shop with.
+type Benchmark struct {
+	Name   string
+	Value  float64
+	Source string
+}
+
+// EcommerceCRR is the e-commerce average customer retention rate the
+// trade press cites.
+var EcommerceCRR = Benchmark{
+	Name:  "E-commerce average customer retention rate",
+	Value: 0.38,
+	Source: "the average customer retention rate for e-commerce commonly cited in industry benchmark " +
+		"roundups (about 30-38%; e.g. Opensend, \"Customer retention rate statistics for eCommerce stores\", 2025); " +
+		"a rule of thumb, not a study of shops like yours",
+}
+
+// Compare returns the shop's CRR minus the benchmark (0.05 = 5 points above).
+func (b Benchmark) Compare(crr float64) float64 { return crr - b.Value }
