@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"retention/app/ingest"
 	"retention/app/report"
@@ -18,20 +20,11 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := metrics.ParseGrain(o.Grain)
+	mo, err := o.metricsOptions(loc)
 	if err != nil {
 		return nil, err
 	}
-	mo := metrics.Options{Grain: g}
-	if mo.From, err = day("--from", o.From, loc); err != nil {
-		return nil, err
-	}
-	if mo.To, err = day("--to", o.To, loc); err != nil {
-		return nil, err
-	}
-	if mo.AsOf, err = day("--as-of", o.AsOf, loc); err != nil {
-		return nil, err
-	}
+	g := mo.Grain
 	lapsedDays := o.LapsedDays
 	if lapsedDays <= 0 {
 		lapsedDays = 180
@@ -154,6 +147,28 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 }
 
 const dateLayout = "2006-01-02"
+
+// metricsOptions checks and converts the grain and the dates.
+func (o Options) metricsOptions(loc *time.Location) (metrics.Options, error) {
+	var mo metrics.Options
+	var err error
+	if mo.Grain, err = metrics.ParseGrain(o.Grain); err != nil {
+		return mo, err
+	}
+	if mo.From, err = day("--from", o.From, loc); err != nil {
+		return mo, err
+	}
+	if mo.To, err = day("--to", o.To, loc); err != nil {
+		return mo, err
+	}
+	if mo.AsOf, err = day("--as-of", o.AsOf, loc); err != nil {
+		return mo, err
+	}
+	if !mo.From.IsZero() && !mo.To.IsZero() && mo.To.Before(mo.From) {
+		return mo, fmt.Errorf("--to (%s) is before --from (%s)", o.To, o.From)
+	}
+	return mo, nil
+}
 
 func ptr(v float64) *float64 { return &v }
 

@@ -41,6 +41,9 @@ func Run(name string, data []byte, o Options) (*report.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if _, err := o.metricsOptions(io.Location); err != nil {
+		return nil, err
+	}
 	res, err := ingest.Load(name, data, io)
 	if err != nil {
 		return nil, err

@@ -412,8 +412,6 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			rep.Cancelled++
 			rep.CancelledAmount += amount
 			rep.CancelledRows += a.rows
-		case amount == 0:
-			skipOrder(a, "order total is zero", hdr(c.total), "")
 		default:
 			outOrders = append(outOrders, metrics.Order{
 				ID: a.id, Customer: key, Time: a.time, Amount: amount, Quantity: a.qty,

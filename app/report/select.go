@@ -13,21 +13,27 @@ const (
 )
 
 // Select returns the customers of a list: an RFM segment by name, or
-// ListAll, ListVIP or ListLapsed. Names are matched without regard to case.
-func Select(d *Document, name string) ([]Customer, error) {
+// ListAll, ListVIP or ListLapsed. Names are matched without regard to
+// case; the list's own name is returned with its rows.
+func Select(d *Document, name string) ([]Customer, string, error) {
 	n := strings.TrimSpace(name)
+	canon := n
 	var keep func(c *Customer) bool
 	switch {
 	case strings.EqualFold(n, ListAll):
+		canon = ListAll
 		keep = func(*Customer) bool { return true }
 	case strings.EqualFold(n, ListVIP) || strings.EqualFold(n, "VIPs"):
+		canon = ListVIP
 		keep = func(c *Customer) bool { return c.VIP }
 	case strings.EqualFold(n, ListLapsed):
+		canon = ListLapsed
 		keep = func(c *Customer) bool { return c.Lapsed }
 	default:
 		for _, s := range d.Segments {
 			if strings.EqualFold(s.Name, n) {
 				seg := s.Name
+				canon = seg
 				keep = func(c *Customer) bool { return c.Segment == seg }
 			}
 		}
@@ -37,7 +43,7 @@ func Select(d *Document, name string) ([]Customer, error) {
 		for _, s := range d.Segments {
 			names = append(names, s.Name)
 		}
-		return nil, fmt.Errorf("no list named %q; the lists are: %s", name, strings.Join(names, ", "))
+		return nil, "", fmt.Errorf("no list named %q; the lists are: %s", name, strings.Join(names, ", "))
 	}
 	out := []Customer{}
 	for i := range d.CustomerRows {
@@ -45,5 +51,5 @@ func Select(d *Document, name string) ([]Customer, error) {
 			out = append(out, d.CustomerRows[i])
 		}
 	}
-	return out, nil
+	return out, canon, nil
 }

@@ -132,7 +132,7 @@ func (m *Main) segments(args []string) error {
 	if err != nil {
 		return err
 	}
-	rows, err := report.Select(doc, segment)
+	rows, segment, err := report.Select(doc, segment)
 	if err != nil {
 		return err
 	}
