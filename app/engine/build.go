@@ -105,7 +105,12 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 		key = metrics.ByProduct
 	}
 	doc.Interest = []report.Interest{}
-	for _, it := range metrics.Interests(ds, key) {
+	all := metrics.Interests(ds, key)
+	if len(all) > MaxInterests {
+		doc.Notes = append(doc.Notes, fmt.Sprintf("Interest lists the %d %s bought by the most customers, of %d.", MaxInterests, keyName(key), len(all)))
+		all = all[:MaxInterests]
+	}
+	for _, it := range all {
 		doc.Interest = append(doc.Interest, report.Interest{Name: it.Name, Customers: it.Customers, CustomerShare: r6(it.CustomerShare), Orders: it.Orders, Revenue: r2(it.Revenue)})
 	}
 	par := metrics.Pareto(ds, asOf)
@@ -147,6 +152,16 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 }
 
 const dateLayout = "2006-01-02"
+
+// MaxInterests is how many categories or products the report lists.
+const MaxInterests = 100
+
+func keyName(k metrics.InterestKey) string {
+	if k == metrics.ByProduct {
+		return "products"
+	}
+	return "categories"
+}
 
 // metricsOptions checks and converts the grain and the dates.
 func (o Options) metricsOptions(loc *time.Location) (metrics.Options, error) {
