@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -49,7 +50,8 @@ const maxGunzip = 2 << 30
 // (the delimiter is sniffed), in UTF-8 with or without a byte order mark,
 // UTF-16 (Excel's "Unicode text") or Windows-1252, optionally gzipped;
 // or an Excel workbook (XLSX, XLSM). Title lines above the header are
-// skipped. The name is used in messages and notes only.
+// skipped. The name is used in messages and notes only. The table may
+// share memory with data: do not modify data while the table is in use.
 func Read(name string, data []byte, opt Options) (*Table, error) {
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
@@ -111,7 +113,8 @@ func decode(name string, data []byte) (string, string, error) {
 		return "", "", errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it holds binary data, not text or an Excel workbook.", name)
 	}
 	if utf8.Valid(data) {
-		return string(data), "", nil
+		// The table's cells are substrings of the file: no copy of it.
+		return unsafe.String(unsafe.SliceData(data), len(data)), "", nil
 	}
 	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
@@ -140,7 +143,7 @@ func isUTF16(data []byte) bool {
 		}
 	}
 	pairs := n / 2
-	return (odd > pairs*6/10 && even < pairs/10) || (even > pairs*6/10 && odd < pairs/10)
+	return (odd*10 > pairs*6 && even*10 < pairs) || (even*10 > pairs*6 && odd*10 < pairs)
 }
 
 func decodeUTF16(data []byte, be bool) string {

@@ -86,8 +86,12 @@ const chunk = 1 << 16 // cells per allocation
 // Records with no non-blank field are dropped. lines[i] is the line where
 // record i starts.
 func parseText(s string, comma byte, progress func(done, total int64)) ([][]string, []int) {
-	var rows [][]string
-	var lines []int
+	est := strings.Count(s, "\n") + 1
+	if est == 1 {
+		est = strings.Count(s, "\r") + 1
+	}
+	rows := make([][]string, 0, est)
+	lines := make([]int, 0, est)
 	arena := make([]string, 0, chunk)
 	line := 1
 	pos := 0

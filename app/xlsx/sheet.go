@@ -250,6 +250,9 @@ func serialText(f float64, d1904 bool, kind uint8) (string, bool) {
 	case d1904:
 		t = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
 	case days == 60:
+		if secs == 0 && kind == kindDate {
+			return "1900-02-29", true
+		}
 		return "1900-02-29" + clock(secs, true), true
 	case days < 60:
 		t = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
