@@ -100,6 +100,22 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 	doc.VIPs = report.VIPList{Share: vipShare, Customers: len(vips.Customers), Revenue: r2(vips.Revenue), RevenueShare: r6(vips.RevenueShare)}
 	lapsed := metrics.Lapsed(ds, asOf, lapsedDays, 2)
 	doc.Lapsed = report.LapsedList{Days: lapsedDays, MinOrders: 2, Customers: len(lapsed.Customers), Revenue: r2(lapsed.Revenue)}
+	seasonFrom, seasonTo, err := o.season(asOf, loc)
+	if err != nil {
+		return nil, err
+	}
+	seasonal := metrics.Seasonal(ds, asOf, seasonFrom, seasonTo)
+	doc.Seasonal = report.SeasonalList{From: seasonFrom.Format(dateLayout), To: seasonTo.Format(dateLayout),
+		LastFrom: seasonFrom.AddDate(-1, 0, 0).Format(dateLayout), LastTo: seasonTo.AddDate(-1, 0, 0).Format(dateLayout),
+		Customers: len(seasonal)}
+	for _, s := range seasonal {
+		doc.Seasonal.Orders += s.WindowOrders
+		doc.Seasonal.Revenue += s.WindowRevenue
+		if s.OrderedSince {
+			doc.Seasonal.OrderedSince++
+		}
+	}
+	doc.Seasonal.Revenue = r2(doc.Seasonal.Revenue)
 	key := metrics.ByCategory
 	if !hasCategories(ds) {
 		key = metrics.ByProduct
@@ -134,6 +150,10 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 	for _, c := range lapsed.Customers {
 		lap[c.Index] = true
 	}
+	sea := map[int]bool{}
+	for _, c := range seasonal {
+		sea[c.Index] = true
+	}
 	interests := customerInterests(ds, key)
 	doc.CustomerRows = make([]report.Customer, len(rfm.Customers))
 	for i, c := range rfm.Customers {
@@ -142,6 +162,7 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 			ID: info.ID, Email: info.Email, Name: info.Name, Country: info.Country, Segment: c.Segment,
 			R: c.R, F: c.F, M: c.M, Orders: c.Orders, Revenue: r2(c.Net), First: c.First.Format(dateLayout),
 			Last: c.Last.Format(dateLayout), Recency: c.Recency, VIP: vip[c.Index], Lapsed: lap[c.Index],
+			Seasonal:  sea[c.Index],
 			Interests: interests[c.Index],
 		}
 	}
@@ -183,6 +204,30 @@ func (o Options) metricsOptions(loc *time.Location) (metrics.Options, error) {
 		return mo, fmt.Errorf("--to (%s) is before --from (%s)", o.To, o.From)
 	}
 	return mo, nil
+}
+
+// season is this year's season window: the options' dates, or SeasonDays
+// days from the reference date on.
+func (o Options) season(asOf time.Time, loc *time.Location) (from, to time.Time, err error) {
+	if from, err = day("--season-from", o.SeasonFrom, loc); err != nil {
+		return
+	}
+	if to, err = day("--season-to", o.SeasonTo, loc); err != nil {
+		return
+	}
+	a := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, loc)
+	switch {
+	case from.IsZero() && to.IsZero():
+		from, to = a, a.AddDate(0, 0, SeasonDays-1)
+	case from.IsZero():
+		from = to.AddDate(0, 0, -(SeasonDays - 1))
+	case to.IsZero():
+		to = from.AddDate(0, 0, SeasonDays-1)
+	}
+	if to.Before(from) {
+		err = fmt.Errorf("--season-to (%s) is before --season-from (%s)", to.Format(dateLayout), from.Format(dateLayout))
+	}
+	return
 }
 
 func ptr(v float64) *float64 { return &v }

@@ -28,9 +28,16 @@ type Options struct {
 	NoHeader bool              // the first row holds values
 	// LapsedDays is how long a regular has not ordered to be lapsed; 0 means 180.
 	LapsedDays int
+	// SeasonFrom and SeasonTo are this year's season window (2006-01-02);
+	// the seasonal list is who ordered in it a year earlier. "" means the
+	// SeasonDays days from the reference date on.
+	SeasonFrom, SeasonTo string
 	// Progress, if set, is told how far reading has come.
 	Progress func(stage string, done, total int64)
 }
+
+// SeasonDays is the default season window's length.
+const SeasonDays = 30
 
 // PreviewRows is how many rows of the file the report shows as read.
 const PreviewRows = 20

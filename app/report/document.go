@@ -44,12 +44,13 @@ type Document struct {
 	RFMEdges  RFMEdges  `json:"rfm_edges"`
 	Benchmark Benchmark `json:"benchmark"`
 
-	VIPs              VIPList    `json:"vips"`
-	Lapsed            LapsedList `json:"lapsed"`
-	Interest          []Interest `json:"interest"`
-	Pareto            Pareto     `json:"pareto"`
-	OrdersPerCustomer []Bucket   `json:"orders_per_customer"`
-	DaysBetween       []Bucket   `json:"days_between"`
+	VIPs              VIPList      `json:"vips"`
+	Lapsed            LapsedList   `json:"lapsed"`
+	Seasonal          SeasonalList `json:"seasonal"`
+	Interest          []Interest   `json:"interest"`
+	Pareto            Pareto       `json:"pareto"`
+	OrdersPerCustomer []Bucket     `json:"orders_per_customer"`
+	DaysBetween       []Bucket     `json:"days_between"`
 
 	// Customers lists every customer with their RFM segment: the rows of
 	// every exported list.
@@ -146,6 +147,7 @@ type Customer struct {
 	Recency   int     `json:"recency_days"`
 	VIP       bool    `json:"vip,omitempty"`
 	Lapsed    bool    `json:"lapsed,omitempty"`
+	Seasonal  bool    `json:"seasonal,omitempty"`
 	Interests string  `json:"interests,omitempty"` // categories, "; "-separated
 }
 
@@ -163,6 +165,21 @@ type LapsedList struct {
 	MinOrders int     `json:"min_orders"`
 	Customers int     `json:"customers"`
 	Revenue   float64 `json:"revenue"`
+}
+
+// SeasonalList is the customers who ordered in the window From..To one
+// year before (LastFrom..LastTo): the people to remind before this year's
+// season.
+type SeasonalList struct {
+	From      string  `json:"from"`
+	To        string  `json:"to"`
+	LastFrom  string  `json:"last_from"`
+	LastTo    string  `json:"last_to"`
+	Customers int     `json:"customers"`
+	Orders    int     `json:"orders"`  // their orders in last year's window
+	Revenue   float64 `json:"revenue"` // and what those orders brought
+	// OrderedSince is how many of them have ordered after last year's window.
+	OrderedSince int `json:"ordered_since"`
 }
 
 // Interest is the customers of one category or product.

@@ -7,13 +7,14 @@ import (
 
 // Lists besides the RFM segments that Select knows.
 const (
-	ListAll    = "All"
-	ListVIP    = "VIP"
-	ListLapsed = "Lapsed"
+	ListAll      = "All"
+	ListVIP      = "VIP"
+	ListLapsed   = "Lapsed"
+	ListSeasonal = "Seasonal"
 )
 
 // Select returns the customers of a list: an RFM segment by name, or
-// ListAll, ListVIP or ListLapsed. Names are matched without regard to
+// ListAll, ListVIP, ListLapsed or ListSeasonal. Names are matched without regard to
 // case; the list's own name is returned with its rows.
 func Select(d *Document, name string) ([]Customer, string, error) {
 	n := strings.TrimSpace(name)
@@ -29,6 +30,9 @@ func Select(d *Document, name string) ([]Customer, string, error) {
 	case strings.EqualFold(n, ListLapsed):
 		canon = ListLapsed
 		keep = func(c *Customer) bool { return c.Lapsed }
+	case strings.EqualFold(n, ListSeasonal):
+		canon = ListSeasonal
+		keep = func(c *Customer) bool { return c.Seasonal }
 	default:
 		for _, s := range d.Segments {
 			if strings.EqualFold(s.Name, n) {
@@ -39,7 +43,7 @@ func Select(d *Document, name string) ([]Customer, string, error) {
 		}
 	}
 	if keep == nil {
-		names := []string{ListAll, ListVIP, ListLapsed}
+		names := []string{ListAll, ListVIP, ListLapsed, ListSeasonal}
 		for _, s := range d.Segments {
 			names = append(names, s.Name)
 		}

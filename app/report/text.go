@@ -129,6 +129,8 @@ func WriteText(w io.Writer, d *Document) error {
 	p.h("Lists")
 	p.f("  VIPs (top %s by revenue): %d customers bring %s of net revenue (%s).\n", pct(d.VIPs.Share), d.VIPs.Customers, pct(d.VIPs.RevenueShare), money(d.VIPs.Revenue))
 	p.f("  Lapsed regulars (%d+ orders, none in %d days): %d customers, %s net revenue to win back.\n", d.Lapsed.MinOrders, d.Lapsed.Days, d.Lapsed.Customers, money(d.Lapsed.Revenue))
+	p.f("  Seasonal buyers for %s to %s (ordered %s to %s): %d customers, %d orders, %s; %d of them have ordered since.\n",
+		d.Seasonal.From, d.Seasonal.To, d.Seasonal.LastFrom, d.Seasonal.LastTo, d.Seasonal.Customers, d.Seasonal.Orders, money(d.Seasonal.Revenue), d.Seasonal.OrderedSince)
 	p.f("  Revenue concentration: top 1%% of customers bring %s, top 10%% %s, top 20%% %s.\n", pct(d.Pareto.Top1), pct(d.Pareto.Top10), pct(d.Pareto.Top20))
 	if len(d.Interest) > 0 {
 		p.f("  Interest (share of customers who bought):\n")

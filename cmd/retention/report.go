@@ -46,6 +46,8 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.Var(mapFlag(c.opt.Map), "map", "set a column's role: role=Column (repeatable)")
 	fs.BoolVar(&c.opt.NoHeader, "no-header", false, "the file's first row holds values, not column names")
 	fs.IntVar(&c.opt.LapsedDays, "lapsed-days", 180, "days without an order that make a regular lapsed")
+	fs.StringVar(&c.opt.SeasonFrom, "season-from", "", "first day of this year's season; the seasonal list is who ordered then a year earlier (default: the reference date)")
+	fs.StringVar(&c.opt.SeasonTo, "season-to", "", "last day of this year's season (default: 30 days from --season-from)")
 	fs.BoolVar(&c.json, "json", false, "print JSON")
 }
 
@@ -112,7 +114,7 @@ func (m *Main) segments(args []string) error {
 	var segment, out string
 	fs := newFlagSet(m, "segments")
 	c.register(fs)
-	fs.StringVar(&segment, "segment", "", `the list to write: an RFM segment ("At Risk"), "VIP", "Lapsed" or "All"`)
+	fs.StringVar(&segment, "segment", "", `the list to write: an RFM segment ("At Risk"), "VIP", "Lapsed", "Seasonal" or "All"`)
 	fs.StringVar(&out, "out", "", "the file to write: .csv or .xlsx")
 	file, err := parseArgs(fs, args)
 	if err != nil {
