@@ -55,6 +55,10 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 		val     []byte
 		hasVal  bool
 		inData  bool
+		// The last cell of each column: rows often repeat their
+		// neighbour's values (an order's date, customer, country), and
+		// reusing the text spares converting and allocating it again.
+		prev []lastCell
 	)
 	for {
 		tok, err := sc.next()
@@ -89,7 +93,8 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				if !inRow {
 					continue
 				}
-				if r := tok.attr("r"); r != nil {
+				r, t, st := cellAttrs(tok.attrs)
+				if r != nil {
 					c, ok := colIndex(r)
 					if !ok {
 						return fmt.Errorf("cell reference %q in row %d is not valid", r, rowNum)
@@ -101,10 +106,10 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				if col >= maxColumns {
 					return fmt.Errorf("row %d has more than %d columns", rowNum, maxColumns)
 				}
-				typ = append(typ[:0], tok.attr("t")...)
+				typ = append(typ[:0], t...)
 				style = 0
-				if s := tok.attr("s"); s != nil {
-					style, _ = atoi(s)
+				if st != nil {
+					style, _ = atoi(st)
 				}
 				val = val[:0]
 				hasVal = false
@@ -154,9 +159,19 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				if !hasVal {
 					continue
 				}
-				s, err := w.cellText(typ, style, val)
-				if err != nil {
-					return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
+				for len(prev) <= col {
+					prev = append(prev, lastCell{})
+				}
+				var s string
+				if p := &prev[col]; p.ok && p.style == style && bytes.Equal(p.typ, typ) && bytes.Equal(p.val, val) {
+					s = p.text
+				} else {
+					s, err = w.cellText(typ, style, val)
+					if err != nil {
+						return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
+					}
+					p.typ, p.val = append(p.typ[:0], typ...), append(p.val[:0], val...)
+					p.style, p.text, p.ok = style, s, true
 				}
 				if s == "" {
 					continue
@@ -184,6 +199,66 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 			}
 		}
 	}
+}
+
+// lastCell is a column's last cell: its stored value and its text.
+type lastCell struct {
+	typ, val []byte
+	style    int
+	text     string
+	ok       bool
+}
+
+// cellAttrs reads a cell's reference, type and style attributes in one
+// pass over the attribute text.
+func cellAttrs(a []byte) (r, t, s []byte) {
+	for len(a) > 0 {
+		i := 0
+		for i < len(a) && isSpace(a[i]) {
+			i++
+		}
+		a = a[i:]
+		eq := bytes.IndexByte(a, '=')
+		if eq < 0 {
+			return
+		}
+		key := a[:eq]
+		for len(key) > 0 && isSpace(key[len(key)-1]) {
+			key = key[:len(key)-1]
+		}
+		rest := a[eq+1:]
+		j := 0
+		for j < len(rest) && isSpace(rest[j]) {
+			j++
+		}
+		if j >= len(rest) {
+			return
+		}
+		q := rest[j]
+		if q != '"' && q != '\'' {
+			return
+		}
+		end := bytes.IndexByte(rest[j+1:], q)
+		if end < 0 {
+			return
+		}
+		val := rest[j+1 : j+1+end]
+		if k := bytes.IndexByte(key, ':'); k >= 0 {
+			key = key[k+1:]
+		}
+		if len(key) == 1 {
+			switch key[0] {
+			case 'r':
+				r = val
+			case 't':
+				t = val
+			case 's':
+				s = val
+			}
+		}
+		a = rest[j+1+end+1:]
+	}
+	return
 }
 
 // cellText turns a cell's stored value into text.
