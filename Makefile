@@ -1,11 +1,15 @@
 # Retention Workbench. `make run` builds and serves the workbench;
-# `make test` runs every test. See README.md.
+# `make test` runs every test, browser tests included. See README.md.
 
 GO      ?= go
 DATA    ?= ../shared/data
 BIN     := bin
+DIST    ?= dist
+PREFIX  ?= /
+ADDR    ?= localhost:8000
+WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 
-.PHONY: all build test vet unit bench fuzz clean
+.PHONY: all build test vet unit bench fuzz clean static run browser-test wasm
 
 all: build
 
@@ -14,13 +18,43 @@ build:
 
 vet:
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/workbench ./cmd/worker ./app/ui
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 
 unit:
 	$(GO) test -count=1 ./...
 
-test: vet unit
+test: vet unit browser-test
+
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch node_modules
+
+# The static site: $(DIST) served at $(PREFIX) ("/" or a sub-path such as
+# /retention). Any static file server can serve it.
+static: node_modules
+	rm -rf $(DIST)
+	mkdir -p $(DIST)/web
+	cp web/*.js web/*.css web/*.svg $(DIST)/web/
+	cp $(WASMEXEC) $(DIST)/web/wasm_exec.js
+	cp node_modules/echarts/dist/echarts.min.js $(DIST)/web/echarts.min.js
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(DIST)/web/app.wasm ./cmd/workbench
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(DIST)/web/worker.wasm ./cmd/worker
+	$(GO) run ./cmd/demostore -o $(DIST)/web/sample-store.csv
+	$(GO) run ./cmd/workbench static -out $(DIST) -prefix $(PREFIX)
+
+run: static
+	$(GO) run ./cmd/workbench serve -dir $(DIST) -addr $(ADDR) -prefix $(PREFIX)
+
+# Browser tests: headless Debian chromium against the site built for / and
+# for /retention/ (screenshots in testdata/artifacts/).
+browser-test: node_modules
+	$(MAKE) static DIST=dist PREFIX=/
+	$(MAKE) static DIST=dist-sub PREFIX=/retention
+	$(GO) build -o $(BIN)/workbench ./cmd/workbench
+	$(GO) build -o $(BIN)/retention ./cmd/retention
+	node test/browser.test.mjs
 
 # Benchmarks on the real files in $(DATA); results are recorded in BENCHMARKS.md.
 bench:
@@ -36,4 +70,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf $(BIN) dist
+	rm -rf $(BIN) dist dist-sub testdata/artifacts

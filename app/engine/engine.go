@@ -58,6 +58,20 @@ func Run(name string, data []byte, o Options) (*report.Document, error) {
 	return Build(res, o)
 }
 
+// Load reads a file into orders with the options that bear on reading
+// (sheet, currency, mapping, header, time zone); Build then computes the
+// figures. Run is Load then Build.
+func Load(name string, data []byte, o Options) (*ingest.Result, error) {
+	io, err := o.ingestOptions()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := o.metricsOptions(io.Location); err != nil {
+		return nil, err
+	}
+	return ingest.Load(name, data, io)
+}
+
 func (o Options) ingestOptions() (ingest.Options, error) {
 	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, NoHeader: o.NoHeader, Progress: o.Progress}
 	loc, err := location(o.TZ)

@@ -1,0 +1,618 @@
+// Package charts turns a report into ECharts 5 option objects, as JSON,
+// built with go-echarts. The page hands each option to
+// echarts.init(el).setOption(JSON.parse(option)).
+//
+// The options are plain JSON: no JavaScript functions (formatters are
+// ECharts string templates such as "{value}%") and no URL. go-echarts'
+// AssetsHost and page settings serve its HTML rendering only; they are not
+// part of the option object (their fields are tagged json:"-"), and nothing
+// here renders HTML or fetches anything.
+//
+// go-echarts lacks a few option fields (toolbox.feature.saveAsImage.pixelRatio,
+// tooltip.confine, yAxis.nameTextStyle, treemap breadcrumb and nodeClick);
+// a ConfigurationVisitor, go-echarts' hook for options it does not model,
+// adds them.
+package charts
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"retention/app/report"
+)
+
+// Labels holds every piece of text a chart shows, so the caller can
+// translate them. Names from the report itself (periods, cohorts, bucket
+// labels) are shown as they are, except segment names, which SegmentNames
+// may translate.
+type Labels struct {
+	SaveImage string // tooltip of the toolbox's PNG download button
+
+	// [crr] CRR and churn per period.
+	CRRTitle string
+	CRR      string // series name
+	Churn    string // series name
+	// Benchmark labels the dashed benchmark line; "" means the report's
+	// Benchmark.Name.
+	Benchmark string
+
+	// [revenue] New vs returning revenue per period.
+	RevenueTitle     string
+	NewRevenue       string // series name
+	ReturningRevenue string // series name
+
+	// [aov] Average order value per period.
+	AOVTitle string
+	AOV      string // series name
+
+	// [cohorts] Cohort retention heatmap.
+	CohortsTitle string
+	PeriodsSince string // x axis name: periods since the first order
+	Retention    string // series name (values in %)
+
+	// [ltv] Cumulative revenue per customer by cohort (the series are named
+	// after the cohorts).
+	LTVTitle string
+
+	// [segments] RFM segments by customers.
+	SegmentsTitle string
+	Customers     string // series name of segments and orders_per_customer
+	// SegmentNames translates segment names (Champions, ...); a name
+	// missing from it is shown as it is.
+	SegmentNames map[string]string
+
+	// [orders_per_customer] Customers by their number of orders.
+	OrdersTitle string
+	Orders      string // x axis name
+
+	// [pareto] Revenue concentration.
+	ParetoTitle  string
+	TopCustomers string // x axis name: the top x% of customers
+	RevenueShare string // series name: their share of net revenue, %
+
+	// [days_between] Gaps between consecutive orders of a customer.
+	DaysTitle string
+	Days      string // x axis name
+	Gaps      string // series name: the number of gaps (repeat orders)
+}
+
+// DefaultLabels returns the English labels.
+func DefaultLabels() Labels {
+	return Labels{
+		SaveImage:        "Save as PNG",
+		CRRTitle:         "Retention and churn",
+		CRR:              "CRR",
+		Churn:            "Churn",
+		RevenueTitle:     "New vs returning revenue",
+		NewRevenue:       "New customers",
+		ReturningRevenue: "Returning customers",
+		AOVTitle:         "Average order value",
+		AOV:              "AOV",
+		CohortsTitle:     "Cohort retention, %",
+		PeriodsSince:     "Periods since first order",
+		Retention:        "Retention, %",
+		LTVTitle:         "Revenue per customer (LTV)",
+		SegmentsTitle:    "RFM segments",
+		Customers:        "Customers",
+		OrdersTitle:      "Orders per customer",
+		Orders:           "Orders",
+		ParetoTitle:      "Revenue concentration",
+		TopCustomers:     "Top customers, %",
+		RevenueShare:     "Share of revenue, %",
+		DaysTitle:        "Days between orders",
+		Days:             "Days",
+		Gaps:             "Repeat orders",
+	}
+}
+
+// Chart is one chart: an id (stable, used as DOM id and PNG file name),
+// its title and the option JSON.
+type Chart struct {
+	ID, Title string
+	Option    []byte
+}
+
+// The chart IDs.
+const (
+	IDCRR               = "crr"
+	IDRevenue           = "revenue"
+	IDAOV               = "aov"
+	IDCohorts           = "cohorts"
+	IDLTV               = "ltv"
+	IDSegments          = "segments"
+	IDOrdersPerCustomer = "orders_per_customer"
+	IDPareto            = "pareto"
+	IDDaysBetween       = "days_between"
+)
+
+// MaxLTVCohorts is how many of the most recent cohorts the LTV chart shows.
+const MaxLTVCohorts = 12
+
+// All returns every chart that has data, in a fixed order: crr, revenue,
+// aov, cohorts, ltv, segments, orders_per_customer, pareto, days_between.
+func All(d *report.Document, l Labels) []Chart {
+	if d == nil {
+		return nil
+	}
+	builders := []struct {
+		id, title string
+		build     func(*report.Document, Labels) echart
+	}{
+		{IDCRR, l.CRRTitle, crrChart},
+		{IDRevenue, l.RevenueTitle, revenueChart},
+		{IDAOV, l.AOVTitle, aovChart},
+		{IDCohorts, l.CohortsTitle, cohortsChart},
+		{IDLTV, l.LTVTitle, ltvChart},
+		{IDSegments, l.SegmentsTitle, segmentsChart},
+		{IDOrdersPerCustomer, l.OrdersTitle, ordersChart},
+		{IDPareto, l.ParetoTitle, paretoChart},
+		{IDDaysBetween, l.DaysTitle, daysChart},
+	}
+	var out []Chart
+	for _, b := range builders {
+		c := b.build(d, l)
+		if c == nil {
+			continue
+		}
+		opt, err := marshal(c)
+		if err != nil {
+			continue
+		}
+		out = append(out, Chart{ID: b.id, Title: b.title, Option: opt})
+	}
+	return out
+}
+
+// echart is what every go-echarts chart has.
+type echart interface {
+	Validate()
+	JSON() map[string]interface{}
+	Accept(charts.ConfigurationVisitor)
+}
+
+// marshal assembles the option (Validate puts the x axis data in place)
+// and encodes it.
+func marshal(c echart) ([]byte, error) {
+	c.Validate()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(c.JSON()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// layout says how a chart is laid out.
+type layout struct {
+	id, title string
+	save      string
+	trigger   string // tooltip trigger: axis or item
+	legend    bool   // several series: a scrolling legend at the bottom
+	xName     bool   // an x axis name below the labels
+	visualMap bool   // a visualMap below the chart
+}
+
+// global returns the options every chart shares: title, tooltip, legend,
+// toolbox and a grid that holds its labels, in pixels from the edges and
+// percentages, so the chart fits a 360px-wide phone.
+func global(lo layout) []charts.GlobalOpts {
+	legend := opts.Legend{Show: opts.Bool(false)}
+	if lo.legend {
+		legend = opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0", Left: "center"}
+	}
+	bottom := 8
+	if lo.legend {
+		bottom += 28
+	}
+	if lo.xName {
+		bottom += 22
+	}
+	if lo.visualMap {
+		bottom += 56
+	}
+	return []charts.GlobalOpts{
+		charts.WithTitleOpts(opts.Title{Title: lo.title, Left: "8", Top: "4",
+			TitleStyle: &opts.TextStyle{FontSize: 14}}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: lo.trigger}),
+		charts.WithLegendOpts(legend),
+		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "8", Top: "0",
+			Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
+				Show: opts.Bool(true), Type: "png", Name: lo.id, Title: lo.save}}}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "56", Bottom: strconv.Itoa(bottom),
+			ContainLabel: opts.Bool(true)}),
+	}
+}
+
+// visitor adds to the option what go-echarts does not model.
+type visitor struct {
+	charts.BaseConfigurationVisitor
+	treemap bool
+}
+
+// VisitTooltipOpt keeps the tooltip inside the chart: on a phone it would
+// otherwise run off the screen.
+func (visitor) VisitTooltipOpt(t opts.Tooltip) interface{} {
+	return struct {
+		opts.Tooltip
+		Confine bool `json:"confine"`
+	}{t, true}
+}
+
+// VisitToolbox adds pixelRatio 2 to the PNG download.
+func (visitor) VisitToolbox(t opts.Toolbox) interface{} {
+	type saveAsImage struct {
+		*opts.ToolBoxFeatureSaveAsImage
+		PixelRatio int `json:"pixelRatio"`
+	}
+	type feature struct {
+		SaveAsImage saveAsImage `json:"saveAsImage"`
+	}
+	if t.Feature == nil || t.Feature.SaveAsImage == nil {
+		return t
+	}
+	return struct {
+		opts.Toolbox
+		Feature feature `json:"feature"`
+	}{t, feature{saveAsImage{t.Feature.SaveAsImage, 2}}}
+}
+
+// VisitYAxis left-aligns the y axis names at the axis, so a name never runs
+// off the chart's left edge.
+func (visitor) VisitYAxis(ys []opts.YAxis) interface{} {
+	type nameStyle struct {
+		Align string `json:"align"`
+	}
+	type yAxis struct {
+		opts.YAxis
+		NameTextStyle nameStyle `json:"nameTextStyle"`
+	}
+	out := make([]yAxis, len(ys))
+	for i, y := range ys {
+		out[i] = yAxis{y, nameStyle{"left"}}
+	}
+	return out
+}
+
+// VisitSeriesOpt turns off the treemap's breadcrumb and zoom on click: the
+// segments are one flat level.
+func (v visitor) VisitSeriesOpt(ms charts.MultiSeries) interface{} {
+	if !v.treemap {
+		return ms
+	}
+	type show struct {
+		Show bool `json:"show"`
+	}
+	type treemap struct {
+		charts.SingleSeries
+		Breadcrumb show `json:"breadcrumb"`
+		NodeClick  bool `json:"nodeClick"`
+	}
+	out := make([]treemap, len(ms))
+	for i, s := range ms {
+		out[i] = treemap{SingleSeries: s}
+	}
+	return out
+}
+
+// round rounds v to digits decimals.
+func round(v float64, digits int) float64 {
+	p := math.Pow10(digits)
+	return math.Round(v*p) / p
+}
+
+// empty is ECharts' missing value.
+const empty = "-"
+
+// num is v rounded for the chart, or "-" when it is not a number.
+func num(v float64, digits int) interface{} {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return empty
+	}
+	return round(v, digits)
+}
+
+// pct is a share (0.42) as a percentage with one decimal (42), or "-".
+func pct(p *float64) interface{} {
+	if p == nil {
+		return empty
+	}
+	return num(*p*100, 1)
+}
+
+// finite reports whether v is a number JSON can hold.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// sinceLabels returns "+0", "+1", ... "+(n-1)".
+func sinceLabels(n int) []string {
+	out := make([]string, n)
+	for k := range out {
+		out[k] = "+" + strconv.Itoa(k)
+	}
+	return out
+}
+
+func periodNames(d *report.Document) []string {
+	out := make([]string, len(d.Periods))
+	for i, p := range d.Periods {
+		out[i] = p.Period
+	}
+	return out
+}
+
+// percentAxis is a value axis labelled in %.
+func percentAxis() opts.YAxis {
+	return opts.YAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}
+}
+
+// moneyAxis is a value axis named after the currency, if known.
+func moneyAxis(d *report.Document) opts.YAxis {
+	return opts.YAxis{Type: "value", Name: d.Currency}
+}
+
+// categoryAxis is a category x axis, with a name below the labels if name
+// is not "".
+func categoryAxis(name string) opts.XAxis {
+	x := opts.XAxis{Type: "category"}
+	if name != "" {
+		x.Name, x.NameLocation, x.NameGap = name, "middle", 28
+	}
+	return x
+}
+
+func newLine(lo layout, x opts.XAxis, y opts.YAxis) *charts.Line {
+	c := charts.NewLine()
+	c.SetGlobalOptions(global(lo)...)
+	c.SetGlobalOptions(charts.WithXAxisOpts(x), charts.WithYAxisOpts(y))
+	c.Accept(visitor{})
+	return c
+}
+
+func newBar(lo layout, x opts.XAxis, y opts.YAxis) *charts.Bar {
+	c := charts.NewBar()
+	c.SetGlobalOptions(global(lo)...)
+	c.SetGlobalOptions(charts.WithXAxisOpts(x), charts.WithYAxisOpts(y))
+	c.Accept(visitor{})
+	return c
+}
+
+// crrChart is CRR and churn per period in %, with the benchmark as a
+// dashed line on the CRR series.
+func crrChart(d *report.Document, l Labels) echart {
+	has := false
+	crr := make([]opts.LineData, len(d.Periods))
+	churn := make([]opts.LineData, len(d.Periods))
+	for i, p := range d.Periods {
+		crr[i] = opts.LineData{Value: pct(p.CRR)}
+		churn[i] = opts.LineData{Value: pct(p.Churn)}
+		has = has || p.CRR != nil || p.Churn != nil
+	}
+	if !has {
+		return nil
+	}
+	c := newLine(layout{id: IDCRR, title: l.CRRTitle, save: l.SaveImage, trigger: "axis", legend: true},
+		categoryAxis(""), percentAxis())
+	c.SetXAxis(periodNames(d))
+	var mark []charts.SeriesOpts
+	if b := d.Benchmark; b.Value != 0 && finite(b.Value) {
+		name := l.Benchmark
+		if name == "" {
+			name = b.Name
+		}
+		mark = append(mark,
+			charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: name, YAxis: round(b.Value*100, 1)}),
+			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+				Symbol:    []string{"none", "none"},
+				LineStyle: &opts.LineStyle{Type: "dashed", Color: "#888888"},
+				Label:     &opts.Label{Show: opts.Bool(true), Position: "insideStartTop", Formatter: "{b}: {c}%", FontSize: 10},
+			}))
+	}
+	c.AddSeries(l.CRR, crr, mark...)
+	c.AddSeries(l.Churn, churn, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#ee6666"}),
+		charts.WithLineStyleOpts(opts.LineStyle{Color: "#ee6666"}))
+	return c
+}
+
+// revenueChart is new and returning customers' revenue per period, stacked.
+func revenueChart(d *report.Document, l Labels) echart {
+	if len(d.Periods) == 0 {
+		return nil
+	}
+	nw := make([]opts.BarData, len(d.Periods))
+	ret := make([]opts.BarData, len(d.Periods))
+	for i, p := range d.Periods {
+		nw[i] = opts.BarData{Value: num(p.NewRevenue, 2)}
+		ret[i] = opts.BarData{Value: num(p.ReturningRevenue, 2)}
+	}
+	c := newBar(layout{id: IDRevenue, title: l.RevenueTitle, save: l.SaveImage, trigger: "axis", legend: true},
+		categoryAxis(""), moneyAxis(d))
+	c.SetXAxis(periodNames(d))
+	stack := charts.WithBarChartOpts(opts.BarChart{Stack: "revenue"})
+	c.AddSeries(l.NewRevenue, nw, stack)
+	c.AddSeries(l.ReturningRevenue, ret, stack)
+	return c
+}
+
+// aovChart is the average order value per period.
+func aovChart(d *report.Document, l Labels) echart {
+	if len(d.Periods) == 0 {
+		return nil
+	}
+	aov := make([]opts.LineData, len(d.Periods))
+	for i, p := range d.Periods {
+		aov[i] = opts.LineData{Value: num(p.AOV, 2)}
+	}
+	c := newLine(layout{id: IDAOV, title: l.AOVTitle, save: l.SaveImage, trigger: "axis"},
+		categoryAxis(""), moneyAxis(d))
+	c.SetXAxis(periodNames(d))
+	c.AddSeries(l.AOV, aov)
+	return c
+}
+
+// cohortsChart is the retention heatmap: x the periods since the first
+// order, y the cohorts (the first at the top), the value in %.
+func cohortsChart(d *report.Document, l Labels) echart {
+	n := 0
+	names := make([]string, len(d.Cohorts))
+	for i, c := range d.Cohorts {
+		names[i] = c.Cohort
+		n = max(n, len(c.Retention))
+	}
+	if n == 0 {
+		return nil
+	}
+	since := sinceLabels(n)
+	var data []opts.HeatMapData
+	for i, c := range d.Cohorts {
+		for k, r := range c.Retention {
+			if !finite(r) {
+				continue
+			}
+			data = append(data, opts.HeatMapData{Name: c.Cohort + " " + since[k],
+				Value: [3]interface{}{k, i, round(r*100, 1)}})
+		}
+	}
+	lo := layout{id: IDCohorts, title: l.CohortsTitle, save: l.SaveImage, trigger: "item", xName: true, visualMap: true}
+	c := charts.NewHeatMap()
+	c.SetGlobalOptions(global(lo)...)
+	x := categoryAxis(l.PeriodsSince)
+	x.Data, x.SplitArea = since, &opts.SplitArea{Show: opts.Bool(true)}
+	c.SetGlobalOptions(
+		charts.WithXAxisOpts(x),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true),
+			SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: 0, Max: 100,
+			Orient: "horizontal", Left: "center", Bottom: "0"}),
+	)
+	c.Accept(visitor{})
+	c.AddSeries(l.Retention, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 9}))
+	return c
+}
+
+// ltvChart is the cumulative revenue per customer of the most recent
+// cohorts, one line each.
+func ltvChart(d *report.Document, l Labels) echart {
+	cs := d.Cohorts
+	if len(cs) > MaxLTVCohorts {
+		cs = cs[len(cs)-MaxLTVCohorts:]
+	}
+	n := 0
+	for _, c := range cs {
+		n = max(n, len(c.LTV))
+	}
+	if n == 0 {
+		return nil
+	}
+	c := newLine(layout{id: IDLTV, title: l.LTVTitle, save: l.SaveImage, trigger: "axis", legend: true, xName: true},
+		categoryAxis(l.PeriodsSince), moneyAxis(d))
+	c.SetXAxis(sinceLabels(n))
+	for _, co := range cs {
+		if len(co.LTV) == 0 {
+			continue
+		}
+		data := make([]opts.LineData, len(co.LTV))
+		for k, v := range co.LTV {
+			data[k] = opts.LineData{Value: num(v, 2)}
+		}
+		c.AddSeries(co.Cohort, data)
+	}
+	return c
+}
+
+// segmentsChart is the RFM segments as a treemap sized by customers.
+func segmentsChart(d *report.Document, l Labels) echart {
+	var nodes []opts.TreeMapNode
+	for _, s := range d.Segments {
+		if s.Customers <= 0 {
+			continue
+		}
+		name := s.Name
+		if t, ok := l.SegmentNames[name]; ok && t != "" {
+			name = t
+		}
+		nodes = append(nodes, opts.TreeMapNode{Name: name, Value: s.Customers})
+	}
+	if len(nodes) == 0 {
+		return nil
+	}
+	c := charts.NewTreeMap()
+	c.SetGlobalOptions(global(layout{id: IDSegments, title: l.SegmentsTitle, save: l.SaveImage, trigger: "item"})...)
+	c.Accept(visitor{treemap: true})
+	c.AddSeries(l.Customers, nodes,
+		// Not WithTreeMapOpts: it would write "levels": null and
+		// "upperLabel": null, which ECharts does not replace by its defaults.
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+			s.Roam = opts.Bool(false)
+			s.Left, s.Right, s.Top, s.Bottom = "8", "8", "40", "8"
+		}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{c}"}),
+	)
+	return c
+}
+
+// bucketChart is a bar per bucket, or nil when every count is 0.
+func bucketChart(bs []report.Bucket, lo layout, xName, series string) echart {
+	has := false
+	names := make([]string, len(bs))
+	data := make([]opts.BarData, len(bs))
+	for i, b := range bs {
+		names[i] = b.Label
+		data[i] = opts.BarData{Value: b.Count}
+		has = has || b.Count != 0
+	}
+	if !has {
+		return nil
+	}
+	lo.trigger, lo.xName = "axis", xName != ""
+	c := newBar(lo, categoryAxis(xName), opts.YAxis{Type: "value", MinInterval: 1})
+	c.SetXAxis(names)
+	c.AddSeries(series, data)
+	return c
+}
+
+// ordersChart is the customers by their number of orders.
+func ordersChart(d *report.Document, l Labels) echart {
+	return bucketChart(d.OrdersPerCustomer, layout{id: IDOrdersPerCustomer, title: l.OrdersTitle, save: l.SaveImage},
+		l.Orders, l.Customers)
+}
+
+// daysChart is the gaps between consecutive orders by length.
+func daysChart(d *report.Document, l Labels) echart {
+	return bucketChart(d.DaysBetween, layout{id: IDDaysBetween, title: l.DaysTitle, save: l.SaveImage},
+		l.Days, l.Gaps)
+}
+
+// paretoChart is the share of net revenue brought by the top x% of
+// customers: Curve[i] is the top (i+1)%'s share (for the usual 100
+// points), so the line starts at (0, 0) and x runs to 100.
+func paretoChart(d *report.Document, l Labels) echart {
+	curve := d.Pareto.Curve
+	has := false
+	for _, v := range curve {
+		has = has || (v != 0 && finite(v))
+	}
+	if !has {
+		return nil
+	}
+	data := make([]opts.LineData, 0, len(curve)+1)
+	data = append(data, opts.LineData{Value: [2]float64{0, 0}})
+	for i, v := range curve {
+		if !finite(v) {
+			continue
+		}
+		x := round(float64(i+1)*100/float64(len(curve)), 2)
+		data = append(data, opts.LineData{Value: [2]float64{x, round(v*100, 1)}})
+	}
+	x := opts.XAxis{Type: "value", Min: 0, Max: 100, Name: l.TopCustomers, NameLocation: "middle", NameGap: 28,
+		AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}
+	c := newLine(layout{id: IDPareto, title: l.ParetoTitle, save: l.SaveImage, trigger: "axis", xName: true}, x, percentAxis())
+	c.AddSeries(l.RevenueShare, data,
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}))
+	return c
+}

@@ -1,0 +1,418 @@
+package charts
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"retention/app/engine"
+	"retention/app/report"
+)
+
+func f(v float64) *float64 { return &v }
+
+func bk(label string, n int) report.Bucket { return report.Bucket{Label: label, Count: n} }
+
+// sample is a small hand-made report.
+func sample() *report.Document {
+	return &report.Document{
+		Currency: "GBP",
+		Periods: []report.Period{
+			{Period: "2011-01", NewRevenue: 100.456, ReturningRevenue: 0, AOV: 50.123},
+			{Period: "2011-02", CRR: f(0.423456), Churn: f(0.576544), NewRevenue: 80, ReturningRevenue: 120.5, AOV: 60},
+			{Period: "2011-03", CRR: f(0.25), Churn: f(0.75), NewRevenue: 10, ReturningRevenue: 30, AOV: 40},
+		},
+		Cohorts: []report.Cohort{
+			{Cohort: "2011-01", Size: 10, Retention: []float64{1, 0.4, 0.25}, LTV: []float64{50, 70.5, 80.25}},
+			{Cohort: "2011-02", Size: 5, Retention: []float64{1, 0.2}, LTV: []float64{40, 44}},
+		},
+		Segments: []report.Segment{
+			{Name: "Champions", Customers: 3, Revenue: 900},
+			{Name: "Hibernating", Customers: 7, Revenue: 100},
+			{Name: "At Risk", Customers: 0},
+		},
+		Benchmark:         report.Benchmark{Name: "E-commerce average", Value: 0.38, Source: "see https://example.com"},
+		Pareto:            report.Pareto{Curve: []float64{0.3, 0.5, 0.65, 0.8, 1}},
+		OrdersPerCustomer: []report.Bucket{bk("1", 6), bk("2", 3), bk("10+", 1)},
+		DaysBetween:       []report.Bucket{bk("0-7", 2), bk("8-14", 0), bk("366+", 1)},
+	}
+}
+
+// option parses a chart's option.
+func option(t *testing.T, c Chart) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(c.Option, &m); err != nil {
+		t.Fatalf("%s: %v\n%s", c.ID, err, c.Option)
+	}
+	return m
+}
+
+func byID(t *testing.T, cs []Chart, id string) map[string]any {
+	t.Helper()
+	for _, c := range cs {
+		if c.ID == id {
+			return option(t, c)
+		}
+	}
+	t.Fatalf("no chart %s", id)
+	return nil
+}
+
+// series returns the option's series, checking their count.
+func series(t *testing.T, m map[string]any, n int) []map[string]any {
+	t.Helper()
+	ss, ok := m["series"].([]any)
+	if !ok || len(ss) != n {
+		t.Fatalf("series = %v, want %d", m["series"], n)
+	}
+	out := make([]map[string]any, n)
+	for i, s := range ss {
+		out[i] = s.(map[string]any)
+	}
+	return out
+}
+
+// values returns the values of a series' data items ({"value": v} or v).
+func values(s map[string]any) []any {
+	var out []any
+	for _, d := range s["data"].([]any) {
+		if o, ok := d.(map[string]any); ok {
+			out = append(out, o["value"])
+		} else {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// isEmpty reports whether v is ECharts' missing value.
+func isEmpty(v any) bool { return v == nil || v == "-" }
+
+func xData(t *testing.T, m map[string]any) []any {
+	t.Helper()
+	xs := m["xAxis"].([]any)
+	return xs[0].(map[string]any)["data"].([]any)
+}
+
+func TestAllOrderAndIDs(t *testing.T) {
+	cs := All(sample(), DefaultLabels())
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.ID)
+		if c.Title == "" {
+			t.Errorf("%s: no title", c.ID)
+		}
+	}
+	want := []string{"crr", "revenue", "aov", "cohorts", "ltv", "segments", "orders_per_customer", "pareto", "days_between"}
+	if !reflect.DeepEqual(ids, want) {
+		t.Fatalf("ids = %v, want %v", ids, want)
+	}
+	checkCommon(t, cs)
+}
+
+// checkCommon checks what every option must have: JSON, unique IDs, no
+// URL, the PNG download named after the ID, a tooltip, a grid holding its
+// labels for charts with axes.
+func checkCommon(t *testing.T, cs []Chart) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if seen[c.ID] {
+			t.Errorf("duplicate id %s", c.ID)
+		}
+		seen[c.ID] = true
+		if s := strings.ToLower(string(c.Option)); strings.Contains(s, "http") || strings.Contains(s, "function") {
+			t.Errorf("%s: option has a URL or function: %s", c.ID, c.Option)
+		}
+		m := option(t, c)
+		for _, k := range []string{"title", "tooltip", "legend", "toolbox", "series"} {
+			if _, ok := m[k]; !ok {
+				t.Errorf("%s: no %s", c.ID, k)
+			}
+		}
+		if title := m["title"].(map[string]any)["text"]; title != c.Title {
+			t.Errorf("%s: title %v, want %q", c.ID, title, c.Title)
+		}
+		save := m["toolbox"].(map[string]any)["feature"].(map[string]any)["saveAsImage"].(map[string]any)
+		if save["name"] != c.ID || save["pixelRatio"] != 2.0 || save["type"] != "png" {
+			t.Errorf("%s: saveAsImage %v", c.ID, save)
+		}
+		if tr := m["tooltip"].(map[string]any)["trigger"]; tr != "axis" && tr != "item" {
+			t.Errorf("%s: tooltip trigger %v", c.ID, tr)
+		}
+		if _, ok := m["xAxis"]; ok {
+			g := m["grid"].([]any)[0].(map[string]any)
+			if g["containLabel"] != true {
+				t.Errorf("%s: grid %v", c.ID, g)
+			}
+		}
+		// The legend shows exactly when there are several series.
+		n := len(m["series"].([]any))
+		if show := m["legend"].(map[string]any)["show"]; (show == true) != (n > 1) {
+			t.Errorf("%s: %d series, legend show %v", c.ID, n, show)
+		}
+	}
+}
+
+func TestCRR(t *testing.T) {
+	m := byID(t, All(sample(), DefaultLabels()), "crr")
+	s := series(t, m, 2)
+	if s[0]["name"] != "CRR" || s[1]["name"] != "Churn" || s[0]["type"] != "line" {
+		t.Fatalf("series %v %v", s[0]["name"], s[1]["name"])
+	}
+	crr, churn := values(s[0]), values(s[1])
+	if !isEmpty(crr[0]) || crr[1] != 42.3 || crr[2] != 25.0 {
+		t.Errorf("crr = %v", crr)
+	}
+	if !isEmpty(churn[0]) || churn[1] != 57.7 || churn[2] != 75.0 {
+		t.Errorf("churn = %v", churn)
+	}
+	if x := xData(t, m); !reflect.DeepEqual(x, []any{"2011-01", "2011-02", "2011-03"}) {
+		t.Errorf("x = %v", x)
+	}
+	ml, ok := s[0]["markLine"].(map[string]any)
+	if !ok {
+		t.Fatalf("no markLine on CRR: %v", s[0])
+	}
+	d := ml["data"].([]any)[0].(map[string]any)
+	if d["yAxis"] != 38.0 || d["name"] != "E-commerce average" {
+		t.Errorf("markLine data %v", d)
+	}
+	if ml["lineStyle"].(map[string]any)["type"] != "dashed" {
+		t.Errorf("markLine style %v", ml["lineStyle"])
+	}
+	if _, ok := s[1]["markLine"]; ok {
+		t.Errorf("markLine on churn")
+	}
+
+	// A translated benchmark label replaces the report's name.
+	l := DefaultLabels()
+	l.Benchmark = "Branche"
+	m = byID(t, All(sample(), l), "crr")
+	d = series(t, m, 2)[0]["markLine"].(map[string]any)["data"].([]any)[0].(map[string]any)
+	if d["name"] != "Branche" {
+		t.Errorf("markLine name %v", d["name"])
+	}
+}
+
+func TestRevenueAndAOV(t *testing.T) {
+	cs := All(sample(), DefaultLabels())
+	m := byID(t, cs, "revenue")
+	s := series(t, m, 2)
+	for _, x := range s {
+		if x["type"] != "bar" || x["stack"] != "revenue" {
+			t.Errorf("series %v is not a stacked bar", x["name"])
+		}
+	}
+	if v := values(s[0]); !reflect.DeepEqual(v, []any{100.46, 80.0, 10.0}) {
+		t.Errorf("new = %v", v)
+	}
+	if v := values(s[1]); !reflect.DeepEqual(v, []any{0.0, 120.5, 30.0}) {
+		t.Errorf("returning = %v", v)
+	}
+	if y := m["yAxis"].([]any)[0].(map[string]any); y["name"] != "GBP" {
+		t.Errorf("y axis %v", y)
+	}
+
+	m = byID(t, cs, "aov")
+	s = series(t, m, 1)
+	if v := values(s[0]); s[0]["type"] != "line" || !reflect.DeepEqual(v, []any{50.12, 60.0, 40.0}) {
+		t.Errorf("aov %v = %v", s[0]["type"], v)
+	}
+}
+
+func TestCohorts(t *testing.T) {
+	m := byID(t, All(sample(), DefaultLabels()), "cohorts")
+	s := series(t, m, 1)
+	if s[0]["type"] != "heatmap" {
+		t.Fatalf("type %v", s[0]["type"])
+	}
+	want := []any{
+		[]any{0.0, 0.0, 100.0}, []any{1.0, 0.0, 40.0}, []any{2.0, 0.0, 25.0},
+		[]any{0.0, 1.0, 100.0}, []any{1.0, 1.0, 20.0},
+	}
+	if v := values(s[0]); !reflect.DeepEqual(v, want) {
+		t.Errorf("heatmap data = %v, want %v", v, want)
+	}
+	if x := xData(t, m); !reflect.DeepEqual(x, []any{"+0", "+1", "+2"}) {
+		t.Errorf("x = %v", x)
+	}
+	y := m["yAxis"].([]any)[0].(map[string]any)
+	if !reflect.DeepEqual(y["data"], []any{"2011-01", "2011-02"}) || y["inverse"] != true || y["type"] != "category" {
+		t.Errorf("y axis %v", y)
+	}
+	vm := m["visualMap"].([]any)[0].(map[string]any)
+	if vm["max"] != 100.0 || (vm["min"] != nil && vm["min"] != 0.0) || vm["calculable"] != true ||
+		vm["orient"] != "horizontal" || vm["bottom"] == nil {
+		t.Errorf("visualMap %v", vm)
+	}
+	if s[0]["label"].(map[string]any)["show"] != true {
+		t.Errorf("cell labels hidden")
+	}
+}
+
+func TestLTV(t *testing.T) {
+	m := byID(t, All(sample(), DefaultLabels()), "ltv")
+	s := series(t, m, 2)
+	if s[0]["name"] != "2011-01" || s[1]["name"] != "2011-02" {
+		t.Errorf("names %v %v", s[0]["name"], s[1]["name"])
+	}
+	if v := values(s[0]); !reflect.DeepEqual(v, []any{50.0, 70.5, 80.25}) {
+		t.Errorf("ltv = %v", v)
+	}
+	if x := xData(t, m); !reflect.DeepEqual(x, []any{"+0", "+1", "+2"}) {
+		t.Errorf("x = %v", x)
+	}
+
+	// At most the 12 most recent cohorts.
+	d := sample()
+	d.Cohorts = nil
+	for i := range 15 {
+		d.Cohorts = append(d.Cohorts, report.Cohort{Cohort: string(rune('a' + i)), LTV: []float64{1}})
+	}
+	s = series(t, byID(t, All(d, DefaultLabels()), "ltv"), 12)
+	if s[0]["name"] != "d" || s[11]["name"] != "o" {
+		t.Errorf("ltv cohorts %v .. %v", s[0]["name"], s[11]["name"])
+	}
+}
+
+func TestSegments(t *testing.T) {
+	l := DefaultLabels()
+	l.SegmentNames = map[string]string{"Champions": "Champions (fr)"}
+	cs := All(sample(), l)
+	m := byID(t, cs, "segments")
+	s := series(t, m, 1)
+	if s[0]["type"] != "treemap" {
+		t.Fatalf("type %v", s[0]["type"])
+	}
+	var names []any
+	for _, d := range s[0]["data"].([]any) {
+		names = append(names, d.(map[string]any)["name"])
+	}
+	if want := []any{"Champions (fr)", "Hibernating"}; !reflect.DeepEqual(names, want) || !reflect.DeepEqual(values(s[0]), []any{3.0, 7.0}) {
+		t.Errorf("segments = %v %v", names, values(s[0]))
+	}
+	if b := s[0]["breadcrumb"].(map[string]any); b["show"] != false || s[0]["nodeClick"] != false {
+		t.Errorf("breadcrumb %v nodeClick %v", b, s[0]["nodeClick"])
+	}
+	for _, c := range cs {
+		if c.ID == "segments" && strings.Contains(string(c.Option), ":null") {
+			t.Errorf("segments option has nulls: %s", c.Option)
+		}
+	}
+}
+
+func TestBuckets(t *testing.T) {
+	cs := All(sample(), DefaultLabels())
+	for _, c := range []struct {
+		id     string
+		labels []any
+		counts []any
+	}{
+		{"orders_per_customer", []any{"1", "2", "10+"}, []any{6.0, 3.0, 1.0}},
+		{"days_between", []any{"0-7", "8-14", "366+"}, []any{2.0, 0.0, 1.0}},
+	} {
+		m := byID(t, cs, c.id)
+		s := series(t, m, 1)
+		if s[0]["type"] != "bar" || !reflect.DeepEqual(values(s[0]), c.counts) || !reflect.DeepEqual(xData(t, m), c.labels) {
+			t.Errorf("%s: %v %v over %v", c.id, s[0]["type"], values(s[0]), xData(t, m))
+		}
+	}
+}
+
+func TestPareto(t *testing.T) {
+	m := byID(t, All(sample(), DefaultLabels()), "pareto")
+	s := series(t, m, 1)
+	want := []any{
+		[]any{0.0, 0.0}, []any{20.0, 30.0}, []any{40.0, 50.0}, []any{60.0, 65.0}, []any{80.0, 80.0}, []any{100.0, 100.0},
+	}
+	if v := values(s[0]); !reflect.DeepEqual(v, want) {
+		t.Errorf("pareto = %v, want %v", v, want)
+	}
+	x := m["xAxis"].([]any)[0].(map[string]any)
+	if x["type"] != "value" || x["min"] != 0.0 || x["max"] != 100.0 || x["name"] != "Top customers, %" {
+		t.Errorf("x axis %v", x)
+	}
+
+	// The usual 100 points: Curve[i] is the top (i+1)%.
+	d := sample()
+	d.Pareto.Curve = make([]float64, 100)
+	for i := range d.Pareto.Curve {
+		d.Pareto.Curve[i] = float64(i+1) / 100
+	}
+	v := values(series(t, byID(t, All(d, DefaultLabels()), "pareto"), 1)[0])
+	if len(v) != 101 || !reflect.DeepEqual(v[1], []any{1.0, 1.0}) || !reflect.DeepEqual(v[20], []any{20.0, 20.0}) {
+		t.Errorf("pareto points %d: %v %v", len(v), v[1], v[20])
+	}
+}
+
+func TestSkipsEmpty(t *testing.T) {
+	ids := func(d *report.Document) []string {
+		var out []string
+		for _, c := range All(d, DefaultLabels()) {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	d := sample()
+	d.Periods = nil
+	if got, want := ids(d), []string{"cohorts", "ltv", "segments", "orders_per_customer", "pareto", "days_between"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("no periods: %v, want %v", got, want)
+	}
+
+	// No CRR anywhere: no crr chart, but revenue and AOV.
+	d = sample()
+	d.Periods = d.Periods[:1]
+	if got := ids(d); len(got) == 0 || got[0] != "revenue" {
+		t.Errorf("no CRR: %v", got)
+	}
+
+	// No repeat orders, no customers.
+	d = sample()
+	d.DaysBetween = []report.Bucket{bk("0-7", 0), bk("8-14", 0)}
+	d.Cohorts, d.Segments, d.OrdersPerCustomer, d.Pareto.Curve = nil, nil, nil, make([]float64, 100)
+	if got, want := ids(d), []string{"crr", "revenue", "aov"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("empty lists: %v, want %v", got, want)
+	}
+
+	if got := All(&report.Document{}, DefaultLabels()); len(got) != 0 {
+		t.Errorf("empty report: %d charts", len(got))
+	}
+	if got := All(nil, DefaultLabels()); got != nil {
+		t.Errorf("nil report: %d charts", len(got))
+	}
+}
+
+func TestRealReport(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/data/online_retail.csv.gz")
+	if err != nil {
+		t.Skip("no sample data:", err)
+	}
+	d, err := engine.Run("online_retail.csv.gz", data, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := All(d, DefaultLabels())
+	if len(cs) != 9 {
+		var ids []string
+		for _, c := range cs {
+			ids = append(ids, c.ID)
+		}
+		t.Fatalf("charts %v, want all 9", ids)
+	}
+	checkCommon(t, cs)
+	for _, c := range cs {
+		m := option(t, c)
+		for _, s := range m["series"].([]any) {
+			if len(s.(map[string]any)["data"].([]any)) == 0 {
+				t.Errorf("%s: a series without data", c.ID)
+			}
+		}
+	}
+	if n := len(byID(t, cs, "ltv")["series"].([]any)); n != min(len(d.Cohorts), MaxLTVCohorts) {
+		t.Errorf("ltv: %d series for %d cohorts", n, len(d.Cohorts))
+	}
+}

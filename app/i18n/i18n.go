@@ -1,0 +1,111 @@
+// Package i18n is the workbench's message catalogue and the formatting of
+// numbers, money, percentages and dates in the user's locale. Every piece
+// of UI text goes through Locale.T; the English messages are the keys, and
+// a translation is a map from key to text added to catalogue.
+package i18n
+
+import (
+	"strings"
+
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+	"golang.org/x/text/number"
+)
+
+// Languages the catalogue has messages for, first the fallback.
+var Languages = []language.Tag{language.English}
+
+var cat = func() catalog.Catalog {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for _, k := range English {
+		if err := b.SetString(language.English, k, k); err != nil {
+			panic(err)
+		}
+	}
+	return b
+}()
+
+// Locale formats for one user: messages in the best language the catalogue
+// has, numbers and dates as the user's locale writes them.
+type Locale struct {
+	Tag     language.Tag // the user's locale, for numbers
+	msg     *message.Printer
+	num     *message.Printer
+	English bool
+}
+
+// New returns the Locale for a BCP 47 tag such as "de-DE" (a browser's
+// navigator.language); an unknown tag gives English.
+func New(tag string) *Locale {
+	t, err := language.Parse(strings.TrimSpace(tag))
+	if err != nil || t == language.Und {
+		t = language.AmericanEnglish
+	}
+	m := language.NewMatcher(Languages)
+	_, i, _ := m.Match(t)
+	lang := Languages[i]
+	return &Locale{
+		Tag:     t,
+		msg:     message.NewPrinter(lang, message.Catalog(cat)),
+		num:     message.NewPrinter(t),
+		English: lang == language.English,
+	}
+}
+
+// T translates a message; args fill its verbs (%d, %s, ...), numbers in
+// the user's locale.
+func (l *Locale) T(key string, args ...any) string {
+	if len(args) == 0 {
+		return l.msg.Sprintf(key)
+	}
+	// Numbers in the user's locale, words in the catalogue's language.
+	for i, a := range args {
+		switch v := a.(type) {
+		case int:
+			args[i] = l.Int(v)
+		case float64:
+			args[i] = l.Num(v, 2)
+		}
+	}
+	return l.msg.Sprintf(key, args...)
+}
+
+// Int writes a whole number with the locale's grouping: 1,234 or 1.234.
+func (l *Locale) Int(n int) string { return l.num.Sprintf("%d", n) }
+
+// Num writes a number with the given decimals.
+func (l *Locale) Num(v float64, decimals int) string {
+	return l.num.Sprint(number.Decimal(v, number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
+}
+
+// Percent writes a share (0.423) as a percentage with one decimal (42.3%).
+func (l *Locale) Percent(v float64) string {
+	return l.num.Sprint(number.Percent(v, number.MinFractionDigits(1), number.MaxFractionDigits(1)))
+}
+
+// Points writes a difference of shares (0.05) in percentage points (+5.0).
+func (l *Locale) Points(v float64) string {
+	s := l.Num(v*100, 1)
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// Money writes an amount with two decimals and the currency's symbol when
+// the ISO code is known (€ 1.234,50); without a code, just the number.
+func (l *Locale) Money(v float64, code string) string {
+	if u, err := currency.ParseISO(strings.TrimSpace(code)); err == nil {
+		return l.num.Sprint(currency.Symbol(u.Amount(round2(v))))
+	}
+	return l.Num(v, 2)
+}
+
+func round2(v float64) float64 {
+	if v < 0 {
+		return -round2(-v)
+	}
+	return float64(int64(v*100+0.5)) / 100
+}

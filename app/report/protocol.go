@@ -1,0 +1,52 @@
+package report
+
+// Settings are the choices a user makes in the workbench; the page sends
+// them to the engine worker, which runs the same engine as the CLI with
+// them (see package worker).
+type Settings struct {
+	Grain      string            `json:"grain,omitempty"`
+	From       string            `json:"from,omitempty"`
+	To         string            `json:"to,omitempty"`
+	AsOf       string            `json:"as_of,omitempty"`
+	TZ         string            `json:"tz,omitempty"`
+	Sheet      string            `json:"sheet,omitempty"`
+	Currency   string            `json:"currency,omitempty"`
+	Map        map[string]string `json:"map,omitempty"` // role -> column header; "" unsets
+	NoHeader   bool              `json:"no_header,omitempty"`
+	LapsedDays int               `json:"lapsed_days,omitempty"`
+	SeasonFrom string            `json:"season_from,omitempty"`
+	SeasonTo   string            `json:"season_to,omitempty"`
+}
+
+// Message kinds between the page and the engine worker. The page sends
+// MsgLoad (with the file's bytes), MsgSettings and MsgExport; the worker
+// answers with MsgProgress while it reads, then MsgReport or MsgError, and
+// MsgFile for an export.
+const (
+	MsgLoad     = "load"
+	MsgSettings = "settings"
+	MsgExport   = "export"
+	MsgProgress = "progress"
+	MsgReport   = "report"
+	MsgError    = "error"
+	MsgFile     = "file"
+	MsgReady    = "ready"
+)
+
+// Request is a message from the page to the worker. The bytes of a file
+// travel beside it (as a transferred ArrayBuffer), not in the JSON.
+type Request struct {
+	Type     string   `json:"type"`
+	ID       int      `json:"id"` // echoed in the answers; a newer ID supersedes older work
+	Name     string   `json:"name,omitempty"`
+	Settings Settings `json:"settings"`
+	List     string   `json:"list,omitempty"`   // MsgExport: a name Select knows
+	Format   string   `json:"format,omitempty"` // MsgExport: csv or xlsx
+}
+
+// Progress tells how far the worker has come.
+type Progress struct {
+	Stage string `json:"stage"` // "read", "rows", "figures"
+	Done  int64  `json:"done"`
+	Total int64  `json:"total"`
+}

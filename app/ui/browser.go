@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The page's browser glue is web/glue.js (window.rw); these wrappers are
+// its only callers. Natively (tests, the static site generator) they do
+// nothing.
+
+func rwCall(fn string, args ...any) app.Value {
+	if !app.IsClient {
+		return nil
+	}
+	rw := app.Window().Get("rw")
+	if !rw.Truthy() {
+		return nil
+	}
+	return rw.Call(fn, args...)
+}
+
+// startWorker starts the engine worker; onMsg hears its messages (a JSON
+// string and, for a file, its bytes).
+func startWorker(url string, onMsg func(msg string, bytes app.Value)) {
+	if !app.IsClient {
+		return
+	}
+	rwCall("start", url, app.FuncOf(func(this app.Value, args []app.Value) any {
+		var b app.Value
+		if len(args) > 1 {
+			b = args[1]
+		}
+		onMsg(args[0].String(), b)
+		return nil
+	}))
+}
+
+// send passes a request, and a file's bytes (an ArrayBuffer, moved, not
+// copied) when given, to the worker.
+func send(req string, buf app.Value) {
+	if buf == nil {
+		rwCall("send", req, nil)
+		return
+	}
+	rwCall("send", req, buf)
+}
+
+// readFile reads a File (from a drop or the picker) into an ArrayBuffer.
+func readFile(file app.Value, done func(buf app.Value, err string)) {
+	if !app.IsClient {
+		return
+	}
+	rwCall("readFile", file, app.FuncOf(func(this app.Value, args []app.Value) any {
+		done(args[0], errText(args[1]))
+		return nil
+	}))
+}
+
+// fetchBytes fetches a file of our own origin into an ArrayBuffer.
+func fetchBytes(url string, done func(buf app.Value, err string)) {
+	if !app.IsClient {
+		return
+	}
+	rwCall("fetchBytes", url, app.FuncOf(func(this app.Value, args []app.Value) any {
+		done(args[0], errText(args[1]))
+		return nil
+	}))
+}
+
+func errText(v app.Value) string {
+	if v == nil || !v.Truthy() {
+		return ""
+	}
+	return v.String()
+}
+
+// drawChart draws (or redraws) an ECharts option in the element id.
+func drawChart(id string, option []byte, pngName string) {
+	rwCall("chart", id, string(option), pngName)
+}
+
+// download saves bytes as a file.
+func download(name, typ string, bytes app.Value) {
+	rwCall("download", name, typ, bytes)
+}
+
+// browserLocale is the user's locale (navigator.language).
+func browserLocale() string {
+	if !app.IsClient {
+		return "en-US"
+	}
+	return app.Window().Get("navigator").Get("language").String()
+}
+
+// browserTimeZone is the user's IANA time zone.
+func browserTimeZone() string {
+	v := rwCall("timeZone")
+	if v == nil || !v.Truthy() {
+		return "UTC"
+	}
+	return v.String()
+}

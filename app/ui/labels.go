@@ -1,0 +1,32 @@
+package ui
+
+import "retention/app/charts"
+
+// chartLabels is every text of the charts, through the catalogue.
+func (w *Workbench) chartLabels() charts.Labels {
+	return charts.Labels{
+		SaveImage:        w.t("Save as PNG"),
+		CRRTitle:         w.t("Retention and churn"),
+		CRR:              w.t("CRR"),
+		Churn:            w.t("Churn"),
+		RevenueTitle:     w.t("New vs returning revenue"),
+		NewRevenue:       w.t("New customers"),
+		ReturningRevenue: w.t("Returning customers"),
+		AOVTitle:         w.t("Average order value"),
+		AOV:              w.t("AOV"),
+		CohortsTitle:     w.t("Cohort retention, %"),
+		PeriodsSince:     w.t("Periods since first order"),
+		Retention:        w.t("Retention, %"),
+		LTVTitle:         w.t("Revenue per customer (LTV)"),
+		SegmentsTitle:    w.t("RFM segments"),
+		Customers:        w.t("Customers"),
+		OrdersTitle:      w.t("Orders per customer"),
+		Orders:           w.t("Orders"),
+		ParetoTitle:      w.t("Revenue concentration"),
+		TopCustomers:     w.t("Top customers, %"),
+		RevenueShare:     w.t("Share of revenue, %"),
+		DaysTitle:        w.t("Days between orders"),
+		Days:             w.t("Days"),
+		Gaps:             w.t("Repeat orders"),
+	}
+}

@@ -1,0 +1,190 @@
+// Package ui is the workbench's page: go-app components that send the
+// user's file to the engine worker and show its report as cards, charts and
+// lists. The page's WebAssembly imports no engine code: it only reads the
+// report (package report) the worker sends.
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"retention/app/i18n"
+	"retention/app/report"
+)
+
+// Phase is where the workbench is.
+type Phase int
+
+// The phases.
+const (
+	Start   Phase = iota // nothing loaded: the drop zone
+	Loading              // the worker reads a file or recomputes
+	Ready                // a report is shown
+)
+
+// model is the page's state; the component renders it. Its methods hold
+// the logic, without a browser, so they are tested natively.
+type model struct {
+	Phase    Phase
+	File     string // the loaded file's name
+	Size     int    // its size in bytes
+	Settings report.Settings
+	Doc      *report.Document
+	Progress report.Progress
+	Err      string // the last error, shown until the next request
+	reqID    int    // the last request sent; older answers are ignored
+	docGen   int    // counts reports, so charts are drawn once per report
+}
+
+// message is what the worker sends (see cmd/worker).
+type message struct {
+	Type     string          `json:"type"`
+	ID       int             `json:"id"`
+	Message  string          `json:"message"`
+	Report   string          `json:"report"`
+	Progress report.Progress `json:"progress"`
+	File     struct {
+		Name string `json:"name"`
+		Type string `json:"type"`
+		Rows int    `json:"rows"`
+	} `json:"file"`
+}
+
+// request makes the next request to the worker.
+func (m *model) request(typ string) report.Request {
+	m.reqID++
+	r := report.Request{Type: typ, ID: m.reqID, Name: m.File, Settings: m.Settings}
+	switch typ {
+	case report.MsgLoad, report.MsgSettings:
+		m.Phase, m.Err, m.Progress = Loading, "", report.Progress{Stage: "start"}
+	}
+	return r
+}
+
+// load starts reading a new file.
+func (m *model) load(name string, size int) report.Request {
+	m.File, m.Size = name, size
+	// A new file: its own sheet, mapping and currency.
+	m.Settings.Sheet, m.Settings.Map, m.Settings.Currency, m.Settings.NoHeader = "", nil, "", false
+	return m.request(report.MsgLoad)
+}
+
+// handle applies a message of the worker; it returns the message when it
+// carries a file to download.
+func (m *model) handle(raw string) (*message, error) {
+	var msg message
+	if err := json.Unmarshal([]byte(raw), &msg); err != nil {
+		return nil, fmt.Errorf("bad message from the engine: %w", err)
+	}
+	if msg.ID != 0 && msg.ID < m.reqID && msg.Type != report.MsgFile {
+		return nil, nil // superseded
+	}
+	switch msg.Type {
+	case report.MsgProgress:
+		if m.Phase == Loading {
+			m.Progress = msg.Progress
+		}
+	case report.MsgReport:
+		var d report.Document
+		if err := json.Unmarshal([]byte(msg.Report), &d); err != nil {
+			m.fail(fmt.Sprintf("bad report from the engine: %v", err))
+			return nil, nil
+		}
+		m.Doc, m.Phase, m.Err = &d, Ready, ""
+		m.docGen++
+	case report.MsgError:
+		m.fail(msg.Message)
+	case report.MsgFile:
+		return &msg, nil
+	}
+	return nil, nil
+}
+
+// fail shows an error; the last good report stays.
+func (m *model) fail(text string) {
+	m.Err = text
+	if m.Doc != nil {
+		m.Phase = Ready
+	} else {
+		m.Phase = Start
+	}
+}
+
+// setMap sets the column of a role ("" for none) and asks again.
+func (m *model) setMap(role, column string) report.Request {
+	mp := map[string]string{}
+	for k, v := range m.Settings.Map {
+		mp[k] = v
+	}
+	mp[role] = column
+	m.Settings.Map = mp
+	return m.request(report.MsgSettings)
+}
+
+// KPI is one card of the dashboard.
+type KPI struct {
+	Name    string  // data-kpi
+	Label   string  // the card's title
+	Value   float64 // data-value: the raw number
+	Text    string  // the number as shown
+	Formula string  // how it is computed, with the shop's numbers
+	Note    string  // a line under the number
+	Missing bool    // no value (e.g. no complete period for CRR)
+}
+
+// kpis lists the dashboard's cards.
+func kpis(d *report.Document, l *i18n.Locale) []KPI {
+	cur := d.Currency
+	money := func(v float64) string { return l.Money(v, cur) }
+	out := []KPI{
+		{Name: "customers", Label: l.T("Customers"), Value: float64(d.Customers), Text: l.Int(d.Customers),
+			Formula: l.T("Distinct customers with at least one order (customer id, or e-mail for guests)."),
+			Note:    l.T("%s to %s", d.FirstOrder, d.LastOrder)},
+		{Name: "orders", Label: l.T("Orders"), Value: float64(d.Orders), Text: l.Int(d.Orders),
+			Formula: l.T("Line items grouped by order id; refunds and cancelled orders are not orders (%s refunds).", l.Int(d.RefundCount))},
+		{Name: "revenue", Label: l.T("Revenue"), Value: d.Revenue, Text: money(d.Revenue),
+			Formula: l.T("Sum of order values. Net revenue = revenue − refunds = %s − %s = %s.", money(d.Revenue), money(d.Refunds), money(d.NetRevenue)),
+			Note:    l.T("net %s", money(d.NetRevenue))},
+		{Name: "aov", Label: l.T("Average order value"), Value: d.AOV, Text: money(d.AOV),
+			Formula: l.T("AOV = revenue ÷ orders = %s ÷ %s = %s.", money(d.Revenue), l.Int(d.Orders), money(d.AOV))},
+		{Name: "repeat_rate", Label: l.T("Repeat purchase rate"), Value: d.RepeatRate, Text: l.Percent(d.RepeatRate),
+			Formula: l.T("Customers with 2 or more orders ÷ customers = %s ÷ %s = %s.", l.Int(repeaters(d)), l.Int(d.Customers), l.Percent(d.RepeatRate))},
+	}
+	crr := KPI{Name: "crr", Label: l.T("Customer retention rate"), Missing: true, Text: "–",
+		Formula: l.T("CRR = (E − N) ÷ S needs a complete period with customers in the period before.")}
+	churn := KPI{Name: "churn", Label: l.T("Churn rate"), Missing: true, Text: "–",
+		Formula: l.T("Churn = customers of the period before who did not order ÷ those customers; it needs a complete period.")}
+	if d.LastFull >= 0 && d.LastFull < len(d.Periods) {
+		p := d.Periods[d.LastFull]
+		if p.CRR != nil && p.Churn != nil {
+			crr = KPI{Name: "crr", Label: l.T("Customer retention rate"), Value: *p.CRR, Text: l.Percent(*p.CRR),
+				Note: l.T("%s, last complete period", p.Period),
+				Formula: l.T("CRR = (E − N) ÷ S = (%s − %s) ÷ %s = %s. S: customers who ordered in the period before; E: customers who ordered in %s; N: their new customers. E − N = %s retained + %s back after a pause.",
+					l.Int(p.E), l.Int(p.New), l.Int(p.S), l.Percent(*p.CRR), p.Period, l.Int(p.Retained), l.Int(p.Reactivated))}
+			churn = KPI{Name: "churn", Label: l.T("Churn rate"), Value: *p.Churn, Text: l.Percent(*p.Churn),
+				Note:    l.T("%s, last complete period", p.Period),
+				Formula: l.T("Churn = customers of S who did not order in %s ÷ S = %s ÷ %s = %s.", p.Period, l.Int(p.Churned), l.Int(p.S), l.Percent(*p.Churn))}
+		}
+	}
+	out = append(out, crr, churn,
+		KPI{Name: "purchase_frequency", Label: l.T("Purchase frequency"), Value: d.PurchaseFrequency, Text: l.Num(d.PurchaseFrequency, 2),
+			Formula: l.T("Orders ÷ customers = %s ÷ %s = %s.", l.Int(d.Orders), l.Int(d.Customers), l.Num(d.PurchaseFrequency, 2))},
+		KPI{Name: "clv", Label: l.T("Historical CLV"), Value: d.HistoricalCLV, Text: money(d.HistoricalCLV),
+			Formula: l.T("Net revenue ÷ customers = %s ÷ %s = %s. A returning customer spends %s× what a one-time customer does.", money(d.NetRevenue), l.Int(d.Customers), money(d.HistoricalCLV), l.Num(d.RepeatVsOneTime, 1))},
+		KPI{Name: "days_between", Label: l.T("Days between orders"), Value: d.MedianDaysBetween, Text: l.Num(d.MedianDaysBetween, 0),
+			Note:    l.T("median; mean %s", l.Num(d.MeanDaysBetween, 1)),
+			Formula: l.T("The gaps between consecutive orders of the same customer: median %s days, mean %s days.", l.Num(d.MedianDaysBetween, 0), l.Num(d.MeanDaysBetween, 1))},
+	)
+	return out
+}
+
+// repeaters is the number of customers with 2+ orders.
+func repeaters(d *report.Document) int {
+	n := 0
+	for _, c := range d.CustomerRows {
+		if c.Orders >= 2 {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,244 @@
+package ui
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"retention/app/engine"
+	"retention/app/i18n"
+	"retention/app/report"
+)
+
+// TestCatalogue checks that every text the page shows goes through the
+// catalogue: each call of t or T has a literal message that is in
+// i18n.English.
+func TestCatalogue(t *testing.T) {
+	known := map[string]bool{}
+	for _, k := range i18n.English {
+		if known[k] {
+			t.Errorf("message %q is in the catalogue twice", k)
+		}
+		known[k] = true
+	}
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	used := map[string]bool{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || (sel.Sel.Name != "t" && sel.Sel.Name != "T") || len(call.Args) == 0 {
+				return true
+			}
+			if id, ok := call.Args[0].(*ast.Ident); ok && id.Name == "key" {
+				return true // the wrapper that passes its key on
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: a message that is not a literal cannot be in the catalogue", fset.Position(call.Pos()))
+				return true
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			used[s] = true
+			if !known[s] {
+				t.Errorf("%s: message %q is not in i18n.English", fset.Position(call.Pos()), s)
+			}
+			return true
+		})
+	}
+	for _, k := range i18n.English {
+		if !used[k] {
+			t.Errorf("catalogue message %q is not used", k)
+		}
+	}
+}
+
+const shop = `Order,Customer,Date,Total
+1,a,2025-01-05,10
+2,b,2025-01-20,20
+3,a,2025-02-01,30
+4,c,2025-02-10,40
+5,b,2025-03-03,50
+6,c,2025-04-10,60
+`
+
+func docOf(t *testing.T, csv string) *report.Document {
+	t.Helper()
+	d, err := engine.Run("shop.csv", []byte(csv), engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func reportMsg(t *testing.T, id int, d *report.Document) string {
+	b, _ := json.Marshal(d)
+	m, _ := json.Marshal(map[string]any{"type": report.MsgReport, "id": id, "report": string(b)})
+	return string(m)
+}
+
+func TestModel(t *testing.T) {
+	var m model
+	r := m.load("shop.csv", 120)
+	if r.Type != report.MsgLoad || r.ID != 1 || r.Name != "shop.csv" || m.Phase != Loading {
+		t.Fatalf("load: %+v, phase %v", r, m.Phase)
+	}
+	if _, err := m.handle(`{"type":"progress","id":1,"progress":{"stage":"read","done":5,"total":10}}`); err != nil || m.Progress.Done != 5 {
+		t.Fatalf("progress: %v %+v", err, m.Progress)
+	}
+	d := docOf(t, shop)
+	m.handle(reportMsg(t, 1, d))
+	if m.Phase != Ready || m.Doc == nil || m.Doc.Customers != 3 || m.docGen != 1 {
+		t.Fatalf("report: phase %v doc %v gen %d", m.Phase, m.Doc, m.docGen)
+	}
+	// A mapping change asks again; an older answer is then ignored.
+	r = m.setMap("total", "")
+	if r.Type != report.MsgSettings || r.Settings.Map["total"] != "" || len(r.Settings.Map) != 1 {
+		t.Fatalf("setMap: %+v", r)
+	}
+	m.handle(reportMsg(t, 1, d))
+	if m.docGen != 1 || m.Phase != Loading {
+		t.Errorf("a superseded report was shown")
+	}
+	// An error keeps the last report.
+	m.handle(`{"type":"error","id":2,"message":"the file has no order date column"}`)
+	if m.Phase != Ready || m.Err != "the file has no order date column" || m.Doc == nil {
+		t.Errorf("error: phase %v err %q", m.Phase, m.Err)
+	}
+	// A file to download is handed back, whatever its ID.
+	f, _ := m.handle(`{"type":"file","id":1,"file":{"name":"retention-vip.csv","type":"text/csv","rows":3}}`)
+	if f == nil || f.File.Name != "retention-vip.csv" {
+		t.Errorf("file: %+v", f)
+	}
+	if _, err := m.handle("not json"); err == nil {
+		t.Error("bad message: no error")
+	}
+	// A new file resets the file's own settings.
+	m.Settings.Sheet = "Orders"
+	m.load("other.xlsx", 1)
+	if m.Settings.Map != nil || m.Settings.Sheet != "" {
+		t.Errorf("settings kept across files: %+v", m.Settings)
+	}
+	// An error before any report goes back to the drop zone.
+	var m2 model
+	m2.load("x.pdf", 1)
+	m2.handle(`{"type":"error","id":1,"message":"not a spreadsheet"}`)
+	if m2.Phase != Start || m2.Err == "" {
+		t.Errorf("first error: phase %v err %q", m2.Phase, m2.Err)
+	}
+}
+
+func TestKPIs(t *testing.T) {
+	d := docOf(t, shop)
+	l := i18n.New("en-US")
+	got := map[string]KPI{}
+	for _, k := range kpis(d, l) {
+		got[k.Name] = k
+	}
+	p := d.Periods[d.LastFull]
+	for name, want := range map[string]float64{
+		"customers": 3, "orders": 6, "revenue": 210, "aov": 35, "repeat_rate": d.RepeatRate, "crr": *p.CRR, "churn": *p.Churn,
+		"purchase_frequency": 2, "clv": 70,
+	} {
+		if got[name].Value != want || got[name].Missing {
+			t.Errorf("%s = %v (missing %v), want %v", name, got[name].Value, got[name].Missing, want)
+		}
+	}
+	// 2025-03 is the last complete period (as of 2025-04-11): S = {a, c}
+	// (February), E = {b}, N = {} -> CRR = (1 - 0) / 2 = 50%; b is back
+	// after a pause, a and c did not order: churn 2 / 2.
+	if p.Period != "2025-03" || !strings.Contains(got["crr"].Formula, "(1 − 0) ÷ 2 = 50.0%") || !strings.Contains(got["churn"].Formula, "2 ÷ 2 = 100.0%") {
+		t.Errorf("CRR formula %q, churn formula %q (period %s)", got["crr"].Formula, got["churn"].Formula, p.Period)
+	}
+	if !strings.Contains(got["aov"].Formula, "210.00 ÷ 6 = 35.00") {
+		t.Errorf("AOV formula %q", got["aov"].Formula)
+	}
+	// In German the numbers are German.
+	de := i18n.New("de-DE")
+	d.Revenue = 1234.5
+	for _, k := range kpis(d, de) {
+		if k.Name == "revenue" && k.Text != "1.234,50" {
+			t.Errorf("German revenue %q", k.Text)
+		}
+	}
+	// One month only: no CRR, no churn.
+	one := docOf(t, "Order,Customer,Date,Total\n1,a,2025-01-05,10\n")
+	for _, k := range kpis(one, l) {
+		if (k.Name == "crr" || k.Name == "churn") && !k.Missing {
+			t.Errorf("%s without a complete period: %+v", k.Name, k)
+		}
+	}
+}
+
+// TestRender renders the workbench natively with go-app's test engine: the
+// drop zone first, then, with a report, the cards with their data-kpi and
+// data-value attributes, the charts' places and the tabs.
+func TestRender(t *testing.T) {
+	e := app.NewTestEngine()
+	w := &Workbench{}
+	if err := e.Load(w); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	html := app.HTMLString(w)
+	for _, want := range []string{`data-phase="start"`, `id="sample"`, `id="file-input"`, "never leaves this device"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("start page lacks %s", want)
+		}
+	}
+	d := docOf(t, shop)
+	render := func(tab, list string) string {
+		w := &Workbench{tab: tab, list: list}
+		w.m.handle(reportMsg(t, 0, d))
+		e := app.NewTestEngine()
+		if err := e.Load(w); err != nil {
+			t.Fatal(err)
+		}
+		e.ConsumeAll()
+		return app.HTMLString(w)
+	}
+	html = render(TabOverview, "")
+	for _, k := range []string{"customers", "orders", "revenue", "aov", "repeat_rate", "crr", "churn"} {
+		re := regexp.MustCompile(`data-kpi="` + k + `"[^>]*data-value="([^"]*)"|data-value="([^"]*)"[^>]*data-kpi="` + k + `"`)
+		if !re.MatchString(html) {
+			t.Errorf("no card data-kpi=%q with a data-value", k)
+		}
+	}
+	if !strings.Contains(html, `data-value="210"`) || !strings.Contains(html, `data-phase="ready"`) {
+		t.Error("revenue card or ready phase missing")
+	}
+	if n := strings.Count(html, `class="chart-canvas"`); n < 5 {
+		t.Errorf("%d chart places", n)
+	}
+	html = render(TabCustomers, report.ListAll)
+	for _, want := range []string{`id="segments"`, `data-export="VIP"`, `data-list="Seasonal"`, `id="list-rows"`, `data-rows="3"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("segments tab lacks %s", want)
+		}
+	}
+	html = render(TabData, "")
+	for _, want := range []string{`id="mapping"`, `data-role="customer_id"`, `id="preview"`, "Every row was used."} {
+		if !strings.Contains(html, want) {
+			t.Errorf("data tab lacks %s", want)
+		}
+	}
+}

@@ -1,0 +1,343 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"retention/app/charts"
+	"retention/app/report"
+)
+
+// zones offered for reporting, besides the browser's own.
+var zones = []string{"UTC", "Europe/London", "Europe/Berlin", "Europe/Copenhagen", "Europe/Oslo", "Europe/Stockholm", "Asia/Manila", "America/New_York", "America/Chicago", "America/Los_Angeles", "Australia/Sydney"}
+
+func (w *Workbench) controls() app.UI {
+	s := w.m.Settings
+	d := w.m.Doc
+	zs := zones
+	if !contains(zs, s.TZ) {
+		zs = append([]string{s.TZ}, zs...)
+	}
+	return app.Form().Class("controls").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+		field(w.t("Period"), app.Select().ID("grain").OnChange(func(ctx app.Context, e app.Event) {
+			w.m.Settings.Grain = ctx.JSSrc().Get("value").String()
+			w.apply()
+		}).Body(
+			option("month", w.t("Month"), s.Grain),
+			option("quarter", w.t("Quarter"), s.Grain),
+			option("year", w.t("Year"), s.Grain),
+		)),
+		field(w.t("From"), app.Input().Type("date").ID("from").Value(s.From).Min(d.FirstOrder).Max(d.LastOrder).
+			OnChange(w.setDate(func(v string) { w.m.Settings.From = v }))),
+		field(w.t("To"), app.Input().Type("date").ID("to").Value(s.To).Min(d.FirstOrder).Max(d.LastOrder).
+			OnChange(w.setDate(func(v string) { w.m.Settings.To = v }))),
+		field(w.t("Time zone"), app.Select().ID("tz").OnChange(func(ctx app.Context, e app.Event) {
+			w.m.Settings.TZ = ctx.JSSrc().Get("value").String()
+			w.apply()
+		}).Body(app.Range(zs).Slice(func(i int) app.UI { return option(zs[i], zs[i], s.TZ) }))),
+		app.If(len(d.Sheets) > 1, func() app.UI {
+			return field(w.t("Sheet"), app.Select().ID("sheet").OnChange(func(ctx app.Context, e app.Event) {
+				w.m.Settings.Sheet = ctx.JSSrc().Get("value").String()
+				w.apply()
+			}).Body(app.Range(d.Sheets).Slice(func(i int) app.UI { return option(d.Sheets[i], d.Sheets[i], d.Sheet) })))
+		}),
+		app.If(len(d.Ingest.Currencies) > 1, func() app.UI {
+			cs := d.Ingest.Currencies
+			return field(w.t("Currency"), app.Select().ID("currency").OnChange(func(ctx app.Context, e app.Event) {
+				w.m.Settings.Currency = ctx.JSSrc().Get("value").String()
+				w.apply()
+			}).Body(app.Range(cs).Slice(func(i int) app.UI { return option(cs[i].Name, cs[i].Name, d.Currency) })))
+		}),
+	)
+}
+
+func (w *Workbench) setDate(set func(string)) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		set(ctx.JSSrc().Get("value").String())
+		w.apply()
+	}
+}
+
+func field(label string, control app.UI) app.UI {
+	return app.Label().Class("field").Body(app.Span().Text(label), control)
+}
+
+func option(value, label, current string) app.UI {
+	return app.Option().Value(value).Selected(value == current).Text(label)
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *Workbench) overview() app.UI {
+	d := w.m.Doc
+	ks := kpis(d, w.loc)
+	cs := w.charts()
+	return app.Div().Class("overview").Body(
+		app.If(len(d.Notes) > 0, func() app.UI {
+			return app.Ul().Class("notes").Body(app.Range(d.Notes).Slice(func(i int) app.UI { return app.Li().Text(d.Notes[i]) }))
+		}),
+		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
+		w.benchmark(),
+		app.Div().Class("charts").Body(app.Range(cs).Slice(func(i int) app.UI {
+			c := cs[i]
+			return app.Figure().Class("chart").Body(
+				app.H3().Text(c.Title),
+				app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
+			)
+		})),
+	)
+}
+
+func (w *Workbench) card(k KPI) app.UI {
+	return app.Div().Class("card").DataSet("kpi", k.Name).DataSet("value", strconv.FormatFloat(k.Value, 'g', -1, 64)).
+		DataSet("missing", boolText(k.Missing)).Body(
+		app.H3().Text(k.Label),
+		app.P().Class("value").Text(k.Text),
+		app.If(k.Note != "", func() app.UI { return app.P().Class("note").Text(k.Note) }),
+		app.Details().Body(
+			app.Summary().Text(w.t("How is this computed?")),
+			app.P().Class("formula").Text(k.Formula),
+		),
+	)
+}
+
+func (w *Workbench) benchmark() app.UI {
+	b := w.m.Doc.Benchmark
+	text := w.t("No complete period yet to compare with the benchmark.")
+	if b.Shop != nil && b.Diff != nil {
+		text = w.t("Your retention rate %s against %s for %s: %s points.", w.loc.Percent(*b.Shop), w.loc.Percent(b.Value), b.Name, w.loc.Points(*b.Diff))
+	}
+	return app.Aside().Class("benchmark").DataSet("kpi", "benchmark").DataSet("value", strconv.FormatFloat(b.Value, 'g', -1, 64)).Body(
+		app.P().Text(text),
+		app.P().Class("source").Text(b.Source),
+	)
+}
+
+// charts builds the chart options of the report, labels translated.
+func (w *Workbench) charts() []charts.Chart {
+	if w.m.Doc == nil {
+		return nil
+	}
+	return charts.All(w.m.Doc, w.chartLabels())
+}
+
+func (w *Workbench) customers() app.UI {
+	d := w.m.Doc
+	cur := d.Currency
+	money := func(v float64) string { return w.loc.Money(v, cur) }
+	actions := func(list string) app.UI {
+		return app.Span().Class("actions").Body(
+			app.Button().Class("btn btn-small").DataSet("view", list).Text(w.t("View")).OnClick(func(ctx app.Context, e app.Event) { w.list = list }),
+			app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Text("CSV").OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "csv") }),
+			app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Text("Excel").OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "xlsx") }),
+		)
+	}
+	return app.Div().Class("customers").Body(
+		app.Section().Body(
+			app.H2().Text(w.t("RFM segments")),
+			app.P().Class("hint").Text(w.t("Recency, frequency and money scored 1 to 5 against the other customers (as of %s); the recency × frequency grid names the segment.", d.AsOf)),
+			app.Div().Class("table-wrap").Body(app.Table().Class("table").ID("segments").Body(
+				app.THead().Body(app.Tr().Body(
+					app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share")),
+					app.Th().Class("num").Text(w.t("Revenue")), app.Th().Class("num").Text(w.t("Share")), app.Th().Class("num").Text(w.t("AOV")), app.Th().Text(""),
+				)),
+				app.TBody().Body(app.Range(d.Segments).Slice(func(i int) app.UI {
+					s := d.Segments[i]
+					return app.Tr().DataSet("segment", s.Name).Body(
+						app.Td().Text(s.Name), app.Td().Class("num").Text(w.loc.Int(s.Customers)), app.Td().Class("num").Text(w.loc.Percent(s.CustomerShare)),
+						app.Td().Class("num").Text(money(s.Revenue)), app.Td().Class("num").Text(w.loc.Percent(s.RevenueShare)), app.Td().Class("num").Text(money(s.AOV)),
+						app.Td().Body(actions(s.Name)),
+					)
+				})),
+			)),
+		),
+		app.Section().Body(
+			app.H2().Text(w.t("Campaign lists")),
+			app.Div().Class("lists").Body(
+				w.listCard(report.ListVIP, w.t("VIPs"), w.t("The top %s of customers by revenue: %s customers bring %s of net revenue (%s).",
+					w.loc.Percent(d.VIPs.Share), w.loc.Int(d.VIPs.Customers), w.loc.Percent(d.VIPs.RevenueShare), money(d.VIPs.Revenue)), nil, actions(report.ListVIP)),
+				w.listCard(report.ListLapsed, w.t("Lapsed regulars"), w.t("%s customers with %s or more orders and none in the last %s days: %s of net revenue to win back.",
+					w.loc.Int(d.Lapsed.Customers), w.loc.Int(d.Lapsed.MinOrders), w.loc.Int(d.Lapsed.Days), money(d.Lapsed.Revenue)),
+					field(w.t("Days without an order"), app.Input().Type("number").ID("lapsed-days").Min(1).Max(3650).Value(d.Lapsed.Days).
+						OnChange(func(ctx app.Context, e app.Event) {
+							if n, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil && n > 0 {
+								w.m.Settings.LapsedDays = n
+								w.apply()
+							}
+						})), actions(report.ListLapsed)),
+				w.listCard(report.ListSeasonal, w.t("Seasonal buyers"), w.t("%s customers ordered between %s and %s last year (%s orders, %s); %s of them have ordered since. Remind them before %s.",
+					w.loc.Int(d.Seasonal.Customers), d.Seasonal.LastFrom, d.Seasonal.LastTo, w.loc.Int(d.Seasonal.Orders), money(d.Seasonal.Revenue), w.loc.Int(d.Seasonal.OrderedSince), d.Seasonal.From),
+					app.Span().Class("row").Body(
+						field(w.t("Season from"), app.Input().Type("date").ID("season-from").Value(d.Seasonal.From).OnChange(w.setDate(func(v string) { w.m.Settings.SeasonFrom = v }))),
+						field(w.t("to"), app.Input().Type("date").ID("season-to").Value(d.Seasonal.To).OnChange(w.setDate(func(v string) { w.m.Settings.SeasonTo = v }))),
+					), actions(report.ListSeasonal)),
+				w.listCard(report.ListAll, w.t("All customers"), w.t("Every customer with segment, orders, revenue and last order."), nil, actions(report.ListAll)),
+			),
+		),
+		app.If(len(d.Interest) > 0, func() app.UI {
+			return app.Section().Body(
+				app.H2().Text(w.t("Interest")),
+				app.P().Class("hint").Text(w.t("Share of customers who bought each category or product.")),
+				app.Div().Class("table-wrap").Body(app.Table().Class("table").ID("interest").Body(
+					app.THead().Body(app.Tr().Body(app.Th().Text(w.t("Category or product")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share")), app.Th().Class("num").Text(w.t("Revenue")))),
+					app.TBody().Body(app.Range(d.Interest).Slice(func(i int) app.UI {
+						it := d.Interest[i]
+						return app.Tr().Body(app.Td().Text(it.Name), app.Td().Class("num").Text(w.loc.Int(it.Customers)), app.Td().Class("num").Text(w.loc.Percent(it.CustomerShare)), app.Td().Class("num").Text(money(it.Revenue)))
+					})),
+				)),
+			)
+		}),
+		app.If(w.list != "", func() app.UI { return w.listRows() }),
+	)
+}
+
+func (w *Workbench) listCard(id, title, text string, control, actions app.UI) app.UI {
+	return app.Div().Class("list-card").DataSet("list", id).Body(
+		app.H3().Text(title),
+		app.P().Text(text),
+		app.If(control != nil, func() app.UI { return control }),
+		actions,
+	)
+}
+
+// maxRows is how many customers a list shows on the page; the export has all.
+const maxRows = 200
+
+func (w *Workbench) listRows() app.UI {
+	rows, name, err := report.Select(w.m.Doc, w.list)
+	if err != nil {
+		return app.Div().Class("alert").Text(err.Error())
+	}
+	shown := rows
+	if len(shown) > maxRows {
+		shown = shown[:maxRows]
+	}
+	cur := w.m.Doc.Currency
+	return app.Section().ID("list-rows").DataSet("list", name).DataSet("rows", len(rows)).Body(
+		app.H2().Text(w.t("List: %s", name)),
+		app.P().Class("hint").Text(w.t("%s customers; the first %s are shown, the export holds all.", w.loc.Int(len(rows)), w.loc.Int(len(shown)))),
+		app.Div().Class("table-wrap").Body(app.Table().Class("table").Body(
+			app.THead().Body(app.Tr().Body(
+				app.Th().Text(w.t("Customer")), app.Th().Text(w.t("E-mail")), app.Th().Text(w.t("Segment")),
+				app.Th().Class("num").Text(w.t("Orders")), app.Th().Class("num").Text(w.t("Revenue")), app.Th().Text(w.t("Last order")),
+			)),
+			app.TBody().Body(app.Range(shown).Slice(func(i int) app.UI {
+				c := shown[i]
+				return app.Tr().Body(app.Td().Text(c.ID), app.Td().Text(c.Email), app.Td().Text(c.Segment),
+					app.Td().Class("num").Text(w.loc.Int(c.Orders)), app.Td().Class("num").Text(w.loc.Money(c.Revenue, cur)), app.Td().Text(c.Last))
+			})),
+		)),
+	)
+}
+
+func (w *Workbench) data() app.UI {
+	d := w.m.Doc
+	in := d.Ingest
+	header := d.Preview.Header
+	return app.Div().Class("data").Body(
+		app.Section().Body(
+			app.H2().Text(w.t("What was read")),
+			app.P().ID("ingest-summary").Text(w.t("%s: %s rows read (%s); %s rows became orders, %s refund rows, %s cancelled rows, %s rows skipped. Dates %s, numbers %s.",
+				d.File, w.loc.Int(in.Rows), d.Format, w.loc.Int(in.OrderRows), w.loc.Int(in.RefundRows), w.loc.Int(in.CancelledRows), w.loc.Int(in.SkippedRows), in.DateFormat, in.NumberFormat)),
+			app.If(len(d.Skipped) == 0, func() app.UI { return app.P().Class("ok").Text(w.t("Every row was used.")) }),
+			app.If(len(d.Skipped) > 0, func() app.UI {
+				return app.Div().Class("table-wrap").Body(app.Table().Class("table").ID("skipped").Body(
+					app.THead().Body(app.Tr().Body(app.Th().Text(w.t("Rows skipped")), app.Th().Text(w.t("Reason")), app.Th().Text(w.t("Column")), app.Th().Text(w.t("First rows")), app.Th().Text(w.t("Values")))),
+					app.TBody().Body(app.Range(d.Skipped).Slice(func(i int) app.UI {
+						s := d.Skipped[i]
+						return app.Tr().Body(app.Td().Class("num").Text(w.loc.Int(s.Rows)), app.Td().Text(s.Reason), app.Td().Text(s.Column),
+							app.Td().Text(joinInts(s.Examples)), app.Td().Text(strings.Join(s.Values, ", ")))
+					})),
+				))
+			}),
+		),
+		app.Section().Body(
+			app.H2().Text(w.t("Columns")),
+			app.P().Class("hint").Text(w.t("What each column was taken for. Correct a role and the figures are computed again.")),
+			app.Div().Class("mapping").ID("mapping").Body(app.Range(d.Mapping).Slice(func(i int) app.UI {
+				e := d.Mapping[i]
+				role := e.Role
+				return app.Label().Class("field").DataSet("role", role).Body(
+					app.Span().Text(roleName(w, role)),
+					app.Select().DataSet("role", role).OnChange(func(ctx app.Context, e app.Event) {
+						w.post(w.m.setMap(role, ctx.JSSrc().Get("value").String()), nil)
+					}).Body(
+						app.Option().Value("").Selected(e.Column < 0).Text(w.t("(none)")),
+						app.Range(header).Slice(func(j int) app.UI {
+							return app.Option().Value(header[j]).Selected(e.Column == j).Text(header[j])
+						}),
+					),
+					app.If(e.Column >= 0, func() app.UI {
+						return app.Small().Text(w.t("confidence %s: %s", w.loc.Percent(e.Confidence), e.Why))
+					}),
+				)
+			})),
+		),
+		app.Section().Body(
+			app.H2().Text(w.t("First rows")),
+			app.Div().Class("table-wrap").Body(app.Table().Class("table preview").ID("preview").Body(
+				app.THead().Body(app.Tr().Body(
+					app.Th().Text(w.t("Row")),
+					app.Range(header).Slice(func(i int) app.UI { return app.Th().Text(header[i]) }),
+				)),
+				app.TBody().Body(app.Range(d.Preview.Rows).Slice(func(i int) app.UI {
+					r := d.Preview.Rows[i]
+					return app.Tr().Body(
+						app.Td().Class("num").Text(strconv.Itoa(d.Preview.Lines[i])),
+						app.Range(r).Slice(func(j int) app.UI { return app.Td().Text(r[j]) }),
+					)
+				})),
+			)),
+		),
+	)
+}
+
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, n := range v {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
+}
+
+// roleName is a role's name for people.
+func roleName(w *Workbench, role string) string {
+	switch role {
+	case "order_id":
+		return w.t("Order id")
+	case "customer_id":
+		return w.t("Customer id")
+	case "email":
+		return w.t("E-mail")
+	case "date":
+		return w.t("Order date")
+	case "total":
+		return w.t("Order total")
+	case "quantity":
+		return w.t("Quantity")
+	case "unit_price":
+		return w.t("Unit price")
+	case "status":
+		return w.t("Status")
+	case "currency":
+		return w.t("Currency")
+	case "product":
+		return w.t("Product")
+	case "category":
+		return w.t("Category")
+	case "country":
+		return w.t("Country")
+	case "name":
+		return w.t("Customer name")
+	}
+	return role
+}

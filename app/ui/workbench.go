@@ -1,0 +1,315 @@
+package ui
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"retention/app/i18n"
+	"retention/app/report"
+)
+
+// SampleFile is the built-in sample store, served beside the page.
+const SampleFile = "sample-store.csv"
+
+// Tabs of the report.
+const (
+	TabOverview  = "overview"
+	TabCustomers = "customers"
+	TabData      = "data"
+)
+
+// Workbench is the page: the drop zone, then the report.
+type Workbench struct {
+	app.Compo
+
+	m        model
+	loc      *i18n.Locale
+	tab      string
+	list     string // the list whose rows are shown
+	update   bool   // a new version is ready
+	started  bool   // the worker runs
+	drawnGen int    // the report whose charts are drawn
+	drag     bool   // a file is dragged over the page
+	// ctx is the component's own context. Answers that arrive later (a
+	// read file, the worker's messages) are dispatched through it, not
+	// through the context of the element that started them: that element
+	// (the drop zone's file input) may be gone by then, and go-app drops
+	// updates whose element is no longer mounted.
+	ctx app.Context
+}
+
+// OnMount keeps the component's context.
+func (w *Workbench) OnMount(ctx app.Context) {
+	w.ctx = ctx
+}
+
+// OnInit prepares the state before the first render.
+func (w *Workbench) OnInit() {
+	w.loc = i18n.New(browserLocale())
+	if w.tab == "" {
+		w.tab = TabOverview
+	}
+	if w.m.Settings.Grain == "" {
+		w.m.Settings = report.Settings{Grain: "month", TZ: browserTimeZone(), LapsedDays: 180}
+	}
+}
+
+// OnAppUpdate shows that a new version is ready.
+func (w *Workbench) OnAppUpdate(ctx app.Context) {
+	w.update = ctx.AppUpdateAvailable()
+}
+
+func (w *Workbench) t(key string, args ...any) string { return w.loc.T(key, args...) }
+
+// worker starts the engine worker when the first file arrives, which keeps
+// the first load of the page small.
+func (w *Workbench) worker(ctx app.Context) {
+	if w.started {
+		return
+	}
+	w.started = true
+	startWorker(ctx.ResolveStaticResource("/web/worker.js"), func(msg string, bytes app.Value) {
+		w.ctx.Dispatch(func(ctx app.Context) { w.onMessage(ctx, msg, bytes) })
+	})
+}
+
+func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
+	f, err := w.m.handle(raw)
+	if err != nil {
+		w.m.fail(err.Error())
+		return
+	}
+	if f != nil && bytes != nil {
+		download(f.File.Name, f.File.Type, bytes)
+	}
+	w.drawLater(ctx)
+}
+
+// drawLater draws the charts after this update, once per report.
+func (w *Workbench) drawLater(ctx app.Context) {
+	if w.m.Doc == nil || w.tab != TabOverview || w.drawnGen == w.m.docGen {
+		return
+	}
+	w.ctx.Defer(func(ctx app.Context) {
+		w.drawnGen = w.m.docGen
+		for _, c := range w.charts() {
+			drawChart("chart-"+c.ID, c.Option, c.ID)
+		}
+	})
+}
+
+func (w *Workbench) post(req report.Request, buf app.Value) {
+	b, _ := json.Marshal(req)
+	send(string(b), buf)
+}
+
+// open reads a File the user chose or dropped.
+func (w *Workbench) open(ctx app.Context, file app.Value) {
+	if file == nil || !file.Truthy() {
+		return
+	}
+	w.worker(ctx)
+	name, size := file.Get("name").String(), file.Get("size").Int()
+	w.m.Phase, w.m.Err, w.m.Progress = Loading, "", report.Progress{Stage: "start"}
+	readFile(file, func(buf app.Value, err string) {
+		w.ctx.Dispatch(func(ctx app.Context) {
+			if err != "" {
+				w.m.fail(w.t("The file could not be read: %s", err))
+				return
+			}
+			w.post(w.m.load(name, size), buf)
+		})
+	})
+}
+
+// sample loads the built-in sample store.
+func (w *Workbench) sample(ctx app.Context, e app.Event) {
+	w.worker(ctx)
+	w.m.Phase, w.m.Err, w.m.Progress = Loading, "", report.Progress{Stage: "start"}
+	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleFile), func(buf app.Value, err string) {
+		w.ctx.Dispatch(func(ctx app.Context) {
+			if err != "" {
+				w.m.fail(w.t("The sample store could not be loaded: %s", err))
+				return
+			}
+			w.post(w.m.load(SampleFile, buf.Get("byteLength").Int()), buf)
+		})
+	})
+}
+
+// apply sends changed settings.
+func (w *Workbench) apply() {
+	w.post(w.m.request(report.MsgSettings), nil)
+}
+
+func (w *Workbench) exportList(list, format string) {
+	r := w.m.request(report.MsgExport)
+	r.List, r.Format = list, format
+	w.post(r, nil)
+}
+
+func (w *Workbench) onPick(ctx app.Context, e app.Event) {
+	files := ctx.JSSrc().Get("files")
+	if files.Truthy() && files.Length() > 0 {
+		w.open(ctx, files.Index(0))
+	}
+	ctx.JSSrc().Set("value", "")
+}
+
+func (w *Workbench) onDragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if !w.drag {
+		w.drag = true
+	}
+}
+
+func (w *Workbench) onDragLeave(ctx app.Context, e app.Event) {
+	w.drag = false
+}
+
+func (w *Workbench) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	w.drag = false
+	files := e.Get("dataTransfer").Get("files")
+	if files.Truthy() && files.Length() > 0 {
+		w.open(ctx, files.Index(0))
+	}
+}
+
+func (w *Workbench) setTab(tab string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		w.tab = tab
+		if tab == TabOverview {
+			w.drawnGen = 0
+			w.drawLater(ctx)
+		}
+	}
+}
+
+// Render draws the page.
+func (w *Workbench) Render() app.UI {
+	phase := map[Phase]string{Start: "start", Loading: "loading", Ready: "ready"}[w.m.Phase]
+	cls := "wb"
+	if w.drag {
+		cls += " wb-drag"
+	}
+	return app.Div().Class(cls).DataSet("phase", phase).
+		OnDragOver(w.onDragOver).OnDragLeave(w.onDragLeave).OnDrop(w.onDrop).
+		Body(
+			w.header(),
+			app.If(w.update, func() app.UI {
+				return app.Div().Class("banner").Aria("live", "polite").Body(
+					app.Span().Text(w.t("A new version of the workbench is ready.")),
+					app.Button().Class("btn").Text(w.t("Reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+				)
+			}),
+			app.If(w.m.Err != "", func() app.UI {
+				return app.Div().Class("alert").Attr("role", "alert").Text(w.m.Err)
+			}),
+			app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
+			app.If(w.m.Doc == nil && w.m.Phase != Loading, func() app.UI { return w.dropZone() }),
+			app.If(w.m.Doc != nil, func() app.UI { return w.reportView() }),
+			app.Footer().Class("foot").Body(
+				app.P().Text(w.t("Retention Workbench runs entirely in your browser: your file never leaves this device. No upload, no account, no tracking.")),
+			),
+		)
+}
+
+func (w *Workbench) header() app.UI {
+	return app.Header().Class("top").Body(
+		app.Div().Class("brand").Body(
+			app.Img().Src("/web/icon.svg").Alt("").Width(28).Height(28),
+			app.H1().Text(w.t("Retention Workbench")),
+		),
+		app.If(w.m.Doc != nil, func() app.UI {
+			return app.Div().Class("file").Body(
+				app.Span().Class("file-name").Title(w.m.File).Text(w.m.File),
+				app.Label().Class("btn btn-small").Body(
+					app.Text(w.t("Open another file")),
+					app.Input().Type("file").Class("visually-hidden").Accept(accept).OnChange(w.onPick),
+				),
+			)
+		}),
+	)
+}
+
+const accept = ".csv,.tsv,.txt,.gz,.xlsx,.xlsm,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+func (w *Workbench) dropZone() app.UI {
+	return app.Section().Class("drop").Body(
+		app.H2().Text(w.t("See how well your shop keeps its customers")),
+		app.P().Text(w.t("Drop an orders export from Shopify, WooCommerce, Ecwid, Magento or your ERP (CSV or Excel), or choose it:")),
+		app.Label().Class("btn btn-primary").Body(
+			app.Text(w.t("Choose a file")),
+			app.Input().Type("file").ID("file-input").Class("visually-hidden").Accept(accept).OnChange(w.onPick),
+		),
+		app.P().Class("or").Text(w.t("or")),
+		app.Button().ID("sample").Class("btn").Text(w.t("Try a sample store")).OnClick(w.sample),
+		app.P().Class("privacy").Body(
+			app.Strong().Text(w.t("Your file never leaves this device.")),
+			app.Text(" "+w.t("It is read by this page, in your browser; nothing is uploaded.")),
+		),
+	)
+}
+
+func (w *Workbench) progress() app.UI {
+	p := w.m.Progress
+	label := w.t("Starting the engine…")
+	var value, max float64
+	switch p.Stage {
+	case "read":
+		if p.Total > 0 {
+			value, max = float64(p.Done), float64(p.Total)
+			label = w.t("Reading the file: %s of %s", w.loc.Percent(value/max), mb(w.loc, p.Total))
+			break
+		}
+		// A workbook's rows are counted as they are read.
+		label = w.t("Reading the workbook: %s rows read", w.loc.Int(int(p.Done)))
+	case "orders":
+		if p.Total > 0 {
+			value, max = float64(p.Done), float64(p.Total)
+		}
+		label = w.t("Building orders: %s of %s rows", w.loc.Int(int(p.Done)), w.loc.Int(int(p.Total)))
+	case "figures":
+		label = w.t("Computing the figures…")
+	}
+	bar := app.Progress().ID("progress").Aria("label", label)
+	if max > 0 {
+		bar = bar.Value(value).Max(max)
+	}
+	return app.Div().Class("progress").Aria("live", "polite").Body(
+		app.P().ID("progress-label").Text(label),
+		bar,
+	)
+}
+
+func mb(l *i18n.Locale, n int64) string {
+	return l.T("%s MB", l.Num(float64(n)/1e6, 1))
+}
+
+func (w *Workbench) reportView() app.UI {
+	tab := func(id, label string) app.UI {
+		return app.Button().Class("tab").ID("tab-"+id).Attr("role", "tab").
+			Aria("selected", strings.ToLower(boolText(w.tab == id))).Text(label).OnClick(w.setTab(id))
+	}
+	return app.Div().Class("report").Body(
+		w.controls(),
+		app.Nav().Class("tabs").Attr("role", "tablist").Body(
+			tab(TabOverview, w.t("Overview")),
+			tab(TabCustomers, w.t("Segments and lists")),
+			tab(TabData, w.t("Data and columns")),
+		),
+		app.If(w.tab == TabOverview, func() app.UI { return w.overview() }),
+		app.If(w.tab == TabCustomers, func() app.UI { return w.customers() }),
+		app.If(w.tab == TabData, func() app.UI { return w.data() }),
+	)
+}
+
+func boolText(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}

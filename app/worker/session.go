@@ -1,0 +1,139 @@
+// Package worker is the engine side of the workbench: it keeps the file a
+// user dropped, runs the engine on it with the user's settings and writes
+// the lists they export. cmd/worker wires it to a browser Web Worker; it
+// has no browser code itself, so it is tested natively.
+package worker
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode"
+
+	"retention/app/engine"
+	"retention/app/export"
+	"retention/app/ingest"
+	"retention/app/report"
+)
+
+// Session holds one loaded file and its last report.
+type Session struct {
+	name   string
+	data   []byte
+	loaded report.Settings // the reading settings res was made with
+	res    *ingest.Result
+	doc    *report.Document
+}
+
+// Options converts the page's settings to the engine's.
+func Options(s report.Settings) engine.Options {
+	return engine.Options{
+		Grain: s.Grain, From: s.From, To: s.To, AsOf: s.AsOf, TZ: s.TZ, Sheet: s.Sheet,
+		Currency: s.Currency, Map: s.Map, NoHeader: s.NoHeader, LapsedDays: s.LapsedDays,
+		SeasonFrom: s.SeasonFrom, SeasonTo: s.SeasonTo,
+	}
+}
+
+// readingSettings keeps the settings that change how the file is read;
+// the others only change the figures.
+func readingSettings(s report.Settings) report.Settings {
+	return report.Settings{TZ: s.TZ, Sheet: s.Sheet, Currency: s.Currency, Map: s.Map, NoHeader: s.NoHeader}
+}
+
+// Load reads a new file and reports on it. progress, if not nil, hears how
+// far reading has come.
+func (s *Session) Load(name string, data []byte, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
+	s.name, s.data, s.res, s.doc = name, data, nil, nil
+	return s.Apply(set, progress)
+}
+
+// Apply reports on the loaded file with new settings: the file is read
+// again only when a reading setting changed.
+func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*report.Document, error) {
+	if s.data == nil {
+		return nil, errors.New("no file is loaded")
+	}
+	o := Options(set)
+	if progress != nil {
+		o.Progress = func(stage string, done, total int64) {
+			progress(report.Progress{Stage: stage, Done: done, Total: total})
+		}
+	}
+	rs := readingSettings(set)
+	if s.res == nil || !reflect.DeepEqual(rs, s.loaded) {
+		res, err := engine.Load(s.name, s.data, o)
+		if err != nil {
+			return nil, err
+		}
+		s.res, s.loaded = res, rs
+	}
+	if progress != nil {
+		progress(report.Progress{Stage: "figures"})
+	}
+	doc, err := engine.Build(s.res, o)
+	if err != nil {
+		return nil, err
+	}
+	s.doc = doc
+	return doc, nil
+}
+
+// File is an exported list.
+type File struct {
+	Name string `json:"name"`
+	Type string `json:"type"` // MIME type
+	Rows int    `json:"rows"`
+	Data []byte `json:"-"`
+}
+
+// Export writes a list of the last report (see report.Select) as "csv" or
+// "xlsx".
+func (s *Session) Export(list, format string) (*File, error) {
+	if s.doc == nil {
+		return nil, errors.New("no report yet: load a file first")
+	}
+	rows, canon, err := report.Select(s.doc, list)
+	if err != nil {
+		return nil, err
+	}
+	base := "retention-" + slug(canon)
+	if s.doc.AsOf != "" {
+		base += "-" + s.doc.AsOf
+	}
+	switch strings.ToLower(format) {
+	case "csv":
+		return &File{Name: base + ".csv", Type: "text/csv;charset=utf-8", Rows: len(rows), Data: export.CSV(rows)}, nil
+	case "xlsx":
+		b, err := export.XLSX(rows, canon)
+		if err != nil {
+			return nil, err
+		}
+		return &File{Name: base + ".xlsx", Type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Rows: len(rows), Data: b}, nil
+	}
+	return nil, fmt.Errorf("unknown export format %q; use csv or xlsx", format)
+}
+
+// slug makes a list name safe in a file name: "Can't Lose Them" becomes
+// "cant-lose-them".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		case r == '\'' || r == '’':
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "list"
+	}
+	return b.String()
+}

@@ -1,0 +1,102 @@
+package worker
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"retention/app/report"
+)
+
+const shop = `Order,Customer,Date,Total,Spent
+1,a,2025-01-05,10,11
+2,b,2025-01-20,20,21
+3,a,2025-02-01,30,31
+4,c,2025-04-10,40,41
+`
+
+func TestSession(t *testing.T) {
+	var s Session
+	if _, err := s.Apply(report.Settings{}, nil); err == nil {
+		t.Error("Apply before Load: no error")
+	}
+	if _, err := s.Export("All", "csv"); err == nil {
+		t.Error("Export before Load: no error")
+	}
+	var stages []string
+	doc, err := s.Load("shop.csv", []byte(shop), report.Settings{}, func(p report.Progress) { stages = append(stages, p.Stage) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 10 + 20 + 30 + 40 from the Total column.
+	if doc.Customers != 3 || doc.Orders != 4 || doc.Revenue != 100 || doc.Grain != "month" {
+		t.Fatalf("customers %d orders %d revenue %v grain %s", doc.Customers, doc.Orders, doc.Revenue, doc.Grain)
+	}
+	if len(stages) == 0 || stages[len(stages)-1] != "figures" {
+		t.Errorf("progress stages %v, want them to end with figures", stages)
+	}
+	res := s.res
+
+	// A figure setting: the file is not read again.
+	doc, err = s.Apply(report.Settings{Grain: "quarter"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Grain != "quarter" || s.res != res {
+		t.Errorf("grain %s, read again %v", doc.Grain, s.res != res)
+	}
+	// A reading setting: it is. 11 + 21 + 31 + 41 from Spent.
+	doc, err = s.Apply(report.Settings{Map: map[string]string{"total": "Spent"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Revenue != 104 || s.res == res {
+		t.Errorf("revenue %v with total=Spent, read again %v", doc.Revenue, s.res != res)
+	}
+	// A bad setting leaves the last good report in place.
+	if _, err := s.Apply(report.Settings{Grain: "fortnight"}, nil); err == nil || !strings.Contains(err.Error(), "fortnight") {
+		t.Errorf("bad grain: err = %v", err)
+	}
+
+	f, err := s.Export("all", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As of the day after the last order, 2025-04-11.
+	if f.Name != "retention-all-2025-04-11.csv" || f.Rows != 3 || !bytes.HasPrefix(f.Data, []byte("customer_id,")) {
+		t.Errorf("csv export %s, %d rows, %q", f.Name, f.Rows, f.Data)
+	}
+	f, err = s.Export("VIP", "XLSX")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(f.Data))
+	if err != nil {
+		t.Fatalf("xlsx export does not open: %v", err)
+	}
+	rows, _ := x.GetRows(x.GetSheetList()[0])
+	if f.Name != "retention-vip-2025-04-11.xlsx" || len(rows) != f.Rows+1 || f.Rows != 1 {
+		t.Errorf("xlsx export %s: %d rows for %d customers", f.Name, len(rows), f.Rows)
+	}
+	if _, err := s.Export("Nobody", "csv"); err == nil || !strings.Contains(err.Error(), "All, VIP, Lapsed, Seasonal") {
+		t.Errorf("unknown list: err = %v, want the list names", err)
+	}
+	if _, err := s.Export("All", "pdf"); err == nil {
+		t.Error("pdf export: no error")
+	}
+
+	// A file the engine cannot read gives its sentence.
+	if _, err := s.Load("x.pdf", []byte("%PDF-1.4 ..."), report.Settings{}, nil); err == nil {
+		t.Error("pdf file: no error")
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{"Can't Lose Them": "cant-lose-them", "About to Sleep": "about-to-sleep", "VIP": "vip", "***": "list", "Ældre kunder": "ældre-kunder"} {
+		if got := slug(in); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,89 @@
+//go:build js && wasm
+
+// Command worker is the workbench's engine, compiled to WebAssembly and run
+// in a Web Worker (web/worker.js starts it), so that reading a large file
+// never freezes the page. It answers the page's requests (see
+// report.Request) with the same engine the retention command runs.
+package main
+
+import (
+	"encoding/json"
+	"syscall/js"
+
+	"retention/app/report"
+	"retention/app/worker"
+)
+
+var session worker.Session
+
+func main() {
+	self := js.Global()
+	self.Set("retentionHandle", js.FuncOf(func(this js.Value, args []js.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		var req report.Request
+		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
+			post(map[string]any{"type": report.MsgError, "message": "bad request: " + err.Error()}, js.Undefined())
+			return nil
+		}
+		var data []byte
+		if len(args) > 1 && args[1].Truthy() {
+			data = make([]byte, args[1].Get("byteLength").Int())
+			js.CopyBytesToGo(data, args[1])
+		}
+		handle(req, data)
+		return nil
+	}))
+	post(map[string]any{"type": report.MsgReady}, js.Undefined())
+	select {}
+}
+
+func handle(req report.Request, data []byte) {
+	progress := func(p report.Progress) {
+		post(map[string]any{"type": report.MsgProgress, "id": req.ID, "progress": p}, js.Undefined())
+	}
+	var (
+		doc *report.Document
+		err error
+	)
+	switch req.Type {
+	case report.MsgLoad:
+		doc, err = session.Load(req.Name, data, req.Settings, progress)
+	case report.MsgSettings:
+		doc, err = session.Apply(req.Settings, progress)
+	case report.MsgExport:
+		f, err := session.Export(req.List, req.Format)
+		if err != nil {
+			fail(req.ID, err)
+			return
+		}
+		buf := js.Global().Get("Uint8Array").New(len(f.Data))
+		js.CopyBytesToJS(buf, f.Data)
+		post(map[string]any{"type": report.MsgFile, "id": req.ID, "file": f}, buf)
+		return
+	default:
+		post(map[string]any{"type": report.MsgError, "id": req.ID, "message": "unknown request " + req.Type}, js.Undefined())
+		return
+	}
+	if err != nil {
+		fail(req.ID, err)
+		return
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		fail(req.ID, err)
+		return
+	}
+	post(map[string]any{"type": report.MsgReport, "id": req.ID, "report": string(b)}, js.Undefined())
+}
+
+func fail(id int, err error) {
+	post(map[string]any{"type": report.MsgError, "id": id, "message": err.Error()}, js.Undefined())
+}
+
+// post sends a JSON message, and bytes beside it when given, to the page.
+func post(msg map[string]any, bytes js.Value) {
+	b, _ := json.Marshal(msg)
+	js.Global().Call("retentionPost", string(b), bytes)
+}

@@ -1,0 +1,333 @@
+// Browser tests of the workbench: headless Debian chromium (playwright-core)
+// against the static site in dist/ (served at /) and dist-sub/ (served at
+// /retention/), both built by `make static`. Run by `make browser-test`.
+// The KPI cards are compared with the retention CLI's JSON for the same
+// file; screenshots and load figures go to testdata/artifacts/.
+import { chromium } from "playwright-core";
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import assert from "node:assert/strict";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const data = process.env.DATA || path.join(root, "..", "shared", "data");
+const artifacts = path.join(root, "testdata", "artifacts");
+fs.mkdirSync(artifacts, { recursive: true });
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+let failures = 0;
+const results = {};
+const only = process.env.ONLY || "";
+async function test(name, fn) {
+  if (only && !name.includes(only)) return;
+  const t0 = Date.now();
+  try {
+    await fn();
+    console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (err) {
+    failures++;
+    const lines = String(err.message || err).split("\n").filter((l) => !l.includes("[pid=")).slice(0, 12);
+    console.log(`FAIL ${name}\n     ${lines.join("\n     ")}`);
+  }
+}
+
+// serve starts `workbench serve` on a free port and returns its base URL.
+function serve(dir, prefix) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(path.join(root, "bin", "workbench"), ["serve", "-dir", dir, "-addr", "127.0.0.1:0", "-prefix", prefix], { stdio: ["ignore", "pipe", "inherit"] });
+    p.stdout.on("data", (b) => {
+      const m = String(b).match(/http:\/\/\S+/);
+      if (m) resolve({ url: m[0].replace("localhost", "127.0.0.1"), proc: p });
+    });
+    p.on("exit", (code) => reject(new Error("server exited " + code)));
+  });
+}
+
+function cli(args) {
+  return JSON.parse(execFileSync(path.join(root, "bin", "retention"), ["report", ...args, "--json"], { maxBuffer: 1 << 30 }).toString());
+}
+
+// expected are the KPI values the page must show for a CLI report.
+function expected(doc) {
+  const p = doc.last_full >= 0 ? doc.periods[doc.last_full] : null;
+  return {
+    customers: doc.customers, orders: doc.orders, revenue: doc.revenue, aov: doc.aov,
+    repeat_rate: doc.repeat_rate, crr: p ? p.crr : null, churn: p ? p.churn : null,
+  };
+}
+
+// watch records requests that leave the origin and console errors.
+function watch(page, origin) {
+  const w = { foreign: [], errors: [] };
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["data:", "blob:"].includes(u.protocol) && u.origin !== origin) w.foreign.push(r.url());
+  });
+  page.on("console", (m) => { if (m.type() === "error") w.errors.push(m.text()); });
+  page.on("pageerror", (e) => w.errors.push(String(e)));
+  return w;
+}
+
+async function started(page) {
+  await page.waitForSelector("#app-wasm-loader", { state: "detached", timeout: 60000 });
+}
+
+async function ready(page, timeout = 180000) {
+  await page.waitForFunction(() => {
+    const wb = document.querySelector(".wb");
+    return wb && wb.dataset.phase === "ready" && document.querySelectorAll("[data-kpi]").length > 0;
+  }, null, { timeout });
+  const alert = await page.$(".alert");
+  if (alert) throw new Error("the page shows an error: " + (await alert.innerText()));
+}
+
+async function kpis(page) {
+  return page.$$eval("[data-kpi]", (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.missing === "true" ? null : Number(e.dataset.value)])));
+}
+
+function compare(got, want, what) {
+  for (const [k, v] of Object.entries(want)) {
+    if (v === null) {
+      assert.equal(got[k], null, `${what}: ${k} should be missing`);
+      continue;
+    }
+    assert.ok(Math.abs(got[k] - v) <= 1e-9 * Math.max(1, Math.abs(v)), `${what}: ${k} = ${got[k]}, CLI says ${v}`);
+  }
+}
+
+// chartsDrawn checks that every chart has a canvas with a drawing on it.
+async function chartsDrawn(page) {
+  await page.waitForFunction(() => {
+    const cs = [...document.querySelectorAll(".chart-canvas")];
+    return cs.length > 0 && cs.every((c) => c.dataset.drawn === "true");
+  }, null, { timeout: 30000 });
+  await page.waitForTimeout(1200); // ECharts animates in
+  const inked = await page.$$eval(".chart-canvas", (cs) => cs.map((c) => {
+    const cv = c.querySelector("canvas");
+    if (!cv || cv.width === 0) return [c.dataset.chart, 0];
+    const ctx = cv.getContext("2d");
+    const px = ctx.getImageData(0, 0, cv.width, cv.height).data;
+    let n = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+    return [c.dataset.chart, n / (px.length / 4)];
+  }));
+  for (const [id, share] of inked) assert.ok(share > 0.01, `chart ${id} is blank (${(share * 100).toFixed(2)}% painted)`);
+  return inked.map(([id]) => id);
+}
+
+// xlsxRows reads an .xlsx (a zip) and counts the rows of its first sheet.
+function xlsxRows(buf) {
+  assert.equal(buf.readUInt32LE(0), 0x04034b50, "not a zip file");
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  assert.ok(eocd >= 0, "zip without a central directory");
+  const n = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = {};
+  for (let i = 0; i < n; i++) {
+    const method = buf.readUInt16LE(p + 10), csize = buf.readUInt32LE(p + 20);
+    const nlen = buf.readUInt16LE(p + 28), xlen = buf.readUInt16LE(p + 30), clen = buf.readUInt16LE(p + 32);
+    const off = buf.readUInt32LE(p + 42);
+    const name = buf.toString("utf8", p + 46, p + 46 + nlen);
+    const lnlen = buf.readUInt16LE(off + 26), lxlen = buf.readUInt16LE(off + 28);
+    const raw = buf.subarray(off + 30 + lnlen + lxlen, off + 30 + lnlen + lxlen + csize);
+    files[name] = method === 8 ? zlib.inflateRawSync(raw) : raw;
+    p += 46 + nlen + xlen + clen;
+  }
+  assert.ok(files["xl/workbook.xml"], "no xl/workbook.xml");
+  const sheet = files["xl/worksheets/sheet1.xml"];
+  assert.ok(sheet, "no first sheet");
+  return (sheet.toString().match(/<row[ >]/g) || []).length;
+}
+
+const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
+const rootSite = await serve(path.join(root, "dist"), "/");
+const subSite = await serve(path.join(root, "dist-sub"), "/retention");
+const origin = new URL(rootSite.url).origin;
+
+async function newPage(base, opts = {}) {
+  const context = await browser.newContext({ timezoneId: "UTC", locale: "en-US", acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...opts });
+  const page = await context.newPage();
+  const w = watch(page, new URL(base).origin);
+  return { context, page, w };
+}
+
+await test("first load: the drop zone, a small first load, no foreign request", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  const t0 = Date.now();
+  await page.goto(rootSite.url);
+  await started(page);
+  const ms = Date.now() - t0;
+  const bytes = await page.evaluate(() => performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((n, e) => n + (e.encodedBodySize || 0), 0));
+  await page.waitForSelector("#sample");
+  assert.match(await page.innerText(".drop"), /never leaves this device/);
+  const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+  assert.match(csp, /connect-src 'self'/);
+  results.firstLoad = { ms, bytes, worker_loaded: false };
+  const loadedWorker = await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("worker.wasm")));
+  assert.equal(loadedWorker, false, "the engine worker loads before a file arrives");
+  assert.deepEqual(w.foreign, []);
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+for (const file of ["online_retail.xlsx", "online_retail.csv.gz"]) {
+  await test(`${file}: KPI cards = CLI, charts drawn, lists export`, async () => {
+    const want = cli([path.join(data, file), "--tz", "UTC"]);
+    const { context, page, w } = await newPage(rootSite.url);
+    await page.goto(rootSite.url);
+    await started(page);
+    // The page must keep painting while the worker reads: record the
+    // longest gap between animation frames.
+    await page.evaluate(() => {
+      window.__gap = 0;
+      let last = performance.now();
+      const tick = (t) => { window.__gap = Math.max(window.__gap, t - last); last = t; if (!window.__stop) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+    const t0 = Date.now();
+    if (file.endsWith(".xlsx")) {
+      await page.setInputFiles("#file-input", path.join(data, file));
+    } else {
+      // Drop the file on the page, as a user would.
+      await page.evaluate(() => {
+        const i = document.createElement("input");
+        i.type = "file";
+        i.id = "drop-source";
+        i.style.display = "none";
+        document.body.appendChild(i);
+      });
+      await page.setInputFiles("#drop-source", path.join(data, file));
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.items.add(document.getElementById("drop-source").files[0]);
+        document.querySelector(".wb").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+    }
+    await page.waitForSelector('.wb[data-phase="loading"]', { timeout: 10000 }).catch(() => {});
+    const sawProgress = await page.waitForSelector("#progress", { timeout: 10000 }).then(() => true, () => false);
+    await ready(page);
+    const loadMs = Date.now() - t0;
+    const gap = await page.evaluate(() => { window.__stop = true; return window.__gap; });
+    results[file] = { load_ms: loadMs, longest_frame_gap_ms: Math.round(gap) };
+    assert.ok(sawProgress, "no progress bar while reading");
+    compare(await kpis(page), expected(want), file);
+    const ids = await chartsDrawn(page);
+    assert.ok(ids.length >= 8, `only ${ids.length} charts: ${ids}`);
+    await page.screenshot({ path: path.join(artifacts, `dashboard-${file}.png`), fullPage: true });
+
+    // Another grain: the figures are computed again, as the CLI would.
+    await page.selectOption("#grain", "quarter");
+    await page.waitForFunction(() => document.querySelector(".wb").dataset.phase === "loading" || true);
+    await page.waitForFunction((q) => [...document.querySelectorAll('[data-kpi="crr"] .note')].some((n) => n.textContent.includes("Q")), null, { timeout: 60000 });
+    await ready(page);
+    compare(await kpis(page), expected(cli([path.join(data, file), "--tz", "UTC", "--grain", "quarter"])), file + " by quarter");
+
+    // Segments and lists: view one, download it as XLSX and CSV.
+    await page.click("#tab-customers");
+    await page.waitForSelector("#segments");
+    const vip = want.vips.customers;
+    await page.click('[data-view="VIP"]');
+    await page.waitForSelector('#list-rows[data-list="VIP"]');
+    assert.equal(Number(await page.getAttribute("#list-rows", "data-rows")), vip);
+    const [dx] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="VIP"][data-format="xlsx"]')]);
+    const xf = path.join(artifacts, `vip-${file}.xlsx`);
+    await dx.saveAs(xf);
+    assert.match(dx.suggestedFilename(), /^retention-vip-.*\.xlsx$/);
+    assert.equal(xlsxRows(fs.readFileSync(xf)), vip + 1, "VIP workbook rows (header + customers)");
+    const seg = want.segments[0].name;
+    const [dc] = await Promise.all([page.waitForEvent("download"), page.click(`[data-export="${seg}"][data-format="csv"]`)]);
+    const csv = fs.readFileSync(await dc.path(), "utf8").trim().split("\n");
+    assert.match(csv[0], /^customer_id,email/);
+    assert.equal(csv.length - 1, want.segments[0].customers, `${seg} CSV rows`);
+    await page.screenshot({ path: path.join(artifacts, `segments-${file}.png`), fullPage: true });
+
+    // The data tab: what was read, skipped rows with row numbers, the mapping.
+    await page.click("#tab-data");
+    await page.waitForSelector("#mapping");
+    assert.match(await page.innerText("#ingest-summary"), /rows read/);
+    if (want.skipped.length > 0) {
+      const t = await page.innerText("#skipped");
+      assert.ok(t.includes(String(want.skipped[0].examples[0])), "skipped rows show their row numbers");
+    }
+    const roles = await page.$$eval("#mapping select", (s) => s.map((e) => [e.dataset.role, e.value]));
+    const cid = want.mapping.find((m) => m.role === "customer_id");
+    assert.deepEqual(roles.find(([r]) => r === "customer_id"), ["customer_id", cid.header]);
+    assert.deepEqual(w.foreign, [], "requests left the origin");
+    assert.deepEqual(w.errors, [], "console errors");
+    await context.close();
+  });
+}
+
+await test("a mapping change recomputes", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.setInputFiles("#file-input", path.join(data, "online_retail.csv.gz"));
+  await ready(page);
+  await page.click("#tab-data");
+  // Without a customer id column every row lacks its customer.
+  await page.selectOption('#mapping select[data-role="country"]', "");
+  await ready(page);
+  await page.waitForFunction(() => document.querySelector('#mapping select[data-role="country"]').value === "");
+  const want = cli([path.join(data, "online_retail.csv.gz"), "--tz", "UTC", "--map", "country="]);
+  await page.click("#tab-overview");
+  compare(await kpis(page), expected(want), "country unset");
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+await test("the sample store loads; a phone-sized screenshot", async () => {
+  const { context, page, w } = await newPage(rootSite.url, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.click("#sample");
+  await ready(page);
+  compare(await kpis(page), expected(cli([path.join(root, "dist", "web", "sample-store.csv"), "--tz", "UTC"])), "sample store");
+  await chartsDrawn(page);
+  await page.screenshot({ path: path.join(artifacts, "phone-sample.png"), fullPage: true });
+  assert.deepEqual(w.foreign, []);
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+for (const site of [rootSite, subSite]) {
+  await test(`offline after the first visit at ${new URL(site.url).pathname}`, async () => {
+    const { context, page, w } = await newPage(site.url);
+    await page.goto(site.url);
+    await started(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      }
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await started(page);
+    await page.click("#sample");
+    await ready(page);
+    await page.screenshot({ path: path.join(artifacts, `offline-${new URL(site.url).pathname.replace(/\//g, "_")}.png`) });
+    // The root without its slash, as a user may type it.
+    if (new URL(site.url).pathname !== "/") {
+      await page.goto(site.url.replace(/\/$/, ""));
+      await started(page);
+      await page.waitForSelector("#sample");
+    }
+    assert.deepEqual(w.foreign, []);
+    assert.deepEqual(w.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+    await context.close();
+  });
+}
+
+await browser.close();
+rootSite.proc.kill();
+subSite.proc.kill();
+fs.writeFileSync(path.join(artifacts, "browser-results.json"), JSON.stringify(results, null, 2) + "\n");
+console.log(JSON.stringify(results));
+if (failures > 0) {
+  console.log(`${failures} browser test(s) failed`);
+  process.exit(1);
+}
+console.log("browser tests passed");

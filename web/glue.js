@@ -1,0 +1,82 @@
+// The page's browser glue, called from the page's Go (app/ui/browser.go).
+// It keeps JavaScript to what Go cannot do well: starting the worker,
+// reading files, drawing ECharts charts and saving downloads.
+"use strict";
+window.rw = {
+  worker: null,
+  charts: new Map(),
+
+  start(url, onMsg) {
+    if (this.worker) return;
+    this.worker = new Worker(url);
+    this.worker.onmessage = (e) => onMsg(e.data.msg, e.data.bytes || null);
+    this.worker.onerror = (e) => {
+      e.preventDefault();
+      onMsg(JSON.stringify({ type: "error", id: 0, message: "The engine stopped: " + (e.message || "unknown error") }), null);
+    };
+  },
+
+  send(req, buf) {
+    if (buf) {
+      this.worker.postMessage({ req, bytes: buf }, [buf]);
+    } else {
+      this.worker.postMessage({ req });
+    }
+  },
+
+  readFile(file, done) {
+    file.arrayBuffer().then((b) => done(b, null), (err) => done(null, String(err)));
+  },
+
+  fetchBytes(url, done) {
+    fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(url + ": " + r.status + " " + r.statusText);
+        return r.arrayBuffer();
+      })
+      .then((b) => done(b, null), (err) => done(null, String(err)));
+  },
+
+  timeZone() {
+    try {
+      return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    } catch (e) {
+      return "UTC";
+    }
+  },
+
+  chart(id, option, pngName) {
+    const el = document.getElementById(id);
+    if (!el || !window.echarts) return;
+    for (const [key, c] of this.charts) {
+      if (!c.getDom().isConnected) {
+        c.dispose();
+        this.charts.delete(key);
+      }
+    }
+    let c = this.charts.get(id);
+    if (c && c.getDom() !== el) {
+      c.dispose();
+      c = null;
+    }
+    if (!c) {
+      c = echarts.init(el, null, { renderer: "canvas" });
+      this.charts.set(id, c);
+      new ResizeObserver(() => c.resize()).observe(el);
+    }
+    const opt = JSON.parse(option);
+    c.setOption(opt, true);
+    el.dataset.drawn = "true";
+  },
+
+  download(name, type, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  },
+};
