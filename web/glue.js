@@ -3,6 +3,9 @@
 // reading files, drawing ECharts charts and saving downloads.
 "use strict";
 window.rw = {
+  // Whether a service worker served this page: if not, this is the first
+  // visit and no update can be pending.
+  hadController: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
   worker: null,
   charts: new Map(),
 

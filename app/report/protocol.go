@@ -19,13 +19,15 @@ type Settings struct {
 }
 
 // Message kinds between the page and the engine worker. The page sends
-// MsgLoad (with the file's bytes), MsgSettings and MsgExport; the worker
-// answers with MsgProgress while it reads, then MsgReport or MsgError, and
-// MsgFile for an export.
+// MsgLoad (with the file's bytes), MsgSettings, MsgRows and MsgExport; the
+// worker answers with MsgProgress while it reads, then MsgReport (the
+// report without its customer rows, which can be many) or MsgError,
+// MsgRows with the first rows of a list, and MsgFile for an export.
 const (
 	MsgLoad     = "load"
 	MsgSettings = "settings"
 	MsgExport   = "export"
+	MsgRows     = "rows"
 	MsgProgress = "progress"
 	MsgReport   = "report"
 	MsgError    = "error"
@@ -40,7 +42,7 @@ type Request struct {
 	ID       int      `json:"id"` // echoed in the answers; a newer ID supersedes older work
 	Name     string   `json:"name,omitempty"`
 	Settings Settings `json:"settings"`
-	List     string   `json:"list,omitempty"`   // MsgExport: a name Select knows
+	List     string   `json:"list,omitempty"`   // MsgRows, MsgExport: a name Select knows
 	Format   string   `json:"format,omitempty"` // MsgExport: csv or xlsx
 }
 
@@ -49,4 +51,11 @@ type Progress struct {
 	Stage string `json:"stage"` // "read", "rows", "figures"
 	Done  int64  `json:"done"`
 	Total int64  `json:"total"`
+}
+
+// Rows is the first rows of a list, for the page to show.
+type Rows struct {
+	List  string     `json:"list"`  // the list's own name
+	Total int        `json:"total"` // customers in the list
+	Rows  []Customer `json:"rows"`  // the first of them
 }

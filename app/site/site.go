@@ -71,7 +71,8 @@ func Handler(prefix string, assets []string, version string) *app.Handler {
 	return h
 }
 
-// Generate writes the static site to dir, whose web/ folder already holds
+// Generate writes the static site to dir (the caller has registered the
+// page's route with app.Route), whose web/ folder already holds
 // the assets (app.wasm, worker.wasm, scripts, styles, icons). The version
 // is a hash of those assets, so a new build is a new service worker.
 func Generate(dir, prefix string) error {

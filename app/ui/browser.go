@@ -100,3 +100,12 @@ func browserTimeZone() string {
 	}
 	return v.String()
 }
+
+// hadServiceWorker tells whether a service worker served the page when it
+// loaded (web/glue.js notes it before go-app starts).
+func hadServiceWorker() bool {
+	if !app.IsClient {
+		return false
+	}
+	return app.Window().Get("rw").Get("hadController").Truthy()
+}

@@ -7,6 +7,7 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 
 	"retention/app/i18n"
 	"retention/app/report"
@@ -25,15 +26,18 @@ const (
 // model is the page's state; the component renders it. Its methods hold
 // the logic, without a browser, so they are tested natively.
 type model struct {
-	Phase    Phase
-	File     string // the loaded file's name
-	Size     int    // its size in bytes
-	Settings report.Settings
-	Doc      *report.Document
-	Progress report.Progress
-	Err      string // the last error, shown until the next request
-	reqID    int    // the last request sent; older answers are ignored
-	docGen   int    // counts reports, so charts are drawn once per report
+	Phase     Phase
+	File      string // the loaded file's name
+	Size      int    // its size in bytes
+	Settings  report.Settings
+	Doc       *report.Document
+	Progress  report.Progress
+	Err       string       // the last error, shown until the next request
+	List      string       // the list the user views ("" for none)
+	Rows      *report.Rows // its first rows, once the worker sent them
+	rowsAsked bool         // they are asked for
+	reqID     int          // the last request sent; older answers are ignored
+	docGen    int          // counts reports, so charts are drawn once per report
 }
 
 // message is what the worker sends (see cmd/worker).
@@ -43,6 +47,7 @@ type message struct {
 	Message  string          `json:"message"`
 	Report   string          `json:"report"`
 	Progress report.Progress `json:"progress"`
+	Rows     *report.Rows    `json:"rows"`
 	File     struct {
 		Name string `json:"name"`
 		Type string `json:"type"`
@@ -76,7 +81,7 @@ func (m *model) handle(raw string) (*message, error) {
 	if err := json.Unmarshal([]byte(raw), &msg); err != nil {
 		return nil, fmt.Errorf("bad message from the engine: %w", err)
 	}
-	if msg.ID != 0 && msg.ID < m.reqID && msg.Type != report.MsgFile {
+	if msg.ID != 0 && msg.ID < m.reqID && msg.Type != report.MsgFile && msg.Type != report.MsgRows {
 		return nil, nil // superseded
 	}
 	switch msg.Type {
@@ -92,6 +97,11 @@ func (m *model) handle(raw string) (*message, error) {
 		}
 		m.Doc, m.Phase, m.Err = &d, Ready, ""
 		m.docGen++
+		m.Rows, m.rowsAsked = nil, false // the list's rows are asked for again
+	case report.MsgRows:
+		if msg.Rows != nil && msg.Rows.List != "" {
+			m.Rows = msg.Rows
+		}
 	case report.MsgError:
 		m.fail(msg.Message)
 	case report.MsgFile:
@@ -108,6 +118,19 @@ func (m *model) fail(text string) {
 	} else {
 		m.Phase = Start
 	}
+}
+
+// view asks for the rows of a list.
+func (m *model) view(list string) report.Request {
+	m.List, m.Rows, m.rowsAsked = list, nil, true
+	m.reqID++
+	return report.Request{Type: report.MsgRows, ID: m.reqID, List: list}
+}
+
+// needRows tells whether the viewed list's rows must be asked for (after a
+// new report).
+func (m *model) needRows() bool {
+	return m.List != "" && m.Rows == nil && !m.rowsAsked && m.Doc != nil && m.Phase == Ready
 }
 
 // setMap sets the column of a role ("" for none) and asks again.
@@ -178,13 +201,13 @@ func kpis(d *report.Document, l *i18n.Locale) []KPI {
 	return out
 }
 
-// repeaters is the number of customers with 2+ orders.
+// repeaters is the number of customers with 2+ orders: all but those in
+// the one-order bucket.
 func repeaters(d *report.Document) int {
-	n := 0
-	for _, c := range d.CustomerRows {
-		if c.Orders >= 2 {
-			n++
+	for _, b := range d.OrdersPerCustomer {
+		if b.Label == "1" {
+			return d.Customers - b.Count
 		}
 	}
-	return n
+	return int(math.Round(d.RepeatRate * float64(d.Customers)))
 }

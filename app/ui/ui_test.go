@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -129,6 +130,19 @@ func TestModel(t *testing.T) {
 	if f == nil || f.File.Name != "retention-vip.csv" {
 		t.Errorf("file: %+v", f)
 	}
+	// Viewing a list asks for its rows; a new report asks again.
+	r = m.view("VIP")
+	if r.Type != report.MsgRows || r.List != "VIP" || m.needRows() {
+		t.Errorf("view: %+v, needRows %v", r, m.needRows())
+	}
+	m.handle(fmt.Sprintf(`{"type":"rows","id":%d,"rows":{"list":"VIP","total":1,"rows":[{"id":"a"}]}}`, r.ID))
+	if m.Rows == nil || m.Rows.Total != 1 || m.needRows() {
+		t.Errorf("rows: %+v", m.Rows)
+	}
+	m.handle(reportMsg(t, m.reqID, d))
+	if m.Rows != nil || !m.needRows() {
+		t.Error("a new report keeps the old list rows")
+	}
 	if _, err := m.handle("not json"); err == nil {
 		t.Error("bad message: no error")
 	}
@@ -207,8 +221,14 @@ func TestRender(t *testing.T) {
 	}
 	d := docOf(t, shop)
 	render := func(tab, list string) string {
-		w := &Workbench{tab: tab, list: list}
+		w := &Workbench{tab: tab}
 		w.m.handle(reportMsg(t, 0, d))
+		if list != "" {
+			w.m.view(list)
+			rows, name, _ := report.Select(d, list)
+			b, _ := json.Marshal(map[string]any{"type": report.MsgRows, "id": w.m.reqID, "rows": report.Rows{List: name, Total: len(rows), Rows: rows}})
+			w.m.handle(string(b))
+		}
 		e := app.NewTestEngine()
 		if err := e.Load(w); err != nil {
 			t.Fatal(err)

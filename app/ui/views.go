@@ -89,8 +89,8 @@ func (w *Workbench) overview() app.UI {
 		w.benchmark(),
 		app.Div().Class("charts").Body(app.Range(cs).Slice(func(i int) app.UI {
 			c := cs[i]
+			// The chart draws its own title, so a downloaded PNG has it too.
 			return app.Figure().Class("chart").Body(
-				app.H3().Text(c.Title),
 				app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
 			)
 		})),
@@ -136,7 +136,7 @@ func (w *Workbench) customers() app.UI {
 	money := func(v float64) string { return w.loc.Money(v, cur) }
 	actions := func(list string) app.UI {
 		return app.Span().Class("actions").Body(
-			app.Button().Class("btn btn-small").DataSet("view", list).Text(w.t("View")).OnClick(func(ctx app.Context, e app.Event) { w.list = list }),
+			app.Button().Class("btn btn-small").DataSet("view", list).Text(w.t("View")).OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.view(list), nil) }),
 			app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Text("CSV").OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "csv") }),
 			app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Text("Excel").OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "xlsx") }),
 		)
@@ -196,7 +196,7 @@ func (w *Workbench) customers() app.UI {
 				)),
 			)
 		}),
-		app.If(w.list != "", func() app.UI { return w.listRows() }),
+		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
 	)
 }
 
@@ -209,29 +209,22 @@ func (w *Workbench) listCard(id, title, text string, control, actions app.UI) ap
 	)
 }
 
-// maxRows is how many customers a list shows on the page; the export has all.
-const maxRows = 200
-
 func (w *Workbench) listRows() app.UI {
-	rows, name, err := report.Select(w.m.Doc, w.list)
-	if err != nil {
-		return app.Div().Class("alert").Text(err.Error())
-	}
-	shown := rows
-	if len(shown) > maxRows {
-		shown = shown[:maxRows]
+	r := w.m.Rows
+	if r == nil {
+		return app.Section().ID("list-rows").Body(app.P().Class("hint").Text(w.t("Loading the list…")))
 	}
 	cur := w.m.Doc.Currency
-	return app.Section().ID("list-rows").DataSet("list", name).DataSet("rows", len(rows)).Body(
-		app.H2().Text(w.t("List: %s", name)),
-		app.P().Class("hint").Text(w.t("%s customers; the first %s are shown, the export holds all.", w.loc.Int(len(rows)), w.loc.Int(len(shown)))),
+	return app.Section().ID("list-rows").DataSet("list", r.List).DataSet("rows", r.Total).Body(
+		app.H2().Text(w.t("List: %s", r.List)),
+		app.P().Class("hint").Text(w.t("%s customers; the first %s are shown, the export holds all.", w.loc.Int(r.Total), w.loc.Int(len(r.Rows)))),
 		app.Div().Class("table-wrap").Body(app.Table().Class("table").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Text(w.t("Customer")), app.Th().Text(w.t("E-mail")), app.Th().Text(w.t("Segment")),
 				app.Th().Class("num").Text(w.t("Orders")), app.Th().Class("num").Text(w.t("Revenue")), app.Th().Text(w.t("Last order")),
 			)),
-			app.TBody().Body(app.Range(shown).Slice(func(i int) app.UI {
-				c := shown[i]
+			app.TBody().Body(app.Range(r.Rows).Slice(func(i int) app.UI {
+				c := r.Rows[i]
 				return app.Tr().Body(app.Td().Text(c.ID), app.Td().Text(c.Email), app.Td().Text(c.Segment),
 					app.Td().Class("num").Text(w.loc.Int(c.Orders)), app.Td().Class("num").Text(w.loc.Money(c.Revenue, cur)), app.Td().Text(c.Last))
 			})),
@@ -269,9 +262,13 @@ func (w *Workbench) data() app.UI {
 				return app.Label().Class("field").DataSet("role", role).Body(
 					app.Span().Text(roleName(w, role)),
 					app.Select().DataSet("role", role).OnChange(func(ctx app.Context, e app.Event) {
-						w.post(w.m.setMap(role, ctx.JSSrc().Get("value").String()), nil)
+						col := ctx.JSSrc().Get("value").String()
+						if col == noColumn {
+							col = ""
+						}
+						w.post(w.m.setMap(role, col), nil)
 					}).Body(
-						app.Option().Value("").Selected(e.Column < 0).Text(w.t("(none)")),
+						app.Option().Value(noColumn).Selected(e.Column < 0).Text(w.t("(none)")),
 						app.Range(header).Slice(func(j int) app.UI {
 							return app.Option().Value(header[j]).Selected(e.Column == j).Text(header[j])
 						}),
@@ -300,6 +297,11 @@ func (w *Workbench) data() app.UI {
 		),
 	)
 }
+
+// noColumn is the mapping choice "no column has this role" (go-app leaves
+// out an empty value attribute, and an option without one has its text as
+// its value).
+const noColumn = "-"
 
 func joinInts(v []int) string {
 	s := make([]string, len(v))

@@ -27,11 +27,10 @@ type Workbench struct {
 	m        model
 	loc      *i18n.Locale
 	tab      string
-	list     string // the list whose rows are shown
-	update   bool   // a new version is ready
-	started  bool   // the worker runs
-	drawnGen int    // the report whose charts are drawn
-	drag     bool   // a file is dragged over the page
+	update   bool // a new version is ready
+	started  bool // the worker runs
+	drawnGen int  // the report whose charts are drawn
+	drag     bool // a file is dragged over the page
 	// ctx is the component's own context. Answers that arrive later (a
 	// read file, the worker's messages) are dispatched through it, not
 	// through the context of the element that started them: that element
@@ -58,7 +57,10 @@ func (w *Workbench) OnInit() {
 
 // OnAppUpdate shows that a new version is ready.
 func (w *Workbench) OnAppUpdate(ctx app.Context) {
-	w.update = ctx.AppUpdateAvailable()
+	// go-app also reports the first install of the service worker as an
+	// update when the worker claims the page before the check; a page that
+	// had no worker when it loaded is already the newest version.
+	w.update = ctx.AppUpdateAvailable() && hadServiceWorker()
 }
 
 func (w *Workbench) t(key string, args ...any) string { return w.loc.T(key, args...) }
@@ -83,6 +85,9 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	}
 	if f != nil && bytes != nil {
 		download(f.File.Name, f.File.Type, bytes)
+	}
+	if w.m.needRows() {
+		w.post(w.m.view(w.m.List), nil)
 	}
 	w.drawLater(ctx)
 }

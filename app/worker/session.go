@@ -79,6 +79,34 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	return doc, nil
 }
 
+// MaxRows is how many customers of a list the page is sent; the export
+// has them all.
+const MaxRows = 200
+
+// Rows returns the first MaxRows customers of a list of the last report.
+func (s *Session) Rows(list string) (*report.Rows, error) {
+	if s.doc == nil {
+		return nil, errors.New("no report yet: load a file first")
+	}
+	rows, canon, err := report.Select(s.doc, list)
+	if err != nil {
+		return nil, err
+	}
+	r := &report.Rows{List: canon, Total: len(rows), Rows: rows}
+	if len(rows) > MaxRows {
+		r.Rows = rows[:MaxRows]
+	}
+	return r, nil
+}
+
+// ForPage is the report as the page gets it: without the customer rows,
+// which the page asks for a list at a time (Rows).
+func ForPage(d *report.Document) *report.Document {
+	c := *d
+	c.CustomerRows = nil
+	return &c
+}
+
 // File is an exported list.
 type File struct {
 	Name string `json:"name"`

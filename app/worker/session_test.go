@@ -2,6 +2,7 @@ package worker
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -80,6 +81,13 @@ func TestSession(t *testing.T) {
 	if f.Name != "retention-vip-2025-04-11.xlsx" || len(rows) != f.Rows+1 || f.Rows != 1 {
 		t.Errorf("xlsx export %s: %d rows for %d customers", f.Name, len(rows), f.Rows)
 	}
+	r, err := s.Rows("all")
+	if err != nil || r.List != report.ListAll || r.Total != 3 || len(r.Rows) != 3 {
+		t.Errorf("Rows(all) = %+v, %v", r, err)
+	}
+	if p := ForPage(s.doc); p.CustomerRows != nil || p.Customers != 3 || s.doc.CustomerRows == nil {
+		t.Error("ForPage must drop the customer rows from a copy only")
+	}
 	if _, err := s.Export("Nobody", "csv"); err == nil || !strings.Contains(err.Error(), "All, VIP, Lapsed, Seasonal") {
 		t.Errorf("unknown list: err = %v, want the list names", err)
 	}
@@ -90,6 +98,22 @@ func TestSession(t *testing.T) {
 	// A file the engine cannot read gives its sentence.
 	if _, err := s.Load("x.pdf", []byte("%PDF-1.4 ..."), report.Settings{}, nil); err == nil {
 		t.Error("pdf file: no error")
+	}
+}
+
+func TestRowsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Order,Customer,Date,Total\n")
+	for i := 0; i < MaxRows+50; i++ {
+		fmt.Fprintf(&b, "%d,c%d,2025-01-%02d,%d\n", i, i, 1+i%28, 10+i)
+	}
+	var s Session
+	if _, err := s.Load("many.csv", []byte(b.String()), report.Settings{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Rows("All")
+	if err != nil || r.Total != MaxRows+50 || len(r.Rows) != MaxRows {
+		t.Errorf("total %d, rows %d, err %v", r.Total, len(r.Rows), err)
 	}
 }
 

@@ -52,6 +52,14 @@ func handle(req report.Request, data []byte) {
 		doc, err = session.Load(req.Name, data, req.Settings, progress)
 	case report.MsgSettings:
 		doc, err = session.Apply(req.Settings, progress)
+	case report.MsgRows:
+		r, err := session.Rows(req.List)
+		if err != nil {
+			fail(req.ID, err)
+			return
+		}
+		post(map[string]any{"type": report.MsgRows, "id": req.ID, "rows": r}, js.Undefined())
+		return
 	case report.MsgExport:
 		f, err := session.Export(req.List, req.Format)
 		if err != nil {
@@ -70,7 +78,7 @@ func handle(req report.Request, data []byte) {
 		fail(req.ID, err)
 		return
 	}
-	b, err := json.Marshal(doc)
+	b, err := json.Marshal(worker.ForPage(doc))
 	if err != nil {
 		fail(req.ID, err)
 		return
