@@ -134,7 +134,7 @@ type Interest struct {
 func Interests(d *Dataset, by InterestKey) []Interest {
 	idx := map[string]int{}
 	var out []Interest
-	last := map[string]int{} // name -> last customer counted
+	var last []int // per interest: the last customer counted
 	for ci, orders := range d.byCustomer {
 		for _, oi := range orders {
 			o := &d.Orders[oi]
@@ -148,13 +148,13 @@ func Interests(d *Dataset, by InterestKey) []Interest {
 					i = len(out)
 					idx[name] = i
 					out = append(out, Interest{Name: name})
-					last[name] = -1
+					last = append(last, -1)
 				}
 				out[i].Orders++
 				out[i].Revenue += o.Amount
-				if last[name] != ci {
+				if last[i] != ci {
 					out[i].Customers++
-					last[name] = ci
+					last[i] = ci
 				}
 			}
 		}
