@@ -8,6 +8,7 @@ import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import os from "node:os";
 import assert from "node:assert/strict";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -347,6 +348,44 @@ for (const site of [rootSite, subSite]) {
     await context.close();
   });
 }
+
+await test("a new version: the banner, and a reload to it", async () => {
+  // A copy of the site, so that a new build can replace it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-site-"));
+  fs.cpSync(path.join(root, "dist"), dir, { recursive: true });
+  const site = await serve(dir, "/");
+  try {
+    const { context, page, w } = await newPage(site.url);
+    await page.goto(site.url);
+    await started(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      }
+    });
+    await page.reload();
+    await started(page);
+    assert.equal(await page.$(".banner"), null, "a banner before any new version");
+    // A new build: one asset changes, so do the version and the service worker.
+    fs.appendFileSync(path.join(dir, "web", "style.css"), "\n.new-version { color: red; }\n");
+    execFileSync(path.join(root, "bin", "workbench"), ["static", "-out", dir, "-prefix", "/"]);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.waitForSelector(".banner button", { timeout: 60000 });
+    assert.match(await page.innerText(".banner"), /new version/);
+    await Promise.all([page.waitForEvent("load"), page.click(".banner button")]);
+    await started(page);
+    assert.equal(await page.$(".banner"), null, "the banner is still there after the reload");
+    const css = await page.evaluate(() => fetch("web/style.css").then((r) => r.text()));
+    assert.match(css, /new-version/, "the reloaded page does not have the new version");
+    assert.deepEqual(w.foreign, []);
+    assert.deepEqual(w.errors, []);
+    await context.close();
+  } finally {
+    site.proc.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 await browser.close();
 rootSite.proc.kill();

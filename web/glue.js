@@ -48,7 +48,25 @@ window.rw = {
     }
   },
 
+  // Charts are drawn one per task, so the page keeps painting between them.
+  queue: [],
   chart(id, option, pngName) {
+    this.queue = this.queue.filter((q) => q[0] !== id);
+    this.queue.push([id, option]);
+    if (this.queue.length === 1) setTimeout(() => this.drawNext(), 0);
+  },
+
+  drawNext() {
+    const next = this.queue.shift();
+    if (!next) return;
+    try {
+      this.draw(next[0], next[1]);
+    } finally {
+      if (this.queue.length > 0) setTimeout(() => this.drawNext(), 0);
+    }
+  },
+
+  draw(id, option) {
     const el = document.getElementById(id);
     if (!el || !window.echarts) return;
     for (const [key, c] of this.charts) {
