@@ -183,6 +183,7 @@ func (w *Workbench) customers() app.UI {
 				w.listCard(report.ListAll, w.t("All customers"), w.t("Every customer with segment, orders, revenue and last order."), nil, actions(report.ListAll)),
 			),
 		),
+		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
 		app.If(len(d.Interest) > 0, func() app.UI {
 			return app.Section().Body(
 				app.H2().Text(w.t("Interest")),
@@ -196,7 +197,6 @@ func (w *Workbench) customers() app.UI {
 				)),
 			)
 		}),
-		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
 	)
 }
 
