@@ -83,6 +83,16 @@ async function ready(page, timeout = 180000) {
   if (alert) throw new Error("the page shows an error: " + (await alert.innerText()));
 }
 
+// controlled waits until the service worker controls the page.
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+}
+
 async function kpis(page) {
   return page.$$eval("[data-kpi]", (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.missing === "true" ? null : Number(e.dataset.value)])));
 }
@@ -310,12 +320,7 @@ for (const site of [rootSite, subSite]) {
     const { context, page, w } = await newPage(site.url);
     await page.goto(site.url);
     await started(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-      }
-    });
+    await controlled(page);
     // go-app lists the sub-path's root without its slash, which the server
     // redirects; our service worker caches it with its slash, so nothing
     // cached is a redirect and the root answers offline.
@@ -358,12 +363,7 @@ await test("a new version: the banner, and a reload to it", async () => {
     const { context, page, w } = await newPage(site.url);
     await page.goto(site.url);
     await started(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-      }
-    });
+    await controlled(page);
     await page.reload();
     await started(page);
     assert.equal(await page.$(".banner"), null, "a banner before any new version");

@@ -44,14 +44,7 @@ const PreviewRows = 20
 
 // Run reads a file and returns its report.
 func Run(name string, data []byte, o Options) (*report.Document, error) {
-	io, err := o.ingestOptions()
-	if err != nil {
-		return nil, err
-	}
-	if _, err := o.metricsOptions(io.Location); err != nil {
-		return nil, err
-	}
-	res, err := ingest.Load(name, data, io)
+	res, err := Load(name, data, o)
 	if err != nil {
 		return nil, err
 	}

@@ -212,39 +212,10 @@ type lastCell struct {
 // cellAttrs reads a cell's reference, type and style attributes in one
 // pass over the attribute text.
 func cellAttrs(a []byte) (r, t, s []byte) {
-	for len(a) > 0 {
-		i := 0
-		for i < len(a) && isSpace(a[i]) {
-			i++
-		}
-		a = a[i:]
-		eq := bytes.IndexByte(a, '=')
-		if eq < 0 {
+	for {
+		key, val, rest, ok := nextAttr(a)
+		if !ok {
 			return
-		}
-		key := a[:eq]
-		for len(key) > 0 && isSpace(key[len(key)-1]) {
-			key = key[:len(key)-1]
-		}
-		rest := a[eq+1:]
-		j := 0
-		for j < len(rest) && isSpace(rest[j]) {
-			j++
-		}
-		if j >= len(rest) {
-			return
-		}
-		q := rest[j]
-		if q != '"' && q != '\'' {
-			return
-		}
-		end := bytes.IndexByte(rest[j+1:], q)
-		if end < 0 {
-			return
-		}
-		val := rest[j+1 : j+1+end]
-		if k := bytes.IndexByte(key, ':'); k >= 0 {
-			key = key[k+1:]
 		}
 		if len(key) == 1 {
 			switch key[0] {
@@ -256,9 +227,47 @@ func cellAttrs(a []byte) (r, t, s []byte) {
 				s = val
 			}
 		}
-		a = rest[j+1+end+1:]
+		a = rest
 	}
-	return
+}
+
+// nextAttr reads the first attribute of raw attribute text: its local
+// name, its raw value and the text after it; ok is false at the end or on
+// malformed text.
+func nextAttr(a []byte) (key, val, rest []byte, ok bool) {
+	i := 0
+	for i < len(a) && isSpace(a[i]) {
+		i++
+	}
+	a = a[i:]
+	eq := bytes.IndexByte(a, '=')
+	if eq < 0 {
+		return nil, nil, nil, false
+	}
+	key = a[:eq]
+	for len(key) > 0 && isSpace(key[len(key)-1]) {
+		key = key[:len(key)-1]
+	}
+	after := a[eq+1:]
+	j := 0
+	for j < len(after) && isSpace(after[j]) {
+		j++
+	}
+	if j >= len(after) {
+		return nil, nil, nil, false
+	}
+	q := after[j]
+	if q != '"' && q != '\'' {
+		return nil, nil, nil, false
+	}
+	end := bytes.IndexByte(after[j+1:], q)
+	if end < 0 {
+		return nil, nil, nil, false
+	}
+	if k := bytes.IndexByte(key, ':'); k >= 0 {
+		key = key[k+1:]
+	}
+	return key, after[j+1 : j+1+end], after[j+1+end+1:], true
 }
 
 // cellText turns a cell's stored value into text.
@@ -433,43 +442,16 @@ func (t *token) local() []byte {
 // attr returns the raw value of the attribute with the given local name.
 func (t *token) attr(name string) []byte {
 	a := t.attrs
-	for len(a) > 0 {
-		i := 0
-		for i < len(a) && isSpace(a[i]) {
-			i++
-		}
-		a = a[i:]
-		eq := bytes.IndexByte(a, '=')
-		if eq < 0 {
+	for {
+		key, val, rest, ok := nextAttr(a)
+		if !ok {
 			return nil
-		}
-		key := bytes.TrimSpace(a[:eq])
-		rest := a[eq+1:]
-		j := 0
-		for j < len(rest) && isSpace(rest[j]) {
-			j++
-		}
-		if j >= len(rest) {
-			return nil
-		}
-		q := rest[j]
-		if q != '"' && q != '\'' {
-			return nil
-		}
-		end := bytes.IndexByte(rest[j+1:], q)
-		if end < 0 {
-			return nil
-		}
-		val := rest[j+1 : j+1+end]
-		if k := bytes.IndexByte(key, ':'); k >= 0 {
-			key = key[k+1:]
 		}
 		if string(key) == name {
 			return val
 		}
-		a = rest[j+1+end+1:]
+		a = rest
 	}
-	return nil
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
