@@ -7,6 +7,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -138,6 +139,20 @@ func Load(name string, data []byte, opt Options) (*Result, error) {
 		sopt.Progress = func(done, total int64) { opt.Progress("read", done, total) }
 	}
 	t, err := sheet.Read(name, data, sopt)
+	if errors.Is(err, sheet.ErrNoHeader) && !opt.NoHeader {
+		// No row looks like column names: read the file as values only,
+		// and go on if the values say which column is which (the CDNOW
+		// files of the BTYD literature are like this).
+		sopt.NoHeader = true
+		if t2, err2 := sheet.Read(name, data, sopt); err2 == nil {
+			if res, err2 := FromTable(t2, opt); err2 == nil {
+				if _, hasDate := res.Mapping.Column(columns.Date); hasDate {
+					res.Report.Notes = append(res.Report.Notes, "The file has no header row: its columns were recognised from their values; correct the mapping if one is wrong.")
+					return res, nil
+				}
+			}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -263,3 +263,19 @@ func mustLoc(name string) *time.Location {
 	}
 	return l
 }
+
+func TestHeaderless(t *testing.T) {
+	// CDNOW's layout: id, date, count, value, without a header row.
+	res, err := Load("cdnow.txt", []byte("00001 19970101 1 11.77\n00002 19970112 1 12.00\n00002 19970112 5 77.00\n00003 19970102 2 20.76\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Dataset == nil || len(res.Dataset.Customers) != 3 || !strings.Contains(strings.Join(res.Report.Notes, " "), "no header row") {
+		t.Errorf("customers %v, notes %q", res.Dataset, res.Report.Notes)
+	}
+	// Values that say nothing of a date: the sentence about the header.
+	_, err = Load("numbers.csv", []byte("1,2,3\n4,5,6\n7,8,9\n"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "no header row") {
+		t.Errorf("err = %v, want the no-header sentence", err)
+	}
+}
