@@ -1,0 +1,49 @@
+package metrics
+
+import "testing"
+
+func TestRepeats(t *testing.T) {
+	orders, refunds := shopOrders()
+	// A second order on a's first day is the same purchase; one on
+	// b's 2024-03-02 too.
+	orders = append(orders, ord("a", "2024-01-05", 20), ord("b", "2024-03-02", 10))
+	d := NewDataset(orders, refunds, nil)
+	// Calibration to 2024-02-29, holdout to 2024-03-31, in weeks.
+	rs, holdout := Repeats(d, day("2024-02-29"), day("2024-03-31"), 7)
+	// 2024-02-29 .. 2024-03-31 is 31 days.
+	if !near(holdout, 31.0/7) {
+		t.Errorf("holdout %v weeks, want 31/7", holdout)
+	}
+	got := map[string]Repeat{}
+	for _, r := range rs {
+		got[d.Customers[r.Customer].ID] = r
+	}
+	want := map[string]Repeat{
+		// a: first 2024-01-05, repeat 2024-02-10 (36 days, 50), T = 55 days; 2024-03-15 in the holdout.
+		"a": {X: 1, TX: 36.0 / 7, T: 55.0 / 7, Mean: 50, Holdout: 1},
+		// b: first 2024-01-20, no repeat by 02-29 (T = 40 days); 2024-03-02 (100 + 10) in the holdout.
+		"b": {X: 0, TX: 0, T: 40.0 / 7, Mean: 0, Holdout: 1},
+		// c: first 2024-02-03, T = 26 days.
+		"c": {X: 0, TX: 0, T: 26.0 / 7},
+		// d's first purchase is after calibration: not a calibration customer.
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d customers, want %d: %+v", len(got), len(want), rs)
+	}
+	for id, w := range want {
+		g := got[id]
+		if !near(g.X, w.X) || !near(g.TX, w.TX) || !near(g.T, w.T) || !near(g.Mean, w.Mean) || g.Holdout != w.Holdout {
+			t.Errorf("%s: got %+v, want %+v", id, g, w)
+		}
+	}
+	// Days, no holdout.
+	rs, holdout = Repeats(d, day("2024-03-15"), day("2024-03-15"), 1)
+	for _, r := range rs {
+		if d.Customers[r.Customer].ID == "b" && (r.X != 1 || r.TX != 42 || r.T != 55 || r.Mean != 110) {
+			t.Errorf("b by day: %+v (want x 1, tx 42, T 55, mean 110)", r)
+		}
+	}
+	if holdout != 0 {
+		t.Errorf("holdout %v, want 0", holdout)
+	}
+}
