@@ -21,6 +21,11 @@ type Repeat struct {
 	// Holdout is the purchases after the calibration period, up to the
 	// end of the holdout.
 	Holdout int
+	// First is the day of the first purchase (midnight UTC of its date);
+	// Times the repeat purchases' times in units after it, calibration and
+	// holdout.
+	First time.Time
+	Times []float64
 }
 
 // Repeats returns the calibration summary of every customer whose first
@@ -51,7 +56,7 @@ func Repeats(d *Dataset, until, end time.Time, unitDays float64) ([]Repeat, floa
 		if first > last {
 			continue
 		}
-		r := Repeat{Customer: ci, T: float64(last-first) / unitDays}
+		r := Repeat{Customer: ci, T: float64(last-first) / unitDays, First: time.Unix(first*86400, 0).UTC()}
 		prev := first
 		var sum, day float64
 		var cur int64 = first
@@ -72,6 +77,9 @@ func Repeats(d *Dataset, until, end time.Time, unitDays float64) ([]Repeat, floa
 					prev = k
 				case k <= endDay:
 					r.Holdout++
+				}
+				if k <= endDay {
+					r.Times = append(r.Times, float64(k-first)/unitDays)
 				}
 			}
 			day += o.Amount

@@ -32,9 +32,13 @@ func TestRepeats(t *testing.T) {
 	}
 	for id, w := range want {
 		g := got[id]
-		if !near(g.X, w.X) || !near(g.TX, w.TX) || !near(g.T, w.T) || !near(g.Mean, w.Mean) || g.Holdout != w.Holdout {
+		if !near(g.X, w.X) || !near(g.TX, w.TX) || !near(g.T, w.T) || !near(g.Mean, w.Mean) || g.Holdout != w.Holdout || len(g.Times) != int(w.X)+w.Holdout {
 			t.Errorf("%s: got %+v, want %+v", id, g, w)
 		}
+	}
+	// a's repeat purchases: 2024-02-10 and 2024-03-15, 36 and 70 days after 01-05.
+	if a := got["a"]; len(a.Times) != 2 || !near(a.Times[0], 36.0/7) || !near(a.Times[1], 10) || !a.First.Equal(day("2024-01-05")) {
+		t.Errorf("a's times %v, first %v", a.Times, a.First)
 	}
 	// Days, no holdout.
 	rs, holdout = Repeats(d, day("2024-03-15"), day("2024-03-15"), 1)
