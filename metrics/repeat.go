@@ -32,7 +32,14 @@ type Repeat struct {
 // purchase is on or before until (the last day of calibration), and the
 // purchases each made in the holdout (the days after until up to end; a
 // zero end means no holdout). It also returns the holdout's length in
-// units. A purchase's value is what its day's orders brought.
+// units.
+//
+// A purchase's value is what its day's orders brought less what was
+// refunded of them: a refund naming one of the customer's orders counts
+// against that order's day, any other against the customer's purchase on
+// the refund's own day. A day refunded in full (an order cancelled the day
+// it was placed) is no purchase; a refund on a day without one is left to
+// the net revenue figures, since nothing says which purchase it returns.
 func Repeats(d *Dataset, until, end time.Time, unitDays float64) ([]Repeat, float64) {
 	if len(d.Orders) == 0 || unitDays <= 0 {
 		return nil, 0
@@ -47,45 +54,73 @@ func Repeats(d *Dataset, until, end time.Time, unitDays float64) ([]Repeat, floa
 	if !end.IsZero() {
 		endDay = dayOf(end)
 	}
+	refundsOf := make(map[int][]int)
+	for i, r := range d.Refunds {
+		if ci, ok := d.index[r.Customer]; ok {
+			refundsOf[ci] = append(refundsOf[ci], i)
+		}
+	}
+	type purchase struct {
+		day             int64
+		value, refunded float64
+	}
+	var days []purchase
+	byID := map[string]int64{}
 	var out []Repeat
 	for ci, idx := range d.byCustomer {
 		if len(idx) == 0 {
 			continue
 		}
-		first := dayOf(d.Orders[idx[0]].Time)
-		if first > last {
-			continue
-		}
-		r := Repeat{Customer: ci, T: float64(last-first) / unitDays, First: time.Unix(first*86400, 0).UTC()}
-		prev := first
-		var sum, day float64
-		var cur int64 = first
-		flush := func() {
-			if cur != first && cur <= last {
-				sum += day
-			}
-		}
+		days = days[:0]
+		clear(byID)
 		for _, oi := range idx {
 			o := &d.Orders[oi]
 			k := dayOf(o.Time)
-			if k != cur {
-				flush()
-				cur, day = k, 0
-				switch {
-				case k <= last:
-					r.X++
-					prev = k
-				case k <= endDay:
-					r.Holdout++
-				}
-				if k <= endDay {
-					r.Times = append(r.Times, float64(k-first)/unitDays)
+			if n := len(days); n == 0 || days[n-1].day != k {
+				days = append(days, purchase{day: k})
+			}
+			days[len(days)-1].value += o.Amount
+			byID[o.ID] = k
+		}
+		for _, ri := range refundsOf[ci] {
+			rf := &d.Refunds[ri]
+			k, ok := byID[rf.OrderID]
+			if !ok {
+				k = dayOf(rf.Time)
+			}
+			for j := range days {
+				if days[j].day == k {
+					days[j].refunded += rf.Amount
+					break
 				}
 			}
-			day += o.Amount
 		}
-		flush()
-		r.TX = float64(prev-first) / unitDays
+		kept := days[:0]
+		for _, p := range days {
+			if p.refunded > 0 && p.refunded >= p.value {
+				continue
+			}
+			kept = append(kept, p)
+		}
+		if len(kept) == 0 || kept[0].day > last {
+			continue
+		}
+		first := kept[0].day
+		r := Repeat{Customer: ci, T: float64(last-first) / unitDays, First: time.Unix(first*86400, 0).UTC()}
+		var sum float64
+		for _, p := range kept[1:] {
+			switch {
+			case p.day <= last:
+				r.X++
+				r.TX = float64(p.day-first) / unitDays
+				sum += p.value - p.refunded
+			case p.day <= endDay:
+				r.Holdout++
+			default:
+				continue
+			}
+			r.Times = append(r.Times, float64(p.day-first)/unitDays)
+		}
 		if r.X > 0 {
 			r.Mean = sum / r.X
 		}

@@ -1,6 +1,9 @@
 package metrics
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestRepeats(t *testing.T) {
 	orders, refunds := shopOrders()
@@ -49,5 +52,42 @@ func TestRepeats(t *testing.T) {
 	}
 	if holdout != 0 {
 		t.Errorf("holdout %v, want 0", holdout)
+	}
+}
+
+func TestRepeatsRefunds(t *testing.T) {
+	orders := []Order{
+		// e: first 2024-01-01 (80); 2024-01-10 (500) cancelled that day
+		// under its own credit-note number; 2024-01-20 (60) of which 20
+		// are refunded on 2024-02-01 naming the order; 2024-01-25 (30).
+		ord("e", "2024-01-01", 80), ord("e", "2024-01-10", 500), ord("e", "2024-01-20", 60), ord("e", "2024-01-25", 30),
+		// f's only purchase is cancelled in full: f is no customer here.
+		ord("f", "2024-01-05", 40),
+		// g: a free order (0) is still a purchase; a refund on a day
+		// without a purchase (2024-01-15) says nothing of which one it returns.
+		ord("g", "2024-01-02", 50), ord("g", "2024-01-12", 0), ord("g", "2024-01-22", 70),
+	}
+	refunds := []Refund{
+		{OrderID: "C1", Customer: "e", Time: day("2024-01-10"), Amount: 500},
+		{OrderID: "e2024-01-20", Customer: "e", Time: day("2024-02-01"), Amount: 20},
+		{OrderID: "C2", Customer: "f", Time: day("2024-01-05"), Amount: 40},
+		{OrderID: "C3", Customer: "g", Time: day("2024-01-15"), Amount: 15},
+	}
+	d := NewDataset(orders, refunds, nil)
+	rs, _ := Repeats(d, day("2024-01-31"), time.Time{}, 1)
+	got := map[string]Repeat{}
+	for _, r := range rs {
+		got[d.Customers[r.Customer].ID] = r
+	}
+	if _, ok := got["f"]; ok || len(got) != 2 {
+		t.Fatalf("customers %v, want e and g only", got)
+	}
+	// e: repeats 2024-01-20 (60 - 20 = 40, day 19) and 2024-01-25 (30, day 24): mean 35.
+	if e := got["e"]; e.X != 2 || e.TX != 24 || e.T != 30 || !near(e.Mean, 35) {
+		t.Errorf("e: %+v, want x 2, t_x 24, T 30, mean 35", e)
+	}
+	// g: repeats 2024-01-12 (0) and 2024-01-22 (70): mean 35.
+	if g := got["g"]; g.X != 2 || g.TX != 20 || !near(g.Mean, 35) {
+		t.Errorf("g: %+v, want x 2, t_x 20, mean 35", g)
 	}
 }
