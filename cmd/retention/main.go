@@ -7,6 +7,7 @@
 //
 //	retention report [flags] FILE
 //	retention segments [flags] FILE --segment NAME --out FILE.csv|FILE.xlsx
+//	retention predict [flags] FILE --until DATE --unit week|day [--horizon 12m] [--discount 0.01]
 //
 // Report flags:
 //
@@ -47,6 +48,7 @@ type Main struct {
 const usage = `usage:
   retention report [flags] FILE
   retention segments [flags] FILE --segment NAME --out FILE.csv|FILE.xlsx
+  retention predict [flags] FILE [--until DATE] [--unit week|day] [--horizon 12m] [--discount 0.01]
 Run "retention report -h" for the flags.`
 
 // Run runs the command line args (without the program name).
@@ -59,6 +61,8 @@ func (m *Main) Run(args []string) error {
 		return m.report(args[1:])
 	case "segments":
 		return m.segments(args[1:])
+	case "predict":
+		return m.predict(args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(m.Stdout, usage)
 		return nil

@@ -22,7 +22,7 @@ func needData(t *testing.T, name string) string {
 	t.Helper()
 	p := filepath.Join(data, name)
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("real data not found: %v", err)
+		t.Fatalf("real data missing (../shared/data beside the repository): %v", err)
 	}
 	return p
 }

@@ -1,0 +1,230 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"retention/app/ingest"
+	"retention/app/report"
+	"retention/metrics"
+	"retention/metrics/btyd"
+)
+
+// PredictOptions are the choices of a prediction.
+type PredictOptions struct {
+	Until    string  // last day of calibration (2006-01-02); "" for the last order's day
+	Unit     string  // "week" (default) or "day"
+	Horizon  int     // months ahead for expected purchases and CLV; 0 means 12
+	Discount float64 // monthly discount rate; negative means the default 0.01
+}
+
+// daysPerMonth is a mean month (365.25 / 12), as the BTYD literature
+// converts months to days.
+const daysPerMonth = 30.4375
+
+// Predict fits BG/NBD and Gamma-Gamma on the orders up to Until and
+// predicts each customer's P(alive), purchases and CLV; with orders after
+// Until it compares prediction with what happened. A model that cannot be
+// fitted gives its reason in Errors and no numbers.
+func Predict(res *ingest.Result, o Options, p PredictOptions) (*report.Prediction, error) {
+	loc, err := location(o.TZ)
+	if err != nil {
+		return nil, err
+	}
+	ds := res.Dataset
+	if len(ds.Orders) == 0 {
+		return nil, fmt.Errorf("%s has no orders to predict from", res.Report.File)
+	}
+	unitDays := 7.0
+	switch strings.ToLower(strings.TrimSpace(p.Unit)) {
+	case "", "week", "weeks", "w":
+		p.Unit = "week"
+	case "day", "days", "d":
+		p.Unit, unitDays = "day", 1
+	default:
+		return nil, fmt.Errorf("--unit must be week or day, got %q", p.Unit)
+	}
+	if p.Horizon == 0 {
+		p.Horizon = 12
+	}
+	if p.Horizon < 0 || p.Horizon > 120 {
+		return nil, fmt.Errorf("--horizon must be 1 to 120 months, got %d", p.Horizon)
+	}
+	if p.Discount < 0 {
+		p.Discount = 0.01
+	}
+	if p.Discount >= 1 || math.IsNaN(p.Discount) {
+		return nil, fmt.Errorf("--discount is a monthly rate below 1 (0.01 = 1%%), got %v", p.Discount)
+	}
+	lastOrder := ds.Orders[0].Time
+	for i := range ds.Orders {
+		if ds.Orders[i].Time.After(lastOrder) {
+			lastOrder = ds.Orders[i].Time
+		}
+	}
+	end := time.Date(lastOrder.In(loc).Year(), lastOrder.In(loc).Month(), lastOrder.In(loc).Day(), 0, 0, 0, 0, loc)
+	until := end
+	if strings.TrimSpace(p.Until) != "" {
+		if until, err = day("--until", p.Until, loc); err != nil {
+			return nil, err
+		}
+	}
+	pr := &report.Prediction{File: res.Report.File, Until: until.Format(dateLayout), Unit: p.Unit, Horizon: p.Horizon, Discount: p.Discount}
+	if end.After(until) {
+		pr.End = end.Format(dateLayout)
+	} else {
+		end = until
+	}
+	reps, holdLen := metrics.Repeats(ds, until, end, unitDays)
+	if len(reps) == 0 {
+		return nil, fmt.Errorf("no customer bought on or before %s; choose a later --until", pr.Until)
+	}
+	started := 0
+	for ci := range ds.Customers {
+		if idx := ds.CustomerOrders(ci); len(idx) > 0 && !ds.Orders[idx[0]].Time.After(until.AddDate(0, 0, 1).Add(-time.Nanosecond)) {
+			started++
+		}
+	}
+	if lost := started - len(reps); lost > 0 {
+		pr.Notes = append(pr.Notes, fmt.Sprintf("%d customers are left out: every purchase they made by %s was refunded in full the day it was made.", lost, pr.Until))
+	}
+	cs := make([]btyd.Customer, len(reps))
+	var xs, ms []float64
+	for i, r := range reps {
+		cs[i] = btyd.Customer{X: r.X, TX: r.TX, T: r.T}
+		if r.X > 0 {
+			pr.Repeaters++
+			if r.Mean > 0 {
+				xs, ms = append(xs, r.X), append(ms, r.Mean)
+			}
+		}
+	}
+	pr.Customers = len(reps)
+
+	bg, err := btyd.FitBGNBD(cs)
+	if err != nil {
+		pr.Errors = append(pr.Errors, "BG/NBD: "+err.Error())
+		return pr, nil
+	}
+	pr.BGNBD = &report.BGNBDParams{R: r6(bg.R), Alpha: r6(bg.Alpha), A: r6(bg.A), B: r6(bg.B), LL: r6(bg.LL), NoDropout: bg.NoDropout}
+	if bg.NoDropout {
+		pr.Notes = append(pr.Notes, "These orders show no sign of customers leaving: the best BG/NBD fit lets nobody drop out (a goes to 0), so it is the NBD model, every P(alive) is 1 and expected purchases follow each customer's purchase rate. A later calibration date or a longer history may show drop-out.")
+	}
+	gg, ggErr := btyd.FitGammaGamma(xs, ms)
+	if ggErr != nil {
+		pr.Errors = append(pr.Errors, "Gamma-Gamma: "+ggErr.Error())
+	} else {
+		pr.GammaGamma = &report.GGParams{P: r6(gg.P), Q: r6(gg.Q), Gamma: r6(gg.V), LL: r6(gg.LL)}
+	}
+	if len(xs) > 2 {
+		c := btyd.FreqSpendCorrelation(xs, ms)
+		if !math.IsNaN(c) {
+			pr.SpendFrequencyCorrelation = ptr(r6(c))
+			if math.Abs(c) > 0.3 {
+				pr.Notes = append(pr.Notes, fmt.Sprintf("Spend and frequency are correlated (r = %.2f): the Gamma-Gamma model assumes they are not, so its expected order values and CLV lean on a broken assumption.", c))
+			}
+		}
+	}
+
+	unitsPerMonth := daysPerMonth / unitDays
+	horizon := float64(p.Horizon) * unitsPerMonth
+	pr.Rows = make([]report.Predicted, len(reps))
+	for i, r := range reps {
+		info := ds.Customers[r.Customer]
+		row := report.Predicted{ID: info.ID, Email: info.Email, X: r6(r.X), TX: r6(r.TX), T: r6(r.T),
+			PAlive: r6(bg.PAlive(cs[i])), ExpectedPurchases: r6(bg.ExpectedPurchases(cs[i], horizon))}
+		if ggErr == nil {
+			row.ExpectedAOV = ptr(r2(gg.ExpectedAOV(r.X, r.Mean)))
+			row.CLV = ptr(r2(btyd.CLV(bg, gg, cs[i], r.X, r.Mean, p.Horizon, unitsPerMonth, p.Discount)))
+		}
+		if pr.End != "" {
+			h := r.Holdout
+			row.Holdout = &h
+		}
+		pr.Rows[i] = row
+	}
+	if pr.End != "" && holdLen > 0 {
+		pr.Holdout = holdout(bg, cs, reps, holdLen, unitDays)
+	}
+	return pr, nil
+}
+
+// holdout compares the purchases predicted for the holdout with those
+// made: by calibration purchases, over time, and in total.
+func holdout(bg btyd.BGNBD, cs []btyd.Customer, reps []metrics.Repeat, length, unitDays float64) *report.Holdout {
+	h := &report.Holdout{Length: r6(length)}
+	const top = 7
+	groups := make([]report.HoldoutGroup, top+1)
+	var absErr float64
+	for i, r := range reps {
+		pred := bg.ExpectedPurchases(cs[i], length)
+		g := int(math.Min(r.X, top))
+		groups[g].Customers++
+		groups[g].Actual += float64(r.Holdout)
+		groups[g].Predicted += pred
+		h.Actual += r.Holdout
+		h.Predicted += pred
+		absErr += math.Abs(pred - float64(r.Holdout))
+	}
+	for g := range groups {
+		groups[g].X = fmt.Sprint(g)
+		if g == top {
+			groups[g].X = fmt.Sprintf("%d+", top)
+		}
+		if n := float64(groups[g].Customers); n > 0 {
+			groups[g].Actual, groups[g].Predicted = r6(groups[g].Actual/n), r6(groups[g].Predicted/n)
+			h.ByX = append(h.ByX, groups[g])
+		}
+	}
+	if h.Actual > 0 {
+		h.Error = r6(math.Abs(h.Predicted-float64(h.Actual)) / float64(h.Actual))
+	}
+	h.MAE = r6(absErr / float64(len(reps)))
+	h.Predicted = r6(h.Predicted)
+
+	// Cumulative repeat purchases unit by unit from the first purchase of
+	// any customer: actual, and predicted for a new customer from each
+	// one's first purchase (customers who started the same day share it).
+	start := reps[0].First
+	for _, r := range reps {
+		if r.First.Before(start) {
+			start = r.First
+		}
+	}
+	offset := func(t time.Time) float64 { return t.Sub(start).Hours() / 24 / unitDays }
+	byStart := map[float64]int{}
+	var actual []float64
+	last := 0.0
+	for _, r := range reps {
+		s := offset(r.First)
+		byStart[s]++
+		last = math.Max(last, s+r.T+length)
+		for _, t := range r.Times {
+			actual = append(actual, s+t)
+		}
+	}
+	sort.Float64s(actual)
+	starts := make([]float64, 0, len(byStart))
+	for s := range byStart {
+		starts = append(starts, s)
+	}
+	sort.Float64s(starts)
+	n := int(math.Ceil(last - 1e-9))
+	k := 0
+	for u := 1; u <= n; u++ {
+		for k < len(actual) && actual[k] <= float64(u) {
+			k++
+		}
+		pred := 0.0
+		for _, s := range starts {
+			if float64(u) > s {
+				pred += float64(byStart[s]) * bg.ExpectedPurchasesNew(float64(u)-s)
+			}
+		}
+		h.Cumulative = append(h.Cumulative, report.CumulativePoint{Unit: u, Actual: k, Predicted: r2(pred)})
+	}
+	return h
+}
