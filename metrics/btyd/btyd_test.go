@@ -307,6 +307,16 @@ func TestExpectedPurchasesNewBySimulation(t *testing.T) {
 	}
 }
 
+// The worked example of Fader, Hardie and Lee (2005), section 5: with the
+// CDNOW parameters, a customer with x = 2, t_x = 30.43, T = 38.86 (weeks)
+// is expected to make 1.226 purchases in the next 39 weeks.
+func TestPaperExample(t *testing.T) {
+	m := BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
+	if got := m.ExpectedPurchases(Customer{2, 30.43, 38.86}, 39); math.Abs(got-1.226) > 5e-4 {
+		t.Errorf("E[Y(39) | 2, 30.43, 38.86] = %.4f, the paper says 1.226", got)
+	}
+}
+
 func TestPredictionLimits(t *testing.T) {
 	m := BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426}
 	if p := m.PAlive(Customer{0, 0, 50}); p != 1 {
@@ -463,5 +473,52 @@ func BenchmarkFitBGNBD(b *testing.B) {
 		if _, err := FitBGNBD(cs); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestNoDropoutLimit: customers drawn with no drop-out at all fit as
+// BG/NBD's NBD limit, which recovers r and alpha.
+func TestNoDropoutLimit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	truth := BGNBD{R: 0.8, Alpha: 10, NoDropout: true}
+	cs := make([]Customer, 6000)
+	for i := range cs {
+		lambda := gammaRand(rng, truth.R) / truth.Alpha
+		c := Customer{T: 20 + 40*rng.Float64()}
+		for s := rng.ExpFloat64() / lambda; s <= c.T; s += rng.ExpFloat64() / lambda {
+			c.X++
+			c.TX = s
+		}
+		cs[i] = c
+	}
+	fit, err := FitBGNBD(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fit.NoDropout || fit.A != 0 || fit.B != 0 {
+		t.Fatalf("fit %+v, want the no-drop-out limit", fit)
+	}
+	nbd := func(p []float64) []float64 {
+		g := make([]float64, 2)
+		group(cs).llNBD(p, g)
+		return g
+	}
+	est := []float64{fit.R, fit.Alpha}
+	se := standardErrors(t, nbd, est)
+	for j, want := range []float64{truth.R, truth.Alpha} {
+		if math.Abs(est[j]-want) > 4*se[j] {
+			t.Errorf("%s = %.4f ± %.4f, truth %.4f", []string{"r", "alpha"}[j], est[j], se[j], want)
+		}
+	}
+	if got, want := fit.LogLikelihood(cs), fit.LL; !near(got, want, 1e-9) {
+		t.Errorf("LL %v, fit says %v", got, want)
+	}
+	// The NBD limit is where BG/NBD's likelihood goes as a shrinks.
+	lim := BGNBD{R: fit.R, Alpha: fit.Alpha, A: 1e-9, B: 3}.LogLikelihood(cs)
+	if !near(lim, fit.LL, 1e-6) {
+		t.Errorf("BG/NBD at a = 1e-9: %v, NBD %v", lim, fit.LL)
+	}
+	if p := fit.PAlive(Customer{3, 5, 50}); p != 1 {
+		t.Errorf("P(alive) = %v", p)
 	}
 }
