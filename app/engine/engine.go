@@ -32,6 +32,9 @@ type Options struct {
 	// the seasonal list is who ordered in it a year earlier. "" means the
 	// SeasonDays days from the reference date on.
 	SeasonFrom, SeasonTo string
+	// Predict are the choices of the forecast; Predict.Until is ignored
+	// (the forecast calibrates up to the reference date).
+	Predict PredictOptions
 	// Progress, if set, is told how far reading has come.
 	Progress func(stage string, done, total int64)
 }
@@ -42,18 +45,25 @@ const SeasonDays = 30
 // PreviewRows is how many rows of the file the report shows as read.
 const PreviewRows = 20
 
-// Run reads a file and returns its report.
+// Run reads a file and returns its report with its forecast.
 func Run(name string, data []byte, o Options) (*report.Document, error) {
 	res, err := Load(name, data, o)
 	if err != nil {
 		return nil, err
 	}
-	return Build(res, o)
+	doc, err := Build(res, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := Forecast(res, doc, o); err != nil {
+		return nil, err
+	}
+	return doc, nil
 }
 
 // Load reads a file into orders with the options that bear on reading
 // (sheet, currency, mapping, header, time zone); Build then computes the
-// figures. Run is Load then Build.
+// figures and Forecast the predictions. Run is Load, Build and Forecast.
 func Load(name string, data []byte, o Options) (*ingest.Result, error) {
 	io, err := o.ingestOptions()
 	if err != nil {

@@ -17,9 +17,15 @@ import (
 type PredictOptions struct {
 	Until    string  // last day of calibration (2006-01-02); "" for the last order's day
 	Unit     string  // "week" (default) or "day"
-	Horizon  int     // months ahead for expected purchases and CLV; 0 means 12
-	Discount float64 // monthly discount rate; negative means the default 0.01
+	Horizon  int      // months ahead for expected purchases and CLV; 0 means 12
+	Discount *float64 // monthly discount rate; nil means 0.01
+	// Validate is the last day of calibration of the forecast's check
+	// (2006-01-02); "" for the middle of the history.
+	Validate string
 }
+
+// DefaultDiscount is the monthly discount rate of the CLV unless chosen.
+const DefaultDiscount = 0.01
 
 // daysPerMonth is a mean month (365.25 / 12), as the BTYD literature
 // converts months to days.
@@ -53,11 +59,12 @@ func Predict(res *ingest.Result, o Options, p PredictOptions) (*report.Predictio
 	if p.Horizon < 0 || p.Horizon > 120 {
 		return nil, fmt.Errorf("--horizon must be 1 to 120 months, got %d", p.Horizon)
 	}
-	if p.Discount < 0 {
-		p.Discount = 0.01
+	discount := DefaultDiscount
+	if p.Discount != nil {
+		discount = *p.Discount
 	}
-	if p.Discount >= 1 || math.IsNaN(p.Discount) {
-		return nil, fmt.Errorf("--discount is a monthly rate below 1 (0.01 = 1%%), got %v", p.Discount)
+	if discount < 0 || discount >= 1 || math.IsNaN(discount) {
+		return nil, fmt.Errorf("--discount is a monthly rate from 0 to below 1 (0.01 = 1%%), got %v", discount)
 	}
 	lastOrder := ds.Orders[0].Time
 	for i := range ds.Orders {
@@ -72,7 +79,7 @@ func Predict(res *ingest.Result, o Options, p PredictOptions) (*report.Predictio
 			return nil, err
 		}
 	}
-	pr := &report.Prediction{File: res.Report.File, Until: until.Format(dateLayout), Unit: p.Unit, Horizon: p.Horizon, Discount: p.Discount}
+	pr := &report.Prediction{File: res.Report.File, Until: until.Format(dateLayout), Unit: p.Unit, Horizon: p.Horizon, Discount: discount}
 	if end.After(until) {
 		pr.End = end.Format(dateLayout)
 	} else {
@@ -138,7 +145,7 @@ func Predict(res *ingest.Result, o Options, p PredictOptions) (*report.Predictio
 			PAlive: r6(bg.PAlive(cs[i])), ExpectedPurchases: r6(bg.ExpectedPurchases(cs[i], horizon))}
 		if ggErr == nil {
 			row.ExpectedAOV = ptr(r2(gg.ExpectedAOV(r.X, r.Mean)))
-			row.CLV = ptr(r2(btyd.CLV(bg, gg, cs[i], r.X, r.Mean, p.Horizon, unitsPerMonth, p.Discount)))
+			row.CLV = ptr(r2(btyd.CLV(bg, gg, cs[i], r.X, r.Mean, p.Horizon, unitsPerMonth, discount)))
 		}
 		if pr.End != "" {
 			h := r.Holdout

@@ -39,7 +39,7 @@ func TestPredictCDNOWSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr, err := Predict(res, Options{}, PredictOptions{Until: "1997-09-30", Unit: "week", Discount: -1})
+	pr, err := Predict(res, Options{}, PredictOptions{Until: "1997-09-30", Unit: "week"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestPredictRefusals(t *testing.T) {
 	}{
 		{PredictOptions{Unit: "month"}, "--unit must be week or day"},
 		{PredictOptions{Horizon: -3}, "--horizon must be 1 to 120 months"},
-		{PredictOptions{Discount: 1.5}, "--discount is a monthly rate below 1"},
+		{PredictOptions{Discount: ptr(1.5)}, "--discount is a monthly rate from 0 to below 1"},
 		{PredictOptions{Until: "2024-01-01"}, "no customer bought on or before 2024-01-01"},
 		{PredictOptions{Until: "1 May"}, "--until"},
 	} {

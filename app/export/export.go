@@ -15,11 +15,25 @@ import (
 )
 
 // Header is the first row of every exported list.
-var Header = []string{"customer_id", "email", "name", "country", "segment", "orders", "revenue", "first_order", "last_order", "recency_days"}
+// The last three are the forecast's (see report.Forecast): empty where the
+// models gave no number.
+var Header = []string{"customer_id", "email", "name", "country", "segment", "orders", "revenue", "first_order", "last_order", "recency_days",
+	"p_alive", "predicted_purchases", "predicted_clv"}
 
 // record returns the cells of one customer, in Header order.
 func record(c report.Customer) []any {
-	return []any{c.ID, c.Email, c.Name, c.Country, c.Segment, c.Orders, round2(c.Revenue), c.First, c.Last, c.Recency}
+	return []any{c.ID, c.Email, c.Name, c.Country, c.Segment, c.Orders, round2(c.Revenue), c.First, c.Last, c.Recency,
+		opt(c.PAlive, 3), opt(c.PredictedPurchases, 2), opt(c.PredictedCLV, 2)}
+}
+
+// opt is v rounded to digits, or nil (an empty cell) without one.
+func opt(v *float64, digits int) any {
+	if v == nil {
+		return nil
+	}
+	s := strconv.FormatFloat(*v, 'f', digits, 64)
+	r, _ := strconv.ParseFloat(s, 64)
+	return r
 }
 
 func round2(v float64) float64 {
@@ -42,7 +56,12 @@ func CSV(rows []report.Customer) []byte {
 			case string:
 				rec[i] = defuse(v)
 			case float64:
-				rec[i] = strconv.FormatFloat(v, 'f', 2, 64)
+				rec[i] = strconv.FormatFloat(v, 'f', -1, 64)
+				if i == 6 {
+					rec[i] = strconv.FormatFloat(v, 'f', 2, 64) // money
+				}
+			case nil:
+				rec[i] = ""
 			default:
 				rec[i] = fmt.Sprint(v)
 			}

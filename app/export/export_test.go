@@ -12,7 +12,8 @@ import (
 )
 
 var rows = []report.Customer{
-	{ID: "17850", Email: "a@example.com", Name: "=cmd()", Segment: "Champions", Orders: 34, Revenue: 5391.214, First: "2010-12-01", Last: "2011-02-10", Recency: 302},
+	{ID: "17850", Email: "a@example.com", Name: "=cmd()", Segment: "Champions", Orders: 34, Revenue: 5391.214, First: "2010-12-01", Last: "2011-02-10", Recency: 302,
+		PAlive: ptr(0.72662), PredictedPurchases: ptr(1.563065), PredictedCLV: ptr(36.3)},
 	{ID: "b@example.com", Email: "b@example.com", Segment: "At Risk", Orders: 2, Revenue: 20, First: "2011-01-01", Last: "2011-03-01", Recency: 10},
 }
 
@@ -23,13 +24,15 @@ func TestCSV(t *testing.T) {
 	}
 	want := [][]string{
 		Header,
-		{"17850", "a@example.com", "'=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302"},
-		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20.00", "2011-01-01", "2011-03-01", "10"},
+		{"17850", "a@example.com", "'=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3"},
+		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20.00", "2011-01-01", "2011-03-01", "10", "", "", ""},
 	}
 	if !reflect.DeepEqual(recs, want) {
 		t.Errorf("CSV:\n got %q\nwant %q", recs, want)
 	}
 }
+
+func ptr(v float64) *float64 { return &v }
 
 func TestXLSX(t *testing.T) {
 	b, err := XLSX(rows, "At Risk: [2024]")
@@ -47,7 +50,8 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 || !reflect.DeepEqual(got[0], Header) || got[1][0] != "17850" || got[1][6] != "5391.21" || got[2][5] != "2" {
+	if len(got) != 3 || !reflect.DeepEqual(got[0], Header) || got[1][0] != "17850" || got[1][6] != "5391.21" || got[2][5] != "2" ||
+		got[1][10] != "0.727" || got[1][12] != "36.3" || len(got[2]) > 10 {
 		t.Errorf("rows = %q", got)
 	}
 	// Numbers are stored as numbers, not text.

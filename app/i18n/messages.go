@@ -130,6 +130,7 @@ var English = []string{
 	"Reading the workbook: %s rows read",
 	"Building orders: %s of %s rows",
 	"Computing the figures…",
+	"Fitting the prediction models…",
 	"%s MB",
 	"Overview",
 	"Segments and lists",

@@ -52,6 +52,9 @@ type Document struct {
 	OrdersPerCustomer []Bucket     `json:"orders_per_customer"`
 	DaysBetween       []Bucket     `json:"days_between"`
 
+	// Forecast is what the BTYD models predict (nil when not asked for).
+	Forecast *Forecast `json:"forecast,omitempty"`
+
 	// Customers lists every customer with their RFM segment: the rows of
 	// every exported list.
 	CustomerRows []Customer `json:"customer_rows"`
@@ -149,6 +152,11 @@ type Customer struct {
 	Lapsed    bool    `json:"lapsed,omitempty"`
 	Seasonal  bool    `json:"seasonal,omitempty"`
 	Interests string  `json:"interests,omitempty"` // categories, "; "-separated
+	// The models' predictions (see Forecast); nil where there is none.
+	PAlive             *float64 `json:"p_alive,omitempty"`
+	PredictedPurchases *float64 `json:"predicted_purchases,omitempty"`
+	PredictedCLV       *float64 `json:"predicted_clv,omitempty"`
+	Slipping           bool     `json:"slipping,omitempty"`
 }
 
 // VIPList is the top share of customers by revenue.

@@ -94,3 +94,67 @@ type CumulativePoint struct {
 	Actual    int     `json:"actual"`
 	Predicted float64 `json:"predicted"`
 }
+
+// Forecast is the prediction that goes with a report: the models fitted on
+// every order up to the report's reference date, what they say of the
+// shop's customers as a whole and by RFM segment, and the same models
+// checked on an earlier calibration period against what happened after
+// it. Each customer's figures are in the report's customer rows.
+type Forecast struct {
+	Until     string  `json:"until"` // last day of calibration: the day before the reference date
+	Unit      string  `json:"unit"`
+	Horizon   int     `json:"horizon"`  // months
+	Discount  float64 `json:"discount"` // monthly
+	Customers int     `json:"n_customers"`
+	Repeaters int     `json:"n_repeaters"`
+
+	BGNBD                     *BGNBDParams `json:"bgnbd"`
+	GammaGamma                *GGParams    `json:"gamma_gamma"`
+	SpendFrequencyCorrelation *float64     `json:"spend_frequency_correlation"`
+	Errors                    []string     `json:"errors,omitempty"`
+	Notes                     []string     `json:"notes,omitempty"`
+
+	// ExpectedPurchases is the purchases every customer together is
+	// expected to make over the horizon; CLV their predicted value (nil
+	// without a spend model).
+	ExpectedPurchases float64  `json:"expected_purchases"`
+	CLV               *float64 `json:"clv"`
+	// PAlive is the customers who bought again by P(alive), in tenths
+	// ("0-10%" ... "90-100%"); one-time buyers are 1 by the model's
+	// definition and not in it.
+	PAlive   []Bucket          `json:"p_alive"`
+	Segments []SegmentForecast `json:"segments"`
+	Slipping SlippingList      `json:"slipping"`
+
+	Validation Validation `json:"validation"`
+}
+
+// SegmentForecast is an RFM segment's prediction.
+type SegmentForecast struct {
+	Name              string   `json:"name"`
+	Customers         int      `json:"customers"`
+	ExpectedPurchases float64  `json:"expected_purchases"`
+	CLV               *float64 `json:"clv"`      // total
+	MeanCLV           *float64 `json:"mean_clv"` // per customer
+	MeanPAlive        float64  `json:"mean_p_alive"`
+}
+
+// SlippingList is the valuable customers the models think are slipping
+// away: net revenue in the top 20% (at least MinRevenue) and P(alive)
+// below MaxPAlive.
+type SlippingList struct {
+	MinRevenue float64 `json:"min_revenue"`
+	MaxPAlive  float64 `json:"max_p_alive"`
+	Customers  int     `json:"customers"`
+	Revenue    float64 `json:"revenue"` // what they have brought so far
+}
+
+// Validation is the models fitted on the orders up to Until and compared
+// with the orders from then to End. Error says why there is none.
+type Validation struct {
+	Until   string       `json:"until"`
+	End     string       `json:"end"`
+	BGNBD   *BGNBDParams `json:"bgnbd,omitempty"`
+	Holdout *Holdout     `json:"holdout,omitempty"`
+	Error   string       `json:"error,omitempty"`
+}

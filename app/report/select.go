@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -11,6 +12,7 @@ const (
 	ListVIP      = "VIP"
 	ListLapsed   = "Lapsed"
 	ListSeasonal = "Seasonal"
+	ListSlipping = "Slipping away"
 )
 
 // Select returns the customers of a list: an RFM segment by name, or
@@ -33,6 +35,9 @@ func Select(d *Document, name string) ([]Customer, string, error) {
 	case strings.EqualFold(n, ListSeasonal):
 		canon = ListSeasonal
 		keep = func(c *Customer) bool { return c.Seasonal }
+	case strings.EqualFold(n, ListSlipping) || strings.EqualFold(n, "Slipping"):
+		canon = ListSlipping
+		keep = func(c *Customer) bool { return c.Slipping }
 	default:
 		for _, s := range d.Segments {
 			if strings.EqualFold(s.Name, n) {
@@ -43,7 +48,7 @@ func Select(d *Document, name string) ([]Customer, string, error) {
 		}
 	}
 	if keep == nil {
-		names := []string{ListAll, ListVIP, ListLapsed, ListSeasonal}
+		names := []string{ListAll, ListVIP, ListLapsed, ListSeasonal, ListSlipping}
 		for _, s := range d.Segments {
 			names = append(names, s.Name)
 		}
@@ -54,6 +59,10 @@ func Select(d *Document, name string) ([]Customer, string, error) {
 		if keep(&d.CustomerRows[i]) {
 			out = append(out, d.CustomerRows[i])
 		}
+	}
+	if canon == ListSlipping {
+		// The most valuable first.
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Revenue > out[j].Revenue })
 	}
 	return out, canon, nil
 }

@@ -142,7 +142,39 @@ func WriteText(w io.Writer, d *Document) error {
 			p.f("    %-30s %6s  %5d customers  %s\n", it.Name, pct(it.CustomerShare), it.Customers, money(it.Revenue))
 		}
 	}
+	if f := d.Forecast; f != nil {
+		writeForecast(p, f, money)
+	}
 	return p.err
+}
+
+func writeForecast(p *printer, f *Forecast, money func(float64) string) {
+	p.h(fmt.Sprintf("Predictions (BG/NBD and Gamma-Gamma on the orders to %s, in %ss; the next %d months)", f.Until, f.Unit, f.Horizon))
+	for _, e := range f.Errors {
+		p.f("  No prediction: %s\n", e)
+	}
+	for _, n := range f.Notes {
+		p.f("  Note: %s\n", n)
+	}
+	if b := f.BGNBD; b != nil {
+		if b.NoDropout {
+			p.f("  Purchase model: no drop-out seen (NBD), r %.4f, alpha %.4f.\n", b.R, b.Alpha)
+		} else {
+			p.f("  Purchase model: r %.4f, alpha %.4f, a %.4f, b %.4f.\n", b.R, b.Alpha, b.A, b.B)
+		}
+		p.f("  Expected purchases of today's customers: %.0f.\n", f.ExpectedPurchases)
+	}
+	if f.CLV != nil {
+		p.f("  Predicted value of today's customers: %s (discounted %s a month).\n", money(*f.CLV), pct(f.Discount))
+	}
+	if f.BGNBD != nil && !f.BGNBD.NoDropout {
+		p.f("  Slipping away (top %s by revenue, P(alive) under %s): %d customers who brought %s.\n", pct(0.2), pct(f.Slipping.MaxPAlive), f.Slipping.Customers, money(f.Slipping.Revenue))
+	}
+	if v := f.Validation; v.Holdout != nil {
+		p.f("  Check: fitted to %s, the models expected %.0f purchases to %s; there were %d (error %s).\n", v.Until, v.Holdout.Predicted, v.End, v.Holdout.Actual, pct(v.Holdout.Error))
+	} else if v.Error != "" {
+		p.f("  No check: %s\n", v.Error)
+	}
 }
 
 type printer struct {

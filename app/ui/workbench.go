@@ -279,6 +279,8 @@ func (w *Workbench) progress() app.UI {
 		label = w.t("Building orders: %s of %s rows", w.loc.Int(int(p.Done)), w.loc.Int(int(p.Total)))
 	case "figures":
 		label = w.t("Computing the figures…")
+	case "forecast":
+		label = w.t("Fitting the prediction models…")
 	}
 	bar := app.Progress().ID("progress").Aria("label", label)
 	if max > 0 {

@@ -75,6 +75,12 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	if err != nil {
 		return nil, err
 	}
+	if progress != nil {
+		progress(report.Progress{Stage: "forecast"})
+	}
+	if err := engine.Forecast(s.res, doc, o); err != nil {
+		return nil, err
+	}
 	s.doc = doc
 	return doc, nil
 }

@@ -35,8 +35,8 @@ func TestSession(t *testing.T) {
 	if doc.Customers != 3 || doc.Orders != 4 || doc.Revenue != 100 || doc.Grain != "month" {
 		t.Fatalf("customers %d orders %d revenue %v grain %s", doc.Customers, doc.Orders, doc.Revenue, doc.Grain)
 	}
-	if len(stages) == 0 || stages[len(stages)-1] != "figures" {
-		t.Errorf("progress stages %v, want them to end with figures", stages)
+	if n := len(stages); n < 2 || stages[n-2] != "figures" || stages[n-1] != "forecast" {
+		t.Errorf("progress stages %v, want them to end with figures, forecast", stages)
 	}
 	res := s.res
 

@@ -47,12 +47,13 @@ func (m *Main) predict(args []string) error {
 	fs.StringVar(&p.Until, "until", "", "last day of the calibration period (default: the last order's day); later orders check the prediction")
 	fs.StringVar(&p.Unit, "unit", "week", "time unit of the models: week or day")
 	fs.Var(&horizon, "horizon", "how far expected purchases and CLV look ahead (12m, 2y)")
-	fs.Float64Var(&p.Discount, "discount", 0.01, "monthly discount rate of the CLV")
+	discount := fs.Float64("discount", engine.DefaultDiscount, "monthly discount rate of the CLV")
 	file, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	p.Horizon = int(horizon)
+	p.Discount = discount
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
