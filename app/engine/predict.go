@@ -15,8 +15,8 @@ import (
 
 // PredictOptions are the choices of a prediction.
 type PredictOptions struct {
-	Until    string  // last day of calibration (2006-01-02); "" for the last order's day
-	Unit     string  // "week" (default) or "day"
+	Until    string   // last day of calibration (2006-01-02); "" for the last order's day
+	Unit     string   // "week" (default) or "day"
 	Horizon  int      // months ahead for expected purchases and CLV; 0 means 12
 	Discount *float64 // monthly discount rate; nil means 0.01
 	// Validate is the last day of calibration of the forecast's check
