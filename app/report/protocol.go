@@ -16,6 +16,13 @@ type Settings struct {
 	LapsedDays int               `json:"lapsed_days,omitempty"`
 	SeasonFrom string            `json:"season_from,omitempty"`
 	SeasonTo   string            `json:"season_to,omitempty"`
+	// The forecast's choices: time unit (week or day), horizon in months,
+	// monthly discount rate (nil for the default) and the check's
+	// calibration end.
+	PredictUnit string   `json:"predict_unit,omitempty"`
+	Horizon     int      `json:"horizon,omitempty"`
+	Discount    *float64 `json:"discount,omitempty"`
+	Validate    string   `json:"validate,omitempty"`
 }
 
 // Message kinds between the page and the engine worker. The page sends

@@ -2,7 +2,10 @@ package worker
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -121,6 +124,44 @@ func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{"Can't Lose Them": "cant-lose-them", "About to Sleep": "about-to-sleep", "VIP": "vip", "***": "list", "Ældre kunder": "ældre-kunder"} {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestForecastSettings: the page's forecast choices reach the engine, and
+// exports carry each customer's prediction.
+func TestForecastSettings(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/data/cdnow_sample.txt")
+	if err != nil {
+		t.Fatalf("real data missing: %v", err)
+	}
+	var s Session
+	zero := 0.0
+	doc, err := s.Load("cdnow_sample.txt", data, report.Settings{AsOf: "1997-10-01", PredictUnit: "day", Horizon: 6, Discount: &zero, Validate: "1997-06-30"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := doc.Forecast
+	if f == nil || f.Unit != "day" || f.Horizon != 6 || f.Discount != 0 || f.Validation.Until != "1997-06-30" || f.Validation.Holdout == nil {
+		t.Fatalf("forecast %+v", f)
+	}
+	if ForPage(doc).Forecast == nil {
+		t.Error("the page gets no forecast")
+	}
+	file, err := s.Export(report.ListSlipping, "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(file.Data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if file.Name != "retention-slipping-away-1997-10-01.csv" || len(recs) != f.Slipping.Customers+1 || recs[0][10] != "p_alive" || recs[0][12] != "predicted_clv" {
+		t.Fatalf("%s: %d rows, header %v; want %d customers", file.Name, len(recs), recs[0], f.Slipping.Customers)
+	}
+	for _, r := range recs[1:] {
+		if p, err := strconv.ParseFloat(r[10], 64); err != nil || p >= 0.5 {
+			t.Errorf("slipping customer %s has P(alive) %q", r[0], r[10])
 		}
 	}
 }
