@@ -14,6 +14,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"retention/app/demo"
 	"retention/app/engine"
 	"retention/app/i18n"
 	"retention/app/report"
@@ -260,5 +261,79 @@ func TestRender(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("data tab lacks %s", want)
 		}
+	}
+}
+
+// TestPredictions renders the predictions tab of the sample store and
+// checks its cards against the forecast they show.
+func TestPredictions(t *testing.T) {
+	d, err := engine.Run(SampleFile, demo.CSV(), engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := d.Forecast
+	if f == nil || f.BGNBD == nil || f.CLV == nil || f.Validation.Holdout == nil {
+		t.Fatalf("sample store forecast %+v", f)
+	}
+	l := i18n.New("en-GB")
+	ks := forecastKPIs(d, l)
+	got := map[string]KPI{}
+	for _, k := range ks {
+		got[k.Name] = k
+	}
+	for name, want := range map[string]float64{
+		"expected_purchases": f.ExpectedPurchases, "predicted_clv": *f.CLV,
+		"slipping": float64(f.Slipping.Customers), "check_error": f.Validation.Holdout.Error,
+	} {
+		if k, ok := got[name]; !ok || k.Value != want || k.Formula == "" {
+			t.Errorf("card %s: %+v, want value %v", name, k, want)
+		}
+	}
+	if k := got["check_error"]; !strings.Contains(k.Formula, l.Int(f.Validation.Holdout.Actual)) || !strings.Contains(k.Formula, f.Validation.Until) {
+		t.Errorf("check formula lacks its numbers: %s", k.Formula)
+	}
+	// Without drop-out there is nobody slipping away to show.
+	nd := *d
+	nf := *f
+	nb := *f.BGNBD
+	nb.NoDropout = true
+	nf.BGNBD = &nb
+	nd.Forecast = &nf
+	for _, k := range forecastKPIs(&nd, l) {
+		if k.Name == "slipping" {
+			t.Error("a slipping card without drop-out")
+		}
+	}
+
+	w := &Workbench{tab: TabPredict}
+	w.m.handle(reportMsg(t, 0, d))
+	w.m.view(report.ListSlipping)
+	rows, name, _ := report.Select(d, report.ListSlipping)
+	b, _ := json.Marshal(map[string]any{"type": report.MsgRows, "id": w.m.reqID, "rows": report.Rows{List: name, Total: len(rows), Rows: rows}})
+	w.m.handle(string(b))
+	e := app.NewTestEngine()
+	if err := e.Load(w); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	html := app.HTMLString(w)
+	for _, want := range []string{`data-kpi="predicted_clv"`, `data-kpi="slipping"`, `data-list="Slipping away"`, `data-export="Slipping away"`,
+		`id="forecast-segments"`, `id="predict-unit"`, `data-chart="p_alive"`, `data-chart="holdout_cumulative"`, `data-rows="` + strconv.Itoa(len(rows)) + `"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("predictions tab lacks %s", want)
+		}
+	}
+
+	// A shop too small for the models: the reason, no cards.
+	w = &Workbench{tab: TabPredict}
+	w.m.handle(reportMsg(t, 0, docOf(t, shop)))
+	e = app.NewTestEngine()
+	if err := e.Load(w); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	html = app.HTMLString(w)
+	if !strings.Contains(html, `id="forecast-errors"`) || !strings.Contains(html, "needs at least 50") || strings.Contains(html, `data-kpi=`) {
+		t.Errorf("small shop's predictions tab:\n%s", html)
 	}
 }

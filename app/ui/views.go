@@ -134,13 +134,7 @@ func (w *Workbench) customers() app.UI {
 	d := w.m.Doc
 	cur := d.Currency
 	money := func(v float64) string { return w.loc.Money(v, cur) }
-	actions := func(list string) app.UI {
-		return app.Span().Class("actions").Body(
-			app.Button().Class("btn btn-small").DataSet("view", list).Text(w.t("View")).OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.view(list), nil) }),
-			app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Text("CSV").OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "csv") }),
-			app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Text("Excel").OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "xlsx") }),
-		)
-	}
+	actions := w.listActions
 	return app.Div().Class("customers").Body(
 		app.Section().Body(
 			app.H2().Text(w.t("RFM segments")),
@@ -200,6 +194,15 @@ func (w *Workbench) customers() app.UI {
 	)
 }
 
+// listActions are a list's buttons: view, CSV, Excel.
+func (w *Workbench) listActions(list string) app.UI {
+	return app.Span().Class("actions").Body(
+		app.Button().Class("btn btn-small").DataSet("view", list).Text(w.t("View")).OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.view(list), nil) }),
+		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Text("CSV").OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "csv") }),
+		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Text("Excel").OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "xlsx") }),
+	)
+}
+
 func (w *Workbench) listCard(id, title, text string, control, actions app.UI) app.UI {
 	return app.Div().Class("list-card").DataSet("list", id).Body(
 		app.H3().Text(title),
@@ -222,11 +225,20 @@ func (w *Workbench) listRows() app.UI {
 			app.THead().Body(app.Tr().Body(
 				app.Th().Text(w.t("Customer")), app.Th().Text(w.t("E-mail")), app.Th().Text(w.t("Segment")),
 				app.Th().Class("num").Text(w.t("Orders")), app.Th().Class("num").Text(w.t("Revenue")), app.Th().Text(w.t("Last order")),
+				app.Th().Class("num").Text(w.t("P(alive)")), app.Th().Class("num").Text(w.t("Predicted CLV")),
 			)),
 			app.TBody().Body(app.Range(r.Rows).Slice(func(i int) app.UI {
 				c := r.Rows[i]
+				alive, clv := "–", "–"
+				if c.PAlive != nil {
+					alive = w.loc.Percent(*c.PAlive)
+				}
+				if c.PredictedCLV != nil {
+					clv = w.loc.Money(*c.PredictedCLV, cur)
+				}
 				return app.Tr().Body(app.Td().Text(c.ID), app.Td().Text(c.Email), app.Td().Text(c.Segment),
-					app.Td().Class("num").Text(w.loc.Int(c.Orders)), app.Td().Class("num").Text(w.loc.Money(c.Revenue, cur)), app.Td().Text(c.Last))
+					app.Td().Class("num").Text(w.loc.Int(c.Orders)), app.Td().Class("num").Text(w.loc.Money(c.Revenue, cur)), app.Td().Text(c.Last),
+					app.Td().Class("num").Text(alive), app.Td().Class("num").Text(clv))
 			})),
 		)),
 	)

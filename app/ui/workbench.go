@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"retention/app/charts"
 	"retention/app/i18n"
 	"retention/app/report"
 )
@@ -17,6 +18,7 @@ const SampleFile = "sample-store.csv"
 const (
 	TabOverview  = "overview"
 	TabCustomers = "customers"
+	TabPredict   = "predict"
 	TabData      = "data"
 )
 
@@ -92,17 +94,26 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	w.drawLater(ctx)
 }
 
-// drawLater draws the charts after this update, once per report.
+// drawLater draws the charts of the tab after this update, once per
+// report.
 func (w *Workbench) drawLater(ctx app.Context) {
-	if w.m.Doc == nil || w.tab != TabOverview || w.drawnGen == w.m.docGen {
+	if w.m.Doc == nil || (w.tab != TabOverview && w.tab != TabPredict) || w.drawnGen == w.m.docGen {
 		return
 	}
 	w.ctx.Defer(func(ctx app.Context) {
 		w.drawnGen = w.m.docGen
-		for _, c := range w.charts() {
+		for _, c := range w.tabCharts() {
 			drawChart("chart-"+c.ID, c.Option, c.ID)
 		}
 	})
+}
+
+// tabCharts are the charts of the tab shown.
+func (w *Workbench) tabCharts() []charts.Chart {
+	if w.tab == TabPredict {
+		return w.forecastCharts()
+	}
+	return w.charts()
 }
 
 func (w *Workbench) post(req report.Request, buf app.Value) {
@@ -186,7 +197,7 @@ func (w *Workbench) onDrop(ctx app.Context, e app.Event) {
 func (w *Workbench) setTab(tab string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		w.tab = tab
-		if tab == TabOverview {
+		if tab == TabOverview || tab == TabPredict {
 			w.drawnGen = 0
 			w.drawLater(ctx)
 		}
@@ -306,10 +317,12 @@ func (w *Workbench) reportView() app.UI {
 		app.Nav().Class("tabs").Attr("role", "tablist").Body(
 			tab(TabOverview, w.t("Overview")),
 			tab(TabCustomers, w.t("Segments and lists")),
+			tab(TabPredict, w.t("Predictions")),
 			tab(TabData, w.t("Data and columns")),
 		),
 		app.If(w.tab == TabOverview, func() app.UI { return w.overview() }),
 		app.If(w.tab == TabCustomers, func() app.UI { return w.customers() }),
+		app.If(w.tab == TabPredict, func() app.UI { return w.predictions() }),
 		app.If(w.tab == TabData, func() app.UI { return w.data() }),
 	)
 }

@@ -20,6 +20,10 @@
 //	--map role=Column            set a column's role (repeatable)
 //	--no-header                  the file's first row holds values
 //	--lapsed-days N              days without an order that make a regular lapsed (default 180)
+//	--unit week|day              time unit of the prediction models (default week)
+//	--horizon 12m                how far predicted purchases and CLV look ahead
+//	--discount 0.01              monthly discount rate of the predicted CLV
+//	--check-until DATE           calibration end of the prediction's check (default: mid-history)
 //	--json                       print JSON instead of text
 //
 // Errors go to standard error, with exit code 1.

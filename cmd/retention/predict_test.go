@@ -125,3 +125,25 @@ func TestPredictOnlineRetail(t *testing.T) {
 		}
 	}
 }
+
+// TestReportForecastFlags: report and segments take the forecast's choices.
+func TestReportForecastFlags(t *testing.T) {
+	file := needData(t, "cdnow_sample.txt")
+	d := reportJSON(t, file, "--as-of", "1997-10-01", "--unit", "day", "--horizon", "6m", "--discount", "0", "--check-until", "1997-06-30")
+	f := d.Forecast
+	if f == nil || f.Unit != "day" || f.Horizon != 6 || f.Discount != 0 || f.Validation.Until != "1997-06-30" || f.BGNBD == nil {
+		t.Fatalf("forecast %+v", f)
+	}
+	out := filepath.Join(t.TempDir(), "slipping.csv")
+	if _, _, err := run("segments", file, "--as-of", "1997-10-01", "--segment", "slipping away", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(out)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if !strings.HasSuffix(lines[0], ",p_alive,predicted_purchases,predicted_clv") || len(lines) < 2 {
+		t.Errorf("slipping away export: %d lines, header %s", len(lines), lines[0])
+	}
+	if _, _, err := run("report", file, "--discount", "lots"); err == nil || !strings.Contains(err.Error(), "a discount is a number") {
+		t.Errorf("--discount lots: %v", err)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"retention/app/engine"
@@ -51,6 +52,23 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.json, "json", false, "print JSON")
 }
 
+// registerForecast adds the forecast's flags (report and segments; predict
+// has its own).
+func (c *common) registerForecast(fs *flag.FlagSet) {
+	p := &c.opt.Predict
+	fs.StringVar(&p.Unit, "unit", "week", "time unit of the prediction models: week or day")
+	fs.Var((*horizonFlag)(&p.Horizon), "horizon", "how far predicted purchases and CLV look ahead (12m, 2y)")
+	fs.Func("discount", "monthly discount rate of the predicted CLV (default 0.01)", func(s string) error {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return errors.New("a discount is a number, like 0.01 for 1% a month")
+		}
+		p.Discount = &v
+		return nil
+	})
+	fs.StringVar(&p.Validate, "check-until", "", "last day of calibration of the prediction's check (default: the middle of the history)")
+}
+
 // parseArgs parses flags that may come before or after the file name and
 // returns the file name.
 func parseArgs(fs *flag.FlagSet, args []string) (string, error) {
@@ -93,6 +111,7 @@ func (m *Main) report(args []string) error {
 	var c common
 	fs := newFlagSet(m, "report")
 	c.register(fs)
+	c.registerForecast(fs)
 	file, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -114,7 +133,8 @@ func (m *Main) segments(args []string) error {
 	var segment, out string
 	fs := newFlagSet(m, "segments")
 	c.register(fs)
-	fs.StringVar(&segment, "segment", "", `the list to write: an RFM segment ("At Risk"), "VIP", "Lapsed", "Seasonal" or "All"`)
+	c.registerForecast(fs)
+	fs.StringVar(&segment, "segment", "", `the list to write: an RFM segment ("At Risk"), "VIP", "Lapsed", "Seasonal", "Slipping away" or "All"`)
 	fs.StringVar(&out, "out", "", "the file to write: .csv or .xlsx")
 	file, err := parseArgs(fs, args)
 	if err != nil {

@@ -1,0 +1,200 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"retention/app/charts"
+	"retention/app/i18n"
+	"retention/app/report"
+)
+
+// forecastKPIs lists the cards of the predictions tab; none without a
+// fitted purchase model.
+func forecastKPIs(d *report.Document, l *i18n.Locale) []KPI {
+	f := d.Forecast
+	if f == nil || f.BGNBD == nil {
+		return nil
+	}
+	cur := d.Currency
+	money := func(v float64) string { return l.Money(v, cur) }
+	unit := l.T("weeks")
+	if f.Unit == "day" {
+		unit = l.T("days")
+	}
+	b := f.BGNBD
+	model := l.T("BG/NBD with r = %s, α = %s, a = %s, b = %s", l.Num(b.R, 3), l.Num(b.Alpha, 3), l.Num(b.A, 3), l.Num(b.B, 3))
+	if b.NoDropout {
+		model = l.T("BG/NBD without drop-out (NBD) with r = %s, α = %s", l.Num(b.R, 3), l.Num(b.Alpha, 3))
+	}
+	out := []KPI{{
+		Name: "expected_purchases", Label: l.T("Expected purchases"), Value: f.ExpectedPurchases, Text: l.Num(f.ExpectedPurchases, 0),
+		Note: l.T("next %s months", l.Int(f.Horizon)),
+		Formula: l.T("%s, fitted in %s on the orders to %s of %s customers (%s bought again), gives each customer's expected purchases in the next %s months from their repeat purchases (x), the time of the last (tₓ) and their age (T); summed: %s.",
+			model, unit, f.Until, l.Int(f.Customers), l.Int(f.Repeaters), l.Int(f.Horizon), l.Num(f.ExpectedPurchases, 1)),
+	}}
+	if f.CLV != nil && f.GammaGamma != nil {
+		g := f.GammaGamma
+		out = append(out, KPI{
+			Name: "predicted_clv", Label: l.T("Predicted customer value"), Value: *f.CLV, Text: money(*f.CLV),
+			Note: l.T("next %s months, all customers", l.Int(f.Horizon)),
+			Formula: l.T("CLV = Σ over the next %s months of expected purchases in the month × expected order value ÷ (1 + %s)^month, summed over customers: %s. The order value is Gamma-Gamma's (p = %s, q = %s, γ = %s): each customer's own mean pulled toward the shop's.",
+				l.Int(f.Horizon), l.Percent(f.Discount), money(*f.CLV), l.Num(g.P, 3), l.Num(g.Q, 3), l.Num(g.Gamma, 3)),
+		})
+	}
+	if !b.NoDropout {
+		s := f.Slipping
+		out = append(out, KPI{
+			Name: "slipping", Label: l.T("Slipping away"), Value: float64(s.Customers), Text: l.Int(s.Customers),
+			Note: l.T("brought %s so far", money(s.Revenue)),
+			Formula: l.T("Customers in the top 20%% by net revenue (%s or more) whose P(alive) is below %s: %s customers who brought %s. P(alive) falls the longer a customer stays away, measured against their own rhythm.",
+				money(s.MinRevenue), l.Percent(s.MaxPAlive), l.Int(s.Customers), money(s.Revenue)),
+		})
+	}
+	if h := f.Validation.Holdout; h != nil {
+		out = append(out, KPI{
+			Name: "check_error", Label: l.T("Prediction error in the check"), Value: h.Error, Text: l.Percent(h.Error),
+			Note: l.T("%s to %s", f.Validation.Until, f.Validation.End),
+			Formula: l.T("Fitted only on the orders to %s, the models expected %s purchases from %s to %s; there were %s. Error = |%s − %s| ÷ %s = %s; per customer the mean absolute error is %s.",
+				f.Validation.Until, l.Num(h.Predicted, 0), f.Validation.Until, f.Validation.End, l.Int(h.Actual),
+				l.Num(h.Predicted, 0), l.Int(h.Actual), l.Int(h.Actual), l.Percent(h.Error), l.Num(h.MAE, 2)),
+		})
+	}
+	return out
+}
+
+// forecastCharts builds the prediction charts, labels translated.
+func (w *Workbench) forecastCharts() []charts.Chart {
+	if w.m.Doc == nil {
+		return nil
+	}
+	units := w.t("Weeks since the first purchase")
+	if f := w.m.Doc.Forecast; f != nil && f.Unit == "day" {
+		units = w.t("Days since the first purchase")
+	}
+	return charts.Forecast(w.m.Doc, charts.ForecastLabels{
+		SaveImage:       w.t("Save as PNG"),
+		PAliveTitle:     w.t("Repeat buyers by P(alive)"),
+		PAlive:          w.t("P(alive)"),
+		Customers:       w.t("Customers"),
+		CLVTitle:        w.t("Predicted CLV per customer by segment"),
+		PredictedCLV:    w.t("Predicted CLV"),
+		ByXTitle:        w.t("Check: purchases per customer after calibration"),
+		ByXAxis:         w.t("Repeat purchases during calibration"),
+		Actual:          w.t("Actual"),
+		Predicted:       w.t("Predicted"),
+		CumulativeTitle: w.t("Check: cumulative repeat purchases"),
+		Units:           units,
+		CalibrationEnd:  w.t("End of calibration"),
+	})
+}
+
+func (w *Workbench) predictControls() app.UI {
+	s := w.m.Settings
+	f := w.m.Doc.Forecast
+	unit, horizon, discount, validate := "week", 12, 0.01, ""
+	if f != nil {
+		if f.Unit != "" {
+			unit, horizon, discount = f.Unit, f.Horizon, f.Discount
+		}
+		validate = f.Validation.Until
+	}
+	if s.Validate != "" {
+		validate = s.Validate
+	}
+	return app.Form().Class("controls").ID("predict-controls").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+		field(w.t("Time unit"), app.Select().ID("predict-unit").OnChange(func(ctx app.Context, e app.Event) {
+			w.m.Settings.PredictUnit = ctx.JSSrc().Get("value").String()
+			w.apply()
+		}).Body(
+			option("week", w.t("Weeks"), unit),
+			option("day", w.t("Days"), unit),
+		)),
+		field(w.t("Months ahead"), app.Input().Type("number").ID("horizon").Min(1).Max(120).Value(horizon).
+			OnChange(func(ctx app.Context, e app.Event) {
+				if n, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil && n >= 1 && n <= 120 {
+					w.m.Settings.Horizon = n
+					w.apply()
+				}
+			})),
+		field(w.t("Monthly discount, %%"), app.Input().Type("number").ID("discount").Min(0).Max(50).Step(0.1).Value(strconv.FormatFloat(discount*100, 'f', -1, 64)).
+			OnChange(func(ctx app.Context, e app.Event) {
+				v, err := strconv.ParseFloat(strings.ReplaceAll(ctx.JSSrc().Get("value").String(), ",", "."), 64)
+				if err == nil && v >= 0 && v < 100 {
+					r := v / 100
+					w.m.Settings.Discount = &r
+					w.apply()
+				}
+			})),
+		field(w.t("Check: calibrate to"), app.Input().Type("date").ID("validate").Value(validate).Min(w.m.Doc.FirstOrder).Max(w.m.Doc.LastOrder).
+			OnChange(w.setDate(func(v string) { w.m.Settings.Validate = v }))),
+	)
+}
+
+func (w *Workbench) predictions() app.UI {
+	d := w.m.Doc
+	f := d.Forecast
+	if f == nil {
+		return app.Div().Class("predictions").Body(app.P().Class("hint").Text(w.t("No prediction for this report.")))
+	}
+	cur := d.Currency
+	money := func(v *float64) string {
+		if v == nil {
+			return "–"
+		}
+		return w.loc.Money(*v, cur)
+	}
+	ks := forecastKPIs(d, w.loc)
+	cs := w.forecastCharts()
+	return app.Div().Class("predictions").Body(
+		app.P().Class("hint").Text(w.t("Who will come back and what each customer is worth, from the buy-till-you-die models (BG/NBD for purchases and drop-out, Gamma-Gamma for spend), fitted on your orders in this browser.")),
+		w.predictControls(),
+		app.If(len(f.Errors) > 0, func() app.UI {
+			return app.Div().Class("alert").ID("forecast-errors").Attr("role", "alert").Body(
+				app.P().Text(w.t("No prediction:")),
+				app.Ul().Body(app.Range(f.Errors).Slice(func(i int) app.UI { return app.Li().Text(f.Errors[i]) })),
+			)
+		}),
+		app.If(len(f.Notes) > 0, func() app.UI {
+			return app.Ul().Class("notes").Body(app.Range(f.Notes).Slice(func(i int) app.UI { return app.Li().Text(f.Notes[i]) }))
+		}),
+		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
+		app.If(f.BGNBD != nil && !f.BGNBD.NoDropout, func() app.UI {
+			return app.Div().Class("lists").Body(
+				w.listCard(report.ListSlipping, w.t("Valuable customers slipping away"),
+					w.t("%s of your top customers by revenue are less likely than not still to be customers (P(alive) under %s). Win them back first.",
+						w.loc.Int(f.Slipping.Customers), w.loc.Percent(f.Slipping.MaxPAlive)), nil, w.listActions(report.ListSlipping)),
+			)
+		}),
+		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
+		app.If(f.Validation.Error != "", func() app.UI {
+			return app.P().Class("hint").ID("check-error").Text(w.t("No check: %s", f.Validation.Error))
+		}),
+		app.Div().Class("charts").Body(app.Range(cs).Slice(func(i int) app.UI {
+			c := cs[i]
+			return app.Figure().Class("chart").Body(
+				app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
+			)
+		})),
+		app.If(len(f.Segments) > 0, func() app.UI {
+			return app.Section().Body(
+				app.H2().Text(w.t("Predicted value by segment")),
+				app.Div().Class("table-wrap").Body(app.Table().Class("table").ID("forecast-segments").Body(
+					app.THead().Body(app.Tr().Body(
+						app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Mean P(alive)")),
+						app.Th().Class("num").Text(w.t("Expected purchases")), app.Th().Class("num").Text(w.t("Predicted CLV")), app.Th().Class("num").Text(w.t("Per customer")),
+					)),
+					app.TBody().Body(app.Range(f.Segments).Slice(func(i int) app.UI {
+						s := f.Segments[i]
+						return app.Tr().DataSet("segment", s.Name).Body(
+							app.Td().Text(s.Name), app.Td().Class("num").Text(w.loc.Int(s.Customers)), app.Td().Class("num").Text(w.loc.Percent(s.MeanPAlive)),
+							app.Td().Class("num").Text(w.loc.Num(s.ExpectedPurchases, 0)), app.Td().Class("num").Text(money(s.CLV)), app.Td().Class("num").Text(money(s.MeanCLV)),
+						)
+					})),
+				)),
+			)
+		}),
+	)
+}
