@@ -97,13 +97,16 @@ async function kpis(page) {
   return page.$$eval("[data-kpi]", (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.missing === "true" ? null : Number(e.dataset.value)])));
 }
 
-function compare(got, want, what) {
+// compare checks the page's numbers against the CLI's: the same to the
+// last digit, or within rel relatively (fitted models: WebAssembly's math
+// library is pure Go, amd64's has assembly, and the last bits differ).
+function compare(got, want, what, rel = 1e-9) {
   for (const [k, v] of Object.entries(want)) {
     if (v === null) {
       assert.equal(got[k], null, `${what}: ${k} should be missing`);
       continue;
     }
-    assert.ok(Math.abs(got[k] - v) <= 1e-9 * Math.max(1, Math.abs(v)), `${what}: ${k} = ${got[k]}, CLI says ${v}`);
+    assert.ok(Math.abs(got[k] - v) <= rel * Math.max(1, Math.abs(v)), `${what}: ${k} = ${got[k]}, CLI says ${v}`);
   }
 }
 
@@ -129,6 +132,12 @@ async function chartsDrawn(page) {
 
 // xlsxRows reads an .xlsx (a zip) and counts the rows of its first sheet.
 function xlsxRows(buf) {
+  return xlsx(buf).rows;
+}
+
+// xlsx reads an .xlsx (a zip): the rows of its first sheet and the text of
+// that sheet and its shared strings.
+function xlsx(buf) {
   assert.equal(buf.readUInt32LE(0), 0x04034b50, "not a zip file");
   let eocd = buf.length - 22;
   while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
@@ -149,7 +158,8 @@ function xlsxRows(buf) {
   assert.ok(files["xl/workbook.xml"], "no xl/workbook.xml");
   const sheet = files["xl/worksheets/sheet1.xml"];
   assert.ok(sheet, "no first sheet");
-  return (sheet.toString().match(/<row[ >]/g) || []).length;
+  const text = sheet.toString() + (files["xl/sharedStrings.xml"] || "").toString();
+  return { rows: (sheet.toString().match(/<row[ >]/g) || []).length, text };
 }
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
@@ -312,6 +322,47 @@ await test("the sample store loads; a phone-sized screenshot", async () => {
   await page.screenshot({ path: path.join(artifacts, "phone-sample.png"), fullPage: true });
   assert.deepEqual(w.foreign, []);
   assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+await test("predictions of the sample store equal the CLI's", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.click("#sample");
+  await ready(page);
+  const sample = path.join(root, "dist", "web", "sample-store.csv");
+  const forecast = (doc) => ({
+    expected_purchases: doc.forecast.expected_purchases, predicted_clv: doc.forecast.clv,
+    slipping: doc.forecast.slipping.customers, check_error: doc.forecast.validation.holdout.error,
+  });
+  const want = cli([sample, "--tz", "UTC"]);
+  await page.click("#tab-predict");
+  await page.waitForSelector('[data-kpi="predicted_clv"]');
+  compare(await kpis(page), forecast(want), "sample store forecast", 1e-6);
+  const ids = await chartsDrawn(page);
+  assert.deepEqual(ids, ["p_alive", "clv_segments", "holdout_by_x", "holdout_cumulative"]);
+  await page.screenshot({ path: path.join(artifacts, "predictions-sample.png"), fullPage: true });
+
+  // The valuable customers slipping away: viewed, and exported with each
+  // customer's P(alive) and predicted CLV.
+  const n = want.forecast.slipping.customers;
+  await page.click('[data-view="Slipping away"]');
+  await page.waitForSelector('#list-rows[data-list="Slipping away"]');
+  assert.equal(Number(await page.getAttribute("#list-rows", "data-rows")), n);
+  const [dx] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="Slipping away"][data-format="xlsx"]')]);
+  const book = xlsx(fs.readFileSync(await dx.path()));
+  assert.equal(book.rows, n + 1, "slipping-away workbook rows (header + customers)");
+  for (const col of ["p_alive", "predicted_purchases", "predicted_clv"]) assert.ok(book.text.includes(col), `workbook lacks ${col}`);
+
+  // Other choices: computed again, as the CLI computes them.
+  await page.fill("#horizon", "6");
+  await page.press("#horizon", "Tab");
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-kpi="expected_purchases"] .note')].some((e) => e.textContent.includes("6")), null, { timeout: 60000 });
+  await ready(page);
+  compare(await kpis(page), forecast(cli([sample, "--tz", "UTC", "--horizon", "6m"])), "six months ahead", 1e-6);
+  assert.deepEqual(w.foreign, [], "requests left the origin");
+  assert.deepEqual(w.errors, [], "console errors");
   await context.close();
 });
 

@@ -178,4 +178,5 @@ var English = []string{
 	"next %s months",
 	"next %s months, all customers",
 	"weeks",
+	"BG/NBD lets a customer drop out only after a repeat purchase, so a customer who bought once counts as alive (100%%); what they are expected to buy stays low because their purchase rate is.",
 }
