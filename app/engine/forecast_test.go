@@ -162,3 +162,22 @@ func TestForecastRefusals(t *testing.T) {
 		t.Errorf("unit year: %v", err)
 	}
 }
+
+// BenchmarkForecastOnlineRetail is what the forecast adds to a report of
+// Online Retail: two fits (the forecast and its check), every customer's
+// predictions and the totals.
+func BenchmarkForecastOnlineRetail(b *testing.B) {
+	res, err := Load("online_retail.csv.gz", sharedData(b, "online_retail.csv.gz"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := Build(res, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := Forecast(res, doc, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
