@@ -130,9 +130,6 @@ func Predict(res *ingest.Result, o Options, p PredictOptions) (*report.Predictio
 		c := btyd.FreqSpendCorrelation(xs, ms)
 		if !math.IsNaN(c) {
 			pr.SpendFrequencyCorrelation = ptr(r6(c))
-			if math.Abs(c) > 0.3 {
-				pr.Notes = append(pr.Notes, fmt.Sprintf("Spend and frequency are correlated (r = %.2f): the Gamma-Gamma model assumes they are not, so its expected order values and CLV lean on a broken assumption.", c))
-			}
 		}
 	}
 

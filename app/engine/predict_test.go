@@ -269,3 +269,36 @@ func BenchmarkPredictCDNOWMaster(b *testing.B) {
 		}
 	}
 }
+
+// TestPredictCorrelatedSpend: when frequent buyers spend more per order,
+// Gamma-Gamma is refused with its reason; purchases are still predicted,
+// and no customer gets an order value or CLV.
+func TestPredictCorrelatedSpend(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Order,Customer,Date,Total\n")
+	order := 0
+	for c := 0; c < 120; c++ {
+		step := 5 + c%40 // every 5 to 44 days
+		for d := c % 30; d < 366; d += step {
+			order++
+			// The more often a customer buys, the more each order is worth.
+			fmt.Fprintf(&b, "%d,c%03d,%s,%d\n", order, c, dayStr(d), 4000/step+d%3)
+		}
+	}
+	res, err := Load("correlated.csv", []byte(b.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := Predict(res, Options{}, PredictOptions{Until: "2024-12-31", Unit: "day"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr.BGNBD == nil || pr.GammaGamma != nil || len(pr.Errors) != 1 || !strings.Contains(pr.Errors[0], "Gamma-Gamma: cannot fit: customers who buy more often spend more per order") {
+		t.Fatalf("bgnbd %+v, gamma-gamma %+v, errors %v", pr.BGNBD, pr.GammaGamma, pr.Errors)
+	}
+	for _, r := range pr.Rows {
+		if r.CLV != nil || r.ExpectedAOV != nil {
+			t.Fatalf("%s has a CLV", r.ID)
+		}
+	}
+}

@@ -155,7 +155,7 @@ var English = []string{
 	"Months ahead",
 	"No check: %s",
 	"No prediction for this report.",
-	"No prediction:",
+	"Not predicted:",
 	"P(alive)",
 	"Per customer",
 	"Predicted CLV per customer by segment",

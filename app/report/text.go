@@ -151,7 +151,7 @@ func WriteText(w io.Writer, d *Document) error {
 func writeForecast(p *printer, f *Forecast, money func(float64) string) {
 	p.h(fmt.Sprintf("Predictions (BG/NBD and Gamma-Gamma on the orders to %s, in %ss; the next %d months)", f.Until, f.Unit, f.Horizon))
 	for _, e := range f.Errors {
-		p.f("  No prediction: %s\n", e)
+		p.f("  Not predicted: %s\n", e)
 	}
 	for _, n := range f.Notes {
 		p.f("  Note: %s\n", n)

@@ -153,7 +153,7 @@ func (w *Workbench) predictions() app.UI {
 		w.predictControls(),
 		app.If(len(f.Errors) > 0, func() app.UI {
 			return app.Div().Class("alert").ID("forecast-errors").Attr("role", "alert").Body(
-				app.P().Text(w.t("No prediction:")),
+				app.P().Text(w.t("Not predicted:")),
 				app.Ul().Body(app.Range(f.Errors).Slice(func(i int) app.UI { return app.Li().Text(f.Errors[i]) })),
 			)
 		}),

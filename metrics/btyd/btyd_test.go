@@ -393,6 +393,17 @@ func TestFitRefusals(t *testing.T) {
 	if g, err := FitGammaGamma([]float64{1, 0}, []float64{5, 5}); err == nil || !contains(err.Error(), "customer 2 has 0 repeat purchases") {
 		t.Errorf("x = 0: %+v, %v; want a refusal", g, err)
 	}
+	// Frequent buyers spend more per order: the model's assumption fails.
+	cx, cm := SimulateGammaGamma(rand.New(rand.NewPCG(7, 8)), GammaGamma{P: 6, Q: 4, V: 15}, 500, 3)
+	for i := range cm {
+		cm[i] *= cx[i]
+	}
+	if r := FreqSpendCorrelation(cx, cm); r < 0.3 {
+		t.Fatalf("correlation %v of the made-up spend", r)
+	}
+	if g, err := FitGammaGamma(cx, cm); err == nil || !contains(err.Error(), "buy more often spend more per order (correlation 0.") {
+		t.Errorf("correlated spend: %+v, %v; want a refusal", g, err)
+	}
 	// Spend with a tail so heavy that the mean does not exist (q < 1).
 	hx, hm := SimulateGammaGamma(rand.New(rand.NewPCG(5, 6)), GammaGamma{P: 3, Q: 0.6, V: 20}, 3000, 1.5)
 	if g, err := FitGammaGamma(hx, hm); err == nil || !contains(err.Error(), "q = ") {

@@ -17,6 +17,11 @@ type GammaGamma struct {
 	Iterations int
 }
 
+// MaxSpendCorrelation is the largest correlation between repeat purchases
+// and mean spend with which the Gamma-Gamma model is fitted: it assumes
+// the two are independent, and past this its order values are biased.
+const MaxSpendCorrelation = 0.3
+
 type ggData struct {
 	x, m []float64
 	// lnX and lnM are the logarithms of x and m, computed once.
@@ -37,6 +42,9 @@ func prepareGG(x, m []float64) (*ggData, error) {
 	}
 	if len(d.x) < MinRepeaters {
 		return nil, fmt.Errorf("%w: only %d customers with repeat purchases; the spend model needs at least %d", ErrNoFit, len(d.x), MinRepeaters)
+	}
+	if c := FreqSpendCorrelation(d.x, d.m); math.Abs(c) >= MaxSpendCorrelation {
+		return nil, fmt.Errorf("%w: customers who buy more often spend %s per order (correlation %.2f); the spend model assumes order value does not depend on frequency, so its order values and CLV would be wrong", ErrNoFit, map[bool]string{true: "more", false: "less"}[c > 0], c)
 	}
 	return d, nil
 }
@@ -93,8 +101,9 @@ func (g GammaGamma) Gradient(x, m []float64) []float64 {
 
 // FitGammaGamma fits the spend model to customers with x[i] >= 1 repeat
 // transactions of mean value m[i]. It refuses too few customers
-// (MinRepeaters), a fit that does not converge, parameters at a boundary,
-// and q <= 1, for which the expected spend is infinite.
+// (MinRepeaters), spend correlated with frequency (MaxSpendCorrelation), a
+// fit that does not converge, parameters at a boundary, and q <= 1, for
+// which the expected spend is infinite.
 func FitGammaGamma(x, m []float64) (GammaGamma, error) {
 	d, err := prepareGG(x, m)
 	if err != nil {
