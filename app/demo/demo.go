@@ -81,6 +81,35 @@ type line struct {
 
 // CSV returns the sample store's orders export; the same bytes every time.
 func CSV() []byte {
+	orders := makeOrders()
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(Header)
+	for i, o := range orders {
+		name := "#" + strconv.Itoa(1001+i)
+		status := "paid"
+		if o.refunded {
+			status = "refunded"
+		}
+		total := 0
+		for _, l := range o.lines {
+			total += l.qty * l.p.cents
+		}
+		for j, l := range o.lines {
+			rec := []string{name, "", "", "", strconv.Itoa(l.qty), l.p.name, cents(l.p.cents), l.p.category, "", ""}
+			if j == 0 {
+				// Shopify writes the order's fields on its first line only.
+				rec[1], rec[2], rec[3], rec[8], rec[9] = o.email, status, shopTime(o.at), cents(total), o.country
+			}
+			w.Write(rec)
+		}
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// makeOrders draws the sample's orders, sorted by time.
+func makeOrders() []order {
 	r := rand.New(rand.NewPCG(20240301, 20251031))
 	var orders []order
 	id := 0
@@ -124,31 +153,7 @@ func CSV() []byte {
 		}
 	}
 	sort.SliceStable(orders, func(i, j int) bool { return orders[i].at.Before(orders[j].at) })
-
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.Write(Header)
-	for i, o := range orders {
-		name := "#" + strconv.Itoa(1001+i)
-		status := "paid"
-		if o.refunded {
-			status = "refunded"
-		}
-		total := 0
-		for _, l := range o.lines {
-			total += l.qty * l.p.cents
-		}
-		for j, l := range o.lines {
-			rec := []string{name, "", "", "", strconv.Itoa(l.qty), l.p.name, cents(l.p.cents), l.p.category, "", ""}
-			if j == 0 {
-				// Shopify writes the order's fields on its first line only.
-				rec[1], rec[2], rec[3], rec[8], rec[9] = o.email, status, shopTime(o.at), cents(total), o.country
-			}
-			w.Write(rec)
-		}
-	}
-	w.Flush()
-	return b.Bytes()
+	return orders
 }
 
 func makeOrder(r *rand.Rand, at time.Time, email, country string, fav int) order {

@@ -1,0 +1,452 @@
+// Package survey reads survey exports (NPS and CSAT answers from e-mail,
+// review and help-desk tools) into answers: the score column and its
+// scale, the date, the customer id or e-mail and the comment, found from
+// the header names in English, German, Danish, Norwegian, Swedish and
+// Filipino and from the values. Every row that does not become an answer
+// is counted by reason, with its row numbers.
+package survey
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"retention/app/parse"
+	"retention/app/sheet"
+	"retention/metrics"
+)
+
+// Role is what a survey column means.
+type Role string
+
+// The roles of a survey column.
+const (
+	Score      Role = "score"
+	Date       Role = "date"
+	CustomerID Role = "customer_id"
+	Email      Role = "email"
+	Comment    Role = "comment"
+)
+
+// Roles lists every role in the order a report shows them.
+func Roles() []Role { return []Role{Score, Date, CustomerID, Email, Comment} }
+
+// names are header names per role, folded (see fold): equal scores 1,
+// containing (4 letters and more) 0.7.
+var names = map[Role][]string{
+	Score: {
+		"score", "npsscore", "csatscore", "nps", "csat", "rating", "ratingscore", "surveyscore", "likelihoodtorecommend",
+		"howlikelyareyoutorecommendus", "recommend", "satisfaction", "satisfactionscore", "satisfactionrating", "answerscore",
+		"bewertung", "punktzahl", "punkte", "wertung", "zufriedenheit", "weiterempfehlung", "empfehlung",
+		"vurdering", "karakter", "bedommelse", "tilfredshed", "tilfredshet", "anbefaling", "point",
+		"betyg", "omdome", "nojdhet", "rekommendation", "poang",
+		"iskor", "marka", "grado", "antasngkasiyahan", "kasiyahan",
+	},
+	Date: {
+		"date", "surveydate", "responsedate", "answerdate", "submittedat", "submitted", "submissiondate", "createdat", "created",
+		"respondedat", "respondeddate", "ratedat", "timestamp", "time", "updatedat", "completedat",
+		"datum", "antwortdatum", "erstelltam", "eingereichtam", "zeitstempel",
+		"dato", "svardato", "besvaret", "oprettet", "opprettet", "tidspunkt",
+		"svarsdatum", "skapad", "tidpunkt",
+		"petsa", "petsangsagot", "orasngsagot",
+	},
+	CustomerID: {
+		"customerid", "customernumber", "customerno", "customer", "clientid", "userid", "personid", "contactid", "memberid", "accountid",
+		"kundennummer", "kundennr", "kundenid", "kunde", "kundenummer", "kundenr", "kundeid", "kundnummer", "kundnr", "kundid", "kund",
+		"numerongcustomer", "idngcustomer", "kostumer", "mamimili",
+	},
+	Email: {
+		"email", "emailaddress", "customeremail", "personemail", "respondentemail", "contactemail", "useremail", "recipient",
+		"mail", "emailadresse", "epost", "epostadresse", "epostadress", "mejl", "mejladress", "emailngcustomer",
+	},
+	Comment: {
+		"comment", "comments", "feedback", "reason", "whyscore", "text", "answertext", "openanswer", "verbatim", "remarks", "note", "notes",
+		"kommentar", "kommentare", "begrundung", "anmerkung", "anmerkungen", "ruckmeldung", "tilbagemelding", "tilbakemelding",
+		"aterkoppling", "synpunkter", "synpunkt", "komento", "puna", "paliwanag", "mensahe",
+	},
+}
+
+// Kinds of scale named by a header: NPS questions ask about recommending,
+// CSAT ones about satisfaction.
+var npsWords = []string{"nps", "recommend", "empfehl", "anbefal", "rekommend", "irekomenda", "promoter"}
+var csatWords = []string{"csat", "satisf", "zufrieden", "tilfreds", "nojd", "kasiyahan", "happiness"}
+
+// fold lowers s, drops accents, folds ø æ å ß and keeps letters and digits.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch r {
+		case 'ø':
+			b.WriteRune('o')
+		case 'æ':
+			b.WriteString("ae")
+		case 'ß':
+			b.WriteString("ss")
+		default:
+			if unicode.IsLetter(r) && r < unicode.MaxASCII || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// Options control Read. The zero value detects everything.
+type Options struct {
+	Sheet string
+	// Map sets a role's column by header or 1-based number; "" unsets it.
+	Map map[string]string
+	// Scale is "nps", "csat5", "csat7", "csat10" or "" to detect it.
+	Scale string
+	TZ    *time.Location // the reporting time zone (nil for UTC)
+	// Progress, if set, hears how far reading has come.
+	Progress func(done, total int64)
+}
+
+// Match is the column found for a role.
+type Match struct {
+	Role       Role    `json:"role"`
+	Column     int     `json:"column"` // -1 for none
+	Header     string  `json:"header,omitempty"`
+	Confidence float64 `json:"confidence"`
+	Why        string  `json:"why,omitempty"`
+}
+
+// Skip counts rows that did not become answers for one reason.
+type Skip struct {
+	Reason   string   `json:"reason"`
+	Column   string   `json:"column,omitempty"`
+	Rows     int      `json:"rows"`
+	Examples []int    `json:"examples"` // first row numbers
+	Values   []string `json:"values,omitempty"`
+}
+
+// Result is a read survey.
+type Result struct {
+	File       string           `json:"file"`
+	Format     string           `json:"format"`
+	Sheet      string           `json:"sheet,omitempty"`
+	Scale      metrics.Scale    `json:"-"`
+	ScaleName  string           `json:"scale"`
+	ScaleWhy   string           `json:"scale_why"`
+	Rows       int              `json:"rows"`
+	Answers    []metrics.Answer `json:"-"`
+	Emails     map[int]string   `json:"-"` // answer index -> e-mail, when the answer has a customer id too
+	Mapping    []Match          `json:"mapping"`
+	Skipped    []Skip           `json:"skipped"`
+	DateFormat string           `json:"date_format"`
+	Notes      []string         `json:"notes,omitempty"`
+}
+
+const sampleRows = 2000
+
+// Read reads a survey export.
+func Read(name string, data []byte, o Options) (*Result, error) {
+	t, err := sheet.Read(name, data, sheet.Options{Sheet: o.Sheet, Progress: o.Progress})
+	if err != nil {
+		return nil, err
+	}
+	if len(t.Rows) == 0 {
+		return nil, fmt.Errorf("%s has a header but no answers", name)
+	}
+	loc := o.TZ
+	if loc == nil {
+		loc = time.UTC
+	}
+	res := &Result{File: name, Format: t.Format, Sheet: t.Sheet, Rows: len(t.Rows), Notes: t.Notes}
+	m, err := detect(t)
+	if err != nil {
+		return nil, err
+	}
+	for role, col := range o.Map {
+		r := Role(role)
+		if _, ok := names[r]; !ok {
+			return nil, fmt.Errorf("unknown role %q; the roles are score, date, customer_id, email, comment", role)
+		}
+		if col == "" {
+			delete(m, r)
+			continue
+		}
+		i, err := findColumn(t.Header, col)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range m {
+			if v.Column == i {
+				delete(m, k)
+			}
+		}
+		m[r] = Match{Role: r, Column: i, Header: t.Header[i], Confidence: 1, Why: "set by you"}
+	}
+	sc, ok := m[Score]
+	if !ok {
+		return nil, fmt.Errorf("%s has no column of scores (0-10 or 1-5 answers); name it with --map score=COLUMN", name)
+	}
+	dc, ok := m[Date]
+	if !ok {
+		return nil, fmt.Errorf("%s has no column with answer dates; name it with --map date=COLUMN", name)
+	}
+	for _, r := range Roles() {
+		if x, ok := m[r]; ok {
+			res.Mapping = append(res.Mapping, x)
+		} else {
+			res.Mapping = append(res.Mapping, Match{Role: r, Column: -1})
+		}
+	}
+
+	col := func(r Role) int {
+		if x, ok := m[r]; ok {
+			return x.Column
+		}
+		return -1
+	}
+	cell := func(row, c int) string {
+		if c < 0 {
+			return ""
+		}
+		return strings.TrimSpace(t.Cell(row, c))
+	}
+	dates := make([]string, 0, sampleRows)
+	scores := make([]string, 0, len(t.Rows))
+	for i := range t.Rows {
+		if v := cell(i, dc.Column); v != "" && len(dates) < cap(dates) {
+			dates = append(dates, v)
+		}
+		scores = append(scores, cell(i, sc.Column))
+	}
+	df, err := parse.DetectDateFormat(dates)
+	if err != nil {
+		return nil, fmt.Errorf("column %q: %w", dc.Header, err)
+	}
+	res.DateFormat = df.String()
+	nf := parse.DetectNumberFormat(scores)
+	values := make([]float64, len(t.Rows))
+	okScore := make([]bool, len(t.Rows))
+	for i, s := range scores {
+		if v, err := nf.Parse(s); err == nil && s != "" {
+			values[i], okScore[i] = v, true
+		}
+	}
+	res.Scale, res.ScaleWhy, err = scaleOf(o.Scale, sc.Header, values, okScore)
+	if err != nil {
+		return nil, err
+	}
+	res.ScaleName = res.Scale.String()
+
+	skips := map[string]*Skip{}
+	var order []string
+	skip := func(reason, column string, line int, value string) {
+		k := reason + "\x00" + column
+		s := skips[k]
+		if s == nil {
+			s = &Skip{Reason: reason, Column: column}
+			skips[k] = s
+			order = append(order, k)
+		}
+		s.Rows++
+		if len(s.Examples) < 5 {
+			s.Examples = append(s.Examples, line)
+			if value != "" {
+				s.Values = append(s.Values, value)
+			}
+		}
+	}
+	res.Emails = map[int]string{}
+	for i := range t.Rows {
+		line := t.Lines[i]
+		raw := scores[i]
+		switch {
+		case raw == "":
+			skip("no score", sc.Header, line, "")
+			continue
+		case !okScore[i] || !res.Scale.Valid(values[i]):
+			skip(fmt.Sprintf("not a score on the %s scale", res.Scale), sc.Header, line, raw)
+			continue
+		}
+		ds := cell(i, dc.Column)
+		if ds == "" {
+			skip("no date", dc.Header, line, "")
+			continue
+		}
+		when, err := df.Parse(ds, loc)
+		if err != nil {
+			skip("not a date", dc.Header, line, ds)
+			continue
+		}
+		a := metrics.Answer{Time: when, Score: values[i], Comment: cell(i, col(Comment)), Line: line}
+		id, email := cell(i, col(CustomerID)), strings.ToLower(cell(i, col(Email)))
+		a.Customer = id
+		if id == "" {
+			a.Customer = email
+		} else if email != "" {
+			res.Emails[len(res.Answers)] = email
+		}
+		res.Answers = append(res.Answers, a)
+	}
+	for _, k := range order {
+		res.Skipped = append(res.Skipped, *skips[k])
+	}
+	if len(res.Answers) == 0 {
+		return nil, fmt.Errorf("%s has no answer with a score and a date (%d rows read)", name, len(t.Rows))
+	}
+	if col(CustomerID) < 0 && col(Email) < 0 {
+		res.Notes = append(res.Notes, "The survey has no customer id or e-mail column: its answers cannot be joined to orders.")
+	}
+	return res, nil
+}
+
+// scaleOf decides the scale: the caller's, or from the header's words and
+// the values' range.
+func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale, string, error) {
+	switch strings.ToLower(strings.TrimSpace(choice)) {
+	case "nps":
+		return metrics.NPSScale, "set by you", nil
+	case "csat5", "csat":
+		return metrics.CSAT5, "set by you", nil
+	case "csat7":
+		return metrics.CSAT7, "set by you", nil
+	case "csat10":
+		return metrics.CSAT10, "set by you", nil
+	case "":
+	default:
+		return metrics.Scale{}, "", fmt.Errorf("unknown scale %q; use nps, csat5, csat7 or csat10", choice)
+	}
+	lo, hi, n := math.Inf(1), math.Inf(-1), 0
+	for i, v := range values {
+		if ok[i] && v == math.Trunc(v) && v >= 0 && v <= 10 {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+			n++
+		}
+	}
+	if n == 0 {
+		return metrics.Scale{}, "", errors.New("the score column holds no whole numbers from 0 to 10")
+	}
+	h := fold(header)
+	has := func(words []string) bool {
+		for _, w := range words {
+			if strings.Contains(h, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has(npsWords):
+		return metrics.NPSScale, fmt.Sprintf("the header %q asks about recommending", header), nil
+	case has(csatWords) && lo >= 1:
+		switch {
+		case hi <= 5:
+			return metrics.CSAT5, fmt.Sprintf("the header %q asks about satisfaction; answers 1 to 5", header), nil
+		case hi <= 7:
+			return metrics.CSAT7, fmt.Sprintf("the header %q asks about satisfaction; answers 1 to 7", header), nil
+		}
+		return metrics.CSAT10, fmt.Sprintf("the header %q asks about satisfaction; answers 1 to 10", header), nil
+	case lo == 0 || hi > 7:
+		return metrics.NPSScale, fmt.Sprintf("answers run from %.0f to %.0f", lo, hi), nil
+	case hi <= 5:
+		return metrics.CSAT5, fmt.Sprintf("answers run from %.0f to %.0f", lo, hi), nil
+	}
+	return metrics.CSAT7, fmt.Sprintf("answers run from %.0f to %.0f", lo, hi), nil
+}
+
+// detect finds each role's column from the header, then the score and
+// date columns from the values when no header names them.
+func detect(t *sheet.Table) (map[Role]Match, error) {
+	m := map[Role]Match{}
+	taken := map[int]bool{}
+	type cand struct {
+		role  Role
+		col   int
+		score float64
+		why   string
+	}
+	var cs []cand
+	for i, h := range t.Header {
+		f := fold(h)
+		if f == "" {
+			continue
+		}
+		for _, r := range Roles() {
+			best := 0.0
+			for _, n := range names[r] {
+				switch {
+				case f == n:
+					best = 1
+				case len(n) >= 4 && strings.Contains(f, n) && best < 0.7:
+					best = 0.7
+				}
+			}
+			if best > 0 {
+				cs = append(cs, cand{r, i, best, fmt.Sprintf("the header %q", h)})
+			}
+		}
+	}
+	n := min(len(t.Rows), sampleRows)
+	numShare := make([]float64, len(t.Header))
+	// Values: a score column holds whole numbers 0-10 in most rows; a date
+	// column parses as dates.
+	for c := range t.Header {
+		var nums, dates, filled int
+		var sample []string
+		for r := 0; r < n; r++ {
+			v := strings.TrimSpace(t.Cell(r, c))
+			if v == "" {
+				continue
+			}
+			filled++
+			if f, err := parse.English.Parse(v); err == nil && f == math.Trunc(f) && f >= 0 && f <= 10 {
+				nums++
+			}
+			sample = append(sample, v)
+		}
+		if filled == 0 {
+			continue
+		}
+		if _, err := parse.DetectDateFormat(sample); err == nil {
+			for _, v := range sample {
+				if len(v) >= 6 && strings.ContainsAny(v, "-./") || len(v) == 8 {
+					dates++
+				}
+			}
+		}
+		numShare[c] = float64(nums) / float64(filled)
+		if numShare[c] >= 0.9 {
+			cs = append(cs, cand{Score, c, 0.5, "whole numbers from 0 to 10"})
+		}
+		if float64(dates) >= 0.9*float64(filled) {
+			cs = append(cs, cand{Date, c, 0.5, "its values are dates"})
+		}
+	}
+	// A header match needs values that fit: most scores must be numbers
+	// from 0 to 10 (the rest are reported as skipped).
+	valid := func(x cand) bool { return x.role != Score || numShare[x.col] >= 0.5 }
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	for _, x := range cs {
+		if _, done := m[x.role]; done || taken[x.col] || !valid(x) {
+			continue
+		}
+		m[x.role] = Match{Role: x.role, Column: x.col, Header: t.Header[x.col], Confidence: x.score, Why: x.why}
+		taken[x.col] = true
+	}
+	return m, nil
+}
+
+// findColumn finds a column by header (case-insensitive) or 1-based number.
+func findColumn(header []string, s string) (int, error) {
+	for i, h := range header {
+		if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(s)) {
+			return i, nil
+		}
+	}
+	var n int
+	if _, err := fmt.Sscanf(s, "%d", &n); err == nil && n >= 1 && n <= len(header) {
+		return n - 1, nil
+	}
+	return -1, fmt.Errorf("no column %q; the columns are %s", s, strings.Join(header, ", "))
+}
