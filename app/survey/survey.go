@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"retention/app/columns"
 	"retention/app/parse"
 	"retention/app/sheet"
 	"retention/metrics"
@@ -183,6 +184,17 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 			}
 		}
 		m[r] = Match{Role: r, Column: i, Header: t.Header[i], Confidence: 1, Why: "set by you"}
+	}
+	if sc, ok := m[Score]; ok && sc.Why != "set by you" && sc.Confidence < 0.7 {
+		// Scores found by their values alone: an orders export has small
+		// whole numbers too (quantities).
+		om := columns.Detect(t.Header, t.Rows[:min(len(t.Rows), sampleRows)])
+		_, hasOrder := om.Column(columns.OrderID)
+		_, hasTotal := om.Column(columns.Total)
+		_, hasPrice := om.Column(columns.UnitPrice)
+		if hasOrder && (hasTotal || hasPrice) {
+			return nil, fmt.Errorf("%s looks like an orders export, not a survey: no column is named like a score (%q only holds small numbers); name it with --map score=COLUMN", name, sc.Header)
+		}
 	}
 	sc, ok := m[Score]
 	if !ok {

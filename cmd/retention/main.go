@@ -8,6 +8,7 @@
 //	retention report [flags] FILE
 //	retention segments [flags] FILE --segment NAME --out FILE.csv|FILE.xlsx
 //	retention predict [flags] FILE --until DATE --unit week|day [--horizon 12m] [--discount 0.01]
+//	retention survey [flags] FILE [--orders ORDERS] [--json]
 //
 // Report flags:
 //
@@ -53,6 +54,7 @@ const usage = `usage:
   retention report [flags] FILE
   retention segments [flags] FILE --segment NAME --out FILE.csv|FILE.xlsx
   retention predict [flags] FILE [--until DATE] [--unit week|day] [--horizon 12m] [--discount 0.01]
+  retention survey [flags] FILE [--orders ORDERS] [--scale nps|csat5|csat7|csat10] [--json]
 Run "retention report -h" for the flags.`
 
 // Run runs the command line args (without the program name).
@@ -67,6 +69,8 @@ func (m *Main) Run(args []string) error {
 		return m.segments(args[1:])
 	case "predict":
 		return m.predict(args[1:])
+	case "survey":
+		return m.survey(args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(m.Stdout, usage)
 		return nil

@@ -158,15 +158,26 @@ func (m *Main) segments(args []string) error {
 	if err != nil {
 		return err
 	}
-	var b []byte
-	if ext == ".csv" {
-		b = export.CSV(rows)
-	} else if b, err = export.XLSX(rows, segment); err != nil {
-		return err
-	}
-	if err := os.WriteFile(out, b, 0o644); err != nil {
+	if err := writeList(out, rows, segment); err != nil {
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "wrote %d customers of %q to %s\n", len(rows), segment, out)
 	return nil
+}
+
+// writeList writes customers to a .csv or .xlsx file.
+func writeList(out string, rows []report.Customer, name string) error {
+	var b []byte
+	var err error
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".csv":
+		b = export.CSV(rows)
+	case ".xlsx":
+		if b, err = export.XLSX(rows, name); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("--out must end in .csv or .xlsx, got %q", out)
+	}
+	return os.WriteFile(out, b, 0o644)
 }
