@@ -152,6 +152,7 @@ func joinSurvey(res *survey.Result, orders *ingest.Result, doc *report.Document,
 			j.QuietFans = append(j.QuietFans, *r)
 		}
 	}
+	j.UnhappyVIPCount, j.QuietFanCount = len(j.UnhappyVIPs), len(j.QuietFans)
 	return j
 }
 

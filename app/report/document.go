@@ -54,6 +54,10 @@ type Document struct {
 
 	// Forecast is what the BTYD models predict (nil when not asked for).
 	Forecast *Forecast `json:"forecast,omitempty"`
+	// Survey is a survey export joined to these orders (nil without one).
+	Survey *Survey `json:"survey,omitempty"`
+	// SurveyError says why the survey could not be read.
+	SurveyError string `json:"survey_error,omitempty"`
 
 	// Customers lists every customer with their RFM segment: the rows of
 	// every exported list.

@@ -23,6 +23,10 @@ type Settings struct {
 	Horizon     int      `json:"horizon,omitempty"`
 	Discount    *float64 `json:"discount,omitempty"`
 	Validate    string   `json:"validate,omitempty"`
+	// The survey's choices: its scale ("" to detect) and how long a
+	// promoter has not ordered to be a quiet fan (0 for 90 days).
+	SurveyScale string `json:"survey_scale,omitempty"`
+	QuietDays   int    `json:"quiet_days,omitempty"`
 }
 
 // Message kinds between the page and the engine worker. The page sends
@@ -32,6 +36,7 @@ type Settings struct {
 // MsgRows with the first rows of a list, and MsgFile for an export.
 const (
 	MsgLoad     = "load"
+	MsgSurvey   = "survey" // a survey export's bytes, joined to the loaded orders
 	MsgSettings = "settings"
 	MsgExport   = "export"
 	MsgRows     = "rows"

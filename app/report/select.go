@@ -35,6 +35,14 @@ func Select(d *Document, name string) ([]Customer, string, error) {
 	case strings.EqualFold(n, ListSeasonal):
 		canon = ListSeasonal
 		keep = func(c *Customer) bool { return c.Seasonal }
+	case strings.EqualFold(n, ListUnhappyVIPs) || strings.EqualFold(n, ListQuietFans):
+		if d.Survey == nil || d.Survey.Join == nil {
+			return nil, "", fmt.Errorf("the list %q comes from a survey: add a survey export first", n)
+		}
+		if strings.EqualFold(n, ListUnhappyVIPs) {
+			return d.Survey.Join.UnhappyVIPs, ListUnhappyVIPs, nil
+		}
+		return d.Survey.Join.QuietFans, ListQuietFans, nil
 	case strings.EqualFold(n, ListSlipping) || strings.EqualFold(n, "Slipping"):
 		canon = ListSlipping
 		keep = func(c *Customer) bool { return c.Slipping }

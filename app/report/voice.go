@@ -87,6 +87,9 @@ type VoiceJoin struct {
 	UnhappyVIPs []Customer `json:"unhappy_vips"`
 	QuietFans   []Customer `json:"quiet_fans"`
 	QuietDays   int        `json:"quiet_days"`
+	// The lists' sizes (the page gets the sizes, and the rows on demand).
+	UnhappyVIPCount int `json:"unhappy_vip_count"`
+	QuietFanCount   int `json:"quiet_fan_count"`
 }
 
 // The survey's lists.

@@ -24,6 +24,9 @@ type Session struct {
 	loaded report.Settings // the reading settings res was made with
 	res    *ingest.Result
 	doc    *report.Document
+	// The survey export joined to the orders, if one was added.
+	surveyName string
+	survey     []byte
 }
 
 // Options converts the page's settings to the engine's.
@@ -46,6 +49,7 @@ func readingSettings(s report.Settings) report.Settings {
 // far reading has come.
 func (s *Session) Load(name string, data []byte, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
 	s.name, s.data, s.res, s.doc = name, data, nil, nil
+	s.surveyName, s.survey = "", nil
 	return s.Apply(set, progress)
 }
 
@@ -82,8 +86,26 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	if err := engine.Forecast(s.res, doc, o); err != nil {
 		return nil, err
 	}
+	if s.survey != nil {
+		// A survey that cannot be read leaves the orders' report standing.
+		sv, err := engine.Survey(s.surveyName, s.survey, o, engine.SurveyOptions{Scale: set.SurveyScale, QuietDays: set.QuietDays}, s.res, doc)
+		if err != nil {
+			doc.SurveyError = err.Error()
+		} else {
+			doc.Survey = sv
+		}
+	}
 	s.doc = doc
 	return doc, nil
+}
+
+// Survey adds a survey export to the loaded orders and reports on both.
+func (s *Session) Survey(name string, data []byte, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
+	if s.data == nil {
+		return nil, errors.New("load the orders first, then the survey")
+	}
+	s.surveyName, s.survey = name, data
+	return s.Apply(set, progress)
 }
 
 // MaxRows is how many customers of a list the page is sent; the export
@@ -111,6 +133,13 @@ func (s *Session) Rows(list string) (*report.Rows, error) {
 func ForPage(d *report.Document) *report.Document {
 	c := *d
 	c.CustomerRows = nil
+	if d.Survey != nil && d.Survey.Join != nil {
+		// The survey's lists too: the page asks for their rows.
+		sv, j := *d.Survey, *d.Survey.Join
+		j.UnhappyVIPs, j.QuietFans = nil, nil
+		sv.Join = &j
+		c.Survey = &sv
+	}
 	return &c
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"retention/app/demo"
 	"retention/app/report"
 )
 
@@ -163,5 +164,53 @@ func TestForecastSettings(t *testing.T) {
 		if p, err := strconv.ParseFloat(r[10], 64); err != nil || p >= 0.5 {
 			t.Errorf("slipping customer %s has P(alive) %q", r[0], r[10])
 		}
+	}
+}
+
+// TestSurvey: a survey added to the loaded orders is joined to them; its
+// lists are viewed and exported like the others; a new orders file drops
+// it; a survey that cannot be read leaves the orders' report standing.
+func TestSurvey(t *testing.T) {
+	var s Session
+	if _, err := s.Survey("nps.csv", demo.NPSCSV(), report.Settings{}, nil); err == nil || !strings.Contains(err.Error(), "load the orders first") {
+		t.Errorf("survey before orders: %v", err)
+	}
+	if _, err := s.Load(demo.FileName, demo.CSV(), report.Settings{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := s.Survey("nps.csv", demo.NPSCSV(), report.Settings{QuietDays: 60}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := doc.Survey
+	if sv == nil || sv.Join == nil || sv.Kind != "nps" || sv.Join.QuietDays != 60 || sv.Join.QuietFanCount != len(sv.Join.QuietFans) || sv.Join.QuietFanCount == 0 {
+		t.Fatalf("survey %+v", sv)
+	}
+	page := ForPage(doc)
+	if page.Survey.Join.QuietFans != nil || page.Survey.Join.QuietFanCount != sv.Join.QuietFanCount || doc.Survey.Join.QuietFans == nil {
+		t.Error("the page should get the list sizes without their rows, and the session keep them")
+	}
+	rows, err := s.Rows(report.ListQuietFans)
+	if err != nil || rows.Total != sv.Join.QuietFanCount || rows.List != report.ListQuietFans {
+		t.Errorf("quiet fans rows %+v, %v", rows, err)
+	}
+	f, err := s.Export(report.ListUnhappyVIPs, "xlsx")
+	if err != nil || f.Rows != sv.Join.UnhappyVIPCount || !strings.HasPrefix(f.Name, "retention-unhappy-vips-") {
+		t.Errorf("unhappy VIPs export %+v, %v", f, err)
+	}
+	// Settings keep the survey.
+	if doc, err = s.Apply(report.Settings{Grain: "quarter"}, nil); err != nil || doc.Survey == nil || doc.Survey.Grain != "quarter" {
+		t.Errorf("after a grain change: %v, %+v", err, doc.Survey)
+	}
+	// A file that is no survey: the report stands, with the reason.
+	if doc, err = s.Survey("store.csv", demo.CSV(), report.Settings{}, nil); err != nil || doc.Survey != nil || !strings.Contains(doc.SurveyError, "looks like an orders export") {
+		t.Errorf("orders as a survey: %v, %q", err, doc.SurveyError)
+	}
+	// A new orders file: no survey.
+	if doc, err = s.Load("shop.csv", []byte(shop), report.Settings{}, nil); err != nil || doc.Survey != nil || doc.SurveyError != "" {
+		t.Errorf("new orders: %v %+v", err, doc.Survey)
+	}
+	if _, err := s.Rows(report.ListQuietFans); err == nil || !strings.Contains(err.Error(), "add a survey export first") {
+		t.Errorf("survey list without a survey: %v", err)
 	}
 }

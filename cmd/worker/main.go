@@ -52,6 +52,8 @@ func handle(req report.Request, data []byte) {
 		doc, err = session.Load(req.Name, data, req.Settings, progress)
 	case report.MsgSettings:
 		doc, err = session.Apply(req.Settings, progress)
+	case report.MsgSurvey:
+		doc, err = session.Survey(req.Name, data, req.Settings, progress)
 	case report.MsgRows:
 		r, err := session.Rows(req.List)
 		if err != nil {
