@@ -42,6 +42,7 @@ static: node_modules
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(DIST)/web/app.wasm ./cmd/workbench
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(DIST)/web/worker.wasm ./cmd/worker
 	$(GO) run ./cmd/demostore -o $(DIST)/web/sample-store.csv
+	$(GO) run ./cmd/demostore -survey nps -o $(DIST)/web/sample-nps.csv
 	$(GO) run ./cmd/workbench static -out $(DIST) -prefix $(PREFIX)
 
 run: static

@@ -366,6 +366,36 @@ await test("predictions of the sample store equal the CLI's", async () => {
   await context.close();
 });
 
+await test("a survey joined to the orders: NPS per segment equals the CLI's", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.click("#sample");
+  await ready(page);
+  await page.click("#tab-voice");
+  // The survey arrives through the file picker, as a user's would.
+  const nps = path.join(root, "dist", "web", "sample-nps.csv");
+  await page.setInputFiles("#survey-input", nps);
+  await page.waitForSelector("#survey-segments", { timeout: 60000 });
+  const want = JSON.parse(execFileSync(path.join(root, "bin", "retention"),
+    ["survey", nps, "--orders", path.join(root, "dist", "web", "sample-store.csv"), "--tz", "UTC", "--json"], { maxBuffer: 1 << 30 }).toString());
+  compare(await kpis(page), { nps: want.overall.value }, "overall NPS");
+  const segs = await page.$$eval("#survey-segments tbody tr", (rs) => rs.map((r) => [r.dataset.group, Number(r.dataset.value)]));
+  assert.deepEqual(segs, want.join.by_segment.map((g) => [g.name, g.score.value]), "NPS per segment");
+  const cohorts = await page.$$eval("#survey-cohorts tbody tr", (rs) => rs.length);
+  assert.equal(cohorts, want.join.by_cohort.length);
+  assert.deepEqual(await chartsDrawn(page), ["survey_periods"]);
+  await page.screenshot({ path: path.join(artifacts, "voice-sample.png"), fullPage: true });
+
+  // Its lists export like every other.
+  const [dc] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="Quiet fans"][data-format="csv"]')]);
+  const csv = fs.readFileSync(await dc.path(), "utf8").trim().split("\n");
+  assert.equal(csv.length - 1, want.join.quiet_fans.length, "quiet fans CSV rows");
+  assert.deepEqual(w.foreign, [], "requests left the origin");
+  assert.deepEqual(w.errors, [], "console errors");
+  await context.close();
+});
+
 for (const site of [rootSite, subSite]) {
   await test(`offline after the first visit at ${new URL(site.url).pathname}`, async () => {
     const { context, page, w } = await newPage(site.url);

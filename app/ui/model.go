@@ -74,6 +74,13 @@ func (m *model) load(name string, size int) report.Request {
 	return m.request(report.MsgLoad)
 }
 
+// addSurvey sends a survey export to join to the loaded orders.
+func (m *model) addSurvey(name string) report.Request {
+	r := m.request(report.MsgSurvey)
+	r.Name = name
+	return r
+}
+
 // handle applies a message of the worker; it returns the message when it
 // carries a file to download.
 func (m *model) handle(raw string) (*message, error) {

@@ -337,3 +337,54 @@ func TestPredictions(t *testing.T) {
 		t.Errorf("small shop's predictions tab:\n%s", html)
 	}
 }
+
+// TestVoice renders the voice tab before and after a survey is joined.
+func TestVoice(t *testing.T) {
+	res, err := engine.Load(SampleFile, demo.CSV(), engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := engine.Build(res, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(d *report.Document, file string) string {
+		w := &Workbench{tab: TabVoice}
+		w.m.File = file
+		w.m.handle(reportMsg(t, 0, d))
+		e := app.NewTestEngine()
+		if err := e.Load(w); err != nil {
+			t.Fatal(err)
+		}
+		e.ConsumeAll()
+		return app.HTMLString(w)
+	}
+	html := render(d, SampleFile)
+	for _, want := range []string{`id="survey-input"`, `id="sample-survey"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("voice tab without a survey lacks %s", want)
+		}
+	}
+	if strings.Contains(render(d, "mine.csv"), `id="sample-survey"`) {
+		t.Error("the sample survey is offered for another shop's orders")
+	}
+	sv, err := engine.Survey(demo.NPSFileName, demo.NPSCSV(), engine.Options{}, engine.SurveyOptions{}, res, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Survey = sv
+	k := surveyKPI(sv, i18n.New("en-GB"))
+	if k.Name != "nps" || k.Value != sv.Overall.Value || !strings.Contains(k.Formula, strconv.Itoa(sv.Overall.Positive)) {
+		t.Errorf("card %+v", k)
+	}
+	html = render(d, SampleFile)
+	for _, want := range []string{`data-kpi="nps"`, `id="survey-segments"`, `id="survey-cohorts"`, `data-list="Unhappy VIPs"`, `data-export="Quiet fans"`, `data-chart="survey_periods"`, `data-group="Champions"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("voice tab lacks %s", want)
+		}
+	}
+	d.Survey, d.SurveyError = nil, "no column of scores"
+	if html = render(d, SampleFile); !strings.Contains(html, `id="survey-error"`) || !strings.Contains(html, "no column of scores") {
+		t.Error("the survey's error is not shown")
+	}
+}

@@ -14,11 +14,15 @@ import (
 // SampleFile is the built-in sample store, served beside the page.
 const SampleFile = "sample-store.csv"
 
+// SampleSurvey is the sample store's NPS survey, served beside it.
+const SampleSurvey = "sample-nps.csv"
+
 // Tabs of the report.
 const (
 	TabOverview  = "overview"
 	TabCustomers = "customers"
 	TabPredict   = "predict"
+	TabVoice     = "voice"
 	TabData      = "data"
 )
 
@@ -97,7 +101,7 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 // drawLater draws the charts of the tab after this update, once per
 // report.
 func (w *Workbench) drawLater(ctx app.Context) {
-	if w.m.Doc == nil || (w.tab != TabOverview && w.tab != TabPredict) || w.drawnGen == w.m.docGen {
+	if w.m.Doc == nil || (w.tab != TabOverview && w.tab != TabPredict && w.tab != TabVoice) || w.drawnGen == w.m.docGen {
 		return
 	}
 	w.ctx.Defer(func(ctx app.Context) {
@@ -110,8 +114,11 @@ func (w *Workbench) drawLater(ctx app.Context) {
 
 // tabCharts are the charts of the tab shown.
 func (w *Workbench) tabCharts() []charts.Chart {
-	if w.tab == TabPredict {
+	switch w.tab {
+	case TabPredict:
 		return w.forecastCharts()
+	case TabVoice:
+		return w.surveyCharts()
 	}
 	return w.charts()
 }
@@ -136,6 +143,39 @@ func (w *Workbench) open(ctx app.Context, file app.Value) {
 				return
 			}
 			w.post(w.m.load(name, size), buf)
+		})
+	})
+}
+
+// openSurvey reads a survey export the user chose and joins it to the
+// loaded orders.
+func (w *Workbench) openSurvey(ctx app.Context, file app.Value) {
+	if file == nil || !file.Truthy() {
+		return
+	}
+	name := file.Get("name").String()
+	w.m.Phase, w.m.Err, w.m.Progress = Loading, "", report.Progress{Stage: "start"}
+	readFile(file, func(buf app.Value, err string) {
+		w.ctx.Dispatch(func(ctx app.Context) {
+			if err != "" {
+				w.m.fail(w.t("The file could not be read: %s", err))
+				return
+			}
+			w.post(w.m.addSurvey(name), buf)
+		})
+	})
+}
+
+// sampleSurvey joins the sample store's NPS survey.
+func (w *Workbench) sampleSurvey(ctx app.Context, e app.Event) {
+	w.m.Phase, w.m.Err, w.m.Progress = Loading, "", report.Progress{Stage: "start"}
+	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleSurvey), func(buf app.Value, err string) {
+		w.ctx.Dispatch(func(ctx app.Context) {
+			if err != "" {
+				w.m.fail(w.t("The sample survey could not be loaded: %s", err))
+				return
+			}
+			w.post(w.m.addSurvey(SampleSurvey), buf)
 		})
 	})
 }
@@ -197,7 +237,7 @@ func (w *Workbench) onDrop(ctx app.Context, e app.Event) {
 func (w *Workbench) setTab(tab string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		w.tab = tab
-		if tab == TabOverview || tab == TabPredict {
+		if tab == TabOverview || tab == TabPredict || tab == TabVoice {
 			w.drawnGen = 0
 			w.drawLater(ctx)
 		}
@@ -318,11 +358,13 @@ func (w *Workbench) reportView() app.UI {
 			tab(TabOverview, w.t("Overview")),
 			tab(TabCustomers, w.t("Segments and lists")),
 			tab(TabPredict, w.t("Predictions")),
+			tab(TabVoice, w.t("Voice of the customer")),
 			tab(TabData, w.t("Data and columns")),
 		),
 		app.If(w.tab == TabOverview, func() app.UI { return w.overview() }),
 		app.If(w.tab == TabCustomers, func() app.UI { return w.customers() }),
 		app.If(w.tab == TabPredict, func() app.UI { return w.predictions() }),
+		app.If(w.tab == TabVoice, func() app.UI { return w.voice() }),
 		app.If(w.tab == TabData, func() app.UI { return w.data() }),
 	)
 }

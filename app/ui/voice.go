@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"retention/app/charts"
+	"retention/app/i18n"
+	"retention/app/report"
+)
+
+// surveyText shows a score: NPS in points, CSAT in %.
+func surveyText(l *i18n.Locale, kind string, v float64) string {
+	if kind == "nps" {
+		return l.Num(v, 0)
+	}
+	return l.Percent(v)
+}
+
+// surveyKPI is the survey's card: its overall NPS or CSAT.
+func surveyKPI(s *report.Survey, l *i18n.Locale) KPI {
+	o := s.Overall
+	text := func(v float64) string { return surveyText(l, s.Kind, v) }
+	if s.Kind == "nps" {
+		return KPI{Name: "nps", Label: l.T("Net promoter score"), Value: o.Value, Text: text(o.Value),
+			Note: l.T("%s answers; 95%% interval %s to %s", l.Int(o.Answers), text(o.Low), text(o.High)),
+			Formula: l.T("NPS = %% promoters (9-10) − %% detractors (0-6) = (%s − %s) ÷ %s × 100 = %s. The interval is where the score of all your customers most likely lies: the fewer the answers, the wider.",
+				l.Int(o.Positive), l.Int(o.Negative), l.Int(o.Answers), text(o.Value))}
+	}
+	return KPI{Name: "csat", Label: l.T("Customer satisfaction"), Value: o.Value, Text: text(o.Value),
+		Note: l.T("%s answers; 95%% interval %s to %s", l.Int(o.Answers), text(o.Low), text(o.High)),
+		Formula: l.T("CSAT = satisfied answers (the top two of %s) ÷ answers = %s ÷ %s = %s; the mean answer is %s.",
+			s.Scale, l.Int(o.Positive), l.Int(o.Answers), text(o.Value), l.Num(o.Mean, 2))}
+}
+
+func (w *Workbench) surveyCharts() []charts.Chart {
+	if w.m.Doc == nil || w.m.Doc.Survey == nil {
+		return nil
+	}
+	title := w.t("NPS per period")
+	if w.m.Doc.Survey.Kind == "csat" {
+		title = w.t("CSAT per period, %%")
+	}
+	return charts.Survey(w.m.Doc, charts.SurveyLabels{SaveImage: w.t("Save as PNG"), Title: title,
+		Score: w.t("Score"), Low: w.t("95%% interval, low"), High: w.t("95%% interval, high")})
+}
+
+func (w *Workbench) surveyPicker(label string) app.UI {
+	return app.Div().Class("survey-pick").Body(
+		app.Label().Class("btn").Body(
+			app.Text(label),
+			app.Input().Type("file").ID("survey-input").Class("visually-hidden").Accept(accept).OnChange(func(ctx app.Context, e app.Event) {
+				files := ctx.JSSrc().Get("files")
+				if files.Truthy() && files.Length() > 0 {
+					w.openSurvey(ctx, files.Index(0))
+				}
+				ctx.JSSrc().Set("value", "")
+			}),
+		),
+		app.If(w.m.File == SampleFile, func() app.UI {
+			return app.Button().ID("sample-survey").Class("btn").Text(w.t("Try the sample store's survey")).OnClick(w.sampleSurvey)
+		}),
+	)
+}
+
+func (w *Workbench) voice() app.UI {
+	d := w.m.Doc
+	s := d.Survey
+	if s == nil {
+		return app.Div().Class("voice").Body(
+			app.P().Class("hint").Text(w.t("Add what your customers say to what they do: a survey export (NPS or CSAT answers from your e-mail, review or help-desk tool, CSV or Excel) is joined to these orders by customer id or e-mail, in this browser.")),
+			app.If(d.SurveyError != "", func() app.UI {
+				return app.Div().Class("alert").ID("survey-error").Attr("role", "alert").Text(w.t("The survey could not be read: %s", d.SurveyError))
+			}),
+			w.surveyPicker(w.t("Add a survey export")),
+		)
+	}
+	text := func(v float64) string { return surveyText(w.loc, s.Kind, v) }
+	interval := func(sc report.SurveyScore) string { return w.t("%s to %s", text(sc.Low), text(sc.High)) }
+	cs := w.surveyCharts()
+	k := surveyKPI(s, w.loc)
+	groupTable := func(id, title string, gs []report.GroupSurvey) app.UI {
+		return app.Section().Body(
+			app.H2().Text(title),
+			app.Div().Class("table-wrap").Body(app.Table().Class("table").ID(id).Body(
+				app.THead().Body(app.Tr().Body(
+					app.Th().Text(w.t("Group")), app.Th().Class("num").Text(w.t("Answers")), app.Th().Class("num").Text(w.t("Score")),
+					app.Th().Class("num").Text(w.t("95%% interval")), app.Th().Class("num").Text(w.t("Positive")), app.Th().Class("num").Text(w.t("Negative")),
+				)),
+				app.TBody().Body(app.Range(gs).Slice(func(i int) app.UI {
+					g := gs[i]
+					return app.Tr().DataSet("group", g.Name).DataSet("value", strconv.FormatFloat(g.Score.Value, 'g', -1, 64)).Body(
+						app.Td().Text(g.Name), app.Td().Class("num").Text(w.loc.Int(g.Score.Answers)), app.Td().Class("num").Text(text(g.Score.Value)),
+						app.Td().Class("num").Text(interval(g.Score)), app.Td().Class("num").Text(w.loc.Int(g.Score.Positive)), app.Td().Class("num").Text(w.loc.Int(g.Score.Negative)),
+					)
+				})),
+			)),
+		)
+	}
+	j := s.Join
+	return app.Div().Class("voice").Body(
+		app.P().ID("survey-summary").Text(w.t("%s: %s rows, scale %s (%s), dates %s.", s.File, w.loc.Int(s.Rows), s.Scale, s.ScaleWhy, s.DateFormat)),
+		app.If(len(s.Notes) > 0, func() app.UI {
+			return app.Ul().Class("notes").Body(app.Range(s.Notes).Slice(func(i int) app.UI { return app.Li().Text(s.Notes[i]) }))
+		}),
+		app.If(len(s.Skipped) > 0, func() app.UI {
+			return app.Ul().Class("notes").ID("survey-skipped").Body(app.Range(s.Skipped).Slice(func(i int) app.UI {
+				k := s.Skipped[i]
+				return app.Li().Text(w.t("%s rows skipped: %s (column %s; rows %s).", w.loc.Int(k.Rows), k.Reason, k.Column, joinInts(k.Examples)))
+			}))
+		}),
+		app.Div().Class("kpis").Body(w.card(k)),
+		app.If(j != nil, func() app.UI {
+			pos, neg := w.t("Promoters"), w.t("detractors")
+			if s.Kind == "csat" {
+				pos, neg = w.t("Satisfied customers"), w.t("dissatisfied ones")
+			}
+			return app.P().ID("survey-join").Text(w.t("%s answers from %s customers matched these orders; %s were not found and %s had no customer id or e-mail. %s buy again %s of the time, %s %s.",
+				w.loc.Int(j.Matched), w.loc.Int(j.Customers), w.loc.Int(j.Unmatched), w.loc.Int(j.Anonymous),
+				pos, w.loc.Percent(j.RepeatPositive.Rate), neg, w.loc.Percent(j.RepeatNegative.Rate)))
+		}),
+		app.Div().Class("charts").Body(app.Range(cs).Slice(func(i int) app.UI {
+			c := cs[i]
+			return app.Figure().Class("chart").Body(
+				app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
+			)
+		})),
+		app.If(j != nil, func() app.UI {
+			return app.Div().Body(
+				app.Div().Class("lists").Body(
+					w.listCard(report.ListUnhappyVIPs, w.t("Unhappy VIPs"), w.t("%s of your most valuable customers gave a negative answer last time. Call them before they go.", w.loc.Int(j.UnhappyVIPCount)), nil, w.listActions(report.ListUnhappyVIPs)),
+					w.listCard(report.ListQuietFans, w.t("Quiet fans"), w.t("%s customers who answered positively have not ordered in %s days. Ask them back, or for a review.", w.loc.Int(j.QuietFanCount), w.loc.Int(j.QuietDays)),
+						field(w.t("Days without an order"), app.Input().Type("number").ID("quiet-days").Min(1).Max(3650).Value(j.QuietDays).
+							OnChange(func(ctx app.Context, e app.Event) {
+								if n, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil && n > 0 {
+									w.m.Settings.QuietDays = n
+									w.apply()
+								}
+							})), w.listActions(report.ListQuietFans)),
+				),
+				app.If(w.m.List == report.ListUnhappyVIPs || w.m.List == report.ListQuietFans, func() app.UI { return w.listRows() }),
+				groupTable("survey-segments", w.t("By RFM segment (each customer's latest answer)"), j.BySegment),
+				groupTable("survey-cohorts", w.t("By cohort (the period of the first order)"), j.ByCohort),
+			)
+		}),
+		w.surveyPicker(w.t("Add another survey export")),
+	)
+}
