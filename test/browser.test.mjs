@@ -391,6 +391,14 @@ await test("a survey joined to the orders: NPS per segment equals the CLI's", as
   const [dc] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="Quiet fans"][data-format="csv"]')]);
   const csv = fs.readFileSync(await dc.path(), "utf8").trim().split("\n");
   assert.equal(csv.length - 1, want.join.quiet_fans.length, "quiet fans CSV rows");
+
+  // A corrected scale recomputes, as the CLI's --scale does.
+  await page.click(".survey-columns summary");
+  await page.selectOption("#survey-scale", "csat10");
+  await page.waitForSelector('[data-kpi="csat"]', { timeout: 60000 });
+  const csat = JSON.parse(execFileSync(path.join(root, "bin", "retention"),
+    ["survey", nps, "--orders", path.join(root, "dist", "web", "sample-store.csv"), "--tz", "UTC", "--scale", "csat10", "--json"], { maxBuffer: 1 << 30 }).toString());
+  compare(await kpis(page), { csat: csat.overall.value }, "overall CSAT on 1-10");
   assert.deepEqual(w.foreign, [], "requests left the origin");
   assert.deepEqual(w.errors, [], "console errors");
   await context.close();

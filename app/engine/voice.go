@@ -38,7 +38,7 @@ func Survey(name string, data []byte, o Options, so SurveyOptions, orders *inges
 		return nil, err
 	}
 	out := &report.Survey{File: name, Format: res.Format, Sheet: res.Sheet, Scale: res.ScaleName, Kind: res.Scale.Kind, ScaleWhy: res.ScaleWhy,
-		Grain: grain.String(), TimeZone: loc.String(), Rows: res.Rows, DateFormat: res.DateFormat, Notes: res.Notes}
+		Grain: grain.String(), TimeZone: loc.String(), Rows: res.Rows, DateFormat: res.DateFormat, Notes: res.Notes, Header: res.Header}
 	for _, m := range res.Mapping {
 		out.Mapping = append(out.Mapping, report.MappingEntry{Role: string(m.Role), Column: m.Column, Header: m.Header, Confidence: r6(m.Confidence), Why: m.Why})
 	}

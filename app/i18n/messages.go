@@ -214,4 +214,9 @@ var English = []string{
 	"Voice of the customer",
 	"detractors",
 	"dissatisfied ones",
+	"Answer date",
+	"Columns and scale of the survey",
+	"Comment",
+	"Detected: %s",
+	"Scale",
 }

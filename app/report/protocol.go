@@ -25,8 +25,9 @@ type Settings struct {
 	Validate    string   `json:"validate,omitempty"`
 	// The survey's choices: its scale ("" to detect) and how long a
 	// promoter has not ordered to be a quiet fan (0 for 90 days).
-	SurveyScale string `json:"survey_scale,omitempty"`
-	QuietDays   int    `json:"quiet_days,omitempty"`
+	SurveyScale string            `json:"survey_scale,omitempty"`
+	SurveyMap   map[string]string `json:"survey_map,omitempty"` // role -> column header; "" unsets
+	QuietDays   int               `json:"quiet_days,omitempty"`
 }
 
 // Message kinds between the page and the engine worker. The page sends

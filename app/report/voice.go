@@ -20,6 +20,7 @@ type Survey struct {
 	Periods []SurveyPeriod `json:"periods"`
 
 	Mapping []MappingEntry `json:"mapping"`
+	Header  []string       `json:"header"` // the file's columns, for correcting the mapping
 	Skipped []Skip         `json:"skipped"`
 	Notes   []string       `json:"notes,omitempty"`
 

@@ -140,6 +140,7 @@ type Result struct {
 	Answers    []metrics.Answer `json:"-"`
 	Emails     map[int]string   `json:"-"` // answer index -> e-mail, when the answer has a customer id too
 	Mapping    []Match          `json:"mapping"`
+	Header     []string         `json:"header"`
 	Skipped    []Skip           `json:"skipped"`
 	DateFormat string           `json:"date_format"`
 	Notes      []string         `json:"notes,omitempty"`
@@ -160,7 +161,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	res := &Result{File: name, Format: t.Format, Sheet: t.Sheet, Rows: len(t.Rows), Notes: t.Notes}
+	res := &Result{File: name, Format: t.Format, Sheet: t.Sheet, Rows: len(t.Rows), Notes: t.Notes, Header: t.Header}
 	m, err := detect(t)
 	if err != nil {
 		return nil, err

@@ -76,6 +76,7 @@ func (m *model) load(name string, size int) report.Request {
 
 // addSurvey sends a survey export to join to the loaded orders.
 func (m *model) addSurvey(name string) report.Request {
+	m.Settings.SurveyScale, m.Settings.SurveyMap = "", nil
 	r := m.request(report.MsgSurvey)
 	r.Name = name
 	return r
@@ -148,6 +149,18 @@ func (m *model) setMap(role, column string) report.Request {
 	}
 	mp[role] = column
 	m.Settings.Map = mp
+	return m.request(report.MsgSettings)
+}
+
+// setSurveyMap sets the survey column of a role ("" for none) and asks
+// again.
+func (m *model) setSurveyMap(role, column string) report.Request {
+	mp := map[string]string{}
+	for k, v := range m.Settings.SurveyMap {
+		mp[k] = v
+	}
+	mp[role] = column
+	m.Settings.SurveyMap = mp
 	return m.request(report.MsgSettings)
 }
 

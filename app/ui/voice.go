@@ -110,6 +110,7 @@ func (w *Workbench) voice() app.UI {
 				return app.Li().Text(w.t("%s rows skipped: %s (column %s; rows %s).", w.loc.Int(k.Rows), k.Reason, k.Column, joinInts(k.Examples)))
 			}))
 		}),
+		w.surveyControls(s),
 		app.Div().Class("kpis").Body(w.card(k)),
 		app.If(j != nil, func() app.UI {
 			pos, neg := w.t("Promoters"), w.t("detractors")
@@ -146,4 +147,67 @@ func (w *Workbench) voice() app.UI {
 		}),
 		w.surveyPicker(w.t("Add another survey export")),
 	)
+}
+
+// surveyControls correct how the survey was read: its scale and the
+// column of each role.
+func (w *Workbench) surveyControls(s *report.Survey) app.UI {
+	scale := w.m.Settings.SurveyScale
+	return app.Details().Class("survey-columns").Body(
+		app.Summary().Text(w.t("Columns and scale of the survey")),
+		app.Div().Class("mapping").ID("survey-mapping").Body(
+			field(w.t("Scale"), app.Select().ID("survey-scale").OnChange(func(ctx app.Context, e app.Event) {
+				v := ctx.JSSrc().Get("value").String()
+				if v == "auto" {
+					v = "" // detect it again
+				}
+				w.m.Settings.SurveyScale = v
+				w.apply()
+			}).Body(
+				option("auto", w.t("Detected: %s", s.Scale), scale),
+				option("nps", "NPS (0-10)", scale),
+				option("csat5", "CSAT (1-5)", scale),
+				option("csat7", "CSAT (1-7)", scale),
+				option("csat10", "CSAT (1-10)", scale),
+			)),
+			app.Range(s.Mapping).Slice(func(i int) app.UI {
+				e := s.Mapping[i]
+				role := e.Role
+				return app.Label().Class("field").DataSet("role", role).Body(
+					app.Span().Text(surveyRoleName(w, role)),
+					app.Select().DataSet("survey-role", role).OnChange(func(ctx app.Context, ev app.Event) {
+						col := ctx.JSSrc().Get("value").String()
+						if col == noColumn {
+							col = ""
+						}
+						w.post(w.m.setSurveyMap(role, col), nil)
+					}).Body(
+						app.Option().Value(noColumn).Selected(e.Column < 0).Text(w.t("(none)")),
+						app.Range(s.Header).Slice(func(j int) app.UI {
+							return app.Option().Value(s.Header[j]).Selected(e.Column == j).Text(s.Header[j])
+						}),
+					),
+					app.If(e.Column >= 0, func() app.UI {
+						return app.Small().Text(w.t("confidence %s: %s", w.loc.Percent(e.Confidence), e.Why))
+					}),
+				)
+			}),
+		),
+	)
+}
+
+func surveyRoleName(w *Workbench, role string) string {
+	switch role {
+	case "score":
+		return w.t("Score")
+	case "date":
+		return w.t("Answer date")
+	case "customer_id":
+		return w.t("Customer id")
+	case "email":
+		return w.t("E-mail")
+	case "comment":
+		return w.t("Comment")
+	}
+	return role
 }

@@ -88,7 +88,7 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	}
 	if s.survey != nil {
 		// A survey that cannot be read leaves the orders' report standing.
-		sv, err := engine.Survey(s.surveyName, s.survey, o, engine.SurveyOptions{Scale: set.SurveyScale, QuietDays: set.QuietDays}, s.res, doc)
+		sv, err := engine.Survey(s.surveyName, s.survey, o, engine.SurveyOptions{Scale: set.SurveyScale, Map: set.SurveyMap, QuietDays: set.QuietDays}, s.res, doc)
 		if err != nil {
 			doc.SurveyError = err.Error()
 		} else {
@@ -105,6 +105,7 @@ func (s *Session) Survey(name string, data []byte, set report.Settings, progress
 		return nil, errors.New("load the orders first, then the survey")
 	}
 	s.surveyName, s.survey = name, data
+	set.SurveyScale, set.SurveyMap = "", nil // a new survey: its own columns and scale
 	return s.Apply(set, progress)
 }
 

@@ -198,6 +198,11 @@ func TestSurvey(t *testing.T) {
 	if err != nil || f.Rows != sv.Join.UnhappyVIPCount || !strings.HasPrefix(f.Name, "retention-unhappy-vips-") {
 		t.Errorf("unhappy VIPs export %+v, %v", f, err)
 	}
+	// The page corrects the survey's scale and columns.
+	doc, err = s.Apply(report.Settings{SurveyScale: "csat10", SurveyMap: map[string]string{"comment": ""}}, nil)
+	if err != nil || doc.Survey == nil || doc.Survey.Kind != "csat" || doc.Survey.Mapping[4].Column != -1 || len(doc.Survey.Header) != 9 {
+		t.Fatalf("corrected survey: %v %+v", err, doc.Survey)
+	}
 	// Settings keep the survey.
 	if doc, err = s.Apply(report.Settings{Grain: "quarter"}, nil); err != nil || doc.Survey == nil || doc.Survey.Grain != "quarter" {
 		t.Errorf("after a grain change: %v, %+v", err, doc.Survey)
