@@ -99,7 +99,7 @@ func (m *Mapping) sort() {
 	sort.Slice(m.Matches, func(i, j int) bool { return order[m.Matches[i].Role] < order[m.Matches[j].Role] })
 }
 
-// names are header names per role, folded by fold(): lower case, accents
+// names are header names per role, folded by Fold(): lower case, accents
 // and ø/æ/å/ß folded, everything but letters and digits removed. A header
 // that equals a name scores 1; one that contains it scores 0.7 (names of
 // 4 letters and more).
@@ -171,9 +171,9 @@ var names = map[Role][]string{
 	},
 }
 
-// fold lower-cases s, folds accents and Nordic letters, and keeps only
-// letters and digits.
-func fold(s string) string {
+// Fold lower-cases s, folds accents and Nordic letters, and keeps only
+// letters and digits: the form header names are compared in.
+func Fold(s string) string {
 	s = strings.ToLower(s)
 	s = strings.NewReplacer("ø", "o", "æ", "ae", "å", "a", "ß", "ss", "ü", "u", "ö", "o", "ä", "a").Replace(s)
 	var b strings.Builder
@@ -354,7 +354,7 @@ func Detect(header []string, rows [][]string) Mapping {
 		profiles[c] = profileOf(rows, c)
 	}
 	for c, h := range header {
-		f := fold(h)
+		f := Fold(h)
 		p := profiles[c]
 		for _, r := range Roles() {
 			hs, hwhy := headerScore(r, f, h)
@@ -394,6 +394,31 @@ func Detect(header []string, rows [][]string) Mapping {
 	}
 	m.sort()
 	return m
+}
+
+// FindColumn finds a column by header name (exactly, then ignoring case)
+// or 1-based number: how a user names a column on the command line.
+func FindColumn(header []string, name string) (int, error) {
+	name = strings.TrimSpace(name)
+	for i, h := range header {
+		if h == name {
+			return i, nil
+		}
+	}
+	for i, h := range header {
+		if strings.EqualFold(strings.TrimSpace(h), name) {
+			return i, nil
+		}
+	}
+	var n int
+	if _, err := fmt.Sscanf(name, "%d", &n); err == nil && fmt.Sprint(n) == name && n >= 1 && n <= len(header) {
+		return n - 1, nil
+	}
+	q := make([]string, len(header))
+	for i, h := range header {
+		q[i] = strconv.Quote(h)
+	}
+	return 0, fmt.Errorf("the file has no column %q (columns: %s)", name, strings.Join(q, ", "))
 }
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }

@@ -168,7 +168,7 @@ func FromTable(t *sheet.Table, opt Options) (*Result, error) {
 			m.Unset(role)
 			continue
 		}
-		i, err := findColumn(t.Header, col)
+		i, err := columns.FindColumn(t.Header, col)
 		if err != nil {
 			return nil, fmt.Errorf("Cannot set %s: %w", role, err)
 		}
@@ -182,26 +182,6 @@ func FromTable(t *sheet.Table, opt Options) (*Result, error) {
 	res.Dataset = ds
 	res.Report = rep
 	return res, nil
-}
-
-// findColumn finds a column by header name (case-insensitive) or 1-based number.
-func findColumn(header []string, name string) (int, error) {
-	name = strings.TrimSpace(name)
-	for i, h := range header {
-		if h == name {
-			return i, nil
-		}
-	}
-	for i, h := range header {
-		if strings.EqualFold(strings.TrimSpace(h), name) {
-			return i, nil
-		}
-	}
-	var n int
-	if _, err := fmt.Sscanf(name, "%d", &n); err == nil && fmt.Sprint(n) == name && n >= 1 && n <= len(header) {
-		return n - 1, nil
-	}
-	return 0, fmt.Errorf("the file has no column %q (columns: %s)", name, quoteList(header))
 }
 
 func quoteList(ss []string) string {

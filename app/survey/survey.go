@@ -13,9 +13,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"retention/app/columns"
 	"retention/app/parse"
@@ -38,7 +35,7 @@ const (
 // Roles lists every role in the order a report shows them.
 func Roles() []Role { return []Role{Score, Date, CustomerID, Email, Comment} }
 
-// names are header names per role, folded (see fold): equal scores 1,
+// names are header names per role, folded (see columns.Fold): equal scores 1,
 // containing (4 letters and more) 0.7.
 var names = map[Role][]string{
 	Score: {
@@ -77,26 +74,6 @@ var names = map[Role][]string{
 // CSAT ones about satisfaction.
 var npsWords = []string{"nps", "recommend", "empfehl", "anbefal", "rekommend", "irekomenda", "promoter"}
 var csatWords = []string{"csat", "satisf", "zufrieden", "tilfreds", "nojd", "kasiyahan", "happiness"}
-
-// fold lowers s, drops accents, folds ø æ å ß and keeps letters and digits.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch r {
-		case 'ø':
-			b.WriteRune('o')
-		case 'æ':
-			b.WriteString("ae")
-		case 'ß':
-			b.WriteString("ss")
-		default:
-			if unicode.IsLetter(r) && r < unicode.MaxASCII || unicode.IsDigit(r) {
-				b.WriteRune(r)
-			}
-		}
-	}
-	return b.String()
-}
 
 // Options control Read. The zero value detects everything.
 type Options struct {
@@ -175,7 +152,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 			delete(m, r)
 			continue
 		}
-		i, err := findColumn(t.Header, col)
+		i, err := columns.FindColumn(t.Header, col)
 		if err != nil {
 			return nil, err
 		}
@@ -340,7 +317,7 @@ func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale,
 	if n == 0 {
 		return metrics.Scale{}, "", errors.New("the score column holds no whole numbers from 0 to 10")
 	}
-	h := fold(header)
+	h := columns.Fold(header)
 	has := func(words []string) bool {
 		for _, w := range words {
 			if strings.Contains(h, w) {
@@ -381,7 +358,7 @@ func detect(t *sheet.Table) (map[Role]Match, error) {
 	}
 	var cs []cand
 	for i, h := range t.Header {
-		f := fold(h)
+		f := columns.Fold(h)
 		if f == "" {
 			continue
 		}
@@ -448,18 +425,4 @@ func detect(t *sheet.Table) (map[Role]Match, error) {
 		taken[x.col] = true
 	}
 	return m, nil
-}
-
-// findColumn finds a column by header (case-insensitive) or 1-based number.
-func findColumn(header []string, s string) (int, error) {
-	for i, h := range header {
-		if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(s)) {
-			return i, nil
-		}
-	}
-	var n int
-	if _, err := fmt.Sscanf(s, "%d", &n); err == nil && n >= 1 && n <= len(header) {
-		return n - 1, nil
-	}
-	return -1, fmt.Errorf("no column %q; the columns are %s", s, strings.Join(header, ", "))
 }
