@@ -66,27 +66,21 @@ const (
 // distinct repeat counts listed once (the gamma-function terms depend on
 // x only).
 type bgData struct {
-	xs         []float64 // distinct x
-	xi         []int     // per group: index in xs
-	x, tx, t   []float64 // per group
-	w          []float64 // customers in the group
-	n          float64
-	maxT, sumT float64
+	xs       []float64 // distinct x
+	xi       []int     // per group: index in xs
+	x, tx, t []float64 // per group
+	w        []float64 // customers in the group
+	n        float64
+	maxT     float64
 }
 
-func prepareBG(cs []Customer) (*bgData, error) {
+// group groups the customers by identical histories.
+func group(cs []Customer) *bgData {
 	type key struct{ x, tx, t float64 }
 	groups := map[key]int{}
-	d := &bgData{}
 	xIndex := map[float64]int{}
-	repeaters := 0
-	for i, c := range cs {
-		if !(c.X >= 0 && c.TX >= 0 && c.T >= c.TX) || math.IsInf(c.T, 0) || c.X != math.Trunc(c.X) || (c.X == 0 && c.TX != 0) {
-			return nil, fmt.Errorf("%w: customer %d has x=%v, t_x=%v, T=%v (need whole x >= 0, 0 <= t_x <= T, t_x = 0 when x = 0)", ErrNoFit, i+1, c.X, c.TX, c.T)
-		}
-		if c.X > 0 {
-			repeaters++
-		}
+	d := &bgData{}
+	for _, c := range cs {
 		k := key{c.X, c.TX, c.T}
 		g, ok := groups[k]
 		if !ok {
@@ -103,8 +97,21 @@ func prepareBG(cs []Customer) (*bgData, error) {
 		}
 		d.w[g]++
 		d.n++
-		d.sumT += c.T
 		d.maxT = math.Max(d.maxT, c.T)
+	}
+	return d
+}
+
+// prepareBG checks the customers and groups them for fitting.
+func prepareBG(cs []Customer) (*bgData, error) {
+	repeaters := 0
+	for i, c := range cs {
+		if !(c.X >= 0 && c.TX >= 0 && c.T >= c.TX) || math.IsInf(c.T, 0) || c.X != math.Trunc(c.X) || (c.X == 0 && c.TX != 0) {
+			return nil, fmt.Errorf("%w: customer %d has x=%v, t_x=%v, T=%v (need whole x >= 0, 0 <= t_x <= T, t_x = 0 when x = 0)", ErrNoFit, i+1, c.X, c.TX, c.T)
+		}
+		if c.X > 0 {
+			repeaters++
+		}
 	}
 	if len(cs) < MinCustomers {
 		return nil, fmt.Errorf("%w: %d customers; the model needs at least %d", ErrNoFit, len(cs), MinCustomers)
@@ -112,6 +119,7 @@ func prepareBG(cs []Customer) (*bgData, error) {
 	if repeaters < MinRepeaters {
 		return nil, fmt.Errorf("%w: only %d of %d customers bought again; the model needs at least %d repeat buyers", ErrNoFit, repeaters, len(cs), MinRepeaters)
 	}
+	d := group(cs)
 	if d.maxT <= 0 {
 		return nil, fmt.Errorf("%w: every customer was observed for no time", ErrNoFit)
 	}
@@ -209,25 +217,6 @@ func (m BGNBD) Gradient(cs []Customer) []float64 {
 }
 
 func (m BGNBD) params() []float64 { return []float64{m.R, m.Alpha, m.A, m.B} }
-
-// group lists the customers one group each, for evaluating the
-// likelihood at given parameters without checks.
-func group(cs []Customer) *bgData {
-	d := &bgData{}
-	xIndex := map[float64]int{}
-	for _, c := range cs {
-		xi, ok := xIndex[c.X]
-		if !ok {
-			xi = len(d.xs)
-			xIndex[c.X] = xi
-			d.xs = append(d.xs, c.X)
-		}
-		d.xi = append(d.xi, xi)
-		d.x, d.tx, d.t, d.w = append(d.x, c.X), append(d.tx, c.TX), append(d.t, c.T), append(d.w, 1)
-		d.n++
-	}
-	return d
-}
 
 // fitLog maximises ll over the logarithms of its parameters from start,
 // first with BFGS and, when that stops early, with Nelder-Mead from where
