@@ -153,9 +153,24 @@ func All(d *report.Document, l Labels) []Chart {
 		{IDPareto, l.ParetoTitle, paretoChart},
 		{IDDaysBetween, l.DaysTitle, daysChart},
 	}
+	bs := make([]builder, len(builders))
+	for i, b := range builders {
+		bs[i] = builder{b.id, b.title, func() echart { return b.build(d, l) }}
+	}
+	return build(bs)
+}
+
+// builder makes one chart, or nil when it has no data.
+type builder struct {
+	id, title string
+	make      func() echart
+}
+
+// build makes the charts that have data, in order.
+func build(bs []builder) []Chart {
 	var out []Chart
-	for _, b := range builders {
-		c := b.build(d, l)
+	for _, b := range bs {
+		c := b.make()
 		if c == nil {
 			continue
 		}

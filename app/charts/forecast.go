@@ -69,28 +69,12 @@ func Forecast(d *report.Document, l ForecastLabels) []Chart {
 		return nil
 	}
 	f := d.Forecast
-	builders := []struct {
-		id, title string
-		build     func() echart
-	}{
+	return build([]builder{
 		{IDPAlive, l.PAliveTitle, func() echart { return pAliveChart(f, l) }},
 		{IDCLVSegments, l.CLVTitle, func() echart { return clvChart(d, f, l) }},
 		{IDHoldoutByX, l.ByXTitle, func() echart { return byXChart(f, l) }},
 		{IDHoldoutCumulative, l.CumulativeTitle, func() echart { return cumulativeChart(f, l) }},
-	}
-	var out []Chart
-	for _, b := range builders {
-		c := b.build()
-		if c == nil {
-			continue
-		}
-		opt, err := marshal(c)
-		if err != nil {
-			continue
-		}
-		out = append(out, Chart{ID: b.id, Title: b.title, Option: opt})
-	}
-	return out
+	})
 }
 
 func pAliveChart(f *report.Forecast, l ForecastLabels) echart {

@@ -55,9 +55,5 @@ func Survey(d *report.Document, l SurveyLabels) []Chart {
 	c.AddSeries(l.Score, val)
 	c.AddSeries(l.Low, lo, dashed, grey, noSymbol)
 	c.AddSeries(l.High, hi, dashed, grey, noSymbol)
-	opt, err := marshal(c)
-	if err != nil {
-		return nil
-	}
-	return []Chart{{ID: IDSurveyPeriods, Title: l.Title, Option: opt}}
+	return build([]builder{{IDSurveyPeriods, l.Title, func() echart { return c }}})
 }
