@@ -143,25 +143,26 @@ func (m *model) needRows() bool {
 
 // setMap sets the column of a role ("" for none) and asks again.
 func (m *model) setMap(role, column string) report.Request {
-	mp := map[string]string{}
-	for k, v := range m.Settings.Map {
-		mp[k] = v
-	}
-	mp[role] = column
-	m.Settings.Map = mp
+	m.Settings.Map = withRole(m.Settings.Map, role, column)
 	return m.request(report.MsgSettings)
 }
 
 // setSurveyMap sets the survey column of a role ("" for none) and asks
 // again.
 func (m *model) setSurveyMap(role, column string) report.Request {
-	mp := map[string]string{}
-	for k, v := range m.Settings.SurveyMap {
-		mp[k] = v
-	}
-	mp[role] = column
-	m.Settings.SurveyMap = mp
+	m.Settings.SurveyMap = withRole(m.Settings.SurveyMap, role, column)
 	return m.request(report.MsgSettings)
+}
+
+// withRole returns a copy of a role -> column mapping with one role set
+// (a copy: the settings of a request already sent are not changed).
+func withRole(mp map[string]string, role, column string) map[string]string {
+	out := make(map[string]string, len(mp)+1)
+	for k, v := range mp {
+		out[k] = v
+	}
+	out[role] = column
+	return out
 }
 
 // KPI is one card of the dashboard.

@@ -101,7 +101,7 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 // drawLater draws the charts of the tab after this update, once per
 // report.
 func (w *Workbench) drawLater(ctx app.Context) {
-	if w.m.Doc == nil || (w.tab != TabOverview && w.tab != TabPredict && w.tab != TabVoice) || w.drawnGen == w.m.docGen {
+	if w.m.Doc == nil || !chartTab(w.tab) || w.drawnGen == w.m.docGen {
 		return
 	}
 	w.ctx.Defer(func(ctx app.Context) {
@@ -111,6 +111,9 @@ func (w *Workbench) drawLater(ctx app.Context) {
 		}
 	})
 }
+
+// chartTab tells whether a tab shows charts.
+func chartTab(tab string) bool { return tab == TabOverview || tab == TabPredict || tab == TabVoice }
 
 // tabCharts are the charts of the tab shown.
 func (w *Workbench) tabCharts() []charts.Chart {
@@ -128,6 +131,24 @@ func (w *Workbench) post(req report.Request, buf app.Value) {
 	send(string(b), buf)
 }
 
+// whenRead shows the progress bar and returns what to do with a file's
+// bytes once they are read: post the request made for them, or show the
+// failure (failed words the reading error).
+func (w *Workbench) whenRead(failed func(err string) string, req func(buf app.Value) report.Request) func(app.Value, string) {
+	w.m.Phase, w.m.Err, w.m.Progress = Loading, "", report.Progress{Stage: "start"}
+	return func(buf app.Value, err string) {
+		w.ctx.Dispatch(func(ctx app.Context) {
+			if err != "" {
+				w.m.fail(failed(err))
+				return
+			}
+			w.post(req(buf), buf)
+		})
+	}
+}
+
+func (w *Workbench) unreadable(err string) string { return w.t("The file could not be read: %s", err) }
+
 // open reads a File the user chose or dropped.
 func (w *Workbench) open(ctx app.Context, file app.Value) {
 	if file == nil || !file.Truthy() {
@@ -135,16 +156,7 @@ func (w *Workbench) open(ctx app.Context, file app.Value) {
 	}
 	w.worker(ctx)
 	name, size := file.Get("name").String(), file.Get("size").Int()
-	w.m.Phase, w.m.Err, w.m.Progress = Loading, "", report.Progress{Stage: "start"}
-	readFile(file, func(buf app.Value, err string) {
-		w.ctx.Dispatch(func(ctx app.Context) {
-			if err != "" {
-				w.m.fail(w.t("The file could not be read: %s", err))
-				return
-			}
-			w.post(w.m.load(name, size), buf)
-		})
-	})
+	readFile(file, w.whenRead(w.unreadable, func(app.Value) report.Request { return w.m.load(name, size) }))
 }
 
 // openSurvey reads a survey export the user chose and joins it to the
@@ -154,45 +166,22 @@ func (w *Workbench) openSurvey(ctx app.Context, file app.Value) {
 		return
 	}
 	name := file.Get("name").String()
-	w.m.Phase, w.m.Err, w.m.Progress = Loading, "", report.Progress{Stage: "start"}
-	readFile(file, func(buf app.Value, err string) {
-		w.ctx.Dispatch(func(ctx app.Context) {
-			if err != "" {
-				w.m.fail(w.t("The file could not be read: %s", err))
-				return
-			}
-			w.post(w.m.addSurvey(name), buf)
-		})
-	})
+	readFile(file, w.whenRead(w.unreadable, func(app.Value) report.Request { return w.m.addSurvey(name) }))
 }
 
 // sampleSurvey joins the sample store's NPS survey.
 func (w *Workbench) sampleSurvey(ctx app.Context, e app.Event) {
-	w.m.Phase, w.m.Err, w.m.Progress = Loading, "", report.Progress{Stage: "start"}
-	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleSurvey), func(buf app.Value, err string) {
-		w.ctx.Dispatch(func(ctx app.Context) {
-			if err != "" {
-				w.m.fail(w.t("The sample survey could not be loaded: %s", err))
-				return
-			}
-			w.post(w.m.addSurvey(SampleSurvey), buf)
-		})
-	})
+	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleSurvey), w.whenRead(
+		func(err string) string { return w.t("The sample survey could not be loaded: %s", err) },
+		func(app.Value) report.Request { return w.m.addSurvey(SampleSurvey) }))
 }
 
 // sample loads the built-in sample store.
 func (w *Workbench) sample(ctx app.Context, e app.Event) {
 	w.worker(ctx)
-	w.m.Phase, w.m.Err, w.m.Progress = Loading, "", report.Progress{Stage: "start"}
-	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleFile), func(buf app.Value, err string) {
-		w.ctx.Dispatch(func(ctx app.Context) {
-			if err != "" {
-				w.m.fail(w.t("The sample store could not be loaded: %s", err))
-				return
-			}
-			w.post(w.m.load(SampleFile, buf.Get("byteLength").Int()), buf)
-		})
-	})
+	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleFile), w.whenRead(
+		func(err string) string { return w.t("The sample store could not be loaded: %s", err) },
+		func(buf app.Value) report.Request { return w.m.load(SampleFile, buf.Get("byteLength").Int()) }))
 }
 
 // apply sends changed settings.
@@ -237,7 +226,7 @@ func (w *Workbench) onDrop(ctx app.Context, e app.Event) {
 func (w *Workbench) setTab(tab string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		w.tab = tab
-		if tab == TabOverview || tab == TabPredict || tab == TabVoice {
+		if chartTab(tab) {
 			w.drawnGen = 0
 			w.drawLater(ctx)
 		}
