@@ -92,6 +92,27 @@ func docOf(t *testing.T, csv string) *report.Document {
 	return d
 }
 
+// renderHTML mounts the workbench in go-app's test engine and returns its
+// HTML.
+func renderHTML(t *testing.T, w *Workbench) string {
+	t.Helper()
+	e := app.NewTestEngine()
+	if err := e.Load(w); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	return app.HTMLString(w)
+}
+
+// showRows answers the workbench's request for a list's rows as the
+// worker would, and returns them.
+func showRows(w *Workbench, d *report.Document, list string) []report.Customer {
+	rows, name, _ := report.Select(d, list)
+	b, _ := json.Marshal(map[string]any{"type": report.MsgRows, "id": w.m.reqID, "rows": report.Rows{List: name, Total: len(rows), Rows: rows}})
+	w.m.handle(string(b))
+	return rows
+}
+
 func reportMsg(t *testing.T, id int, d *report.Document) string {
 	b, _ := json.Marshal(d)
 	m, _ := json.Marshal(map[string]any{"type": report.MsgReport, "id": id, "report": string(b)})
@@ -208,13 +229,7 @@ func TestKPIs(t *testing.T) {
 // drop zone first, then, with a report, the cards with their data-kpi and
 // data-value attributes, the charts' places and the tabs.
 func TestRender(t *testing.T) {
-	e := app.NewTestEngine()
-	w := &Workbench{}
-	if err := e.Load(w); err != nil {
-		t.Fatal(err)
-	}
-	e.ConsumeAll()
-	html := app.HTMLString(w)
+	html := renderHTML(t, &Workbench{})
 	for _, want := range []string{`data-phase="start"`, `id="sample"`, `id="file-input"`, "never leaves this device"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("start page lacks %s", want)
@@ -226,16 +241,9 @@ func TestRender(t *testing.T) {
 		w.m.handle(reportMsg(t, 0, d))
 		if list != "" {
 			w.m.view(list)
-			rows, name, _ := report.Select(d, list)
-			b, _ := json.Marshal(map[string]any{"type": report.MsgRows, "id": w.m.reqID, "rows": report.Rows{List: name, Total: len(rows), Rows: rows}})
-			w.m.handle(string(b))
+			showRows(w, d, list)
 		}
-		e := app.NewTestEngine()
-		if err := e.Load(w); err != nil {
-			t.Fatal(err)
-		}
-		e.ConsumeAll()
-		return app.HTMLString(w)
+		return renderHTML(t, w)
 	}
 	html = render(TabOverview, "")
 	for _, k := range []string{"customers", "orders", "revenue", "aov", "repeat_rate", "crr", "churn"} {
@@ -308,15 +316,8 @@ func TestPredictions(t *testing.T) {
 	w := &Workbench{tab: TabPredict}
 	w.m.handle(reportMsg(t, 0, d))
 	w.m.view(report.ListSlipping)
-	rows, name, _ := report.Select(d, report.ListSlipping)
-	b, _ := json.Marshal(map[string]any{"type": report.MsgRows, "id": w.m.reqID, "rows": report.Rows{List: name, Total: len(rows), Rows: rows}})
-	w.m.handle(string(b))
-	e := app.NewTestEngine()
-	if err := e.Load(w); err != nil {
-		t.Fatal(err)
-	}
-	e.ConsumeAll()
-	html := app.HTMLString(w)
+	rows := showRows(w, d, report.ListSlipping)
+	html := renderHTML(t, w)
 	for _, want := range []string{`data-kpi="predicted_clv"`, `data-kpi="slipping"`, `data-list="Slipping away"`, `data-export="Slipping away"`,
 		`id="forecast-segments"`, `id="predict-unit"`, `data-chart="p_alive"`, `data-chart="holdout_cumulative"`, `data-rows="` + strconv.Itoa(len(rows)) + `"`} {
 		if !strings.Contains(html, want) {
@@ -327,12 +328,7 @@ func TestPredictions(t *testing.T) {
 	// A shop too small for the models: the reason, no cards.
 	w = &Workbench{tab: TabPredict}
 	w.m.handle(reportMsg(t, 0, docOf(t, shop)))
-	e = app.NewTestEngine()
-	if err := e.Load(w); err != nil {
-		t.Fatal(err)
-	}
-	e.ConsumeAll()
-	html = app.HTMLString(w)
+	html = renderHTML(t, w)
 	if !strings.Contains(html, `id="forecast-errors"`) || !strings.Contains(html, "needs at least 50") || strings.Contains(html, `data-kpi=`) {
 		t.Errorf("small shop's predictions tab:\n%s", html)
 	}
@@ -352,12 +348,7 @@ func TestVoice(t *testing.T) {
 		w := &Workbench{tab: TabVoice}
 		w.m.File = file
 		w.m.handle(reportMsg(t, 0, d))
-		e := app.NewTestEngine()
-		if err := e.Load(w); err != nil {
-			t.Fatal(err)
-		}
-		e.ConsumeAll()
-		return app.HTMLString(w)
+		return renderHTML(t, w)
 	}
 	html := render(d, SampleFile)
 	for _, want := range []string{`id="survey-input"`, `id="sample-survey"`} {
