@@ -30,36 +30,71 @@ const (
 // rest. A model that cannot be fitted leaves its reason in the forecast's
 // Errors and no numbers; only bad options are an error.
 func Forecast(res *ingest.Result, doc *report.Document, o Options) error {
-	loc, err := location(o.TZ)
+	fit, err := FitForecast(res, doc.AsOf, o)
 	if err != nil {
 		return err
 	}
-	asOf, err := time.ParseInLocation(dateLayout, doc.AsOf, loc)
+	fit.Attach(doc)
+	return nil
+}
+
+// Fit is the forecast's models fitted for one reference date: the costly
+// part of Forecast, which a caller can keep while only the report's other
+// settings change.
+type Fit struct {
+	until string
+	pr    *report.Prediction // nil when there is nothing to predict from (why)
+	why   string
+	check report.Validation
+}
+
+// FitForecast fits the forecast's models on the orders up to the day
+// before asOf (2006-01-02) and checks them (see Forecast).
+func FitForecast(res *ingest.Result, asOf string, o Options) (*Fit, error) {
+	loc, err := location(o.TZ)
 	if err != nil {
-		return fmt.Errorf("report has no reference date: %w", err)
+		return nil, err
+	}
+	ref, err := time.ParseInLocation(dateLayout, asOf, loc)
+	if err != nil {
+		return nil, fmt.Errorf("report has no reference date: %w", err)
 	}
 	p := o.Predict
-	p.Until = asOf.AddDate(0, 0, -1).Format(dateLayout)
+	p.Until = ref.AddDate(0, 0, -1).Format(dateLayout)
+	fit := &Fit{until: p.Until}
 	pr, err := Predict(res, o, p)
 	if err != nil {
 		if strings.HasPrefix(err.Error(), "--") {
-			return err
+			return nil, err
 		}
 		// No customer before the reference date, no orders: nothing to
 		// predict from, said like a model that cannot be fitted.
-		doc.Forecast = &report.Forecast{Until: p.Until, Errors: []string{err.Error()}}
-		return nil
+		fit.why = err.Error()
+		return fit, nil
+	}
+	fit.pr = pr
+	fit.check = validate(res, o, p)
+	return fit, nil
+}
+
+// Attach adds the fitted forecast to a report of the same orders and
+// reference date: the forecast's summary, and each customer row's
+// predictions. The fit itself is not changed.
+func (fit *Fit) Attach(doc *report.Document) {
+	pr := fit.pr
+	if pr == nil {
+		doc.Forecast = &report.Forecast{Until: fit.until, Errors: []string{fit.why}}
+		return
 	}
 	f := &report.Forecast{
 		Until: pr.Until, Unit: pr.Unit, Horizon: pr.Horizon, Discount: pr.Discount,
 		Customers: pr.Customers, Repeaters: pr.Repeaters,
 		BGNBD: pr.BGNBD, GammaGamma: pr.GammaGamma, SpendFrequencyCorrelation: pr.SpendFrequencyCorrelation,
-		Errors: pr.Errors, Notes: pr.Notes,
+		Errors: pr.Errors, Notes: pr.Notes, Validation: fit.check,
 	}
 	doc.Forecast = f
-	f.Validation = validate(res, o, p)
 	if pr.BGNBD == nil {
-		return nil
+		return
 	}
 
 	byID := make(map[string]*report.Predicted, len(pr.Rows))
@@ -142,7 +177,6 @@ func Forecast(res *ingest.Result, doc *report.Document, o Options) error {
 		}
 		f.Segments = append(f.Segments, *s)
 	}
-	return nil
 }
 
 // validate fits the models on the orders up to p.Validate (by default the

@@ -24,6 +24,10 @@ type Session struct {
 	loaded report.Settings // the reading settings res was made with
 	res    *ingest.Result
 	doc    *report.Document
+	// fit is the forecast's fitted models for fitFor; settings that do not
+	// change them (grain, range, lists) reuse them.
+	fit    *engine.Fit
+	fitFor fitKey
 	// The survey export joined to the orders, if one was added.
 	surveyName string
 	survey     []byte
@@ -83,9 +87,15 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	if progress != nil {
 		progress(report.Progress{Stage: "forecast"})
 	}
-	if err := engine.Forecast(s.res, doc, o); err != nil {
-		return nil, err
+	key := fitKey{res: s.res, asOf: doc.AsOf, tz: o.TZ, predict: o.Predict}
+	if s.fit == nil || !key.same(s.fitFor) {
+		fit, err := engine.FitForecast(s.res, doc.AsOf, o)
+		if err != nil {
+			return nil, err
+		}
+		s.fit, s.fitFor = fit, key
 	}
+	s.fit.Attach(doc)
 	if s.survey != nil {
 		// A survey that cannot be read leaves the orders' report standing.
 		sv, err := engine.Survey(s.surveyName, s.survey, o, engine.SurveyOptions{Scale: set.SurveyScale, Map: set.SurveyMap, QuietDays: set.QuietDays}, s.res, doc)
@@ -97,6 +107,19 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	}
 	s.doc = doc
 	return doc, nil
+}
+
+// fitKey is what the forecast's fit depends on.
+type fitKey struct {
+	res     *ingest.Result
+	asOf    string
+	tz      string
+	predict engine.PredictOptions
+}
+
+// same compares the keys (the orders by identity, not by content).
+func (k fitKey) same(o fitKey) bool {
+	return k.res == o.res && k.asOf == o.asOf && k.tz == o.tz && reflect.DeepEqual(k.predict, o.predict)
 }
 
 // Survey adds a survey export to the loaded orders and reports on both.

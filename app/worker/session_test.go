@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"retention/app/demo"
+	"retention/app/engine"
 	"retention/app/report"
 )
 
@@ -217,5 +219,39 @@ func TestSurvey(t *testing.T) {
 	}
 	if _, err := s.Rows(report.ListQuietFans); err == nil || !strings.Contains(err.Error(), "add a survey export first") {
 		t.Errorf("survey list without a survey: %v", err)
+	}
+}
+
+// TestForecastFitReused: settings that do not bear on the forecast reuse
+// its fitted models, with the same result as fitting again; the
+// forecast's own settings fit again.
+func TestForecastFitReused(t *testing.T) {
+	var s Session
+	if _, err := s.Load(demo.FileName, demo.CSV(), report.Settings{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	fit := s.fit
+	doc, err := s.Apply(report.Settings{Grain: "quarter", LapsedDays: 90}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.fit != fit {
+		t.Error("a grain change fitted the models again")
+	}
+	fresh := *doc
+	fresh.Forecast = nil
+	fresh.CustomerRows = append([]report.Customer(nil), doc.CustomerRows...)
+	for i := range fresh.CustomerRows {
+		c := &fresh.CustomerRows[i]
+		c.PAlive, c.PredictedPurchases, c.PredictedCLV, c.Slipping = nil, nil, nil, false
+	}
+	if err := engine.Forecast(s.res, &fresh, Options(report.Settings{Grain: "quarter", LapsedDays: 90})); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fresh.Forecast, doc.Forecast) || !reflect.DeepEqual(fresh.CustomerRows, doc.CustomerRows) {
+		t.Error("the reused fit gives another forecast than fitting again")
+	}
+	if _, err := s.Apply(report.Settings{Horizon: 6}, nil); err != nil || s.fit == fit {
+		t.Errorf("a horizon change kept the old fit (%v)", err)
 	}
 }
