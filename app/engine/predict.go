@@ -66,13 +66,8 @@ func Predict(res *ingest.Result, o Options, p PredictOptions) (*report.Predictio
 	if discount < 0 || discount >= 1 || math.IsNaN(discount) {
 		return nil, fmt.Errorf("--discount is a monthly rate from 0 to below 1 (0.01 = 1%%), got %v", discount)
 	}
-	lastOrder := ds.Orders[0].Time
-	for i := range ds.Orders {
-		if ds.Orders[i].Time.After(lastOrder) {
-			lastOrder = ds.Orders[i].Time
-		}
-	}
-	end := time.Date(lastOrder.In(loc).Year(), lastOrder.In(loc).Month(), lastOrder.In(loc).Day(), 0, 0, 0, 0, loc)
+	lastOrder := ds.Orders[len(ds.Orders)-1].Time.In(loc) // orders are sorted by time
+	end := time.Date(lastOrder.Year(), lastOrder.Month(), lastOrder.Day(), 0, 0, 0, 0, loc)
 	until := end
 	if strings.TrimSpace(p.Until) != "" {
 		if until, err = day("--until", p.Until, loc); err != nil {
@@ -91,7 +86,7 @@ func Predict(res *ingest.Result, o Options, p PredictOptions) (*report.Predictio
 	}
 	started := 0
 	for ci := range ds.Customers {
-		if idx := ds.CustomerOrders(ci); len(idx) > 0 && !ds.Orders[idx[0]].Time.After(until.AddDate(0, 0, 1).Add(-time.Nanosecond)) {
+		if idx := ds.CustomerOrders(ci); len(idx) > 0 && ds.Orders[idx[0]].Time.Before(until.AddDate(0, 0, 1)) {
 			started++
 		}
 	}
