@@ -249,6 +249,9 @@ type Skip struct {
 	Values   []string `json:"values,omitempty"`
 }
 
+// ExampleRows lists the first row numbers, "2, 5, 9".
+func (s Skip) ExampleRows() string { return joinInts(s.Examples) }
+
 // MappingEntry is the column found for one role.
 type MappingEntry struct {
 	Role       string  `json:"role"`

@@ -260,7 +260,7 @@ func (w *Workbench) data() app.UI {
 					app.TBody().Body(app.Range(d.Skipped).Slice(func(i int) app.UI {
 						s := d.Skipped[i]
 						return app.Tr().Body(app.Td().Class("num").Text(w.loc.Int(s.Rows)), app.Td().Text(s.Reason), app.Td().Text(s.Column),
-							app.Td().Text(joinInts(s.Examples)), app.Td().Text(strings.Join(s.Values, ", ")))
+							app.Td().Text(s.ExampleRows()), app.Td().Text(strings.Join(s.Values, ", ")))
 					})),
 				))
 			}),
@@ -314,14 +314,6 @@ func (w *Workbench) data() app.UI {
 // out an empty value attribute, and an option without one has its text as
 // its value).
 const noColumn = "-"
-
-func joinInts(v []int) string {
-	s := make([]string, len(v))
-	for i, n := range v {
-		s[i] = strconv.Itoa(n)
-	}
-	return strings.Join(s, ", ")
-}
 
 // roleName is a role's name for people.
 func roleName(w *Workbench, role string) string {

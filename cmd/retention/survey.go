@@ -99,7 +99,7 @@ func writeSurvey(m *Main, s *report.Survey) {
 		fmt.Fprintln(w, "Note:", n)
 	}
 	for _, k := range s.Skipped {
-		fmt.Fprintf(w, "Skipped %d rows: %s (column %q; rows %s).\n", k.Rows, k.Reason, k.Column, joinInts(k.Examples))
+		fmt.Fprintf(w, "Skipped %d rows: %s (column %q; rows %s).\n", k.Rows, k.Reason, k.Column, k.ExampleRows())
 	}
 	fmt.Fprintf(w, "\nOverall: %s\n\n", score(s.Overall))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -135,12 +135,4 @@ func writeSurvey(m *Main, s *report.Survey) {
 	fmt.Fprintf(w, "Repeat purchase rate: %s %.1f%% (%d of %d), %s %.1f%% (%d of %d).\n", pos, j.RepeatPositive.Rate*100, j.RepeatPositive.Repeaters, j.RepeatPositive.Customers,
 		neg, j.RepeatNegative.Rate*100, j.RepeatNegative.Repeaters, j.RepeatNegative.Customers)
 	fmt.Fprintf(w, "Lists: %q %d customers; %q (no order in %d days) %d customers.\n", report.ListUnhappyVIPs, len(j.UnhappyVIPs), report.ListQuietFans, j.QuietDays, len(j.QuietFans))
-}
-
-func joinInts(v []int) string {
-	s := make([]string, len(v))
-	for i, n := range v {
-		s[i] = fmt.Sprint(n)
-	}
-	return strings.Join(s, ", ")
 }
