@@ -139,10 +139,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		loc = time.UTC
 	}
 	res := &Result{File: name, Format: t.Format, Sheet: t.Sheet, Rows: len(t.Rows), Notes: t.Notes, Header: t.Header}
-	m, err := detect(t)
-	if err != nil {
-		return nil, err
-	}
+	m := detect(t)
 	for role, col := range o.Map {
 		r := Role(role)
 		if _, ok := names[r]; !ok {
@@ -347,7 +344,7 @@ func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale,
 
 // detect finds each role's column from the header, then the score and
 // date columns from the values when no header names them.
-func detect(t *sheet.Table) (map[Role]Match, error) {
+func detect(t *sheet.Table) map[Role]Match {
 	m := map[Role]Match{}
 	taken := map[int]bool{}
 	type cand struct {
@@ -424,5 +421,5 @@ func detect(t *sheet.Table) (map[Role]Match, error) {
 		m[x.role] = Match{Role: x.role, Column: x.col, Header: t.Header[x.col], Confidence: x.score, Why: x.why}
 		taken[x.col] = true
 	}
-	return m, nil
+	return m
 }
