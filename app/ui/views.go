@@ -270,25 +270,7 @@ func (w *Workbench) data() app.UI {
 			app.P().Class("hint").Text(w.t("What each column was taken for. Correct a role and the figures are computed again.")),
 			app.Div().Class("mapping").ID("mapping").Body(app.Range(d.Mapping).Slice(func(i int) app.UI {
 				e := d.Mapping[i]
-				role := e.Role
-				return app.Label().Class("field").DataSet("role", role).Body(
-					app.Span().Text(roleName(w, role)),
-					app.Select().DataSet("role", role).OnChange(func(ctx app.Context, e app.Event) {
-						col := ctx.JSSrc().Get("value").String()
-						if col == noColumn {
-							col = ""
-						}
-						w.post(w.m.setMap(role, col), nil)
-					}).Body(
-						app.Option().Value(noColumn).Selected(e.Column < 0).Text(w.t("(none)")),
-						app.Range(header).Slice(func(j int) app.UI {
-							return app.Option().Value(header[j]).Selected(e.Column == j).Text(header[j])
-						}),
-					),
-					app.If(e.Column >= 0, func() app.UI {
-						return app.Small().Text(w.t("confidence %s: %s", w.loc.Percent(e.Confidence), e.Why))
-					}),
-				)
+				return w.roleField(roleName(w, e.Role), "role", e, header, w.m.setMap)
 			})),
 		),
 		app.Section().Body(
@@ -307,6 +289,31 @@ func (w *Workbench) data() app.UI {
 				})),
 			)),
 		),
+	)
+}
+
+// roleField is a role's column choice: a drop-down of the file's columns
+// (data-ATTR="role" on it) that sends set's request when changed, and how
+// sure the detection was.
+func (w *Workbench) roleField(label, attr string, e report.MappingEntry, header []string, set func(role, column string) report.Request) app.UI {
+	role := e.Role
+	return app.Label().Class("field").DataSet("role", role).Body(
+		app.Span().Text(label),
+		app.Select().DataSet(attr, role).OnChange(func(ctx app.Context, ev app.Event) {
+			col := ctx.JSSrc().Get("value").String()
+			if col == noColumn {
+				col = ""
+			}
+			w.post(set(role, col), nil)
+		}).Body(
+			app.Option().Value(noColumn).Selected(e.Column < 0).Text(w.t("(none)")),
+			app.Range(header).Slice(func(j int) app.UI {
+				return app.Option().Value(header[j]).Selected(e.Column == j).Text(header[j])
+			}),
+		),
+		app.If(e.Column >= 0, func() app.UI {
+			return app.Small().Text(w.t("confidence %s: %s", w.loc.Percent(e.Confidence), e.Why))
+		}),
 	)
 }
 

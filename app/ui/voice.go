@@ -172,25 +172,7 @@ func (w *Workbench) surveyControls(s *report.Survey) app.UI {
 			)),
 			app.Range(s.Mapping).Slice(func(i int) app.UI {
 				e := s.Mapping[i]
-				role := e.Role
-				return app.Label().Class("field").DataSet("role", role).Body(
-					app.Span().Text(surveyRoleName(w, role)),
-					app.Select().DataSet("survey-role", role).OnChange(func(ctx app.Context, ev app.Event) {
-						col := ctx.JSSrc().Get("value").String()
-						if col == noColumn {
-							col = ""
-						}
-						w.post(w.m.setSurveyMap(role, col), nil)
-					}).Body(
-						app.Option().Value(noColumn).Selected(e.Column < 0).Text(w.t("(none)")),
-						app.Range(s.Header).Slice(func(j int) app.UI {
-							return app.Option().Value(s.Header[j]).Selected(e.Column == j).Text(s.Header[j])
-						}),
-					),
-					app.If(e.Column >= 0, func() app.UI {
-						return app.Small().Text(w.t("confidence %s: %s", w.loc.Percent(e.Confidence), e.Why))
-					}),
-				)
+				return w.roleField(surveyRoleName(w, e.Role), "survey-role", e, s.Header, w.m.setSurveyMap)
 			}),
 		),
 	)
