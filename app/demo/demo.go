@@ -224,3 +224,36 @@ func lastSunday(y int, m time.Month) time.Time {
 	}
 	return d
 }
+
+// Order is one of the sample store's orders, for writing it in another
+// export's shape (package shapes).
+type Order struct {
+	At       time.Time // UTC
+	Email    string
+	Country  string // ISO 3166-1 alpha-2
+	Lines    []Line
+	Refunded bool // refunded in full
+}
+
+// Line is one line item of an Order.
+type Line struct {
+	Product  string
+	Category string
+	Cents    int // unit price in cents
+	Quantity int
+}
+
+// Orders returns the sample store's orders in time order: the orders CSV
+// writes, the same every time.
+func Orders() []Order {
+	src := makeOrders()
+	out := make([]Order, len(src))
+	for i, o := range src {
+		ls := make([]Line, len(o.lines))
+		for j, l := range o.lines {
+			ls[j] = Line{Product: l.p.name, Category: l.p.category, Cents: l.p.cents, Quantity: l.qty}
+		}
+		out[i] = Order{At: o.at, Email: o.email, Country: o.country, Lines: ls, Refunded: o.refunded}
+	}
+	return out
+}

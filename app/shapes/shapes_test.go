@@ -1,0 +1,141 @@
+package shapes
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"testing"
+
+	"retention/app/engine"
+	"retention/app/ingest"
+)
+
+// expected are the figures of an orders export, computed from the source
+// orders without the workbench's reader.
+type expected struct {
+	customers, orders int
+	revenue, aov      float64
+	repeatRate        float64
+}
+
+// customerKey is who placed o, as shape s identifies customers.
+func customerKey(s Shape, o Order) string {
+	switch s.Identity {
+	case ByCustomerID:
+		return fmt.Sprint(o.CustomerID)
+	case ByEmail:
+		return o.Email
+	case ByName:
+		return o.Name() + "|" + o.Street + "|" + o.City
+	}
+	return ""
+}
+
+func expect(s Shape, src []Order) expected {
+	var e expected
+	per := map[string]int{}
+	var cents int64
+	for _, o := range src {
+		if !s.Counted(o) {
+			continue
+		}
+		e.orders++
+		per[customerKey(s, o)]++
+		cents += s.Value(o)
+	}
+	e.customers = len(per)
+	e.revenue = float64(cents) / 100
+	e.aov = e.revenue / float64(e.orders)
+	repeat := 0
+	for _, n := range per {
+		if n >= 2 {
+			repeat++
+		}
+	}
+	e.repeatRate = float64(repeat) / float64(e.customers)
+	return e
+}
+
+func TestSource(t *testing.T) {
+	src := Source()
+	if len(src) < 1000 {
+		t.Fatalf("%d orders", len(src))
+	}
+	var st [4]int
+	for _, o := range src {
+		st[o.Status]++
+		if o.Total() <= 0 || o.Tax <= 0 || o.Email == "" || o.Created.IsZero() {
+			t.Fatalf("order %d incomplete: %+v", o.Number, o)
+		}
+	}
+	for s, n := range st {
+		if n == 0 {
+			t.Errorf("no order with status %d", s)
+		}
+	}
+}
+
+// TestOrdersExports reads every orders export without flags and checks
+// its figures against the source orders.
+func TestOrdersExports(t *testing.T) {
+	src := Source()
+	for _, s := range All() {
+		if s.Kind != Orders {
+			continue
+		}
+		t.Run(s.Platform+"/"+s.Export, func(t *testing.T) {
+			data := s.Write(src)
+			doc, err := engine.Run(s.File, data, engine.Options{})
+			if s.Identity == NoIdentity {
+				if !errors.Is(err, ingest.ErrNoCustomer) {
+					t.Fatalf("err = %v, want one that says the file has no customers", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			e := expect(s, src)
+			if doc.Customers != e.customers || doc.Orders != e.orders {
+				t.Errorf("customers %d, orders %d; want %d, %d\nmapping: %+v", doc.Customers, doc.Orders, e.customers, e.orders, doc.Mapping)
+			}
+			if math.Abs(doc.Revenue-e.revenue) > 0.005 || math.Abs(doc.AOV-e.aov) > 1e-6 || math.Abs(doc.RepeatRate-e.repeatRate) > 1e-6 {
+				t.Errorf("revenue %.2f, AOV %.6f, repeat rate %.6f; want %.2f, %.6f, %.6f\nmapping: %+v\ntotal from %s", doc.Revenue, doc.AOV, doc.RepeatRate, e.revenue, e.aov, e.repeatRate, doc.Mapping, doc.Ingest.TotalFrom)
+			}
+		})
+	}
+}
+
+// TestOtherExports checks that an export that holds no orders is not
+// read as one.
+func TestOtherExports(t *testing.T) {
+	src := Source()
+	for _, s := range All() {
+		if s.Kind == Orders {
+			continue
+		}
+		t.Run(s.Platform+"/"+s.Export, func(t *testing.T) {
+			_, err := engine.Run(s.File, s.Write(src), engine.Options{})
+			if err == nil {
+				t.Fatal("read as an orders export")
+			}
+		})
+	}
+}
+
+func TestMoney(t *testing.T) {
+	for _, c := range []struct {
+		cents      int64
+		dec, group rune
+		want       string
+	}{
+		{123456, '.', 0, "1234.56"},
+		{123456, ',', '.', "1.234,56"},
+		{-5, '.', 0, "-0.05"},
+		{100000000, '.', ',', "1,000,000.00"},
+	} {
+		if got := money(c.cents, c.dec, c.group); got != c.want {
+			t.Errorf("money(%d) = %q, want %q", c.cents, got, c.want)
+		}
+	}
+}
