@@ -30,8 +30,8 @@ var shopifyOrdersHeader = []string{
 func init() {
 	register(Shape{
 		Platform: "Shopify", Export: "Orders export", File: "orders_export_1.csv",
-		Doc:      "help.shopify.com: Orders > Exporting orders (CSV for Excel); one row per line item",
-		Kind:     Orders, Identity: ByEmail, Amount: Total,
+		Doc:  "help.shopify.com: Orders > Exporting orders (CSV for Excel); one row per line item",
+		Kind: Orders, Identity: ByEmail, Amount: Total,
 		Write: writeShopifyOrders,
 	})
 }
