@@ -7,6 +7,7 @@ package columns
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,11 +36,12 @@ const (
 	Category   Role = "category"
 	Country    Role = "country"
 	Name       Role = "name"
+	Address    Role = "address" // street and number: with the name, a last-resort identity
 )
 
 // Roles returns every role, in the order a report lists them.
 func Roles() []Role {
-	return []Role{OrderID, CustomerID, Email, Date, Total, Quantity, UnitPrice, Status, Currency, Product, Category, Country, Name}
+	return []Role{OrderID, CustomerID, Email, Date, Total, Quantity, UnitPrice, Status, Currency, Product, Category, Country, Name, Address}
 }
 
 // Match is the column found for a role.
@@ -49,12 +51,28 @@ type Match struct {
 	Header     string
 	Confidence float64 // 0..1
 	Why        string  // one short sentence
+	Source     Source
+	// Alternatives are the other columns that could play the role, best
+	// first (at most three).
+	Alternatives []Alternative
 }
 
 // Mapping is the columns found for the roles; each role has at most one
-// column and each column at most one role.
+// column and each column at most one role. Questions are the roles that
+// two columns fit equally well: they have no column until the user says.
 type Mapping struct {
-	Matches []Match
+	Matches   []Match
+	Questions []Question
+}
+
+// Question returns the open question about role r, if any.
+func (m *Mapping) Question(r Role) (Question, bool) {
+	for _, q := range m.Questions {
+		if q.Role == r {
+			return q, true
+		}
+	}
+	return Question{}, false
 }
 
 // Column returns the column of role r.
@@ -76,7 +94,8 @@ func (m *Mapping) Set(r Role, column int, header string) {
 			out = append(out, x)
 		}
 	}
-	m.Matches = append(out, Match{Role: r, Column: column, Header: header, Confidence: 1, Why: "set by you"})
+	m.Matches = append(out, Match{Role: r, Column: column, Header: header, Confidence: 1, Why: "set by you", Source: FromUser})
+	m.dropQuestion(r)
 	m.sort()
 }
 
@@ -89,6 +108,17 @@ func (m *Mapping) Unset(r Role) {
 		}
 	}
 	m.Matches = out
+	m.dropQuestion(r)
+}
+
+func (m *Mapping) dropQuestion(r Role) {
+	qs := m.Questions[:0:0]
+	for _, q := range m.Questions {
+		if q.Role != r {
+			qs = append(qs, q)
+		}
+	}
+	m.Questions = qs
 }
 
 func (m *Mapping) sort() {
@@ -115,7 +145,8 @@ var names = map[Role][]string{
 		"customerid", "customernumber", "customerno", "customer", "clientid", "client", "buyerid", "buyer", "userid",
 		"customeruserid", "accountid", "memberid", "contactid", "kundennummer", "kundennr", "kundenid", "kunde",
 		"kundenummer", "kundenr", "kundeid", "kundnummer", "kundnr", "kundid", "kund", "numerongcustomer",
-		"numerongkostumer", "idngcustomer", "customerng", "kostumer", "mamimili",
+		"numerongkostumer", "idngcustomer", "customerng", "kostumer", "mamimili", "username", "buyerusername",
+		"customerusername", "benutzername", "brugernavn", "brukernavn", "anvandarnamn", "kundenkonto", "kontonummer",
 	},
 	Email: {
 		"email", "emailaddress", "customeremail", "billingemail", "billingemailaddress", "mail", "emailadresse",
@@ -133,7 +164,8 @@ var names = map[Role][]string{
 		"sales", "netsales", "totalsales", "ordervalue", "value", "sum", "totalprice", "totalpaid", "paid", "dollarvalue",
 		"linetotal", "subtotal", "gesamtbetrag", "betrag", "summe", "gesamtsumme", "gesamtpreis", "umsatz", "rechnungsbetrag", "endbetrag",
 		"belob", "totalbelob", "samletbelob", "totalt", "sum", "belopp", "summa", "totalbelopp", "ordervarde", "omsatning", "omsetning",
-		"halaga", "kabuuan", "kabuuanghalaga", "totalnahalaga", "kabuuangbayad",
+		"halaga", "kabuuan", "kabuuanghalaga", "totalnahalaga", "kabuuangbayad", "gross", "grossamount", "brutto",
+		"bruttobetrag", "bruttobelob", "bruttobelopp", "grandtotalphp",
 	},
 	Quantity: {
 		"quantity", "qty", "lineitemquantity", "units", "numberofcds", "items", "itemcount", "count", "pieces",
@@ -167,7 +199,14 @@ var names = map[Role][]string{
 	},
 	Name: {
 		"customername", "billingname", "billtoname", "shippingname", "fullname", "buyername", "clientname",
-		"kundenname", "kundenavn", "kundnamn", "navn", "namn", "pangalan", "pangalanngcustomer",
+		"kundenname", "kundenavn", "kundnamn", "navn", "namn", "pangalan", "pangalanngcustomer", "shiptoname",
+		"recipientname", "receivername", "rechnungsname", "fakturanavn", "fakturanamn", "name",
+	},
+	Address: {
+		"address", "billingaddress", "billingaddress1", "billingstreet", "street", "streetaddress", "address1",
+		"addressline1", "shippingaddress", "shippingaddress1", "shippingstreet", "deliveryaddress", "billtoaddress",
+		"adresse", "strasse", "anschrift", "rechnungsadresse", "lieferadresse", "gade", "gateadresse", "vej",
+		"adress", "gatuadress", "leveransadress", "fakturaadress", "tirahan", "kalye",
 	},
 }
 
@@ -195,6 +234,8 @@ type profile struct {
 	distinct  float64 // distinct values / values
 	meanAbs   float64 // mean absolute number
 	letters   float64 // share of values with letters
+	money     float64 // share of values written as money: cents ("5.00", "1.234,56") or a currency sign
+	spaced    float64 // share of values of words with spaces between them: names, not ids
 	short     float64 // share of values of 3 letters or fewer (codes)
 	compact   float64 // share of yyyymmdd values
 	negatives float64
@@ -226,7 +267,7 @@ func profileOf(rows [][]string, c int) profile {
 	nf := parse.DetectNumberFormat(vals)
 	df, dfErr := parse.DetectDateFormat(vals)
 	seen := map[string]bool{}
-	var nums, ints, dates, emails, letters, short, compact, neg int
+	var nums, ints, dates, emails, letters, short, compact, neg, money, spaced int
 	var sum float64
 	p.sorted = true
 	prev := -1e308
@@ -234,6 +275,9 @@ func profileOf(rows [][]string, c int) profile {
 		seen[v] = true
 		if x, err := nf.Parse(v); err == nil {
 			nums++
+			if moneyShaped(v) {
+				money++
+			}
 			if x == float64(int64(x)) {
 				ints++
 			}
@@ -259,6 +303,9 @@ func profileOf(rows [][]string, c int) profile {
 		}
 		if strings.IndexFunc(v, unicode.IsLetter) >= 0 {
 			letters++
+			if strings.Contains(strings.TrimSpace(v), " ") {
+				spaced++
+			}
 			if len([]rune(v)) <= 3 {
 				short++
 			}
@@ -266,7 +313,7 @@ func profileOf(rows [][]string, c int) profile {
 	}
 	k := float64(len(vals))
 	p.dates, p.numbers, p.emails, p.letters, p.short = float64(dates)/k, float64(nums)/k, float64(emails)/k, float64(letters)/k, float64(short)/k
-	p.compact, p.negatives = float64(compact)/k, float64(neg)/k
+	p.compact, p.negatives, p.money, p.spaced = float64(compact)/k, float64(neg)/k, float64(money)/k, float64(spaced)/k
 	if nums > 0 {
 		p.integers = float64(ints) / float64(nums)
 		p.meanAbs = sum / float64(nums)
@@ -327,74 +374,220 @@ func fits(r Role, p profile) (float64, string) {
 	return 0.5, ""
 }
 
+// Source is where a role's column was found.
+type Source string
+
+// The sources.
+const (
+	FromHeader Source = "header" // the header names the role
+	FromValues Source = "values" // the values' shape alone (files without a header row)
+	FromUser   Source = "user"   // the user chose it
+)
+
 // candidate is a possible role for a column.
 type candidate struct {
-	role  Role
-	col   int
-	score float64
-	why   string
+	role   Role
+	col    int
+	score  float64
+	source Source
+	why    string
+}
+
+// Alternative is another column that could play a role.
+type Alternative struct {
+	Column     int     `json:"column"`
+	Header     string  `json:"header"`
+	Confidence float64 `json:"confidence"`
+}
+
+// Question is a role that two or more columns fit equally well and whose
+// values differ: the user must say which column it is. The role is left
+// without a column until then.
+type Question struct {
+	Role    Role
+	Columns []int // the columns that fit, in file order
+	Headers []string
 }
 
 // Detect finds the column of each role from the header and the rows.
 //
-// Each column is scored for each role: a header that is a known name for
-// the role scores 1, one that contains a known name 0.7; the share of
+// Each column is scored for each role by its header: a known name for the
+// role scores 1, a header that contains one 0.7; the header's other words
+// weigh it by meaning (an order or creation date beats a ship, delivery or
+// estimated date; a billing name or country beats a shipping one; a tax,
+// shipping or discount amount is not the order value), and the share of
 // sampled values that suit the role (dates for Date, numbers for Total,
-// whole numbers for Quantity, e-mail addresses for Email, ...) multiplies
-// it. Columns whose header says nothing are judged by their values alone
-// with a lower weight (0.4), so a file without useful headers (CDNOW's
-// customer, yyyymmdd, CDs, dollars) still maps. Roles are then given to
-// the best scores first, each role to one column and each column one role.
-// A Total beats a Subtotal, and Quantity with UnitPrice without a Total is
-// a valid mapping (order totals are then the sums of quantity x price).
+// e-mail addresses for Email, ...) multiplies it. A column whose header or
+// values speak of money (price, amount, fee, tax, total, balance, ...,
+// or values with cents or a currency sign) is never an identity (order or
+// customer id).
+//
+// A role named by a header always beats a role guessed from values alone.
+// Values alone decide only in a file without a header row (CDNOW's
+// customer, yyyymmdd, CDs, dollars) and, in any file, for dates and e-mail
+// addresses no header names. Roles are given to the best scores first, each
+// role to one column and each column one role. When two columns fit a role
+// equally well and their values differ, the role becomes a Question instead
+// of a choice by column order.
 func Detect(header []string, rows [][]string) Mapping {
-	var cands []candidate
 	profiles := make([]profile, len(header))
 	for c := range header {
 		profiles[c] = profileOf(rows, c)
 	}
+	cands := score(header, profiles, headerless(header))
+	return assign(header, rows, cands)
+}
+
+// headerless tells whether the header was made up by the reader ("Column
+// 1", "Column 2", ...): the file has no header row.
+func headerless(header []string) bool {
+	for i, h := range header {
+		if h != "Column "+strconv.Itoa(i+1) {
+			return false
+		}
+	}
+	return len(header) > 0
+}
+
+// score lists every role each column could play, with its score.
+func score(header []string, profiles []profile, noHeader bool) []candidate {
+	var cands []candidate
 	for c, h := range header {
 		f := Fold(h)
 		p := profiles[c]
 		for _, r := range Roles() {
-			hs, hwhy := headerScore(r, f, h)
 			vs, vwhy := fits(r, p)
 			if p.filled == 0 {
 				vs, vwhy = 0.3, "the column is empty in the rows sampled"
 			}
-			score := hs * vs
-			why := hwhy + "; " + vwhy
-			if hs == 0 {
-				score = 0.4 * vs * valueOnly(r, p, profiles, c)
-				if score == 0 {
-					continue
+			if hs, hwhy := headerScore(r, f, h); hs > 0 && !noHeader {
+				if isIdentity(r) && (moneyHeader(f) || noteHeader(f) || p.money > 0.5) {
+					continue // an amount or a remark, never an id
 				}
-				why = "the header says nothing, but " + vwhy
+				if isIdentity(r) {
+					// Half-empty columns and words with spaces (names,
+					// remarks) make weak ids.
+					vs *= (0.5 + 0.5*p.filled) * (1 - 0.7*p.spaced)
+				}
+				if r == Name && f == "name" && p.spaced < 0.5 {
+					continue // Shopify's "Name" is the order number
+				}
+				if s := hs * meaning(r, f) * vs; s > 0.05 {
+					cands = append(cands, candidate{r, c, s, FromHeader, hwhy + "; " + vwhy})
+				}
+				continue
 			}
-			if score > 0.05 {
-				cands = append(cands, candidate{r, c, score, why})
+			if !noHeader && r != Date && r != Email {
+				continue
+			}
+			vo := valueOnly(r, p)
+			if r == CustomerID {
+				// Without a header, only the columns' order tells two
+				// columns of repeating whole numbers apart: the customer
+				// comes first.
+				vo *= 1 - 0.01*float64(c)
+			}
+			if s := 0.4 * vs * vo; s > 0.05 {
+				cands = append(cands, candidate{r, c, s, FromValues, "the header says nothing, but " + vwhy})
 			}
 		}
 	}
+	return cands
+}
+
+// assign gives roles to columns, best scores first: every role named by a
+// header before any guessed from values.
+func assign(header []string, rows [][]string, cands []candidate) Mapping {
 	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
+		a, b := cands[i], cands[j]
+		if (a.source == FromHeader) != (b.source == FromHeader) {
+			return a.source == FromHeader
 		}
-		return cands[i].col < cands[j].col
+		return a.score > b.score
 	})
 	var m Mapping
 	roleDone := map[Role]bool{}
 	colDone := map[int]bool{}
-	for _, cd := range cands {
+	for i, cd := range cands {
 		if roleDone[cd.role] || colDone[cd.col] || cd.score < 0.2 {
 			continue
 		}
-		roleDone[cd.role], colDone[cd.col] = true, true
-		m.Matches = append(m.Matches, Match{Role: cd.role, Column: cd.col, Header: header[cd.col], Confidence: round2(cd.score), Why: cd.why})
+		roleDone[cd.role] = true
+		if tied := ties(cands[i+1:], cd, colDone, rows); len(tied) > 0 {
+			q := Question{Role: cd.role, Columns: append([]int{cd.col}, tied...)}
+			sort.Ints(q.Columns)
+			for _, c := range q.Columns {
+				q.Headers = append(q.Headers, header[c])
+			}
+			m.Questions = append(m.Questions, q)
+			continue
+		}
+		colDone[cd.col] = true
+		m.Matches = append(m.Matches, Match{Role: cd.role, Column: cd.col, Header: header[cd.col],
+			Confidence: round2(cd.score), Why: cd.why, Source: cd.source})
+	}
+	for i := range m.Matches {
+		x := &m.Matches[i]
+		for _, cd := range cands {
+			if cd.role == x.Role && cd.col != x.Column && cd.score >= 0.2 && len(x.Alternatives) < 3 {
+				x.Alternatives = append(x.Alternatives, Alternative{Column: cd.col, Header: header[cd.col], Confidence: round2(cd.score)})
+			}
+		}
 	}
 	m.sort()
 	return m
 }
+
+// ties returns the free columns that fit cd's role exactly as well as cd's
+// column and hold other values in the rows.
+func ties(rest []candidate, cd candidate, colDone map[int]bool, rows [][]string) []int {
+	var out []int
+	for _, o := range rest {
+		if o.role != cd.role || colDone[o.col] || o.col == cd.col || o.source != cd.source || math.Abs(o.score-cd.score) > 1e-9 {
+			continue
+		}
+		if !sameValues(rows, cd.col, o.col, isIdentity(cd.role)) {
+			out = append(out, o.col)
+		}
+	}
+	return out
+}
+
+// sameValues tells whether columns a and b hold the same text in every
+// sampled row or, for identities (renamed), values that pair one to one:
+// a master and a sample customer number tell the same customers apart.
+func sameValues(rows [][]string, a, b int, renamed bool) bool {
+	step := 1
+	if len(rows) > sampleRows {
+		step = len(rows) / sampleRows
+	}
+	cell := func(r []string, c int) string {
+		if c < len(r) {
+			return strings.TrimSpace(r[c])
+		}
+		return ""
+	}
+	ab, ba := map[string]string{}, map[string]string{}
+	for i := 0; i < len(rows); i += step {
+		x, y := cell(rows[i], a), cell(rows[i], b)
+		if !renamed {
+			if x != y {
+				return false
+			}
+			continue
+		}
+		if v, ok := ab[x]; ok && v != y {
+			return false
+		}
+		if v, ok := ba[y]; ok && v != x {
+			return false
+		}
+		ab[x], ba[y] = y, x
+	}
+	return true
+}
+
+func isIdentity(r Role) bool { return r == OrderID || r == CustomerID }
 
 // FindColumn finds a column by header name (exactly, then ignoring case)
 // or 1-based number: how a user names a column on the command line.
@@ -438,7 +631,10 @@ func headerScore(r Role, f, orig string) (float64, string) {
 			// "Name" is Shopify's order number; "ID" is an order id only
 			// when nothing better is there.
 			s := 1.0
-			if n == "name" || n == "id" || n == "value" || n == "type" || n == "order" || n == "sum" || n == "count" {
+			if n == "id" {
+				s = 0.7 // a bare "ID" is the order's only when nothing says more
+			}
+			if n == "name" || n == "value" || n == "type" || n == "order" || n == "sum" || n == "count" {
 				s = 0.8
 			}
 			if n == "sku" || n == "stockcode" || n == "paidat" {
@@ -458,9 +654,6 @@ func headerScore(r Role, f, orig string) (float64, string) {
 			if r == Total && strings.Contains(f, "subtotal") {
 				s = 0.6
 			}
-			if (r == Total || r == UnitPrice) && (strings.Contains(f, "tax") || strings.Contains(f, "shipping") || strings.Contains(f, "discount") || strings.Contains(f, "refund") || strings.Contains(f, "steuer") || strings.Contains(f, "moms") || strings.Contains(f, "fragt") || strings.Contains(f, "versand")) {
-				s = 0.3
-			}
 			if r == OrderID && (strings.Contains(f, "date") || strings.Contains(f, "datum") || strings.Contains(f, "dato")) {
 				s = 0
 			}
@@ -477,7 +670,7 @@ func headerScore(r Role, f, orig string) (float64, string) {
 
 // valueOnly weighs a role for a column whose header says nothing: only
 // shapes of values that point to the role count.
-func valueOnly(r Role, p profile, all []profile, c int) float64 {
+func valueOnly(r Role, p profile) float64 {
 	switch r {
 	case Date:
 		return p.dates
@@ -528,6 +721,139 @@ func describe(r Role) string {
 		return "the country"
 	case Name:
 		return "the customer's name"
+	case Address:
+		return "the customer's address"
 	}
 	return string(r)
 }
+
+// Words that give a header its meaning, folded (see Fold); a header
+// "contains" a word when the word is part of it.
+var (
+	// moneyWords make a column an amount: never an identity.
+	moneyWords = words("price", "amount", "fee", "shipping", "tax", "discount", "total", "balance", "refund", "cost",
+		"value", "voucher", "rebate", "cashback", "coin", "paid", "spent", "revenue", "sales", "gross", "commission",
+		"preis", "betrag", "summe", "gebuhr", "versand", "steuer", "rabatt", "gutschein", "erstattung", "umsatz", "porto",
+		"pris", "belob", "belop", "gebyr", "fragt", "frakt", "moms", "mva", "rabat", "avgift", "skatt", "omsatning",
+		"presyo", "halaga", "bayad", "singil", "buwis", "diskwento", "kabuuan")
+	// noteWords make a column a remark: never an identity.
+	noteWords = words("note", "remark", "comment", "message", "memo", "instruction", "notiz", "bemerk", "kommentar",
+		"hinweis", "besked", "bemaerk", "melding", "merknad", "meddelande", "anteckning", "tala", "paalala", "puna", "mensahe")
+	// Dates: when the order was placed beats when it was paid, which beats
+	// any later event.
+	placedWords = words("order", "bestell", "ordre", "creat", "placed", "purchas", "kauf", "kob", "kjop", "kop", "sale",
+		"sold", "bought", "auftrag", "pagbili", "gawa")
+	billedWords = words("invoice", "rechnung", "faktura", "beleg", "transaction", "txn", "receipt", "resibo")
+	paidWords   = words("paid", "payment", "bezahl", "zahlung", "betal", "bayad")
+	laterWords  = words("ship", "deliver", "dispatch", "estimat", "updat", "modif", "chang", "cancel", "complet",
+		"return", "refund", "due", "fulfil", "expir", "birth", "geburt", "fodsel", "last", "versand", "liefer", "lever",
+		"frakt", "afsend", "skick", "storn", "erstatt", "retur", "gutschrift", "accept", "close", "archiv", "tracking",
+		"pickup", "settle", "payout", "available", "sendt", "skickad", "padala", "hatid")
+	// Names, countries, addresses and e-mails: the buyer's billing details
+	// beat the shipping ones (a gift is shipped to someone else).
+	billingWords  = words("billing", "billto", "bill", "rechnung", "faktura", "invoice", "customer", "buyer", "kunde", "kund", "from")
+	shippingWords = words("shipping", "shipto", "ship", "delivery", "receiver", "recipient", "liefer", "lever", "versand", "empfanger", "modtager", "mottaker", "mottagare")
+	// Totals: an amount of tax, shipping or discount is not the order's
+	// value; a count is not an amount.
+	notTotalWords = words("tax", "shipping", "discount", "refund", "fee", "voucher", "rebate", "coin", "balance", "due",
+		"outstanding", "estimat", "commission", "cashback", "deposit", "steuer", "moms", "mva", "skatt", "fragt", "frakt",
+		"versand", "rabatt", "rabat", "gebuhr", "gebyr", "avgift", "porto", "erstatt", "refus", "retur", "buwis",
+		"diskwento", "singil", "compare", "original", "regular", "msrp")
+	countWords = words("quantity", "qty", "items", "count", "number", "anzahl", "menge", "antal", "antall", "mangd",
+		"dami", "bilang", "weight", "gewicht", "vaegt", "vekt", "vikt")
+	// Unit prices: the price paid beats a list or crossed-out price.
+	listPriceWords = words("compare", "original", "regular", "before", "msrp", "list", "ursprung", "uvp", "normal",
+		"tax", "shipping", "fee", "discount", "total")
+	// Identities: an id or number beats a type, group or date of it.
+	notIDWords = words("type", "group", "since", "segment", "tag", "status", "accept", "marketing", "language", "count",
+		"gruppe", "grupp", "date", "datum", "dato", "time", "tracking", "shipment", "package", "sendung", "line", "item",
+		"phone", "telefon")
+	// A customer's name is not their id.
+	personNameWords = words("name", "navn", "namn", "pangalan")
+	// Statuses: the payment or order status beats the shipping one.
+	shipStatusWords = words("fulfil", "ship", "deliver", "return", "refund", "tracking", "versand", "liefer", "lever")
+	// Sender-side e-mail columns (a payment export's own address).
+	shopMailWords = words("seller", "merchant", "shop", "store", "verkaufer", "sælger", "saelger", "selger", "saljare")
+)
+
+func words(ws ...string) []string { return ws }
+
+func containsAny(f string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyHeader tells whether a folded header names an amount.
+func moneyHeader(f string) bool { return containsAny(f, moneyWords) }
+
+// noteHeader tells whether a folded header names a remark.
+func noteHeader(f string) bool { return containsAny(f, noteWords) }
+
+// meaning weighs a folded header for role r by its other words, 0..1: how
+// surely the column is the role's and not a near relative (a ship date, a
+// shipping country, a tax amount).
+func meaning(r Role, f string) float64 {
+	switch r {
+	case Date:
+		switch {
+		case containsAny(f, laterWords):
+			return 0.5
+		case containsAny(f, placedWords):
+			return 1
+		case containsAny(f, billedWords):
+			return 0.97
+		case containsAny(f, paidWords):
+			return 0.95
+		}
+		return 0.9
+	case Total:
+		switch {
+		case containsAny(f, countWords):
+			return 0.2
+		case containsAny(f, notTotalWords):
+			return 0.3
+		}
+	case UnitPrice:
+		if containsAny(f, listPriceWords) {
+			return 0.5
+		}
+	case Name, Country, Address:
+		switch {
+		case containsAny(f, shippingWords):
+			return 0.8
+		case containsAny(f, billingWords):
+			return 1
+		}
+		return 0.9
+	case Email:
+		switch {
+		case strings.HasPrefix(f, "to") || containsAny(f, shopMailWords) || containsAny(f, shippingWords):
+			return 0.5
+		}
+	case CustomerID, OrderID:
+		if containsAny(f, notIDWords) || r == CustomerID && containsAny(f, personNameWords) {
+			return 0.3
+		}
+	case Status:
+		if containsAny(f, shipStatusWords) {
+			return 0.8
+		}
+	}
+	return 1
+}
+
+// moneyShaped tells whether a number is written as money: with cents
+// ("5.00", "1.234,56", "-0,50") or a currency sign.
+func moneyShaped(v string) bool {
+	if strings.ContainsAny(v, "€$£¥₱₹") || strings.Contains(strings.ToLower(v), "kr") {
+		return true
+	}
+	n := len(v)
+	return n >= 4 && (v[n-3] == '.' || v[n-3] == ',') && isDigit(v[n-2]) && isDigit(v[n-1]) && isDigit(v[n-4])
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -118,6 +118,42 @@ func TestDetect(t *testing.T) {
 		},
 		Want: map[Role]string{CustomerID: "customer_id", Date: "date", Quantity: "number_of_cds", Total: "dollar_value", OrderID: ""},
 	}, {
+		Name: "Shopify: whole-number shipping and zero discounts are money, never the customer",
+		Lines: []string{
+			"Name|Email|Financial Status|Subtotal|Shipping|Taxes|Total|Discount Amount|Created at|Lineitem quantity|Lineitem price|Outstanding Balance",
+			"#1001|a@x.dk|paid|50.00|5|10.00|55.00|0.00|2024-01-15 10:23:45 +0100|1|50.00|0.00",
+			"#1001|||||||||1|20.00|",
+			"#1002|b@x.dk|paid|20.00|5|4.00|25.00|0.00|2024-01-16 10:23:45 +0100|1|20.00|0.00",
+			"#1003|a@x.dk|paid|20.00|9|4.00|29.00|0.00|2024-02-16 10:23:45 +0100|1|20.00|0.00",
+			"#1004|c@x.dk|paid|20.00|0|4.00|20.00|0.00|2024-02-17 10:23:45 +0100|1|20.00|0.00",
+		},
+		Want: map[Role]string{OrderID: "Name", Email: "Email", CustomerID: "", Total: "Total", Date: "Created at"},
+	}, {
+		Name: "Shopee: the buyer's username, not amounts paid by the buyer; the creation date, not the ship-out date",
+		Lines: []string{
+			"Order ID|Order Status|Estimated Ship Out Date|Ship Time|Order Creation Date|Order Paid Time|Product Name|Quantity|Products' Price Paid by Buyer (PHP)|Buyer Paid Shipping Fee|Grand Total|Username (Buyer)|Receiver Name|Remark from buyer",
+			"2401015ABC|Completed|2024-01-03 23:59|2024-01-02 10:00|2024-01-01 12:00|2024-01-01 12:05|Bag|1|450|45|495|juan.cruz|Juan Cruz|",
+			"2401025ABD|Completed|2024-01-04 23:59|2024-01-03 10:00|2024-01-02 12:00|2024-01-02 12:05|Hat|2|300|45|345|ana_r|Ana Reyes|pls wrap",
+			"2401035ABE|Completed|2024-01-05 23:59|2024-01-04 10:00|2024-01-03 12:00|2024-01-03 12:05|Bag|1|450|45|495|juan.cruz|Juan Cruz|",
+		},
+		Want: map[Role]string{OrderID: "Order ID", CustomerID: "Username (Buyer)", Date: "Order Creation Date",
+			Total: "Grand Total", Quantity: "Quantity", Name: "Receiver Name", Status: "Order Status"},
+	}, {
+		Name: "PayPal: the payer's e-mail, not the shop's",
+		Lines: []string{
+			"Date|Time|TimeZone|Name|Type|Status|Currency|Gross|Fee|Net|From Email Address|To Email Address|Transaction ID",
+			"01/02/2024|10:00:00|CET|Anna Berg|Website Payment|Completed|EUR|50,00|-1,60|48,40|anna@x.dk|shop@nordic.dk|1AB",
+			"02/02/2024|11:00:00|CET|Ole Dahl|Website Payment|Completed|EUR|20,00|-0,90|19,10|ole@x.no|shop@nordic.dk|2AB",
+		},
+		Want: map[Role]string{Email: "From Email Address", Total: "Gross", OrderID: "Transaction ID", Date: "Date"},
+	}, {
+		Name: "Customer name and address only",
+		Lines: []string{
+			"Order|Date|Customer Name|Billing Address|Shipping Address|Total",
+			"1|2024-01-01|Anna Berg|Nørregade 12|Søndergade 4|10.00",
+		},
+		Want: map[Role]string{OrderID: "Order", Name: "Customer Name", Address: "Billing Address", Total: "Total", CustomerID: ""},
+	}, {
 		Name: "CDNOW sample without a header: values decide",
 		Lines: []string{
 			"Column 1|Column 2|Column 3|Column 4|Column 5",
@@ -179,5 +215,69 @@ func TestSetUnset(t *testing.T) {
 	m.Unset(CustomerID)
 	if _, ok := m.Column(CustomerID); ok {
 		t.Error("customer id still mapped after Unset")
+	}
+}
+
+// TestQuestion: two columns that fit the order date equally well and hold
+// different dates are a question, never a choice by column order; the
+// same dates twice are no question.
+func TestQuestion(t *testing.T) {
+	h, r := rows(
+		"Order ID|Created (UTC)|Created (local)|Customer ID|Total",
+		"1|2024-01-01 23:30|2024-01-02 00:30|7|10.00",
+		"2|2024-01-05 10:00|2024-01-05 11:00|8|12.00",
+	)
+	m := Detect(h, r)
+	if _, ok := m.Column(Date); ok {
+		t.Fatalf("date chosen: %+v", m.Matches)
+	}
+	q, ok := m.Question(Date)
+	if !ok || len(q.Columns) != 2 || q.Headers[0] != "Created (UTC)" || q.Headers[1] != "Created (local)" {
+		t.Fatalf("question = %+v, %v", q, ok)
+	}
+	m.Set(Date, 2, "Created (local)")
+	if _, ok := m.Question(Date); ok {
+		t.Error("question stays after the user chose")
+	}
+	if i, _ := m.Column(Date); i != 2 {
+		t.Errorf("date = %d", i)
+	}
+
+	h, r = rows(
+		"Order ID|Created|Created|Customer ID|Total",
+		"1|2024-01-01 23:30|2024-01-01 23:30|7|10.00",
+	)
+	m = Detect(h, r)
+	if _, ok := m.Column(Date); !ok || len(m.Questions) > 0 {
+		t.Errorf("identical columns asked about: %+v %+v", m.Matches, m.Questions)
+	}
+}
+
+// TestHeaderBeatsValues: a role a header names is never taken by a
+// column guessed from its values; value guesses are for headerless files.
+func TestHeaderBeatsValues(t *testing.T) {
+	h, r := rows(
+		"Order|Kunde|Dato|Beløb|Fragt",
+		"1|K1|2024-01-01|100,00|5",
+		"2|K2|2024-01-02|50,00|5",
+		"3|K1|2024-01-03|70,00|9",
+	)
+	m := Detect(h, r)
+	for _, x := range m.Matches {
+		if x.Source != FromHeader {
+			t.Errorf("%s from %s in a file with a header", x.Role, x.Source)
+		}
+	}
+	if i, _ := m.Column(CustomerID); h[i] != "Kunde" {
+		t.Errorf("customer = %q", h[i])
+	}
+}
+
+func TestMoneyShaped(t *testing.T) {
+	for v, want := range map[string]bool{"5.00": true, "1.234,56": true, "€5": true, "12 kr": true, "-0,50": true,
+		"12346": false, "12346.0": false, "1001": false, "2024-01-01": false, ".50": false} {
+		if got := moneyShaped(v); got != want {
+			t.Errorf("moneyShaped(%q) = %v", v, got)
+		}
 	}
 }

@@ -5,6 +5,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -127,17 +128,43 @@ func day(what, s string, loc *time.Location) (time.Time, error) {
 	return t, nil
 }
 
-// mapping lists every role with its column, detected or not.
+// mapping lists every role with its column, detected or not, its
+// alternatives, and the columns to choose from when two fit equally well.
 func mapping(res *ingest.Result) []report.MappingEntry {
 	var out []report.MappingEntry
 	for _, r := range columns.Roles() {
 		e := report.MappingEntry{Role: string(r), Column: -1}
 		for _, m := range res.Mapping.Matches {
 			if m.Role == r {
-				e.Column, e.Header, e.Confidence, e.Why = m.Column, m.Header, m.Confidence, m.Why
+				e.Column, e.Header, e.Confidence, e.Why, e.Source = m.Column, m.Header, m.Confidence, m.Why, string(m.Source)
+				for _, a := range m.Alternatives {
+					e.Alternatives = append(e.Alternatives, report.Alternative{Column: a.Column, Header: a.Header, Confidence: a.Confidence})
+				}
 			}
 		}
+		if q, ok := res.Mapping.Question(r); ok {
+			e.Question = q.Headers
+		}
 		out = append(out, e)
+	}
+	return out
+}
+
+// ProblemOf returns the report of a file that gives no orders: err's
+// problem with the columns and mapping read, for the page to ask. It
+// returns nil when err is not such a problem.
+func ProblemOf(err error, res *ingest.Result) *report.Problem {
+	var p *ingest.Problem
+	if !errors.As(err, &p) {
+		return nil
+	}
+	out := &report.Problem{Code: string(p.Code), File: p.File, Role: string(p.Role), Kind: p.Kind, Platform: p.Platform,
+		Hint: ingest.OrdersExportHint(p.Platform), Detail: p.Detail}
+	if p.Code == ingest.Unclear {
+		out.Columns = p.Columns
+	}
+	if res != nil && res.Table != nil {
+		out.Mapping, out.Preview = mapping(res), preview(res)
 	}
 	return out
 }

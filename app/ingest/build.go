@@ -22,22 +22,20 @@ var (
 	ErrNoCustomer = errors.New("no customer column")
 	// ErrNoAmount is returned when no column gives order values.
 	ErrNoAmount = errors.New("no amount column")
-	// ErrNoRows is returned when the file has a header but no data rows.
+	// ErrNoRows is returned when the file has a header but no data rows,
+	// or no row gives an order.
 	ErrNoRows = errors.New("no data rows")
+	// ErrUnclear is returned when two columns fit a needed role equally
+	// well.
+	ErrUnclear = errors.New("unclear column")
+	// ErrNotOrders is returned for another kind of export (customers,
+	// products, payouts, stock).
+	ErrNotOrders = errors.New("not an orders export")
 )
-
-// userError is an error with a sentence for the user and a sentinel to test.
-type userError struct {
-	msg string
-	err error
-}
-
-func (e *userError) Error() string { return e.msg }
-func (e *userError) Unwrap() error { return e.err }
 
 // cols holds the column index of each role, or -1.
 type cols struct {
-	order, customer, email, date, total, qty, price, status, currency, product, category, country, name int
+	order, customer, email, date, total, qty, price, status, currency, product, category, country, name, address int
 }
 
 func resolve(m columns.Mapping) cols {
@@ -52,7 +50,7 @@ func resolve(m columns.Mapping) cols {
 		date: get(columns.Date), total: get(columns.Total), qty: get(columns.Quantity),
 		price: get(columns.UnitPrice), status: get(columns.Status), currency: get(columns.Currency),
 		product: get(columns.Product), category: get(columns.Category), country: get(columns.Country),
-		name: get(columns.Name),
+		name: get(columns.Name), address: get(columns.Address),
 	}
 }
 
@@ -111,23 +109,22 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		}
 		return t.Header[i]
 	}
-	if len(t.Rows) == 0 {
-		return nil, rep, &userError{fmt.Sprintf("%s has a header row but no data rows.", t.Name), ErrNoRows}
+	if err := check(t, m, c); err != nil {
+		return nil, rep, err
 	}
-	if c.date < 0 {
-		return nil, rep, &userError{fmt.Sprintf("%s has no column with order dates (columns: %s); choose one with --map date=COLUMN.", t.Name, quoteList(t.Header)), ErrNoDate}
-	}
-	if c.customer < 0 && c.email < 0 {
-		return nil, rep, &userError{fmt.Sprintf("%s has no column that identifies customers, neither a customer id nor an e-mail (columns: %s); choose one with --map customer_id=COLUMN.", t.Name, quoteList(t.Header)), ErrNoCustomer}
-	}
-	if c.total < 0 && c.price < 0 {
-		return nil, rep, &userError{fmt.Sprintf("%s has no column with order totals or prices (columns: %s); choose one with --map total=COLUMN.", t.Name, quoteList(t.Header)), ErrNoAmount}
+	byName := c.customer < 0 && c.email < 0
+	if byName {
+		what := "name"
+		if c.address >= 0 {
+			what = "name and address"
+		}
+		rep.Notes = append(rep.Notes, fmt.Sprintf("The file has no customer id or e-mail: customers are told apart by %s, so two customers of the same %s count as one.", what, what))
 	}
 
 	// Formats are decided from the whole column, never row by row.
 	df, err := parse.DetectDateFormat(distinct(t, c.date))
 	if err != nil {
-		return nil, rep, &userError{fmt.Sprintf("Column %q does not hold dates that can be read: %v.", hdr(c.date), strings.TrimSuffix(err.Error(), ".")), ErrNoDate}
+		return nil, rep, &Problem{Code: BadDates, File: t.Name, Role: columns.Date, Columns: []string{hdr(c.date)}, Detail: err.Error(), err: ErrNoDate}
 	}
 	rep.DateFormat = df.String()
 	var numVals []string
@@ -243,6 +240,9 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		}
 		if cust := normalizeID(cell(c.customer)); cust != "" && a.customer == "" {
 			a.customer = cust
+		}
+		if byName && a.customer == "" {
+			a.customer = nameKey(cell(c.name), cell(c.address))
 		}
 		if e := strings.ToLower(cell(c.email)); e != "" && a.email == "" {
 			a.email = e
@@ -436,12 +436,72 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		rep.Skipped = []Skip{}
 	}
 	if rep.Orders == 0 {
-		return ds, rep, &userError{fmt.Sprintf("%s has no orders that can be used: %s", t.Name, skipSummary(rep.Skipped)), ErrNoRows}
+		return ds, rep, &Problem{Code: NoOrders, File: t.Name, Detail: skipSummary(rep.Skipped), err: ErrNoRows}
 	}
 	if opt.Progress != nil {
 		opt.Progress("orders", int64(len(t.Rows)), int64(len(t.Rows)))
 	}
 	return ds, rep, nil
+}
+
+// check returns the Problem that keeps the table from giving orders: no
+// rows, another kind of export, a role two columns fit equally well, or a
+// role no column plays.
+func check(t *sheet.Table, m columns.Mapping, c cols) error {
+	p := &Problem{File: t.Name, Columns: t.Header}
+	if len(t.Rows) == 0 {
+		p.Code, p.err = NoRows, ErrNoRows
+		return p
+	}
+	p.Kind, p.Platform = recognise(t.Header, m)
+	if customerList(t.Header, m) {
+		p.Code, p.Kind, p.err = NotOrders, KindCustomers, ErrNotOrders
+		return p
+	}
+	for _, need := range []struct {
+		roles []columns.Role
+		code  Code
+		err   error
+	}{
+		{[]columns.Role{columns.Date}, NoDate, ErrNoDate},
+		{[]columns.Role{columns.CustomerID, columns.Email, columns.Name}, NoCustomer, ErrNoCustomer},
+		{[]columns.Role{columns.Total, columns.UnitPrice}, NoAmount, ErrNoAmount},
+	} {
+		found := false
+		for _, r := range need.roles {
+			if _, ok := m.Column(r); ok {
+				found = true
+			}
+		}
+		if found {
+			continue
+		}
+		for _, r := range need.roles {
+			if q, ok := m.Question(r); ok {
+				p.Code, p.Role, p.Columns, p.Kind, p.err = Unclear, r, q.Headers, "", ErrUnclear
+				return p
+			}
+		}
+		p.Code, p.Role, p.err = need.code, need.roles[0], need.err
+		if p.Kind != "" {
+			p.Code, p.err = NotOrders, ErrNotOrders
+		}
+		return p
+	}
+	return nil
+}
+
+// nameKey is the customer key of a file that has only names (and
+// addresses): folded, so that case and spacing do not make two customers.
+func nameKey(name, address string) string {
+	if name == "" {
+		return ""
+	}
+	k := strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	if a := strings.Join(strings.Fields(strings.ToLower(address)), " "); a != "" {
+		k += " | " + a
+	}
+	return k
 }
 
 func amountOf(a *agg, hasTotalCol, perLine bool) float64 {

@@ -160,7 +160,9 @@ func Load(name string, data []byte, opt Options) (*Result, error) {
 }
 
 // FromTable builds the dataset from a table already read, as Load does.
-// The UI uses it to recompute after the user changes the mapping.
+// The UI uses it to recompute after the user changes the mapping. When the
+// table gives no orders, the Result still holds the table and the mapping
+// (without a Dataset) beside the error.
 func FromTable(t *sheet.Table, opt Options) (*Result, error) {
 	m := columns.Detect(t.Header, t.Rows)
 	for role, col := range opt.Map {
@@ -176,11 +178,13 @@ func FromTable(t *sheet.Table, opt Options) (*Result, error) {
 	}
 	res := &Result{Table: t, Mapping: m}
 	ds, rep, err := build(t, m, opt)
+	res.Report = rep
 	if err != nil {
-		return nil, err
+		// The table and mapping stay, so the user can be shown what was
+		// read and choose the columns.
+		return res, err
 	}
 	res.Dataset = ds
-	res.Report = rep
 	return res, nil
 }
 

@@ -259,6 +259,41 @@ type MappingEntry struct {
 	Header     string  `json:"header"`
 	Confidence float64 `json:"confidence"`
 	Why        string  `json:"why"`
+	// Source is how the column was found: "header" (its name), "values"
+	// (their shape, in a file without a header row) or "user".
+	Source string `json:"source,omitempty"`
+	// Alternatives are other columns that could play the role, best
+	// first.
+	Alternatives []Alternative `json:"alternatives,omitempty"`
+	// Question lists the columns that fit the role equally well when the
+	// user must choose (the role then has no column).
+	Question []string `json:"question,omitempty"`
+}
+
+// Alternative is another column that could play a role.
+type Alternative struct {
+	Column     int     `json:"column"`
+	Header     string  `json:"header"`
+	Confidence float64 `json:"confidence"`
+}
+
+// Problem is why a file gives no report, with what the page needs to let
+// the user fix it: the code and its details (the page words them), the
+// file's columns and the mapping found so far.
+type Problem struct {
+	// Code is one of ingest's codes: no_rows, no_orders, no_date,
+	// bad_dates, no_customer, no_amount, unclear_column, not_orders.
+	Code     string   `json:"code"`
+	File     string   `json:"file"`
+	Role     string   `json:"role,omitempty"`     // the role missing or unclear
+	Columns  []string `json:"columns,omitempty"`  // the columns that fit the role equally well (unclear_column)
+	Kind     string   `json:"kind,omitempty"`     // what the file looks like: customers, products, payouts, inventory
+	Platform string   `json:"platform,omitempty"` // the platform recognised, or ""
+	Hint     string   `json:"hint,omitempty"`     // where that platform's orders export is
+	Detail   string   `json:"detail,omitempty"`   // the reader's words (bad_dates, no_orders)
+	// Mapping and Preview show what was read, for the Data tab.
+	Mapping []MappingEntry `json:"mapping,omitempty"`
+	Preview Preview        `json:"preview"`
 }
 
 // Preview is the header and first rows of the file, as read.

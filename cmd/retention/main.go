@@ -31,17 +31,49 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+
+	"retention/app/ingest"
 )
 
 func main() {
 	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr}
 	if err := m.Run(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "retention:", err)
+		fmt.Fprintln(os.Stderr, "retention:", explain(err))
 		os.Exit(1)
 	}
+}
+
+// explain words an error for the command line: a file that gives no
+// orders gets what to do about it, in terms of this command's flags.
+func explain(err error) string {
+	var p *ingest.Problem
+	if !errors.As(err, &p) {
+		return err.Error()
+	}
+	s := p.Error()
+	role := string(p.Role)
+	switch p.Code {
+	case ingest.NoDate, ingest.NoAmount, ingest.BadDates:
+		s += fmt.Sprintf(" Choose the column with --map %s=COLUMN.", role)
+	case ingest.NoCustomer:
+		s += " Choose the column with --map customer_id=COLUMN, --map email=COLUMN or --map name=COLUMN."
+		if h := ingest.OrdersExportHint(p.Platform); h != "" {
+			s += " " + p.Platform + ": " + h + "."
+		}
+	case ingest.Unclear:
+		s += fmt.Sprintf(" Say which with --map %s=COLUMN.", role)
+	case ingest.NotOrders:
+		s += " Export the orders instead"
+		if h := ingest.OrdersExportHint(p.Platform); h != "" {
+			s += " (" + p.Platform + ": " + h + ")"
+		}
+		s += ", or name the columns with --map if it does hold orders."
+	}
+	return s
 }
 
 // Main is the program, with its output streams, so tests run it whole.
