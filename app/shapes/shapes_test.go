@@ -116,8 +116,13 @@ func TestOtherExports(t *testing.T) {
 		}
 		t.Run(s.Platform+"/"+s.Export, func(t *testing.T) {
 			_, err := engine.Run(s.File, s.Write(src), engine.Options{})
-			if err == nil {
-				t.Fatal("read as an orders export")
+			var p *ingest.Problem
+			if !errors.As(err, &p) || p.Code != ingest.NotOrders {
+				t.Fatalf("err = %v, want one that says it is not an orders export", err)
+			}
+			want := map[Kind]string{Customers: ingest.KindCustomers, Products: ingest.KindProducts, Payouts: ingest.KindPayouts, Inventory: ingest.KindInventory}[s.Kind]
+			if p.Kind != want {
+				t.Errorf("recognised as %q, want %q", p.Kind, want)
 			}
 		})
 	}

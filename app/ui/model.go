@@ -32,12 +32,13 @@ type model struct {
 	Settings  report.Settings
 	Doc       *report.Document
 	Progress  report.Progress
-	Err       string       // the last error, shown until the next request
-	List      string       // the list the user views ("" for none)
-	Rows      *report.Rows // its first rows, once the worker sent them
-	rowsAsked bool         // they are asked for
-	reqID     int          // the last request sent; older answers are ignored
-	docGen    int          // counts reports, so charts are drawn once per report
+	Err       string          // the last error, shown until the next request
+	Problem   *report.Problem // why the loaded file gave no report, until it does
+	List      string          // the list the user views ("" for none)
+	Rows      *report.Rows    // its first rows, once the worker sent them
+	rowsAsked bool            // they are asked for
+	reqID     int             // the last request sent; older answers are ignored
+	docGen    int             // counts reports, so charts are drawn once per report
 }
 
 // message is what the worker sends (see cmd/worker).
@@ -48,6 +49,7 @@ type message struct {
 	Report   string          `json:"report"`
 	Progress report.Progress `json:"progress"`
 	Rows     *report.Rows    `json:"rows"`
+	Problem  *report.Problem `json:"problem"`
 	File     struct {
 		Name string `json:"name"`
 		Type string `json:"type"`
@@ -68,7 +70,7 @@ func (m *model) request(typ string) report.Request {
 
 // load starts reading a new file.
 func (m *model) load(name string, size int) report.Request {
-	m.File, m.Size = name, size
+	m.File, m.Size, m.Problem = name, size, nil
 	// A new file: its own sheet, mapping and currency.
 	m.Settings.Sheet, m.Settings.Map, m.Settings.Currency, m.Settings.NoHeader = "", nil, "", false
 	return m.request(report.MsgLoad)
@@ -103,7 +105,7 @@ func (m *model) handle(raw string) (*message, error) {
 			m.fail(fmt.Sprintf("bad report from the engine: %v", err))
 			return nil, nil
 		}
-		m.Doc, m.Phase, m.Err = &d, Ready, ""
+		m.Doc, m.Phase, m.Err, m.Problem = &d, Ready, "", nil
 		m.docGen++
 		m.Rows, m.rowsAsked = nil, false // the list's rows are asked for again
 	case report.MsgRows:
@@ -111,6 +113,13 @@ func (m *model) handle(raw string) (*message, error) {
 			m.Rows = msg.Rows
 		}
 	case report.MsgError:
+		if msg.Problem != nil {
+			// The file needs the user's word: its problem replaces the
+			// report of the file before (the engine has let it go).
+			m.Problem, m.Doc, m.Err, m.Phase = msg.Problem, nil, "", Start
+			m.docGen++
+			break
+		}
 		m.fail(msg.Message)
 	case report.MsgFile:
 		return &msg, nil

@@ -275,19 +275,7 @@ func (w *Workbench) data() app.UI {
 		),
 		app.Section().Body(
 			app.H2().Text(w.t("First rows")),
-			app.Div().Class("table-wrap").Body(app.Table().Class("table preview").ID("preview").Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Text(w.t("Row")),
-					app.Range(header).Slice(func(i int) app.UI { return app.Th().Text(header[i]) }),
-				)),
-				app.TBody().Body(app.Range(d.Preview.Rows).Slice(func(i int) app.UI {
-					r := d.Preview.Rows[i]
-					return app.Tr().Body(
-						app.Td().Class("num").Text(strconv.Itoa(d.Preview.Lines[i])),
-						app.Range(r).Slice(func(j int) app.UI { return app.Td().Text(r[j]) }),
-					)
-				})),
-			)),
+			w.previewTable(d.Preview),
 		),
 	)
 }
@@ -311,8 +299,23 @@ func (w *Workbench) roleField(label, attr string, e report.MappingEntry, header 
 				return app.Option().Value(header[j]).Selected(e.Column == j).Text(header[j])
 			}),
 		),
-		app.If(e.Column >= 0, func() app.UI {
-			return app.Small().Text(w.t("confidence %s: %s", w.loc.Percent(e.Confidence), e.Why))
+		app.If(len(e.Question) > 0, func() app.UI {
+			return app.Small().Class("question").Text(w.t("Which column is it? %s fit equally well.", strings.Join(e.Question, " / ")))
+		}),
+		app.If(e.Column >= 0 && e.Source != "user", func() app.UI {
+			how := w.t("from the column's name")
+			if e.Source == "values" {
+				how = w.t("from the column's values")
+			}
+			return app.Small().Text(w.t("confidence %s, %s: %s", w.loc.Percent(e.Confidence), how, e.Why))
+		}),
+		app.If(e.Source == "user", func() app.UI { return app.Small().Text(w.t("chosen by you")) }),
+		app.If(len(e.Alternatives) > 0, func() app.UI {
+			alts := make([]string, len(e.Alternatives))
+			for i, a := range e.Alternatives {
+				alts[i] = a.Header
+			}
+			return app.Small().Class("alternatives").Text(w.t("also possible: %s", strings.Join(alts, ", ")))
 		}),
 	)
 }
@@ -351,6 +354,8 @@ func roleName(w *Workbench, role string) string {
 		return w.t("Country")
 	case "name":
 		return w.t("Customer name")
+	case "address":
+		return w.t("Customer address")
 	}
 	return role
 }

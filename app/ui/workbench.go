@@ -254,6 +254,7 @@ func (w *Workbench) Render() app.UI {
 				return app.Div().Class("alert").Attr("role", "alert").Text(w.m.Err)
 			}),
 			app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
+			app.If(w.m.Problem != nil && w.m.Phase != Loading, func() app.UI { return w.problemView() }),
 			app.If(w.m.Doc == nil && w.m.Phase != Loading, func() app.UI { return w.dropZone() }),
 			app.If(w.m.Doc != nil, func() app.UI { return w.reportView() }),
 			app.Footer().Class("foot").Body(

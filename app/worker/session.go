@@ -33,6 +33,16 @@ type Session struct {
 	survey     []byte
 }
 
+// ProblemError is a file that gives no report, with what the page needs
+// to let the user fix it (the columns to choose from, the first rows).
+type ProblemError struct {
+	Problem *report.Problem
+	Err     error
+}
+
+func (e *ProblemError) Error() string { return e.Err.Error() }
+func (e *ProblemError) Unwrap() error { return e.Err }
+
 // Options converts the page's settings to the engine's.
 func Options(s report.Settings) engine.Options {
 	return engine.Options{
@@ -73,6 +83,12 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	if s.res == nil || !reflect.DeepEqual(rs, s.loaded) {
 		res, err := engine.Load(s.name, s.data, o)
 		if err != nil {
+			if p := engine.ProblemOf(err, res); p != nil {
+				// The file as read with these settings gives no report:
+				// the page shows why and lets the user choose columns.
+				s.res, s.doc = nil, nil
+				return nil, &ProblemError{Problem: p, Err: err}
+			}
 			return nil, err
 		}
 		s.res, s.loaded = res, rs

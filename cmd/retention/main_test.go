@@ -218,3 +218,27 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestExplain: a file that gives no orders is told how to fix it with
+// this command's flags.
+func TestExplain(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, want string
+	}{
+		{"no date", "Order,Customer,Amount\n1,a,10.00\n", "--map date=COLUMN"},
+		{"unclear", "Order ID,Created (UTC),Created (local),Customer ID,Total\n1,2024-01-01 23:30,2024-01-02 00:30,7,10.00\n", `"Created (UTC)", "Created (local)" fit the order date equally well. Say which with --map date=COLUMN`},
+		{"customers export", "Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Total Spent,Total Orders\n1,A,B,a@x.dk,yes,10.00,1\n", "looks like a Shopify customers export, not an orders export. Export the orders instead (Shopify: Orders > Export"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "x.csv")
+			if err := os.WriteFile(path, []byte(tc.file), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			err := (&Main{Stdout: &out, Stderr: &out}).Run([]string{"report", path})
+			if err == nil || !strings.Contains(explain(err), tc.want) {
+				t.Errorf("explain(%v) = %q, want it to contain %q", err, explain(err), tc.want)
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"syscall/js"
 
 	"retention/app/report"
@@ -89,7 +90,12 @@ func handle(req report.Request, data []byte) {
 }
 
 func fail(id int, err error) {
-	post(map[string]any{"type": report.MsgError, "id": id, "message": err.Error()}, js.Undefined())
+	msg := map[string]any{"type": report.MsgError, "id": id, "message": err.Error()}
+	var p *worker.ProblemError
+	if errors.As(err, &p) {
+		msg["problem"] = p.Problem
+	}
+	post(msg, js.Undefined())
 }
 
 // post sends a JSON message, and bytes beside it when given, to the page.
