@@ -76,7 +76,10 @@ func customers(orders []Order) []*customerSummary {
 			continue
 		}
 		c.orders++
-		c.spent += o.Total() - o.Refund
+		// A partial refund of the first line's price can exceed what a
+		// discounted one-line order cost; no shop refunds more than was
+		// paid.
+		c.spent += o.Total() - min(o.Refund, o.Total())
 	}
 	return out
 }
