@@ -261,7 +261,8 @@ func euro(cents int64) string { return money(cents, ',', '.') + " €" }
 
 // writeWooGerman writes what a German WooCommerce shop gets from the same
 // plugin with its CSV options: the German labels, ";" between fields,
-// CRLF line ends (the plugin's default line break), a UTF-8 byte order
+// quoted as PHP's fputcsv quotes (the plugin writes with it), CRLF line
+// ends (the plugin's default line break), a UTF-8 byte order
 // mark so that Excel reads the umlauts, dates as "02.01.2006 15:04" in
 // the shop's time zone, amounts as "1.234,56 €". One row per product as
 // in writeWooOrders, newest order first.
