@@ -236,6 +236,7 @@ type profile struct {
 	letters   float64 // share of values with letters
 	money     float64 // share of values written as money: cents ("5.00", "1.234,56") or a currency sign
 	spaced    float64 // share of values of words with spaces between them: names, not ids
+	flag      bool    // only yes/no values (0/1, true/false, ja/nej, ...): a flag, not an id
 	short     float64 // share of values of 3 letters or fewer (codes)
 	compact   float64 // share of yyyymmdd values
 	negatives float64
@@ -319,6 +320,12 @@ func profileOf(rows [][]string, c int) profile {
 		p.meanAbs = sum / float64(nums)
 	}
 	p.distinct = float64(len(seen)) / k
+	p.flag = len(vals) >= 10 // a few rows of "1" may be the first orders
+	for v := range seen {
+		if !flagWords[strings.ToLower(v)] {
+			p.flag = false
+		}
+	}
 	return p
 }
 
@@ -461,8 +468,8 @@ func score(header []string, profiles []profile, noHeader bool) []candidate {
 				vs, vwhy = 0.3, "the column is empty in the rows sampled"
 			}
 			if hs, hwhy := headerScore(r, f, h); hs > 0 && !noHeader {
-				if isIdentity(r) && (moneyHeader(f) || noteHeader(f) || p.money > 0.5) {
-					continue // an amount or a remark, never an id
+				if isIdentity(r) && (moneyHeader(f) || noteHeader(f) || p.money > 0.5 || p.flag) {
+					continue // an amount, a remark or a yes/no, never an id
 				}
 				if isIdentity(r) {
 					// Half-empty columns and words with spaces (names,
@@ -471,6 +478,14 @@ func score(header []string, profiles []profile, noHeader bool) []candidate {
 				}
 				if r == Name && f == "name" && p.spaced < 0.5 {
 					continue // Shopify's "Name" is the order number
+				}
+				if r == CustomerID && p.spaced > 0.5 {
+					// A "Customer" column of names ("A. Berg") names
+					// people, not accounts: it is the customer's name.
+					if s := hs * meaning(Name, f) * vs; s > 0.05 {
+						cands = append(cands, candidate{Name, c, s, FromHeader, fmt.Sprintf("header %q names the customer and the values are names", h)})
+					}
+					continue
 				}
 				if s := hs * meaning(r, f) * vs; s > 0.05 {
 					cands = append(cands, candidate{r, c, s, FromHeader, hwhy + "; " + vwhy})
@@ -758,7 +773,11 @@ var (
 	notTotalWords = words("tax", "shipping", "discount", "refund", "fee", "voucher", "rebate", "coin", "balance", "due",
 		"outstanding", "estimat", "commission", "cashback", "deposit", "steuer", "moms", "mva", "skatt", "fragt", "frakt",
 		"versand", "rabatt", "rabat", "gebuhr", "gebyr", "avgift", "porto", "erstatt", "refus", "retur", "buwis",
-		"diskwento", "singil", "compare", "original", "regular", "msrp")
+		"diskwento", "singil", "compare", "original", "regular", "msrp", "shipped", "redeem", "gift", "certificate",
+		"credit", "handling", "exctax", "excltax", "exvat", "exklmwst", "exklmoms", "net")
+	// Words that say a total includes tax, so "tax" in them is no
+	// reason to doubt it.
+	inclTaxWords = words("inctax", "incltax", "includingtax", "incvat", "inclvat", "inklmwst", "inklmoms", "inklmva", "inklmoms", "withtax")
 	countWords = words("quantity", "qty", "items", "count", "number", "anzahl", "menge", "antal", "antall", "mangd",
 		"dami", "bilang", "weight", "gewicht", "vaegt", "vekt", "vikt")
 	// Unit prices: the price paid beats a list or crossed-out price.
@@ -777,6 +796,10 @@ var (
 )
 
 func words(ws ...string) []string { return ws }
+
+// flagWords are the values of a yes/no column in our users' languages.
+var flagWords = map[string]bool{"0": true, "1": true, "yes": true, "no": true, "y": true, "n": true, "true": true,
+	"false": true, "ja": true, "nein": true, "nej": true, "nei": true, "oo": true, "hindi": true, "x": true}
 
 func containsAny(f string, ws []string) bool {
 	for _, w := range ws {
@@ -811,6 +834,9 @@ func meaning(r Role, f string) float64 {
 		}
 		return 0.9
 	case Total:
+		for _, w := range inclTaxWords {
+			f = strings.ReplaceAll(f, w, "")
+		}
 		switch {
 		case containsAny(f, countWords):
 			return 0.2

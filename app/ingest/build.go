@@ -114,11 +114,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 	byName := c.customer < 0 && c.email < 0
 	if byName {
-		what := "name"
-		if c.address >= 0 {
-			what = "name and address"
-		}
-		rep.Notes = append(rep.Notes, fmt.Sprintf("The file has no customer id or e-mail: customers are told apart by %s, so two customers of the same %s count as one.", what, what))
+		rep.Notes = append(rep.Notes, "The file has no customer id or e-mail: customers are told apart by name and address, so two customers of the same name at the same address count as one, and one who moved counts twice.")
 	}
 
 	// Formats are decided from the whole column, never row by row.
@@ -464,13 +460,18 @@ func check(t *sheet.Table, m columns.Mapping, c cols) error {
 		err   error
 	}{
 		{[]columns.Role{columns.Date}, NoDate, ErrNoDate},
-		{[]columns.Role{columns.CustomerID, columns.Email, columns.Name}, NoCustomer, ErrNoCustomer},
+		{[]columns.Role{columns.CustomerID, columns.Email, nameAndAddress}, NoCustomer, ErrNoCustomer},
 		{[]columns.Role{columns.Total, columns.UnitPrice}, NoAmount, ErrNoAmount},
 	} {
 		found := false
 		for _, r := range need.roles {
 			if _, ok := m.Column(r); ok {
 				found = true
+			}
+			if r == nameAndAddress {
+				_, name := m.Column(columns.Name)
+				_, addr := m.Column(columns.Address)
+				found = found || name && addr
 			}
 		}
 		if found {
@@ -490,6 +491,10 @@ func check(t *sheet.Table, m columns.Mapping, c cols) error {
 	}
 	return nil
 }
+
+// nameAndAddress stands in check for the last-resort identity: a name
+// and an address column together (a name alone tells too few apart).
+const nameAndAddress columns.Role = "name+address"
 
 // nameKey is the customer key of a file that has only names (and
 // addresses): folded, so that case and spacing do not make two customers.
