@@ -778,7 +778,7 @@ var (
 	// Words that say a total includes tax, so "tax" in them is no
 	// reason to doubt it.
 	inclTaxWords = words("inctax", "incltax", "includingtax", "incvat", "inclvat", "inklmwst", "inklmoms", "inklmva", "inklmoms", "withtax")
-	countWords = words("quantity", "qty", "items", "count", "number", "anzahl", "menge", "antal", "antall", "mangd",
+	countWords   = words("quantity", "qty", "items", "count", "number", "anzahl", "menge", "antal", "antall", "mangd",
 		"dami", "bilang", "weight", "gewicht", "vaegt", "vekt", "vikt")
 	// Unit prices: the price paid beats a list or crossed-out price.
 	listPriceWords = words("compare", "original", "regular", "before", "msrp", "list", "ursprung", "uvp", "normal",
