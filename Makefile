@@ -55,6 +55,7 @@ browser-test: node_modules
 	$(MAKE) static DIST=dist-sub PREFIX=/retention
 	$(GO) build -o $(BIN)/workbench ./cmd/workbench
 	$(GO) build -o $(BIN)/retention ./cmd/retention
+	$(GO) build -o $(BIN)/demostore ./cmd/demostore
 	node test/browser.test.mjs
 
 # Benchmarks on the real files in $(DATA); results are recorded in BENCHMARKS.md.

@@ -476,6 +476,70 @@ await test("a new version: the banner, and a reload to it", async () => {
   }
 });
 
+// Every platform's export of the sample store (cmd/demostore -shapes),
+// read without a single choice: the cards equal the CLI's. Exports that
+// are not orders, or have no customer in them, get the page's own words
+// (no command-line flag) and the columns to choose.
+const shapesDir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-shapes-"));
+execFileSync(path.join(root, "bin", "demostore"), ["-shapes", shapesDir]);
+const shapeIndex = JSON.parse(fs.readFileSync(path.join(shapesDir, "index.json")));
+
+await test(`platform exports (${shapeIndex.length}): read without choices, cards = CLI; other exports told apart`, async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  for (const s of shapeIndex) {
+    await page.goto(rootSite.url);
+    await started(page);
+    const file = path.join(shapesDir, s.path);
+    await page.setInputFiles("#file-input", file);
+    if (s.kind === "orders" && s.identity !== "none") {
+      await ready(page);
+      compare(await kpis(page), expected(cli([file, "--tz", "UTC"])), s.slug);
+      continue;
+    }
+    await page.waitForSelector("#problem", { timeout: 60000 });
+    assert.equal(await page.getAttribute("#problem", "data-code"), s.kind === "orders" ? "no_customer" : "not_orders", s.slug);
+    const text = await page.innerText("#problem-text");
+    if (s.kind !== "orders") assert.match(text, /not an orders export/, s.slug);
+    assert.ok(await page.$("#problem-hint"), `${s.slug}: no hint where the orders export is`);
+    assert.ok(await page.$('#problem-mapping select[data-role="date"]'), `${s.slug}: no column choice`);
+    const body = await page.innerText(".wb");
+    assert.ok(!/--[a-z]/.test(body), `${s.slug}: the page names a command-line flag`);
+    if (s.slug === "shopify-customers-export") await page.screenshot({ path: path.join(artifacts, "problem-customers-export.png"), fullPage: true });
+  }
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+await test("two columns fit the order date: the page asks, the answer gives the CLI's figures", async () => {
+  // Local time is an hour after UTC: orders at 23:30 UTC on a month's
+  // last days fall in the next day, and month, locally.
+  const rows = ["Order ID,Created (UTC),Created (local),Customer ID,Total"];
+  const f = (x) => x.toISOString().slice(0, 16).replace("T", " ");
+  for (let i = 0; i < 60; i++) {
+    const d = new Date(Date.UTC(2024, Math.floor(i / 6), 27 + (i % 6), 23, 30));
+    rows.push(`${1000 + i},${f(d)},${f(new Date(d.getTime() + 3600e3))},C${(i * 7) % 15},${(10 + i * 1.5).toFixed(2)}`);
+  }
+  const file = path.join(shapesDir, "two-dates.csv");
+  fs.writeFileSync(file, rows.join("\n") + "\n");
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.setInputFiles("#file-input", file);
+  await page.waitForSelector('#problem[data-code="unclear_column"]', { timeout: 60000 });
+  assert.match(await page.innerText("#problem-text"), /Which column is the order date\? Created \(UTC\) \/ Created \(local\)/);
+  await page.screenshot({ path: path.join(artifacts, "problem-two-dates.png"), fullPage: true });
+  await page.selectOption('#problem-mapping select[data-role="date"]', "Created (local)");
+  await ready(page);
+  const want = cli([file, "--tz", "UTC", "--map", "date=Created (local)"]);
+  compare(await kpis(page), expected(want), "date = Created (local)");
+  assert.notDeepEqual(want.periods.map((p) => p.e), cli([file, "--tz", "UTC", "--map", "date=Created (UTC)"]).periods.map((p) => p.e), "the two columns give the same periods: no real question");
+  await page.click("#tab-data");
+  assert.match(await page.innerText('#mapping [data-role="date"]'), /chosen by you/);
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+fs.rmSync(shapesDir, { recursive: true, force: true });
+
 await browser.close();
 rootSite.proc.kill();
 subSite.proc.kill();

@@ -40,6 +40,20 @@ const (
 	Inventory
 )
 
+func (k Kind) String() string {
+	switch k {
+	case Customers:
+		return "customers"
+	case Products:
+		return "products"
+	case Payouts:
+		return "payouts"
+	case Inventory:
+		return "inventory"
+	}
+	return "orders"
+}
+
 // Identity is how an export tells customers apart.
 type Identity int
 
@@ -50,6 +64,18 @@ const (
 	ByName                       // name and address only: a last resort
 	NoIdentity                   // nothing that tells customers apart
 )
+
+func (i Identity) String() string {
+	switch i {
+	case ByCustomerID:
+		return "customer_id"
+	case ByEmail:
+		return "email"
+	case ByName:
+		return "name"
+	}
+	return "none"
+}
 
 // Amount is what an export's order value is made of.
 type Amount int
