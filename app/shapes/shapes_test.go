@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"strings"
 	"testing"
 
 	"retention/app/engine"
@@ -141,6 +143,19 @@ func TestMoney(t *testing.T) {
 	} {
 		if got := money(c.cents, c.dec, c.group); got != c.want {
 			t.Errorf("money(%d) = %q, want %q", c.cents, got, c.want)
+		}
+	}
+}
+
+// TestREADME: the README's table of supported exports lists every shape.
+func TestREADME(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range All() {
+		if !strings.Contains(string(b), "| "+s.Platform+" | "+s.Export+" |") {
+			t.Errorf("README.md has no row for %s %s", s.Platform, s.Export)
 		}
 	}
 }
