@@ -487,6 +487,7 @@ const shapeIndex = JSON.parse(fs.readFileSync(path.join(shapesDir, "index.json")
 await test(`platform exports (${shapeIndex.length}): read without choices, cards = CLI; other exports told apart`, async () => {
   const { context, page, w } = await newPage(rootSite.url);
   for (const s of shapeIndex) {
+    if (s.gap) continue; // a known gap, reported by the Go test
     await page.goto(rootSite.url);
     await started(page);
     const file = path.join(shapesDir, s.path);

@@ -157,7 +157,8 @@ var names = map[Role][]string{
 		"orderdatetime", "transactiondate", "orderedat", "placedat", "purchasedon", "orderplaced", "timestamp",
 		"bestelldatum", "datum", "rechnungsdatum", "auftragsdatum", "belegdatum", "kaufdatum", "bestellzeitpunkt",
 		"ordredato", "dato", "fakturadato", "kobsdato", "kjopsdato", "orderdatum", "fakturadatum", "kopdatum",
-		"petsa", "petsangorder", "petsangpagbili", "araw",
+		"petsa", "petsangorder", "petsangpagbili", "araw", "createtime", "creationtime", "creationdate", "createdate",
+		"ordertime", "ordercreationdate", "ordercreatedat", "orderplacedat",
 	},
 	Total: {
 		"total", "ordertotal", "grandtotal", "grandtotalbase", "grandtotalpurchased", "totalamount", "amount", "revenue",
@@ -652,7 +653,10 @@ func headerScore(r Role, f, orig string) (float64, string) {
 			if n == "name" || n == "value" || n == "type" || n == "order" || n == "sum" || n == "count" {
 				s = 0.8
 			}
-			if n == "sku" || n == "stockcode" || n == "paidat" {
+			if n == "sku" || n == "stockcode" || n == "paidat" || n == "ordervalue" || n == "transactionid" || n == "transaction" {
+				// A description, the creation date, the order's total
+				// and the order's own number are better; a transaction is
+				// the order only where nothing else is.
 				s = 0.9 // a description, or the creation date, is better
 			}
 			if r == Total && n == "subtotal" {

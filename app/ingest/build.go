@@ -478,7 +478,7 @@ func check(t *sheet.Table, m columns.Mapping, c cols) error {
 			continue
 		}
 		for _, r := range need.roles {
-			if q, ok := m.Question(r); ok {
+			if q, ok := m.Question(r); ok && p.Kind == "" {
 				p.Code, p.Role, p.Columns, p.Kind, p.err = Unclear, r, q.Headers, "", ErrUnclear
 				return p
 			}

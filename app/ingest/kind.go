@@ -27,7 +27,7 @@ var kindSignals = map[string][]string{
 	// A payouts summary says what the platform paid the shop.
 	KindPayouts: {"payout", "payoutdate", "payoutid", "settlement", "transfer", "arrival", "arrivaldate",
 		"deposit", "bankaccount", "charges", "adjustments", "reservedfunds", "retriedamount", "auszahlung",
-		"udbetaling", "utbetaling", "utbetalning", "netamount"},
+		"udbetaling", "utbetaling", "utbetalning", "netamount", "destination", "balancetransaction"},
 }
 
 // platformSignals recognise a platform by a header only its exports carry.

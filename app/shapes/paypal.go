@@ -45,11 +45,14 @@ func init() {
 		Kind: Orders, Identity: ByEmail, Amount: Total,
 		// Only PayPal orders are in PayPal's activity, and only money that
 		// moved: no order cancelled before payment. A refund is its own
-		// row (Payment Refund, negative, referring to the payment).
+		// row (Payment Refund, negative, referring to the payment), so an
+		// order refunded in full was still paid: it counts as an order,
+		// and its refund as a refund.
 		Counts: func(o Order) bool {
-			return o.Payment == "PayPal" && (o.Status == Paid || o.Status == PartiallyRefunded)
+			return o.Payment == "PayPal" && o.Status != Cancelled
 		},
 		Write: writePayPalActivity,
+		Gap:   "a refund row shares its payment's invoice number, so it is summed into the order instead of being read as a refund",
 	})
 }
 

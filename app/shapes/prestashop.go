@@ -25,11 +25,6 @@ func init() {
 
 var prestaShopHeader = []string{"ID", "Reference", "New client", "Delivery", "Customer", "Total", "Payment", "Status", "Date"}
 
-// countryNames are the sample store's countries by name, in English, as
-// shops that write the country's name (not its code) write it.
-var countryNames = map[string]string{
-	"DK": "Denmark", "DE": "Germany", "SE": "Sweden", "NO": "Norway", "PH": "Philippines",
-}
 
 // prestaShopStatus is the order state's name in the default English
 // installation.

@@ -108,6 +108,10 @@ type Shape struct {
 	Counts func(o Order) bool
 	// Write writes the orders in the shape.
 	Write func(orders []Order) []byte
+	// Gap, when set, says what the workbench does not read right in this
+	// shape yet: its test reports the gap instead of failing, and fails
+	// once the figures come out right (so the gap is struck off).
+	Gap string
 }
 
 var all []Shape

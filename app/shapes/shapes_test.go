@@ -86,26 +86,42 @@ func TestOrdersExports(t *testing.T) {
 			continue
 		}
 		t.Run(s.Platform+"/"+s.Export, func(t *testing.T) {
-			data := s.Write(src)
-			doc, err := engine.Run(s.File, data, engine.Options{})
-			if s.Identity == NoIdentity {
-				if !errors.Is(err, ingest.ErrNoCustomer) {
-					t.Fatalf("err = %v, want one that says the file has no customers", err)
-				}
-				return
+			wrong := check(s, src)
+			switch {
+			case s.Gap != "" && len(wrong) == 0:
+				t.Errorf("read right, but marked with the gap %q: strike it off", s.Gap)
+			case s.Gap != "":
+				t.Skipf("known gap: %s (%s)", s.Gap, strings.Join(wrong, "; "))
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			e := expect(s, src)
-			if doc.Customers != e.customers || doc.Orders != e.orders {
-				t.Errorf("customers %d, orders %d; want %d, %d\nmapping: %+v", doc.Customers, doc.Orders, e.customers, e.orders, doc.Mapping)
-			}
-			if math.Abs(doc.Revenue-e.revenue) > 0.005 || math.Abs(doc.AOV-e.aov) > 1e-6 || math.Abs(doc.RepeatRate-e.repeatRate) > 1e-6 {
-				t.Errorf("revenue %.2f, AOV %.6f, repeat rate %.6f; want %.2f, %.6f, %.6f\nmapping: %+v\ntotal from %s", doc.Revenue, doc.AOV, doc.RepeatRate, e.revenue, e.aov, e.repeatRate, doc.Mapping, doc.Ingest.TotalFrom)
+			for _, w := range wrong {
+				t.Error(w)
 			}
 		})
 	}
+}
+
+// check reads shape s of the source orders without flags and says what
+// differs from the figures computed from the orders themselves.
+func check(s Shape, src []Order) []string {
+	doc, err := engine.Run(s.File, s.Write(src), engine.Options{})
+	if s.Identity == NoIdentity {
+		if !errors.Is(err, ingest.ErrNoCustomer) {
+			return []string{fmt.Sprintf("err = %v, want one that says the file has no customers", err)}
+		}
+		return nil
+	}
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var wrong []string
+	e := expect(s, src)
+	if doc.Customers != e.customers || doc.Orders != e.orders {
+		wrong = append(wrong, fmt.Sprintf("customers %d, orders %d; want %d, %d\nmapping: %+v", doc.Customers, doc.Orders, e.customers, e.orders, doc.Mapping))
+	}
+	if math.Abs(doc.Revenue-e.revenue) > 0.005 || math.Abs(doc.AOV-e.aov) > 1e-6 || math.Abs(doc.RepeatRate-e.repeatRate) > 1e-6 {
+		wrong = append(wrong, fmt.Sprintf("revenue %.2f, AOV %.6f, repeat rate %.6f; want %.2f, %.6f, %.6f\ntotal from %s", doc.Revenue, doc.AOV, doc.RepeatRate, e.revenue, e.aov, e.repeatRate, doc.Ingest.TotalFrom))
+	}
+	return wrong
 }
 
 // TestOtherExports checks that an export that holds no orders is not

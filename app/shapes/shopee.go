@@ -42,6 +42,7 @@ func init() {
 		Doc:  "Shopee PH Seller Centre > My Orders > Export (.xlsx); columns as public parsers of the export read them; one row per product, order columns repeated",
 		Kind: Orders, Identity: ByCustomerID, Amount: Total,
 		Write: writeShopeeOrders,
+		Gap:   "refunds recorded in \"Return / Refund Status\" and \"Returned quantity\" while the order stays Completed are not read: such orders count in full",
 	})
 }
 

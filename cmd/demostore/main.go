@@ -60,9 +60,10 @@ type shapeFile struct {
 	Slug     string `json:"slug"`
 	Platform string `json:"platform"`
 	Export   string `json:"export"`
-	Kind     string `json:"kind"`     // orders, customers, products, payouts, inventory
-	Identity string `json:"identity"` // customer_id, email, name, none
-	Path     string `json:"path"`     // relative to the folder
+	Kind     string `json:"kind"`          // orders, customers, products, payouts, inventory
+	Identity string `json:"identity"`      // customer_id, email, name, none
+	Path     string `json:"path"`          // relative to the folder
+	Gap      string `json:"gap,omitempty"` // what is not read right yet
 }
 
 // writeShapes writes each shape as DIR/SLUG/FILE (the platform's own file
@@ -79,7 +80,7 @@ func writeShapes(dir string) error {
 		if err := os.WriteFile(filepath.Join(dir, rel), s.Write(src), 0o644); err != nil {
 			return err
 		}
-		index = append(index, shapeFile{Slug: slug, Platform: s.Platform, Export: s.Export, Kind: s.Kind.String(), Identity: s.Identity.String(), Path: rel})
+		index = append(index, shapeFile{Slug: slug, Platform: s.Platform, Export: s.Export, Kind: s.Kind.String(), Identity: s.Identity.String(), Path: rel, Gap: s.Gap})
 	}
 	b, err := json.MarshalIndent(index, "", "  ")
 	if err != nil {
