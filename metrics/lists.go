@@ -252,7 +252,8 @@ func DaysBetweenHistogram(d *Dataset) []Bucket {
 	return out
 }
 
-// Benchmark is an industry figure to compare the shop with.
+// Benchmark is an industry figure to compare the shop with, like for like:
+// the same figure over the same length of time.
 type Benchmark struct {
 	Name   string
 	Value  float64
@@ -260,14 +261,18 @@ type Benchmark struct {
 }
 
 // EcommerceCRR is the e-commerce average customer retention rate the
-// trade press cites.
+// trade press cites. It is a yearly figure, the share of customers who buy
+// again within a year, so it is compared with YearlyRetention and with
+// nothing measured over a month or a quarter.
 var EcommerceCRR = Benchmark{
 	Name:  "E-commerce average customer retention rate",
 	Value: 0.38,
 	Source: "the average customer retention rate for e-commerce commonly cited in industry benchmark " +
-		"roundups (about 30-38%; e.g. Opensend, \"Customer retention rate statistics for eCommerce stores\", 2025); " +
-		"a rule of thumb, not a study of shops like yours",
+		"roundups (about 30-38%; e.g. Opensend, \"Customer retention rate statistics for eCommerce stores\", 2025), " +
+		"a yearly figure: the share of customers who buy again within a year (as in Uscale, \"Average customer " +
+		"retention rate for ecommerce stores\"); a rule of thumb, not a study of shops like yours",
 }
 
-// Compare returns the shop's CRR minus the benchmark (0.05 = 5 points above).
-func (b Benchmark) Compare(crr float64) float64 { return crr - b.Value }
+// Compare returns the shop's yearly retention minus the benchmark (0.05 =
+// 5 points above).
+func (b Benchmark) Compare(rate float64) float64 { return rate - b.Value }

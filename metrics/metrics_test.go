@@ -46,73 +46,251 @@ func shop() *Dataset {
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
-func TestPeriods(t *testing.T) {
-	type want struct {
-		key                           string
-		s, e, n, retained, react, chd int
-		crr, churn                    float64
-		crrOK, complete               bool
-		orders                        int
-		revenue, newRev, refunds      float64
+// periodWant is what a test expects of one period.
+type periodWant struct {
+	key                            string
+	s, e, n, retained, react, lost int
+	retention, churn, crr          float64
+	hasBase, complete              bool
+	orders                         int
+	revenue, newRev, refunds       float64
+}
+
+func gotPeriod(p PeriodStats) periodWant {
+	return periodWant{p.Key, p.S, p.E, p.N, p.Retained, p.Reactivated, p.Lost, p.Retention, p.Churn, p.CRR,
+		p.HasBase, p.Complete, p.Orders, p.Revenue, p.NewRevenue, p.Refunds}
+}
+
+// quarterOrders are three customers over three quarters of 2024 (91, 92
+// and 92 days), ten each order:
+//
+//	x: 2024-07-01
+//	y: 2024-04-20, 2024-07-02, 2024-10-02
+//	z: 2024-04-05, 2024-12-20
+func quarterOrders() []Order {
+	return []Order{
+		ord("x", "2024-07-01", 10),
+		ord("y", "2024-04-20", 10), ord("y", "2024-07-02", 10), ord("y", "2024-10-02", 10),
+		ord("z", "2024-04-05", 10), ord("z", "2024-12-20", 10),
 	}
+}
+
+func TestPeriods(t *testing.T) {
+	quarters := Options{Grain: Quarter, From: day("2024-04-01"), AsOf: day("2025-01-01")}
+	q90, q200 := quarters, quarters
+	q90.ActiveWindow, q200.ActiveWindow = 90, 200
 	tests := []struct {
-		Name string
-		Opt  Options
-		Want []want
+		Name   string
+		Orders []Order // nil: the shop
+		Opt    Options
+		Want   []periodWant
 	}{{
-		Name: "months",
-		Want: []want{
-			// Jan: E = {a, b}, both new; no previous period, so no CRR.
-			{"2024-01", 0, 2, 2, 0, 0, 0, 0, 0, false, true, 2, 300, 300, 0},
-			// Feb: S = {a, b}, E = {a, c}, N = {c}; CRR = (2 − 1) / 2 = 0.5;
-			// b churned: churn = 1 / 2.
-			{"2024-02", 2, 2, 1, 1, 0, 1, 0.5, 0.5, true, true, 2, 90, 40, 10},
-			// Mar: S = {a, c}, E = {a, b, d}, N = {d}; retained a, reactivated b;
-			// CRR = (3 − 1) / 2 = 1.0; c churned: churn = 1 / 2. The month
-			// ends after 2024-03-16, so it is not complete.
-			{"2024-03", 2, 3, 1, 1, 1, 1, 1.0, 0.5, true, false, 3, 190, 60, 0},
+		Name: "months, one period",
+		Want: []periodWant{
+			// Jan: E = {a, b}, both new; no base at the start, so no rates.
+			{"2024-01", 0, 2, 2, 0, 0, 0, 0, 0, 0, false, true, 2, 300, 300, 0},
+			// Feb: S = {a, b} (January), E = {a, c}, N = {c}: a retained, b
+			// lost; retention 1 / 2, churn 1 / 2, CRR = (2 − 1) / 2.
+			{"2024-02", 2, 2, 1, 1, 0, 1, 0.5, 0.5, 0.5, true, true, 2, 90, 40, 10},
+			// Mar: S = {a, c}, E = {a, b, d}, N = {d}: a retained, c lost, b
+			// back after leaving the base: CRR = (3 − 1) / 2 = 1 = 1/2 + 1/2.
+			// The month ends after 2024-03-16, so it is not complete.
+			{"2024-03", 2, 3, 1, 1, 1, 1, 0.5, 0.5, 1.0, true, false, 3, 190, 60, 0},
+		},
+	}, {
+		// The base at Feb 1 is who ordered from Dec 18 (Feb 1 − 45 days):
+		// {a, b}; at Mar 1 from Jan 16: {a, b, c}, b's Jan 20 order still
+		// counts; at Apr 1 from Feb 16: {a, b, d}, c's Feb 3 order is out.
+		Name: "months, 45-day window",
+		Opt:  Options{ActiveWindow: 45},
+		Want: []periodWant{
+			{"2024-01", 0, 2, 2, 0, 0, 0, 0, 0, 0, false, true, 2, 300, 300, 0},
+			// Feb: b stays in the base: retained with a; nobody lost.
+			{"2024-02", 2, 3, 1, 2, 0, 0, 1, 0, 1, true, true, 2, 90, 40, 10},
+			// Mar: a and b retained, c lost; b is no longer reactivated.
+			{"2024-03", 3, 3, 1, 2, 0, 1, 2.0 / 3, 1.0 / 3, 2.0 / 3, true, false, 3, 190, 60, 0},
 		},
 	}, {
 		Name: "quarter",
 		Opt:  Options{Grain: Quarter},
 		// Q1: everyone is new.
-		Want: []want{{"2024-Q1", 0, 4, 4, 0, 0, 0, 0, 0, false, false, 7, 580, 580, 10}},
+		Want: []periodWant{{"2024-Q1", 0, 4, 4, 0, 0, 0, 0, 0, 0, false, false, 7, 580, 580, 10}},
 	}, {
 		Name: "range from February keeps January as February's S",
 		Opt:  Options{From: day("2024-02-01")},
-		Want: []want{
-			{"2024-02", 2, 2, 1, 1, 0, 1, 0.5, 0.5, true, true, 2, 90, 40, 10},
-			{"2024-03", 2, 3, 1, 1, 1, 1, 1.0, 0.5, true, false, 3, 190, 60, 0},
+		Want: []periodWant{
+			{"2024-02", 2, 2, 1, 1, 0, 1, 0.5, 0.5, 0.5, true, true, 2, 90, 40, 10},
+			{"2024-03", 2, 3, 1, 1, 1, 1, 0.5, 0.5, 1.0, true, false, 3, 190, 60, 0},
 		},
 	}, {
 		Name: "range beyond the orders has empty periods",
 		Opt:  Options{From: day("2024-03-01"), To: day("2024-04-30"), AsOf: day("2024-05-01")},
-		Want: []want{
-			{"2024-03", 2, 3, 1, 1, 1, 1, 1.0, 0.5, true, true, 3, 190, 60, 0},
-			// Apr: S = {a, b, d}, nobody ordered: CRR 0, churn 1.
-			{"2024-04", 3, 0, 0, 0, 0, 3, 0, 1, true, true, 0, 0, 0, 0},
+		Want: []periodWant{
+			{"2024-03", 2, 3, 1, 1, 1, 1, 0.5, 0.5, 1.0, true, true, 3, 190, 60, 0},
+			// Apr: S = {a, b, d}, nobody ordered: all lost, churn 1.
+			{"2024-04", 3, 0, 0, 0, 0, 3, 0, 1, 0, true, true, 0, 0, 0, 0},
+		},
+	}, {
+		// Quarters with a 90-day window, shorter than Q3 and Q4 (92 days):
+		// the window is then the quarter, so x, whose only order is on the
+		// first day of Q3, is in the base at its end (Oct 1 − 90 days is
+		// Jul 3, after x's order). Bases: Jul 1 {y, z}, Oct 1 {x, y},
+		// Jan 1 {y, z}.
+		Name:   "quarters, window shorter than the period",
+		Orders: quarterOrders(),
+		Opt:    q90,
+		Want: []periodWant{
+			{"2024-Q2", 0, 2, 2, 0, 0, 0, 0, 0, 0, false, true, 2, 20, 20, 0},
+			// Q3: y retained, z lost, x new: CRR = (2 − 1) / 2.
+			{"2024-Q3", 2, 2, 1, 1, 0, 1, 0.5, 0.5, 0.5, true, true, 2, 20, 10, 0},
+			// Q4: y retained, x lost, z back after leaving: CRR = 2 / 2.
+			{"2024-Q4", 2, 2, 0, 1, 1, 1, 0.5, 0.5, 1, true, true, 2, 20, 0, 0},
+		},
+	}, {
+		// A 200-day window, longer than a quarter: Jul 1 from Dec 14 {y, z},
+		// Oct 1 from Mar 15 {x, y, z}, Jan 1 from Jun 15 {x, y, z}.
+		Name:   "quarters, window longer than the period",
+		Orders: quarterOrders(),
+		Opt:    q200,
+		Want: []periodWant{
+			{"2024-Q2", 0, 2, 2, 0, 0, 0, 0, 0, 0, false, true, 2, 20, 20, 0},
+			{"2024-Q3", 2, 3, 1, 2, 0, 0, 1, 0, 1, true, true, 2, 20, 10, 0},
+			{"2024-Q4", 3, 3, 0, 3, 0, 0, 1, 0, 1, true, true, 2, 20, 0, 0},
 		},
 	}}
 	for _, tc := range tests {
 		t.Run(tc.Name, func(t *testing.T) {
-			ps := Periods(shop(), tc.Opt)
+			d := shop()
+			if tc.Orders != nil {
+				d = NewDataset(tc.Orders, nil, nil)
+			}
+			ps := Periods(d, tc.Opt)
 			if len(ps) != len(tc.Want) {
 				t.Fatalf("got %d periods, want %d", len(ps), len(tc.Want))
 			}
 			for i, w := range tc.Want {
-				p := ps[i]
-				got := want{p.Key, p.S, p.E, p.N, p.Retained, p.Reactivated, p.Churned, p.CRR, p.Churn, p.CRROK, p.Complete, p.Orders, p.Revenue, p.NewRevenue, p.Refunds}
-				if !reflect.DeepEqual(got, w) {
+				if got := gotPeriod(ps[i]); !reflect.DeepEqual(got, w) {
 					t.Errorf("period %d:\n got %+v\nwant %+v", i, got, w)
 				}
-				if p.E-p.N != p.Retained+p.Reactivated {
-					t.Errorf("%s: E − N = %d, retained + reactivated = %d", p.Key, p.E-p.N, p.Retained+p.Reactivated)
-				}
 			}
+			checkIdentities(t, ps)
 		})
 	}
 	if i := LastComplete(Periods(shop(), Options{})); i != 1 {
 		t.Errorf("LastComplete = %d, want 1 (February)", i)
+	}
+}
+
+// checkIdentities checks what holds of every period by definition:
+// S = retained + lost, E − N = retained + reactivated, the rates, and that
+// the base at a period's end is the base at the next one's start.
+func checkIdentities(t *testing.T, ps []PeriodStats) {
+	t.Helper()
+	for i, p := range ps {
+		if p.Retained+p.Lost != p.S {
+			t.Errorf("%s: retained %d + lost %d != S %d", p.Key, p.Retained, p.Lost, p.S)
+		}
+		if p.E-p.N != p.Retained+p.Reactivated || p.Returning != p.E-p.N {
+			t.Errorf("%s: E %d − N %d != retained %d + reactivated %d (returning %d)", p.Key, p.E, p.N, p.Retained, p.Reactivated, p.Returning)
+		}
+		if p.HasBase != (p.S > 0) {
+			t.Errorf("%s: HasBase %v with S %d", p.Key, p.HasBase, p.S)
+		}
+		if p.HasBase && (!near(p.Retention+p.Churn, 1) || !near(p.CRR, p.Retention+float64(p.Reactivated)/float64(p.S))) {
+			t.Errorf("%s: retention %v + churn %v, CRR %v", p.Key, p.Retention, p.Churn, p.CRR)
+		}
+		if i > 0 && ps[i-1].E != p.S {
+			t.Errorf("%s: S %d, but the base at the end of %s is %d", p.Key, p.S, ps[i-1].Key, ps[i-1].E)
+		}
+	}
+}
+
+// TestPeriodsByDefinition compares the bases of a synthetic shop with
+// their definition, customer by customer (an order in [w(t), t)), for
+// every grain and a few windows, and checks the identities.
+func TestPeriodsByDefinition(t *testing.T) {
+	d := synthetic(300, 1500)
+	for _, g := range []Grain{Month, Quarter, Year} {
+		for _, w := range []int{0, 1, 30, 90, 91, 92, 180, 365, 400} {
+			o := Options{Grain: g, ActiveWindow: w}
+			ps := Periods(d, o)
+			checkIdentities(t, ps)
+			for _, p := range ps {
+				s, e, n := 0, 0, 0
+				for ci := range d.Customers {
+					orders := d.CustomerOrders(ci)
+					s += b2i(hasOrder(d, orders, activeFrom(g, p.Start, w), p.Start))
+					e += b2i(hasOrder(d, orders, activeFrom(g, p.End, w), p.End))
+					n += b2i(g.index(d.Orders[orders[0]].Time) == g.index(p.Start))
+				}
+				if p.S != s || p.E != e || p.N != n {
+					t.Errorf("%v, %d days, %s: S %d E %d N %d, by definition %d %d %d", g, w, p.Key, p.S, p.E, p.N, s, e, n)
+				}
+			}
+		}
+	}
+}
+
+// activeFrom is w(t) written out: t − days, or the start of the period
+// that ends at t when that is earlier.
+func activeFrom(g Grain, t time.Time, days int) time.Time {
+	prev := g.PeriodOf(t.Add(-time.Nanosecond)).Start
+	if w := t.AddDate(0, 0, -days); w.Before(prev) {
+		return w
+	}
+	return prev
+}
+
+func hasOrder(d *Dataset, orders []int, from, to time.Time) bool {
+	for _, oi := range orders {
+		if inRange(d.Orders[oi].Time, from, to) {
+			return true
+		}
+	}
+	return false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestYearlyRetention(t *testing.T) {
+	// p: 2022-03-01, 2023-05-01; q: 2022-06-01; r: 2021-12-01, 2023-02-01;
+	// s: 2023-04-01 (new in the last year).
+	d := NewDataset([]Order{
+		ord("p", "2022-03-01", 1), ord("p", "2023-05-01", 1), ord("q", "2022-06-01", 1),
+		ord("r", "2021-12-01", 1), ord("r", "2023-02-01", 1), ord("s", "2023-04-01", 1),
+	}, nil, nil)
+	tests := []struct {
+		Name          string
+		AsOf          string
+		S, Retained   int
+		Rate          float64
+		Covered, OK   bool
+		From, Through string
+	}{
+		// 2021-12-01..2022-11-30: p, q, r; of them p and r ordered in
+		// 2022-12-01..2023-11-30: 2 / 3. The first order is on From.
+		{"two whole years", "2023-12-01", 3, 2, 2.0 / 3, true, true, "2021-12-01", "2022-12-01"},
+		// 2022-01-01..2022-12-31: p, q; p ordered again: 1 / 2.
+		{"a later reference date", "2024-01-01", 2, 1, 0.5, true, true, "2022-01-01", "2023-01-01"},
+		// 2021-06-01..2022-05-31: p and r (q's order is on Mid, in the
+		// second year), both back: 2 / 2; but From is before the first
+		// order, so the first year is not whole: not covered.
+		{"orders too short", "2023-06-01", 2, 2, 1, false, false, "2021-06-01", "2022-06-01"},
+	}
+	for _, tc := range tests {
+		y := YearlyRetention(d, day(tc.AsOf))
+		if y.S != tc.S || y.Retained != tc.Retained || !near(y.Rate, tc.Rate) || y.Covered != tc.Covered || y.OK != tc.OK ||
+			!y.From.Equal(day(tc.From)) || !y.Mid.Equal(day(tc.Through)) {
+			t.Errorf("%s: %+v", tc.Name, y)
+		}
+	}
+	if y := YearlyRetention(NewDataset(nil, nil, nil), day("2024-01-01")); y.OK || y.S != 0 {
+		t.Errorf("no orders: %+v", y)
 	}
 }
 
@@ -294,7 +472,7 @@ func TestLists(t *testing.T) {
 	if db[3].Label != "31-60" || db[3].Count != 3 {
 		t.Errorf("days between = %+v (gaps 36, 34, 42)", db)
 	}
-	if b := EcommerceCRR.Compare(0.5); !near(b, 0.12) {
+	if b := EcommerceCRR.Compare(0.5); !near(b, 0.12) { // 0.5 − 0.38
 		t.Errorf("compare = %v", b)
 	}
 }
@@ -350,19 +528,22 @@ func TestEmpty(t *testing.T) {
 
 func ExamplePeriods() {
 	d := NewDataset([]Order{
-		ord("ann", "2024-01-03", 40), ord("bob", "2024-01-09", 25),
-		ord("ann", "2024-02-11", 35), ord("cat", "2024-02-20", 60),
+		ord("ann", "2024-01-03", 40), ord("bob", "2024-01-09", 25), ord("cat", "2024-01-15", 30),
+		ord("ann", "2024-02-11", 35), ord("dan", "2024-02-20", 60),
+		ord("bob", "2024-03-02", 20), ord("dan", "2024-03-05", 45),
 	}, nil, nil)
 	for _, p := range Periods(d, Options{Grain: Month}) {
-		if p.CRROK {
-			fmt.Printf("%s: CRR = (E %d - N %d) / S %d = %.0f%%, churn %.0f%%\n", p.Key, p.E, p.N, p.S, p.CRR*100, p.Churn*100)
-		} else {
+		if !p.HasBase {
 			fmt.Printf("%s: %d new customers\n", p.Key, p.N)
+			continue
 		}
+		fmt.Printf("%s: retention %d/%d = %.0f%%, churn %d/%d = %.0f%%, CRR = (%d - %d)/%d = %.0f%% (%d reactivated)\n",
+			p.Key, p.Retained, p.S, p.Retention*100, p.Lost, p.S, p.Churn*100, p.E, p.N, p.S, p.CRR*100, p.Reactivated)
 	}
 	// Output:
-	// 2024-01: 2 new customers
-	// 2024-02: CRR = (E 2 - N 1) / S 2 = 50%, churn 50%
+	// 2024-01: 3 new customers
+	// 2024-02: retention 1/3 = 33%, churn 2/3 = 67%, CRR = (2 - 1)/3 = 33% (0 reactivated)
+	// 2024-03: retention 1/2 = 50%, churn 1/2 = 50%, CRR = (2 - 0)/2 = 100% (1 reactivated)
 }
 
 func ExampleSummarize() {

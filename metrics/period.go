@@ -101,6 +101,16 @@ type Options struct {
 	// that ends after it is not complete. The zero value means the start
 	// of the day after the last order.
 	AsOf time.Time
+	// ActiveWindow is how many days a customer stays in the customer base
+	// after an order (see PeriodStats). The zero value means one period:
+	// the base at a period's start is the previous period's customers, the
+	// S of CRR = (E − N) / S as it is usually written, so CRR is that
+	// figure unchanged, and the base depends on no number estimated from
+	// the orders (the same orders give the same base whatever the range).
+	// A shop whose customers come back less often than once a period sees
+	// them lost and reactivated in turn; a window near their time between
+	// orders counts them as retained.
+	ActiveWindow int
 }
 
 // bounds resolves the options against the dataset: the range [from, to)

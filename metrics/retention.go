@@ -5,31 +5,47 @@ import (
 	"time"
 )
 
-// PeriodStats are the figures of one period.
+// PeriodStats are the figures of one period [Start, End).
 //
-//	S           customers who ordered in the previous period
-//	E           customers who ordered in this period
-//	N           customers whose first order ever is in this period
-//	CRR         (E − N) / S
-//	Retained    |S ∩ E|
-//	Churned     S − Retained;  Churn = Churned / S;  StrictRetention = Retained / S
-//	Reactivated E − N − Retained: ordered before, not in the previous period, back now
+// The customer base at an instant t is the customers with an order in the
+// active window before t, [w(t), t), where for an active window of W days
+// (Options.ActiveWindow)
 //
-// so E − N = Retained + Reactivated. When S is 0, CRR, Churn and
-// StrictRetention are 0 and CRROK is false.
+//	w(t) = min(t − W days, start of the period that ends at t)
+//
+// and W = 0 means one period: the base is the customers of the period that
+// ends at t. The window is never shorter than that period, so everyone who
+// ordered in a period is in the base at its end (a 90-day window with
+// 92-day quarters is the quarter). Then, for a period:
+//
+//	S            the base at Start
+//	E            the base at End
+//	N            customers whose first order ever is in the period: in E, not in S
+//	Retained     in S and in E
+//	Lost         in S, not in E
+//	Reactivated  in E, not in S, not new: they ordered before, left the base
+//	             and ordered again in the period
+//	Retention    Retained / S
+//	Churn        Lost / S                    so Retention + Churn = 1
+//	CRR          (E − N) / S                 = Retention + Reactivated / S
+//
+// and S = Retained + Lost, E − N = Retained + Reactivated exactly. (The
+// window at End starts no earlier than the window at Start, since both
+// terms of w grow with t; so a customer in E but not in S ordered in the
+// period.) When S is 0 the rates are 0 and HasBase is false.
 type PeriodStats struct {
 	Period
 	Complete bool // the period ends at or before the reference date
 
-	S, E, N         int
-	Retained        int
-	Reactivated     int
-	Churned         int
-	Returning       int // E − N
-	CRR             float64
-	Churn           float64
-	StrictRetention float64
-	CRROK           bool
+	S, E, N     int
+	Retained    int
+	Lost        int
+	Reactivated int
+	Returning   int // E − N = Retained + Reactivated
+	Retention   float64
+	Churn       float64
+	CRR         float64
+	HasBase     bool // S > 0: the rates are defined
 
 	Orders           int
 	Revenue          float64 // sum of order amounts
@@ -40,25 +56,21 @@ type PeriodStats struct {
 	NetRevenue       float64 // Revenue − Refunds
 }
 
-// customerPeriods returns, for each customer, the sorted distinct period
-// indexes in which they ordered (the first is their first order's period).
-func customerPeriods(d *Dataset, g Grain) [][]int {
-	out := make([][]int, len(d.Customers))
-	for ci, idx := range d.byCustomer {
-		var ps []int
-		for _, oi := range idx {
-			p := g.index(d.Orders[oi].Time)
-			if len(ps) == 0 || ps[len(ps)-1] != p {
-				ps = append(ps, p)
-			}
-		}
-		out[ci] = ps
+// windowStart is w(t) of PeriodStats for t the start of period i: the
+// first instant of the active window of days days (0: one period) that
+// ends at t.
+func windowStart(g Grain, i int, loc *time.Location, days int) time.Time {
+	t := g.period(i, loc).Start
+	prev := g.period(i-1, loc).Start
+	if w := t.AddDate(0, 0, -days); w.Before(prev) {
+		return w
 	}
-	return out
+	return prev
 }
 
 // Periods returns the figures of each period that overlaps the range of o.
-// N counts first orders over the whole history, not only the range.
+// N counts first orders over the whole history, not only the range, and
+// the base at the range's start counts the orders before it.
 func Periods(d *Dataset, o Options) []PeriodStats {
 	if len(d.Orders) == 0 {
 		return nil
@@ -70,62 +82,75 @@ func Periods(d *Dataset, o Options) []PeriodStats {
 	if p1 < p0 {
 		return nil
 	}
-	out := make([]PeriodStats, p1-p0+1)
+	n := p1 - p0 + 1
+	out := make([]PeriodStats, n)
 	for i := range out {
 		out[i].Period = g.period(p0+i, loc)
 		out[i].Complete = !out[i].End.After(asOf)
 	}
-	at := func(p int) *PeriodStats {
-		if p < p0 || p > p1 {
-			return nil
-		}
-		return &out[p-p0]
+	// The base is looked at the start of each period and at the end of
+	// the last: instant j is the start of period p0+j, its window starts
+	// at ws[j].
+	at := make([]time.Time, n+1)
+	ws := make([]time.Time, n+1)
+	for j := range at {
+		at[j] = g.period(p0+j, loc).Start
+		ws[j] = windowStart(g, p0+j, loc, o.ActiveWindow)
 	}
-	cps := customerPeriods(d, g)
-	for _, ps := range cps {
-		for k, p := range ps {
-			if s := at(p); s != nil {
-				s.E++
-				if k == 0 {
-					s.N++
-				} else if ps[k-1] == p-1 {
-					s.Retained++
-				}
+	in := make([]bool, n+1)
+	firstPeriod := make([]int, len(d.Customers))
+	for ci, idx := range d.byCustomer {
+		firstPeriod[ci] = g.index(d.Orders[idx[0]].Time)
+		baseAt(d, idx, at, ws, in)
+		for i := range out {
+			s := &out[i]
+			isNew := firstPeriod[ci] == p0+i
+			switch {
+			case in[i] && in[i+1]:
+				s.Retained++
+			case in[i]:
+				s.Lost++
+			case in[i+1] && !isNew:
+				s.Reactivated++
 			}
-			if s := at(p + 1); s != nil {
+			if in[i] {
 				s.S++
+			}
+			if in[i+1] {
+				s.E++
+			}
+			if isNew {
+				s.N++
 			}
 		}
 	}
 	for _, ord := range d.Orders {
-		s := at(g.index(ord.Time))
-		if s == nil {
+		p := g.index(ord.Time)
+		if p < p0 || p > p1 {
 			continue
 		}
+		s := &out[p-p0]
 		s.Orders++
 		s.Revenue += ord.Amount
-		ci := d.index[ord.Customer]
-		if cps[ci][0] == g.index(ord.Time) {
+		if firstPeriod[d.index[ord.Customer]] == p {
 			s.NewRevenue += ord.Amount
 		} else {
 			s.ReturningRevenue += ord.Amount
 		}
 	}
 	for _, r := range d.Refunds {
-		if s := at(g.index(r.Time.In(loc))); s != nil {
-			s.Refunds += r.Amount
+		if p := g.index(r.Time.In(loc)); p >= p0 && p <= p1 {
+			out[p-p0].Refunds += r.Amount
 		}
 	}
 	for i := range out {
 		s := &out[i]
 		s.Returning = s.E - s.N
-		s.Reactivated = s.Returning - s.Retained
-		s.Churned = s.S - s.Retained
 		if s.S > 0 {
-			s.CRROK = true
+			s.HasBase = true
+			s.Retention = float64(s.Retained) / float64(s.S)
+			s.Churn = float64(s.Lost) / float64(s.S)
 			s.CRR = float64(s.Returning) / float64(s.S)
-			s.Churn = float64(s.Churned) / float64(s.S)
-			s.StrictRetention = float64(s.Retained) / float64(s.S)
 		}
 		s.AOV = ratio(s.Revenue, float64(s.Orders))
 		s.NetRevenue = s.Revenue - s.Refunds
@@ -133,15 +158,76 @@ func Periods(d *Dataset, o Options) []PeriodStats {
 	return out
 }
 
-// LastComplete returns the index of the last complete period with a CRR,
-// or -1.
+// baseAt sets in[j] to whether the customer whose orders are idx (in time
+// order) is in the base at instant at[j]: whether they have an order in
+// [ws[j], at[j]). Both at and ws grow with j, so one pass over the orders
+// finds, for each instant, the last order before it.
+func baseAt(d *Dataset, idx []int, at, ws []time.Time, in []bool) {
+	k := 0 // orders before at[j]
+	for j := range at {
+		for k < len(idx) && d.Orders[idx[k]].Time.Before(at[j]) {
+			k++
+		}
+		in[j] = k > 0 && !d.Orders[idx[k-1]].Time.Before(ws[j])
+	}
+}
+
+// LastComplete returns the index of the last complete period with a
+// customer base at its start (rates defined), or -1.
 func LastComplete(ps []PeriodStats) int {
 	for i := len(ps) - 1; i >= 0; i-- {
-		if ps[i].Complete && ps[i].CRROK {
+		if ps[i].Complete && ps[i].HasBase {
 			return i
 		}
 	}
 	return -1
+}
+
+// YearRetention is the share of one year's customers who ordered again in
+// the next year, the year that ends at the reference date:
+//
+//	From = AsOf − 2 years,  Mid = AsOf − 1 year
+//	S         customers with an order in [From, Mid)
+//	Retained  those of S with an order in [Mid, AsOf)
+//	Rate      Retained / S
+//
+// It is Retention of PeriodStats for a year-long period with a one-year
+// active window, on the two years before the reference date instead of
+// calendar years: the yearly figure that published e-commerce retention
+// rates describe (see EcommerceCRR). Covered is false when the first order
+// is after From's day, so the orders cannot tell who the first year's
+// customers were; OK is Covered with S > 0.
+type YearRetention struct {
+	From, Mid, AsOf time.Time
+	S, Retained     int
+	Rate            float64
+	Covered, OK     bool
+}
+
+// YearlyRetention returns the year-over-year retention up to asOf.
+func YearlyRetention(d *Dataset, asOf time.Time) YearRetention {
+	y := YearRetention{From: asOf.AddDate(-2, 0, 0), Mid: asOf.AddDate(-1, 0, 0), AsOf: asOf}
+	if len(d.Orders) == 0 {
+		return y
+	}
+	y.Covered = !startOfDay(d.Orders[0].Time, asOf.Location()).After(y.From)
+	for _, idx := range d.byCustomer {
+		before, after := false, false
+		for _, oi := range idx {
+			t := d.Orders[oi].Time
+			before = before || inRange(t, y.From, y.Mid)
+			after = after || inRange(t, y.Mid, y.AsOf)
+		}
+		if before {
+			y.S++
+			if after {
+				y.Retained++
+			}
+		}
+	}
+	y.Rate = ratio(float64(y.Retained), float64(y.S))
+	y.OK = y.Covered && y.S > 0
+	return y
 }
 
 func ratio(a, b float64) float64 {

@@ -49,12 +49,15 @@ function cli(args) {
   return JSON.parse(execFileSync(path.join(root, "bin", "retention"), ["report", ...args, "--json"], { maxBuffer: 1 << 30 }).toString());
 }
 
-// expected are the KPI values the page must show for a CLI report.
+// expected are the KPI values the page must show for a CLI report: the
+// headline retention and churn of the last complete period, the CRR
+// explained under retention, the yearly retention beside the benchmark.
 function expected(doc) {
   const p = doc.last_full >= 0 ? doc.periods[doc.last_full] : null;
   return {
-    customers: doc.customers, orders: doc.orders, revenue: doc.revenue, aov: doc.aov,
-    repeat_rate: doc.repeat_rate, crr: p ? p.crr : null, churn: p ? p.churn : null,
+    customers: doc.customers, orders: doc.orders, revenue: doc.revenue, aov: doc.aov, repeat_rate: doc.repeat_rate,
+    retention: p ? p.retention : null, churn: p ? p.churn : null, crr: p ? p.crr : null,
+    yearly_retention: doc.benchmark.yearly_retention,
   };
 }
 
@@ -241,7 +244,7 @@ for (const file of ["online_retail.xlsx", "online_retail.csv.gz"]) {
     // Another grain: the figures are computed again, as the CLI would.
     await page.selectOption("#grain", "quarter");
     await page.waitForFunction(() => document.querySelector(".wb").dataset.phase === "loading" || true);
-    await page.waitForFunction((q) => [...document.querySelectorAll('[data-kpi="crr"] .note')].some((n) => n.textContent.includes("Q")), null, { timeout: 60000 });
+    await page.waitForFunction((q) => [...document.querySelectorAll('[data-kpi="retention"] .note')].some((n) => n.textContent.includes("Q")), null, { timeout: 60000 });
     await ready(page);
     compare(await kpis(page), expected(cli([path.join(data, file), "--tz", "UTC", "--grain", "quarter"])), file + " by quarter");
 
@@ -320,6 +323,30 @@ await test("the sample store loads; a phone-sized screenshot", async () => {
   compare(await kpis(page), expected(cli([path.join(root, "dist", "web", "sample-store.csv"), "--tz", "UTC"])), "sample store");
   await chartsDrawn(page);
   await page.screenshot({ path: path.join(artifacts, "phone-sample.png"), fullPage: true });
+  assert.deepEqual(w.foreign, []);
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+await test("the active window recomputes retention as the CLI's --active-window", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.click("#sample");
+  await ready(page);
+  const sample = path.join(root, "dist", "web", "sample-store.csv");
+  const want = cli([sample, "--tz", "UTC", "--active-window", "90d"]);
+  assert.equal(want.active_window_days, 90);
+  const before = await kpis(page);
+  await page.selectOption("#active-window", "90d");
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-kpi="retention"] .formula')].some((n) => n.textContent.includes("90 days")), null, { timeout: 60000 });
+  await ready(page);
+  const got = await kpis(page);
+  compare(got, expected(want), "90-day window");
+  assert.notEqual(got.retention, before.retention, "the window did not change retention");
+  assert.equal(await page.$eval("#active-window", (s) => s.value), "90d");
+  await chartsDrawn(page);
+  await page.screenshot({ path: path.join(artifacts, "window-90d-sample.png"), fullPage: true });
   assert.deepEqual(w.foreign, []);
   assert.deepEqual(w.errors, []);
   await context.close();

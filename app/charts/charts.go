@@ -33,13 +33,17 @@ import (
 type Labels struct {
 	SaveImage string // tooltip of the toolbox's PNG download button
 
-	// [crr] CRR and churn per period.
-	CRRTitle string
-	CRR      string // series name
-	Churn    string // series name
-	// Benchmark labels the dashed benchmark line; "" means the report's
-	// Benchmark.Name.
-	Benchmark string
+	// [retention] Retention and churn per period.
+	RetentionTitle string
+	RetentionRate  string // series name
+	Churn          string // series name
+
+	// [base] The customer base at each period's end: retained,
+	// reactivated and new customers, stacked.
+	BaseTitle   string
+	Retained    string // series name
+	Reactivated string // series name
+	New         string // series name
 
 	// [revenue] New vs returning revenue per period.
 	RevenueTitle     string
@@ -85,9 +89,13 @@ type Labels struct {
 func DefaultLabels() Labels {
 	return Labels{
 		SaveImage:        "Save as PNG",
-		CRRTitle:         "Retention and churn",
-		CRR:              "CRR",
+		RetentionTitle:   "Retention and churn",
+		RetentionRate:    "Retention",
 		Churn:            "Churn",
+		BaseTitle:        "Customer base at each period's end",
+		Retained:         "Retained",
+		Reactivated:      "Reactivated",
+		New:              "New",
 		RevenueTitle:     "New vs returning revenue",
 		NewRevenue:       "New customers",
 		ReturningRevenue: "Returning customers",
@@ -119,7 +127,8 @@ type Chart struct {
 
 // The chart IDs.
 const (
-	IDCRR               = "crr"
+	IDRetention         = "retention"
+	IDBase              = "base"
 	IDRevenue           = "revenue"
 	IDAOV               = "aov"
 	IDCohorts           = "cohorts"
@@ -133,8 +142,9 @@ const (
 // MaxLTVCohorts is how many of the most recent cohorts the LTV chart shows.
 const MaxLTVCohorts = 12
 
-// All returns every chart that has data, in a fixed order: crr, revenue,
-// aov, cohorts, ltv, segments, orders_per_customer, pareto, days_between.
+// All returns every chart that has data, in a fixed order: retention,
+// base, revenue, aov, cohorts, ltv, segments, orders_per_customer, pareto,
+// days_between.
 func All(d *report.Document, l Labels) []Chart {
 	if d == nil {
 		return nil
@@ -143,7 +153,8 @@ func All(d *report.Document, l Labels) []Chart {
 		id, title string
 		build     func(*report.Document, Labels) echart
 	}{
-		{IDCRR, l.CRRTitle, crrChart},
+		{IDRetention, l.RetentionTitle, retentionChart},
+		{IDBase, l.BaseTitle, baseChart},
 		{IDRevenue, l.RevenueTitle, revenueChart},
 		{IDAOV, l.AOVTitle, aovChart},
 		{IDCohorts, l.CohortsTitle, cohortsChart},
@@ -396,40 +407,54 @@ func newBar(lo layout, x opts.XAxis, y opts.YAxis) *charts.Bar {
 	return c
 }
 
-// crrChart is CRR and churn per period in %, with the benchmark as a
-// dashed line on the CRR series.
-func crrChart(d *report.Document, l Labels) echart {
+// retentionChart is retention and churn per period in %. No benchmark is
+// drawn on it: the e-commerce benchmark is a yearly figure, and these are
+// figures of a month, quarter or year with the report's active window.
+func retentionChart(d *report.Document, l Labels) echart {
 	has := false
-	crr := make([]opts.LineData, len(d.Periods))
+	ret := make([]opts.LineData, len(d.Periods))
 	churn := make([]opts.LineData, len(d.Periods))
 	for i, p := range d.Periods {
-		crr[i] = opts.LineData{Value: pct(p.CRR)}
+		ret[i] = opts.LineData{Value: pct(p.Retention)}
 		churn[i] = opts.LineData{Value: pct(p.Churn)}
-		has = has || p.CRR != nil || p.Churn != nil
+		has = has || p.Retention != nil || p.Churn != nil
 	}
 	if !has {
 		return nil
 	}
-	c := newLine(layout{id: IDCRR, title: l.CRRTitle, save: l.SaveImage, trigger: "axis", legend: true},
+	c := newLine(layout{id: IDRetention, title: l.RetentionTitle, save: l.SaveImage, trigger: "axis", legend: true},
 		categoryAxis(""), percentAxis())
 	c.SetXAxis(periodNames(d))
-	var mark []charts.SeriesOpts
-	if b := d.Benchmark; b.Value != 0 && finite(b.Value) {
-		name := l.Benchmark
-		if name == "" {
-			name = b.Name
-		}
-		mark = append(mark,
-			charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: name, YAxis: round(b.Value*100, 1)}),
-			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
-				Symbol:    []string{"none", "none"},
-				LineStyle: &opts.LineStyle{Type: "dashed", Color: "#888888"},
-				Label:     &opts.Label{Show: opts.Bool(true), Position: "insideStartTop", Formatter: "{b}: {c}%", FontSize: 10},
-			}))
-	}
-	c.AddSeries(l.CRR, crr, mark...)
+	c.AddSeries(l.RetentionRate, ret)
 	c.AddSeries(l.Churn, churn, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#ee6666"}),
 		charts.WithLineStyleOpts(opts.LineStyle{Color: "#ee6666"}))
+	return c
+}
+
+// baseChart is the customer base at each period's end, E, stacked:
+// retained (in the base at the start too), reactivated (back after leaving
+// it) and new customers.
+func baseChart(d *report.Document, l Labels) echart {
+	has := false
+	ret := make([]opts.BarData, len(d.Periods))
+	back := make([]opts.BarData, len(d.Periods))
+	nw := make([]opts.BarData, len(d.Periods))
+	for i, p := range d.Periods {
+		ret[i] = opts.BarData{Value: p.Retained}
+		back[i] = opts.BarData{Value: p.Reactivated}
+		nw[i] = opts.BarData{Value: p.New}
+		has = has || p.E > 0
+	}
+	if !has {
+		return nil
+	}
+	c := newBar(layout{id: IDBase, title: l.BaseTitle, save: l.SaveImage, trigger: "axis", legend: true},
+		categoryAxis(""), opts.YAxis{Type: "value", MinInterval: 1})
+	c.SetXAxis(periodNames(d))
+	stack := charts.WithBarChartOpts(opts.BarChart{Stack: "base"})
+	c.AddSeries(l.Retained, ret, stack)
+	c.AddSeries(l.Reactivated, back, stack)
+	c.AddSeries(l.New, nw, stack)
 	return c
 }
 

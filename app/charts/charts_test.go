@@ -20,9 +20,11 @@ func sample() *report.Document {
 	return &report.Document{
 		Currency: "GBP",
 		Periods: []report.Period{
-			{Period: "2011-01", NewRevenue: 100.456, ReturningRevenue: 0, AOV: 50.123},
-			{Period: "2011-02", CRR: f(0.423456), Churn: f(0.576544), NewRevenue: 80, ReturningRevenue: 120.5, AOV: 60},
-			{Period: "2011-03", CRR: f(0.25), Churn: f(0.75), NewRevenue: 10, ReturningRevenue: 30, AOV: 40},
+			{Period: "2011-01", E: 4, New: 4, NewRevenue: 100.456, ReturningRevenue: 0, AOV: 50.123},
+			{Period: "2011-02", S: 4, E: 5, New: 2, Retained: 2, Lost: 2, Reactivated: 1, Retention: f(0.5), Churn: f(0.5), CRR: f(0.75),
+				NewRevenue: 80, ReturningRevenue: 120.5, AOV: 60},
+			{Period: "2011-03", S: 5, E: 3, New: 1, Retained: 2, Lost: 3, Reactivated: 0, Retention: f(0.4), Churn: f(0.6), CRR: f(0.4),
+				NewRevenue: 10, ReturningRevenue: 30, AOV: 40},
 		},
 		Cohorts: []report.Cohort{
 			{Cohort: "2011-01", Size: 10, Retention: []float64{1, 0.4, 0.25}, LTV: []float64{50, 70.5, 80.25}},
@@ -106,7 +108,7 @@ func TestAllOrderAndIDs(t *testing.T) {
 			t.Errorf("%s: no title", c.ID)
 		}
 	}
-	want := []string{"crr", "revenue", "aov", "cohorts", "ltv", "segments", "orders_per_customer", "pareto", "days_between"}
+	want := []string{"retention", "base", "revenue", "aov", "cohorts", "ltv", "segments", "orders_per_customer", "pareto", "days_between"}
 	if !reflect.DeepEqual(ids, want) {
 		t.Fatalf("ids = %v, want %v", ids, want)
 	}
@@ -157,44 +159,40 @@ func checkCommon(t *testing.T, cs []Chart) {
 	}
 }
 
-func TestCRR(t *testing.T) {
-	m := byID(t, All(sample(), DefaultLabels()), "crr")
+func TestRetention(t *testing.T) {
+	m := byID(t, All(sample(), DefaultLabels()), "retention")
 	s := series(t, m, 2)
-	if s[0]["name"] != "CRR" || s[1]["name"] != "Churn" || s[0]["type"] != "line" {
+	if s[0]["name"] != "Retention" || s[1]["name"] != "Churn" || s[0]["type"] != "line" {
 		t.Fatalf("series %v %v", s[0]["name"], s[1]["name"])
 	}
-	crr, churn := values(s[0]), values(s[1])
-	if !isEmpty(crr[0]) || crr[1] != 42.3 || crr[2] != 25.0 {
-		t.Errorf("crr = %v", crr)
+	ret, churn := values(s[0]), values(s[1])
+	if !isEmpty(ret[0]) || ret[1] != 50.0 || ret[2] != 40.0 {
+		t.Errorf("retention = %v", ret)
 	}
-	if !isEmpty(churn[0]) || churn[1] != 57.7 || churn[2] != 75.0 {
+	if !isEmpty(churn[0]) || churn[1] != 50.0 || churn[2] != 60.0 {
 		t.Errorf("churn = %v", churn)
 	}
 	if x := xData(t, m); !reflect.DeepEqual(x, []any{"2011-01", "2011-02", "2011-03"}) {
 		t.Errorf("x = %v", x)
 	}
-	ml, ok := s[0]["markLine"].(map[string]any)
-	if !ok {
-		t.Fatalf("no markLine on CRR: %v", s[0])
+	// The yearly benchmark is not drawn beside monthly figures.
+	for _, x := range s {
+		if _, ok := x["markLine"]; ok {
+			t.Errorf("a markLine on %v", x["name"])
+		}
 	}
-	d := ml["data"].([]any)[0].(map[string]any)
-	if d["yAxis"] != 38.0 || d["name"] != "E-commerce average" {
-		t.Errorf("markLine data %v", d)
-	}
-	if ml["lineStyle"].(map[string]any)["type"] != "dashed" {
-		t.Errorf("markLine style %v", ml["lineStyle"])
-	}
-	if _, ok := s[1]["markLine"]; ok {
-		t.Errorf("markLine on churn")
-	}
+}
 
-	// A translated benchmark label replaces the report's name.
-	l := DefaultLabels()
-	l.Benchmark = "Branche"
-	m = byID(t, All(sample(), l), "crr")
-	d = series(t, m, 2)[0]["markLine"].(map[string]any)["data"].([]any)[0].(map[string]any)
-	if d["name"] != "Branche" {
-		t.Errorf("markLine name %v", d["name"])
+func TestBase(t *testing.T) {
+	m := byID(t, All(sample(), DefaultLabels()), "base")
+	s := series(t, m, 3)
+	for i, want := range []struct {
+		name   string
+		values []any
+	}{{"Retained", []any{0.0, 2.0, 2.0}}, {"Reactivated", []any{0.0, 1.0, 0.0}}, {"New", []any{4.0, 2.0, 1.0}}} {
+		if s[i]["name"] != want.name || s[i]["type"] != "bar" || s[i]["stack"] != "base" || !reflect.DeepEqual(values(s[i]), want.values) {
+			t.Errorf("series %d: %v %v %v %v, want %s %v stacked", i, s[i]["name"], s[i]["type"], s[i]["stack"], values(s[i]), want.name, want.values)
+		}
 	}
 }
 
@@ -363,18 +361,18 @@ func TestSkipsEmpty(t *testing.T) {
 		t.Errorf("no periods: %v, want %v", got, want)
 	}
 
-	// No CRR anywhere: no crr chart, but revenue and AOV.
+	// No rates anywhere: no retention chart, but the base, revenue and AOV.
 	d = sample()
 	d.Periods = d.Periods[:1]
-	if got := ids(d); len(got) == 0 || got[0] != "revenue" {
-		t.Errorf("no CRR: %v", got)
+	if got := ids(d); len(got) < 2 || got[0] != "base" || got[1] != "revenue" {
+		t.Errorf("no rates: %v", got)
 	}
 
 	// No repeat orders, no customers.
 	d = sample()
 	d.DaysBetween = []report.Bucket{bk("0-7", 0), bk("8-14", 0)}
 	d.Cohorts, d.Segments, d.OrdersPerCustomer, d.Pareto.Curve = nil, nil, nil, make([]float64, 100)
-	if got, want := ids(d), []string{"crr", "revenue", "aov"}; !reflect.DeepEqual(got, want) {
+	if got, want := ids(d), []string{"retention", "base", "revenue", "aov"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("empty lists: %v, want %v", got, want)
 	}
 
@@ -396,12 +394,12 @@ func TestRealReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs := All(d, DefaultLabels())
-	if len(cs) != 9 {
+	if len(cs) != 10 {
 		var ids []string
 		for _, c := range cs {
 			ids = append(ids, c.ID)
 		}
-		t.Fatalf("charts %v, want all 9", ids)
+		t.Fatalf("charts %v, want all 10", ids)
 	}
 	checkCommon(t, cs)
 	for _, c := range cs {
@@ -410,6 +408,17 @@ func TestRealReport(t *testing.T) {
 			if len(s.(map[string]any)["data"].([]any)) == 0 {
 				t.Errorf("%s: a series without data", c.ID)
 			}
+		}
+	}
+	// Each period's stack is its customer base at the end, E.
+	base := series(t, byID(t, cs, "base"), 3)
+	for i, p := range d.Periods {
+		sum := 0.0
+		for _, s := range base {
+			sum += values(s)[i].(float64)
+		}
+		if sum != float64(p.E) {
+			t.Errorf("base %s: the stack is %v, E is %d", p.Period, sum, p.E)
 		}
 	}
 	if n := len(byID(t, cs, "ltv")["series"].([]any)); n != min(len(d.Cohorts), MaxLTVCohorts) {

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -32,7 +33,7 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 	ds := res.Dataset
 	doc := &report.Document{
 		File: res.Report.File, Format: res.Report.Format, Sheet: res.Report.Sheet, Sheets: res.Report.Sheets,
-		Currency: res.Report.Currency, Grain: g.String(), TimeZone: loc.String(),
+		Currency: res.Report.Currency, Grain: g.String(), TimeZone: loc.String(), ActiveWindowDays: mo.ActiveWindow,
 		Notes: res.Report.Notes, Mapping: mapping(res), Preview: preview(res),
 	}
 	doc.Ingest, doc.Skipped = ingestReport(&res.Report)
@@ -61,12 +62,12 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 		rp := report.Period{
 			Period: p.Key, Start: p.Start.Format(dateLayout), End: p.End.AddDate(0, 0, -1).Format(dateLayout),
 			Complete: p.Complete, S: p.S, E: p.E, New: p.N, Returning: p.Returning, Retained: p.Retained,
-			Reactivated: p.Reactivated, Churned: p.Churned, Revenue: r2(p.Revenue), NewRevenue: r2(p.NewRevenue),
+			Reactivated: p.Reactivated, Lost: p.Lost, Revenue: r2(p.Revenue), NewRevenue: r2(p.NewRevenue),
 			ReturningRevenue: r2(p.ReturningRevenue), Refunds: r2(p.Refunds), NetRevenue: r2(p.NetRevenue),
 			Orders: p.Orders, AOV: r6(p.AOV),
 		}
-		if p.CRROK {
-			rp.CRR, rp.Churn = ptr(r6(p.CRR)), ptr(r6(p.Churn))
+		if p.HasBase {
+			rp.Retention, rp.Churn, rp.CRR = ptr(r6(p.Retention)), ptr(r6(p.Churn)), ptr(r6(p.CRR))
 		}
 		doc.Periods[i] = rp
 	}
@@ -89,12 +90,7 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 			Revenue: r2(s.Revenue), RevenueShare: r6(s.RevenueShare), Orders: s.Orders, AOV: r6(s.AOV)})
 	}
 
-	b := metrics.EcommerceCRR
-	doc.Benchmark = report.Benchmark{Name: b.Name, Value: b.Value, Source: b.Source}
-	if doc.LastFull >= 0 {
-		crr := ps[doc.LastFull].CRR
-		doc.Benchmark.Shop, doc.Benchmark.Diff = ptr(r6(crr)), ptr(r6(b.Compare(crr)))
-	}
+	doc.Benchmark = benchmark(metrics.EcommerceCRR, metrics.YearlyRetention(ds, asOf))
 
 	vips := metrics.VIPs(ds, asOf, vipShare)
 	doc.VIPs = report.VIPList{Share: vipShare, Customers: len(vips.Customers), Revenue: r2(vips.Revenue), RevenueShare: r6(vips.RevenueShare)}
@@ -174,6 +170,22 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 
 const dateLayout = "2006-01-02"
 
+// benchmark puts the shop's yearly retention beside b, a yearly figure.
+func benchmark(b metrics.Benchmark, y metrics.YearRetention) report.Benchmark {
+	rb := report.Benchmark{Name: b.Name, Value: b.Value, Source: b.Source,
+		From: y.From.Format(dateLayout), Mid: y.Mid.Format(dateLayout), To: y.AsOf.AddDate(0, 0, -1).Format(dateLayout),
+		Customers: y.S, Retained: y.Retained}
+	switch {
+	case !y.Covered:
+		rb.Missing = report.BenchmarkShortHistory
+	case !y.OK:
+		rb.Missing = report.BenchmarkNoCustomers
+	default:
+		rb.YearlyRetention, rb.Diff = ptr(r6(y.Rate)), ptr(r6(b.Compare(y.Rate)))
+	}
+	return rb
+}
+
 // MaxInterests is how many categories or products the report lists.
 const MaxInterests = 100
 
@@ -198,6 +210,9 @@ func (o Options) metricsOptions(loc *time.Location) (metrics.Options, error) {
 		return mo, err
 	}
 	if mo.AsOf, err = day("--as-of", o.AsOf, loc); err != nil {
+		return mo, err
+	}
+	if mo.ActiveWindow, err = activeWindow(o.ActiveWindow); err != nil {
 		return mo, err
 	}
 	if !mo.From.IsZero() && !mo.To.IsZero() && mo.To.Before(mo.From) {
@@ -228,6 +243,20 @@ func (o Options) season(asOf time.Time, loc *time.Location) (from, to time.Time,
 		err = fmt.Errorf("--season-to (%s) is before --season-from (%s)", to.Format(dateLayout), from.Format(dateLayout))
 	}
 	return
+}
+
+// activeWindow reads an active window: "period" (or "") for one period,
+// which is 0, or a number of days, "90d" or "90".
+func activeWindow(s string) (int, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || s == report.WindowPeriod {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(s, "d"))
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("--active-window must be period or a number of days such as 90d, got %q", s)
+	}
+	return n, nil
 }
 
 func ptr(v float64) *float64 { return &v }

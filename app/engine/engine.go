@@ -27,6 +27,9 @@ type Options struct {
 	Currency string            // the currency to report when the file has several
 	Map      map[string]string // role -> column header or 1-based number; "" unsets
 	NoHeader bool              // the first row holds values
+	// ActiveWindow is how long a customer stays in the customer base after
+	// an order: report.WindowPeriod (or "") for one period, or days, "90d".
+	ActiveWindow string
 	// LapsedDays is how long a regular has not ordered to be lapsed; 0 means 180.
 	LapsedDays int
 	// SeasonFrom and SeasonTo are this year's season window (2006-01-02);

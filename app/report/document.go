@@ -16,6 +16,9 @@ type Document struct {
 	To       string   `json:"to"`        // last day of the range
 	AsOf     string   `json:"as_of"`     // reference date of recency and lists
 	TimeZone string   `json:"time_zone"` // reporting time zone
+	// ActiveWindowDays is how long a customer stays in the customer base
+	// after an order, in days; 0 means one period (see Period).
+	ActiveWindowDays int `json:"active_window_days"`
 
 	// Overall figures over the range.
 	Customers             int     `json:"customers"`
@@ -71,8 +74,17 @@ type Document struct {
 }
 
 // Period holds the figures of one month, quarter or year.
-// CRR = (E - N) / S; Churn = (S - Retained) / S. When S is 0 (the first
-// period, or after a period without orders) CRR and churn are null.
+//
+// The customer base at an instant is the customers with an order in the
+// active window before it: the active_window_days days before it, or the
+// period that ends there when that is longer (always, with 0). S is the
+// base at the period's start and E at its end; New are the customers whose
+// first order is in the period (all in E). Retained are in S and E, Lost
+// in S only, Reactivated in E but not S and not new (back after leaving
+// the base); Returning = E − New = Retained + Reactivated. Retention =
+// Retained / S and Churn = Lost / S add up to 1; CRR = (E − New) / S =
+// Retention + Reactivated / S. When S is 0 (the first period, or after a
+// window without orders) the rates are null.
 type Period struct {
 	Period           string   `json:"period"` // 2011-01, 2011-Q1, 2011
 	Start            string   `json:"start"`  // first day
@@ -84,9 +96,10 @@ type Period struct {
 	Returning        int      `json:"returning"`
 	Retained         int      `json:"retained"`
 	Reactivated      int      `json:"reactivated"`
-	Churned          int      `json:"churned"`
-	CRR              *float64 `json:"crr"`
+	Lost             int      `json:"lost"`
+	Retention        *float64 `json:"retention"`
 	Churn            *float64 `json:"churn"`
+	CRR              *float64 `json:"crr"`
 	Revenue          float64  `json:"revenue"`
 	NewRevenue       float64  `json:"new_revenue"`
 	ReturningRevenue float64  `json:"returning_revenue"`
@@ -128,14 +141,31 @@ type RFMEdges struct {
 	Monetary  []float64 `json:"monetary"`
 }
 
-// Benchmark puts the shop's CRR beside an industry figure.
+// Benchmark puts the shop's yearly retention beside an industry figure
+// for a year. The shop's figure: of the Customers with an order in the
+// first year (From to the day before Mid), the share who ordered in the
+// second (Mid to To, the day before the reference date).
 type Benchmark struct {
-	Name   string   `json:"name"`
-	Value  float64  `json:"value"`
-	Source string   `json:"source"`
-	Shop   *float64 `json:"shop"` // the shop's CRR of the last full period
-	Diff   *float64 `json:"diff"` // shop - benchmark, in points (0.05 = 5 points)
+	Name      string  `json:"name"`
+	Value     float64 `json:"value"`
+	Source    string  `json:"source"`
+	From      string  `json:"from"` // the reference date − 2 years
+	Mid       string  `json:"mid"`  // the reference date − 1 year
+	To        string  `json:"to"`   // the day before the reference date
+	Customers int     `json:"customers"`
+	Retained  int     `json:"retained"`
+	// YearlyRetention = Retained / Customers; null when the orders start
+	// after From or nobody ordered in the first year (Missing says which).
+	YearlyRetention *float64 `json:"yearly_retention"`
+	Diff            *float64 `json:"diff"` // yearly_retention − value, in points (0.05 = 5 points)
+	Missing         string   `json:"missing,omitempty"`
 }
+
+// Why a benchmark has no shop figure.
+const (
+	BenchmarkShortHistory = "short_history" // the orders start after Benchmark.From
+	BenchmarkNoCustomers  = "no_customers"  // nobody ordered in the first year
+)
 
 // Customer is one customer with what the lists and exports need.
 type Customer struct {

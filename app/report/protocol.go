@@ -4,18 +4,21 @@ package report
 // them to the engine worker, which runs the same engine as the CLI with
 // them (see package worker).
 type Settings struct {
-	Grain      string            `json:"grain,omitempty"`
-	From       string            `json:"from,omitempty"`
-	To         string            `json:"to,omitempty"`
-	AsOf       string            `json:"as_of,omitempty"`
-	TZ         string            `json:"tz,omitempty"`
-	Sheet      string            `json:"sheet,omitempty"`
-	Currency   string            `json:"currency,omitempty"`
-	Map        map[string]string `json:"map,omitempty"` // role -> column header; "" unsets
-	NoHeader   bool              `json:"no_header,omitempty"`
-	LapsedDays int               `json:"lapsed_days,omitempty"`
-	SeasonFrom string            `json:"season_from,omitempty"`
-	SeasonTo   string            `json:"season_to,omitempty"`
+	Grain    string            `json:"grain,omitempty"`
+	From     string            `json:"from,omitempty"`
+	To       string            `json:"to,omitempty"`
+	AsOf     string            `json:"as_of,omitempty"`
+	TZ       string            `json:"tz,omitempty"`
+	Sheet    string            `json:"sheet,omitempty"`
+	Currency string            `json:"currency,omitempty"`
+	Map      map[string]string `json:"map,omitempty"` // role -> column header; "" unsets
+	NoHeader bool              `json:"no_header,omitempty"`
+	// ActiveWindow is how long a customer stays in the customer base after
+	// an order: WindowPeriod (or "") for one period, or days, "90d".
+	ActiveWindow string `json:"active_window,omitempty"`
+	LapsedDays   int    `json:"lapsed_days,omitempty"`
+	SeasonFrom   string `json:"season_from,omitempty"`
+	SeasonTo     string `json:"season_to,omitempty"`
 	// The forecast's choices: time unit (week or day), horizon in months,
 	// monthly discount rate (nil for the default) and the check's
 	// calibration end.
@@ -29,6 +32,11 @@ type Settings struct {
 	SurveyMap   map[string]string `json:"survey_map,omitempty"` // role -> column header; "" unsets
 	QuietDays   int               `json:"quiet_days,omitempty"`
 }
+
+// WindowPeriod is the active window of one period, the default: the
+// customer base at a period's start is the previous period's customers,
+// as in the customer retention rate's S.
+const WindowPeriod = "period"
 
 // Message kinds between the page and the engine worker. The page sends
 // MsgLoad (with the file's bytes), MsgSettings, MsgRows and MsgExport; the

@@ -69,27 +69,27 @@ func WriteText(w io.Writer, d *Document) error {
 	row("Revenue from returning customers", pct(d.ReturningRevenueShare))
 	row("Historical CLV", money(d.HistoricalCLV)+" net revenue per customer")
 	row("Repeat vs one-time customer", fmt.Sprintf("%.1fx the revenue", d.RepeatVsOneTime))
+	row("Active window", windowText(d.ActiveWindowDays))
 	if d.LastFull >= 0 && d.LastFull < len(d.Periods) {
 		lp := d.Periods[d.LastFull]
-		row("CRR, "+lp.Period, fmt.Sprintf("%s = (E %d - N %d) / S %d", pctp(lp.CRR), lp.E, lp.New, lp.S))
-		row("Churn, "+lp.Period, fmt.Sprintf("%s = %d lost / S %d", pctp(lp.Churn), lp.Churned, lp.S))
+		row("Retention, "+lp.Period, fmt.Sprintf("%s = %d retained / S %d", pctp(lp.Retention), lp.Retained, lp.S))
+		row("Churn, "+lp.Period, fmt.Sprintf("%s = %d lost / S %d", pctp(lp.Churn), lp.Lost, lp.S))
+		row("CRR, "+lp.Period, fmt.Sprintf("%s = (E %d - N %d) / S %d = retention %s + %d reactivated / S %d (%s)",
+			pctp(lp.CRR), lp.E, lp.New, lp.S, pctp(lp.Retention), lp.Reactivated, lp.S, pct(float64(lp.Reactivated)/float64(lp.S))))
 	}
-	b := d.Benchmark
-	if b.Shop != nil {
-		row("Benchmark", fmt.Sprintf("%s: %s; this shop %s (%+.1f points). Source: %s", b.Name, pct(b.Value), pct(*b.Shop), *b.Diff*100, b.Source))
-	}
+	row("Benchmark", benchmarkText(d.Benchmark))
 	tw.Flush()
 
 	p.h("Periods")
 	tw = p.table()
-	fmt.Fprintln(tw, "  period\tS\tE\tN\tretained\treactivated\tCRR\tchurn\torders\trevenue\tAOV\t")
+	fmt.Fprintln(tw, "  period\tS\tE\tN\tretained\treactivated\tlost\tretention\tchurn\tCRR\torders\trevenue\tAOV\t")
 	for _, pe := range d.Periods {
 		mark := ""
 		if !pe.Complete {
 			mark = " (partial)"
 		}
-		fmt.Fprintf(tw, "  %s%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t\n", pe.Period, mark, pe.S, pe.E, pe.New,
-			pe.Retained, pe.Reactivated, pctp(pe.CRR), pctp(pe.Churn), pe.Orders, money(pe.Revenue), money(pe.AOV))
+		fmt.Fprintf(tw, "  %s%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%d\t%s\t%s\t\n", pe.Period, mark, pe.S, pe.E, pe.New,
+			pe.Retained, pe.Reactivated, pe.Lost, pctp(pe.Retention), pctp(pe.Churn), pctp(pe.CRR), pe.Orders, money(pe.Revenue), money(pe.AOV))
 	}
 	tw.Flush()
 
@@ -175,6 +175,27 @@ func writeForecast(p *printer, f *Forecast, money func(float64) string) {
 	} else if v.Error != "" {
 		p.f("  No check: %s\n", v.Error)
 	}
+}
+
+// windowText words the active window.
+func windowText(days int) string {
+	if days == 0 {
+		return "one period (the customer base at a period's start is the previous period's customers)"
+	}
+	return fmt.Sprintf("%d days (the customer base at an instant is who ordered in the %d days before it, or in the period that ends there if longer)", days, days)
+}
+
+// benchmarkText words the benchmark beside the shop's yearly retention,
+// or why it is not shown.
+func benchmarkText(b Benchmark) string {
+	switch {
+	case b.YearlyRetention != nil && b.Diff != nil:
+		return fmt.Sprintf("yearly retention %s (%d of the %d customers of the year from %s ordered again in the year to %s) against %s for %s: %+.1f points. Source: %s.",
+			pct(*b.YearlyRetention), b.Retained, b.Customers, b.From, b.To, pct(b.Value), b.Name, *b.Diff*100, b.Source)
+	case b.Missing == BenchmarkNoCustomers:
+		return fmt.Sprintf("not shown: it is a yearly figure, and nobody ordered in the year from %s, so there is no yearly retention to compare with.", b.From)
+	}
+	return fmt.Sprintf("not shown: it is a yearly figure, compared with the yearly retention, which needs the orders of the two years from %s to %s; these orders start later.", b.From, b.To)
 }
 
 type printer struct {

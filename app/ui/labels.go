@@ -6,9 +6,13 @@ import "retention/app/charts"
 func (w *Workbench) chartLabels() charts.Labels {
 	return charts.Labels{
 		SaveImage:        w.t("Save as PNG"),
-		CRRTitle:         w.t("Retention and churn"),
-		CRR:              w.t("CRR"),
+		RetentionTitle:   w.t("Retention and churn"),
+		RetentionRate:    w.t("Retention"),
 		Churn:            w.t("Churn"),
+		BaseTitle:        w.t("Customer base at each period's end"),
+		Retained:         w.t("Retained"),
+		Reactivated:      w.t("Reactivated"),
+		New:              w.t("New"),
 		RevenueTitle:     w.t("New vs returning revenue"),
 		NewRevenue:       w.t("New customers"),
 		ReturningRevenue: w.t("Returning customers"),

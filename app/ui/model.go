@@ -182,44 +182,30 @@ type KPI struct {
 	Text    string  // the number as shown
 	Formula string  // how it is computed, with the shop's numbers
 	Note    string  // a line under the number
-	Missing bool    // no value (e.g. no complete period for CRR)
+	Missing bool    // no value (e.g. no complete period for retention)
+	// Detail is a related figure explained under the formula, with its
+	// own data-kpi (the seed CRR under retention).
+	Detail *KPI
 }
 
-// kpis lists the dashboard's cards.
+// kpis lists the dashboard's cards, retention and churn first.
 func kpis(d *report.Document, l *i18n.Locale) []KPI {
 	cur := d.Currency
 	money := func(v float64) string { return l.Money(v, cur) }
-	out := []KPI{
-		{Name: "customers", Label: l.T("Customers"), Value: float64(d.Customers), Text: l.Int(d.Customers),
+	out := retentionKPIs(d, l)
+	out = append(out,
+		KPI{Name: "customers", Label: l.T("Customers"), Value: float64(d.Customers), Text: l.Int(d.Customers),
 			Formula: l.T("Distinct customers with at least one order (customer id, or e-mail for guests)."),
 			Note:    l.T("%s to %s", d.FirstOrder, d.LastOrder)},
-		{Name: "orders", Label: l.T("Orders"), Value: float64(d.Orders), Text: l.Int(d.Orders),
+		KPI{Name: "orders", Label: l.T("Orders"), Value: float64(d.Orders), Text: l.Int(d.Orders),
 			Formula: l.T("Line items grouped by order id; refunds and cancelled orders are not orders (%s refunds).", l.Int(d.RefundCount))},
-		{Name: "revenue", Label: l.T("Revenue"), Value: d.Revenue, Text: money(d.Revenue),
+		KPI{Name: "revenue", Label: l.T("Revenue"), Value: d.Revenue, Text: money(d.Revenue),
 			Formula: l.T("Sum of order values. Net revenue = revenue − refunds = %s − %s = %s.", money(d.Revenue), money(d.Refunds), money(d.NetRevenue)),
 			Note:    l.T("net %s", money(d.NetRevenue))},
-		{Name: "aov", Label: l.T("Average order value"), Value: d.AOV, Text: money(d.AOV),
+		KPI{Name: "aov", Label: l.T("Average order value"), Value: d.AOV, Text: money(d.AOV),
 			Formula: l.T("AOV = revenue ÷ orders = %s ÷ %s = %s.", money(d.Revenue), l.Int(d.Orders), money(d.AOV))},
-		{Name: "repeat_rate", Label: l.T("Repeat purchase rate"), Value: d.RepeatRate, Text: l.Percent(d.RepeatRate),
+		KPI{Name: "repeat_rate", Label: l.T("Repeat purchase rate"), Value: d.RepeatRate, Text: l.Percent(d.RepeatRate),
 			Formula: l.T("Customers with 2 or more orders ÷ customers = %s ÷ %s = %s.", l.Int(repeaters(d)), l.Int(d.Customers), l.Percent(d.RepeatRate))},
-	}
-	crr := KPI{Name: "crr", Label: l.T("Customer retention rate"), Missing: true, Text: "–",
-		Formula: l.T("CRR = (E − N) ÷ S needs a complete period with customers in the period before.")}
-	churn := KPI{Name: "churn", Label: l.T("Churn rate"), Missing: true, Text: "–",
-		Formula: l.T("Churn = customers of the period before who did not order ÷ those customers; it needs a complete period.")}
-	if d.LastFull >= 0 && d.LastFull < len(d.Periods) {
-		p := d.Periods[d.LastFull]
-		if p.CRR != nil && p.Churn != nil {
-			crr = KPI{Name: "crr", Label: l.T("Customer retention rate"), Value: *p.CRR, Text: l.Percent(*p.CRR),
-				Note: l.T("%s, last complete period", p.Period),
-				Formula: l.T("CRR = (E − N) ÷ S = (%s − %s) ÷ %s = %s. S: customers who ordered in the period before; E: customers who ordered in %s; N: their new customers. E − N = %s retained + %s back after a pause.",
-					l.Int(p.E), l.Int(p.New), l.Int(p.S), l.Percent(*p.CRR), p.Period, l.Int(p.Retained), l.Int(p.Reactivated))}
-			churn = KPI{Name: "churn", Label: l.T("Churn rate"), Value: *p.Churn, Text: l.Percent(*p.Churn),
-				Note:    l.T("%s, last complete period", p.Period),
-				Formula: l.T("Churn = customers of S who did not order in %s ÷ S = %s ÷ %s = %s.", p.Period, l.Int(p.Churned), l.Int(p.S), l.Percent(*p.Churn))}
-		}
-	}
-	out = append(out, crr, churn,
 		KPI{Name: "purchase_frequency", Label: l.T("Purchase frequency"), Value: d.PurchaseFrequency, Text: l.Num(d.PurchaseFrequency, 2),
 			Formula: l.T("Orders ÷ customers = %s ÷ %s = %s.", l.Int(d.Orders), l.Int(d.Customers), l.Num(d.PurchaseFrequency, 2))},
 		KPI{Name: "clv", Label: l.T("Historical CLV"), Value: d.HistoricalCLV, Text: money(d.HistoricalCLV),
@@ -229,6 +215,41 @@ func kpis(d *report.Document, l *i18n.Locale) []KPI {
 			Formula: l.T("The gaps between consecutive orders of the same customer: median %s days, mean %s days.", l.Num(d.MedianDaysBetween, 0), l.Num(d.MeanDaysBetween, 1))},
 	)
 	return out
+}
+
+// retentionKPIs are the headline: retention and churn of the last complete
+// period, side by side, which add up to 100%; the seed CRR and its
+// decomposition are explained under retention's formula.
+func retentionKPIs(d *report.Document, l *i18n.Locale) []KPI {
+	ret := KPI{Name: "retention", Label: l.T("Retention rate"), Missing: true, Text: "–",
+		Formula: l.T("Retention = retained ÷ S needs a complete period with a customer base at its start.")}
+	churn := KPI{Name: "churn", Label: l.T("Churn rate"), Missing: true, Text: "–",
+		Formula: l.T("Churn = lost ÷ S needs a complete period with a customer base at its start.")}
+	ret.Detail = &KPI{Name: "crr", Missing: true}
+	if d.LastFull < 0 || d.LastFull >= len(d.Periods) {
+		return []KPI{ret, churn}
+	}
+	p := d.Periods[d.LastFull]
+	if p.Retention == nil || p.Churn == nil || p.CRR == nil {
+		return []KPI{ret, churn}
+	}
+	note := l.T("%s, last complete period", p.Period)
+	base := l.T("S: the customers who ordered in the period before %s; retained: those of them who ordered in %s too.", p.Period, p.Period)
+	if days := d.ActiveWindowDays; days > 0 {
+		base = l.T("S: the customer base when %s began, the customers with an order in the %s days before (at least the period before); retained: those of them still in the base when it ended.", p.Period, l.Int(days))
+	}
+	s := float64(p.S)
+	ret = KPI{Name: "retention", Label: l.T("Retention rate"), Value: *p.Retention, Text: l.Percent(*p.Retention), Note: note,
+		Formula: l.T("Retention = retained ÷ S = %s ÷ %s = %s.", l.Int(p.Retained), l.Int(p.S), l.Percent(*p.Retention)) + " " + base + " " +
+			l.T("Retention + churn = 100%%."),
+		Detail: &KPI{Name: "crr", Value: *p.CRR, Text: l.Percent(*p.CRR),
+			Formula: l.T("The customer retention rate CRR = (E − N) ÷ S = (%s − %s) ÷ %s = %s, with E the customer base at the end of %s and N its new customers, counts the %s customers back after leaving the base with the %s retained: CRR = retention %s + reactivated ÷ S %s. So it can pass 100%% and does not add up with churn.",
+				l.Int(p.E), l.Int(p.New), l.Int(p.S), l.Percent(*p.CRR), p.Period, l.Int(p.Reactivated), l.Int(p.Retained),
+				l.Percent(*p.Retention), l.Percent(float64(p.Reactivated)/s))}}
+	churn = KPI{Name: "churn", Label: l.T("Churn rate"), Value: *p.Churn, Text: l.Percent(*p.Churn), Note: note,
+		Formula: l.T("Churn = lost ÷ S = %s ÷ %s = %s: the customers of S who had left the customer base by the end of %s. Retention + churn = 100%%.",
+			l.Int(p.Lost), l.Int(p.S), l.Percent(*p.Churn), p.Period)}
+	return []KPI{ret, churn}
 }
 
 // repeaters is the number of customers with 2+ orders: all but those in

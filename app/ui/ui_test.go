@@ -186,13 +186,17 @@ func TestModel(t *testing.T) {
 func TestKPIs(t *testing.T) {
 	d := docOf(t, shop)
 	l := i18n.New("en-US")
+	ks := kpis(d, l)
 	got := map[string]KPI{}
-	for _, k := range kpis(d, l) {
+	for _, k := range ks {
 		got[k.Name] = k
+	}
+	if ks[0].Name != "retention" || ks[1].Name != "churn" {
+		t.Errorf("the headline is %s and %s, want retention and churn side by side", ks[0].Name, ks[1].Name)
 	}
 	p := d.Periods[d.LastFull]
 	for name, want := range map[string]float64{
-		"customers": 3, "orders": 6, "revenue": 210, "aov": 35, "repeat_rate": d.RepeatRate, "crr": *p.CRR, "churn": *p.Churn,
+		"customers": 3, "orders": 6, "revenue": 210, "aov": 35, "repeat_rate": d.RepeatRate, "retention": *p.Retention, "churn": *p.Churn,
 		"purchase_frequency": 2, "clv": 70,
 	} {
 		if got[name].Value != want || got[name].Missing {
@@ -200,13 +204,28 @@ func TestKPIs(t *testing.T) {
 		}
 	}
 	// 2025-03 is the last complete period (as of 2025-04-11): S = {a, c}
-	// (February), E = {b}, N = {} -> CRR = (1 - 0) / 2 = 50%; b is back
-	// after a pause, a and c did not order: churn 2 / 2.
-	if p.Period != "2025-03" || !strings.Contains(got["crr"].Formula, "(1 − 0) ÷ 2 = 50.0%") || !strings.Contains(got["churn"].Formula, "2 ÷ 2 = 100.0%") {
-		t.Errorf("CRR formula %q, churn formula %q (period %s)", got["crr"].Formula, got["churn"].Formula, p.Period)
+	// (February), E = {b}, N = {}: nobody retained, a and c lost, b back
+	// after leaving the base: retention 0 / 2, churn 2 / 2, CRR = (1 − 0)
+	// / 2 = 0% + 1 / 2.
+	crr := got["retention"].Detail
+	if p.Period != "2025-03" || !strings.Contains(got["retention"].Formula, "0 ÷ 2 = 0.0%") ||
+		!strings.Contains(got["retention"].Formula, "ordered in the period before 2025-03") ||
+		!strings.Contains(got["churn"].Formula, "2 ÷ 2 = 100.0%") || crr == nil || crr.Name != "crr" || crr.Value != 0.5 ||
+		!strings.Contains(crr.Formula, "(1 − 0) ÷ 2 = 50.0%") || !strings.Contains(crr.Formula, "retention 0.0% + reactivated ÷ S 50.0%") {
+		t.Errorf("retention formula %q, CRR %+v, churn formula %q (period %s)", got["retention"].Formula, crr, got["churn"].Formula, p.Period)
 	}
 	if !strings.Contains(got["aov"].Formula, "210.00 ÷ 6 = 35.00") {
 		t.Errorf("AOV formula %q", got["aov"].Formula)
+	}
+	// A 45-day window: the base at Mar 1 is who ordered from Jan 15, {a,
+	// b, c}; at Apr 1 from Feb 15, {b}: retention 1 / 3.
+	w45, err := engine.Run("shop.csv", []byte(shop), engine.Options{ActiveWindow: "45d"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r45 := kpis(w45, l)[0]
+	if r45.Name != "retention" || !near(r45.Value, 0.333333) || !strings.Contains(r45.Formula, "1 ÷ 3 = 33.3%") || !strings.Contains(r45.Formula, "45 days") {
+		t.Errorf("45-day window: %+v", r45)
 	}
 	// In German the numbers are German.
 	de := i18n.New("de-DE")
@@ -216,14 +235,16 @@ func TestKPIs(t *testing.T) {
 			t.Errorf("German revenue %q", k.Text)
 		}
 	}
-	// One month only: no CRR, no churn.
+	// One month only: no retention, no churn, no CRR.
 	one := docOf(t, "Order,Customer,Date,Total\n1,a,2025-01-05,10\n")
 	for _, k := range kpis(one, l) {
-		if (k.Name == "crr" || k.Name == "churn") && !k.Missing {
+		if (k.Name == "retention" || k.Name == "churn") && !k.Missing || k.Detail != nil && !k.Detail.Missing {
 			t.Errorf("%s without a complete period: %+v", k.Name, k)
 		}
 	}
 }
+
+func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
 
 // TestRender renders the workbench natively with go-app's test engine: the
 // drop zone first, then, with a report, the cards with their data-kpi and
@@ -246,7 +267,7 @@ func TestRender(t *testing.T) {
 		return renderHTML(t, w)
 	}
 	html = render(TabOverview, "")
-	for _, k := range []string{"customers", "orders", "revenue", "aov", "repeat_rate", "crr", "churn"} {
+	for _, k := range []string{"retention", "churn", "crr", "yearly_retention", "customers", "orders", "revenue", "aov", "repeat_rate"} {
 		re := regexp.MustCompile(`data-kpi="` + k + `"[^>]*data-value="([^"]*)"|data-value="([^"]*)"[^>]*data-kpi="` + k + `"`)
 		if !re.MatchString(html) {
 			t.Errorf("no card data-kpi=%q with a data-value", k)
@@ -258,6 +279,24 @@ func TestRender(t *testing.T) {
 	if n := strings.Count(html, `class="chart-canvas"`); n < 5 {
 		t.Errorf("%d chart places", n)
 	}
+	for _, want := range []string{`data-chart="retention"`, `data-chart="base"`, `id="active-window"`, `<option value="period" selected`, `value="90d"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("overview lacks %s", want)
+		}
+	}
+	// go-app writes data-missing="true" as a bare attribute.
+	if tag := regexp.MustCompile(`<aside[^>]*data-kpi="yearly_retention"[^>]*>`).FindString(html); !strings.Contains(tag, "data-missing") || strings.Contains(tag, `data-missing="false"`) {
+		t.Errorf("four months of orders show a yearly retention: %s", tag)
+	}
+	// Two years and a half of orders: the year from 2023-07-01 had b and c,
+	// and c ordered again in the year to 2025-06-30: 50% against 38%.
+	d = docOf(t, "Order,Customer,Date,Total\n1,a,2023-01-10,10\n2,b,2023-08-01,20\n3,c,2024-03-15,30\n4,a,2024-09-01,40\n5,c,2025-06-30,60\n")
+	html = render(TabOverview, "")
+	if tag := regexp.MustCompile(`<aside[^>]*data-kpi="yearly_retention"[^>]*>`).FindString(html); !strings.Contains(tag, `data-value="0.5"`) ||
+		!strings.Contains(html, "Yearly retention 50.0%: 1 of the 2 customers of the year from 2023-07-01 ordered again in the year to 2025-06-30; against 38.0%") {
+		t.Errorf("yearly retention beside the benchmark: %s", tag)
+	}
+	d = docOf(t, shop)
 	html = render(TabCustomers, report.ListAll)
 	for _, want := range []string{`id="segments"`, `data-export="VIP"`, `data-list="Seasonal"`, `id="list-rows"`, `data-rows="3"`} {
 		if !strings.Contains(html, want) {

@@ -20,6 +20,7 @@ func (w *Workbench) controls() app.UI {
 	if !contains(zs, s.TZ) {
 		zs = append([]string{s.TZ}, zs...)
 	}
+	ws, window := w.windows(d.ActiveWindowDays)
 	return app.Form().Class("controls").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
 		field(w.t("Period"), app.Select().ID("grain").OnChange(func(ctx app.Context, e app.Event) {
 			w.m.Settings.Grain = ctx.JSSrc().Get("value").String()
@@ -29,6 +30,11 @@ func (w *Workbench) controls() app.UI {
 			option("quarter", w.t("Quarter"), s.Grain),
 			option("year", w.t("Year"), s.Grain),
 		)),
+		field(w.t("Active window"), app.Select().ID("active-window").Title(w.t("How long a customer stays in the customer base after an order")).
+			OnChange(func(ctx app.Context, e app.Event) {
+				w.m.Settings.ActiveWindow = ctx.JSSrc().Get("value").String()
+				w.apply()
+			}).Body(app.Range(ws).Slice(func(i int) app.UI { return option(ws[i].value, ws[i].label, window) }))),
 		field(w.t("From"), app.Input().Type("date").ID("from").Value(s.From).Min(d.FirstOrder).Max(d.LastOrder).
 			OnChange(w.setDate(func(v string) { w.m.Settings.From = v }))),
 		field(w.t("To"), app.Input().Type("date").ID("to").Value(s.To).Min(d.FirstOrder).Max(d.LastOrder).
@@ -51,6 +57,31 @@ func (w *Workbench) controls() app.UI {
 			}).Body(app.Range(cs).Slice(func(i int) app.UI { return option(cs[i].Name, cs[i].Name, d.Currency) })))
 		}),
 	)
+}
+
+// windowDays are the active windows offered besides one period, in days:
+// a month, two, a quarter, half a year and a year.
+var windowDays = []int{30, 60, 90, 180, 365}
+
+type choice struct{ value, label string }
+
+// windows lists the active window's choices and the value of the report's
+// own (a window set elsewhere, such as the CLI's, is added).
+func (w *Workbench) windows(days int) ([]choice, string) {
+	cs := []choice{{report.WindowPeriod, w.t("One period")}}
+	cur := report.WindowPeriod
+	if days > 0 {
+		cur = strconv.Itoa(days) + "d"
+	}
+	for _, n := range windowDays {
+		cs = append(cs, choice{strconv.Itoa(n) + "d", w.t("%s days", w.loc.Int(n))})
+	}
+	for _, c := range cs {
+		if c.value == cur {
+			return cs, cur
+		}
+	}
+	return append(cs, choice{cur, w.t("%s days", w.loc.Int(days))}), cur
 }
 
 func (w *Workbench) setDate(set func(string)) app.EventHandler {
@@ -106,18 +137,31 @@ func (w *Workbench) card(k KPI) app.UI {
 		app.Details().Body(
 			app.Summary().Text(w.t("How is this computed?")),
 			app.P().Class("formula").Text(k.Formula),
+			app.If(k.Detail != nil && !k.Detail.Missing, func() app.UI {
+				x := k.Detail
+				return app.P().Class("formula").DataSet("kpi", x.Name).DataSet("value", strconv.FormatFloat(x.Value, 'g', -1, 64)).
+					DataSet("missing", boolText(x.Missing)).Text(x.Formula)
+			}),
 		),
 	)
 }
 
+// benchmark puts the shop's yearly retention beside the e-commerce
+// benchmark, a yearly figure, or says why it is not shown.
 func (w *Workbench) benchmark() app.UI {
 	b := w.m.Doc.Benchmark
-	text := w.t("No complete period yet to compare with the benchmark.")
-	if b.Shop != nil && b.Diff != nil {
-		text = w.t("Your retention rate %s against %s for %s: %s points.", w.loc.Percent(*b.Shop), w.loc.Percent(b.Value), b.Name, w.loc.Points(*b.Diff))
+	aside := app.Aside().Class("benchmark").DataSet("kpi", "yearly_retention")
+	if b.YearlyRetention == nil || b.Diff == nil {
+		text := w.t("The e-commerce benchmark is a yearly figure, so it is compared with your yearly retention, the share of one year's customers who ordered again the next year: that needs the orders of the two years from %s to %s, and yours start later.", b.From, b.To)
+		if b.Missing == report.BenchmarkNoCustomers {
+			text = w.t("The e-commerce benchmark is a yearly figure, compared with your yearly retention; nobody ordered in the year from %s, so there is none.", b.From)
+		}
+		return aside.DataSet("value", "0").DataSet("missing", "true").Body(app.P().Text(text))
 	}
-	return app.Aside().Class("benchmark").DataSet("kpi", "benchmark").DataSet("value", strconv.FormatFloat(b.Value, 'g', -1, 64)).Body(
-		app.P().Text(text),
+	return aside.DataSet("value", strconv.FormatFloat(*b.YearlyRetention, 'g', -1, 64)).DataSet("missing", "false").Body(
+		app.P().Text(w.t("Yearly retention %s: %s of the %s customers of the year from %s ordered again in the year to %s; against %s for %s: %s points.",
+			w.loc.Percent(*b.YearlyRetention), w.loc.Int(b.Retained), w.loc.Int(b.Customers), b.From, b.To,
+			w.loc.Percent(b.Value), b.Name, w.loc.Points(*b.Diff))),
 		app.P().Class("source").Text(b.Source),
 	)
 }

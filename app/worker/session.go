@@ -47,7 +47,7 @@ func (e *ProblemError) Unwrap() error { return e.Err }
 func Options(s report.Settings) engine.Options {
 	return engine.Options{
 		Grain: s.Grain, From: s.From, To: s.To, AsOf: s.AsOf, TZ: s.TZ, Sheet: s.Sheet,
-		Currency: s.Currency, Map: s.Map, NoHeader: s.NoHeader, LapsedDays: s.LapsedDays,
+		Currency: s.Currency, Map: s.Map, NoHeader: s.NoHeader, ActiveWindow: s.ActiveWindow, LapsedDays: s.LapsedDays,
 		SeasonFrom: s.SeasonFrom, SeasonTo: s.SeasonTo,
 		Predict: engine.PredictOptions{Unit: s.PredictUnit, Horizon: s.Horizon, Discount: s.Discount, Validate: s.Validate},
 	}

@@ -54,6 +54,16 @@ func TestSession(t *testing.T) {
 	if doc.Grain != "quarter" || s.res != res {
 		t.Errorf("grain %s, read again %v", doc.Grain, s.res != res)
 	}
+	// The active window too. With 60 days the base at Mar 1 is who
+	// ordered from Dec 31, {a, b}; at Apr 1 from Jan 31, {a}: in March a
+	// is retained and b lost, where one period (February's {a}) lost a.
+	doc, err = s.Apply(report.Settings{ActiveWindow: "60d"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := doc.Periods[2]; doc.ActiveWindowDays != 60 || s.res != res || p.Period != "2025-03" || p.S != 2 || p.Retained != 1 || p.Lost != 1 {
+		t.Errorf("60-day window: %d days, read again %v, %+v", doc.ActiveWindowDays, s.res != res, p)
+	}
 	// A reading setting: it is. 11 + 21 + 31 + 41 from Spent.
 	doc, err = s.Apply(report.Settings{Map: map[string]string{"total": "Spent"}}, nil)
 	if err != nil {

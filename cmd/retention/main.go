@@ -16,6 +16,7 @@
 //	--from DATE, --to DATE       the date range (default: all orders)
 //	--as-of DATE                 reference date for recency and lists (default: the day after the last order)
 //	--tz ZONE                    reporting time zone, e.g. Europe/Berlin (default UTC)
+//	--active-window period|90d   how long a customer stays in the customer base after an order (default one period)
 //	--sheet NAME                 the workbook sheet to read
 //	--currency CODE              the currency to report when the file has several
 //	--map role=Column            set a column's role (repeatable)

@@ -158,6 +158,50 @@ func TestCDNOW(t *testing.T) {
 	golden(t, "cdnow_master.golden.json", d)
 }
 
+// TestActiveWindow: --active-window changes the customer base as the
+// README says. Four customers: a orders on Jan 5, Feb 10 and Mar 15, b on
+// Jan 20 and Mar 2, c on Feb 3, d on Mar 10 (2024).
+func TestActiveWindow(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "shop.csv")
+	os.WriteFile(file, []byte("Order,Customer,Date,Total\n1,a,2024-01-05,100\n2,a,2024-02-10,50\n3,a,2024-03-15,30\n"+
+		"4,b,2024-01-20,200\n5,b,2024-03-02,100\n6,c,2024-02-03,40\n7,d,2024-03-10,60\n"), 0o644)
+	type fig struct{ s, e, n, retained, reactivated, lost int }
+	for _, tc := range []struct {
+		flag string
+		days int
+		want []fig // January, February, March
+	}{
+		// One period: the base at a month's start is the previous month's
+		// customers. March: S = {a, c}, E = {a, b, d}, N = {d}: a retained,
+		// c lost, b back after leaving the base.
+		{"period", 0, []fig{{0, 2, 2, 0, 0, 0}, {2, 2, 1, 1, 0, 1}, {2, 3, 1, 1, 1, 1}}},
+		// 45 days: Mar 1's base is who ordered from Jan 16, {a, b, c}; Apr
+		// 1's from Feb 16, {a, b, d}. b is retained in February and March.
+		{"45d", 45, []fig{{0, 2, 2, 0, 0, 0}, {2, 3, 1, 2, 0, 0}, {3, 3, 1, 2, 0, 1}}},
+		// 20 days is shorter than a month: the window is the month.
+		{"20d", 20, []fig{{0, 2, 2, 0, 0, 0}, {2, 2, 1, 1, 0, 1}, {2, 3, 1, 1, 1, 1}}},
+	} {
+		d := reportJSON(t, file, "--active-window", tc.flag)
+		if d.ActiveWindowDays != tc.days || len(d.Periods) != 3 {
+			t.Fatalf("--active-window %s: active_window_days %d, %d periods", tc.flag, d.ActiveWindowDays, len(d.Periods))
+		}
+		for i, w := range tc.want {
+			p := d.Periods[i]
+			if got := (fig{p.S, p.E, p.New, p.Retained, p.Reactivated, p.Lost}); got != w {
+				t.Errorf("--active-window %s, %s: got %+v, want %+v", tc.flag, p.Period, got, w)
+			}
+		}
+		// February is the last complete month (as of 2024-03-16).
+		if p := d.Periods[d.LastFull]; p.Period != "2024-02" || *p.Retention != float64(p.Retained)/float64(p.S) || *p.Churn != float64(p.Lost)/float64(p.S) {
+			t.Errorf("--active-window %s: last full %s, retention %v churn %v", tc.flag, p.Period, *p.Retention, *p.Churn)
+		}
+	}
+	out, _, err := run("report", file, "--active-window", "45d")
+	if err != nil || !strings.Contains(out, "Active window") || !strings.Contains(out, "45 days") {
+		t.Errorf("text report: %v\n%s", err, out)
+	}
+}
+
 func TestSegmentsExport(t *testing.T) {
 	csvPath := needData(t, "online_retail.csv.gz")
 	dir := t.TempDir()
@@ -207,6 +251,7 @@ func TestErrors(t *testing.T) {
 		{"bad grain", []string{"report", "--grain", "week", noDate}, "grain"},
 		{"bad tz", []string{"report", "--tz", "Mars/Olympus", noDate}, "time zone"},
 		{"bad role", []string{"report", "--map", "colour=Total", noDate}, "unknown role"},
+		{"bad window", []string{"report", "--active-window", "3 months", noDate}, "--active-window"},
 		{"segments without out", []string{"segments", noDate, "--segment", "VIP"}, "--out"},
 	}
 	for _, tc := range tests {

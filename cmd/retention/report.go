@@ -46,6 +46,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.opt.Currency, "currency", "", "the currency to report when the file has several")
 	fs.Var(mapFlag(c.opt.Map), "map", "set a column's role: role=Column (repeatable)")
 	fs.BoolVar(&c.opt.NoHeader, "no-header", false, "the file's first row holds values, not column names")
+	fs.StringVar(&c.opt.ActiveWindow, "active-window", report.WindowPeriod, "how long a customer stays in the customer base after an order: period (one period) or a number of days, e.g. 90d")
 	fs.IntVar(&c.opt.LapsedDays, "lapsed-days", 180, "days without an order that make a regular lapsed")
 	fs.StringVar(&c.opt.SeasonFrom, "season-from", "", "first day of this year's season; the seasonal list is who ordered then a year earlier (default: the reference date)")
 	fs.StringVar(&c.opt.SeasonTo, "season-to", "", "last day of this year's season (default: 30 days from --season-from)")
