@@ -25,7 +25,6 @@ func init() {
 
 var prestaShopHeader = []string{"ID", "Reference", "New client", "Delivery", "Customer", "Total", "Payment", "Status", "Date"}
 
-
 // prestaShopStatus is the order state's name in the default English
 // installation.
 func prestaShopStatus(s Status) string {
