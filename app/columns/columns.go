@@ -86,32 +86,17 @@ func (m *Mapping) Column(r Role) (int, bool) {
 }
 
 // Set gives role r to column (the caller's choice, with confidence 1). A
-// role the column had before is removed.
+// role the column had before is removed, and so is a question about r.
 func (m *Mapping) Set(r Role, column int, header string) {
-	out := m.Matches[:0:0]
-	for _, x := range m.Matches {
-		if x.Role != r && x.Column != column {
-			out = append(out, x)
-		}
-	}
-	m.Matches = append(out, Match{Role: r, Column: column, Header: header, Confidence: 1, Why: "set by you", Source: FromUser})
-	m.dropQuestion(r)
+	m.Unset(r)
+	m.keep(func(x Match) bool { return x.Column != column })
+	m.Matches = append(m.Matches, Match{Role: r, Column: column, Header: header, Confidence: 1, Why: "set by you", Source: FromUser})
 	m.sort()
 }
 
-// Unset removes role r.
+// Unset removes role r, and a question about it.
 func (m *Mapping) Unset(r Role) {
-	out := m.Matches[:0:0]
-	for _, x := range m.Matches {
-		if x.Role != r {
-			out = append(out, x)
-		}
-	}
-	m.Matches = out
-	m.dropQuestion(r)
-}
-
-func (m *Mapping) dropQuestion(r Role) {
+	m.keep(func(x Match) bool { return x.Role != r })
 	qs := m.Questions[:0:0]
 	for _, q := range m.Questions {
 		if q.Role != r {
@@ -119,6 +104,18 @@ func (m *Mapping) dropQuestion(r Role) {
 		}
 	}
 	m.Questions = qs
+}
+
+// keep keeps the matches for which ok is true, in a new slice (the
+// caller's copy of the mapping is not changed).
+func (m *Mapping) keep(ok func(Match) bool) {
+	out := m.Matches[:0:0]
+	for _, x := range m.Matches {
+		if ok(x) {
+			out = append(out, x)
+		}
+	}
+	m.Matches = out
 }
 
 func (m *Mapping) sort() {
@@ -781,7 +778,7 @@ var (
 		"credit", "handling", "exctax", "excltax", "exvat", "exklmwst", "exklmoms", "net")
 	// Words that say a total includes tax, so "tax" in them is no
 	// reason to doubt it.
-	inclTaxWords = words("inctax", "incltax", "includingtax", "incvat", "inclvat", "inklmwst", "inklmoms", "inklmva", "inklmoms", "withtax")
+	inclTaxWords = words("inctax", "incltax", "includingtax", "incvat", "inclvat", "inklmwst", "inklmoms", "inklmva", "withtax")
 	countWords   = words("quantity", "qty", "items", "count", "number", "anzahl", "menge", "antal", "antall", "mangd",
 		"dami", "bilang", "weight", "gewicht", "vaegt", "vekt", "vikt")
 	// Unit prices: the price paid beats a list or crossed-out price.

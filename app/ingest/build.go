@@ -449,32 +449,30 @@ func check(t *sheet.Table, m columns.Mapping, c cols) error {
 		p.Code, p.err = NoRows, ErrNoRows
 		return p
 	}
-	p.Kind, p.Platform = recognise(t.Header, m)
-	if customerList(t.Header, m) {
+	folded := make([]string, len(t.Header))
+	for i, h := range t.Header {
+		folded[i] = columns.Fold(h)
+	}
+	p.Kind, p.Platform = recognise(folded)
+	if customerList(folded, m) {
 		p.Code, p.Kind, p.err = NotOrders, KindCustomers, ErrNotOrders
 		return p
 	}
+	has := func(r columns.Role) bool { _, ok := m.Column(r); return ok }
 	for _, need := range []struct {
-		roles []columns.Role
+		found bool
+		roles []columns.Role // the roles that would do, to ask about
 		code  Code
 		err   error
 	}{
-		{[]columns.Role{columns.Date}, NoDate, ErrNoDate},
-		{[]columns.Role{columns.CustomerID, columns.Email, nameAndAddress}, NoCustomer, ErrNoCustomer},
-		{[]columns.Role{columns.Total, columns.UnitPrice}, NoAmount, ErrNoAmount},
+		{has(columns.Date), []columns.Role{columns.Date}, NoDate, ErrNoDate},
+		// A name alone tells too few apart: a name with an address is the
+		// last resort.
+		{has(columns.CustomerID) || has(columns.Email) || has(columns.Name) && has(columns.Address),
+			[]columns.Role{columns.CustomerID, columns.Email, columns.Name}, NoCustomer, ErrNoCustomer},
+		{has(columns.Total) || has(columns.UnitPrice), []columns.Role{columns.Total, columns.UnitPrice}, NoAmount, ErrNoAmount},
 	} {
-		found := false
-		for _, r := range need.roles {
-			if _, ok := m.Column(r); ok {
-				found = true
-			}
-			if r == nameAndAddress {
-				_, name := m.Column(columns.Name)
-				_, addr := m.Column(columns.Address)
-				found = found || name && addr
-			}
-		}
-		if found {
+		if need.found {
 			continue
 		}
 		for _, r := range need.roles {
@@ -491,10 +489,6 @@ func check(t *sheet.Table, m columns.Mapping, c cols) error {
 	}
 	return nil
 }
-
-// nameAndAddress stands in check for the last-resort identity: a name
-// and an address column together (a name alone tells too few apart).
-const nameAndAddress columns.Role = "name+address"
 
 // nameKey is the customer key of a file that has only names (and
 // addresses): folded, so that case and spacing do not make two customers.

@@ -42,16 +42,11 @@ var platformSignals = []struct{ platform, name string }{
 	{"Ecwid", "productsku"}, {"Magento", "purchasepoint"}, {"Shopware", "ordernumber"},
 }
 
-// recognise says what kind of export a header belongs to, besides orders
-// ("" when it may well be orders), and the platform it comes from ("" when
-// unknown). It reads the header only, so it is cheap; it is asked when a
-// file lacks what orders need, and before anything for a customers
-// export, which has e-mails, dates and money like orders.
-func recognise(header []string, m columns.Mapping) (kind, platform string) {
-	folded := make([]string, len(header))
-	for i, h := range header {
-		folded[i] = columns.Fold(h)
-	}
+// recognise says what kind of export a header (folded by columns.Fold)
+// belongs to, besides orders ("" when it may well be orders), and the
+// platform it comes from ("" when unknown). It reads the header only, so
+// it is cheap; it decides when a file lacks what orders need.
+func recognise(folded []string) (kind, platform string) {
 	for _, p := range platformSignals {
 		if hasSignal(folded, []string{p.name}) > 0 {
 			platform = p.platform
@@ -85,13 +80,11 @@ func hasSignal(folded, names []string) int {
 }
 
 // customerList tells a customers export from an orders export that also
-// has customer columns: it sums each customer's orders up (total spent,
-// orders count) and lists no products.
-func customerList(header []string, m columns.Mapping) bool {
-	folded := make([]string, len(header))
-	for i, h := range header {
-		folded[i] = columns.Fold(h)
-	}
+// has customer columns: its header (folded) sums each customer's orders up
+// (total spent, orders count) and the mapping has no products. It is asked
+// before anything, for a customers export has e-mails, dates and money
+// like orders.
+func customerList(folded []string, m columns.Mapping) bool {
 	for _, r := range []columns.Role{columns.Product, columns.Quantity, columns.UnitPrice} {
 		if _, ok := m.Column(r); ok {
 			return false
