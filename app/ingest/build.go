@@ -394,7 +394,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		}
 	}
 	if rep.Cancelled > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d orders have a cancelled, refunded or failed status (%s): they are not counted as orders or revenue.", rep.Cancelled, formatAmount(rep.CancelledAmount)))
+		rep.Notes = append(rep.Notes, cancelledNote(&rep))
 	}
 	customers := make([]metrics.Customer, 0, len(custInfo))
 	for _, ci := range custInfo {

@@ -231,6 +231,16 @@ func setCurrency(rep *Report, name string, seq []*agg, lang []columns.Lang, opt 
 	return nil
 }
 
+// cancelledNote says how many orders were cancelled and their amount, in
+// the report's currency.
+func cancelledNote(rep *Report) string {
+	amount := formatAmount(rep.CancelledAmount)
+	if rep.Currency != "" {
+		amount += " " + rep.Currency
+	}
+	return fmt.Sprintf("%d orders have a cancelled, refunded or failed status (%s): they are not counted as orders or revenue.", rep.Cancelled, amount)
+}
+
 // Relabel returns res reported in the currency opt states, or guesses from
 // its locale, without reading the file again. That is only right for a
 // file that names no currency, not even kr: its orders all count whatever
@@ -247,5 +257,15 @@ func Relabel(res *Result, opt Options) (out *Result, ok bool, err error) {
 	}
 	c := *res
 	c.Report.Currency, c.Report.CurrencyFrom, c.Report.CurrencyLanguage = ch.currency, ch.from, ""
+	if c.Report.Cancelled > 0 {
+		// The note of the cancelled orders names the new currency.
+		was, now := cancelledNote(&res.Report), cancelledNote(&c.Report)
+		c.Report.Notes = append([]string(nil), res.Report.Notes...)
+		for i, n := range c.Report.Notes {
+			if n == was {
+				c.Report.Notes[i] = now
+			}
+		}
+	}
 	return &c, true, nil
 }

@@ -209,6 +209,23 @@ func TestRelabel(t *testing.T) {
 	if _, ok, err := Relabel(res, Options{Currency: "XYZ"}); !ok || !errors.Is(err, ErrCurrency) {
 		t.Errorf("a code that is none: %v, %v", ok, err)
 	}
+	// The note of the cancelled orders names the new currency.
+	status := "Order ID,Customer ID,Order Date,Total,Status\n1,a,2024-01-01,10.00,paid\n2,b,2024-01-02,5.50,cancelled\n"
+	res, err = Load("shop.csv", []byte(status), Options{Locale: "en-GB"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := "1 orders have a cancelled, refunded or failed status (5.50 GBP)"
+	if !strings.HasPrefix(strings.Join(res.Report.Notes, "\n"), note) {
+		t.Errorf("notes %q, want %q", res.Report.Notes, note)
+	}
+	got, _, _ = Relabel(res, Options{Currency: "SEK"})
+	if n := strings.Join(got.Report.Notes, "\n"); !strings.Contains(n, "(5.50 SEK)") || strings.Contains(n, "GBP") {
+		t.Errorf("relabelled notes %q", got.Report.Notes)
+	}
+	if !strings.Contains(res.Report.Notes[0], "GBP") {
+		t.Error("Relabel changed the notes it was given")
+	}
 	for _, csv := range []string{
 		"Order ID,Customer ID,Order Date,Total\n1,a,2024-01-01,€ 10.00\n",
 		"Order ID,Customer ID,Order Date,Total\n1,a,2024-01-01,kr 10.00\n",
