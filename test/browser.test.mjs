@@ -328,6 +328,69 @@ await test("the sample store loads; a phone-sized screenshot", async () => {
   await context.close();
 });
 
+await test("currency: a file that names none is in the browser language's currency, said to be guessed; the chooser relabels", async () => {
+  const sample = path.join(root, "dist", "web", "sample-store.csv");
+  const money = (page) => page.$$eval("[data-kpi][data-currency]", (els) => els.map((e) => [e.dataset.kpi, e.dataset.currency, e.querySelector(".value").textContent]));
+  const { context, page, w } = await newPage(rootSite.url, { locale: "en-GB" });
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.click("#sample");
+  await ready(page);
+  const want = cli([sample, "--tz", "UTC", "--locale", "en-GB"]);
+  assert.equal(want.currency, "GBP");
+  assert.equal(want.currency_from, "locale");
+  assert.equal(await page.$eval("#currency", (s) => s.value), "GBP");
+  assert.equal(await page.getAttribute("#currency-note", "data-currency-from"), "locale");
+  assert.match(await page.innerText("#currency-note"), /[Gg]uessed/);
+  compare(await kpis(page), expected(want), "sample store in en-GB");
+  let cards = await money(page);
+  assert.deepEqual(cards.map(([k]) => k).sort(), ["aov", "clv", "revenue"]);
+  for (const [k, cur, text] of cards) {
+    assert.equal(cur, "GBP", `${k} card`);
+    assert.match(text, /£/, `${k} card shows ${text}`);
+  }
+  await page.screenshot({ path: path.join(artifacts, "currency-guessed.png") });
+
+  // The user says the amounts are euros: the same numbers, in euros.
+  await page.selectOption("#currency", "EUR");
+  await page.waitForFunction(() => document.querySelector('[data-kpi="revenue"]').dataset.currency === "EUR", null, { timeout: 60000 });
+  await ready(page);
+  compare(await kpis(page), expected(cli([sample, "--tz", "UTC", "--currency", "EUR"])), "sample store in EUR");
+  cards = await money(page);
+  for (const [k, cur, text] of cards) {
+    assert.equal(cur, "EUR", `${k} card`);
+    assert.match(text, /€/, `${k} card shows ${text}`);
+  }
+  assert.equal(await page.getAttribute("#currency-note", "data-currency-from"), "option");
+  await chartsDrawn(page);
+
+  // The lists carry it.
+  await page.click("#tab-customers");
+  await page.waitForSelector("#segments");
+  const [dc] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="All"][data-format="csv"]')]);
+  const csv = fs.readFileSync(await dc.path(), "utf8").trim().split("\n");
+  assert.match(csv[0], /^customer_id,email,.*,currency$/);
+  assert.match(csv[1], /,EUR$/);
+  assert.deepEqual(w.foreign, [], "requests left the origin");
+  assert.deepEqual(w.errors, [], "console errors");
+  await context.close();
+
+  // In Germany the guess is the euro.
+  const de = await newPage(rootSite.url, { locale: "de-DE" });
+  await de.page.goto(rootSite.url);
+  await started(de.page);
+  await de.page.click("#sample");
+  await ready(de.page);
+  assert.equal(await de.page.$eval("#currency", (s) => s.value), "EUR");
+  assert.equal(await de.page.getAttribute("#currency-note", "data-currency-from"), "locale");
+  for (const [k, cur, text] of await money(de.page)) {
+    assert.equal(cur, "EUR", `${k} card`);
+    assert.match(text, /€/, `${k} card shows ${text}`);
+  }
+  assert.deepEqual(de.w.errors, [], "console errors");
+  await de.context.close();
+});
+
 await test("the active window recomputes retention as the CLI's --active-window", async () => {
   const { context, page, w } = await newPage(rootSite.url);
   await page.goto(rootSite.url);

@@ -17,11 +17,14 @@ package charts
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 
 	"retention/app/report"
 )
@@ -220,6 +223,7 @@ type layout struct {
 	save      string
 	trigger   string // tooltip trigger: axis or item
 	legend    bool   // several series: a scrolling legend at the bottom
+	tooltip   string // the tooltip's formatter template; "" for ECharts' own
 	xName     bool   // an x axis name below the labels
 	visualMap bool   // a visualMap below the chart
 }
@@ -245,7 +249,7 @@ func global(lo layout) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithTitleOpts(opts.Title{Title: lo.title, Left: "8", Top: "4",
 			TitleStyle: &opts.TextStyle{FontSize: 14}}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: lo.trigger}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: lo.trigger, Formatter: types.FuncStr(lo.tooltip)}),
 		charts.WithLegendOpts(legend),
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "8", Top: "0",
 			Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
@@ -381,6 +385,24 @@ func moneyAxis(d *report.Document) opts.YAxis {
 	return opts.YAxis{Type: "value", Name: d.Currency}
 }
 
+// moneyTooltip is the tooltip template of an axis chart whose n series
+// are amounts in currency: each value is followed by the currency's code
+// ("{b}<br/>{a0}: {c0} GBP"), so that no amount shows without it. Every
+// series must have a value (or "-") at every category, for {a<i>} and
+// {c<i>} to be series i's. "" (ECharts' own tooltip) when the currency
+// is unknown.
+func moneyTooltip(currency string, n int) string {
+	if currency == "" || n == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("{b}")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "<br/>{a%d}: {c%d} %s", i, i, currency)
+	}
+	return b.String()
+}
+
 // categoryAxis is a category x axis, with a name below the labels if name
 // is not "".
 func categoryAxis(name string) opts.XAxis {
@@ -469,7 +491,7 @@ func revenueChart(d *report.Document, l Labels) echart {
 		nw[i] = opts.BarData{Value: num(p.NewRevenue, 2)}
 		ret[i] = opts.BarData{Value: num(p.ReturningRevenue, 2)}
 	}
-	c := newBar(layout{id: IDRevenue, title: l.RevenueTitle, save: l.SaveImage, trigger: "axis", legend: true},
+	c := newBar(layout{id: IDRevenue, title: l.RevenueTitle, save: l.SaveImage, trigger: "axis", legend: true, tooltip: moneyTooltip(d.Currency, 2)},
 		categoryAxis(""), moneyAxis(d))
 	c.SetXAxis(periodNames(d))
 	stack := charts.WithBarChartOpts(opts.BarChart{Stack: "revenue"})
@@ -487,7 +509,7 @@ func aovChart(d *report.Document, l Labels) echart {
 	for i, p := range d.Periods {
 		aov[i] = opts.LineData{Value: num(p.AOV, 2)}
 	}
-	c := newLine(layout{id: IDAOV, title: l.AOVTitle, save: l.SaveImage, trigger: "axis"},
+	c := newLine(layout{id: IDAOV, title: l.AOVTitle, save: l.SaveImage, trigger: "axis", tooltip: moneyTooltip(d.Currency, 1)},
 		categoryAxis(""), moneyAxis(d))
 	c.SetXAxis(periodNames(d))
 	c.AddSeries(l.AOV, aov)
@@ -541,23 +563,31 @@ func ltvChart(d *report.Document, l Labels) echart {
 	if len(cs) > MaxLTVCohorts {
 		cs = cs[len(cs)-MaxLTVCohorts:]
 	}
-	n := 0
+	n, series := 0, 0
 	for _, c := range cs {
 		n = max(n, len(c.LTV))
+		if len(c.LTV) > 0 {
+			series++
+		}
 	}
 	if n == 0 {
 		return nil
 	}
-	c := newLine(layout{id: IDLTV, title: l.LTVTitle, save: l.SaveImage, trigger: "axis", legend: true, xName: true},
+	c := newLine(layout{id: IDLTV, title: l.LTVTitle, save: l.SaveImage, trigger: "axis", legend: true, xName: true, tooltip: moneyTooltip(d.Currency, series)},
 		categoryAxis(l.PeriodsSince), moneyAxis(d))
 	c.SetXAxis(sinceLabels(n))
 	for _, co := range cs {
 		if len(co.LTV) == 0 {
 			continue
 		}
-		data := make([]opts.LineData, len(co.LTV))
-		for k, v := range co.LTV {
-			data[k] = opts.LineData{Value: num(v, 2)}
+		// A value at every category ("-" after the cohort's last), so the
+		// tooltip's series are numbered as the series are.
+		data := make([]opts.LineData, n)
+		for k := range data {
+			data[k] = opts.LineData{Value: empty}
+			if k < len(co.LTV) {
+				data[k] = opts.LineData{Value: num(co.LTV[k], 2)}
+			}
 		}
 		c.AddSeries(co.Cohort, data)
 	}

@@ -101,7 +101,7 @@ func clvChart(d *report.Document, f *report.Forecast, l ForecastLabels) echart {
 	if len(data) == 0 {
 		return nil
 	}
-	c := newBar(layout{id: IDCLVSegments, title: l.CLVTitle, save: l.SaveImage, trigger: "axis"},
+	c := newBar(layout{id: IDCLVSegments, title: l.CLVTitle, save: l.SaveImage, trigger: "axis", tooltip: moneyTooltip(d.Currency, 1)},
 		opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30, FontSize: 10}}, moneyAxis(d))
 	c.SetXAxis(names)
 	c.AddSeries(l.PredictedCLV, data)

@@ -161,7 +161,7 @@ var names = map[Role][]string{
 		"total", "ordertotal", "grandtotal", "grandtotalbase", "grandtotalpurchased", "totalamount", "amount", "revenue",
 		"sales", "netsales", "totalsales", "ordervalue", "value", "sum", "totalprice", "totalpaid", "paid", "dollarvalue",
 		"linetotal", "subtotal", "gesamtbetrag", "betrag", "summe", "gesamtsumme", "gesamtpreis", "umsatz", "rechnungsbetrag", "endbetrag",
-		"belob", "totalbelob", "samletbelob", "totalt", "sum", "belopp", "summa", "totalbelopp", "ordervarde", "omsatning", "omsetning",
+		"belob", "totalbelob", "samletbelob", "belop", "totalbelop", "samletbelop", "totalt", "sum", "belopp", "summa", "totalbelopp", "ordervarde", "omsatning", "omsetning",
 		"halaga", "kabuuan", "kabuuanghalaga", "totalnahalaga", "kabuuangbayad", "gross", "grossamount", "brutto",
 		"bruttobetrag", "bruttobelob", "bruttobelopp", "grandtotalphp",
 	},

@@ -37,6 +37,7 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 		Notes: res.Report.Notes, Mapping: mapping(res), Preview: preview(res),
 	}
 	doc.Ingest, doc.Skipped = ingestReport(&res.Report)
+	setCurrency(doc, &res.Report)
 
 	sum := metrics.Summarize(ds, mo)
 	asOf := sum.AsOf

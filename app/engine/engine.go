@@ -24,7 +24,7 @@ type Options struct {
 	AsOf     string            // reference date for recency and lists; "" for the day after the last order
 	TZ       string            // reporting time zone (IANA name); "" for UTC
 	Sheet    string            // workbook sheet; "" for the first with data
-	Currency string            // the currency to report when the file has several
+	Currency string            // the currency to report when the file has several; for a file that names none, the one its amounts are in
 	Map      map[string]string // role -> column header or 1-based number; "" unsets
 	NoHeader bool              // the first row holds values
 	// ActiveWindow is how long a customer stays in the customer base after
@@ -41,6 +41,10 @@ type Options struct {
 	Predict PredictOptions
 	// Progress, if set, is told how far reading has come.
 	Progress func(stage string, done, total int64)
+	// Locale is the user's locale (BCP 47, da-DK): it tells kr apart when
+	// the column names do not, and guesses the currency of a file that
+	// names none. "" guesses nothing.
+	Locale string
 }
 
 // SeasonDays is the default season window's length.
@@ -80,7 +84,7 @@ func Load(name string, data []byte, o Options) (*ingest.Result, error) {
 }
 
 func (o Options) ingestOptions() (ingest.Options, error) {
-	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, NoHeader: o.NoHeader, Progress: o.Progress}
+	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, Locale: o.Locale, NoHeader: o.NoHeader, Progress: o.Progress}
 	loc, err := location(o.TZ)
 	if err != nil {
 		return io, err
@@ -191,6 +195,7 @@ func ingestReport(r *ingest.Report) (report.Ingest, []report.Skip) {
 	for _, c := range r.Currencies {
 		in.Currencies = append(in.Currencies, report.Count{Name: c.Currency, Count: c.Orders, Amount: c.Amount})
 	}
+	in.CrownOrders = r.CrownOrders
 	skips := make([]report.Skip, 0, len(r.Skipped))
 	for _, s := range r.Skipped {
 		skips = append(skips, report.Skip{Reason: s.Reason, Column: s.Column, Rows: s.Rows, Examples: s.Examples, Values: s.Values})

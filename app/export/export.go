@@ -15,15 +15,23 @@ import (
 )
 
 // Header is the first row of every exported list.
-// The last three are the forecast's (see report.Forecast): empty where the
-// models gave no number.
+// p_alive, predicted_purchases and predicted_clv are the forecast's (see
+// report.Forecast): empty where the models gave no number. currency is the
+// ISO code of revenue and predicted_clv (empty when the amounts have no
+// known currency).
 var Header = []string{"customer_id", "email", "name", "country", "segment", "orders", "revenue", "first_order", "last_order", "recency_days",
-	"p_alive", "predicted_purchases", "predicted_clv"}
+	"p_alive", "predicted_purchases", "predicted_clv", "currency"}
+
+// Columns of Header that hold money, in the list's currency.
+const (
+	revenueCol      = 6
+	predictedCLVCol = 12
+)
 
 // record returns the cells of one customer, in Header order.
-func record(c report.Customer) []any {
+func record(c report.Customer, currency string) []any {
 	return []any{c.ID, c.Email, c.Name, c.Country, c.Segment, c.Orders, round2(c.Revenue), c.First, c.Last, c.Recency,
-		opt(c.PAlive, 3), opt(c.PredictedPurchases, 2), opt(c.PredictedCLV, 2)}
+		opt(c.PAlive, 3), opt(c.PredictedPurchases, 2), opt(c.PredictedCLV, 2), currency}
 }
 
 // opt is v rounded to digits, or nil (an empty cell) without one.
@@ -43,21 +51,22 @@ func round2(v float64) float64 {
 }
 
 // CSV returns the customers as a comma-separated UTF-8 file with a header
-// row. Text that a spreadsheet would run as a formula (starting with =, +,
-// -, @) is prefixed with an apostrophe.
-func CSV(rows []report.Customer) []byte {
+// row; currency (an ISO code, or "") fills the currency column. Text that
+// a spreadsheet would run as a formula (starting with =, +, -, @) is
+// prefixed with an apostrophe.
+func CSV(rows []report.Customer, currency string) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write(Header)
 	rec := make([]string, len(Header))
 	for _, c := range rows {
-		for i, v := range record(c) {
+		for i, v := range record(c, currency) {
 			switch v := v.(type) {
 			case string:
 				rec[i] = defuse(v)
 			case float64:
 				rec[i] = strconv.FormatFloat(v, 'f', -1, 64)
-				if i == 6 {
+				if i == revenueCol {
 					rec[i] = strconv.FormatFloat(v, 'f', 2, 64) // money
 				}
 			case nil:
@@ -81,8 +90,10 @@ func defuse(s string) string {
 }
 
 // XLSX returns the customers as an Excel workbook with one sheet named
-// sheet (a default name when empty), numbers as numbers.
-func XLSX(rows []report.Customer, sheet string) ([]byte, error) {
+// sheet (a default name when empty), numbers as numbers. currency (an ISO
+// code, or "") fills the currency column, and the money cells show it
+// beside the number (1,234.50 GBP) while they stay numbers.
+func XLSX(rows []report.Customer, sheet, currency string) ([]byte, error) {
 	if sheet = sheetName(sheet); sheet == "" {
 		sheet = "Customers"
 	}
@@ -102,9 +113,19 @@ func XLSX(rows []report.Customer, sheet string) ([]byte, error) {
 	if err := sw.SetRow("A1", head); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
+	money, err := moneyStyle(f, currency)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
 	for i, c := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, record(c)); err != nil {
+		rec := record(c, currency)
+		for _, j := range []int{revenueCol, predictedCLVCol} {
+			if rec[j] != nil {
+				rec[j] = excelize.Cell{StyleID: money, Value: rec[j]}
+			}
+		}
+		if err := sw.SetRow(cell, rec); err != nil {
 			return nil, fmt.Errorf("export: %w", err)
 		}
 	}
@@ -116,6 +137,16 @@ func XLSX(rows []report.Customer, sheet string) ([]byte, error) {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// moneyStyle is the style of money cells: two decimals, thousands
+// grouped, and the currency's code after the number when there is one.
+func moneyStyle(f *excelize.File, currency string) (int, error) {
+	format := "#,##0.00"
+	if code := strings.Trim(currency, `"\`); code != "" {
+		format += `" ` + code + `"`
+	}
+	return f.NewStyle(&excelize.Style{CustomNumFmt: &format})
 }
 
 // sheetName makes s a valid sheet name: at most 31 characters, none of : \ / ? * [ ].

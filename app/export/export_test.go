@@ -18,24 +18,42 @@ var rows = []report.Customer{
 }
 
 func TestCSV(t *testing.T) {
-	recs, err := csv.NewReader(bytes.NewReader(CSV(rows))).ReadAll()
+	recs, err := csv.NewReader(bytes.NewReader(CSV(rows, "GBP"))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := [][]string{
 		Header,
-		{"17850", "a@example.com", "'=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3"},
-		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20.00", "2011-01-01", "2011-03-01", "10", "", "", ""},
+		{"17850", "a@example.com", "'=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3", "GBP"},
+		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20.00", "2011-01-01", "2011-03-01", "10", "", "", "", "GBP"},
 	}
 	if !reflect.DeepEqual(recs, want) {
 		t.Errorf("CSV:\n got %q\nwant %q", recs, want)
+	}
+	// Without a known currency the column is there, empty.
+	recs, _ = csv.NewReader(bytes.NewReader(CSV(rows[1:], ""))).ReadAll()
+	if got := recs[1]; len(got) != len(Header) || got[len(got)-1] != "" {
+		t.Errorf("CSV without a currency: %q", got)
+	}
+}
+
+// TestHeaderStable keeps the column names e-mail tools are set up with:
+// new columns go at the end.
+func TestHeaderStable(t *testing.T) {
+	was := []string{"customer_id", "email", "name", "country", "segment", "orders", "revenue", "first_order", "last_order", "recency_days",
+		"p_alive", "predicted_purchases", "predicted_clv"}
+	if !reflect.DeepEqual(Header[:len(was)], was) {
+		t.Errorf("Header starts %q, want %q", Header[:len(was)], was)
+	}
+	if Header[revenueCol] != "revenue" || Header[predictedCLVCol] != "predicted_clv" {
+		t.Errorf("money columns %q, %q", Header[revenueCol], Header[predictedCLVCol])
 	}
 }
 
 func ptr(v float64) *float64 { return &v }
 
 func TestXLSX(t *testing.T) {
-	b, err := XLSX(rows, "At Risk: [2024]")
+	b, err := XLSX(rows, "At Risk: [2024]", "DKK")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,8 +69,16 @@ func TestXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(got) != 3 || !reflect.DeepEqual(got[0], Header) || got[1][0] != "17850" || got[1][6] != "5391.21" || got[2][5] != "2" ||
-		got[1][10] != "0.727" || got[1][12] != "36.3" || len(got[2]) > 10 {
+		got[1][10] != "0.727" || got[1][12] != "36.3" || got[1][13] != "DKK" || got[2][12] != "" || got[2][13] != "DKK" {
 		t.Errorf("rows = %q", got)
+	}
+	// The money cells show their currency and stay numbers.
+	shown, err := f.GetCellValue("At Risk- -2024-", "G2")
+	if err != nil || shown != "5,391.21 DKK" {
+		t.Errorf("revenue cell shows %q, %v; want 5,391.21 DKK", shown, err)
+	}
+	if typ, _ := f.GetCellType("At Risk- -2024-", "G2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("revenue cell type = %v, want a number", typ)
 	}
 	// Numbers are stored as numbers, not text.
 	if typ, _ := f.GetCellType("At Risk- -2024-", "F2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {

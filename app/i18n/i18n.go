@@ -95,10 +95,11 @@ func (l *Locale) Points(v float64) string {
 }
 
 // Money writes an amount with two decimals and the currency's symbol when
-// the ISO code is known (€ 1.234,50); without a code, just the number.
+// the ISO code is known (€ 1.234,50, the symbol kept to the number by a
+// no-break space); without a code, just the number.
 func (l *Locale) Money(v float64, code string) string {
 	if u, err := currency.ParseISO(strings.TrimSpace(code)); err == nil {
-		return l.num.Sprint(currency.Symbol(u.Amount(round2(v))))
+		return strings.Replace(l.num.Sprint(currency.Symbol(u.Amount(round2(v)))), " ", "\u00a0", 1)
 	}
 	return l.Num(v, 2)
 }

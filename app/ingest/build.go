@@ -252,15 +252,8 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if s := cell(c.status); s != "" && a.status == "" {
 			a.status = s
 		}
-		cur := cell(c.currency)
-		if cur == "" && c.total >= 0 {
-			cur = parse.Currency(cell(c.total))
-		}
-		if cur == "" && c.price >= 0 {
-			cur = parse.Currency(cell(c.price))
-		}
-		if cur != "" && a.currency == "" {
-			a.currency = strings.ToUpper(cur)
+		if a.currency == "" {
+			a.currency = lineCurrency(cell(c.currency), cell(c.total), cell(c.price))
 		}
 		if s := cell(c.product); s != "" {
 			a.products = addDistinct(a.products, s)
@@ -319,29 +312,9 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 
 	// Currencies: count orders per currency; report only the chosen one.
-	curs := map[string]*CurrencyCount{}
-	for _, a := range seq {
-		if a.currency == "" {
-			continue
-		}
-		cc := curs[a.currency]
-		if cc == nil {
-			cc = &CurrencyCount{Currency: a.currency}
-			curs[a.currency] = cc
-		}
-		cc.Orders++
-		cc.Amount += amountOf(a, c.total >= 0, perLine)
-	}
-	rep.Currencies = sortedCurrencies(curs)
-	if len(rep.Currencies) > 0 {
-		rep.Currency = rep.Currencies[0].Currency
-	}
-	if opt.Currency != "" {
-		want := strings.ToUpper(strings.TrimSpace(opt.Currency))
-		if _, ok := curs[want]; !ok && len(curs) > 0 {
-			return nil, rep, fmt.Errorf("%s has no orders in %s (it has %s).", t.Name, want, currencyList(rep.Currencies))
-		}
-		rep.Currency = want
+	orderAmount := func(a *agg) float64 { return amountOf(a, c.total >= 0, perLine) }
+	if err := setCurrency(&rep, t.Name, seq, t.Header, opt, orderAmount); err != nil {
+		return nil, rep, err
 	}
 	if len(rep.Currencies) > 1 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("The file has orders in %d currencies (%s); the figures are for %s only, the other orders are listed as skipped. Choose another with --currency.", len(rep.Currencies), currencyList(rep.Currencies), rep.Currency))
@@ -417,7 +390,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		}
 	}
 	if rep.Cancelled > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d orders have a cancelled, refunded or failed status (%s): they are not counted as orders or revenue.", rep.Cancelled, formatAmount(rep.CancelledAmount)))
+		rep.Notes = append(rep.Notes, cancelledNote(&rep))
 	}
 	customers := make([]metrics.Customer, 0, len(custInfo))
 	for _, ci := range custInfo {

@@ -31,8 +31,15 @@ type Options struct {
 	Location *time.Location
 	// Currency picks the currency to report when the file has several; ""
 	// picks the one with the most orders (the others are reported as
-	// skipped, never summed).
+	// skipped, never summed). For a file that names no currency it states
+	// the one its amounts are in (an ISO code); for one whose amounts say
+	// only kr, which crowns (DKK, NOK, SEK or ISK).
 	Currency string
+	// Locale is the user's locale, a BCP 47 tag such as da-DK (a browser's
+	// navigator.language). It tells kr apart when the column names do not,
+	// and gives the currency of a file that names none, reported as
+	// guessed (Report.CurrencyFrom). "" guesses nothing.
+	Locale string
 	// NoHeader reads a file whose first row holds values, not names.
 	NoHeader bool
 	// Progress, if set, is called now and then with the stage ("read",
@@ -73,6 +80,17 @@ type Report struct {
 	TotalFrom       string          `json:"total_from"` // how order totals were found
 	TimeZone        string          `json:"time_zone"`
 	Notes           []string        `json:"notes,omitempty"`
+
+	// CurrencyFrom says where Currency (the ISO code of the figures'
+	// currency) comes from: CurrencyFromFile, CurrencyFromLanguage,
+	// CurrencyFromLocale or CurrencyFromOption; "" when there is none.
+	CurrencyFrom string `json:"currency_from,omitempty"`
+	// CurrencyLanguage is the language of the column names that told
+	// which crowns kr is (when CurrencyFrom is CurrencyFromLanguage).
+	CurrencyLanguage string `json:"currency_language,omitempty"`
+	// CrownOrders counts the orders whose amounts say kr (or end in ",-"
+	// in a Danish, Norwegian or Swedish file).
+	CrownOrders int `json:"crown_orders,omitempty"`
 }
 
 // SkippedRows returns the number of rows that were skipped for any reason.

@@ -43,7 +43,9 @@ func (f NumberFormat) String() string {
 //   - a value whose only separator is followed by 1, 2 or 4+ digits at the
 //     end uses it as the decimal separator (12,5 or 3.14159);
 //   - a value with a separator twice (1.234.567) uses it for thousands;
-//   - an apostrophe or space between digits groups thousands.
+//   - an apostrophe or space between digits groups thousands;
+//   - a currency symbol at either end is not counted ("kr." has no
+//     separator).
 //
 // The votes of all values are counted; with no evidence at all (every
 // value is 1,234-like or a plain integer), '.' is the decimal separator.
@@ -51,6 +53,10 @@ func DetectNumberFormat(values []string) NumberFormat {
 	var dot, comma int // votes for '.' and ',' as the decimal separator
 	var space, apos bool
 	for _, v := range values {
+		if v != "" && !(isDigit(v[0]) && isDigit(v[len(v)-1])) {
+			// The dot of "kr." or "Fr." is not a separator.
+			v = trimCurrency(strings.TrimSpace(strings.Trim(strings.TrimSpace(v), "()")))
+		}
 		lastDot, lastComma := -1, -1
 		nDot, nComma := 0, 0
 		digitsAfter := 0
@@ -92,6 +98,15 @@ func DetectNumberFormat(values []string) NumberFormat {
 		case nComma == 1 && (digitsAfter != 3):
 			comma++
 		}
+		if nDot+nComma > 0 && hasColonDash(v) {
+			// "1.234:-" (Swedish whole crowns): what precedes :- is whole,
+			// so its separators group thousands.
+			if nDot > 0 {
+				comma++
+			} else {
+				dot++
+			}
+		}
 	}
 	f := NumberFormat{Decimal: '.', Group: ','}
 	if comma > dot {
@@ -107,6 +122,13 @@ func DetectNumberFormat(values []string) NumberFormat {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// hasColonDash reports whether v ends in the Swedish whole-amount mark
+// ":-" (or ":–"), before an optional currency symbol.
+func hasColonDash(v string) bool {
+	_, mark := cutWholeMark(strings.TrimSpace(trimCurrency(strings.TrimSpace(v))))
+	return strings.HasPrefix(mark, ":")
+}
+
 // ErrNotNumber is wrapped by the errors of Parse.
 var ErrNotNumber = errors.New("not a number")
 
@@ -114,8 +136,10 @@ var ErrNotNumber = errors.New("not a number")
 // or code before or after the number ("kr 1.234,50", "€12,50", "12,50 €",
 // "USD 12.00"), surrounding spaces, thousands separators (also spaces,
 // no-break spaces and apostrophes), a sign before or after ("-12", "12-",
-// "−12"), parentheses for negatives ("(12.00)"), an exponent ("1.5E3") and
-// a trailing percent sign (kept as written: "12%" is 12).
+// "−12"), parentheses for negatives ("(12.00)"), an exponent ("1.5E3"), a
+// trailing percent sign (kept as written: "12%" is 12) and the marks of a
+// whole amount: "100,-" and "kr 100,–" (Danish, Norwegian, German),
+// "100:-" (Swedish) and "Fr. 10.-" (Swiss) are 100, 100, 100 and 10.
 func (f NumberFormat) Parse(s string) (float64, error) {
 	// Fast path: plain ASCII number with '.' decimals or integers.
 	if v, ok := fastNumber(s, f); ok {
@@ -132,6 +156,9 @@ func (f NumberFormat) Parse(s string) (float64, error) {
 		t = strings.TrimSpace(t[1 : len(t)-1])
 	}
 	t = trimCurrency(t)
+	if w, mark := cutWholeMark(t); mark != "" {
+		t = w
+	}
 	if t == "" {
 		return 0, notNumber(s)
 	}
@@ -261,13 +288,15 @@ func fastNumber(s string, f NumberFormat) (float64, bool) {
 
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16}
 
-// currencies maps symbols and codes found in values to ISO codes ("" when
-// the symbol alone does not say which currency: "kr" is DKK, NOK or SEK).
+// currencies maps symbols and codes found in values to ISO codes, or to
+// CrownMark for the Nordic crowns, which the symbol alone does not tell
+// apart.
 var currencies = []struct{ sym, code string }{
 	{"US$", "USD"}, {"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"}, {"DKK", "DKK"}, {"NOK", "NOK"},
 	{"SEK", "SEK"}, {"PHP", "PHP"}, {"CHF", "CHF"}, {"CAD", "CAD"}, {"AUD", "AUD"}, {"ISK", "ISK"},
-	{"€", "EUR"}, {"£", "GBP"}, {"₱", "PHP"}, {"$", "USD"}, {"kr.", "kr"}, {"kr", "kr"}, {"Kr", "kr"},
-	{"KR", "kr"}, {"Fr.", "CHF"}, {"₣", "CHF"}, {"¥", "JPY"},
+	{"€", "EUR"}, {"£", "GBP"}, {"₱", "PHP"}, {"$", "USD"}, {"kr.", CrownMark}, {"Kr.", CrownMark},
+	{"KR.", CrownMark}, {"kr", CrownMark}, {"Kr", CrownMark}, {"KR", CrownMark}, {"Fr.", "CHF"},
+	{"₣", "CHF"}, {"¥", "JPY"},
 }
 
 // trimCurrency removes a currency symbol or code at either end of s.
@@ -285,18 +314,27 @@ func trimCurrency(s string) string {
 
 // Currency returns the currency written in a value: an ISO code for codes
 // and unambiguous symbols ("€12" is EUR, "£" GBP, "₱" PHP, "$" is taken as
-// USD), "kr" for the Nordic crowns, which the symbol alone does not tell
-// apart, and "" when the value has none.
+// USD); CrownMark for the Nordic crowns, which "kr", "kr.", "Kr" and the
+// Swedish "100:-" do not tell apart; WholeMark for an amount that names
+// no currency but ends in ",-" ("100,-", whole crowns in Denmark and
+// Norway, whole euros in Germany); and "" when the value has none.
 func Currency(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" || (s[0] >= '0' && s[0] <= '9' && s[len(s)-1] >= '0' && s[len(s)-1] <= '9') {
 		return ""
 	}
-	s = strings.Trim(s, "()-+ ")
+	t := strings.Trim(s, "()-+ ")
 	for _, c := range currencies {
-		if strings.HasPrefix(s, c.sym) || strings.HasSuffix(s, c.sym) {
+		if strings.HasPrefix(t, c.sym) || strings.HasSuffix(t, c.sym) {
 			return c.code
 		}
+	}
+	_, mark := cutWholeMark(strings.TrimSpace(strings.Trim(s, "()")))
+	switch {
+	case strings.HasPrefix(mark, ":"):
+		return CrownMark
+	case strings.HasPrefix(mark, ","):
+		return WholeMark
 	}
 	return ""
 }

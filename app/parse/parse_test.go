@@ -24,6 +24,11 @@ func TestDetectNumberFormat(t *testing.T) {
 		{"integers default to dot", []string{"12", "7"}, NumberFormat{'.', ','}},
 		{"1,234 alone is thousands", []string{"1,234"}, NumberFormat{'.', ','}},
 		{"UCI prices", []string{"2.55", "3.39", "0.85", "1", "4.25"}, NumberFormat{'.', ','}},
+		{"Danish whole crowns", []string{"1.234,-", "kr 99,-"}, NumberFormat{',', '.'}},
+		{"the dot of kr. is no separator", []string{"1.234,56 kr.", "99,95 kr."}, NumberFormat{',', '.'}},
+		{"nor that of Fr.", []string{"Fr. 12,50"}, NumberFormat{',', '.'}},
+		{"Swedish whole crowns group with a dot", []string{"1.234:-", "99:-"}, NumberFormat{',', '.'}},
+		{"Swedish whole crowns group with a comma", []string{"1,234:-"}, NumberFormat{'.', ','}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.Name, func(t *testing.T) {
@@ -64,6 +69,19 @@ func TestParseNumber(t *testing.T) {
 		{"2.55", en, 2.55, false},
 		{"-3", en, -3, false},
 		{"12%", en, 12, false},
+		{"1.234,56 kr.", de, 1234.56, false},
+		{"Kr. 99,95", de, 99.95, false},
+		{"100,-", de, 100, false},
+		{"1.234,-", de, 1234, false},
+		{"kr 100,–", de, 100, false},
+		{"100,- kr", de, 100, false},
+		{"-100,-", de, -100, false},
+		{"(100,-)", de, -100, false},
+		{"1 234:-", sp, 1234, false},
+		{"99:-", en, 99, false},
+		{"Fr. 10.-", en, 10, false},
+		{",-", de, 0, true},
+		{"1,-5", de, 0, true},
 		{"12,3,4", de, 0, true},
 		{"abc", en, 0, true},
 		{"", en, 0, true},
@@ -88,104 +106,94 @@ func TestParseNumber(t *testing.T) {
 }
 
 func TestCurrency(t *testing.T) {
-	for in, want := range map[string]string{
-		"kr 1.234,50": "kr", "€12,50": "EUR", "12,50 €": "EUR", "£3": "GBP", "USD 12.00": "USD",
-		"₱100": "PHP", "12.00": "", "": "", "(DKK 5)": "DKK",
-	} {
-		if got := Currency(in); got != want {
-			t.Errorf("Currency(%q) = %q, want %q", in, got, want)
+	tests := []struct{ In, Want string }{
+		{"kr 1.234,50", CrownMark},
+		{"1.234,56 kr.", CrownMark},
+		{"Kr. 99,95", CrownMark},
+		{"99 KR", CrownMark},
+		{"100:-", CrownMark},
+		{"1 234:- ", CrownMark},
+		{"100,-", WholeMark},
+		{"1.234,–", WholeMark},
+		{"kr 100,-", CrownMark},
+		{"€ 10,-", "EUR"},
+		{"10.-", ""}, // Swiss whole francs: no currency named
+		{"€12,50", "EUR"},
+		{"12,50 €", "EUR"},
+		{"£3", "GBP"},
+		{"USD 12.00", "USD"},
+		{"₱100", "PHP"},
+		{"(DKK 5)", "DKK"},
+		{"-SEK 5", "SEK"},
+		{"12.00", ""},
+		{"-12", ""},
+		{"12-", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := Currency(tc.In); got != tc.Want {
+			t.Errorf("Currency(%q) = %q, want %q", tc.In, got, tc.Want)
 		}
 	}
 }
 
-func TestDetectDateFormat(t *testing.T) {
+// TestLocaleCurrency checks the locales of the workbench's users against
+// the currencies their countries pay in (ISO 4217; CLDR's region data).
+func TestLocaleCurrency(t *testing.T) {
 	tests := []struct {
-		Name   string
-		Values []string
-		Want   string // String() of the format
-		Err    bool
+		Tag, Want string
+		OK        bool
 	}{
-		{"ISO", []string{"2010-12-01 08:26:00", "2011-01-04"}, "yyyy-mm-dd with time", false},
-		{"day first by a day above 12", []string{"01/02/2024", "13/02/2024"}, "day before month (dd.mm.yyyy)", false},
-		{"month first by a day above 12", []string{"01/02/2024", "02/13/2024"}, "month before day (mm/dd/yyyy)", false},
-		{"ambiguous", []string{"01/02/2024", "03/04/2024"}, "day before month (dd.mm.yyyy); assumed, as no day was above 12", false},
-		{"conflict", []string{"13/02/2024", "02/13/2024"}, "", true},
-		{"German", []string{"03.02.2024 14:05", "28.02.2024"}, "day before month (dd.mm.yyyy) with time", false},
-		{"compact", []string{"19970101", "19970118"}, "yyyymmdd", false},
-		{"serials", []string{"40513.35", "40514"}, "Excel serial numbers", false},
-		{"not dates", []string{"apple", "pear"}, "", true},
-		{"empty", nil, "", true},
+		{"de-DE", "EUR", true},
+		{"da-DK", "DKK", true},
+		{"da", "DKK", true},
+		{"nb-NO", "NOK", true},
+		{"nn-NO", "NOK", true},
+		{"no", "NOK", true},
+		{"sv-SE", "SEK", true},
+		{"sv-FI", "EUR", true},
+		{"fil-PH", "PHP", true},
+		{"tl", "PHP", true},
+		{"en-GB", "GBP", true},
+		{"en-US", "USD", true},
+		{"en-IE", "EUR", true},
+		{"fr-FR", "EUR", true},
+		{"nl-BE", "EUR", true},
+		{"de-AT", "EUR", true},
+		{"de-CH", "CHF", true},
+		{"is-IS", "ISK", true},
+		{" en-gb ", "GBP", true},
+		{"en-150", "", false},
+		{"", "", false},
+		{"not a tag", "", false},
 	}
 	for _, tc := range tests {
-		t.Run(tc.Name, func(t *testing.T) {
-			f, err := DetectDateFormat(tc.Values)
-			if tc.Err {
-				if !errors.Is(err, ErrNotDate) {
-					t.Fatalf("got %v, %v; want ErrNotDate", f, err)
-				}
-				return
-			}
-			if err != nil || f.String() != tc.Want {
-				t.Fatalf("got %q, %v; want %q", f.String(), err, tc.Want)
-			}
-		})
+		got, ok := LocaleCurrency(tc.Tag)
+		if got != tc.Want || ok != tc.OK {
+			t.Errorf("LocaleCurrency(%q) = %q, %v; want %q, %v", tc.Tag, got, ok, tc.Want, tc.OK)
+		}
 	}
 }
 
-func TestParseDate(t *testing.T) {
-	berlin, _ := time.LoadLocation("Europe/Berlin")
-	ny, _ := time.LoadLocation("America/New_York")
-	dmyF := DateFormat{order: dmy}
-	mdyF := DateFormat{order: mdy}
-	tests := []struct {
-		In   string
-		F    DateFormat
-		Loc  *time.Location
-		Want string // RFC 3339 in Loc
-	}{
-		{"2010-12-01 08:26:00", dmyF, time.UTC, "2010-12-01T08:26:00Z"},
-		{"2010-12-01T08:26", dmyF, time.UTC, "2010-12-01T08:26:00Z"},
-		{"2023-01-15 10:23:45 -0500", dmyF, time.UTC, "2023-01-15T15:23:45Z"},
-		{"2023-01-15T23:30:00-05:00", dmyF, berlin, "2023-01-16T05:30:00+01:00"},
-		{"2023-01-15T10:00:00Z", dmyF, ny, "2023-01-15T05:00:00-05:00"},
-		{"2023-01-15 10:00:00 UTC", dmyF, time.UTC, "2023-01-15T10:00:00Z"},
-		{"2023-01-15 10:00:00.123", dmyF, time.UTC, "2023-01-15T10:00:00.123Z"},
-		{"03.02.2024", dmyF, berlin, "2024-02-03T00:00:00+01:00"},
-		{"03.02.2024 14:05", dmyF, time.UTC, "2024-02-03T14:05:00Z"},
-		{"03/02/2024", mdyF, time.UTC, "2024-03-02T00:00:00Z"},
-		{"3/2/24 2:05 PM", mdyF, time.UTC, "2024-03-02T14:05:00Z"},
-		{"12/1/2010 8:26", mdyF, time.UTC, "2010-12-01T08:26:00Z"},
-		{"19970101", DateFormat{Compact: true}, time.UTC, "1997-01-01T00:00:00Z"},
-		{"40513.35", DateFormat{Serial: true}, time.UTC, "2010-12-01T08:24:00Z"},
-		{"15 Jan 2023", dmyF, time.UTC, "2023-01-15T00:00:00Z"},
-		{"Jan 15, 2023", dmyF, time.UTC, "2023-01-15T00:00:00Z"},
-		{"15. März 2023", dmyF, time.UTC, "2023-03-15T00:00:00Z"},
-		{"15. januar 2023", dmyF, time.UTC, "2023-01-15T00:00:00Z"},
-		{"15 maj 2023", dmyF, time.UTC, "2023-05-15T00:00:00Z"},
-		{"Enero 15, 2023", dmyF, time.UTC, "2023-01-15T00:00:00Z"},
-		{"Hunyo 3, 2023", dmyF, time.UTC, "2023-06-03T00:00:00Z"},
-		{"Mon, 02 Jan 2023 15:04:05 +0000", dmyF, time.UTC, "2023-01-02T15:04:05Z"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.In, func(t *testing.T) {
-			got, err := tc.F.Parse(tc.In, tc.Loc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if s := got.Format(time.RFC3339Nano); s != tc.Want {
-				t.Errorf("got %s, want %s", s, tc.Want)
-			}
-		})
-	}
-	for _, bad := range []string{"", "31.02.2024", "2024-13-01", "yesterday", "12:30", "2024-01-01 25:00"} {
-		if got, err := dmyF.Parse(bad, time.UTC); !errors.Is(err, ErrNotDate) {
-			t.Errorf("Parse(%q) = %v, %v; want ErrNotDate", bad, got, err)
+func TestISOCurrency(t *testing.T) {
+	for in, want := range map[string]string{"eur": "EUR", " GBP ": "GBP", "dkk": "DKK", "KR": "", "€": "", "": "", "EURO": ""} {
+		got, ok := ISOCurrency(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("ISOCurrency(%q) = %q, %v; want %q", in, got, ok, want)
 		}
+	}
+	for _, c := range Crowns {
+		if !IsCrown(c) {
+			t.Errorf("IsCrown(%q) = false", c)
+		}
+	}
+	if IsCrown("EUR") || IsCrown("KR") {
+		t.Error("IsCrown of a euro or of KR")
 	}
 }
 
 func FuzzNumber(f *testing.F) {
-	for _, s := range []string{"1.234,56", "(12.00)", "kr 1 234,50", "12-", "1.5E3", "€", "--1"} {
+	for _, s := range []string{"1.234,56", "(12.00)", "kr 1 234,50", "12-", "1.5E3", "€", "--1", "100,-", "1 234:-", ",-"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

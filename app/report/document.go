@@ -71,6 +71,19 @@ type Document struct {
 	Mapping []MappingEntry `json:"mapping"`
 	Notes   []string       `json:"notes,omitempty"`
 	Preview Preview        `json:"preview"`
+
+	// CurrencyFrom says where Currency comes from: CurrencyFile,
+	// CurrencyLanguage, CurrencyLocale or CurrencyOption; "" when the
+	// amounts have no known currency.
+	CurrencyFrom string `json:"currency_from,omitempty"`
+	// CurrencyLanguage is the language of the column names (da, nb, sv)
+	// that told which crowns kr is, when CurrencyFrom is CurrencyLanguage.
+	CurrencyLanguage string `json:"currency_language,omitempty"`
+	// CurrencyChoices are the currencies the user may state when the file
+	// does not name its own: the crowns (DKK, NOK, SEK, ISK) when the
+	// amounts say kr; empty when any ISO code will do, or when the file
+	// names its currencies (Ingest.Currencies are then the choices).
+	CurrencyChoices []string `json:"currency_choices,omitempty"`
 }
 
 // Period holds the figures of one month, quarter or year.
@@ -261,6 +274,7 @@ type Ingest struct {
 	NumberFormat    string  `json:"number_format"`
 	TotalFrom       string  `json:"total_from"`
 	Currencies      []Count `json:"currencies,omitempty"`
+	CrownOrders     int     `json:"crown_orders,omitempty"` // orders whose amounts say kr
 }
 
 // Count is a named count with an amount.

@@ -31,6 +31,10 @@ type Settings struct {
 	SurveyScale string            `json:"survey_scale,omitempty"`
 	SurveyMap   map[string]string `json:"survey_map,omitempty"` // role -> column header; "" unsets
 	QuietDays   int               `json:"quiet_days,omitempty"`
+
+	// Locale is the browser's language (navigator.language): it guesses
+	// the currency of a file that names none and tells kr apart.
+	Locale string `json:"locale,omitempty"`
 }
 
 // WindowPeriod is the active window of one period, the default: the

@@ -23,6 +23,7 @@ func WriteText(w io.Writer, d *Document) error {
 	if d.From != "" || d.To != "" {
 		p.f("Range: %s to %s.\n", d.From, d.To)
 	}
+	p.f("%s\n", currencyLine(d))
 
 	p.h("Columns")
 	tw := p.table()

@@ -9,7 +9,7 @@ func init() {
 	register(Shape{
 		Platform: "BigCommerce", Export: "Orders export (Default template)", File: "orders-2025-10-31.csv",
 		Doc:  "support.bigcommerce.com: Exporting Orders (Orders > Export, export template \"Default\", CSV)",
-		Kind: Orders, Identity: ByCustomerID, Amount: Total,
+		Kind: Orders, Identity: ByCustomerID, Currency: "EUR", Amount: Total,
 		Write: writeBigCommerce,
 	})
 }

@@ -46,12 +46,12 @@ func init() {
 	register(Shape{
 		Platform: "Etsy", Export: "Orders (EtsySoldOrders)", File: "EtsySoldOrders2025.csv",
 		Doc:  "help.etsy.com: Shop Manager > Settings > Options > Download Data, CSV type Orders; columns as public parsers of EtsySoldOrders*.csv read them; one row per order",
-		Kind: Orders, Identity: ByCustomerID, Amount: Total,
+		Kind: Orders, Identity: ByCustomerID, Currency: "EUR", Amount: Total,
 		Write: writeEtsyOrders,
 	}, Shape{
 		Platform: "Etsy", Export: "Order Items (EtsySoldOrderItems)", File: "EtsySoldOrderItems2025.csv",
 		Doc:  "help.etsy.com: Shop Manager > Settings > Options > Download Data, CSV type Order Items; columns as public parsers of EtsySoldOrderItems*.csv read them; one row per item",
-		Kind: Orders, Identity: ByCustomerID, Amount: Gross,
+		Kind: Orders, Identity: ByCustomerID, Currency: "EUR", Amount: Gross,
 		// The items download lists what was sold and paid for: an order
 		// cancelled before payment is not in it. It has no status or
 		// refund column, so an order refunded later is still a sale here.

@@ -42,7 +42,7 @@ func init() {
 	register(Shape{
 		Platform: "Lazada", Export: "Orders export (Philippines)", File: "lazada_orders_2024-03-01_2025-10-31.xlsx",
 		Doc:  "Lazada PH Seller Center > Orders > Export (.xlsx); columns as public parsers of the export read them; one row per unit sold",
-		Kind: Orders, Identity: ByName, Amount: Items,
+		Kind: Orders, Identity: ByName, Currency: "PHP", Amount: Items,
 		// Each unit has its own row and status. A partial refund is one
 		// unit returned: the order still counts while another of its
 		// units was delivered; an order of one unit, returned, does not.

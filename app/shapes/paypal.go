@@ -42,7 +42,7 @@ func init() {
 	register(Shape{
 		Platform: "PayPal", Export: "Activity download (Completed payments)", File: "Download.CSV",
 		Doc:  "PayPal business account: Activity > Download, Completed payments, CSV; columns as public parsers of Download.CSV read them; one row per transaction",
-		Kind: Orders, Identity: ByEmail, Amount: Total,
+		Kind: Orders, Identity: ByEmail, Currency: "EUR", Amount: Total,
 		// Only PayPal orders are in PayPal's activity, and only money that
 		// moved: no order cancelled before payment. A refund is its own
 		// row (Payment Refund, negative, referring to the payment), so an

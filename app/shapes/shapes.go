@@ -102,6 +102,10 @@ type Shape struct {
 	// export: who the customers are and what an order is worth.
 	Identity Identity
 	Amount   Amount
+	// Currency is the currency the file names (a column, the amounts'
+	// signs, the column names' "(PHP)"); "" when it names none, and the
+	// page asks.
+	Currency string
 	// Counts says which orders the export holds and the workbench counts:
 	// nil counts every order whose status is not cancelled or refunded in
 	// full.

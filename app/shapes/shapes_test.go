@@ -114,6 +114,9 @@ func check(s Shape, src []Order) []string {
 		return []string{err.Error()}
 	}
 	var wrong []string
+	if doc.Currency != s.Currency {
+		wrong = append(wrong, fmt.Sprintf("currency %q, want %q", doc.Currency, s.Currency))
+	}
 	e := expect(s, src)
 	if doc.Customers != e.customers || doc.Orders != e.orders {
 		wrong = append(wrong, fmt.Sprintf("customers %d, orders %d; want %d, %d\nmapping: %+v", doc.Customers, doc.Orders, e.customers, e.orders, doc.Mapping))

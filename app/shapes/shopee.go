@@ -40,7 +40,7 @@ func init() {
 	register(Shape{
 		Platform: "Shopee", Export: "My Orders export (Philippines)", File: "Order.all.20240301_20251031.xlsx",
 		Doc:  "Shopee PH Seller Centre > My Orders > Export (.xlsx); columns as public parsers of the export read them; one row per product, order columns repeated",
-		Kind: Orders, Identity: ByCustomerID, Amount: Total,
+		Kind: Orders, Identity: ByCustomerID, Currency: "PHP", Amount: Total,
 		Write: writeShopeeOrders,
 		Gap:   "refunds recorded in \"Return / Refund Status\" and \"Returned quantity\" while the order stays Completed are not read: such orders count in full",
 	})

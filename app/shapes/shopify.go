@@ -31,7 +31,7 @@ func init() {
 	register(Shape{
 		Platform: "Shopify", Export: "Orders export", File: "orders_export_1.csv",
 		Doc:  "help.shopify.com: Orders > Exporting orders (CSV for Excel); one row per line item",
-		Kind: Orders, Identity: ByEmail, Amount: Total,
+		Kind: Orders, Identity: ByEmail, Currency: "EUR", Amount: Total,
 		Write: writeShopifyOrders,
 	})
 }

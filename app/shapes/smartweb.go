@@ -40,7 +40,7 @@ func init() {
 	register(Shape{
 		Platform: "SmartWeb (DanDomain Webshop)", Export: "Eksport > Ordrer", File: "ordrer.csv",
 		Doc:  "smart-web.dk help 5.4.5 Ordrer (Moduler > Eksport); customer names from help.hostedshop.dk Datafelter: Kunder",
-		Kind: Orders, Identity: ByCustomerID, Amount: Total,
+		Kind: Orders, Identity: ByCustomerID, Currency: "DKK", Amount: Total,
 		// ORDER_STATUS is an id of the shop's own statuses and nothing in
 		// the file says which id is a cancelled or refunded order: a
 		// reader counts every order of the export.

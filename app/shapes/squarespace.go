@@ -10,7 +10,7 @@ func init() {
 		Platform: "Squarespace", Export: "Orders CSV", File: "orders.csv",
 		Doc: "support.squarespace.com: Exporting orders (Commerce > Orders > Download CSV, all order types); " +
 			"column names as in public readers of the file (Order ID, Email, Lineitem variant, Product Form: ...)",
-		Kind: Orders, Identity: ByEmail, Amount: Total,
+		Kind: Orders, Identity: ByEmail, Currency: "EUR", Amount: Total,
 		Write: writeSquarespace,
 	})
 }

@@ -49,7 +49,7 @@ func init() {
 	register(Shape{
 		Platform: "Stripe", Export: "Payments export", File: "unified_payments.csv",
 		Doc:  "Stripe Dashboard > Payments > Export (unified_payments.csv), default columns as exported files in public code show them; one row per charge",
-		Kind: Orders, Identity: ByCustomerID, Amount: Total,
+		Kind: Orders, Identity: ByCustomerID, Currency: "EUR", Amount: Total,
 		// The shop takes cards through Stripe: only card orders are in the
 		// file. An order whose card was declined is a Failed charge; a
 		// charge refunded in full has status Refunded.

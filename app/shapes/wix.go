@@ -6,7 +6,7 @@ func init() {
 	register(Shape{
 		Platform: "Wix", Export: "Store orders export", File: "orders.csv",
 		Doc:  "support.wix.com: Wix Stores: Exporting Your Store Orders (Sales > Orders > Export to CSV)",
-		Kind: Orders, Identity: ByEmail, Amount: Total,
+		Kind: Orders, Identity: ByEmail, Currency: "EUR", Amount: Total,
 		Write: writeWix,
 	})
 }

@@ -30,7 +30,7 @@ func init() {
 			Doc: "wordpress.org plugin woo-order-export-lite, German labels, CSV with the plugin's options " +
 				"delimiter \";\", \"Output UTF-8 BOM\", date format d.m.Y H:i, \"Format numbers\" with the shop's " +
 				"German separators (1.234,56) and the euro sign",
-			Kind: Orders, Identity: ByEmail, Amount: Total,
+			Kind: Orders, Identity: ByEmail, Currency: "EUR", Amount: Total,
 			Write: writeWooGerman,
 		},
 	)

@@ -186,6 +186,9 @@ type KPI struct {
 	// Detail is a related figure explained under the formula, with its
 	// own data-kpi (the seed CRR under retention).
 	Detail *KPI
+	// Currency is the ISO code of a card of money (data-currency), "" for
+	// other cards and for amounts of no known currency.
+	Currency string
 }
 
 // kpis lists the dashboard's cards, retention and churn first.
@@ -199,16 +202,16 @@ func kpis(d *report.Document, l *i18n.Locale) []KPI {
 			Note:    l.T("%s to %s", d.FirstOrder, d.LastOrder)},
 		KPI{Name: "orders", Label: l.T("Orders"), Value: float64(d.Orders), Text: l.Int(d.Orders),
 			Formula: l.T("Line items grouped by order id; refunds and cancelled orders are not orders (%s refunds).", l.Int(d.RefundCount))},
-		KPI{Name: "revenue", Label: l.T("Revenue"), Value: d.Revenue, Text: money(d.Revenue),
+		KPI{Name: "revenue", Label: l.T("Revenue"), Value: d.Revenue, Text: money(d.Revenue), Currency: cur,
 			Formula: l.T("Sum of order values. Net revenue = revenue − refunds = %s − %s = %s.", money(d.Revenue), money(d.Refunds), money(d.NetRevenue)),
 			Note:    l.T("net %s", money(d.NetRevenue))},
-		KPI{Name: "aov", Label: l.T("Average order value"), Value: d.AOV, Text: money(d.AOV),
+		KPI{Name: "aov", Label: l.T("Average order value"), Value: d.AOV, Text: money(d.AOV), Currency: cur,
 			Formula: l.T("AOV = revenue ÷ orders = %s ÷ %s = %s.", money(d.Revenue), l.Int(d.Orders), money(d.AOV))},
 		KPI{Name: "repeat_rate", Label: l.T("Repeat purchase rate"), Value: d.RepeatRate, Text: l.Percent(d.RepeatRate),
 			Formula: l.T("Customers with 2 or more orders ÷ customers = %s ÷ %s = %s.", l.Int(repeaters(d)), l.Int(d.Customers), l.Percent(d.RepeatRate))},
 		KPI{Name: "purchase_frequency", Label: l.T("Purchase frequency"), Value: d.PurchaseFrequency, Text: l.Num(d.PurchaseFrequency, 2),
 			Formula: l.T("Orders ÷ customers = %s ÷ %s = %s.", l.Int(d.Orders), l.Int(d.Customers), l.Num(d.PurchaseFrequency, 2))},
-		KPI{Name: "clv", Label: l.T("Historical CLV"), Value: d.HistoricalCLV, Text: money(d.HistoricalCLV),
+		KPI{Name: "clv", Label: l.T("Historical CLV"), Value: d.HistoricalCLV, Text: money(d.HistoricalCLV), Currency: cur,
 			Formula: l.T("Net revenue ÷ customers = %s ÷ %s = %s. A returning customer spends %s× what a one-time customer does.", money(d.NetRevenue), l.Int(d.Customers), money(d.HistoricalCLV), l.Num(d.RepeatVsOneTime, 1))},
 		KPI{Name: "days_between", Label: l.T("Days between orders"), Value: d.MedianDaysBetween, Text: l.Num(d.MedianDaysBetween, 0),
 			Note:    l.T("median; mean %s", l.Num(d.MeanDaysBetween, 1)),

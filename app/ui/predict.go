@@ -38,7 +38,7 @@ func forecastKPIs(d *report.Document, l *i18n.Locale) []KPI {
 	if f.CLV != nil && f.GammaGamma != nil {
 		g := f.GammaGamma
 		out = append(out, KPI{
-			Name: "predicted_clv", Label: l.T("Predicted customer value"), Value: *f.CLV, Text: money(*f.CLV),
+			Name: "predicted_clv", Label: l.T("Predicted customer value"), Value: *f.CLV, Text: money(*f.CLV), Currency: cur,
 			Note: l.T("next %s months, all customers", l.Int(f.Horizon)),
 			Formula: l.T("CLV = Σ over the next %s months of expected purchases in the month × expected order value ÷ (1 + %s)^month, summed over customers: %s. The order value is Gamma-Gamma's (p = %s, q = %s, γ = %s): each customer's own mean pulled toward the shop's.",
 				l.Int(f.Horizon), l.Percent(f.Discount), money(*f.CLV), l.Num(g.P, 3), l.Num(g.Q, 3), l.Num(g.Gamma, 3)),

@@ -56,6 +56,7 @@ func (w *Workbench) controls() app.UI {
 				w.apply()
 			}).Body(app.Range(cs).Slice(func(i int) app.UI { return option(cs[i].Name, cs[i].Name, d.Currency) })))
 		}),
+		app.If(d.CurrencyStated(), func() app.UI { return w.currencyField() }),
 	)
 }
 
@@ -129,8 +130,12 @@ func (w *Workbench) overview() app.UI {
 }
 
 func (w *Workbench) card(k KPI) app.UI {
-	return app.Div().Class("card").DataSet("kpi", k.Name).DataSet("value", strconv.FormatFloat(k.Value, 'g', -1, 64)).
-		DataSet("missing", boolText(k.Missing)).Body(
+	card := app.Div().Class("card").DataSet("kpi", k.Name).DataSet("value", strconv.FormatFloat(k.Value, 'g', -1, 64)).
+		DataSet("missing", boolText(k.Missing))
+	if k.Currency != "" {
+		card = card.DataSet("currency", k.Currency)
+	}
+	return card.Body(
 		app.H3().Text(k.Label),
 		app.P().Class("value").Text(k.Text),
 		app.If(k.Note != "", func() app.UI { return app.P().Class("note").Text(k.Note) }),

@@ -57,7 +57,7 @@ func (w *Workbench) OnInit() {
 		w.tab = TabOverview
 	}
 	if w.m.Settings.Grain == "" {
-		w.m.Settings = report.Settings{Grain: "month", TZ: browserTimeZone(), LapsedDays: 180}
+		w.m.Settings = report.Settings{Grain: "month", TZ: browserTimeZone(), LapsedDays: 180, Locale: browserLocale()}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"retention/app/export"
 	"retention/app/ingest"
 	"retention/app/report"
+	"retention/metrics"
 )
 
 // Session holds one loaded file and its last report.
@@ -50,13 +51,49 @@ func Options(s report.Settings) engine.Options {
 		Currency: s.Currency, Map: s.Map, NoHeader: s.NoHeader, ActiveWindow: s.ActiveWindow, LapsedDays: s.LapsedDays,
 		SeasonFrom: s.SeasonFrom, SeasonTo: s.SeasonTo,
 		Predict: engine.PredictOptions{Unit: s.PredictUnit, Horizon: s.Horizon, Discount: s.Discount, Validate: s.Validate},
+		Locale:  s.Locale,
 	}
 }
 
 // readingSettings keeps the settings that change how the file is read;
 // the others only change the figures.
 func readingSettings(s report.Settings) report.Settings {
-	return report.Settings{TZ: s.TZ, Sheet: s.Sheet, Currency: s.Currency, Map: s.Map, NoHeader: s.NoHeader}
+	return report.Settings{TZ: s.TZ, Sheet: s.Sheet, Currency: s.Currency, Map: s.Map, NoHeader: s.NoHeader, Locale: s.Locale}
+}
+
+// read reads the file with the reading settings rs, unless they are those
+// of the last read. A new currency for a file that names none only
+// relabels the last read (engine.Relabel): its orders do not change.
+func (s *Session) read(rs report.Settings, o engine.Options) error {
+	if s.res != nil && reflect.DeepEqual(rs, s.loaded) {
+		return nil
+	}
+	if s.res != nil {
+		was := s.loaded
+		was.Currency = rs.Currency
+		if reflect.DeepEqual(rs, was) {
+			res, ok, err := engine.Relabel(s.res, o)
+			if err != nil {
+				return err
+			}
+			if ok {
+				s.res, s.loaded = res, rs
+				return nil
+			}
+		}
+	}
+	res, err := engine.Load(s.name, s.data, o)
+	if err != nil {
+		if p := engine.ProblemOf(err, res); p != nil {
+			// The file as read with these settings gives no report: the
+			// page shows why and lets the user choose columns.
+			s.res, s.doc = nil, nil
+			return &ProblemError{Problem: p, Err: err}
+		}
+		return err
+	}
+	s.res, s.loaded = res, rs
+	return nil
 }
 
 // Load reads a new file and reports on it. progress, if not nil, hears how
@@ -79,19 +116,8 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 			progress(report.Progress{Stage: stage, Done: done, Total: total})
 		}
 	}
-	rs := readingSettings(set)
-	if s.res == nil || !reflect.DeepEqual(rs, s.loaded) {
-		res, err := engine.Load(s.name, s.data, o)
-		if err != nil {
-			if p := engine.ProblemOf(err, res); p != nil {
-				// The file as read with these settings gives no report:
-				// the page shows why and lets the user choose columns.
-				s.res, s.doc = nil, nil
-				return nil, &ProblemError{Problem: p, Err: err}
-			}
-			return nil, err
-		}
-		s.res, s.loaded = res, rs
+	if err := s.read(readingSettings(set), o); err != nil {
+		return nil, err
 	}
 	if progress != nil {
 		progress(report.Progress{Stage: "figures"})
@@ -103,7 +129,7 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	if progress != nil {
 		progress(report.Progress{Stage: "forecast"})
 	}
-	key := fitKey{res: s.res, asOf: doc.AsOf, tz: o.TZ, predict: o.Predict}
+	key := fitKey{ds: s.res.Dataset, asOf: doc.AsOf, tz: o.TZ, predict: o.Predict}
 	if s.fit == nil || !key.same(s.fitFor) {
 		fit, err := engine.FitForecast(s.res, doc.AsOf, o)
 		if err != nil {
@@ -127,15 +153,16 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 
 // fitKey is what the forecast's fit depends on.
 type fitKey struct {
-	res     *ingest.Result
+	ds      *metrics.Dataset
 	asOf    string
 	tz      string
 	predict engine.PredictOptions
 }
 
-// same compares the keys (the orders by identity, not by content).
+// same compares the keys (the orders by identity, not by content: a
+// relabelled file keeps its orders, and its fit).
 func (k fitKey) same(o fitKey) bool {
-	return k.res == o.res && k.asOf == o.asOf && k.tz == o.tz && reflect.DeepEqual(k.predict, o.predict)
+	return k.ds == o.ds && k.asOf == o.asOf && k.tz == o.tz && reflect.DeepEqual(k.predict, o.predict)
 }
 
 // Survey adds a survey export to the loaded orders and reports on both.
@@ -207,9 +234,9 @@ func (s *Session) Export(list, format string) (*File, error) {
 	}
 	switch strings.ToLower(format) {
 	case "csv":
-		return &File{Name: base + ".csv", Type: "text/csv;charset=utf-8", Rows: len(rows), Data: export.CSV(rows)}, nil
+		return &File{Name: base + ".csv", Type: "text/csv;charset=utf-8", Rows: len(rows), Data: export.CSV(rows, s.doc.Currency)}, nil
 	case "xlsx":
-		b, err := export.XLSX(rows, canon)
+		b, err := export.XLSX(rows, canon, s.doc.Currency)
 		if err != nil {
 			return nil, err
 		}

@@ -18,7 +18,8 @@
 //	--tz ZONE                    reporting time zone, e.g. Europe/Berlin (default UTC)
 //	--active-window period|90d   how long a customer stays in the customer base after an order (default one period)
 //	--sheet NAME                 the workbook sheet to read
-//	--currency CODE              the currency to report when the file has several
+//	--currency CODE              the currency to report when the file has several; for a file that names none, the one its amounts are in
+//	--locale TAG                 your locale (da-DK): tells kr apart, guesses the currency of a file that names none
 //	--map role=Column            set a column's role (repeatable)
 //	--no-header                  the file's first row holds values
 //	--lapsed-days N              days without an order that make a regular lapsed (default 180)

@@ -73,7 +73,7 @@ func (m *Main) predict(args []string) error {
 			return err
 		}
 	} else {
-		writePrediction(m, pr)
+		writePrediction(m, pr, res.Report.Currency)
 	}
 	if pr.BGNBD == nil {
 		return errors.New(strings.Join(pr.Errors, "; "))
@@ -81,7 +81,9 @@ func (m *Main) predict(args []string) error {
 	return nil
 }
 
-func writePrediction(m *Main, pr *report.Prediction) {
+// writePrediction prints a prediction; its amounts are in currency ("" when
+// unknown).
+func writePrediction(m *Main, pr *report.Prediction, currency string) {
 	w := m.Stdout
 	fmt.Fprintf(w, "Prediction: %s, calibrated on orders to %s, in %ss; %d customers, %d with a repeat purchase.\n", pr.File, pr.Until, pr.Unit, pr.Customers, pr.Repeaters)
 	for _, e := range pr.Errors {
@@ -129,7 +131,11 @@ func writePrediction(m *Main, pr *report.Prediction) {
 	}
 	fmt.Fprintf(w, "\nThe 10 customers with the highest %s of %d (--json lists all):\n", by, len(rows))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  id\tx\tt_x\tT\tP(alive)\tpurchases in %dm\texpected AOV\tCLV\t\n", pr.Horizon)
+	in := ""
+	if currency != "" {
+		in = " (" + currency + ")"
+	}
+	fmt.Fprintf(tw, "  id\tx\tt_x\tT\tP(alive)\tpurchases in %dm\texpected AOV%s\tCLV%s\t\n", pr.Horizon, in, in)
 	for i, r := range rows {
 		if i == 10 {
 			break

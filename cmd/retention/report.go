@@ -43,7 +43,8 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.opt.AsOf, "as-of", "", "reference date for recency and lists (default: the day after the last order)")
 	fs.StringVar(&c.opt.TZ, "tz", "UTC", "reporting time zone, e.g. Europe/Berlin")
 	fs.StringVar(&c.opt.Sheet, "sheet", "", "the workbook sheet to read (default: the first with data)")
-	fs.StringVar(&c.opt.Currency, "currency", "", "the currency to report when the file has several")
+	fs.StringVar(&c.opt.Currency, "currency", "", "the currency to report when the file has several; for a file that names none, the currency its amounts are in (an ISO code: EUR, DKK); for amounts in kr, which crowns")
+	fs.StringVar(&c.opt.Locale, "locale", "", "your locale (da-DK, en-GB): tells kr apart when the column names do not, and guesses the currency of a file that names none (default: no guess)")
 	fs.Var(mapFlag(c.opt.Map), "map", "set a column's role: role=Column (repeatable)")
 	fs.BoolVar(&c.opt.NoHeader, "no-header", false, "the file's first row holds values, not column names")
 	fs.StringVar(&c.opt.ActiveWindow, "active-window", report.WindowPeriod, "how long a customer stays in the customer base after an order: period (one period) or a number of days, e.g. 90d")
@@ -159,22 +160,23 @@ func (m *Main) segments(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeList(out, rows, segment); err != nil {
+	if err := writeList(out, rows, segment, doc.Currency); err != nil {
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "wrote %d customers of %q to %s\n", len(rows), segment, out)
 	return nil
 }
 
-// writeList writes customers to a .csv or .xlsx file.
-func writeList(out string, rows []report.Customer, name string) error {
+// writeList writes customers to a .csv or .xlsx file, their amounts in
+// currency.
+func writeList(out string, rows []report.Customer, name, currency string) error {
 	var b []byte
 	var err error
 	switch strings.ToLower(filepath.Ext(out)) {
 	case ".csv":
-		b = export.CSV(rows)
+		b = export.CSV(rows, currency)
 	case ".xlsx":
-		if b, err = export.XLSX(rows, name); err != nil {
+		if b, err = export.XLSX(rows, name, currency); err != nil {
 			return err
 		}
 	default:

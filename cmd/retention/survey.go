@@ -29,6 +29,8 @@ func (m *Main) survey(args []string) error {
 	fs.StringVar(&opt.TZ, "tz", "UTC", "reporting time zone, e.g. Europe/Berlin")
 	fs.StringVar(&opt.AsOf, "as-of", "", "reference date of the orders (default: the day after the last order)")
 	fs.IntVar(&so.QuietDays, "quiet-days", 90, "days without an order that make a promoter a quiet fan")
+	fs.StringVar(&opt.Currency, "currency", "", "the orders' currency: the one to report when they have several; for orders that name none, the one their amounts are in")
+	fs.StringVar(&opt.Locale, "locale", "", "your locale (da-DK, en-GB): tells kr apart and guesses the currency of orders that name none")
 	fs.StringVar(&list, "list", "", `write a list: "Unhappy VIPs" or "Quiet fans" (needs --orders and --out)`)
 	fs.StringVar(&out, "out", "", "the list's file: .csv or .xlsx")
 	fs.BoolVar(&asJSON, "json", false, "print JSON")
@@ -43,7 +45,7 @@ func (m *Main) survey(args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := m.surveyReport(file, data, orders, opt, ordersMap, so)
+	s, currency, err := m.surveyReport(file, data, orders, opt, ordersMap, so)
 	if err != nil {
 		return err
 	}
@@ -52,7 +54,7 @@ func (m *Main) survey(args []string) error {
 		if err != nil {
 			return err
 		}
-		return writeList(out, rows, name)
+		return writeList(out, rows, name, currency)
 	}
 	if asJSON {
 		enc := json.NewEncoder(m.Stdout)
@@ -63,25 +65,29 @@ func (m *Main) survey(args []string) error {
 	return nil
 }
 
-func (m *Main) surveyReport(file string, data []byte, orders string, opt engine.Options, ordersMap map[string]string, so engine.SurveyOptions) (*report.Survey, error) {
+// surveyReport reads a survey and joins it to the orders, if given; it
+// returns the orders' currency too, that of the lists' amounts.
+func (m *Main) surveyReport(file string, data []byte, orders string, opt engine.Options, ordersMap map[string]string, so engine.SurveyOptions) (*report.Survey, string, error) {
 	if orders == "" {
-		return engine.Survey(filepath.Base(file), data, opt, so, nil, nil)
+		s, err := engine.Survey(filepath.Base(file), data, opt, so, nil, nil)
+		return s, "", err
 	}
 	od, err := os.ReadFile(orders)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	oo := opt
 	oo.Map = ordersMap
 	res, err := engine.Load(filepath.Base(orders), od, oo)
 	if err != nil {
-		return nil, fmt.Errorf("orders: %w", err)
+		return nil, "", fmt.Errorf("orders: %w", err)
 	}
 	doc, err := engine.Build(res, oo)
 	if err != nil {
-		return nil, fmt.Errorf("orders: %w", err)
+		return nil, "", fmt.Errorf("orders: %w", err)
 	}
-	return engine.Survey(filepath.Base(file), data, opt, so, res, doc)
+	s, err := engine.Survey(filepath.Base(file), data, opt, so, res, doc)
+	return s, doc.Currency, err
 }
 
 func writeSurvey(m *Main, s *report.Survey) {
