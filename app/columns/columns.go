@@ -37,11 +37,18 @@ const (
 	Country    Role = "country"
 	Name       Role = "name"
 	Address    Role = "address" // street and number: with the name, a last-resort identity
+	// Type is a payment export's transaction type (PayPal's Type,
+	// Klarna's type): a sale, a refund, or money that is neither
+	// (a transfer, a withdrawal, a fee). See TransactionKind.
+	Type Role = "transaction_type"
+	// Returned is the number of a line's units the buyer returned
+	// (Shopee's "Returned quantity").
+	Returned Role = "returned_quantity"
 )
 
 // Roles returns every role, in the order a report lists them.
 func Roles() []Role {
-	return []Role{OrderID, CustomerID, Email, Date, Total, Quantity, UnitPrice, Status, Currency, Product, Category, Country, Name, Address}
+	return []Role{OrderID, CustomerID, Email, Date, Total, Quantity, UnitPrice, Status, Currency, Product, Category, Country, Name, Address, Type, Returned}
 }
 
 // Match is the column found for a role.
@@ -163,7 +170,7 @@ var names = map[Role][]string{
 		"linetotal", "subtotal", "gesamtbetrag", "betrag", "summe", "gesamtsumme", "gesamtpreis", "umsatz", "rechnungsbetrag", "endbetrag",
 		"belob", "totalbelob", "samletbelob", "belop", "totalbelop", "samletbelop", "totalt", "sum", "belopp", "summa", "totalbelopp", "ordervarde", "omsatning", "omsetning",
 		"halaga", "kabuuan", "kabuuanghalaga", "totalnahalaga", "kabuuangbayad", "gross", "grossamount", "brutto",
-		"bruttobetrag", "bruttobelob", "bruttobelopp", "grandtotalphp",
+		"bruttobetrag", "bruttobelob", "bruttobelopp", "grandtotalphp", "paidprice",
 	},
 	Quantity: {
 		"quantity", "qty", "lineitemquantity", "units", "numberofcds", "items", "itemcount", "count", "pieces",
@@ -199,6 +206,15 @@ var names = map[Role][]string{
 		"customername", "billingname", "billtoname", "shippingname", "fullname", "buyername", "clientname",
 		"kundenname", "kundenavn", "kundnamn", "navn", "namn", "pangalan", "pangalanngcustomer", "shiptoname",
 		"recipientname", "receivername", "rechnungsname", "fakturanavn", "fakturanamn", "name",
+	},
+	Type: {
+		"type", "transactiontype", "txntype", "typeoftransaction", "transaktionstyp", "transaktionstype",
+		"transaktionsart", "buchungsart", "uringtransaksyon",
+	},
+	Returned: {
+		"returnedquantity", "quantityreturned", "returnedqty", "qtyreturned", "returnquantity", "returnqty",
+		"returnedunits", "unitsreturned", "retourmenge", "zuruckgegebenemenge", "returneretantal", "antalreturneret",
+		"returnertantall", "antallreturnert", "returneratantal", "antalreturnerade", "damingibinalik",
 	},
 	Address: {
 		"address", "billingaddress", "billingaddress1", "billingstreet", "street", "streetaddress", "address1",
@@ -238,7 +254,8 @@ type profile struct {
 	short     float64 // share of values of 3 letters or fewer (codes)
 	compact   float64 // share of yyyymmdd values
 	negatives float64
-	sorted    bool // numbers never decrease down the rows: a sorted id, not a measure
+	sorted    bool    // numbers never decrease down the rows: a sorted id, not a measure
+	txnTypes  float64 // share of values that are transaction types (TransactionKind)
 }
 
 const sampleRows = 2000
@@ -266,7 +283,8 @@ func profileOf(rows [][]string, c int) profile {
 	nf := parse.DetectNumberFormat(vals)
 	df, dfErr := parse.DetectDateFormat(vals)
 	seen := map[string]bool{}
-	var nums, ints, dates, emails, letters, short, compact, neg, money, spaced int
+	txnSeen := map[string]bool{} // value -> is a transaction type
+	var nums, ints, dates, emails, letters, short, compact, neg, money, spaced, txns int
 	var sum float64
 	p.sorted = true
 	prev := -1e308
@@ -301,6 +319,14 @@ func profileOf(rows [][]string, c int) profile {
 			emails++
 		}
 		if strings.IndexFunc(v, unicode.IsLetter) >= 0 {
+			isTxn, ok := txnSeen[v]
+			if !ok {
+				isTxn = TransactionKind(v) != TxnUnknown
+				txnSeen[v] = isTxn
+			}
+			if isTxn {
+				txns++
+			}
 			letters++
 			if strings.Contains(strings.TrimSpace(v), " ") {
 				spaced++
@@ -313,6 +339,7 @@ func profileOf(rows [][]string, c int) profile {
 	k := float64(len(vals))
 	p.dates, p.numbers, p.emails, p.letters, p.short = float64(dates)/k, float64(nums)/k, float64(emails)/k, float64(letters)/k, float64(short)/k
 	p.compact, p.negatives, p.money, p.spaced = float64(compact)/k, float64(neg)/k, float64(money)/k, float64(spaced)/k
+	p.txnTypes = float64(txns) / k
 	if nums > 0 {
 		p.integers = float64(ints) / float64(nums)
 		p.meanAbs = sum / float64(nums)
@@ -362,9 +389,16 @@ func fits(r Role, p profile) (float64, string) {
 			return 1, "values are currency codes"
 		}
 		return p.short, "values are not currency codes"
+	case Type:
+		return p.txnTypes, fmt.Sprintf("%.0f%% of sampled values are transaction types", p.txnTypes*100)
+	case Returned:
+		return p.numbers * p.integers, fmt.Sprintf("%.0f%% of sampled values are whole numbers", p.numbers*p.integers*100)
 	case Status, Category, Country, Product, Name:
 		if p.dates > 0.9 {
 			return 0.1, "values are dates"
+		}
+		if r == Category && p.txnTypes > 0.5 {
+			return 0.1, "values are transaction types"
 		}
 		return 0.3 + 0.7*p.letters, fmt.Sprintf("%.0f%% of sampled values are text", p.letters*100)
 	case OrderID, CustomerID:
@@ -739,6 +773,10 @@ func describe(r Role) string {
 		return "the customer's name"
 	case Address:
 		return "the customer's address"
+	case Type:
+		return "the transaction type"
+	case Returned:
+		return "the quantity returned"
 	}
 	return string(r)
 }
@@ -784,6 +822,10 @@ var (
 	// Unit prices: the price paid beats a list or crossed-out price.
 	listPriceWords = words("compare", "original", "regular", "before", "msrp", "list", "ursprung", "uvp", "normal",
 		"tax", "shipping", "fee", "discount", "total")
+	// Unit prices: a price the buyer paid for the products is what the
+	// line or the order cost them, not the price of one unit (Shopee's
+	// "Products' Price Paid by Buyer" beside its "Deal Price").
+	paidPriceWords = words("products", "buyer", "paid")
 	// Identities: an id or number beats a type, group or date of it.
 	notIDWords = words("type", "group", "since", "segment", "tag", "status", "accept", "marketing", "language", "count",
 		"gruppe", "grupp", "date", "datum", "dato", "time", "tracking", "shipment", "package", "sendung", "line", "item",
@@ -845,8 +887,11 @@ func meaning(r Role, f string) float64 {
 			return 0.3
 		}
 	case UnitPrice:
-		if containsAny(f, listPriceWords) {
+		switch {
+		case containsAny(f, listPriceWords):
 			return 0.5
+		case containsAny(f, paidPriceWords):
+			return 0.8
 		}
 	case Name, Country, Address:
 		switch {

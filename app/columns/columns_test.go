@@ -281,3 +281,33 @@ func TestMoneyShaped(t *testing.T) {
 		}
 	}
 }
+
+func TestTransactionKind(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		want  TxnKind
+	}{
+		{"Express Checkout Payment", TxnSale},
+		{"Website Payment", TxnSale},
+		{"SALE", TxnSale},
+		{"charge", TxnSale},
+		{"Payment Refund", TxnRefund},
+		{"payment_refund", TxnRefund},
+		{"RETURN", TxnRefund},
+		{"Chargeback", TxnRefund},
+		{"Rückerstattung", TxnRefund},
+		{"General Withdrawal", TxnOther},
+		{"General Currency Conversion", TxnOther},
+		{"Reversal of General Account Hold", TxnOther},
+		{"FEE", TxnOther},
+		{"Fee Reversal", TxnOther},
+		{"payout", TxnOther},
+		{"Coffee", TxnUnknown}, // a product type: "fee" only begins a word
+		{"Home & Living", TxnUnknown},
+		{"", TxnUnknown},
+	} {
+		if got := TransactionKind(c.value); got != c.want {
+			t.Errorf("TransactionKind(%q) = %d, want %d", c.value, got, c.want)
+		}
+	}
+}

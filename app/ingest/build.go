@@ -36,6 +36,7 @@ var (
 // cols holds the column index of each role, or -1.
 type cols struct {
 	order, customer, email, date, total, qty, price, status, currency, product, category, country, name, address int
+	txnType, returned                                                                                            int
 }
 
 func resolve(m columns.Mapping) cols {
@@ -51,6 +52,7 @@ func resolve(m columns.Mapping) cols {
 		price: get(columns.UnitPrice), status: get(columns.Status), currency: get(columns.Currency),
 		product: get(columns.Product), category: get(columns.Category), country: get(columns.Country),
 		name: get(columns.Name), address: get(columns.Address),
+		txnType: get(columns.Type), returned: get(columns.Returned),
 	}
 }
 
@@ -72,10 +74,23 @@ type agg struct {
 	lineSum   float64 // sum of line totals or of quantity x price
 	qty       float64
 	status    string
+	hasStatus bool // a sale row has a status
+	live      bool // a sale row's status is not a cancellation
 	currency  string
 	products  []string
 	cats      []string
 	creditID  bool // the id marks a credit note (C123456)
+
+	// Refunds within the order: rows a transaction type calls refunds,
+	// and units returned.
+	saleRows      int       // rows that are the sale (all but refund rows)
+	refundRows    int       // rows that are refunds
+	refund        float64   // refund rows' money, as a positive amount
+	refundTime    time.Time // the first refund row's date
+	refundKey     string    // who a refund row names, for a refund without its sale
+	returned      float64   // units returned
+	returnedValue float64   // returned units x unit price
+	returnedPrice bool      // every row with units returned had a unit price
 }
 
 func (a *agg) addLine(line int) {
@@ -111,6 +126,15 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 	if err := check(t, m, c); err != nil {
 		return nil, rep, err
+	}
+	// The strongest identity the rows hold: a customer id, else an
+	// e-mail, else a name with an address. A column left empty in every
+	// row (Lazada's customerEmail) identifies no one.
+	if c.customer >= 0 && !filled(t, c.customer) {
+		c.customer = -1
+	}
+	if c.email >= 0 && !filled(t, c.email) && c.name >= 0 && c.address >= 0 {
+		c.email = -1
 	}
 	byName := c.customer < 0 && c.email < 0
 	if byName {
@@ -230,7 +254,51 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			continue
 		}
 
+		kind := columns.TxnSale
+		if c.txnType >= 0 {
+			kind = columns.TransactionKind(cell(c.txnType))
+			if kind != columns.TxnSale && kind != columns.TxnRefund {
+				// A transfer, a withdrawal, a fee, a conversion, a hold.
+				sk.add("not a sale or a refund", hdr(c.txnType), line, cell(c.txnType))
+				continue
+			}
+		}
+		returned, hasReturned, ok := num(c.returned, "quantity returned")
+		if !ok {
+			continue
+		}
+
 		a.addLine(line)
+		if kind == columns.TxnRefund {
+			// A refund row of a payment export refers to its sale by the
+			// order's id and names the shop as the payer: it is the
+			// order's refund, never a part of its value or its customer.
+			v := total
+			if !hasTotal {
+				v = price
+				if hasQty {
+					v *= qty
+				}
+			}
+			a.refundRows++
+			a.refund += math.Abs(v)
+			if a.refundTime.IsZero() {
+				a.refundTime = lt
+			}
+			if a.refundKey == "" {
+				a.refundKey = refundKey(normalizeID(cell(c.customer)), strings.ToLower(cell(c.email)), byName, cell(c.name), cell(c.address))
+			}
+			continue
+		}
+		a.saleRows++
+		if hasReturned && returned > 0 {
+			if a.returned == 0 {
+				a.returnedPrice = true
+			}
+			a.returned += returned
+			a.returnedValue += returned * price
+			a.returnedPrice = a.returnedPrice && hasPrice
+		}
 		if !a.hasTime && !lt.IsZero() {
 			a.time, a.hasTime = lt, true
 		}
@@ -249,8 +317,12 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if s := cell(c.country); s != "" && a.country == "" {
 			a.country = s
 		}
-		if s := cell(c.status); s != "" && a.status == "" {
-			a.status = s
+		if s := cell(c.status); s != "" {
+			if a.status == "" {
+				a.status = s
+			}
+			a.hasStatus = true
+			a.live = a.live || !isCancelled(s)
 		}
 		if a.currency == "" {
 			a.currency = lineCurrency(cell(c.currency), cell(c.total), cell(c.price))
@@ -338,6 +410,11 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if a.rows == 0 {
 			continue // every line was skipped already
 		}
+		if a.saleRows == 0 {
+			// Refunds of a sale the file does not hold: the refund rows
+			// name who and when.
+			a.customer, a.time, a.hasTime = a.refundKey, a.refundTime, !a.refundTime.IsZero()
+		}
 		key := a.customer
 		if key == "" {
 			key = a.email
@@ -359,6 +436,9 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			continue
 		}
 		amount := amountOf(a, c.total >= 0, perLine)
+		if a.saleRows == 0 {
+			amount = -a.refund
+		}
 		amount = math.Round(amount*1e6) / 1e6 // float noise of summed lines
 		if ci := custInfo[key]; ci == nil {
 			custInfo[key] = &metrics.Customer{ID: key, Email: a.email, Name: a.name, Country: a.country}
@@ -377,7 +457,9 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		case (creditByID && a.creditID) || amount < 0:
 			outRefunds = append(outRefunds, metrics.Refund{OrderID: a.id, Customer: key, Time: a.time, Amount: math.Abs(amount), Currency: a.currency})
 			rep.RefundRows += a.rows
-		case isCancelled(a.status):
+		case a.hasStatus && !a.live || a.returnedAll():
+			// Every row's status says cancelled or refunded, or every
+			// unit came back: refunded in full, not an order.
 			rep.Cancelled++
 			rep.CancelledAmount += amount
 			rep.CancelledRows += a.rows
@@ -386,7 +468,11 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				ID: a.id, Customer: key, Time: a.time, Amount: amount, Quantity: a.qty,
 				Currency: a.currency, Products: a.products, Categories: a.cats,
 			})
-			rep.OrderRows += a.rows
+			rep.OrderRows += a.saleRows
+			if r := a.refunded(amount); r > 0 {
+				outRefunds = append(outRefunds, metrics.Refund{OrderID: a.id, Customer: key, Time: a.refundAt(), Amount: r, Currency: a.currency})
+				rep.RefundRows += a.refundRows
+			}
 		}
 	}
 	if rep.Cancelled > 0 {
@@ -463,6 +549,51 @@ func check(t *sheet.Table, m columns.Mapping, c cols) error {
 	return nil
 }
 
+// refundKey is who a refund row names: its customer id, else its e-mail,
+// else (in a file of names) its name and address.
+func refundKey(customer, email string, byName bool, name, address string) string {
+	switch {
+	case customer != "":
+		return customer
+	case email != "":
+		return email
+	case byName:
+		return nameKey(name, address)
+	}
+	return ""
+}
+
+// returnedAll tells whether every unit of the order came back: it was
+// refunded in full.
+func (a *agg) returnedAll() bool { return a.returned > 0 && a.returned >= a.qty }
+
+// refunded is the money returned on an order worth amount: its refund
+// rows, and its returned units at their unit price, or at the order's
+// average price per unit when the file gives no unit price:
+//
+//	refund rows + returned x unit price
+//	refund rows + amount x returned / quantity
+func (a *agg) refunded(amount float64) float64 {
+	r := a.refund
+	switch {
+	case a.returned == 0:
+	case a.returnedPrice:
+		r += a.returnedValue
+	case a.qty > 0:
+		r += amount * a.returned / a.qty
+	}
+	return math.Round(r*1e6) / 1e6
+}
+
+// refundAt is when the order's refund was made: its first refund row's
+// date, else (units returned, no date of their own) the order's.
+func (a *agg) refundAt() time.Time {
+	if !a.refundTime.IsZero() {
+		return a.refundTime
+	}
+	return a.time
+}
+
 // nameKey is the customer key of a file that has only names (and
 // addresses): folded, so that case and spacing do not make two customers.
 func nameKey(name, address string) string {
@@ -481,6 +612,16 @@ func amountOf(a *agg, hasTotalCol, perLine bool) float64 {
 		return a.total
 	}
 	return a.lineSum
+}
+
+// filled tells whether column i has a value in any row.
+func filled(t *sheet.Table, i int) bool {
+	for _, row := range t.Rows {
+		if i < len(row) && strings.TrimSpace(row[i]) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // distinct returns the distinct non-blank values of column i.
@@ -528,10 +669,11 @@ func normalizeID(s string) string {
 // cancelWords are statuses, in our users' languages, of orders that did
 // not lead to revenue. A status that says "partially" is not among them.
 var cancelWords = []string{
-	"cancel", "refund", "void", "fail", "declin", "reject",
+	"cancel", "refund", "void", "fail", "declin", "reject", "returned",
 	"storn", "erstatt", "abgebrochen", "annul", "zurück",
 	"refunder", "tilbagebetal", "tilbakebetal", "kansell", "avbrut", "avbröt", "makuler", "återbetal", "kredit",
 	"kanselado", "kinansela", "ibinalik", "nabigo",
+	"retourniert", "returneret", "returnert", "returnerad",
 }
 
 var partialWords = []string{"partial", "teilweise", "delvis", "bahagya"}

@@ -41,8 +41,10 @@ const (
 func init() {
 	register(Shape{
 		Platform: "Lazada", Export: "Orders export (Philippines)", File: "lazada_orders_2024-03-01_2025-10-31.xlsx",
-		Doc:  "Lazada PH Seller Center > Orders > Export (.xlsx); columns as public parsers of the export read them; one row per unit sold",
-		Kind: Orders, Identity: ByName, Currency: "PHP", Amount: Items,
+		Doc: "Lazada PH Seller Center > Orders > Export (.xlsx); columns as public parsers of the export read them; one row per unit sold",
+		// The workbook names no currency (amounts are bare numbers in
+		// PHP): the page asks.
+		Kind: Orders, Identity: ByName, Currency: "", Amount: Items,
 		// Each unit has its own row and status. A partial refund is one
 		// unit returned: the order still counts while another of its
 		// units was delivered; an order of one unit, returned, does not.
@@ -50,7 +52,6 @@ func init() {
 			return o.Status == Paid || o.Status == PartiallyRefunded && orderQuantity(o) > 1
 		},
 		Write: writeLazadaOrders,
-		Gap:   "customers are told apart by customerName and shippingAddress, but the rows' names are not read as the customer (no order is left)",
 	})
 }
 

@@ -51,8 +51,8 @@ func init() {
 		Counts: func(o Order) bool {
 			return o.Payment == "PayPal" && o.Status != Cancelled
 		},
-		Write: writePayPalActivity,
-		Gap:   "a refund row shares its payment's invoice number, so it is summed into the order instead of being read as a refund",
+		Write:   writePayPalActivity,
+		Refunds: true,
 	})
 }
 

@@ -110,6 +110,12 @@ type Shape struct {
 	// nil counts every order whose status is not cancelled or refunded in
 	// full.
 	Counts func(o Order) bool
+	// Refunds says that the export records the counted orders' refunds
+	// (a refund row, units returned) and the workbench reads them as
+	// refunds: net revenue is revenue less Order.Refund of the counted
+	// orders. False when the export gives no refunds of counted orders,
+	// or the workbench does not read them yet.
+	Refunds bool
 	// Write writes the orders in the shape.
 	Write func(orders []Order) []byte
 	// Gap, when set, says what the workbench does not read right in this

@@ -17,6 +17,7 @@ import (
 type expected struct {
 	customers, orders int
 	revenue, aov      float64
+	refunds           float64 // of the counted orders, when the shape reads them
 	repeatRate        float64
 }
 
@@ -36,7 +37,7 @@ func customerKey(s Shape, o Order) string {
 func expect(s Shape, src []Order) expected {
 	var e expected
 	per := map[string]int{}
-	var cents int64
+	var cents, refunds int64
 	for _, o := range src {
 		if !s.Counted(o) {
 			continue
@@ -44,7 +45,11 @@ func expect(s Shape, src []Order) expected {
 		e.orders++
 		per[customerKey(s, o)]++
 		cents += s.Value(o)
+		if s.Refunds {
+			refunds += o.Refund
+		}
 	}
+	e.refunds = float64(refunds) / 100
 	e.customers = len(per)
 	e.revenue = float64(cents) / 100
 	e.aov = e.revenue / float64(e.orders)
@@ -123,6 +128,9 @@ func check(s Shape, src []Order) []string {
 	}
 	if math.Abs(doc.Revenue-e.revenue) > 0.005 || math.Abs(doc.AOV-e.aov) > 1e-6 || math.Abs(doc.RepeatRate-e.repeatRate) > 1e-6 {
 		wrong = append(wrong, fmt.Sprintf("revenue %.2f, AOV %.6f, repeat rate %.6f; want %.2f, %.6f, %.6f\ntotal from %s", doc.Revenue, doc.AOV, doc.RepeatRate, e.revenue, e.aov, e.repeatRate, doc.Ingest.TotalFrom))
+	}
+	if net := e.revenue - e.refunds; math.Abs(doc.NetRevenue-net) > 0.005 {
+		wrong = append(wrong, fmt.Sprintf("net revenue %.2f, want %.2f (refunds %.2f)", doc.NetRevenue, net, e.refunds))
 	}
 	return wrong
 }

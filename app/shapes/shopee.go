@@ -41,8 +41,16 @@ func init() {
 		Platform: "Shopee", Export: "My Orders export (Philippines)", File: "Order.all.20240301_20251031.xlsx",
 		Doc:  "Shopee PH Seller Centre > My Orders > Export (.xlsx); columns as public parsers of the export read them; one row per product, order columns repeated",
 		Kind: Orders, Identity: ByCustomerID, Currency: "PHP", Amount: Total,
-		Write: writeShopeeOrders,
-		Gap:   "refunds recorded in \"Return / Refund Status\" and \"Returned quantity\" while the order stays Completed are not read: such orders count in full",
+		// A refund is recorded by the units returned: an order whose
+		// every unit came back was refunded in full and is no order (a
+		// partial refund of an order of one unit returns that unit); an
+		// order of which some units came back counts, and the returned
+		// units' value is its refund.
+		Counts: func(o Order) bool {
+			return o.Status == Paid || o.Status == PartiallyRefunded && orderQuantity(o) > 1
+		},
+		Write:   writeShopeeOrders,
+		Refunds: true,
 	})
 }
 

@@ -1,0 +1,78 @@
+package columns
+
+import (
+	"strings"
+	"unicode"
+)
+
+// TxnKind is what a payment export's transaction type says a row is.
+type TxnKind int
+
+// The kinds of transaction.
+const (
+	// TxnUnknown: the value is not a transaction type this package knows.
+	TxnUnknown TxnKind = iota
+	// TxnSale: money a customer paid for an order (PayPal's Express
+	// Checkout Payment, Klarna's SALE, a charge).
+	TxnSale
+	// TxnRefund: money returned to a customer (PayPal's Payment Refund,
+	// Klarna's RETURN, a reversal or chargeback).
+	TxnRefund
+	// TxnOther: money that is neither: a transfer or withdrawal to the
+	// shop's bank, a fee, a currency conversion, a hold, a payout.
+	TxnOther
+)
+
+// Words of transaction types, folded (Fold), in our users' languages.
+// TransactionKind asks otherTxnWords first ("Reversal of General Account
+// Hold" is a hold, "Fee Reversal" a fee), then refundTxnWords ("Payment
+// Refund" is a refund), then saleTxnWords.
+var (
+	otherTxnWords = words("withdraw", "transfer", "conversion", "currency", "fee", "hold", "payout", "deposit",
+		"authori", "reserve", "adjustment", "bank", "interest", "tax", "invest", "loan", "cashback",
+		"auszahlung", "uberweisung", "abhebung", "umrechnung", "gebuhr", "einzahlung",
+		"udbetaling", "overforsel", "haevning", "gebyr", "utbetaling", "overforing", "uttak", "uttag",
+		"avgift", "omvandling", "valuta", "bawas", "singil")
+	refundTxnWords = words("refund", "reversal", "chargeback", "return", "erstattung", "gutschrift", "storno",
+		"tilbagebetal", "refusion", "tilbakebetal", "refusjon", "aterbetal", "retur", "ibinalik")
+	saleTxnWords = words("payment", "sale", "charge", "purchase", "order", "capture", "checkout", "subscription",
+		"donation", "invoice", "zahlung", "verkauf", "kauf", "betaling", "salg", "kob", "kjop", "betalning",
+		"forsaljning", "kop", "bayad", "benta", "pagbili")
+)
+
+// TransactionKind reads a transaction type as payment exports write it
+// ("Express Checkout Payment", "Payment Refund", "General Withdrawal",
+// "SALE", "FEE", "RETURN", "charge", "payment_refund").
+func TransactionKind(v string) TxnKind {
+	var tokens []string
+	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		tokens = append(tokens, Fold(w))
+	}
+	switch {
+	case txnWord(tokens, otherTxnWords):
+		return TxnOther
+	case txnWord(tokens, refundTxnWords):
+		return TxnRefund
+	case txnWord(tokens, saleTxnWords):
+		return TxnSale
+	}
+	return TxnUnknown
+}
+
+// longTxnWord is the length from which a transaction word is found inside
+// a compound ("Rückerstattung" holds "erstattung"); a shorter one only
+// begins a word ("Fee", "Fees", never "Coffee").
+const longTxnWord = 6
+
+// txnWord tells whether one of the tokens (words of a value, folded)
+// begins with one of ws, or holds a long one.
+func txnWord(tokens, ws []string) bool {
+	for _, t := range tokens {
+		for _, w := range ws {
+			if strings.HasPrefix(t, w) || len(w) >= longTxnWord && strings.Contains(t, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
