@@ -251,6 +251,7 @@ type profile struct {
 	money     float64 // share of values written as money: cents ("5.00", "1.234,56") or a currency sign
 	spaced    float64 // share of values of words with spaces between them: names, not ids
 	flag      bool    // only yes/no values (0/1, true/false, ja/nej, ...): a flag, not an id
+	few       bool    // a handful of values over many rows: a kind (new/returning), not an id
 	short     float64 // share of values of 3 letters or fewer (codes)
 	compact   float64 // share of yyyymmdd values
 	negatives float64
@@ -259,6 +260,14 @@ type profile struct {
 }
 
 const sampleRows = 2000
+
+// A column of at most fewValues distinct values over fewRows sampled rows
+// or more sorts rows into kinds (WooCommerce Analytics' "Customer type":
+// new, returning); it identifies no order and no customer.
+const (
+	fewValues = 3
+	fewRows   = 50
+)
 
 func profileOf(rows [][]string, c int) profile {
 	var p profile
@@ -345,6 +354,7 @@ func profileOf(rows [][]string, c int) profile {
 		p.meanAbs = sum / float64(nums)
 	}
 	p.distinct = float64(len(seen)) / k
+	p.few = len(vals) >= fewRows && len(seen) <= fewValues
 	p.flag = len(vals) >= 10 // a few rows of "1" may be the first orders
 	for v := range seen {
 		if !flagWords[strings.ToLower(v)] {
@@ -500,8 +510,8 @@ func score(header []string, profiles []profile, noHeader bool) []candidate {
 				vs, vwhy = 0.3, "the column is empty in the rows sampled"
 			}
 			if hs, hwhy := headerScore(r, f, h); hs > 0 && !noHeader {
-				if isIdentity(r) && (moneyHeader(f) || noteHeader(f) || p.money > 0.5 || p.flag) {
-					continue // an amount, a remark or a yes/no, never an id
+				if isIdentity(r) && (moneyHeader(f) || noteHeader(f) || p.money > 0.5 || p.flag || p.few) {
+					continue // an amount, a remark, a yes/no or a kind, never an id
 				}
 				if isIdentity(r) {
 					// Half-empty columns and words with spaces (names,

@@ -38,7 +38,7 @@ var platformSignals = []struct{ platform, name string }{
 	{"Amazon", "amazonorderid"}, {"Amazon", "asin"}, {"Amazon", "fulfillmentchannel"},
 	{"Stripe", "automaticpayoutid"}, {"Stripe", "customerdescription"}, {"Stripe", "sellermessage"},
 	{"Etsy", "saledate"}, {"Etsy", "listingid"},
-	{"WooCommerce", "regularprice"}, {"WooCommerce", "taxclass"}, {"WooCommerce", "billingemail"},
+	{"WooCommerce", "regularprice"}, {"WooCommerce", "taxclass"}, {"WooCommerce", "billingemail"}, {"WooCommerce", "nrevenueformatted"},
 	{"Ecwid", "productsku"}, {"Magento", "purchasepoint"}, {"Shopware", "ordernumber"},
 }
 

@@ -22,8 +22,8 @@ const (
 	NoDate Code = "no_date"
 	// BadDates: the date column's values cannot be read as dates.
 	BadDates Code = "bad_dates"
-	// NoCustomer: no column tells customers apart (no customer id,
-	// e-mail or name).
+	// NoCustomer: no column tells customers apart (no customer id or
+	// e-mail, and no name with an address).
 	NoCustomer Code = "no_customer"
 	// NoAmount: no column gives order values or prices.
 	NoAmount Code = "no_amount"
@@ -78,7 +78,7 @@ func (p *Problem) Error() string {
 	case BadDates:
 		return fmt.Sprintf("Column %q does not hold dates that can be read: %s.", firstOf(p.Columns), strings.TrimSuffix(p.Detail, "."))
 	case NoCustomer:
-		return fmt.Sprintf("%s has no column that tells customers apart: no customer id, e-mail or name (columns: %s).", p.File, quoteList(p.Columns))
+		return fmt.Sprintf("%s has no column that tells customers apart: no customer id or e-mail, and no name with an address (columns: %s).", p.File, quoteList(p.Columns))
 	case NoAmount:
 		return fmt.Sprintf("%s has no column with order totals or prices (columns: %s).", p.File, quoteList(p.Columns))
 	case Unclear:
@@ -143,7 +143,7 @@ func OrdersExportHint(platform string) string {
 
 var ordersExportHints = map[string]string{
 	"Shopify":     "Orders > Export > All orders, CSV for Excel",
-	"WooCommerce": "WooCommerce > Orders > Export (or Analytics > Orders > Download)",
+	"WooCommerce": "WooCommerce > Orders > Export, with an order export plugin and the billing e-mail (Analytics > Orders > Download names customers by name only)",
 	"Stripe":      "Payments > Export, with the Customer Email column",
 	"Amazon":      "Amazon's order reports carry no buyer; export the orders from your own shop instead",
 	"Etsy":        "Shop Manager > Settings > Options > Download Data > Orders",

@@ -89,6 +89,10 @@ const (
 	// Gross is the items' value before discount (sum of quantity x unit
 	// price), as line-item exports without an order total give it.
 	Gross
+	// NetSales is the items' value after discount less the VAT in it,
+	// without shipping: WooCommerce Analytics' "Net Sales" (an order's
+	// total less its taxes and shipping).
+	NetSales
 )
 
 // Shape is one platform's export.
@@ -167,6 +171,8 @@ func (s Shape) Value(o Order) int64 {
 		return o.Subtotal() - o.Discount
 	case Gross:
 		return o.Subtotal()
+	case NetSales:
+		return netOfVAT(o.Subtotal() - o.Discount)
 	}
 	return o.Total()
 }

@@ -131,7 +131,7 @@ func Source() []Order {
 			o.Discount = o.Subtotal() / 10 // a 10% code
 		}
 		// 25% VAT included in the prices.
-		o.Tax = (o.Total()*20 + 50) / 100
+		o.Tax = vatIn(o.Total())
 		o.Payment = []string{"Credit Card", "PayPal", "Klarna", "MobilePay"}[r.IntN(4)]
 		switch {
 		case d.Refunded:
@@ -149,6 +149,16 @@ func Source() []Order {
 	}
 	return out
 }
+
+// vatSharePercent is the VAT in a price that includes the source's 25%
+// VAT, in percent of the price: 25 / 125 = 20%.
+const vatSharePercent = 20
+
+// vatIn is the VAT in a price of cents that includes it, rounded half up.
+func vatIn(cents int64) int64 { return (cents*vatSharePercent + 50) / 100 }
+
+// netOfVAT is a price of cents without the VAT it includes.
+func netOfVAT(cents int64) int64 { return cents - vatIn(cents) }
 
 func title(s string) string {
 	if s == "" {

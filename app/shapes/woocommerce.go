@@ -7,8 +7,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// WooCommerce core has no orders file beyond its Analytics report (see
-// the note at the end of this file); shops export orders with a plugin.
+// WooCommerce core has no orders file beyond its Analytics report
+// (woocommerce_analytics.go); shops export orders with a plugin.
 // The most used one is AlgolPlus' "Advanced Order Export For WooCommerce"
 // (woo-order-export-lite on wordpress.org), whose shapes are written here
 // from its source: the fields it ticks by default, its default format
@@ -291,10 +291,3 @@ func writeWooGerman(orders []Order) []byte {
 	}
 	return writePHPCSV(recs, ';', "\r\n", true)
 }
-
-// Not written: WooCommerce core's Analytics > Orders "Download" (columns
-// Date, Order #, N. Revenue (formatted), Status, Customer, Customer type,
-// Product(s), Items sold, Coupon(s), Net Sales, Attribution). Its value
-// column is net sales (without VAT and shipping), which no Amount here
-// describes, and a refund adds a second row of its own on the refund's
-// date; its customer column is a name only.
