@@ -3,6 +3,8 @@ package sheet
 import (
 	"strconv"
 	"strings"
+
+	"retention/app/limits"
 )
 
 // formats names the text formats by delimiter.
@@ -12,7 +14,7 @@ var formats = map[byte]string{',': "csv", ';': "semicolon", '\t': "tsv", '|': "p
 var sniffOrder = []byte{'\t', ';', ',', '|', ' '}
 
 // readText reads delimited text into a Table.
-func readText(name, s string, opt Options) (*Table, error) {
+func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 	comma := byte(0)
 	if opt.Comma != 0 {
 		if opt.Comma > 0x7f {
@@ -21,6 +23,9 @@ func readText(name, s string, opt Options) (*Table, error) {
 		comma = byte(opt.Comma)
 	} else {
 		comma = sniff(s)
+	}
+	if err := checkSize(s, comma, l); err != nil {
+		return nil, err
 	}
 	rows, lines := parseText(s, comma, opt.Progress)
 	t := &Table{Name: name, Format: formats[comma]}
@@ -74,6 +79,35 @@ func sniff(s string) byte {
 		}
 	}
 	return best
+}
+
+// checkSize refuses, before any row is parsed, text with more lines than
+// l.Rows or more cells than l.Cells. The counts are upper bounds (line
+// breaks and delimiters inside quotes count too): the table's memory
+// grows with them, about 24 bytes a row and 16 a cell, beside the text.
+func checkSize(s string, comma byte, l limits.Limits) error {
+	lines := int64(strings.Count(s, "\n"))
+	if lines == 0 {
+		lines = int64(strings.Count(s, "\r"))
+	}
+	lines++
+	if lines > l.Rows {
+		return &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: lines}
+	}
+	var fields int64
+	if comma == ' ' {
+		for i := 1; i < len(s); i++ {
+			if (s[i] == ' ' || s[i] == '\t') && s[i-1] != ' ' && s[i-1] != '\t' {
+				fields++
+			}
+		}
+	} else {
+		fields = int64(strings.Count(s, string(comma)))
+	}
+	if cells := fields + lines; cells > l.Cells {
+		return &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: cells}
+	}
+	return nil
 }
 
 const chunk = 1 << 16 // cells per allocation
