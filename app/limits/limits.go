@@ -170,16 +170,13 @@ func (l Limits) OrCLI() Limits {
 }
 
 // With returns l for files of up to input bytes: Input is input, and the
-// bounds that follow from memory grow in proportion when input is larger
-// than l.Input (never shrink).
+// bounds that follow from memory (Inflated, SharedStrings, Rows, Cells)
+// change in proportion; those that follow from the formats (Cell,
+// ZipEntries) stay.
 func (l Limits) With(input int64) Limits {
 	l = l.OrCLI()
-	if input <= l.Input {
-		l.Input = input
-		return l
-	}
 	scale := func(v int64) int64 {
-		return int64(float64(v) * float64(input) / float64(l.Input))
+		return max(1, int64(float64(v)*float64(input)/float64(l.Input)))
 	}
 	l.Inflated, l.SharedStrings = scale(l.Inflated), scale(l.SharedStrings)
 	l.Rows, l.Cells = scale(l.Rows), scale(l.Cells)

@@ -15,6 +15,9 @@ var sniffOrder = []byte{'\t', ';', ',', '|', ' '}
 
 // readText reads delimited text into a Table.
 func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
+	if err := checkRows(s, l); err != nil {
+		return nil, err
+	}
 	comma := byte(0)
 	if opt.Comma != 0 {
 		if opt.Comma > 0x7f {
@@ -24,7 +27,7 @@ func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 	} else {
 		comma = sniff(s)
 	}
-	if err := checkSize(s, comma, l); err != nil {
+	if err := checkCells(s, comma, l); err != nil {
 		return nil, err
 	}
 	rows, lines := parseText(s, comma, opt.Progress)
@@ -81,19 +84,27 @@ func sniff(s string) byte {
 	return best
 }
 
-// checkSize refuses, before any row is parsed, text with more lines than
-// l.Rows or more cells than l.Cells. The counts are upper bounds (line
-// breaks and delimiters inside quotes count too): the table's memory
-// grows with them, about 24 bytes a row and 16 a cell, beside the text.
-func checkSize(s string, comma byte, l limits.Limits) error {
+// checkRows refuses, before any row is parsed, text with more lines than
+// l.Rows, and checkCells text with more cells than l.Cells. The counts are
+// upper bounds (line breaks and delimiters inside quotes count too): the
+// table's memory grows with them, about 24 bytes a row and 16 a cell,
+// beside the text.
+func checkRows(s string, l limits.Limits) error {
+	if lines := countLines(s); lines > l.Rows {
+		return &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: lines}
+	}
+	return nil
+}
+
+func countLines(s string) int64 {
 	lines := int64(strings.Count(s, "\n"))
 	if lines == 0 {
 		lines = int64(strings.Count(s, "\r"))
 	}
-	lines++
-	if lines > l.Rows {
-		return &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: lines}
-	}
+	return lines + 1
+}
+
+func checkCells(s string, comma byte, l limits.Limits) error {
 	var fields int64
 	if comma == ' ' {
 		for i := 1; i < len(s); i++ {
@@ -104,7 +115,7 @@ func checkSize(s string, comma byte, l limits.Limits) error {
 	} else {
 		fields = int64(strings.Count(s, string(comma)))
 	}
-	if cells := fields + lines; cells > l.Cells {
+	if cells := fields + countLines(s); cells > l.Cells {
 		return &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: cells}
 	}
 	return nil

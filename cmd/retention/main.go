@@ -27,7 +27,7 @@
 //	--horizon 12m                how far predicted purchases and CLV look ahead
 //	--discount 0.01              monthly discount rate of the predicted CLV
 //	--check-until DATE           calibration end of the prediction's check (default: mid-history)
-//	--max-size 4GiB              the largest file to read (default 2 GiB); the bounds on unpacked bytes, rows and cells grow with it
+//	--max-size 4GiB              the largest file to read (default 2 GiB); the bounds on unpacked bytes, rows and cells follow it
 //	--json                       print JSON instead of text
 //
 // Errors go to standard error, with exit code 1.

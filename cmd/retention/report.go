@@ -56,7 +56,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.opt.SeasonTo, "season-to", "", "last day of this year's season (default: 30 days from --season-from)")
 	fs.BoolVar(&c.json, "json", false, "print JSON")
 	c.opt.Today = time.Now()
-	fs.Var((*sizeFlag)(&c.opt.Limits), "max-size", "the largest file to read (default 2GiB); the bounds on unpacked bytes, rows and cells grow with it")
+	fs.Var((*sizeFlag)(&c.opt.Limits), "max-size", "the largest file to read (default 2GiB); the bounds on unpacked bytes, rows and cells follow it")
 }
 
 // sizeFlag sets the limits for files of up to a size: "4GiB", "500MB",

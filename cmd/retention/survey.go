@@ -26,7 +26,7 @@ func (m *Main) survey(args []string) error {
 	fs.Var(mapFlag(so.Map), "map", "set a survey column's role: score, date, customer_id, email or comment =Column (repeatable)")
 	fs.Var(mapFlag(ordersMap), "orders-map", "set a column's role in the orders file: role=Column (repeatable)")
 	opt.Today = time.Now()
-	fs.Var((*sizeFlag)(&opt.Limits), "max-size", "the largest file to read (default 2GiB); the bounds on unpacked bytes, rows and cells grow with it")
+	fs.Var((*sizeFlag)(&opt.Limits), "max-size", "the largest file to read (default 2GiB); the bounds on unpacked bytes, rows and cells follow it")
 	fs.StringVar(&opt.Grain, "grain", "month", "period length: month, quarter or year")
 	fs.StringVar(&opt.TZ, "tz", "UTC", "reporting time zone, e.g. Europe/Berlin")
 	fs.StringVar(&opt.AsOf, "as-of", "", "reference date of the orders (default: the day after the last order)")
