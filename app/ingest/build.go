@@ -194,6 +194,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				lt = v
 			} else {
 				v, err := df.Parse(s, loc)
+				if err != nil && placeholderText(s) {
+					sk.addCode(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
+					continue
+				}
 				if err != nil {
 					sk.add("date cannot be read", hdr(c.date), line, s)
 					continue

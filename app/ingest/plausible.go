@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"math"
+	"strings"
 	"time"
 
 	"retention/app/parse"
@@ -43,6 +44,15 @@ func plausibleDate(t, latest time.Time) bool {
 	}
 	return latest.IsZero() || !t.After(latest.Add(latestSlack))
 }
+
+// excelSerial60 is the text of Excel's serial 60 (package xlsx): the
+// 29 February 1900 that never was, kept from Lotus 1-2-3's bug; no order
+// is dated on it, it is a placeholder like the serials 0 to 59.
+const excelSerial60 = "1900-02-29"
+
+// placeholderText tells whether a date that cannot be read is a
+// placeholder date, out of range rather than unreadable.
+func placeholderText(s string) bool { return strings.HasPrefix(s, excelSerial60) }
 
 // finite tells whether a parsed amount or quantity can be summed: v is
 // within ±parse.MaxAmount, and err is not parse.ErrNotFinite.

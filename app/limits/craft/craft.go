@@ -313,3 +313,32 @@ func FuzzLimits(n int) limits.Limits {
 	l.ZipEntries = 16
 	return l
 }
+
+// SerialDates is a workbook of orders whose dates are Excel serials in a
+// date format (numFmtId 14): the first rows in 2024, then one order at
+// each serial given (2958465 is 9999-12-31, 1 is 1900-01-01).
+func SerialDates(n int, serials ...float64) []byte {
+	sheet := func(w io.Writer) {
+		io.WriteString(w, `<worksheet><sheetData>`)
+		io.WriteString(w, `<row><c t="inlineStr"><is><t>Order ID</t></is></c><c t="inlineStr"><is><t>Customer ID</t></is></c><c t="inlineStr"><is><t>Order Date</t></is></c><c t="inlineStr"><is><t>Total</t></is></c></row>`)
+		row := func(i int, serial float64) {
+			fmt.Fprintf(w, `<row><c><v>%d</v></c><c><v>%d</v></c><c s="1"><v>%g</v></c><c><v>%d.5</v></c></row>`, 1000+i, i%(n/2+1), serial, 10+i%90)
+		}
+		const jan2024 = 45292 // 2024-01-01 in Excel's 1900 date system
+		for i := 0; i < n; i++ {
+			row(i, float64(jan2024+i%365))
+		}
+		for i, s := range serials {
+			row(n+i, s)
+		}
+		io.WriteString(w, `</sheetData></worksheet>`)
+	}
+	rels := `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
+	return Zip(
+		Text("xl/workbook.xml", `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+		Text("xl/_rels/workbook.xml.rels", rels),
+		Text("xl/styles.xml", `<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`),
+		Part{"xl/worksheets/sheet1.xml", sheet},
+	)
+}
