@@ -93,6 +93,7 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				}
 				cells = cells[:0]
 				col = -1
+				inCell = false // a cell left open in the row before ends here
 				inRow = !tok.selfClosing
 			case "c":
 				if !inRow {

@@ -404,6 +404,7 @@ func FuzzSheetXML(f *testing.F) {
 	f.Add(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`)
 	f.Add(`<sheetData><row><c><v>1</v></c><c t="s"><v>0</v></c></row><row r="3"/></sheetData>`)
 	f.Add(`<sheetData><row r="1048577"><c><v>1</v></c></row></sheetData>`)
+	f.Add(`<sheetData><row><c><v>1</v></row><row></c></row></sheetData>`) // a cell closed in the next row (index -1)
 	f.Add(`<sheetData><row><c t="inlineStr"><is>` + strings.Repeat(`<r><t>`+strings.Repeat("x", 4096)+`</t></r>`, 64) + `</is></c></row></sheetData>`)
 	f.Fuzz(func(t *testing.T, x string) {
 		w := &Workbook{sst: []string{"s0"}, dateXF: []uint8{0, 1}, limits: limits.CLI}
