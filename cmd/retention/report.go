@@ -110,7 +110,14 @@ func readInput(file string, l limits.Limits) ([]byte, error) {
 			err.(*limits.Error).File = filepath.Base(file)
 			return nil, err
 		}
+		// One allocation of the file's size, as os.ReadFile does.
+		data := make([]byte, st.Size())
+		if _, err := io.ReadFull(f, data); err != nil {
+			return nil, err
+		}
+		return data, nil
 	}
+	// A pipe or a device: read up to the bound and one byte more.
 	data, err := io.ReadAll(io.LimitReader(f, l.Input+1))
 	if err != nil {
 		return nil, err
