@@ -366,8 +366,12 @@ type Cohort struct {
 }
 
 // Cohorts returns the acquisition cohorts whose period overlaps the range
-// of o, each followed up to the period of the reference date's eve or the
-// range's end, whichever is first.
+// of o and holds a customer's first order, in period order, each followed
+// up to the period of the reference date's eve or the range's end,
+// whichever is first. Periods in which no customer ordered for the first
+// time have no cohort: memory grows with the cohorts that have customers,
+// not with the span of the dates (at most C × P cells for C cohorts over
+// P periods, never P × P).
 func Cohorts(d *Dataset, o Options) []Cohort {
 	if len(d.Orders) == 0 {
 		return nil
@@ -382,19 +386,31 @@ func Cohorts(d *Dataset, o Options) []Cohort {
 	if p1 < p0 {
 		return nil
 	}
-	out := make([]Cohort, p1-p0+1)
-	for i := range out {
-		n := p1 - p0 - i + 1
-		out[i] = Cohort{Period: g.period(p0+i, loc), Active: make([]int, n), ActiveShare: make([]float64, n),
-			Orders: make([]int, n), Revenue: make([]float64, n), LTV: make([]float64, n)}
-	}
-	for ci, idx := range d.byCustomer {
-		_ = ci
+	// The periods that hold a first order, in order.
+	var firsts []int
+	seen := map[int]bool{}
+	for _, idx := range d.byCustomer {
 		first := g.index(d.Orders[idx[0]].Time)
-		if first < p0 || first > p1 {
+		if first >= p0 && first <= p1 && !seen[first] {
+			seen[first] = true
+			firsts = append(firsts, first)
+		}
+	}
+	sort.Ints(firsts)
+	out := make([]Cohort, len(firsts))
+	at := make(map[int]*Cohort, len(firsts))
+	for i, p := range firsts {
+		n := p1 - p + 1
+		out[i] = Cohort{Period: g.period(p, loc), Active: make([]int, n), ActiveShare: make([]float64, n),
+			Orders: make([]int, n), Revenue: make([]float64, n), LTV: make([]float64, n)}
+		at[p] = &out[i]
+	}
+	for _, idx := range d.byCustomer {
+		first := g.index(d.Orders[idx[0]].Time)
+		c := at[first]
+		if c == nil {
 			continue
 		}
-		c := &out[first-p0]
 		c.Size++
 		last := -1
 		for _, oi := range idx {

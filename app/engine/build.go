@@ -216,6 +216,17 @@ func (o Options) metricsOptions(loc *time.Location) (metrics.Options, error) {
 	if mo.ActiveWindow, err = activeWindow(o.ActiveWindow); err != nil {
 		return mo, err
 	}
+	for _, d := range []struct {
+		flag string
+		t    time.Time
+	}{{"--from", mo.From}, {"--to", mo.To}} {
+		if !d.t.IsZero() && d.t.Before(ingest.EarliestOrder) {
+			return mo, fmt.Errorf("%s (%s) is before %s: orders are read from that day on", d.flag, d.t.Format(dateLayout), ingest.EarliestOrder.Format(dateLayout))
+		}
+		if !d.t.IsZero() && !o.Today.IsZero() && d.t.After(o.Today.AddDate(0, 0, 1)) {
+			return mo, fmt.Errorf("%s (%s) is after tomorrow: orders are read up to today", d.flag, d.t.Format(dateLayout))
+		}
+	}
 	if !mo.From.IsZero() && !mo.To.IsZero() && mo.To.Before(mo.From) {
 		return mo, fmt.Errorf("--to (%s) is before --from (%s)", o.To, o.From)
 	}

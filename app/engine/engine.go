@@ -13,6 +13,7 @@ import (
 
 	"retention/app/columns"
 	"retention/app/ingest"
+	"retention/app/limits"
 	"retention/app/report"
 )
 
@@ -45,6 +46,14 @@ type Options struct {
 	// the column names do not, and guesses the currency of a file that
 	// names none. "" guesses nothing.
 	Locale string
+	// Today is the day the report is made, from the caller's clock: rows
+	// dated more than a day after it are skipped as out of range
+	// (ingest.Options.Latest), and --to may not be after it. The zero
+	// value bounds dates from below only (ingest.EarliestOrder).
+	Today time.Time
+	// Limits bound what reading the file may take: limits.CLI (the zero
+	// value) on the command line, limits.Browser in the workbench.
+	Limits limits.Limits
 }
 
 // SeasonDays is the default season window's length.
@@ -84,7 +93,8 @@ func Load(name string, data []byte, o Options) (*ingest.Result, error) {
 }
 
 func (o Options) ingestOptions() (ingest.Options, error) {
-	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, Locale: o.Locale, NoHeader: o.NoHeader, Progress: o.Progress}
+	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, Locale: o.Locale, NoHeader: o.NoHeader, Progress: o.Progress,
+		Latest: o.Today, Limits: o.Limits}
 	loc, err := location(o.TZ)
 	if err != nil {
 		return io, err
@@ -198,7 +208,7 @@ func ingestReport(r *ingest.Report) (report.Ingest, []report.Skip) {
 	in.CrownOrders = r.CrownOrders
 	skips := make([]report.Skip, 0, len(r.Skipped))
 	for _, s := range r.Skipped {
-		skips = append(skips, report.Skip{Reason: s.Reason, Column: s.Column, Rows: s.Rows, Examples: s.Examples, Values: s.Values})
+		skips = append(skips, report.Skip{Code: string(s.Code), Reason: s.Reason, Column: s.Column, Rows: s.Rows, Examples: s.Examples, Values: s.Values})
 	}
 	return in, skips
 }

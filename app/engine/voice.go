@@ -33,7 +33,7 @@ func Survey(name string, data []byte, o Options, so SurveyOptions, orders *inges
 	if err != nil {
 		return nil, err
 	}
-	res, err := survey.Read(name, data, survey.Options{Sheet: so.Sheet, Map: so.Map, Scale: so.Scale, TZ: loc})
+	res, err := survey.Read(name, data, survey.Options{Sheet: so.Sheet, Map: so.Map, Scale: so.Scale, TZ: loc, Limits: o.Limits})
 	if err != nil {
 		return nil, err
 	}

@@ -81,12 +81,33 @@ func CSV(rows []report.Customer, currency string) []byte {
 	return b.Bytes()
 }
 
-// defuse keeps a spreadsheet from running text as a formula.
+// defuse keeps a spreadsheet from running text as a formula (OWASP's CSV
+// injection: text starting with =, +, -, @, tab or carriage return). A
+// signed plain number ("-123", "+1,234.50") runs nothing and is kept.
 func defuse(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) && !signedNumber(s) {
 		return "'" + s
 	}
 	return s
+}
+
+// signedNumber tells whether s is a sign followed by digits, with decimal
+// points or group commas only.
+func signedNumber(s string) bool {
+	if len(s) < 2 || (s[0] != '-' && s[0] != '+') {
+		return false
+	}
+	digits := false
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c == '.' || c == ',':
+		default:
+			return false
+		}
+	}
+	return digits
 }
 
 // XLSX returns the customers as an Excel workbook with one sheet named

@@ -85,3 +85,25 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("orders cell type = %v, want a number", typ)
 	}
 }
+
+// TestDefuse checks that text a spreadsheet would run as a formula gets
+// the apostrophe, and signed plain numbers do not (issue 15: "-123"
+// became "'-123").
+func TestDefuse(t *testing.T) {
+	for in, want := range map[string]string{
+		"-123":          "-123",
+		"+1,234.50":     "+1,234.50",
+		"-0.5":          "-0.5",
+		"=1+1":          "'=1+1",
+		"+cmd|' /C'!A0": "'+cmd|' /C'!A0",
+		"-2+3":          "'-2+3",
+		"-":             "'-",
+		"@SUM(A1)":      "'@SUM(A1)",
+		"\t=1":          "'\t=1",
+		"Anna":          "Anna",
+	} {
+		if got := defuse(in); got != want {
+			t.Errorf("defuse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

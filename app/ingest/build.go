@@ -218,6 +218,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				lt = v
 			} else {
 				v, err := df.Parse(s, loc)
+				if err != nil && placeholderText(s) {
+					sk.addCode(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
+					continue
+				}
 				if err != nil {
 					sk.add("date cannot be read", hdr(c.date), line, s)
 					continue
@@ -228,6 +232,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				lt = v
 			}
 			lastDateS, lastDate = s, lt
+			if !plausibleDate(lt, opt.Latest) {
+				sk.addCode(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
+				continue
+			}
 		}
 		num := func(i int, what string) (float64, bool, bool) { // value, present, ok
 			s := cell(i)
@@ -235,6 +243,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				return 0, false, true
 			}
 			v, err := nf.Parse(s)
+			if !finite(v, err) {
+				sk.addCode(NumberNotFinite, what+" is too large or not finite", hdr(i), line, s)
+				return 0, false, false
+			}
 			if err != nil {
 				sk.add(what+" is not a number", hdr(i), line, s)
 				return 0, false, false

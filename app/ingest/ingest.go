@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"retention/app/columns"
+	"retention/app/limits"
 	"retention/app/sheet"
 	"retention/metrics"
 )
@@ -42,6 +43,14 @@ type Options struct {
 	Locale string
 	// NoHeader reads a file whose first row holds values, not names.
 	NoHeader bool
+	// Latest is the last instant an order may be dated (the day the
+	// report is made, from the caller's clock): rows dated more than a
+	// day after it are skipped (DateOutOfRange), as are rows dated before
+	// EarliestOrder. The zero value skips only those.
+	Latest time.Time
+	// Limits bound what reading the file may take (package limits); a
+	// zero field takes the command line's bound.
+	Limits limits.Limits
 	// Progress, if set, is called now and then with the stage ("read",
 	// "orders") and how far it is.
 	Progress func(stage string, done, total int64)
@@ -104,6 +113,7 @@ func (r *Report) SkippedRows() int {
 
 // Skip counts the rows skipped for one reason.
 type Skip struct {
+	Code     SkipCode `json:"code,omitempty"` // for the reasons words are given at the edge
 	Reason   string   `json:"reason"`
 	Column   string   `json:"column,omitempty"`
 	Rows     int      `json:"rows"`
@@ -125,6 +135,12 @@ const maxExamples = 5
 type skips struct {
 	list  []Skip
 	index map[string]int
+}
+
+// addCode counts one row skipped for a coded reason (see add).
+func (s *skips) addCode(code SkipCode, reason, column string, line int, value string) {
+	s.add(reason, column, line, value)
+	s.list[s.index[reason+"\x00"+column]].Code = code
 }
 
 // add counts one row; line 0 counts it without keeping an example.
@@ -152,7 +168,7 @@ func (s *skips) add(reason, column string, line int, value string) {
 // Load reads a file's bytes and returns its orders as a dataset, with the
 // column mapping and a report of every row.
 func Load(name string, data []byte, opt Options) (*Result, error) {
-	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader}
+	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader, Limits: opt.Limits}
 	if opt.Progress != nil {
 		sopt.Progress = func(done, total int64) { opt.Progress("read", done, total) }
 	}

@@ -132,6 +132,21 @@ func hasColonDash(v string) bool {
 // ErrNotNumber is wrapped by the errors of Parse.
 var ErrNotNumber = errors.New("not a number")
 
+// ErrNotFinite is wrapped by the errors of Parse for a number that is not
+// finite, however it is spelled: "NaN", "Infinity", "inf", "∞", or digits
+// past float64's range ("1e309"). It wraps ErrNotNumber too.
+var ErrNotFinite = fmt.Errorf("%w: not finite", ErrNotNumber)
+
+// MaxAmount is the largest amount or quantity an order may hold:
+// 2^53 / 100, the largest number whose cents float64 still holds exactly
+// (integers are exact up to 2^53). Sums of up to 10^290 such amounts stay
+// finite, so no total, CLV or export can overflow to infinity.
+const MaxAmount = (1 << 53) / 100.0
+
+// notFinite are the spellings of infinity and NaN that strconv and
+// spreadsheet programs write (case is ignored).
+var notFinite = []string{"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "∞", "-∞", "+∞", "#num!"}
+
 // Parse reads a number written in format f. It accepts a currency symbol
 // or code before or after the number ("kr 1.234,50", "€12,50", "12,50 €",
 // "USD 12.00"), surrounding spaces, thousands separators (also spaces,
@@ -181,6 +196,11 @@ func (f NumberFormat) Parse(s string) (float64, error) {
 	}
 	t = strings.TrimSuffix(t, "%")
 	t = strings.TrimSpace(t)
+	for _, nf := range notFinite {
+		if strings.EqualFold(t, nf) {
+			return 0, notFiniteError(s)
+		}
+	}
 	exp := false
 	groups := 0     // group separators seen
 	sinceGroup := 0 // digits since the last one
@@ -226,13 +246,23 @@ func (f NumberFormat) Parse(s string) (float64, error) {
 		return 0, notNumber(s)
 	}
 	v, err := strconv.ParseFloat(string(b), 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, notFiniteError(s)
+	}
+	if err != nil {
 		return 0, notNumber(s)
 	}
 	if neg {
 		v = -v
 	}
 	return v, nil
+}
+
+func notFiniteError(s string) error {
+	if len(s) > 40 {
+		s = s[:40] + "..."
+	}
+	return fmt.Errorf("%w: %q", ErrNotFinite, s)
 }
 
 func notNumber(s string) error {

@@ -246,3 +246,20 @@ func BenchmarkParseDate(b *testing.B) {
 		f.Parse("2010-12-01 08:26:00", time.UTC)
 	}
 }
+
+// TestNotFinite checks that every spelling of a number past float64 is
+// ErrNotFinite (and ErrNotNumber), in every format (issue 15: "1e309" and
+// "NaN" were skipped as not numbers, 1e308 sums overflowed).
+func TestNotFinite(t *testing.T) {
+	for _, s := range []string{"1e309", "-1e309", "1E400", "NaN", "nan", "Infinity", "-Infinity", "inf", "+INF", "∞", "-∞", "(inf)", "€ Infinity", "#NUM!"} {
+		for _, nf := range []NumberFormat{English, {',', '.'}} {
+			v, err := nf.Parse(s)
+			if !errors.Is(err, ErrNotFinite) || !errors.Is(err, ErrNotNumber) {
+				t.Errorf("%v.Parse(%q) = %v, %v; want ErrNotFinite", nf, s, v, err)
+			}
+		}
+	}
+	if v, err := English.Parse("1e308"); err != nil || v != 1e308 {
+		t.Errorf("Parse(1e308) = %v, %v: finite, the ingest bounds it", v, err)
+	}
+}

@@ -286,6 +286,9 @@ type Count struct {
 
 // Skip counts rows skipped for one reason, with the first row numbers.
 type Skip struct {
+	// Code names the reason when the page words it itself (ingest's skip
+	// codes: date_out_of_range, number_not_finite); "" for the others.
+	Code     string   `json:"code,omitempty"`
 	Reason   string   `json:"reason"`
 	Column   string   `json:"column,omitempty"`
 	Rows     int      `json:"rows"`

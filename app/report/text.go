@@ -6,11 +6,14 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // WriteText writes the report as a readable summary for a terminal.
+// Control characters from the file (escape sequences, carriage returns)
+// are written escaped, so a name in the file cannot drive the terminal.
 func WriteText(w io.Writer, d *Document) error {
-	p := &printer{w: w}
+	p := &printer{w: escaper{w}}
 	cur := d.Currency
 	money := func(v float64) string { return formatMoney(v, cur) }
 
@@ -69,7 +72,11 @@ func WriteText(w io.Writer, d *Document) error {
 	row("Days between orders", fmt.Sprintf("mean %.1f, median %.1f", d.MeanDaysBetween, d.MedianDaysBetween))
 	row("Revenue from returning customers", pct(d.ReturningRevenueShare))
 	row("Historical CLV", money(d.HistoricalCLV)+" net revenue per customer")
-	row("Repeat vs one-time customer", fmt.Sprintf("%.1fx the revenue", d.RepeatVsOneTime))
+	if d.RepeatVsOneTime > 0 {
+		row("Repeat vs one-time customer", fmt.Sprintf("%.1fx the revenue", d.RepeatVsOneTime))
+	} else {
+		row("Repeat vs one-time customer", "- (needs customers of both kinds)")
+	}
 	row("Active window", windowText(d.ActiveWindowDays))
 	if d.LastFull >= 0 && d.LastFull < len(d.Periods) {
 		lp := d.Periods[d.LastFull]
@@ -197,6 +204,42 @@ func benchmarkText(b Benchmark) string {
 		return fmt.Sprintf("not shown: it is a yearly figure, and nobody ordered in the year from %s, so there is no yearly retention to compare with.", b.From)
 	}
 	return fmt.Sprintf("not shown: it is a yearly figure, compared with the yearly retention, which needs the orders of the two years from %s to %s; these orders start later.", b.From, b.To)
+}
+
+// escaper writes text with its control characters escaped as Go escapes
+// them (\x1b, \r, \u009b): C0 controls but line feed and tab, DEL and C1
+// controls, which terminals read as commands (ECMA-48).
+type escaper struct{ w io.Writer }
+
+func (e escaper) Write(b []byte) (int, error) {
+	clean := true
+	for _, c := range b {
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c == 0xc2 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return e.w.Write(b)
+	}
+	var out []byte
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == '\n' || r == '\t':
+			out = append(out, b[i])
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+			q := strconv.QuoteRune(r)
+			out = append(out, q[1:len(q)-1]...)
+		default:
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	if _, err := e.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }
 
 type printer struct {

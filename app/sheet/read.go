@@ -6,12 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"retention/app/limits"
 )
 
 // Errors of Read, wrapped in a sentence that names the file.
@@ -21,9 +22,11 @@ var (
 	// ErrNotSpreadsheet is returned for files that are neither text nor a
 	// workbook: images, PDFs, archives of other things.
 	ErrNotSpreadsheet = errors.New("not a spreadsheet")
-	// ErrEncrypted is returned for password-protected workbooks and old
-	// binary .xls files (both are OLE compound files, not zips).
+	// ErrEncrypted is returned for password-protected workbooks (and for
+	// OLE compound files that are neither those nor old workbooks).
 	ErrEncrypted = errors.New("password-protected or old .xls workbook")
+	// ErrOldExcel is returned for old binary .xls workbooks.
+	ErrOldExcel = errors.New("old .xls workbook")
 	// ErrNoHeader is returned when no row looks like column names.
 	ErrNoHeader = errors.New("no header row")
 	// ErrCorrupt is returned for damaged gzip or zip files.
@@ -43,26 +46,42 @@ func errorf(sentinel error, format string, args ...any) error {
 	return &fileError{msg: fmt.Sprintf(format, args...), err: sentinel}
 }
 
-// maxGunzip bounds what a .gz file may expand to (a gzip bomb guard).
-const maxGunzip = 2 << 30
-
 // Read reads a spreadsheet export from its bytes: CSV and its relatives
 // (the delimiter is sniffed), in UTF-8 with or without a byte order mark,
 // UTF-16 (Excel's "Unicode text") or Windows-1252, optionally gzipped;
 // or an Excel workbook (XLSX, XLSM). Title lines above the header are
 // skipped. The name is used in messages and notes only. The table may
 // share memory with data: do not modify data while the table is in use.
+//
+// Reading stays within opt.Limits: a file past one of them gives a
+// *limits.Error (with the file's name), never a table of part of the file.
 func Read(name string, data []byte, opt Options) (*Table, error) {
-	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
-		zr, err := gzip.NewReader(bytes.NewReader(data))
+	l := opt.Limits.OrCLI()
+	var t *Table
+	err := l.CheckInput(int64(len(data)))
+	if err == nil {
+		t, err = read(name, data, opt, l)
+	}
+	var le *limits.Error
+	if errors.As(err, &le) && le.File == "" {
+		le.File = name
+	}
+	return t, err
+}
+
+// read is Read within l, whose Inflated is what is left of the budget.
+func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error) {
+	if isGzip(data) {
+		out, err := gunzip(name, data, l)
 		if err != nil {
-			return nil, errorf(ErrCorrupt, "%s is a damaged gzip file: %v.", name, err)
+			return nil, err
 		}
-		out, err := io.ReadAll(io.LimitReader(zr, maxGunzip))
-		if err != nil {
-			return nil, errorf(ErrCorrupt, "%s is a damaged gzip file: %v.", name, err)
+		if isGzip(out) {
+			return nil, &limits.Error{Code: limits.Nested, Limit: 1, Figure: 2}
 		}
-		t, err := Read(strings.TrimSuffix(name, ".gz"), out, opt)
+		l.Inflated -= int64(len(out))
+		// The inner file keeps the .gz name: it is the file the user gave.
+		t, err := read(name, out, opt, l)
 		if t != nil {
 			t.Name = name
 		}
@@ -72,9 +91,9 @@ func Read(name string, data []byte, opt Options) (*Table, error) {
 	case len(bytes.TrimSpace(data)) == 0 && !isUTF16(data):
 		return nil, errorf(ErrEmpty, "%s is empty.", name)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
-		return readWorkbook(name, data, opt)
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return nil, errorf(ErrEncrypted, "%s is a password-protected workbook or an old .xls file: save it in Excel as .xlsx without a password, or as CSV.", name)
+		return readWorkbook(name, data, opt, l)
+	case bytes.HasPrefix(data, oleMagic):
+		return nil, oleError(name, data)
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return nil, errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it is a PDF; export the orders as CSV or Excel.", name)
 	}
@@ -82,7 +101,7 @@ func Read(name string, data []byte, opt Options) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := readText(name, text, opt)
+	t, err := readText(name, text, opt, l)
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +109,52 @@ func Read(name string, data []byte, opt Options) (*Table, error) {
 		t.Notes = append([]string{note}, t.Notes...)
 	}
 	return t, nil
+}
+
+func isGzip(data []byte) bool { return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b }
+
+// gunzip inflates a .gz file, up to l.Inflated bytes: a larger one is
+// refused whole, never cut.
+func gunzip(name string, data []byte, l limits.Limits) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, errorf(ErrCorrupt, "%s is a damaged gzip file: %v.", name, err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, l.Inflated+1))
+	if err != nil {
+		return nil, errorf(ErrCorrupt, "%s is a damaged gzip file: %v.", name, err)
+	}
+	if int64(len(out)) > l.Inflated {
+		return nil, &limits.Error{Code: limits.Inflated, Limit: l.Inflated, Figure: int64(len(out))}
+	}
+	return out, nil
+}
+
+// oleMagic starts an OLE compound file: an old binary .xls workbook, or a
+// password-protected .xlsx (its encrypted package inside one).
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// oleError tells an encrypted workbook from an old .xls one by the names
+// of their streams (UTF-16 in the compound file's directory): an
+// encrypted package has "EncryptedPackage" (MS-OFFCRYPTO), an old
+// workbook "Workbook" (Excel 97-2003) or "Book" (Excel 5).
+func oleError(name string, data []byte) error {
+	switch {
+	case bytes.Contains(data, utf16Name("EncryptedPackage")):
+		return errorf(ErrEncrypted, "%s is a password-protected workbook: save it in Excel without a password, or as CSV.", name)
+	case bytes.Contains(data, utf16Name("Workbook")) || bytes.Contains(data, utf16Name("Book")):
+		return errorf(ErrOldExcel, "%s is an old Excel workbook (.xls, Excel 97-2003): save it in Excel as .xlsx (Excel Workbook) or as CSV.", name)
+	}
+	return errorf(ErrEncrypted, "%s is a password-protected workbook or an old .xls file: save it in Excel as .xlsx without a password, or as CSV.", name)
+}
+
+// utf16Name is s in UTF-16 LE, as a compound file's directory names it.
+func utf16Name(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
 }
 
 // decode turns text bytes into a UTF-8 string.

@@ -14,6 +14,8 @@ import (
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"retention/app/limits/craft"
 )
 
 func utf16le(s string, bom bool) []byte {
@@ -279,9 +281,32 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("\"unterminated,1\n2,3"))
 	f.Add([]byte("a,b\n\"x\"y,2\n"))
+	// Small bombs of issue 15 (a few KiB each that unpack to 16 to 64
+	// MiB, past the budget): each must stay within the budget.
+	for _, b := range [][]byte{
+		craft.GzipZeros(64 << 20),
+		craft.Gzip(craft.GzipZeros(64 << 20)),
+		craft.Workbook(craft.SheetRows(2000), nil),
+		craft.Workbook(craft.CellOfRuns(4096, 4096), nil),
+		craft.Workbook(craft.RowPastExcel, nil),
+		craft.Workbook(craft.SheetRows(1), craft.SharedStrings(20000, 1000)),
+		craft.Overlapping(5, 64<<20),
+		craft.ZipEntries(40),
+		craft.SheetIsZip(),
+		craft.Docx(),
+		craft.ODS(),
+		craft.OLE("EncryptedPackage"),
+	} {
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, opt := range []Options{{}, {NoHeader: true}} {
-			tb, err := Read("fuzz.csv", b, opt)
+			opt.Limits = craft.FuzzLimits(len(b))
+			var tb *Table
+			var err error
+			if alloc := craft.Allocated(func() { tb, err = Read("fuzz.csv", b, opt) }); alloc > craft.Budget(len(b)) {
+				t.Fatalf("%d bytes allocated %d, over the budget of %d", len(b), alloc, craft.Budget(len(b)))
+			}
 			if err != nil {
 				if err.Error() == "" {
 					t.Fatal("empty error message")

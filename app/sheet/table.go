@@ -2,6 +2,8 @@
 // relatives, or an Excel workbook) into a Table of text cells with a header.
 package sheet
 
+import "retention/app/limits"
+
 // Table is a spreadsheet as text: a header row and the data rows below it.
 type Table struct {
 	Name   string   // file name as given to Read
@@ -48,4 +50,7 @@ type Options struct {
 	// NoHeader reads a file whose first row holds values: the columns are
 	// named "Column 1", "Column 2", ...
 	NoHeader bool
+	// Limits bound what reading may take (see package limits); a zero
+	// field takes the command line's bound (limits.CLI).
+	Limits limits.Limits
 }

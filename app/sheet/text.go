@@ -3,6 +3,8 @@ package sheet
 import (
 	"strconv"
 	"strings"
+
+	"retention/app/limits"
 )
 
 // formats names the text formats by delimiter.
@@ -12,7 +14,10 @@ var formats = map[byte]string{',': "csv", ';': "semicolon", '\t': "tsv", '|': "p
 var sniffOrder = []byte{'\t', ';', ',', '|', ' '}
 
 // readText reads delimited text into a Table.
-func readText(name, s string, opt Options) (*Table, error) {
+func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
+	if err := checkRows(s, l); err != nil {
+		return nil, err
+	}
 	comma := byte(0)
 	if opt.Comma != 0 {
 		if opt.Comma > 0x7f {
@@ -21,6 +26,9 @@ func readText(name, s string, opt Options) (*Table, error) {
 		comma = byte(opt.Comma)
 	} else {
 		comma = sniff(s)
+	}
+	if err := checkCells(s, comma, l); err != nil {
+		return nil, err
 	}
 	rows, lines := parseText(s, comma, opt.Progress)
 	t := &Table{Name: name, Format: formats[comma]}
@@ -74,6 +82,43 @@ func sniff(s string) byte {
 		}
 	}
 	return best
+}
+
+// checkRows refuses, before any row is parsed, text with more lines than
+// l.Rows, and checkCells text with more cells than l.Cells. The counts are
+// upper bounds (line breaks and delimiters inside quotes count too): the
+// table's memory grows with them, about 24 bytes a row and 16 a cell,
+// beside the text.
+func checkRows(s string, l limits.Limits) error {
+	if lines := countLines(s); lines > l.Rows {
+		return &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: lines}
+	}
+	return nil
+}
+
+func countLines(s string) int64 {
+	lines := int64(strings.Count(s, "\n"))
+	if lines == 0 {
+		lines = int64(strings.Count(s, "\r"))
+	}
+	return lines + 1
+}
+
+func checkCells(s string, comma byte, l limits.Limits) error {
+	var fields int64
+	if comma == ' ' {
+		for i := 1; i < len(s); i++ {
+			if (s[i] == ' ' || s[i] == '\t') && s[i-1] != ' ' && s[i-1] != '\t' {
+				fields++
+			}
+		}
+	} else {
+		fields = int64(strings.Count(s, string(comma)))
+	}
+	if cells := fields + countLines(s); cells > l.Cells {
+		return &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: cells}
+	}
+	return nil
 }
 
 const chunk = 1 << 16 // cells per allocation

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"retention/app/limits"
 	"retention/app/xlsx"
 )
 
@@ -11,11 +12,20 @@ import (
 var errStop = errors.New("stop")
 
 // readWorkbook reads one sheet of an Excel workbook.
-func readWorkbook(name string, data []byte, opt Options) (*Table, error) {
-	wb, err := xlsx.Open(data)
+func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Table, error) {
+	wb, err := xlsx.OpenWith(data, l)
+	var le *limits.Error
 	switch {
+	case errors.As(err, &le):
+		return nil, le
 	case errors.Is(err, xlsx.ErrEncrypted):
 		return nil, errorf(ErrEncrypted, "%s is a password-protected workbook: save it in Excel without a password, or as CSV.", name)
+	case err != nil || len(wb.Sheets()) == 0:
+		if err := otherZip(name, data); err != nil {
+			return nil, err
+		}
+	}
+	switch {
 	case errors.Is(err, xlsx.ErrNotWorkbook):
 		return nil, errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it is a zip archive without an Excel workbook inside.", name)
 	case err != nil:
@@ -40,6 +50,9 @@ func readWorkbook(name string, data []byte, opt Options) (*Table, error) {
 		for _, s := range sheets {
 			has := false
 			err := wb.Rows(s, func(int, []string) error { has = true; return errStop })
+			if errors.As(err, &le) {
+				return nil, le
+			}
 			if err != nil && !errors.Is(err, errStop) {
 				return nil, errorf(ErrCorrupt, "%s is a damaged Excel file: sheet %q cannot be read: %v.", name, s, err)
 			}
@@ -49,13 +62,23 @@ func readWorkbook(name string, data []byte, opt Options) (*Table, error) {
 			}
 		}
 		if sheet == "" {
+			if wb.ZipSheet() {
+				return nil, errorf(ErrCorrupt, "%s is a damaged Excel file: its sheets hold zip archives, not cells.", name)
+			}
 			return nil, errorf(ErrEmpty, "%s is empty: none of its sheets (%s) holds data.", name, quoteJoin(sheets))
 		}
 	}
 	var rows [][]string
 	var lines []int
+	var ncells int64
 	arena := make([]string, 0, chunk)
 	err = wb.Rows(sheet, func(row int, cells []string) error {
+		if ncells += int64(len(cells)); ncells > l.Cells {
+			return &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: ncells}
+		}
+		if int64(len(rows)) >= l.Rows {
+			return &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: int64(len(rows)) + 1}
+		}
 		if cap(arena)-len(arena) < len(cells) {
 			arena = make([]string, 0, max(chunk, len(cells)))
 		}
@@ -68,6 +91,9 @@ func readWorkbook(name string, data []byte, opt Options) (*Table, error) {
 		}
 		return nil
 	})
+	if errors.As(err, &le) {
+		return nil, le
+	}
 	if err != nil {
 		return nil, errorf(ErrCorrupt, "%s is a damaged Excel file: sheet %q cannot be read: %v.", name, sheet, err)
 	}
@@ -79,6 +105,23 @@ func readWorkbook(name string, data []byte, opt Options) (*Table, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+// otherZip words a zip that is another program's document: a Word or
+// PowerPoint file renamed .xlsx, a LibreOffice or Numbers spreadsheet.
+// It returns nil for any other zip.
+func otherZip(name string, data []byte) error {
+	switch xlsx.Kind(data) {
+	case "docx":
+		return errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it is a Word document (perhaps renamed); export the orders as CSV or Excel.", name)
+	case "pptx":
+		return errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it is a PowerPoint presentation (perhaps renamed); export the orders as CSV or Excel.", name)
+	case "ods":
+		return errorf(ErrNotSpreadsheet, "%s is an OpenDocument spreadsheet (.ods): save it as Excel (.xlsx) or CSV, and read that.", name)
+	case "numbers":
+		return errorf(ErrNotSpreadsheet, "%s is an Apple Numbers spreadsheet: export it as Excel (.xlsx) or CSV (File > Export To), and read that.", name)
+	}
+	return nil
 }
 
 func quoteJoin(ss []string) string {

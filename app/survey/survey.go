@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"retention/app/columns"
+	"retention/app/limits"
 	"retention/app/parse"
 	"retention/app/sheet"
 	"retention/metrics"
@@ -85,6 +86,9 @@ type Options struct {
 	TZ    *time.Location // the reporting time zone (nil for UTC)
 	// Progress, if set, hears how far reading has come.
 	Progress func(done, total int64)
+	// Limits bound what reading the file may take (package limits); a
+	// zero field takes the command line's bound.
+	Limits limits.Limits
 }
 
 // Match is the column found for a role.
@@ -127,7 +131,7 @@ const sampleRows = 2000
 
 // Read reads a survey export.
 func Read(name string, data []byte, o Options) (*Result, error) {
-	t, err := sheet.Read(name, data, sheet.Options{Sheet: o.Sheet, Progress: o.Progress})
+	t, err := sheet.Read(name, data, sheet.Options{Sheet: o.Sheet, Progress: o.Progress, Limits: o.Limits})
 	if err != nil {
 		return nil, err
 	}

@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"time"
 	"unicode"
 
 	"retention/app/engine"
 	"retention/app/export"
 	"retention/app/ingest"
+	"retention/app/limits"
 	"retention/app/report"
 	"retention/metrics"
 )
@@ -52,6 +54,10 @@ func Options(s report.Settings) engine.Options {
 		SeasonFrom: s.SeasonFrom, SeasonTo: s.SeasonTo,
 		Predict: engine.PredictOptions{Unit: s.PredictUnit, Horizon: s.Horizon, Discount: s.Discount, Validate: s.Validate},
 		Locale:  s.Locale,
+		// The browser's engine is a 32-bit WebAssembly program: its
+		// bounds, and the browser's clock for the latest order date.
+		Limits: limits.Browser,
+		Today:  time.Now(),
 	}
 }
 

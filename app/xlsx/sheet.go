@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"retention/app/limits"
 )
 
 // Rows calls fn for each row of the named sheet that has at least one
@@ -86,8 +88,12 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				} else {
 					rowNum++
 				}
+				if rowNum > limits.ExcelRows {
+					return &limits.Error{Code: limits.Rows, Limit: limits.ExcelRows, Figure: int64(rowNum)}
+				}
 				cells = cells[:0]
 				col = -1
+				inCell = false // a cell left open in the row before ends here
 				inRow = !tok.selfClosing
 			case "c":
 				if !inRow {
@@ -195,6 +201,9 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 					val = append(val, tok.text...)
 				} else {
 					val = appendText(val, tok.text)
+				}
+				if int64(len(val)) > w.limits.Cell {
+					return &limits.Error{Code: limits.Cell, Limit: w.limits.Cell, Figure: int64(len(val))}
 				}
 			}
 		}

@@ -9,12 +9,16 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"path"
+	"sort"
 	"strings"
+
+	"retention/app/limits"
 )
 
 // Errors of Open.
@@ -34,22 +38,42 @@ type Workbook struct {
 	sst      []string
 	dateXF   []uint8 // per cell style index: 0 number, 1 date, 2 date with time, 3 time only
 	date1904 bool
+
+	limits   limits.Limits
+	inflated int64 // bytes inflated from the zip so far, every part together
 }
 
 type sheetRef struct {
 	name, path string
 }
 
-// Open opens a workbook from its bytes.
-func Open(data []byte) (*Workbook, error) {
+// Open opens a workbook from its bytes within the command line's limits.
+func Open(data []byte) (*Workbook, error) { return OpenWith(data, limits.CLI) }
+
+// OpenWith opens a workbook from its bytes. Reading it stays within l:
+// l.Inflated bounds the bytes inflated from every part together (Open and
+// Rows), l.ZipEntries the zip's entries, l.SharedStrings the shared
+// strings, l.Cell one cell; Excel's last row (limits.ExcelRows) bounds
+// the rows. Past a bound, the error is a *limits.Error.
+func OpenWith(data []byte, l limits.Limits) (*Workbook, error) {
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}) {
 		return nil, ErrEncrypted
+	}
+	l = l.OrCLI()
+	if n := zipEntryCount(data); n > l.ZipEntries {
+		return nil, &limits.Error{Code: limits.ZipEntries, Limit: l.ZipEntries, Figure: n}
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("not a valid zip file (%v)", err)
 	}
-	w := &Workbook{zip: zr, files: map[string]*zip.File{}}
+	if int64(len(zr.File)) > l.ZipEntries {
+		return nil, &limits.Error{Code: limits.ZipEntries, Limit: l.ZipEntries, Figure: int64(len(zr.File))}
+	}
+	if overlapping(zr.File) {
+		return nil, &limits.Error{Code: limits.Overlapping}
+	}
+	w := &Workbook{zip: zr, files: map[string]*zip.File{}, limits: l}
 	for _, f := range zr.File {
 		w.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
@@ -68,14 +92,14 @@ func Open(data []byte) (*Workbook, error) {
 	}
 	var wb workbookXML
 	if err := w.decode(wbPath, &wb); err != nil {
-		return nil, fmt.Errorf("the workbook part cannot be read (%v)", err)
+		return nil, fmt.Errorf("the workbook part cannot be read (%w)", err)
 	}
 	w.date1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
 	dir := path.Dir(wbPath)
 	relsPath := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
 	var wbRels relationships
 	if err := w.decode(relsPath, &wbRels); err != nil {
-		return nil, fmt.Errorf("the workbook's relationships cannot be read (%v)", err)
+		return nil, fmt.Errorf("the workbook's relationships cannot be read (%w)", err)
 	}
 	targets := map[string]string{}
 	sstPath, stylesPath := "", ""
@@ -103,12 +127,12 @@ func Open(data []byte) (*Workbook, error) {
 	}
 	if sstPath != "" && w.files[sstPath] != nil {
 		if w.sst, err = w.readSST(sstPath); err != nil {
-			return nil, fmt.Errorf("the shared strings cannot be read (%v)", err)
+			return nil, fmt.Errorf("the shared strings cannot be read (%w)", err)
 		}
 	}
 	if stylesPath != "" && w.files[stylesPath] != nil {
 		if err := w.readStyles(stylesPath); err != nil {
-			return nil, fmt.Errorf("the styles cannot be read (%v)", err)
+			return nil, fmt.Errorf("the styles cannot be read (%w)", err)
 		}
 	}
 	return w, nil
@@ -123,16 +147,137 @@ func (w *Workbook) Sheets() []string {
 	return out
 }
 
+// ZipSheet tells whether a worksheet part is itself a zip archive (a
+// workbook or another document stored as a sheet), which holds no cells.
+func (w *Workbook) ZipSheet() bool {
+	for _, s := range w.sheets {
+		rc, err := w.open(s.path)
+		if err != nil {
+			continue
+		}
+		var head [4]byte
+		n, _ := io.ReadFull(rc, head[:])
+		rc.Close()
+		if n == 4 && string(head[:]) == "PK\x03\x04" {
+			return true
+		}
+	}
+	return false
+}
+
 // Date1904 tells whether the workbook counts dates from 1904 (old Mac Excel).
 func (w *Workbook) Date1904() bool { return w.date1904 }
+
+// Kind tells what a zip that is no workbook holds, from its parts: "docx"
+// (a Word document), "pptx", "ods" (OpenDocument), "numbers" (Apple
+// Numbers), or "" for anything else. ErrNotWorkbook's callers word it.
+func Kind(data []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return ""
+	}
+	for _, f := range zr.File {
+		switch {
+		case f.Name == "word/document.xml":
+			return "docx"
+		case f.Name == "ppt/presentation.xml":
+			return "pptx"
+		case f.Name == "Index/Document.iwa", strings.HasPrefix(f.Name, "Index/") && strings.HasSuffix(f.Name, ".iwa"):
+			return "numbers"
+		case f.Name == "mimetype" && f.Method == zip.Store && f.UncompressedSize64 < 100:
+			rc, err := f.Open()
+			if err != nil {
+				continue
+			}
+			b, _ := io.ReadAll(io.LimitReader(rc, 100))
+			rc.Close()
+			if strings.HasPrefix(string(b), "application/vnd.oasis.opendocument") {
+				return "ods"
+			}
+		}
+	}
+	return ""
+}
+
+// zipEntryCount reads the number of entries from the zip's end of central
+// directory record (or its zip64 record), before the zip reader builds a
+// File for each: 0 when there is no such record (the zip reader then
+// says the zip is damaged).
+func zipEntryCount(data []byte) int64 {
+	const eocdLen, maxComment = 22, 1<<16 - 1
+	from := max(0, len(data)-eocdLen-maxComment)
+	i := bytes.LastIndex(data[from:], []byte("PK\x05\x06"))
+	if i < 0 || from+i+eocdLen > len(data) {
+		return 0
+	}
+	e := data[from+i:]
+	n := int64(binary.LittleEndian.Uint16(e[10:12]))
+	if n != 0xFFFF {
+		return n
+	}
+	// Zip64: the locator, just before the record, points at the zip64 record.
+	loc := from + i - 20
+	if loc < 0 || !bytes.HasPrefix(data[loc:], []byte("PK\x06\x07")) {
+		return n
+	}
+	off := binary.LittleEndian.Uint64(data[loc+8 : loc+16])
+	if off > uint64(len(data)-56) || !bytes.HasPrefix(data[off:], []byte("PK\x06\x06")) {
+		return n
+	}
+	return int64(min(binary.LittleEndian.Uint64(data[off+32:off+40]), 1<<62))
+}
+
+// overlapping tells whether two entries' compressed bytes overlap: a zip
+// bomb's way to make many parts (1,000 sheets) inflate one entry. Zips
+// that spreadsheet programs write never share bytes between entries.
+func overlapping(files []*zip.File) bool {
+	type span struct{ from, to int64 }
+	spans := make([]span, 0, len(files))
+	for _, f := range files {
+		off, err := f.DataOffset()
+		if err != nil {
+			continue // the zip reader says so when the part is read
+		}
+		spans = append(spans, span{off, off + int64(f.CompressedSize64)})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].from < spans[j].from })
+	for i := 1; i < len(spans); i++ {
+		if spans[i].from < spans[i-1].to {
+			return true
+		}
+	}
+	return false
+}
 
 func (w *Workbook) open(name string) (io.ReadCloser, error) {
 	f := w.files[name]
 	if f == nil {
 		return nil, fmt.Errorf("no part %s", name)
 	}
-	return f.Open()
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	return &counted{rc: rc, w: w}, nil
 }
+
+// counted charges the bytes read from a part to the workbook's inflated
+// bytes, and fails past l.Inflated.
+type counted struct {
+	rc io.ReadCloser
+	w  *Workbook
+}
+
+func (c *counted) Read(p []byte) (int, error) {
+	n, err := c.rc.Read(p)
+	c.w.inflated += int64(n)
+	if c.w.inflated > c.w.limits.Inflated {
+		return n, &limits.Error{Code: limits.Inflated, Limit: c.w.limits.Inflated, Figure: c.w.inflated}
+	}
+	return n, err
+}
+
+func (c *counted) Close() error { return c.rc.Close() }
 
 func (w *Workbook) decode(name string, v any) error {
 	rc, err := w.open(name)
@@ -170,6 +315,7 @@ func (w *Workbook) readSST(name string) ([]string, error) {
 	}
 	defer rc.Close()
 	var out []string
+	var total int64 // bytes of the strings so far
 	sc := newScanner(rc)
 	var cur []byte
 	inSI, inT, skip := false, false, 0
@@ -196,6 +342,9 @@ func (w *Workbook) readSST(name string) ([]string, error) {
 		case tokEnd:
 			switch string(tok.local()) {
 			case "si":
+				if total += int64(len(cur)); total > w.limits.SharedStrings {
+					return nil, &limits.Error{Code: limits.SharedStrings, Limit: w.limits.SharedStrings, Figure: total}
+				}
 				out = append(out, string(cur))
 				inSI = false
 			case "t":
@@ -209,6 +358,9 @@ func (w *Workbook) readSST(name string) ([]string, error) {
 					cur = append(cur, tok.text...)
 				} else {
 					cur = appendText(cur, tok.text)
+				}
+				if int64(len(cur)) > w.limits.Cell {
+					return nil, &limits.Error{Code: limits.Cell, Limit: w.limits.Cell, Figure: int64(len(cur))}
 				}
 			}
 		}

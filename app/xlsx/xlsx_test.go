@@ -10,10 +10,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"retention/app/limits"
+	"retention/app/limits/craft"
 )
 
 // book builds a workbook with excelize and returns its bytes.
@@ -368,18 +372,29 @@ func FuzzOpen(f *testing.F) {
 	for _, tc := range workbooks(f) {
 		f.Add(tc.Data)
 	}
+	// Small bombs of issue 15 (a few KiB each that unpack to 16 to 64
+	// MiB, past the budget): each must stay within the budget.
+	f.Add(craft.Workbook(craft.SheetRows(2000), nil))
+	f.Add(craft.Workbook(craft.CellOfRuns(4096, 4096), nil))
+	f.Add(craft.Workbook(craft.SheetRows(1), craft.SharedStrings(20000, 1000)))
+	f.Add(craft.Overlapping(5, 64<<20))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		wb, err := Open(data)
-		if err != nil {
-			return
-		}
-		for _, s := range wb.Sheets() {
-			wb.Rows(s, func(row int, cells []string) error {
-				if row < 1 || len(cells) == 0 || cells[len(cells)-1] == "" {
-					t.Fatalf("row %d cells %q", row, cells)
-				}
-				return nil
-			})
+		alloc := craft.Allocated(func() {
+			wb, err := OpenWith(data, craft.FuzzLimits(len(data)))
+			if err != nil {
+				return
+			}
+			for _, s := range wb.Sheets() {
+				wb.Rows(s, func(row int, cells []string) error {
+					if row < 1 || len(cells) == 0 || cells[len(cells)-1] == "" {
+						t.Fatalf("row %d cells %q", row, cells)
+					}
+					return nil
+				})
+			}
+		})
+		if alloc > craft.Budget(len(data)) {
+			t.Fatalf("%d bytes allocated %d, over the budget of %d", len(data), alloc, craft.Budget(len(data)))
 		}
 	})
 }
@@ -388,9 +403,17 @@ func FuzzOpen(f *testing.F) {
 func FuzzSheetXML(f *testing.F) {
 	f.Add(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`)
 	f.Add(`<sheetData><row><c><v>1</v></c><c t="s"><v>0</v></c></row><row r="3"/></sheetData>`)
+	f.Add(`<sheetData><row r="1048577"><c><v>1</v></c></row></sheetData>`)
+	f.Add(`<sheetData><row><c><v>1</v></row><row></c></row></sheetData>`) // a cell closed in the next row (index -1)
+	f.Add(`<sheetData><row><c t="inlineStr"><is>` + strings.Repeat(`<r><t>`+strings.Repeat("x", 4096)+`</t></r>`, 64) + `</is></c></row></sheetData>`)
 	f.Fuzz(func(t *testing.T, x string) {
-		w := &Workbook{sst: []string{"s0"}, dateXF: []uint8{0, 1}}
-		w.scanSheet(newScanner(bytes.NewReader([]byte(x))), func(row int, cells []string) error { return nil })
+		w := &Workbook{sst: []string{"s0"}, dateXF: []uint8{0, 1}, limits: limits.CLI}
+		alloc := craft.Allocated(func() {
+			w.scanSheet(newScanner(bytes.NewReader([]byte(x))), func(row int, cells []string) error { return nil })
+		})
+		if alloc > craft.Budget(len(x)) {
+			t.Fatalf("%d bytes allocated %d, over the budget of %d", len(x), alloc, craft.Budget(len(x)))
+		}
 	})
 }
 

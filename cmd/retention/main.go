@@ -27,6 +27,7 @@
 //	--horizon 12m                how far predicted purchases and CLV look ahead
 //	--discount 0.01              monthly discount rate of the predicted CLV
 //	--check-until DATE           calibration end of the prediction's check (default: mid-history)
+//	--max-size 4GiB              the largest file to read (default 2 GiB); the bounds on unpacked bytes, rows and cells follow it
 //	--json                       print JSON instead of text
 //
 // Errors go to standard error, with exit code 1.
@@ -39,6 +40,7 @@ import (
 	"os"
 
 	"retention/app/ingest"
+	"retention/app/limits"
 )
 
 func main() {
@@ -52,6 +54,10 @@ func main() {
 // explain words an error for the command line: a file that gives no
 // orders gets what to do about it, in terms of this command's flags.
 func explain(err error) string {
+	var le *limits.Error
+	if errors.As(err, &le) {
+		return explainLimit(le)
+	}
 	var p *ingest.Problem
 	if !errors.As(err, &p) {
 		return err.Error()
@@ -74,6 +80,20 @@ func explain(err error) string {
 			s += " (" + p.Platform + ": " + h + ")"
 		}
 		s += ", or name the columns with --map if it does hold orders."
+	}
+	return s
+}
+
+// explainLimit words a file past a bound, with what to do about it.
+func explainLimit(e *limits.Error) string {
+	s := e.Error() + "."
+	switch e.Code {
+	case limits.Input, limits.Inflated, limits.SharedStrings, limits.Rows, limits.Cells:
+		s += " Split the file or export fewer columns, or raise the bound with --max-size (as large as the machine's memory allows)."
+	case limits.Cell:
+		s += " No orders export holds such a cell: export the orders again."
+	case limits.ZipEntries, limits.Overlapping, limits.Nested:
+		s += " No spreadsheet program writes such a file: export the orders again as CSV or Excel."
 	}
 	return s
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -54,7 +53,7 @@ func (m *Main) predict(args []string) error {
 	}
 	p.Horizon = int(horizon)
 	p.Discount = discount
-	data, err := os.ReadFile(file)
+	data, err := readInput(file, c.opt.Limits)
 	if err != nil {
 		return err
 	}

@@ -5,13 +5,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"retention/app/engine"
 	"retention/app/export"
+	"retention/app/limits"
 	"retention/app/report"
 )
 
@@ -52,6 +55,77 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.opt.SeasonFrom, "season-from", "", "first day of this year's season; the seasonal list is who ordered then a year earlier (default: the reference date)")
 	fs.StringVar(&c.opt.SeasonTo, "season-to", "", "last day of this year's season (default: 30 days from --season-from)")
 	fs.BoolVar(&c.json, "json", false, "print JSON")
+	c.opt.Today = time.Now()
+	fs.Var((*sizeFlag)(&c.opt.Limits), "max-size", "the largest file to read (default 2GiB); the bounds on unpacked bytes, rows and cells follow it")
+}
+
+// sizeFlag sets the limits for files of up to a size: "4GiB", "500MB",
+// "3000000000".
+type sizeFlag limits.Limits
+
+func (f *sizeFlag) String() string { return limits.Bytes((*limits.Limits)(f).OrCLI().Input) }
+
+func (f *sizeFlag) Set(s string) error {
+	n, err := parseSize(s)
+	if err != nil {
+		return err
+	}
+	*f = sizeFlag(limits.CLI.With(n))
+	return nil
+}
+
+// parseSize reads a size in bytes with an optional unit: KB, MB, GB (powers
+// of 1000) or KiB, MiB, GiB (powers of 1024).
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}} {
+		if strings.HasSuffix(strings.ToLower(t), strings.ToLower(u.suffix)) {
+			t, mult = strings.TrimSpace(t[:len(t)-len(u.suffix)]), u.mult
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v <= 0 || v*float64(mult) > 1<<62 {
+		return 0, fmt.Errorf("a size is a number of bytes with an optional unit, like 4GiB or 500MB, got %q", s)
+	}
+	return int64(v * float64(mult)), nil
+}
+
+// readInput reads a file of up to l.Input bytes; a larger one (or an
+// endless one, such as /dev/zero) is refused with the bound, after
+// reading one byte more than it.
+func readInput(file string, l limits.Limits) ([]byte, error) {
+	l = l.OrCLI()
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		if err := l.CheckInput(st.Size()); err != nil {
+			err.(*limits.Error).File = filepath.Base(file)
+			return nil, err
+		}
+		// One allocation of the file's size, as os.ReadFile does.
+		data := make([]byte, st.Size())
+		if _, err := io.ReadFull(f, data); err != nil {
+			return nil, err
+		}
+		return data, nil
+	}
+	// A pipe or a device: read up to the bound and one byte more.
+	data, err := io.ReadAll(io.LimitReader(f, l.Input+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > l.Input {
+		return nil, &limits.Error{Code: limits.Input, File: filepath.Base(file), Limit: l.Input, Figure: int64(len(data))}
+	}
+	return data, nil
 }
 
 // registerForecast adds the forecast's flags (report and segments; predict
@@ -102,7 +176,7 @@ func newFlagSet(m *Main, name string) *flag.FlagSet {
 
 // load reads and reports on a file.
 func load(file string, opt engine.Options) (*report.Document, error) {
-	data, err := os.ReadFile(file)
+	data, err := readInput(file, opt.Limits)
 	if err != nil {
 		return nil, err
 	}

@@ -3,10 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"retention/app/engine"
 	"retention/app/report"
@@ -25,6 +25,8 @@ func (m *Main) survey(args []string) error {
 	fs.StringVar(&so.Sheet, "sheet", "", "the survey workbook's sheet (default: the first with data)")
 	fs.Var(mapFlag(so.Map), "map", "set a survey column's role: score, date, customer_id, email or comment =Column (repeatable)")
 	fs.Var(mapFlag(ordersMap), "orders-map", "set a column's role in the orders file: role=Column (repeatable)")
+	opt.Today = time.Now()
+	fs.Var((*sizeFlag)(&opt.Limits), "max-size", "the largest file to read (default 2GiB); the bounds on unpacked bytes, rows and cells follow it")
 	fs.StringVar(&opt.Grain, "grain", "month", "period length: month, quarter or year")
 	fs.StringVar(&opt.TZ, "tz", "UTC", "reporting time zone, e.g. Europe/Berlin")
 	fs.StringVar(&opt.AsOf, "as-of", "", "reference date of the orders (default: the day after the last order)")
@@ -41,7 +43,7 @@ func (m *Main) survey(args []string) error {
 	if (list == "") != (out == "") {
 		return fmt.Errorf("--list and --out go together")
 	}
-	data, err := os.ReadFile(file)
+	data, err := readInput(file, opt.Limits)
 	if err != nil {
 		return err
 	}
@@ -72,7 +74,7 @@ func (m *Main) surveyReport(file string, data []byte, orders string, opt engine.
 		s, err := engine.Survey(filepath.Base(file), data, opt, so, nil, nil)
 		return s, "", err
 	}
-	od, err := os.ReadFile(orders)
+	od, err := readInput(orders, opt.Limits)
 	if err != nil {
 		return nil, "", err
 	}
