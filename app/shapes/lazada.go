@@ -51,7 +51,10 @@ func init() {
 		Counts: func(o Order) bool {
 			return o.Status == Paid || o.Status == PartiallyRefunded && orderQuantity(o) > 1
 		},
-		Write: writeLazadaOrders,
+		// A returned unit of an order that still counts is in its value
+		// and its refundAmount is the order's refund.
+		Refunds: true,
+		Write:   writeLazadaOrders,
 	})
 }
 
