@@ -879,8 +879,8 @@ var (
 	shipStatusWords = words("fulfil", "ship", "deliver", "return", "refund", "tracking", "versand", "liefer", "lever")
 	// Refunded amounts: a status, a date, a reason or an id of a refund is
 	// not its money, nor is the sum converted to another currency.
-	notRefundWords = words("status", "date", "datum", "dato", "time", "reason", "grund", "arsag", "orsak", "id",
-		"number", "nummer", "converted", "fee", "gebuhr", "gebyr", "avgift", "shipping", "tax")
+	notRefundWords = words("status", "date", "datum", "dato", "time", "reason", "grund", "arsag", "orsak",
+		"refundid", "refundnumber", "refundnr", "converted", "fee", "gebuhr", "gebyr", "avgift", "shipping", "tax")
 	// Sender-side e-mail columns (a payment export's own address).
 	shopMailWords = words("seller", "merchant", "shop", "store", "verkaufer", "sælger", "saelger", "selger", "saljare")
 )

@@ -366,3 +366,25 @@ func TestTransactionKind(t *testing.T) {
 		}
 	}
 }
+
+// TestRefundedNotOthers: columns that speak of refunds but hold no
+// refunded amount (a status, a date, a refund's id, units) are not taken
+// for one.
+func TestRefundedNotOthers(t *testing.T) {
+	h, r := rows(
+		"Order ID|Order Date|Customer ID|Total|Refund Status|Refund ID|Refund Reason|Quantity refunded|Refunded date",
+		"1|2024-03-01|c1|101.90|Refund Accepted|4711|Damaged|1|2024-03-10",
+		"2|2024-03-02|c2|92.21||||0|",
+		"3|2024-03-03|c1|64.50|Refund Accepted|4712|Wrong size|2|2024-03-12",
+	)
+	m := Detect(h, r)
+	if i, ok := m.Column(Refunded); ok {
+		t.Errorf("refunded = %q, want none", h[i])
+	}
+	if i, ok := m.Column(Returned); !ok || h[i] != "Quantity refunded" {
+		t.Errorf("returned = %d, %v, want Quantity refunded", i, ok)
+	}
+	if i, ok := m.Column(RefundDate); !ok || h[i] != "Refunded date" {
+		t.Errorf("refund date = %d, %v, want Refunded date", i, ok)
+	}
+}
