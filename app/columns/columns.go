@@ -44,11 +44,19 @@ const (
 	// Returned is the number of a line's units the buyer returned
 	// (Shopee's "Returned quantity").
 	Returned Role = "returned_quantity"
+	// Refunded is the money returned on an order, as the platform sums it
+	// (Shopify's "Refunded Amount" on the order's first row, Stripe's
+	// "Amount Refunded", Lazada's refundAmount on each unit's row): never
+	// an identity and never the order's value.
+	Refunded Role = "refunded"
+	// RefundDate is when an order's money was returned (Stripe's
+	// "Refunded date (UTC)"): the refund's date, never the order's.
+	RefundDate Role = "refund_date"
 )
 
 // Roles returns every role, in the order a report lists them.
 func Roles() []Role {
-	return []Role{OrderID, CustomerID, Email, Date, Total, Quantity, UnitPrice, Status, Currency, Product, Category, Country, Name, Address, Type, Returned}
+	return []Role{OrderID, CustomerID, Email, Date, Total, Quantity, UnitPrice, Status, Currency, Product, Category, Country, Name, Address, Type, Returned, Refunded, RefundDate}
 }
 
 // Match is the column found for a role.
@@ -215,6 +223,25 @@ var names = map[Role][]string{
 		"returnedquantity", "quantityreturned", "returnedqty", "qtyreturned", "returnquantity", "returnqty",
 		"returnedunits", "unitsreturned", "retourmenge", "zuruckgegebenemenge", "returneretantal", "antalreturneret",
 		"returnertantall", "antallreturnert", "returneratantal", "antalreturnerade", "damingibinalik",
+		"quantityrefunded", "refundedquantity", "qtyrefunded", "refundedqty", "erstattetemenge",
+	},
+	Refunded: {
+		"refunded", "refundedamount", "amountrefunded", "refundamount", "refundtotal", "totalrefunded",
+		"orderrefundamount", "refundedtotal", "refunds", "refund",
+		"erstattet", "erstatteterbetrag", "erstattungsbetrag", "ruckerstattet", "ruckerstattung",
+		"ruckerstattungsbetrag", "erstattung", "gutschriftsbetrag",
+		"refunderet", "refunderetbelob", "refunderingsbelob", "tilbagebetalt", "tilbagebetaltbelob", "refusion",
+		"refundert", "refundertbelop", "refusjon", "refusjonsbelop", "tilbakebetalt", "tilbakebetaltbelop",
+		"aterbetalt", "aterbetaltbelopp", "aterbetalning", "aterbetalningsbelopp", "refunderat", "refunderatbelopp",
+		"halagangibinalik", "ibinaliknahalaga", "naibaliknahalaga", "halaganginirefund",
+	},
+	RefundDate: {
+		"refunddate", "refundeddate", "refundedat", "refundedon", "dateofrefund", "refundtime", "refundcreated",
+		"erstattungsdatum", "erstattetam", "ruckerstattungsdatum", "gutschriftsdatum",
+		"refunderingsdato", "refunderetdato", "tilbagebetalingsdato", "refusionsdato",
+		"refusjonsdato", "refundertdato", "tilbakebetalingsdato",
+		"aterbetalningsdatum", "aterbetaltdatum", "refunderatdatum",
+		"petsangrefund", "petsangpagbabalik",
 	},
 	Address: {
 		"address", "billingaddress", "billingaddress1", "billingstreet", "street", "streetaddress", "address1",
@@ -380,9 +407,9 @@ func abs(x float64) float64 {
 // fits says how well the values suit a role, 0..1, and why.
 func fits(r Role, p profile) (float64, string) {
 	switch r {
-	case Date:
+	case Date, RefundDate:
 		return p.dates, fmt.Sprintf("%.0f%% of sampled values are dates", p.dates*100)
-	case Total, UnitPrice:
+	case Total, UnitPrice, Refunded:
 		if p.compact > 0.9 {
 			return 0, "values are dates"
 		}
@@ -787,6 +814,10 @@ func describe(r Role) string {
 		return "the transaction type"
 	case Returned:
 		return "the quantity returned"
+	case Refunded:
+		return "the amount refunded"
+	case RefundDate:
+		return "the refund's date"
 	}
 	return string(r)
 }
@@ -799,7 +830,8 @@ var (
 		"value", "voucher", "rebate", "cashback", "coin", "paid", "spent", "revenue", "sales", "gross", "commission",
 		"preis", "betrag", "summe", "gebuhr", "versand", "steuer", "rabatt", "gutschein", "erstattung", "umsatz", "porto",
 		"pris", "belob", "belop", "gebyr", "fragt", "frakt", "moms", "mva", "rabat", "avgift", "skatt", "omsatning",
-		"presyo", "halaga", "bayad", "singil", "buwis", "diskwento", "kabuuan")
+		"presyo", "halaga", "bayad", "singil", "buwis", "diskwento", "kabuuan",
+		"erstatt", "refus", "refunder", "tilbagebetal", "tilbakebetal", "aterbetal")
 	// noteWords make a column a remark: never an identity.
 	noteWords = words("note", "remark", "comment", "message", "memo", "instruction", "notiz", "bemerk", "kommentar",
 		"hinweis", "besked", "bemaerk", "melding", "merknad", "meddelande", "anteckning", "tala", "paalala", "puna", "mensahe")
@@ -823,7 +855,8 @@ var (
 		"outstanding", "estimat", "commission", "cashback", "deposit", "steuer", "moms", "mva", "skatt", "fragt", "frakt",
 		"versand", "rabatt", "rabat", "gebuhr", "gebyr", "avgift", "porto", "erstatt", "refus", "retur", "buwis",
 		"diskwento", "singil", "compare", "original", "regular", "msrp", "shipped", "redeem", "gift", "certificate",
-		"credit", "handling", "exctax", "excltax", "exvat", "exklmwst", "exklmoms", "net")
+		"credit", "handling", "exctax", "excltax", "exvat", "exklmwst", "exklmoms", "net", "tilbagebetal", "tilbakebetal",
+		"aterbetal", "ibinalik")
 	// Words that say a total includes tax, so "tax" in them is no
 	// reason to doubt it.
 	inclTaxWords = words("inctax", "incltax", "includingtax", "incvat", "inclvat", "inklmwst", "inklmoms", "inklmva", "withtax")
@@ -844,6 +877,10 @@ var (
 	personNameWords = words("name", "navn", "namn", "pangalan")
 	// Statuses: the payment or order status beats the shipping one.
 	shipStatusWords = words("fulfil", "ship", "deliver", "return", "refund", "tracking", "versand", "liefer", "lever")
+	// Refunded amounts: a status, a date, a reason or an id of a refund is
+	// not its money, nor is the sum converted to another currency.
+	notRefundWords = words("status", "date", "datum", "dato", "time", "reason", "grund", "arsag", "orsak",
+		"refundid", "refundnumber", "refundnr", "converted", "fee", "gebuhr", "gebyr", "avgift", "shipping", "tax")
 	// Sender-side e-mail columns (a payment export's own address).
 	shopMailWords = words("seller", "merchant", "shop", "store", "verkaufer", "sælger", "saelger", "selger", "saljare")
 )
@@ -923,6 +960,13 @@ func meaning(r Role, f string) float64 {
 	case Status:
 		if containsAny(f, shipStatusWords) {
 			return 0.8
+		}
+	case Refunded:
+		// "Quantity refunded" counts units, "Refund Status" and
+		// "Refunded date" are no amounts; "Converted Amount Refunded" is
+		// the same money in another currency.
+		if containsAny(f, countWords) || containsAny(f, notRefundWords) {
+			return 0.2
 		}
 	}
 	return 1

@@ -147,6 +147,61 @@ func TestDetect(t *testing.T) {
 		},
 		Want: map[Role]string{Email: "From Email Address", Total: "Gross", OrderID: "Transaction ID", Date: "Date"},
 	}, {
+		Name: "Stripe payments: the amount refunded and its date are the refund's, never the order's",
+		Lines: []string{
+			"id|Created date (UTC)|Amount|Amount Refunded|Currency|Converted Amount Refunded|Refunded date (UTC)|Status|Customer ID|Customer Email",
+			"ch_3Nq1|2024-03-01 10:00:00|101.90|35.00|eur|35.00|2024-03-16 09:00:00|Paid|cus_OaB1|anna@x.dk",
+			"ch_3Nq2|2024-03-02 11:00:00|92.21|0.00|eur|0.00||Paid|cus_OaB2|ole@x.no",
+			"ch_3Nq3|2024-03-03 12:00:00|64.50|64.50|eur|64.50|2024-03-20 08:00:00|Refunded|cus_OaB1|anna@x.dk",
+		},
+		Want: map[Role]string{OrderID: "id", Date: "Created date (UTC)", Total: "Amount", Refunded: "Amount Refunded",
+			RefundDate: "Refunded date (UTC)", CustomerID: "Customer ID", Email: "Customer Email", Status: "Status"},
+	}, {
+		Name: "German: Erstatteter Betrag is the refund, Gesamtbetrag the order",
+		Lines: []string{
+			"Bestellnummer;Bestelldatum;E-Mail (Rechnung);Gesamtbetrag;Erstatteter Betrag",
+			"1001;01.03.2024 10:00;anna@x.de;101,90 €;35,00 €",
+			"1002;02.03.2024 11:00;ole@x.de;92,21 €;0,00 €",
+		},
+		Want: map[Role]string{OrderID: "Bestellnummer", Total: "Gesamtbetrag", Refunded: "Erstatteter Betrag"},
+	}, {
+		Name: "Danish: refunderet beløb",
+		Lines: []string{
+			"Ordrenummer|Dato|Kundenummer|Beløb|Refunderet beløb",
+			"1001|01-03-2024|501|101,90|35,00", "1002|02-03-2024|502|92,21|0,00",
+		},
+		Want: map[Role]string{Total: "Beløb", Refunded: "Refunderet beløb", CustomerID: "Kundenummer"},
+	}, {
+		Name: "Norwegian: refundert beløp",
+		Lines: []string{
+			"Ordrenummer|Dato|E-post|Totalt|Refundert beløp",
+			"1001|01.03.2024|kari@x.no|101,90|35,00", "1002|02.03.2024|ola@x.no|92,21|0,00",
+		},
+		Want: map[Role]string{Total: "Totalt", Refunded: "Refundert beløp", Email: "E-post"},
+	}, {
+		Name: "Swedish: återbetalt belopp",
+		Lines: []string{
+			"Ordernummer|Datum|E-post|Totalt|Återbetalt belopp",
+			"1001|2024-03-01|eva@x.se|101,90|35,00", "1002|2024-03-02|sven@x.se|92,21|0,00",
+		},
+		Want: map[Role]string{Total: "Totalt", Refunded: "Återbetalt belopp", Email: "E-post"},
+	}, {
+		Name: "Filipino: halagang ibinalik",
+		Lines: []string{
+			"Numero ng Order|Petsa|Email|Kabuuan|Halagang ibinalik",
+			"1001|2024-03-01|juan@x.ph|1019.00|350.00", "1002|2024-03-02|ana@x.ph|922.00|0.00",
+		},
+		Want: map[Role]string{Total: "Kabuuan", Refunded: "Halagang ibinalik", Email: "Email"},
+	}, {
+		Name: "Wix: the units refunded are returned units, the refunded amount the refund",
+		Lines: []string{
+			"Order number|Date created|Contact email|Qty|Quantity refunded|Price|Total|Refunded amount|Net amount",
+			"10001|Mar 1, 2024|anna@x.dk|2|0|45.00|95.00|35.00|60.00",
+			"10002|Mar 2, 2024|ole@x.no|1|1|20.00|25.00|25.00|0.00",
+		},
+		Want: map[Role]string{Quantity: "Qty", Returned: "Quantity refunded", UnitPrice: "Price", Total: "Total",
+			Refunded: "Refunded amount"},
+	}, {
 		Name: "Customer name and address only",
 		Lines: []string{
 			"Order|Date|Customer Name|Billing Address|Shipping Address|Total",
@@ -309,5 +364,27 @@ func TestTransactionKind(t *testing.T) {
 		if got := TransactionKind(c.value); got != c.want {
 			t.Errorf("TransactionKind(%q) = %d, want %d", c.value, got, c.want)
 		}
+	}
+}
+
+// TestRefundedNotOthers: columns that speak of refunds but hold no
+// refunded amount (a status, a date, a refund's id, units) are not taken
+// for one.
+func TestRefundedNotOthers(t *testing.T) {
+	h, r := rows(
+		"Order ID|Order Date|Customer ID|Total|Refund Status|Refund ID|Refund Reason|Quantity refunded|Refunded date",
+		"1|2024-03-01|c1|101.90|Refund Accepted|4711|Damaged|1|2024-03-10",
+		"2|2024-03-02|c2|92.21||||0|",
+		"3|2024-03-03|c1|64.50|Refund Accepted|4712|Wrong size|2|2024-03-12",
+	)
+	m := Detect(h, r)
+	if i, ok := m.Column(Refunded); ok {
+		t.Errorf("refunded = %q, want none", h[i])
+	}
+	if i, ok := m.Column(Returned); !ok || h[i] != "Quantity refunded" {
+		t.Errorf("returned = %d, %v, want Quantity refunded", i, ok)
+	}
+	if i, ok := m.Column(RefundDate); !ok || h[i] != "Refunded date" {
+		t.Errorf("refund date = %d, %v, want Refunded date", i, ok)
 	}
 }

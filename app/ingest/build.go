@@ -36,7 +36,7 @@ var (
 // cols holds the column index of each role, or -1.
 type cols struct {
 	order, customer, email, date, total, qty, price, status, currency, product, category, country, name, address int
-	txnType, returned                                                                                            int
+	txnType, returned, refunded, refundDate                                                                      int
 }
 
 func resolve(m columns.Mapping) cols {
@@ -53,6 +53,7 @@ func resolve(m columns.Mapping) cols {
 		product: get(columns.Product), category: get(columns.Category), country: get(columns.Country),
 		name: get(columns.Name), address: get(columns.Address),
 		txnType: get(columns.Type), returned: get(columns.Returned),
+		refunded: get(columns.Refunded), refundDate: get(columns.RefundDate),
 	}
 }
 
@@ -91,6 +92,14 @@ type agg struct {
 	returned      float64   // units returned
 	returnedValue float64   // returned units x unit price
 	returnedPrice bool      // every row with units returned had a unit price
+
+	// The platform's own sum of what went back on the order: a refunded
+	// amount column, on the order's first row or on each line's.
+	refundedFirst float64   // the first sale row's refunded amount
+	refundedSum   float64   // the sale rows' refunded amounts
+	hasRefunded   bool      // a sale row gives a refunded amount
+	refundedDiff  bool      // rows disagree: the amounts are per line
+	refundedAt    time.Time // the refund date column's first date
 }
 
 func (a *agg) addLine(line int) {
@@ -148,13 +157,23 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 	rep.DateFormat = df.String()
 	var numVals []string
-	for _, i := range []int{c.total, c.price, c.qty} {
+	for _, i := range []int{c.total, c.price, c.qty, c.refunded} {
 		if i >= 0 {
 			numVals = append(numVals, distinct(t, i)...)
 		}
 	}
 	nf := parse.DetectNumberFormat(numVals)
 	rep.NumberFormat = describeNumberFormat(nf)
+	// A refund date column in a format of its own, or in none that can be
+	// read, is left aside: the refunds are then dated at their orders.
+	var rdf parse.DateFormat
+	if c.refundDate >= 0 {
+		if f, err := parse.DetectDateFormat(distinct(t, c.refundDate)); err == nil {
+			rdf = f
+		} else {
+			c.refundDate = -1
+		}
+	}
 
 	var sk skips
 	orders := make(map[string]*agg)
@@ -279,6 +298,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if !ok {
 			continue
 		}
+		refunded, hasRefunded, ok := num(c.refunded, "amount refunded")
+		if !ok {
+			continue
+		}
 
 		a.addLine(line)
 		if kind == columns.TxnRefund {
@@ -303,6 +326,14 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			continue
 		}
 		a.saleRows++
+		if hasRefunded {
+			a.addRefunded(math.Abs(refunded))
+		}
+		if s := cell(c.refundDate); s != "" && a.refundedAt.IsZero() {
+			if v, err := rdf.Parse(s, loc); err == nil {
+				a.refundedAt = v
+			}
+		}
 		if hasReturned && returned > 0 {
 			if a.returned == 0 {
 				a.returnedPrice = true
@@ -367,14 +398,13 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	// total on every line of an order; a line-level one differs.
 	perLine := false
 	multiLine := false
+	refundedPerLine := false
 	for _, a := range seq {
 		if a.rows > 1 {
 			multiLine = true
 		}
-		if a.totalDiff {
-			perLine = true
-			break
-		}
+		perLine = perLine || a.totalDiff
+		refundedPerLine = refundedPerLine || a.refundedDiff
 	}
 	switch {
 	case c.total < 0 && c.qty >= 0:
@@ -481,7 +511,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				Currency: a.currency, Products: a.products, Categories: a.cats,
 			})
 			rep.OrderRows += a.saleRows
-			if r := a.refunded(amount); r > 0 {
+			if r := a.refunded(amount, refundedPerLine); r > 0 {
 				outRefunds = append(outRefunds, metrics.Refund{OrderID: a.id, Customer: key, Time: a.refundAt(), Amount: r, Currency: a.currency})
 				rep.RefundRows += a.refundRows
 			}
@@ -579,13 +609,47 @@ func refundKey(customer, email string, byName bool, name, address string) string
 // refunded in full.
 func (a *agg) returnedAll() bool { return a.returned > 0 && a.returned >= a.qty }
 
-// refunded is the money returned on an order worth amount: its refund
-// rows, and its returned units at their unit price, or at the order's
-// average price per unit when the file gives no unit price:
+// addRefunded adds a sale row's refunded amount v.
+func (a *agg) addRefunded(v float64) {
+	if !a.hasRefunded {
+		a.refundedFirst, a.hasRefunded = v, true
+	} else if v != a.refundedFirst {
+		a.refundedDiff = true
+	}
+	a.refundedSum += v
+}
+
+// refunded is the money returned on a counted order worth amount. The
+// rule, once for every export:
 //
-//	refund rows + returned x unit price
-//	refund rows + amount x returned / quantity
-func (a *agg) refunded(amount float64) float64 {
+//   - A refunded-amount column (Shopify's "Refunded Amount", Stripe's
+//     "Amount Refunded", Lazada's refundAmount) is the platform's own sum
+//     of what went back on the order, refund rows and returned units
+//     included: when it gives the order a refund, that is the refund, and
+//     nothing else is added to it. It is the first row's value when the
+//     column repeats the order's amount on its lines (or leaves them
+//     blank), the sum over the lines when it differs between the lines of
+//     an order anywhere in the file (perLine), as order totals are read.
+//
+//   - Otherwise the order's refund rows, and its returned units at their
+//     unit price, or at the order's average price per unit when the file
+//     gives no unit price:
+//
+//     refund rows + returned x unit price
+//     refund rows + amount x returned / quantity
+//
+// An order refunded in full (every row's status cancelled or refunded,
+// every unit returned) is no order: build leaves it out of revenue, so
+// what went back on it is no refund either, and refunded is never asked.
+func (a *agg) refunded(amount float64, perLine bool) float64 {
+	if v := a.refundedFirst; a.hasRefunded {
+		if perLine {
+			v = a.refundedSum
+		}
+		if v > 0 {
+			return math.Round(v*1e6) / 1e6
+		}
+	}
 	r := a.refund
 	switch {
 	case a.returned == 0:
@@ -597,9 +661,13 @@ func (a *agg) refunded(amount float64) float64 {
 	return math.Round(r*1e6) / 1e6
 }
 
-// refundAt is when the order's refund was made: its first refund row's
-// date, else (units returned, no date of their own) the order's.
+// refundAt is when the order's refund was made: its refund date column's,
+// else its first refund row's date, else (a refunded amount or units
+// returned, no date of their own) the order's.
 func (a *agg) refundAt() time.Time {
+	if !a.refundedAt.IsZero() {
+		return a.refundedAt
+	}
 	if !a.refundTime.IsZero() {
 		return a.refundTime
 	}

@@ -279,3 +279,109 @@ func TestHeaderless(t *testing.T) {
 		t.Errorf("err = %v, want the no-header sentence", err)
 	}
 }
+
+// TestRefundedAmount: a refunded-amount column is the order's refund,
+// read once (on the first row or summed over the lines), dated by a refund
+// date column or else at the order; it is never added to the refund rows
+// or returned units it already counts, and an order refunded in full is
+// no order and no refund.
+func TestRefundedAmount(t *testing.T) {
+	type refundWant struct {
+		id, day string
+		amount  float64
+	}
+	tests := []struct {
+		Name      string
+		Table     *sheet.Table
+		Orders    []orderWant
+		Refunds   []refundWant
+		Cancelled int
+	}{{
+		Name: "on the order's first row (Shopify); a refunded order is none",
+		Table: table(
+			"Name|Email|Financial Status|Created at|Total|Lineitem quantity|Lineitem price|Refunded Amount",
+			"#1001|anna@x.dk|partially_refunded|2024-03-01 10:00:00 +0100|59.00|1|20.00|20.00",
+			"#1001|||||1|39.00|",
+			"#1002|bo@x.dk|refunded|2024-03-02 10:00:00 +0100|10.00|1|10.00|10.00",
+			"#1003|anna@x.dk|paid|2024-03-05 10:00:00 +0100|25.50|1|25.50|0.00",
+		),
+		Orders: []orderWant{
+			{"#1001", "anna@x.dk", "2024-03-01", 59},
+			{"#1003", "anna@x.dk", "2024-03-05", 25.50},
+		},
+		Refunds:   []refundWant{{"#1001", "2024-03-01", 20}},
+		Cancelled: 1,
+	}, {
+		Name: "on each unit's row (Lazada): summed; every unit returned is no order",
+		Table: table(
+			"orderNumber|createTime|customerName|shippingAddress|paidPrice|status|refundAmount",
+			"501|01 Mar 2024 10:00|Juan Cruz|123 Rizal Ave|100.00|delivered|0.00",
+			"501|01 Mar 2024 10:00|Juan Cruz|123 Rizal Ave|100.00|returned|100.00",
+			"501|01 Mar 2024 10:00|Juan Cruz|123 Rizal Ave|50.00|delivered|0.00",
+			"502|02 Mar 2024 10:00|Ana Reyes|45 Mango Ave|80.00|returned|80.00",
+		),
+		// 100 + 100 + 50 = 250, of which the returned unit's 100 went back.
+		Orders:    []orderWant{{"501", "juan cruz | 123 rizal ave", "2024-03-01", 250}},
+		Refunds:   []refundWant{{"501", "2024-03-01", 100}},
+		Cancelled: 1,
+	}, {
+		Name: "dated by a refund date column (Stripe)",
+		Table: table(
+			"id|Created date (UTC)|Amount|Amount Refunded|Refunded date (UTC)|Status|Customer ID",
+			"ch_1|2024-03-01 10:00:00|101.90|35.00|2024-03-16 09:00:00|Paid|cus_1",
+			"ch_2|2024-03-02 11:00:00|92.21|0.00||Paid|cus_2",
+		),
+		Orders: []orderWant{
+			{"ch_1", "cus_1", "2024-03-01", 101.90},
+			{"ch_2", "cus_2", "2024-03-02", 92.21},
+		},
+		Refunds: []refundWant{{"ch_1", "2024-03-16", 35}},
+	}, {
+		Name: "with returned units: the refunded amount, which counts them, only",
+		Table: table(
+			"Order ID|Customer ID|Order Date|Quantity|Unit Price|Returned quantity|Order Total|Refunded Amount",
+			"7|c1|2024-03-01|2|20.00|1|36.00|18.00",
+		),
+		// Not 18 + 1 x 20: the refunded 18 (the unit after a 10% discount)
+		// is the return.
+		Orders:  []orderWant{{"7", "c1", "2024-03-01", 36}},
+		Refunds: []refundWant{{"7", "2024-03-01", 18}},
+	}, {
+		Name: "no refunded amount given: the refund rows",
+		Table: table(
+			"Transaction ID|Type|Date|From Email Address|Gross|Amount Refunded",
+			"T1|Express Checkout Payment|2024-03-01|anna@x.dk|50.00|0.00",
+			"T1|Payment Refund|2024-03-10|anna@x.dk|-15.00|",
+		),
+		Orders:  []orderWant{{"T1", "anna@x.dk", "2024-03-01", 50}},
+		Refunds: []refundWant{{"T1", "2024-03-10", 15}},
+	}}
+	for _, tc := range tests {
+		t.Run(tc.Name, func(t *testing.T) {
+			res, err := FromTable(tc.Table, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := res.Mapping.Column(columns.Refunded); !ok {
+				t.Fatalf("no refunded column: %+v", res.Mapping.Matches)
+			}
+			var orders []orderWant
+			for _, o := range res.Dataset.Orders {
+				orders = append(orders, orderWant{o.ID, o.Customer, o.Time.Format("2006-01-02"), o.Amount})
+			}
+			if !reflect.DeepEqual(orders, tc.Orders) {
+				t.Errorf("orders:\n got %v\nwant %v", orders, tc.Orders)
+			}
+			var refunds []refundWant
+			for _, r := range res.Dataset.Refunds {
+				refunds = append(refunds, refundWant{r.OrderID, r.Time.Format("2006-01-02"), r.Amount})
+			}
+			if !reflect.DeepEqual(refunds, tc.Refunds) {
+				t.Errorf("refunds:\n got %v\nwant %v", refunds, tc.Refunds)
+			}
+			if res.Report.Cancelled != tc.Cancelled {
+				t.Errorf("cancelled = %d, want %d", res.Report.Cancelled, tc.Cancelled)
+			}
+		})
+	}
+}

@@ -10,7 +10,9 @@ func init() {
 		Platform: "BigCommerce", Export: "Orders export (Default template)", File: "orders-2025-10-31.csv",
 		Doc:  "support.bigcommerce.com: Exporting Orders (Orders > Export, export template \"Default\", CSV)",
 		Kind: Orders, Identity: ByCustomerID, Currency: "EUR", Amount: Total,
-		Write: writeBigCommerce,
+		// "Refund Amount" is what went back on a partially refunded order.
+		Refunds: true,
+		Write:   writeBigCommerce,
 	})
 }
 

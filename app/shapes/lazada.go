@@ -51,7 +51,10 @@ func init() {
 		Counts: func(o Order) bool {
 			return o.Status == Paid || o.Status == PartiallyRefunded && orderQuantity(o) > 1
 		},
-		Write: writeLazadaOrders,
+		// A returned unit of an order that still counts is in its value
+		// and its refundAmount is the order's refund.
+		Refunds: true,
+		Write:   writeLazadaOrders,
 	})
 }
 
@@ -76,28 +79,31 @@ func lazadaPayMethod(o Order) string {
 
 // writeLazadaOrders writes the export workbook: one row per unit, with the
 // unit price, the seller's discount (the order's 10% code, negative, on its
-// first unit), paidPrice (what the buyer paid for the unit after the
-// discount, without shipping) and the order's shipping fee on its first
-// unit. Lazada no longer gives the buyer's e-mail to sellers, so
+// first unit, or another when the first is returned: lazadaDiscountUnit),
+// paidPrice (what the buyer paid for the unit after the discount, without
+// shipping) and the order's shipping fee on its first unit. Lazada no longer gives the buyer's e-mail to sellers, so
 // customerEmail is empty: the buyer is their name and address. Dates are
 // text ("02 Jan 2006 15:04", Manila time), amounts numbers in PHP. The
 // status is per unit: delivered, canceled, or returned with its
-// refundAmount.
+// refundAmount, what the buyer paid for it.
 func writeLazadaOrders(orders []Order) []byte {
 	col := columnIndex(lazadaOrdersHeader)
 	var rows [][]xlsxCell
 	item := int64(0)
 	for _, o := range orders {
 		orderNumber := fmt.Sprint(500000000000000 + int64(o.Number)*7919)
-		first := true
-		for j, l := range o.Lines {
+		unit, discounted := 0, lazadaDiscountUnit(o)
+		for _, l := range o.Lines {
 			for u := 0; u < l.Quantity; u++ {
 				item++
 				row := make([]xlsxCell, len(lazadaOrdersHeader))
 				set := func(h string, v xlsxCell) { row[col[h]] = v }
 				discount, shipping := int64(0), int64(0)
-				if first {
-					discount, shipping = o.Discount, o.Shipping
+				if unit == discounted {
+					discount = o.Discount
+				}
+				if unit == 0 {
+					shipping = o.Shipping
 				}
 				status, refund := "delivered", int64(0)
 				switch {
@@ -105,8 +111,9 @@ func writeLazadaOrders(orders []Order) []byte {
 					status = "canceled"
 				case o.Status == Refunded:
 					status, refund = "returned", l.UnitPrice-discount
-				case o.Status == PartiallyRefunded && j == 0 && u == 0:
-					status, refund = "returned", l.UnitPrice
+				case o.Status == PartiallyRefunded && unit == 0:
+					// What the buyer paid for the unit comes back.
+					status, refund = "returned", l.UnitPrice-discount
 				}
 				set("orderItemId", fmt.Sprint(600000000000000+item*13))
 				set("orderType", "Normal")
@@ -158,11 +165,31 @@ func writeLazadaOrders(orders []Order) []byte {
 				set("bundleDiscount", shopeePeso(0))
 				set("refundAmount", shopeePeso(refund))
 				rows = append(rows, row)
-				first = false
+				unit++
 			}
 		}
 	}
 	return writeWorkbook("sheet1", lazadaOrdersHeader, rows)
+}
+
+// lazadaDiscountUnit is the unit (0 the order's first) that carries o's
+// seller discount: the first, unless o's first unit is returned and
+// another can carry the whole discount, so that the returned unit's
+// refundAmount is its price, as o's refund is.
+func lazadaDiscountUnit(o Order) int {
+	if o.Status != PartiallyRefunded || o.Discount == 0 {
+		return 0
+	}
+	unit := 0
+	for _, l := range o.Lines {
+		for u := 0; u < l.Quantity; u++ {
+			if unit > 0 && l.UnitPrice >= o.Discount {
+				return unit
+			}
+			unit++
+		}
+	}
+	return 0
 }
 
 // lazadaUpdated is when Lazada last changed o: its cancellation, delivery

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Kind tells an orders export from the other exports a shop can make.
@@ -120,6 +121,11 @@ type Shape struct {
 	// orders. False when the export gives no refunds of counted orders,
 	// or the workbench does not read them yet.
 	Refunds bool
+	// RefundAt, when set, is when the export dates order o's refund (a
+	// refund date column, a refund row); nil dates it at the order's. The
+	// report covers the days from the first order to the last, so a
+	// refund dated after the last order's day is not in its net revenue.
+	RefundAt func(o Order) time.Time
 	// Write writes the orders in the shape.
 	Write func(orders []Order) []byte
 	// Gap, when set, says what the workbench does not read right in this

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"retention/app/engine"
 	"retention/app/ingest"
@@ -38,6 +39,15 @@ func expect(s Shape, src []Order) expected {
 	var e expected
 	per := map[string]int{}
 	var cents, refunds int64
+	var last time.Time // the last counted order's
+	for _, o := range src {
+		if s.Counted(o) && o.Created.After(last) {
+			last = o.Created
+		}
+	}
+	// The report's range ends with the last order's day (UTC, the
+	// engine's zone by default).
+	end := last.UTC().Truncate(24*time.Hour).AddDate(0, 0, 1)
 	for _, o := range src {
 		if !s.Counted(o) {
 			continue
@@ -45,7 +55,7 @@ func expect(s Shape, src []Order) expected {
 		e.orders++
 		per[customerKey(s, o)]++
 		cents += s.Value(o)
-		if s.Refunds {
+		if s.Refunds && (s.RefundAt == nil || s.RefundAt(o).Before(end)) {
 			refunds += o.Refund
 		}
 	}

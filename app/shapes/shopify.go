@@ -32,7 +32,10 @@ func init() {
 		Platform: "Shopify", Export: "Orders export", File: "orders_export_1.csv",
 		Doc:  "help.shopify.com: Orders > Exporting orders (CSV for Excel); one row per line item",
 		Kind: Orders, Identity: ByEmail, Currency: "EUR", Amount: Total,
-		Write: writeShopifyOrders,
+		// "Refunded Amount", on the order's first row, is what went back
+		// on a partially refunded order; one refunded in full is no order.
+		Refunds: true,
+		Write:   writeShopifyOrders,
 	})
 }
 

@@ -139,7 +139,8 @@ func Source() []Order {
 		case r.Float64() < 0.02:
 			o.Status = Cancelled
 		case r.Float64() < 0.03:
-			o.Status, o.Refund = PartiallyRefunded, o.Lines[0].UnitPrice
+			// The first line's price back, never more than was paid.
+			o.Status, o.Refund = PartiallyRefunded, min(o.Lines[0].UnitPrice, o.Total())
 		}
 		if o.Status != Cancelled {
 			o.Paid = o.Created.Add(time.Duration(1+r.IntN(30)) * time.Minute)

@@ -11,7 +11,10 @@ func init() {
 		Doc: "support.squarespace.com: Exporting orders (Commerce > Orders > Download CSV, all order types); " +
 			"column names as in public readers of the file (Order ID, Email, Lineitem variant, Product Form: ...)",
 		Kind: Orders, Identity: ByEmail, Currency: "EUR", Amount: Total,
-		Write: writeSquarespace,
+		// "Amount Refunded" is what went back on a partially refunded
+		// order.
+		Refunds: true,
+		Write:   writeSquarespace,
 	})
 }
 

@@ -56,7 +56,11 @@ func init() {
 		Counts: func(o Order) bool {
 			return o.Payment == "Credit Card" && o.Status != Cancelled && o.Status != Refunded
 		},
-		Write: writeStripePayments,
+		// "Amount Refunded" is what went back on a charge that stays
+		// Paid, dated by "Refunded date (UTC)".
+		Refunds:  true,
+		RefundAt: stripeRefundedAt,
+		Write:    writeStripePayments,
 	}, Shape{
 		Platform: "Stripe", Export: "Payouts export", File: "payouts.csv",
 		Doc:   "Stripe Dashboard > Balances > Payouts > Export (payouts.csv), columns of a real export quoted in public test code; one row per payout",
@@ -123,7 +127,7 @@ func writeStripePayments(orders []Order) []byte {
 		set("PaymentIntent ID", "pi_"+stableID(uint64(o.Number)<<1, 24, alnumMixed))
 		set("Payment Source Type", "card")
 		if o.Refund > 0 {
-			set("Refunded date (UTC)", stripeTime(o.Shipped.AddDate(0, 0, stripeRefundDays)))
+			set("Refunded date (UTC)", stripeTime(stripeRefundedAt(o)))
 		}
 		set("Statement Descriptor", stripeStatementDescriptor)
 		set("Status", status)
@@ -141,6 +145,9 @@ func writeStripePayments(orders []Order) []byte {
 // stripeRefundDays is how long after shipping this shop refunds a return.
 const stripeRefundDays = 14
 
+// stripeRefundedAt is when o's refund was made.
+func stripeRefundedAt(o Order) time.Time { return o.Shipped.AddDate(0, 0, stripeRefundDays) }
+
 // writeStripePayouts writes payouts.csv: one row per weekly payout to the
 // shop's bank account, each the week's card charges less Stripe's fees and
 // less the refunds made that week. No customers, no orders.
@@ -156,7 +163,7 @@ func writeStripePayouts(orders []Order) []byte {
 		}
 		net[week(o.Created)] += o.Total() - stripeFee(o.Total())
 		if o.Refund > 0 {
-			net[week(o.Shipped.AddDate(0, 0, stripeRefundDays))] -= o.Refund
+			net[week(stripeRefundedAt(o))] -= o.Refund
 		}
 	}
 	var weeks []time.Time

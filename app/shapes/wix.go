@@ -7,7 +7,10 @@ func init() {
 		Platform: "Wix", Export: "Store orders export", File: "orders.csv",
 		Doc:  "support.wix.com: Wix Stores: Exporting Your Store Orders (Sales > Orders > Export to CSV)",
 		Kind: Orders, Identity: ByEmail, Currency: "EUR", Amount: Total,
-		Write: writeWix,
+		// "Refunded amount" is what went back on a partially refunded
+		// order; "Quantity refunded", the units, is counted in it.
+		Refunds: true,
+		Write:   writeWix,
 	})
 }
 

@@ -23,7 +23,10 @@ func init() {
 				"(WC_Order_Export_Data_Extractor_UI::get_order_fields, checked => 1), default format XLS, " +
 				"products as rows, \"Populate other columns if products exported as rows\" on, sorted by order id DESC",
 			Kind: Orders, Identity: ByEmail, Amount: Total,
-			Write: writeWooOrders,
+			// "Order Refund Amount" is what went back on a partially
+			// refunded order.
+			Refunds: true,
+			Write:   writeWooOrders,
 		},
 		Shape{
 			Platform: "WooCommerce", Export: "Orders export (German shop, CSV)", File: "bestellungen-2025-10-31.csv",
@@ -31,7 +34,10 @@ func init() {
 				"delimiter \";\", \"Output UTF-8 BOM\", date format d.m.Y H:i, \"Format numbers\" with the shop's " +
 				"German separators (1.234,56) and the euro sign",
 			Kind: Orders, Identity: ByEmail, Currency: "EUR", Amount: Total,
-			Write: writeWooGerman,
+			// "Erstatteter Betrag" is what went back on a partially
+			// refunded order.
+			Refunds: true,
+			Write:   writeWooGerman,
 		},
 	)
 }

@@ -25,7 +25,7 @@ func (w *Workbench) problemText(p *report.Problem) string {
 	case "bad_dates":
 		return w.t("The column taken for the order date in %s does not hold dates that can be read (%s). Choose another column.", p.File, p.Detail)
 	case "no_customer":
-		return w.t("%s has no column that tells customers apart: no customer number, e-mail or name. Choose one, or export the orders with the customer's e-mail.", p.File)
+		return w.t("%s has no column that tells customers apart: no customer id or e-mail, and no name together with an address. Choose one, or export the orders with the customer's e-mail.", p.File)
 	case "no_amount":
 		return w.t("%s has no column with order totals or prices. Choose the column with each order's value.", p.File)
 	case "unclear_column":

@@ -34,7 +34,7 @@ func TestProblem(t *testing.T) {
 		{"two-dates.csv", "Order ID,Created (UTC),Created (local),Customer ID,Total\n1,2024-01-01 23:30,2024-01-02 00:30,7,10.00\n",
 			"unclear_column", []string{"Which column is the order date? Created (UTC) / Created (local) fit equally well.", `data-role="date"`}},
 		{"no-customer.csv", "Order,Date,Total\n1,2024-01-01,10.00\n",
-			"no_customer", []string{"no customer number, e-mail or name", `data-role="customer_id"`, `data-role="email"`}},
+			"no_customer", []string{"no customer id or e-mail, and no name together with an address", `data-role="customer_id"`, `data-role="email"`}},
 	} {
 		t.Run(tc.code, func(t *testing.T) {
 			w := &Workbench{tab: TabOverview}

@@ -405,6 +405,14 @@ func roleName(w *Workbench, role string) string {
 		return w.t("Customer name")
 	case "address":
 		return w.t("Customer address")
+	case "transaction_type":
+		return w.t("Transaction type")
+	case "returned_quantity":
+		return w.t("Quantity returned")
+	case "refunded":
+		return w.t("Amount refunded")
+	case "refund_date":
+		return w.t("Refund date")
 	}
 	return role
 }

@@ -68,7 +68,7 @@ func explain(err error) string {
 	case ingest.NoDate, ingest.NoAmount, ingest.BadDates:
 		s += fmt.Sprintf(" Choose the column with --map %s=COLUMN.", role)
 	case ingest.NoCustomer:
-		s += " Choose the column with --map customer_id=COLUMN, --map email=COLUMN or --map name=COLUMN."
+		s += " Choose the column with --map customer_id=COLUMN, --map email=COLUMN, or --map name=COLUMN with --map address=COLUMN."
 		if h := ingest.OrdersExportHint(p.Platform); h != "" {
 			s += " " + p.Platform + ": " + h + "."
 		}
