@@ -69,6 +69,10 @@ func TestGenerate(t *testing.T) {
 					t.Errorf("index.html loads %s", m[1])
 				}
 			}
+			// Hosts that read _headers send the policy with every file.
+			if h := read(t, filepath.Join(dir, "_headers")); !strings.HasPrefix(h, "/*\n") || !strings.Contains(h, "  Content-Security-Policy: "+CSP+"\n") {
+				t.Errorf("_headers does not give every file the CSP:\n%s", h)
+			}
 			sw := read(t, filepath.Join(dir, "app-worker.js"))
 			if !strings.Contains(sw, "retention-") || !strings.Contains(sw, `req.mode === "navigate"`) {
 				t.Error("app-worker.js is not our service worker")

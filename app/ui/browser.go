@@ -19,13 +19,14 @@ func rwCall(fn string, args ...any) app.Value {
 	return rw.Call(fn, args...)
 }
 
-// startWorker starts the engine worker; onMsg hears its messages (a JSON
-// string and, for a file, its bytes).
-func startWorker(url string, onMsg func(msg string, bytes app.Value)) {
+// startWorker prepares the engine worker (web/ is at base) and starts it
+// when the browser is idle; onMsg hears its messages (a JSON string and,
+// for a file, its bytes) and web/glue.js's word of an engine that ended.
+func startWorker(base string, onMsg func(msg string, bytes app.Value)) {
 	if !app.IsClient {
 		return
 	}
-	rwCall("start", url, app.FuncOf(func(this app.Value, args []app.Value) any {
+	rwCall("start", base, app.FuncOf(func(this app.Value, args []app.Value) any {
 		var b app.Value
 		if len(args) > 1 {
 			b = args[1]
@@ -33,6 +34,12 @@ func startWorker(url string, onMsg func(msg string, bytes app.Value)) {
 		onMsg(args[0].String(), b)
 		return nil
 	}))
+}
+
+// restartEngine stops the engine worker, whatever it does, and starts
+// another.
+func restartEngine() {
+	rwCall("restart")
 }
 
 // send passes a request, and a file's bytes (an ArrayBuffer, moved, not
