@@ -30,11 +30,11 @@ window.rw = {
   // six times that margin.
   watchdogMs: 60000,
 
-  // start prepares the engine: base is the URL of web/, onMsg hears its
-  // messages (a JSON string and, for a file, its bytes). The worker is
-  // started when the browser is idle, or by the first request.
-  start(base, onMsg) {
-    this.base = new URL(base, location.href).href;
+  // start prepares the engine: script is the URL of web/worker.js, onMsg
+  // hears its messages (a JSON string and, for a file, its bytes). The
+  // worker is started when the browser is idle, or by the first request.
+  start(script, onMsg) {
+    this.base = new URL(".", new URL(script, location.href)).href;
     this.onMsg = onMsg;
     const idle = window.requestIdleCallback || ((f) => setTimeout(f, 0));
     idle(() => this.spawn(), { timeout: 1000 });

@@ -22,9 +22,10 @@ importScripts(new URL("wasm_exec.js", base).href);
 // could call (the CSP above is what the browser enforces); the names are
 // made read-only so that nothing restores them.
 (() => {
-  const refuse = (what) => () => {
-    throw new DOMException(what + " is refused: the engine makes no requests", "SecurityError");
-  };
+  const refuse = (what) =>
+    function () {
+      throw new DOMException(what + " is refused: the engine makes no requests", "SecurityError");
+    };
   const lock = (name, value) => {
     Object.defineProperty(self, name, { value, writable: false, configurable: false, enumerable: false });
   };

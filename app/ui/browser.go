@@ -19,14 +19,15 @@ func rwCall(fn string, args ...any) app.Value {
 	return rw.Call(fn, args...)
 }
 
-// startWorker prepares the engine worker (web/ is at base) and starts it
-// when the browser is idle; onMsg hears its messages (a JSON string and,
-// for a file, its bytes) and web/glue.js's word of an engine that ended.
-func startWorker(base string, onMsg func(msg string, bytes app.Value)) {
+// startWorker prepares the engine worker (url is web/worker.js) and starts
+// it when the browser is idle; onMsg hears its messages (a JSON string
+// and, for a file, its bytes) and web/glue.js's word of an engine that
+// ended.
+func startWorker(url string, onMsg func(msg string, bytes app.Value)) {
 	if !app.IsClient {
 		return
 	}
-	rwCall("start", base, app.FuncOf(func(this app.Value, args []app.Value) any {
+	rwCall("start", url, app.FuncOf(func(this app.Value, args []app.Value) any {
 		var b app.Value
 		if len(args) > 1 {
 			b = args[1]

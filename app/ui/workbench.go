@@ -93,7 +93,7 @@ func (w *Workbench) worker(ctx app.Context) {
 		return
 	}
 	w.started = true
-	startWorker(ctx.ResolveStaticResource("/web/"), func(msg string, bytes app.Value) {
+	startWorker(ctx.ResolveStaticResource("/web/worker.js"), func(msg string, bytes app.Value) {
 		w.ctx.Dispatch(func(ctx app.Context) { w.onMessage(ctx, msg, bytes) })
 	})
 }
