@@ -367,7 +367,7 @@ await test("cancel during a long load: the page stays usable, the report before 
     left: document.querySelector("#progress-left").textContent,
   }));
   assert.ok(["read", "orders"].includes(shown.stage), `stage ${shown.stage}`);
-  assert.match(shown.share, /^\d+%$/);
+  assert.match(shown.share, /^\d+(\.\d)?%$/);
   await page.screenshot({ path: path.join(artifacts, "progress-cancel.png") });
   await page.click("#cancel");
   await page.waitForSelector('#engine-note[data-reason="cancel"]', { timeout: 10000 });

@@ -95,7 +95,9 @@ func TestLoadLost(t *testing.T) {
 func TestRestore(t *testing.T) {
 	m := shownModel(t)
 	gen := m.docGen
-	m.handle(`{"type":"engine","engine":{"reason":"crash","detail":"RuntimeError: unreachable"}}`)
+	if msg, _ := m.handle(`{"type":"engine","engine":{"reason":"crash","detail":"RuntimeError: unreachable"}}`); msg == nil || msg.Type != msgEngine {
+		t.Fatal("the page is not told to put its file back into the new engine")
+	}
 	rs := m.restoreRequests()
 	if len(rs) != 3 {
 		t.Fatalf("%d restore requests, want load, survey, settings", len(rs))

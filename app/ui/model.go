@@ -157,7 +157,7 @@ func (m *model) addSurvey(src source) report.Request {
 }
 
 // handle applies a message of the worker; it returns the message when it
-// carries a file to download.
+// carries a file to download, or says that the engine was restarted.
 func (m *model) handle(raw string) (*message, error) {
 	var msg message
 	if err := json.Unmarshal([]byte(raw), &msg); err != nil {
@@ -165,7 +165,7 @@ func (m *model) handle(raw string) (*message, error) {
 	}
 	if msg.Type == msgEngine && msg.Engine != nil {
 		m.down(*msg.Engine)
-		return nil, nil
+		return &msg, nil // the page puts its file back into the new engine
 	}
 	if m.restoring(msg.ID) {
 		m.restored(msg)
