@@ -322,6 +322,7 @@ async function pick(page, file) {
 async function intact(page, before) {
   await page.waitForFunction(() => document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 60000 });
   assert.equal(await page.innerText(".file-name"), "sample-store.csv");
+  await chartsDrawn(page);
   assert.deepEqual(await kpis(page), before, "the cards changed");
   await page.click("#tab-customers");
   await page.waitForSelector("#segments");

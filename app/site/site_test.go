@@ -145,3 +145,20 @@ func TestMissingAsset(t *testing.T) {
 		t.Errorf("err = %v, want it to name worker.wasm", err)
 	}
 }
+
+// TestREADMEPolicy: the nginx and Apache snippets of the README send the
+// policy the site has.
+func TestREADMEPolicy(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`add_header Content-Security-Policy "` + CSP + `" always;`,
+		`Header always set Content-Security-Policy "` + CSP + `"`,
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("README.md lacks %s", want)
+		}
+	}
+}
