@@ -318,3 +318,19 @@ func TestForecastFitReused(t *testing.T) {
 		t.Errorf("a horizon change kept the old fit (%v)", err)
 	}
 }
+
+// TestWarm: the warm-up reads every format without an error, and leaves
+// no file behind (a session starts empty after it).
+func TestWarm(t *testing.T) {
+	if err := Warm(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func BenchmarkWarm(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if err := Warm(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
