@@ -20,6 +20,7 @@ window.rw = {
   base: "",
   onMsg: null,
   pending: 0, // requests sent and not yet answered
+  failures: 0, // engines that ended in a row without answering a request
   ready: false, // the engine has started (its first message came)
   alive: 0, // when the engine last showed a sign of life (performance.now)
   // watchdogMs is how long work may go without a sign of life before the
@@ -72,6 +73,7 @@ window.rw = {
       const d = e.data;
       if (d.idle) {
         this.pending = Math.max(0, this.pending - 1);
+        this.failures = 0;
       } else if (d.exit) {
         this.down(d.exit);
       } else if (d.crash) {
@@ -108,9 +110,21 @@ window.rw = {
     this.spawn();
   },
 
+  // maxFailures is how many engines may end in a row, none of them
+  // answering a request, before the page stops starting new ones: an
+  // engine that ends the same way each time it starts (or each time it
+  // gets the shown file back) would otherwise be started for ever.
+  maxFailures: 3,
+
   // down tells the page that the engine ended, and starts another.
   down(ev) {
-    this.restart();
+    this.failures++;
+    if (this.failures >= this.maxFailures) {
+      this.stop();
+      ev = { reason: "start", detail: ev.detail || ev.reason };
+    } else {
+      this.restart();
+    }
     this.onMsg(JSON.stringify({ type: "engine", engine: ev }), null);
   },
 

@@ -182,3 +182,26 @@ func TestETA(t *testing.T) {
 		}
 	}
 }
+
+// TestCancelWhileReading: a cancel before the file's bytes reach the
+// engine keeps the engine (nothing to stop) and names the file.
+func TestCancelWhileReading(t *testing.T) {
+	m := shownModel(t)
+	m.Phase, m.reading = Loading, "big.csv"
+	if m.cancel() {
+		t.Error("the engine is stopped while it has no work")
+	}
+	if l := m.Lost; l == nil || l.File != "big.csv" || l.Kept != "shop.csv" || m.Phase != Ready {
+		t.Errorf("lost %+v, phase %v", l, m.Phase)
+	}
+	// Busy: the engine must go.
+	m.load(source{Name: "big.csv"})
+	if !m.cancel() {
+		t.Error("the engine is kept while it reads a file the user cancelled")
+	}
+	// An engine that cannot start gets no file back.
+	m.handle(`{"type":"engine","engine":{"reason":"start","detail":"CompileError"}}`)
+	if rs := m.restoreRequests(); rs != nil {
+		t.Errorf("restore into an engine that cannot start: %v", rs)
+	}
+}

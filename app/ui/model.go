@@ -52,6 +52,7 @@ type model struct {
 	busy    int
 	busyFor string // the request's type
 	pending source
+	reading string // the file read for a request not yet sent
 	good    report.Settings // the settings of the report shown
 	src     source          // where the shown file comes from, to read it again
 	survey  source          // the survey joined to it, "" for none
@@ -129,7 +130,7 @@ func (m *model) request(typ string) report.Request {
 	r := report.Request{Type: typ, ID: m.reqID, Name: m.File, Settings: m.Settings}
 	switch typ {
 	case report.MsgLoad, report.MsgSettings, report.MsgSurvey:
-		m.Phase, m.Err, m.Failed, m.Lost = Loading, "", "", nil
+		m.Phase, m.Err, m.Failed, m.Lost, m.reading = Loading, "", "", nil, ""
 		m.Progress = report.Progress{Stage: "start"}
 		m.stage = stageClock{}
 		m.busy, m.busyFor = m.reqID, typ
@@ -260,11 +261,23 @@ func (m *model) down(e engineEvent) {
 	m.abandon()
 }
 
-// cancel stops the work the page waits for: the page stops the engine
-// and starts another (Go's WebAssembly cannot be interrupted).
-func (m *model) cancel() {
+// cancel stops the work the page waits for. It tells whether the engine
+// must be stopped and another started (Go's WebAssembly cannot be
+// interrupted): not when the file is still being read by the page.
+func (m *model) cancel() bool {
 	m.Lost = &lost{Reason: "cancel"}
+	if m.busy == 0 {
+		l := m.Lost
+		l.Task, l.File = report.MsgLoad, m.reading
+		if m.Doc != nil {
+			l.Kept = m.File
+		}
+		m.reading = ""
+		m.shown()
+		return false
+	}
 	m.abandon()
+	return true
 }
 
 // abandon lets the work waited for go: the page shows what it showed
@@ -292,7 +305,7 @@ func (m *model) abandon() {
 // its lists and exports: nil when nothing is shown. Their answers are not
 // shown; requests made after them are answered as usual.
 func (m *model) restoreRequests() []report.Request {
-	if m.src.Name == "" || (m.Doc == nil && m.Problem == nil) {
+	if m.src.Name == "" || (m.Doc == nil && m.Problem == nil) || (m.Lost != nil && m.Lost.Reason == "start") {
 		return nil
 	}
 	mk := func(typ, name string, set report.Settings) report.Request {

@@ -43,6 +43,9 @@ type Workbench struct {
 	// requests wait in held, so that they reach the engine after it.
 	holding bool
 	held    []heldPost
+	// lostGen counts engines lost (ended or cancelled): a restore during
+	// which another is lost starts again for the newest engine.
+	lostGen int
 	// ctx is the component's own context. Answers that arrive later (a
 	// read file, the worker's messages) are dispatched through it, not
 	// through the context of the element that started them: that element
@@ -105,6 +108,7 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 		return
 	}
 	if f != nil && f.Type == msgEngine {
+		w.lostGen++
 		w.restoreEngine()
 	}
 	if f != nil && f.Type == report.MsgFile && bytes != nil {
@@ -163,8 +167,9 @@ func (w *Workbench) send(req report.Request, buf app.Value) {
 // bytes once they are read: post the request made for them, or show the
 // failure (failed words the reading error). A read that the user
 // cancelled is dropped.
-func (w *Workbench) whenRead(failed func(err string) string, req func(buf app.Value) report.Request) func(app.Value, string) {
+func (w *Workbench) whenRead(name string, failed func(err string) string, req func(buf app.Value) report.Request) func(app.Value, string) {
 	w.m.Phase, w.m.Err, w.m.Failed, w.m.Lost, w.m.Progress = Loading, "", "", nil, report.Progress{Stage: "start"}
+	w.m.reading = name
 	gen := w.readGen
 	return func(buf app.Value, err string) {
 		w.ctx.Dispatch(func(ctx app.Context) {
@@ -193,25 +198,37 @@ func (w *Workbench) read(src source, done func(app.Value, string)) {
 // started, which gets the shown file back.
 func (w *Workbench) cancel(ctx app.Context, e app.Event) {
 	w.readGen++
-	w.m.cancel()
-	restartEngine()
-	w.restoreEngine()
+	if w.m.cancel() {
+		w.lostGen++
+		restartEngine()
+		w.restoreEngine()
+	}
 }
 
 // restoreEngine puts the shown file (and its survey) back into a new
 // engine, so that its lists and exports work; requests made meanwhile
 // wait until the file's bytes are read and sent.
 func (w *Workbench) restoreEngine() {
+	if w.holding {
+		return // the restore under way starts again when it ends
+	}
 	reqs := w.m.restoreRequests()
-	if len(reqs) == 0 || w.holding {
+	if len(reqs) == 0 {
 		return
 	}
 	w.holding = true
+	gen := w.lostGen
 	srcs := []source{w.m.src, w.m.survey}
 	var next func(i int)
 	next = func(i int) {
 		if i >= len(reqs) {
 			w.holding = false
+			if gen != w.lostGen {
+				// The engine was lost again meanwhile: the new one gets
+				// the file, and then the requests held.
+				w.restoreEngine()
+				return
+			}
 			held := w.held
 			w.held = nil
 			for _, h := range held {
@@ -248,7 +265,7 @@ func (w *Workbench) open(ctx app.Context, file app.Value) {
 	}
 	w.worker(ctx)
 	src := source{Name: file.Get("name").String(), Size: file.Get("size").Int(), File: file}
-	readFile(file, w.whenRead(w.unreadable, func(app.Value) report.Request { return w.m.load(src) }))
+	readFile(file, w.whenRead(src.Name, w.unreadable, func(app.Value) report.Request { return w.m.load(src) }))
 }
 
 // openSurvey reads a survey export the user chose and joins it to the
@@ -258,12 +275,12 @@ func (w *Workbench) openSurvey(ctx app.Context, file app.Value) {
 		return
 	}
 	src := source{Name: file.Get("name").String(), Size: file.Get("size").Int(), File: file}
-	readFile(file, w.whenRead(w.unreadable, func(app.Value) report.Request { return w.m.addSurvey(src) }))
+	readFile(file, w.whenRead(src.Name, w.unreadable, func(app.Value) report.Request { return w.m.addSurvey(src) }))
 }
 
 // sampleSurvey joins the sample store's NPS survey.
 func (w *Workbench) sampleSurvey(ctx app.Context, e app.Event) {
-	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleSurvey), w.whenRead(
+	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleSurvey), w.whenRead(SampleSurvey,
 		func(err string) string { return w.t("The sample survey could not be loaded: %s", err) },
 		func(buf app.Value) report.Request {
 			return w.m.addSurvey(source{Name: SampleSurvey, Size: buf.Get("byteLength").Int(), URL: "/web/" + SampleSurvey})
@@ -273,7 +290,7 @@ func (w *Workbench) sampleSurvey(ctx app.Context, e app.Event) {
 // sample loads the built-in sample store.
 func (w *Workbench) sample(ctx app.Context, e app.Event) {
 	w.worker(ctx)
-	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleFile), w.whenRead(
+	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleFile), w.whenRead(SampleFile,
 		func(err string) string { return w.t("The sample store could not be loaded: %s", err) },
 		func(buf app.Value) report.Request {
 			return w.m.load(source{Name: SampleFile, Size: buf.Get("byteLength").Int(), URL: "/web/" + SampleFile})
