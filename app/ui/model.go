@@ -52,7 +52,7 @@ type model struct {
 	busy    int
 	busyFor string // the request's type
 	pending source
-	reading string // the file read for a request not yet sent
+	reading string          // the file read for a request not yet sent
 	good    report.Settings // the settings of the report shown
 	src     source          // where the shown file comes from, to read it again
 	survey  source          // the survey joined to it, "" for none
