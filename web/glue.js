@@ -74,10 +74,8 @@ window.rw = {
       if (d.idle) {
         this.pending = Math.max(0, this.pending - 1);
         this.failures = 0;
-      } else if (d.exit) {
-        this.down(d.exit);
-      } else if (d.crash) {
-        this.down({ reason: "crash", detail: d.crash });
+      } else if (d.ended) {
+        this.down(d.ended);
       } else {
         this.onMsg(d.msg, d.bytes || null);
       }
@@ -119,9 +117,9 @@ window.rw = {
   // down tells the page that the engine ended, and starts another.
   down(ev) {
     this.failures++;
-    if (this.failures >= this.maxFailures) {
+    if (ev.reason === "start" || this.failures >= this.maxFailures) {
       this.stop();
-      ev = { reason: "start", detail: ev.detail || ev.reason };
+      if (ev.reason !== "start") ev = { reason: "start", detail: ev.detail || ev.reason };
     } else {
       this.restart();
     }

@@ -11,8 +11,9 @@
 // the page and shared by every engine it starts), then requests
 // {req: JSON string, bytes?: ArrayBuffer}. Answers: {msg: JSON string,
 // bytes?: Uint8Array}; {idle: true} when a request has been answered;
-// {exit: {code, reason, memory, detail}} when the Go program ends, and
-// {crash: text} when it fails with a JavaScript error.
+// {ended: {reason, code, memory, detail}} when the Go program exits or
+// fails with a JavaScript error (reason: exit, crash or memory), or
+// cannot start (start).
 "use strict";
 const base = self.rwBase || self.location.href;
 importScripts(new URL("wasm_exec.js", base).href);
@@ -54,6 +55,20 @@ globalThis.fs.writeSync = (fd, buf) => {
   return write(fd, buf);
 };
 
+// Memory the engine could not get, in the words of Go's runtime ("fatal
+// error: out of memory") and of V8 ("Array buffer allocation failed",
+// "WebAssembly.Memory.grow(): Maximum memory size exceeded").
+const noMemory = /out of memory|allocation failed|memory size exceeded/i;
+let instance = null;
+
+// ended tells the page that the engine cannot go on, and ends it.
+function ended(reason, code, detail) {
+  if (reason !== "start" && noMemory.test(detail)) reason = "memory";
+  const memory = instance ? instance.exports.mem.buffer.byteLength : 0;
+  self.postMessage({ ended: { reason, code, memory, detail } });
+  self.close();
+}
+
 const queue = [];
 self.retentionPost = (msg, bytes) => {
   if (bytes) {
@@ -69,8 +84,7 @@ function handle(d) {
   } catch (err) {
     // A trap in the WebAssembly (memory that cannot grow, a bug): the Go
     // program cannot go on.
-    self.postMessage({ crash: String(err && err.message ? err.message : err) });
-    self.close();
+    ended("crash", 0, String(err && err.message ? err.message : err));
     return;
   }
   self.postMessage({ idle: true });
@@ -92,11 +106,10 @@ async function start(module) {
   go.exit = (c) => {
     code = c;
   };
-  let instance;
   try {
     instance = await WebAssembly.instantiate(module, go.importObject);
   } catch (err) {
-    self.postMessage({ msg: JSON.stringify({ type: "error", id: 0, message: "The engine could not start: " + err }) });
+    ended("start", 0, String(err));
     return;
   }
   // run resolves when the Go program exits; main has registered
@@ -106,15 +119,5 @@ async function start(module) {
     handle(queue.shift());
   }
   await exited;
-  const detail = fatal || last || line;
-  self.postMessage({
-    exit: {
-      code,
-      // The Go runtime's own words for memory it could not get.
-      reason: /out of memory/.test(detail) ? "memory" : "exit",
-      memory: instance.exports.mem.buffer.byteLength,
-      detail,
-    },
-  });
-  self.close();
+  ended("exit", code, fatal || last || line);
 }
