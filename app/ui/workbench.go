@@ -357,15 +357,21 @@ func (w *Workbench) Render() app.UI {
 		OnDragOver(w.onDragOver).OnDragLeave(w.onDragLeave).OnDrop(w.onDrop).
 		Body(
 			w.header(),
-			app.If(w.update, func() app.UI {
-				return app.Div().Class("banner").Aria("live", "polite").Body(
-					app.Span().Text(w.t("A new version of the workbench is ready.")),
-					app.Button().Class("btn").Text(w.t("Reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
-				)
-			}),
-			app.If(w.m.Err != "", func() app.UI { return w.errorView() }),
-			app.If(w.m.Lost != nil, func() app.UI { return w.lostView() }),
-			app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
+			// What comes and goes above the report stays in one element,
+			// so that the report's elements (and the charts drawn in
+			// them) are kept, not made anew, when a message or the
+			// progress appears.
+			app.Div().Class("status").Body(
+				app.If(w.update, func() app.UI {
+					return app.Div().Class("banner").Aria("live", "polite").Body(
+						app.Span().Text(w.t("A new version of the workbench is ready.")),
+						app.Button().Class("btn").Text(w.t("Reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+					)
+				}),
+				app.If(w.m.Err != "", func() app.UI { return w.errorView() }),
+				app.If(w.m.Lost != nil, func() app.UI { return w.lostView() }),
+				app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
+			),
 			app.If(w.m.Problem != nil && w.m.Phase != Loading, func() app.UI { return w.problemView() }),
 			app.If(w.m.Doc == nil && w.m.Phase != Loading, func() app.UI { return w.dropZone() }),
 			app.If(w.m.Doc != nil, func() app.UI { return w.reportView() }),
