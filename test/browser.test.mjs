@@ -8,6 +8,7 @@ import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import http from "node:http";
 import os from "node:os";
 import assert from "node:assert/strict";
 
@@ -177,22 +178,243 @@ async function newPage(base, opts = {}) {
   return { context, page, w };
 }
 
-await test("first load: the drop zone, a small first load, no foreign request", async () => {
+// engineReady waits until the engine worker runs (web/glue.js heard it).
+async function engineReady(page, timeout = 60000) {
+  await page.waitForFunction(() => window.rw && rw.worker && rw.ready, null, { timeout });
+}
+
+// wasmFetches counts the fetches of worker.wasm.
+function wasmFetches(page) {
+  return page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/worker.wasm")).length);
+}
+
+await test("first load: the drop zone, a small first load, the engine ready before a file, no foreign request", async () => {
   const { context, page, w } = await newPage(rootSite.url);
   const t0 = Date.now();
   await page.goto(rootSite.url);
   await started(page);
   const ms = Date.now() - t0;
-  const bytes = await page.evaluate(() => performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((n, e) => n + (e.encodedBodySize || 0), 0));
+  // The page's bytes; the engine's are fetched after it, while the user
+  // chooses a file.
+  const bytes = await page.evaluate(() => performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+    .filter((e) => !e.name.endsWith("/worker.wasm")).reduce((n, e) => n + (e.encodedBodySize || 0), 0));
   await page.waitForSelector("#sample");
   assert.match(await page.innerText(".drop"), /never leaves this device/);
   const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
   assert.match(csp, /connect-src 'self'/);
-  results.firstLoad = { ms, bytes, worker_loaded: false };
-  const loadedWorker = await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("worker.wasm")));
-  assert.equal(loadedWorker, false, "the engine worker loads before a file arrives");
+  await engineReady(page);
+  const engineMs = Date.now() - t0;
+  results.firstLoad = { ms, bytes, engine_ready_ms: engineMs };
+  assert.equal(await wasmFetches(page), 1, "worker.wasm is fetched once, before a file arrives");
+  assert.ok(page.workers().some((wk) => wk.url().startsWith("blob:")), "the engine worker is not started from a blob: URL");
   assert.deepEqual(w.foreign, []);
   assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+// A server of another origin that counts what reaches it: requests and
+// WebSocket upgrades.
+const foreign = await new Promise((resolve) => {
+  const hits = [];
+  const srv = http.createServer((q, r) => {
+    hits.push(q.method + " " + q.url);
+    r.setHeader("Access-Control-Allow-Origin", "*");
+    r.setHeader("Content-Type", q.url.startsWith("/es") ? "text/event-stream" : "text/javascript");
+    r.end(q.url.startsWith("/es") ? "data: hi\n\n" : "self.leaked = true;");
+  });
+  srv.on("upgrade", (q, sock) => { hits.push("UPGRADE " + q.url); sock.destroy(); });
+  srv.listen(0, "127.0.0.1", () => resolve({ srv, hits, url: `http://localhost:${srv.address().port}` }));
+});
+
+// probe tries every way out of a worker's global scope to the foreign
+// server, and says how each ended.
+const probe = async (url) => {
+  const out = {};
+  const settle = (p, ms = 3000) => Promise.race([p, new Promise((r) => setTimeout(() => r("no answer"), ms))]);
+  try { await fetch(url + "/fetch"); out.fetch = "went out"; } catch (e) { out.fetch = "refused: " + e; }
+  try { importScripts(url + "/import.js"); out.importScripts = "went out"; } catch (e) { out.importScripts = "refused: " + e; }
+  try {
+    const ws = new WebSocket(url.replace("http", "ws") + "/ws");
+    out.WebSocket = await settle(new Promise((r) => { ws.onopen = () => r("went out"); ws.onerror = () => r("refused: error event"); }));
+  } catch (e) { out.WebSocket = "refused: " + e; }
+  if (typeof EventSource === "undefined") {
+    out.EventSource = "refused: not in this scope";
+  } else {
+    try {
+      const es = new EventSource(url + "/es");
+      out.EventSource = await settle(new Promise((r) => { es.onopen = () => r("went out"); es.onerror = () => r("refused: error event"); }));
+      es.close();
+    } catch (e) { out.EventSource = "refused: " + e; }
+  }
+  if (typeof XMLHttpRequest !== "undefined") {
+    try {
+      const x = new XMLHttpRequest();
+      x.open("GET", url + "/xhr");
+      out.XMLHttpRequest = await settle(new Promise((r) => { x.onload = () => r("went out"); x.onerror = () => r("refused: error event"); x.send(); }));
+    } catch (e) { out.XMLHttpRequest = "refused: " + e; }
+  }
+  // import() is no function a script can replace: only a CSP refuses it.
+  try { await import(url + "/module.js"); out.import = "went out"; } catch (e) { out.import = "refused: " + e; }
+  return out;
+};
+
+await test("no request out of the engine worker or the service worker", async () => {
+  // The engine worker alone, without a service worker that could refuse
+  // for it: its locks refuse what a script can call, the page's CSP what
+  // it cannot replace (import()).
+  const alone = await newPage(rootSite.url, { serviceWorkers: "block" });
+  await alone.page.goto(rootSite.url);
+  await started(alone.page);
+  await engineReady(alone.page);
+  foreign.hits.length = 0;
+  let engine = alone.page.workers().find((wk) => wk.url().startsWith("blob:"));
+  assert.ok(engine, "no engine worker");
+  const fromEngine = await engine.evaluate(probe, foreign.url);
+  for (const [k, v] of Object.entries(fromEngine)) assert.match(v, /^refused/, `engine worker: ${k} ${v}`);
+  assert.deepEqual(foreign.hits, [], "requests of the engine worker reached the other origin");
+  await alone.context.close();
+
+  // With the service worker: the engine again, and the service worker's
+  // own requests. (Playwright reports refused requests too; the other
+  // origin's server counts what really arrives.)
+  const { context, page } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await controlled(page);
+  await engineReady(page);
+  engine = page.workers().find((wk) => wk.url().startsWith("blob:"));
+  for (const [k, v] of Object.entries(await engine.evaluate(probe, foreign.url))) assert.match(v, /^refused/, `engine worker: ${k} ${v}`);
+  const sw = context.serviceWorkers()[0];
+  assert.ok(sw, "no service worker");
+  const fromSW = await sw.evaluate(probe, foreign.url);
+  for (const [k, v] of Object.entries(fromSW)) assert.match(v, /^refused/, `service worker: ${k} ${v}`);
+  assert.deepEqual(foreign.hits, [], "requests reached the other origin");
+  results.refused = { engine: fromEngine, serviceWorker: fromSW };
+  await context.close();
+
+  // A client without the page's CSP: the service worker still refuses
+  // its requests to another origin.
+  const bare = await newPage(rootSite.url, { bypassCSP: true });
+  await bare.page.goto(rootSite.url);
+  await started(bare.page);
+  await controlled(bare.page);
+  const fromPage = await bare.page.evaluate(async (url) => {
+    const out = {};
+    try { await fetch(url + "/page-fetch"); out.fetch = "went out"; } catch (e) { out.fetch = "refused: " + e; }
+    const es = new EventSource(url + "/page-es");
+    out.EventSource = await new Promise((r) => { es.onopen = () => r("went out"); es.onerror = () => r("refused: error event"); });
+    es.close();
+    return out;
+  }, foreign.url);
+  for (const [k, v] of Object.entries(fromPage)) assert.match(v, /^refused/, `page without CSP: ${k} ${v}`);
+  assert.deepEqual(foreign.hits, [], "requests of a page without CSP reached the other origin");
+  await bare.context.close();
+});
+
+// load drops a file on the page's file input.
+async function pick(page, file) {
+  const input = (await page.$("#file-input")) ? "#file-input" : ".file input[type=file]";
+  await page.setInputFiles(input, file);
+}
+
+// intact checks that the report of the sample store is shown, with its
+// file's name, the same cards, and lists the engine can still export.
+async function intact(page, before) {
+  await page.waitForFunction(() => document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 60000 });
+  assert.equal(await page.innerText(".file-name"), "sample-store.csv");
+  await chartsDrawn(page);
+  assert.deepEqual(await kpis(page), before, "the cards changed");
+  await page.click("#tab-customers");
+  await page.waitForSelector("#segments");
+  const [dc] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.click('[data-export="All"][data-format="csv"]')]);
+  const csv = fs.readFileSync(await dc.path(), "utf8").trim().split("\n");
+  assert.equal(csv.length - 1, before.customers, "the All list of the report shown");
+  await page.click("#tab-overview");
+}
+
+await test("a failed load changes nothing: the report, its lists and exports stay, the message names the file", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.click("#sample");
+  await ready(page);
+  const before = await kpis(page);
+  const bad = path.join(os.tmpdir(), "broken-orders.xlsx");
+  fs.writeFileSync(bad, "PK\x03\x04 this is no workbook");
+  await pick(page, bad);
+  await page.waitForSelector('.alert[data-failed="broken-orders.xlsx"]', { timeout: 60000 });
+  assert.match(await page.innerText(".alert"), /broken-orders\.xlsx was not loaded\. The report of sample-store\.csv stays\./);
+  await page.screenshot({ path: path.join(artifacts, "failed-load.png") });
+  await intact(page, before);
+  fs.rmSync(bad);
+  assert.deepEqual(w.foreign, []);
+  await context.close();
+});
+
+await test("cancel during a long load: the page stays usable, the report before stays", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.click("#sample");
+  await ready(page);
+  const before = await kpis(page);
+  await pick(page, path.join(data, "online_retail.csv.gz"));
+  // The stage, its share and the time it has left.
+  await page.waitForFunction(() => /about \d+ (s|min) left/.test((document.querySelector("#progress-left") || {}).textContent || ""), null, { timeout: 60000 });
+  const shown = await page.evaluate(() => ({
+    stage: document.querySelector("#progress-box").dataset.stage,
+    label: document.querySelector("#progress-label").textContent,
+    share: document.querySelector("#progress-share").textContent,
+    left: document.querySelector("#progress-left").textContent,
+  }));
+  assert.ok(["read", "orders"].includes(shown.stage), `stage ${shown.stage}`);
+  assert.match(shown.share, /^\d+(\.\d)?%$/);
+  await page.screenshot({ path: path.join(artifacts, "progress-cancel.png") });
+  await page.click("#cancel");
+  await page.waitForSelector('#engine-note[data-reason="cancel"]', { timeout: 10000 });
+  assert.match(await page.innerText("#engine-note"), /Cancelled reading online_retail\.csv\.gz\. The report of sample-store\.csv stays\./);
+  await intact(page, before);
+  assert.equal(await wasmFetches(page), 1, "the new engine fetched worker.wasm again");
+  results.cancel = shown;
+  assert.deepEqual(w.foreign, []);
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+await test("an engine that exits or stalls mid-load: said in words, restarted, the report before intact", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.click("#sample");
+  await ready(page);
+  const before = await kpis(page);
+  // The Go program dies when it reaches the orders: its call to post
+  // progress throws, and an unrecovered panic ends a Go program.
+  const engine = page.workers().find((wk) => wk.url().startsWith("blob:"));
+  await engine.evaluate(() => {
+    const post = self.retentionPost;
+    self.retentionPost = (msg, bytes) => {
+      if (msg.includes('"stage":"orders"')) throw new Error("killed by the test");
+      return post(msg, bytes);
+    };
+  });
+  await pick(page, path.join(data, "online_retail.csv.gz"));
+  await page.waitForSelector('#engine-note[data-reason="exit"]', { timeout: 120000 });
+  const said = await page.innerText("#engine-note");
+  assert.match(said, /The engine stopped while reading online_retail\.csv\.gz \(its program exited with code 2: panic: .*killed by the test.*\) and was restarted\. The report of sample-store\.csv stays\./);
+  await page.screenshot({ path: path.join(artifacts, "engine-exited.png") });
+  await intact(page, before);
+
+  // A worker that stops answering (here: terminated behind the page's
+  // back) is caught by the watchdog.
+  await page.evaluate(() => { rw.watchdogMs = 3000; });
+  await pick(page, path.join(data, "online_retail.csv.gz"));
+  await page.waitForSelector("#progress-label", { timeout: 10000 });
+  await page.evaluate(() => rw.worker.terminate());
+  await page.waitForSelector('#engine-note[data-reason="stalled"]', { timeout: 30000 });
+  assert.match(await page.innerText("#engine-note"), /no progress for 3 seconds while reading online_retail\.csv\.gz/);
+  await intact(page, before);
+  assert.deepEqual(w.foreign, []);
   await context.close();
 });
 
@@ -203,12 +425,24 @@ for (const file of ["online_retail.xlsx", "online_retail.csv.gz"]) {
     await page.goto(rootSite.url);
     await started(page);
     // The page must keep painting while the worker reads: record the
-    // longest gap between animation frames.
+    // longest gap between animation frames, and the longest task of the
+    // page's thread while the phase is "loading".
     await page.evaluate(() => {
       window.__gap = 0;
+      window.__loadingGap = 0;
+      window.__loadingTask = 0;
+      const loading = () => document.querySelector(".wb").dataset.phase === "loading";
       let last = performance.now();
-      const tick = (t) => { window.__gap = Math.max(window.__gap, t - last); last = t; if (!window.__stop) requestAnimationFrame(tick); };
+      const tick = (t) => {
+        window.__gap = Math.max(window.__gap, t - last);
+        if (loading()) window.__loadingGap = Math.max(window.__loadingGap, t - last);
+        last = t;
+        if (!window.__stop) requestAnimationFrame(tick);
+      };
       requestAnimationFrame(tick);
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) if (loading()) window.__loadingTask = Math.max(window.__loadingTask, e.duration);
+      }).observe({ type: "longtask" });
     });
     const t0 = Date.now();
     if (file.endsWith(".xlsx")) {
@@ -233,8 +467,8 @@ for (const file of ["online_retail.xlsx", "online_retail.csv.gz"]) {
     const sawProgress = await page.waitForSelector("#progress", { timeout: 10000 }).then(() => true, () => false);
     await ready(page);
     const loadMs = Date.now() - t0;
-    const gap = await page.evaluate(() => { window.__stop = true; return window.__gap; });
-    results[file] = { load_ms: loadMs, longest_frame_gap_ms: Math.round(gap) };
+    const gap = await page.evaluate(() => { window.__stop = true; return [window.__gap, window.__loadingGap, window.__loadingTask]; });
+    results[file] = { load_ms: loadMs, longest_frame_gap_ms: Math.round(gap[0]), loading_frame_gap_ms: Math.round(gap[1]), loading_longest_task_ms: Math.round(gap[2]) };
     assert.ok(sawProgress, "no progress bar while reading");
     compare(await kpis(page), expected(want), file);
     const ids = await chartsDrawn(page);
@@ -632,6 +866,7 @@ await test("two columns fit the order date: the page asks, the answer gives the 
 fs.rmSync(shapesDir, { recursive: true, force: true });
 
 await browser.close();
+foreign.srv.close();
 rootSite.proc.kill();
 subSite.proc.kill();
 fs.writeFileSync(path.join(artifacts, "browser-results.json"), JSON.stringify(results, null, 2) + "\n");

@@ -26,8 +26,10 @@ var serviceWorker string
 // CSP is the page's Content-Security-Policy: everything from our own origin
 // only. The page can fetch its own assets and nothing else, so no byte of a
 // user's file can leave the browser. WebAssembly needs 'wasm-unsafe-eval';
-// ECharts and go-app set inline styles.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
+// ECharts and go-app set inline styles. The engine worker is started from
+// a blob: URL (web/glue.js) because such a worker inherits this policy;
+// one loaded from its own URL gets only its response's headers.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self'; " +
 	"img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; " +
 	"base-uri 'self'; form-action 'none'; manifest-src 'self'"
 
@@ -102,7 +104,21 @@ func Generate(dir, prefix string) error {
 	if err := os.WriteFile(filepath.Join(dir, "wasm_exec.js"), exec, 0o644); err != nil {
 		return err
 	}
-	return addCSP(filepath.Join(dir, "index.html"))
+	if err := addCSP(filepath.Join(dir, "index.html")); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "_headers"), []byte(Headers()), 0o644)
+}
+
+// Headers is the _headers file of hosts that read one (Netlify,
+// Cloudflare Pages): the CSP as a response header on every file, so that
+// it also governs the scripts of the service worker and of a worker loaded
+// from its own URL, which a <meta> tag in the page does not.
+func Headers() string {
+	return "/*\n" +
+		"  Content-Security-Policy: " + CSP + "\n" +
+		"  X-Content-Type-Options: nosniff\n" +
+		"  Referrer-Policy: no-referrer\n"
 }
 
 // listAssets lists web/'s files as /web/... paths and hashes their bytes.

@@ -69,6 +69,10 @@ func TestGenerate(t *testing.T) {
 					t.Errorf("index.html loads %s", m[1])
 				}
 			}
+			// Hosts that read _headers send the policy with every file.
+			if h := read(t, filepath.Join(dir, "_headers")); !strings.HasPrefix(h, "/*\n") || !strings.Contains(h, "  Content-Security-Policy: "+CSP+"\n") {
+				t.Errorf("_headers does not give every file the CSP:\n%s", h)
+			}
 			sw := read(t, filepath.Join(dir, "app-worker.js"))
 			if !strings.Contains(sw, "retention-") || !strings.Contains(sw, `req.mode === "navigate"`) {
 				t.Error("app-worker.js is not our service worker")
@@ -139,5 +143,22 @@ func TestMissingAsset(t *testing.T) {
 	os.Remove(filepath.Join(dir, "web", "worker.wasm"))
 	if err := Generate(dir, "/"); err == nil || !strings.Contains(err.Error(), "worker.wasm") {
 		t.Errorf("err = %v, want it to name worker.wasm", err)
+	}
+}
+
+// TestREADMEPolicy: the nginx and Apache snippets of the README send the
+// policy the site has.
+func TestREADMEPolicy(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`add_header Content-Security-Policy "` + CSP + `" always;`,
+		`Header always set Content-Security-Policy "` + CSP + `"`,
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("README.md lacks %s", want)
+		}
 	}
 }

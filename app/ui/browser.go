@@ -19,8 +19,10 @@ func rwCall(fn string, args ...any) app.Value {
 	return rw.Call(fn, args...)
 }
 
-// startWorker starts the engine worker; onMsg hears its messages (a JSON
-// string and, for a file, its bytes).
+// startWorker prepares the engine worker (url is web/worker.js) and starts
+// it when the browser is idle; onMsg hears its messages (a JSON string
+// and, for a file, its bytes) and web/glue.js's word of an engine that
+// ended.
 func startWorker(url string, onMsg func(msg string, bytes app.Value)) {
 	if !app.IsClient {
 		return
@@ -33,6 +35,12 @@ func startWorker(url string, onMsg func(msg string, bytes app.Value)) {
 		onMsg(args[0].String(), b)
 		return nil
 	}))
+}
+
+// restartEngine stops the engine worker, whatever it does, and starts
+// another.
+func restartEngine() {
+	rwCall("restart")
 }
 
 // send passes a request, and a file's bytes (an ArrayBuffer, moved, not

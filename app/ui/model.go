@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"time"
 
 	"retention/app/i18n"
 	"retention/app/report"
@@ -26,20 +27,78 @@ const (
 // model is the page's state; the component renders it. Its methods hold
 // the logic, without a browser, so they are tested natively.
 type model struct {
-	Phase     Phase
-	File      string // the loaded file's name
-	Size      int    // its size in bytes
-	Settings  report.Settings
-	Doc       *report.Document
-	Progress  report.Progress
-	Err       string          // the last error, shown until the next request
-	Problem   *report.Problem // why the loaded file gave no report, until it does
-	List      string          // the list the user views ("" for none)
-	Rows      *report.Rows    // its first rows, once the worker sent them
-	rowsAsked bool            // they are asked for
-	reqID     int             // the last request sent; older answers are ignored
-	docGen    int             // counts reports, so charts are drawn once per report
+	Phase    Phase
+	File     string // the name of the file whose report is shown
+	Size     int    // its size in bytes
+	Settings report.Settings
+	Doc      *report.Document
+	Progress report.Progress
+	Err      string          // the last error, shown until the next request
+	Failed   string          // the file whose load failed (Err says why), "" for none
+	Problem  *report.Problem // why the loaded file gave no report, until it does
+	// Lost is the engine that ended (crashed, exited, stuck) or was
+	// stopped by the user, and what it was doing; nil once the page has
+	// made another request.
+	Lost      *lost
+	List      string       // the list the user views ("" for none)
+	Rows      *report.Rows // its first rows, once the worker sent them
+	rowsAsked bool         // they are asked for
+	reqID     int          // the last request sent; older answers are ignored
+	docGen    int          // counts reports, so charts are drawn once per report
+
+	// The work the page waits for: the request (a load, settings, a
+	// survey), and for a load the file it reads. Until its report comes,
+	// File, Doc and good are those of the report shown.
+	busy    int
+	busyFor string // the request's type
+	pending source
+	reading string          // the file read for a request not yet sent
+	good    report.Settings // the settings of the report shown
+	src     source          // where the shown file comes from, to read it again
+	survey  source          // the survey joined to it, "" for none
+	// restore is the requests that put the shown file back into a new
+	// engine, first and last ID; their answers change nothing.
+	restore [2]int
+	// dropped is the last request sent to an engine that is gone: its
+	// answers, if any come, are not the page's any more.
+	dropped int
+	stage   stageClock
+	now     func() time.Time // time.Now unless a test sets it
 }
+
+// source is where a file comes from, so that it can be read again for a
+// new engine: a File the user gave (a JavaScript File) or a URL of ours.
+type source struct {
+	Name string
+	Size int
+	File any // app.Value of a File, nil for a URL
+	URL  string
+}
+
+// lost is an engine that ended while the page waited for it (or was
+// idle), as web/glue.js tells it (reason and detail), or that the user
+// stopped (Reason "cancel").
+type lost struct {
+	Reason string // exit, memory, crash, stalled, start, cancel
+	Code   int    // the Go program's exit code
+	Memory int64  // the engine's memory when it ended, in bytes
+	Detail string // the program's last words, the error or the watchdog's seconds
+	Task   string // the request it was doing (report.MsgLoad...), "" when idle
+	File   string // the file of that request
+	Kept   string // the file whose report stays, "" for none
+}
+
+// engineEvent is what web/glue.js says of an engine that ended.
+type engineEvent struct {
+	Reason string `json:"reason"`
+	Code   int    `json:"code"`
+	Memory int64  `json:"memory"`
+	Detail string `json:"detail"`
+}
+
+// msgEngine is the message web/glue.js makes of an engine that ended (the
+// worker itself cannot say it).
+const msgEngine = "engine"
 
 // message is what the worker sends (see cmd/worker).
 type message struct {
@@ -50,6 +109,7 @@ type message struct {
 	Progress report.Progress `json:"progress"`
 	Rows     *report.Rows    `json:"rows"`
 	Problem  *report.Problem `json:"problem"`
+	Engine   *engineEvent    `json:"engine"`
 	File     struct {
 		Name string `json:"name"`
 		Type string `json:"type"`
@@ -57,39 +117,63 @@ type message struct {
 	} `json:"file"`
 }
 
+func (m *model) clock() time.Time {
+	if m.now != nil {
+		return m.now()
+	}
+	return time.Now()
+}
+
 // request makes the next request to the worker.
 func (m *model) request(typ string) report.Request {
 	m.reqID++
 	r := report.Request{Type: typ, ID: m.reqID, Name: m.File, Settings: m.Settings}
 	switch typ {
-	case report.MsgLoad, report.MsgSettings:
-		m.Phase, m.Err, m.Progress = Loading, "", report.Progress{Stage: "start"}
+	case report.MsgLoad, report.MsgSettings, report.MsgSurvey:
+		m.Phase, m.Err, m.Failed, m.Lost, m.reading = Loading, "", "", nil, ""
+		m.Progress = report.Progress{Stage: "start"}
+		m.stage = stageClock{}
+		m.busy, m.busyFor = m.reqID, typ
 	}
 	return r
 }
 
 // load starts reading a new file.
-func (m *model) load(name string, size int) report.Request {
-	m.File, m.Size, m.Problem = name, size, nil
+func (m *model) load(src source) report.Request {
 	// A new file: its own sheet, mapping and currency.
 	m.Settings.Sheet, m.Settings.Map, m.Settings.Currency, m.Settings.NoHeader = "", nil, "", false
-	return m.request(report.MsgLoad)
+	r := m.request(report.MsgLoad)
+	m.pending = src
+	r.Name = src.Name
+	return r
 }
 
 // addSurvey sends a survey export to join to the loaded orders.
-func (m *model) addSurvey(name string) report.Request {
+func (m *model) addSurvey(src source) report.Request {
 	m.Settings.SurveyScale, m.Settings.SurveyMap = "", nil
 	r := m.request(report.MsgSurvey)
-	r.Name = name
+	m.pending = src
+	r.Name = src.Name
 	return r
 }
 
 // handle applies a message of the worker; it returns the message when it
-// carries a file to download.
+// carries a file to download, or says that the engine was restarted.
 func (m *model) handle(raw string) (*message, error) {
 	var msg message
 	if err := json.Unmarshal([]byte(raw), &msg); err != nil {
 		return nil, fmt.Errorf("bad message from the engine: %w", err)
+	}
+	if msg.Type == msgEngine && msg.Engine != nil {
+		m.down(*msg.Engine)
+		return &msg, nil // the page puts its file back into the new engine
+	}
+	if m.restoring(msg.ID) {
+		m.restored(msg)
+		return nil, nil
+	}
+	if msg.ID != 0 && msg.ID <= m.dropped {
+		return nil, nil // work of an engine that is gone
 	}
 	if msg.ID != 0 && msg.ID < m.reqID && msg.Type != report.MsgFile && msg.Type != report.MsgRows {
 		return nil, nil // superseded
@@ -97,7 +181,7 @@ func (m *model) handle(raw string) (*message, error) {
 	switch msg.Type {
 	case report.MsgProgress:
 		if m.Phase == Loading {
-			m.Progress = msg.Progress
+			m.progress(msg.Progress)
 		}
 	case report.MsgReport:
 		var d report.Document
@@ -105,6 +189,7 @@ func (m *model) handle(raw string) (*message, error) {
 			m.fail(fmt.Sprintf("bad report from the engine: %v", err))
 			return nil, nil
 		}
+		m.commit()
 		m.Doc, m.Phase, m.Err, m.Problem = &d, Ready, "", nil
 		m.docGen++
 		m.Rows, m.rowsAsked = nil, false // the list's rows are asked for again
@@ -116,6 +201,7 @@ func (m *model) handle(raw string) (*message, error) {
 		if msg.Problem != nil {
 			// The file needs the user's word: its problem replaces the
 			// report of the file before (the engine has let it go).
+			m.commit()
 			m.Problem, m.Doc, m.Err, m.Phase = msg.Problem, nil, "", Start
 			m.docGen++
 			break
@@ -127,14 +213,176 @@ func (m *model) handle(raw string) (*message, error) {
 	return nil, nil
 }
 
-// fail shows an error; the last good report stays.
+// commit makes the work waited for the shown one: a loaded file is the
+// file shown, a joined survey is its survey, the settings are good.
+func (m *model) commit() {
+	switch m.busyFor {
+	case report.MsgLoad:
+		m.src, m.survey = m.pending, source{}
+		m.File, m.Size = m.pending.Name, m.pending.Size
+	case report.MsgSurvey:
+		m.survey = m.pending
+	}
+	m.good = m.Settings
+	m.idle()
+}
+
+// idle ends the wait.
+func (m *model) idle() {
+	m.busy, m.busyFor, m.pending = 0, "", source{}
+}
+
+// fail shows an error; the last good report, its file and settings stay,
+// and a file that failed to load is named.
 func (m *model) fail(text string) {
 	m.Err = text
+	if m.busyFor == report.MsgLoad || m.busyFor == report.MsgSurvey {
+		m.Failed = m.pending.Name
+		m.Settings = m.good
+	}
+	m.idle()
+	m.shown()
+}
+
+// shown puts the page back on what it shows: the report, or the drop
+// zone (with the problem panel, if a file needs the user's word).
+func (m *model) shown() {
 	if m.Doc != nil {
 		m.Phase = Ready
 	} else {
 		m.Phase = Start
 	}
+}
+
+// down hears that the engine ended; web/glue.js has started another. The
+// work it did is lost, the report shown stays.
+func (m *model) down(e engineEvent) {
+	m.Lost = &lost{Reason: e.Reason, Code: e.Code, Memory: e.Memory, Detail: e.Detail}
+	m.abandon()
+}
+
+// cancel stops the work the page waits for. It tells whether the engine
+// must be stopped and another started (Go's WebAssembly cannot be
+// interrupted): not when the file is still being read by the page.
+func (m *model) cancel() bool {
+	m.Lost = &lost{Reason: "cancel"}
+	if m.busy == 0 {
+		l := m.Lost
+		l.Task, l.File = report.MsgLoad, m.reading
+		if m.Doc != nil {
+			l.Kept = m.File
+		}
+		m.reading = ""
+		m.shown()
+		return false
+	}
+	m.abandon()
+	return true
+}
+
+// abandon lets the work waited for go: the page shows what it showed
+// before it, with the settings of that report.
+func (m *model) abandon() {
+	l := m.Lost
+	l.Task, l.File = m.busyFor, m.File
+	if m.busyFor == report.MsgLoad || m.busyFor == report.MsgSurvey {
+		l.File = m.pending.Name
+	}
+	if m.Doc != nil {
+		l.Kept = m.File
+	}
+	if m.busy != 0 {
+		m.Settings = m.good
+	}
+	m.restore, m.dropped = [2]int{}, m.reqID
+	m.idle()
+	m.Err, m.Failed = "", ""
+	m.shown()
+}
+
+// restoreRequests are the requests that put the shown file (and its
+// survey) back into a new engine with the shown report's settings, for
+// its lists and exports: nil when nothing is shown. Their answers are not
+// shown; requests made after them are answered as usual.
+func (m *model) restoreRequests() []report.Request {
+	if m.src.Name == "" || (m.Doc == nil && m.Problem == nil) || (m.Lost != nil && m.Lost.Reason == "start") {
+		return nil
+	}
+	mk := func(typ, name string, set report.Settings) report.Request {
+		m.reqID++
+		return report.Request{Type: typ, ID: m.reqID, Name: name, Settings: set}
+	}
+	rs := []report.Request{mk(report.MsgLoad, m.src.Name, m.good)}
+	if m.survey.Name != "" {
+		// A survey starts with its own columns and scale; the settings
+		// after it put the chosen ones back.
+		rs = append(rs, mk(report.MsgSurvey, m.survey.Name, m.good), mk(report.MsgSettings, m.src.Name, m.good))
+	}
+	m.restore = [2]int{rs[0].ID, rs[len(rs)-1].ID}
+	return rs
+}
+
+func (m *model) restoring(id int) bool {
+	return id != 0 && id >= m.restore[0] && id <= m.restore[1]
+}
+
+// restored hears the answers to the restore: its last report ends it; an
+// error (the file cannot be read again) says that the lists are gone.
+func (m *model) restored(msg message) {
+	switch msg.Type {
+	case report.MsgReport:
+		if msg.ID == m.restore[1] {
+			m.restore = [2]int{}
+		}
+	case report.MsgError:
+		if msg.Problem == nil {
+			m.restore = [2]int{}
+			m.Lost = &lost{Reason: "restore", Detail: msg.Message, File: m.src.Name}
+		}
+	}
+}
+
+// stageClock is when the current stage of the work began, and how far it
+// was then.
+type stageClock struct {
+	stage string
+	at    time.Time
+	done  int64
+}
+
+// etaAfter is how long a stage runs before its time left is estimated:
+// the engine reports progress every 16,384 rows (or its share of the
+// bytes), and a rate taken over less than a second jumps from one report
+// to the next.
+const etaAfter = time.Second
+
+// progress records how far the work has come, and when each stage began.
+func (m *model) progress(p report.Progress) {
+	if p.Stage != m.stage.stage {
+		m.stage = stageClock{stage: p.Stage, at: m.clock(), done: p.Done}
+	}
+	m.Progress = p
+}
+
+// eta is how far the current stage is, as a share of its total, and the
+// time it has left at the rate since it began:
+//
+//	left = (total − done) × elapsed ÷ (done − done₀)
+//
+// known is false for a stage without a total; left is 0 until etaAfter.
+func (m *model) eta() (share float64, left time.Duration, known bool) {
+	p := m.Progress
+	if p.Total <= 0 || p.Stage != m.stage.stage {
+		return 0, 0, false
+	}
+	share = math.Min(1, float64(p.Done)/float64(p.Total))
+	elapsed := m.clock().Sub(m.stage.at)
+	if elapsed < etaAfter || p.Done <= m.stage.done {
+		return share, 0, true
+	}
+	rate := float64(p.Done-m.stage.done) / elapsed.Seconds()
+	left = time.Duration(float64(p.Total-p.Done) / rate * float64(time.Second))
+	return share, left, true
 }
 
 // view asks for the rows of a list.

@@ -39,7 +39,7 @@ func TestProblem(t *testing.T) {
 		t.Run(tc.code, func(t *testing.T) {
 			w := &Workbench{tab: TabOverview}
 			w.m.handle(reportMsg(t, 0, docOf(t, shop)))
-			req := w.m.load(tc.name, len(tc.csv))
+			req := w.m.load(source{Name: tc.name, Size: len(tc.csv)})
 			w.m.handle(problemMsg(t, req.ID, tc.name, tc.csv))
 			if w.m.Doc != nil || w.m.Problem == nil || w.m.Err != "" {
 				t.Fatalf("doc %v, problem %v, err %q: the problem replaces the report, with no raw error", w.m.Doc != nil, w.m.Problem, w.m.Err)

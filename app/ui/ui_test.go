@@ -121,7 +121,7 @@ func reportMsg(t *testing.T, id int, d *report.Document) string {
 
 func TestModel(t *testing.T) {
 	var m model
-	r := m.load("shop.csv", 120)
+	r := m.load(source{Name: "shop.csv", Size: 120})
 	if r.Type != report.MsgLoad || r.ID != 1 || r.Name != "shop.csv" || m.Phase != Loading {
 		t.Fatalf("load: %+v, phase %v", r, m.Phase)
 	}
@@ -170,13 +170,13 @@ func TestModel(t *testing.T) {
 	}
 	// A new file resets the file's own settings.
 	m.Settings.Sheet = "Orders"
-	m.load("other.xlsx", 1)
+	m.load(source{Name: "other.xlsx", Size: 1})
 	if m.Settings.Map != nil || m.Settings.Sheet != "" {
 		t.Errorf("settings kept across files: %+v", m.Settings)
 	}
 	// An error before any report goes back to the drop zone.
 	var m2 model
-	m2.load("x.pdf", 1)
+	m2.load(source{Name: "x.pdf", Size: 1})
 	m2.handle(`{"type":"error","id":1,"message":"not a spreadsheet"}`)
 	if m2.Phase != Start || m2.Err == "" {
 		t.Errorf("first error: phase %v err %q", m2.Phase, m2.Err)

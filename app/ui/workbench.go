@@ -37,6 +37,15 @@ type Workbench struct {
 	started  bool // the worker runs
 	drawnGen int  // the report whose charts are drawn
 	drag     bool // a file is dragged over the page
+	// readGen counts cancels: a file read before one is not sent.
+	readGen int
+	// While the shown file is read again for a new engine, the page's
+	// requests wait in held, so that they reach the engine after it.
+	holding bool
+	held    []heldPost
+	// lostGen counts engines lost (ended or cancelled): a restore during
+	// which another is lost starts again for the newest engine.
+	lostGen int
 	// ctx is the component's own context. Answers that arrive later (a
 	// read file, the worker's messages) are dispatched through it, not
 	// through the context of the element that started them: that element
@@ -45,9 +54,17 @@ type Workbench struct {
 	ctx app.Context
 }
 
-// OnMount keeps the component's context.
+// heldPost is a request waiting for the engine's restore.
+type heldPost struct {
+	req report.Request
+	buf app.Value
+}
+
+// OnMount keeps the component's context and starts the engine worker, so
+// that it is fetched, compiled and started while the user chooses a file.
 func (w *Workbench) OnMount(ctx app.Context) {
 	w.ctx = ctx
+	w.worker(ctx)
 }
 
 // OnInit prepares the state before the first render.
@@ -58,6 +75,7 @@ func (w *Workbench) OnInit() {
 	}
 	if w.m.Settings.Grain == "" {
 		w.m.Settings = report.Settings{Grain: "month", TZ: browserTimeZone(), LapsedDays: 180, Locale: browserLocale()}
+		w.m.good = w.m.Settings
 	}
 }
 
@@ -71,8 +89,8 @@ func (w *Workbench) OnAppUpdate(ctx app.Context) {
 
 func (w *Workbench) t(key string, args ...any) string { return w.loc.T(key, args...) }
 
-// worker starts the engine worker when the first file arrives, which keeps
-// the first load of the page small.
+// worker starts the engine worker (web/glue.js starts it when the browser
+// is idle).
 func (w *Workbench) worker(ctx app.Context) {
 	if w.started {
 		return
@@ -89,7 +107,11 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 		w.m.fail(err.Error())
 		return
 	}
-	if f != nil && bytes != nil {
+	if f != nil && f.Type == msgEngine {
+		w.lostGen++
+		w.restoreEngine()
+	}
+	if f != nil && f.Type == report.MsgFile && bytes != nil {
 		download(f.File.Name, f.File.Type, bytes)
 	}
 	if w.m.needRows() {
@@ -126,18 +148,34 @@ func (w *Workbench) tabCharts() []charts.Chart {
 	return w.charts()
 }
 
+// post sends a request to the engine, or holds it while the engine gets
+// the shown file back.
 func (w *Workbench) post(req report.Request, buf app.Value) {
+	if w.holding {
+		w.held = append(w.held, heldPost{req, buf})
+		return
+	}
+	w.send(req, buf)
+}
+
+func (w *Workbench) send(req report.Request, buf app.Value) {
 	b, _ := json.Marshal(req)
 	send(string(b), buf)
 }
 
 // whenRead shows the progress bar and returns what to do with a file's
 // bytes once they are read: post the request made for them, or show the
-// failure (failed words the reading error).
-func (w *Workbench) whenRead(failed func(err string) string, req func(buf app.Value) report.Request) func(app.Value, string) {
-	w.m.Phase, w.m.Err, w.m.Progress = Loading, "", report.Progress{Stage: "start"}
+// failure (failed words the reading error). A read that the user
+// cancelled is dropped.
+func (w *Workbench) whenRead(name string, failed func(err string) string, req func(buf app.Value) report.Request) func(app.Value, string) {
+	w.m.Phase, w.m.Err, w.m.Failed, w.m.Lost, w.m.Progress = Loading, "", "", nil, report.Progress{Stage: "start"}
+	w.m.reading = name
+	gen := w.readGen
 	return func(buf app.Value, err string) {
 		w.ctx.Dispatch(func(ctx app.Context) {
+			if gen != w.readGen {
+				return
+			}
 			if err != "" {
 				w.m.fail(failed(err))
 				return
@@ -145,6 +183,77 @@ func (w *Workbench) whenRead(failed func(err string) string, req func(buf app.Va
 			w.post(req(buf), buf)
 		})
 	}
+}
+
+// read reads a source's bytes: the File again, or the URL.
+func (w *Workbench) read(src source, done func(app.Value, string)) {
+	if f, ok := src.File.(app.Value); ok && f != nil {
+		readFile(f, done)
+		return
+	}
+	fetchBytes(w.ctx.ResolveStaticResource(src.URL), done)
+}
+
+// cancel stops the work under way: the engine is stopped and another
+// started, which gets the shown file back.
+func (w *Workbench) cancel(ctx app.Context, e app.Event) {
+	w.readGen++
+	if w.m.cancel() {
+		w.lostGen++
+		restartEngine()
+		w.restoreEngine()
+	}
+}
+
+// restoreEngine puts the shown file (and its survey) back into a new
+// engine, so that its lists and exports work; requests made meanwhile
+// wait until the file's bytes are read and sent.
+func (w *Workbench) restoreEngine() {
+	if w.holding {
+		return // the restore under way starts again when it ends
+	}
+	reqs := w.m.restoreRequests()
+	if len(reqs) == 0 {
+		return
+	}
+	w.holding = true
+	gen := w.lostGen
+	srcs := []source{w.m.src, w.m.survey}
+	var next func(i int)
+	next = func(i int) {
+		if i >= len(reqs) {
+			w.holding = false
+			if gen != w.lostGen {
+				// The engine was lost again meanwhile: the new one gets
+				// the file, and then the requests held.
+				w.restoreEngine()
+				return
+			}
+			held := w.held
+			w.held = nil
+			for _, h := range held {
+				w.post(h.req, h.buf)
+			}
+			return
+		}
+		if reqs[i].Type == report.MsgSettings {
+			w.send(reqs[i], nil)
+			next(i + 1)
+			return
+		}
+		w.read(srcs[min(i, 1)], func(buf app.Value, err string) {
+			w.ctx.Dispatch(func(ctx app.Context) {
+				if err != "" {
+					w.m.restored(message{Type: report.MsgError, ID: reqs[i].ID, Message: err})
+					next(len(reqs))
+					return
+				}
+				w.send(reqs[i], buf)
+				next(i + 1)
+			})
+		})
+	}
+	next(0)
 }
 
 func (w *Workbench) unreadable(err string) string { return w.t("The file could not be read: %s", err) }
@@ -155,8 +264,8 @@ func (w *Workbench) open(ctx app.Context, file app.Value) {
 		return
 	}
 	w.worker(ctx)
-	name, size := file.Get("name").String(), file.Get("size").Int()
-	readFile(file, w.whenRead(w.unreadable, func(app.Value) report.Request { return w.m.load(name, size) }))
+	src := source{Name: file.Get("name").String(), Size: file.Get("size").Int(), File: file}
+	readFile(file, w.whenRead(src.Name, w.unreadable, func(app.Value) report.Request { return w.m.load(src) }))
 }
 
 // openSurvey reads a survey export the user chose and joins it to the
@@ -165,23 +274,27 @@ func (w *Workbench) openSurvey(ctx app.Context, file app.Value) {
 	if file == nil || !file.Truthy() {
 		return
 	}
-	name := file.Get("name").String()
-	readFile(file, w.whenRead(w.unreadable, func(app.Value) report.Request { return w.m.addSurvey(name) }))
+	src := source{Name: file.Get("name").String(), Size: file.Get("size").Int(), File: file}
+	readFile(file, w.whenRead(src.Name, w.unreadable, func(app.Value) report.Request { return w.m.addSurvey(src) }))
 }
 
 // sampleSurvey joins the sample store's NPS survey.
 func (w *Workbench) sampleSurvey(ctx app.Context, e app.Event) {
-	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleSurvey), w.whenRead(
+	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleSurvey), w.whenRead(SampleSurvey,
 		func(err string) string { return w.t("The sample survey could not be loaded: %s", err) },
-		func(app.Value) report.Request { return w.m.addSurvey(SampleSurvey) }))
+		func(buf app.Value) report.Request {
+			return w.m.addSurvey(source{Name: SampleSurvey, Size: buf.Get("byteLength").Int(), URL: "/web/" + SampleSurvey})
+		}))
 }
 
 // sample loads the built-in sample store.
 func (w *Workbench) sample(ctx app.Context, e app.Event) {
 	w.worker(ctx)
-	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleFile), w.whenRead(
+	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleFile), w.whenRead(SampleFile,
 		func(err string) string { return w.t("The sample store could not be loaded: %s", err) },
-		func(buf app.Value) report.Request { return w.m.load(SampleFile, buf.Get("byteLength").Int()) }))
+		func(buf app.Value) report.Request {
+			return w.m.load(source{Name: SampleFile, Size: buf.Get("byteLength").Int(), URL: "/web/" + SampleFile})
+		}))
 }
 
 // apply sends changed settings.
@@ -244,16 +357,21 @@ func (w *Workbench) Render() app.UI {
 		OnDragOver(w.onDragOver).OnDragLeave(w.onDragLeave).OnDrop(w.onDrop).
 		Body(
 			w.header(),
-			app.If(w.update, func() app.UI {
-				return app.Div().Class("banner").Aria("live", "polite").Body(
-					app.Span().Text(w.t("A new version of the workbench is ready.")),
-					app.Button().Class("btn").Text(w.t("Reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
-				)
-			}),
-			app.If(w.m.Err != "", func() app.UI {
-				return app.Div().Class("alert").Attr("role", "alert").Text(w.m.Err)
-			}),
-			app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
+			// What comes and goes above the report stays in one element,
+			// so that the report's elements (and the charts drawn in
+			// them) are kept, not made anew, when a message or the
+			// progress appears.
+			app.Div().Class("status").Body(
+				app.If(w.update, func() app.UI {
+					return app.Div().Class("banner").Aria("live", "polite").Body(
+						app.Span().Text(w.t("A new version of the workbench is ready.")),
+						app.Button().Class("btn").Text(w.t("Reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+					)
+				}),
+				app.If(w.m.Err != "", func() app.UI { return w.errorView() }),
+				app.If(w.m.Lost != nil, func() app.UI { return w.lostView() }),
+				app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
+			),
 			app.If(w.m.Problem != nil && w.m.Phase != Loading, func() app.UI { return w.problemView() }),
 			app.If(w.m.Doc == nil && w.m.Phase != Loading, func() app.UI { return w.dropZone() }),
 			app.If(w.m.Doc != nil, func() app.UI { return w.reportView() }),
@@ -297,39 +415,6 @@ func (w *Workbench) dropZone() app.UI {
 			app.Strong().Text(w.t("Your file never leaves this device.")),
 			app.Text(" "+w.t("It is read by this page, in your browser; nothing is uploaded.")),
 		),
-	)
-}
-
-func (w *Workbench) progress() app.UI {
-	p := w.m.Progress
-	label := w.t("Starting the engine…")
-	var value, max float64
-	switch p.Stage {
-	case "read":
-		if p.Total > 0 {
-			value, max = float64(p.Done), float64(p.Total)
-			label = w.t("Reading the file: %s of %s", w.loc.Percent(value/max), mb(w.loc, p.Total))
-			break
-		}
-		// A workbook's rows are counted as they are read.
-		label = w.t("Reading the workbook: %s rows read", w.loc.Int(int(p.Done)))
-	case "orders":
-		if p.Total > 0 {
-			value, max = float64(p.Done), float64(p.Total)
-		}
-		label = w.t("Building orders: %s of %s rows", w.loc.Int(int(p.Done)), w.loc.Int(int(p.Total)))
-	case "figures":
-		label = w.t("Computing the figures…")
-	case "forecast":
-		label = w.t("Fitting the prediction models…")
-	}
-	bar := app.Progress().ID("progress").Aria("label", label)
-	if max > 0 {
-		bar = bar.Value(value).Max(max)
-	}
-	return app.Div().Class("progress").Aria("live", "polite").Body(
-		app.P().ID("progress-label").Text(label),
-		bar,
 	)
 }
 

@@ -103,11 +103,20 @@ func (s *Session) read(rs report.Settings, o engine.Options) error {
 }
 
 // Load reads a new file and reports on it. progress, if not nil, hears how
-// far reading has come.
+// far reading has come. A file that cannot be read changes nothing: the
+// file before, its report, lists and exports stay. A file that needs the
+// user's word (a *ProblemError) is kept, so that the next settings can
+// answer it.
 func (s *Session) Load(name string, data []byte, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
+	before := *s
 	s.name, s.data, s.res, s.doc = name, data, nil, nil
 	s.surveyName, s.survey = "", nil
-	return s.Apply(set, progress)
+	doc, err := s.Apply(set, progress)
+	var p *ProblemError
+	if err != nil && !errors.As(err, &p) {
+		*s = before
+	}
+	return doc, err
 }
 
 // Apply reports on the loaded file with new settings: the file is read
@@ -176,9 +185,14 @@ func (s *Session) Survey(name string, data []byte, set report.Settings, progress
 	if s.data == nil {
 		return nil, errors.New("load the orders first, then the survey")
 	}
+	before := *s
 	s.surveyName, s.survey = name, data
 	set.SurveyScale, set.SurveyMap = "", nil // a new survey: its own columns and scale
-	return s.Apply(set, progress)
+	doc, err := s.Apply(set, progress)
+	if err != nil {
+		*s = before
+	}
+	return doc, err
 }
 
 // MaxRows is how many customers of a list the page is sent; the export

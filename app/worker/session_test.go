@@ -3,6 +3,7 @@ package worker
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -114,6 +115,58 @@ func TestSession(t *testing.T) {
 	// A file the engine cannot read gives its sentence.
 	if _, err := s.Load("x.pdf", []byte("%PDF-1.4 ..."), report.Settings{}, nil); err == nil {
 		t.Error("pdf file: no error")
+	}
+}
+
+// TestFailedLoadChangesNothing: a file that cannot be read leaves the
+// session as it was (the file, its report, lists and exports); a file that
+// needs the user's word replaces it, so that the answer reaches it.
+func TestFailedLoadChangesNothing(t *testing.T) {
+	tests := []struct {
+		name, file string
+		data       []byte
+		kept       bool
+	}{
+		{"a pdf", "x.pdf", []byte("%PDF-1.4 ..."), true},
+		{"an empty file", "empty.csv", nil, true},
+		{"a truncated gzip", "orders.csv.gz", []byte{0x1f, 0x8b, 8, 0, 0, 0}, true},
+		{"no customer column: asked", "no-customer.csv", []byte("Order,Date,Total\n1,2025-01-05,10\n2,2025-02-05,20\n"), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var s Session
+			doc, err := s.Load("shop.csv", []byte(shop), report.Settings{}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := s.Export("All", "csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.Load(tc.file, tc.data, report.Settings{Grain: "year"}, nil); err == nil {
+				t.Fatalf("%s: no error", tc.file)
+			}
+			var p *ProblemError
+			f, ferr := s.Export("All", "csv")
+			if !tc.kept {
+				if !errors.As(err, &p) && s.name != tc.file {
+					t.Errorf("a file to ask about is not kept: session holds %q", s.name)
+				}
+				if ferr == nil {
+					t.Error("the report of the file before is still exported after a file that replaced it")
+				}
+				return
+			}
+			if s.name != "shop.csv" || s.doc != doc || ferr != nil || !bytes.Equal(f.Data, want.Data) {
+				t.Errorf("after %s: file %q, same report %v, export %v", tc.file, s.name, s.doc == doc, ferr)
+			}
+			if r, err := s.Rows("All"); err != nil || r.Total != 3 {
+				t.Errorf("Rows after %s: %+v, %v", tc.file, r, err)
+			}
+			if d, err := s.Apply(report.Settings{Grain: "quarter"}, nil); err != nil || d.Customers != 3 {
+				t.Errorf("settings after %s: %v", tc.file, err)
+			}
+		})
 	}
 }
 
@@ -263,5 +316,21 @@ func TestForecastFitReused(t *testing.T) {
 	}
 	if _, err := s.Apply(report.Settings{Horizon: 6}, nil); err != nil || s.fit == fit {
 		t.Errorf("a horizon change kept the old fit (%v)", err)
+	}
+}
+
+// TestWarm: the warm-up reads every format without an error, and leaves
+// no file behind (a session starts empty after it).
+func TestWarm(t *testing.T) {
+	if err := Warm(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func BenchmarkWarm(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if err := Warm(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

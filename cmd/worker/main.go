@@ -9,6 +9,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"runtime"
 	"syscall/js"
 
 	"retention/app/report"
@@ -37,6 +38,11 @@ func main() {
 		return nil
 	}))
 	post(map[string]any{"type": report.MsgReady}, js.Undefined())
+	// Requests that arrive meanwhile wait in web/worker.js.
+	if err := worker.Warm(); err != nil {
+		println("the engine's warm-up failed:", err.Error())
+	}
+	runtime.GC()
 	select {}
 }
 
