@@ -14,14 +14,41 @@ import (
 	"golang.org/x/text/number"
 )
 
-// Languages the catalogue has messages for, first the fallback.
-var Languages = []language.Tag{language.English}
+// Bokmal is Norwegian Bokmål, what Norwegian browsers ask for as nb-NO or
+// no (golang.org/x/text names no variable for it).
+var Bokmal = language.MustParse("nb")
+
+// Languages are the workbench's languages in the order the language picker
+// shows them, the fallback first: English, German, Danish, Norwegian
+// (Bokmål), Swedish and Filipino. A language is offered once its
+// translation is in translations.
+var Languages = func() []language.Tag {
+	out := []language.Tag{language.English}
+	for _, t := range []language.Tag{language.German, language.Danish, Bokmal, language.Swedish, language.Filipino} {
+		if _, ok := translations[t]; ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}()
+
+// translations hold, per language, the text of each English key of the
+// catalogue; each lives in its own file (de.go, da.go, ...). A key missing
+// from a translation falls back to English, which TestTranslations forbids.
+var translations = map[language.Tag]map[string]string{}
 
 var cat = func() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for _, k := range English {
 		if err := b.SetString(language.English, k, k); err != nil {
 			panic(err)
+		}
+	}
+	for tag, m := range translations {
+		for k, v := range m {
+			if err := b.SetString(tag, k, v); err != nil {
+				panic(err)
+			}
 		}
 	}
 	return b
@@ -31,6 +58,7 @@ var cat = func() catalog.Catalog {
 // has, numbers and dates as the user's locale writes them.
 type Locale struct {
 	Tag     language.Tag // the user's locale, for numbers
+	Lang    language.Tag // the language of the messages, one of Languages
 	msg     *message.Printer
 	num     *message.Printer
 	English bool
@@ -48,6 +76,7 @@ func New(tag string) *Locale {
 	lang := Languages[i]
 	return &Locale{
 		Tag:     t,
+		Lang:    lang,
 		msg:     message.NewPrinter(lang, message.Catalog(cat)),
 		num:     message.NewPrinter(t),
 		English: lang == language.English,

@@ -1,6 +1,13 @@
 package i18n
 
-import "testing"
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
 
 // TestMoney: an amount carries its currency's symbol, kept to the number,
 // in the locale's way of writing numbers; without a currency, the number.
@@ -20,6 +27,131 @@ func TestMoney(t *testing.T) {
 	for _, tc := range tests {
 		if got := New(tc.Locale).Money(tc.V, tc.Code); got != tc.Want {
 			t.Errorf("Money(%v, %q) in %s = %q, want %q", tc.V, tc.Code, tc.Locale, got, tc.Want)
+		}
+	}
+}
+
+// verbs lists a format's verbs as fmt reads them, each with the argument
+// it takes ("1s", "2d", ...), and the number of %% in it: a translation
+// may reorder its arguments with %[n]s but must take the same ones.
+func verbs(format string) (args map[string]int, percents int) {
+	args = map[string]int{}
+	arg := 1
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			percents++
+			continue
+		}
+		if i+1 < len(format) && format[i] == '[' {
+			j := strings.IndexByte(format[i:], ']')
+			if j > 0 {
+				if n, err := strconv.Atoi(format[i+1 : i+j]); err == nil {
+					arg = n
+				}
+				i += j + 1
+			}
+		}
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i < len(format) {
+			args[strconv.Itoa(arg)+string(format[i])]++
+			arg++
+		}
+	}
+	return args, percents
+}
+
+// TestTranslations: every language has every message of the catalogue, in
+// its own words (no key left out, so no silent English), taking the same
+// arguments, and no message the catalogue does not have.
+func TestTranslations(t *testing.T) {
+	if len(Languages) != 1+len(translations) {
+		t.Errorf("Languages = %v, but %d translations", Languages, len(translations))
+	}
+	for tag, m := range translations {
+		for _, k := range English {
+			v, ok := m[k]
+			if !ok || strings.TrimSpace(v) == "" {
+				t.Errorf("%s: no translation of %q", tag, k)
+				continue
+			}
+			ka, kp := verbs(k)
+			va, vp := verbs(v)
+			if !reflect.DeepEqual(ka, va) || kp != vp {
+				t.Errorf("%s: %q takes %v and %d %%%%, its translation %q takes %v and %d", tag, k, ka, kp, v, va, vp)
+			}
+		}
+		known := map[string]bool{}
+		for _, k := range English {
+			known[k] = true
+		}
+		for k := range m {
+			if !known[k] {
+				t.Errorf("%s: %q is translated but not in the catalogue", tag, k)
+			}
+		}
+	}
+}
+
+// TestVerbs: the verb reader the translations test relies on.
+func TestVerbs(t *testing.T) {
+	a, p := verbs("%s of %d, 100%%")
+	b, q := verbs("%[2]d von %[1]s, 100 %%")
+	if !reflect.DeepEqual(a, b) || p != 1 || q != 1 {
+		t.Errorf("verbs: %v %d vs %v %d", a, p, b, q)
+	}
+	c, _ := verbs("%s %s")
+	if reflect.DeepEqual(a, c) {
+		t.Errorf("verbs: %v equals %v", a, c)
+	}
+}
+
+// TestGlossary: each language names every term of the glossary, and each
+// message that uses a term in English uses the language's word for it.
+func TestGlossary(t *testing.T) {
+	for tag, m := range translations {
+		for _, term := range Glossary {
+			word := strings.ToLower(term.Words[tag])
+			if word == "" {
+				t.Errorf("%s: the glossary has no word for %q", tag, term.English)
+				continue
+			}
+			for _, k := range English {
+				if !strings.Contains(strings.ToLower(k), term.English) {
+					continue
+				}
+				if v := m[k]; v != "" && !strings.Contains(strings.ToLower(v), word) {
+					t.Errorf("%s: %q says %q, but its translation %q does not say %q", tag, k, term.English, v, word)
+				}
+			}
+		}
+	}
+}
+
+// TestMatch: the tags browsers send pick the language a shop there reads,
+// once it is translated; anything else is English.
+func TestMatch(t *testing.T) {
+	sent := map[language.Tag][]string{
+		language.German:   {"de", "de-DE", "de-AT", "de-CH"},
+		language.Danish:   {"da", "da-DK"},
+		Bokmal:            {"nb", "nb-NO", "no", "no-NO", "nn-NO"},
+		language.Swedish:  {"sv", "sv-SE", "sv-FI"},
+		language.Filipino: {"fil", "fil-PH", "tl", "tl-PH"},
+		language.English:  {"en-US", "en-GB", "fr-FR", "", "x-bogus"},
+	}
+	for want, tags := range sent {
+		if _, ok := translations[want]; !ok && want != language.English {
+			continue
+		}
+		for _, tag := range tags {
+			if got := New(tag).Lang; got != want {
+				t.Errorf("New(%q).Lang = %v, want %v", tag, got, want)
+			}
 		}
 	}
 }

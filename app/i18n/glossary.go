@@ -1,0 +1,40 @@
+package i18n
+
+import "golang.org/x/text/language"
+
+// A Term is one of the key terms of customer retention, with the word each
+// language uses for it. Every message that holds the English term must
+// hold the language's word in its translation (TestGlossary), so a German
+// marketer reads "Kohorte" everywhere and never a second word for it.
+//
+// Words are written as the stem that all of a message's inflections start
+// with, in lower case where the language does not capitalise them inside a
+// sentence: German "kohorte" matches "Kohorte" and "Kohorten".
+type Term struct {
+	English string // as it appears in the English messages, lower case
+	Meaning string // what the workbench means by it
+	Words   map[language.Tag]string
+}
+
+// Glossary is the workbench's vocabulary: the retention figures, then the
+// RFM segments (metrics/rfm.go). The English column is the catalogue's
+// wording; the others are filled in by each translation's file.
+var Glossary = []Term{
+	{English: "retention rate", Meaning: "retained customers ÷ the customer base at the period's start"},
+	{English: "churn", Meaning: "customers who left the customer base ÷ the customer base at the period's start"},
+	{English: "cohort", Meaning: "the customers whose first order fell in the same period"},
+	{English: "repeat purchase rate", Meaning: "customers with two or more orders ÷ customers"},
+	{English: "average order value", Meaning: "revenue ÷ orders"},
+	{English: "customer base", Meaning: "the customers with an order in the active window before an instant"},
+	{English: "lifetime value", Meaning: "what a customer brings over their whole relationship with the shop (CLV)"},
+	{English: "champions", Meaning: "RFM: bought recently, buy often and spend the most"},
+	{English: "loyal customers", Meaning: "RFM: buy often and recently enough"},
+	{English: "potential loyalists", Meaning: "RFM: recent customers with more than one order"},
+	{English: "new customers", Meaning: "RFM: first order very recently"},
+	{English: "promising", Meaning: "RFM: recent, few orders"},
+	{English: "need attention", Meaning: "RFM: middling recency and frequency"},
+	{English: "about to sleep", Meaning: "RFM: below average recency, few orders"},
+	{English: "at risk", Meaning: "RFM: bought often, but long ago"},
+	{English: "can't lose them", Meaning: "RFM: bought the most, but have not come back for a long time"},
+	{English: "hibernating", Meaning: "RFM: last order long ago, few orders"},
+}
