@@ -20,21 +20,89 @@ type Term struct {
 // RFM segments (metrics/rfm.go). The English column is the catalogue's
 // wording; the others are filled in by each translation's file.
 var Glossary = []Term{
-	{English: "retention rate", Meaning: "retained customers ÷ the customer base at the period's start"},
-	{English: "churn", Meaning: "customers who left the customer base ÷ the customer base at the period's start"},
-	{English: "cohort", Meaning: "the customers whose first order fell in the same period"},
-	{English: "repeat purchase rate", Meaning: "customers with two or more orders ÷ customers"},
-	{English: "average order value", Meaning: "revenue ÷ orders"},
-	{English: "customer base", Meaning: "the customers with an order in the active window before an instant"},
-	{English: "lifetime value", Meaning: "what a customer brings over their whole relationship with the shop (CLV)"},
-	{English: "champions", Meaning: "RFM: bought recently, buy often and spend the most"},
-	{English: "loyal customers", Meaning: "RFM: buy often and recently enough"},
-	{English: "potential loyalists", Meaning: "RFM: recent customers with more than one order"},
-	{English: "new customers", Meaning: "RFM: first order very recently"},
-	{English: "promising", Meaning: "RFM: recent, few orders"},
-	{English: "need attention", Meaning: "RFM: middling recency and frequency"},
-	{English: "about to sleep", Meaning: "RFM: below average recency, few orders"},
-	{English: "at risk", Meaning: "RFM: bought often, but long ago"},
-	{English: "can't lose them", Meaning: "RFM: bought the most, but have not come back for a long time"},
-	{English: "hibernating", Meaning: "RFM: last order long ago, few orders"},
+	{English: "retention rate", Meaning: "retained customers ÷ the customer base at the period's start", Words: map[language.Tag]string{
+		language.Danish:   "fastholdelsesrate",
+		Bokmal:            "retensjonsrate",
+		language.Filipino: "retention rate",
+	}},
+	{English: "churn", Meaning: "customers who left the customer base ÷ the customer base at the period's start", Words: map[language.Tag]string{
+		language.Danish:   "kundeafgang",
+		Bokmal:            "frafall",
+		language.Filipino: "churn",
+	}},
+	{English: "cohort", Meaning: "the customers whose first order fell in the same period", Words: map[language.Tag]string{
+		language.Danish:   "kohorte",
+		Bokmal:            "kohort",
+		language.Filipino: "cohort",
+	}},
+	{English: "repeat purchase rate", Meaning: "customers with two or more orders ÷ customers", Words: map[language.Tag]string{
+		language.Danish:   "genkøbsrate",
+		Bokmal:            "gjenkjøpsrate",
+		language.Filipino: "rate ng muling pagbili",
+	}},
+	{English: "average order value", Meaning: "revenue ÷ orders", Words: map[language.Tag]string{
+		language.Danish:   "gennemsnitlig ordreværdi",
+		Bokmal:            "gjennomsnittlig ordreverdi",
+		language.Filipino: "average na halaga ng order",
+	}},
+	{English: "customer base", Meaning: "the customers with an order in the active window before an instant", Words: map[language.Tag]string{
+		language.Danish:   "kundebase",
+		Bokmal:            "kundebase",
+		language.Filipino: "customer base",
+	}},
+	{English: "lifetime value", Meaning: "what a customer brings over their whole relationship with the shop (CLV)", Words: map[language.Tag]string{
+		language.Danish:   "livstidsværdi",
+		Bokmal:            "livstidsverdi",
+		language.Filipino: "lifetime value",
+	}},
+	{English: "champions", Meaning: "RFM: bought recently, buy often and spend the most", Words: map[language.Tag]string{
+		language.Danish:   "stjernekunder",
+		Bokmal:            "stjernekunder",
+		language.Filipino: "kampeon",
+	}},
+	{English: "loyal customers", Meaning: "RFM: buy often and recently enough", Words: map[language.Tag]string{
+		language.Danish:   "loyale kunder",
+		Bokmal:            "lojale kunder",
+		language.Filipino: "suki",
+	}},
+	{English: "potential loyalists", Meaning: "RFM: recent customers with more than one order", Words: map[language.Tag]string{
+		language.Danish:   "potentielt loyale",
+		Bokmal:            "potensielt lojale",
+		language.Filipino: "posibleng suki",
+	}},
+	{English: "new customers", Meaning: "RFM: first order very recently", Words: map[language.Tag]string{
+		language.Danish:   "nye kunder",
+		Bokmal:            "nye kunder",
+		language.Filipino: "bagong customer",
+	}},
+	{English: "promising", Meaning: "RFM: recent, few orders", Words: map[language.Tag]string{
+		language.Danish:   "lovende",
+		Bokmal:            "lovende",
+		language.Filipino: "may pag-asa",
+	}},
+	{English: "need attention", Meaning: "RFM: middling recency and frequency", Words: map[language.Tag]string{
+		language.Danish:   "kræver opmærksomhed",
+		Bokmal:            "trenger oppmerksomhet",
+		language.Filipino: "kailangang pansinin",
+	}},
+	{English: "about to sleep", Meaning: "RFM: below average recency, few orders", Words: map[language.Tag]string{
+		language.Danish:   "på vej i dvale",
+		Bokmal:            "på vei i dvale",
+		language.Filipino: "inaantok",
+	}},
+	{English: "at risk", Meaning: "RFM: bought often, but long ago", Words: map[language.Tag]string{
+		language.Danish:   "i farezonen",
+		Bokmal:            "i faresonen",
+		language.Filipino: "nanganganib",
+	}},
+	{English: "can't lose them", Meaning: "RFM: bought the most, but have not come back for a long time", Words: map[language.Tag]string{
+		language.Danish:   "må ikke mistes",
+		Bokmal:            "må ikke mistes",
+		language.Filipino: "hindi dapat mawala",
+	}},
+	{English: "hibernating", Meaning: "RFM: last order long ago, few orders", Words: map[language.Tag]string{
+		language.Danish:   "i dvale",
+		Bokmal:            "i dvale",
+		language.Filipino: "tulog",
+	}},
 }
