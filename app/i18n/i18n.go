@@ -37,6 +37,7 @@ var Languages = func() []language.Tag {
 // from a translation falls back to English, which TestTranslations forbids.
 var translations = map[language.Tag]map[string]string{
 	language.Danish: danish,
+	Bokmal:          norwegian,
 }
 
 var cat = func() catalog.Catalog {
