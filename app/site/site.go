@@ -105,12 +105,13 @@ func Generate(dir, prefix string) error {
 	return addCSP(filepath.Join(dir, "index.html"))
 }
 
-// listAssets lists web/'s files as /web/... paths and hashes their bytes.
+// listAssets lists web/'s files as /web/... paths and hashes their bytes;
+// precompressed variants (name.gz, name.br) are not listed.
 func listAssets(web string) ([]string, string, error) {
 	var paths []string
 	err := filepath.WalkDir(web, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+		if err != nil || d.IsDir() || isVariant(p) {
+			return err // precompressed variants are the same assets
 		}
 		rel, err := filepath.Rel(web, p)
 		if err != nil {
