@@ -32,14 +32,18 @@ node_modules: package.json package-lock.json
 	@touch node_modules
 
 # The static site: $(DIST) served at $(PREFIX) ("/" or a sub-path such as
-# /retention). Any static file server can serve it.
+# /retention). Any static file server can serve it. The page is built
+# without go-app's HTTP server (cmd/workbench/pagemod.go); the last step
+# writes .gz and .br beside the files and fails when the page or the
+# worker is over its first-load budget (app/site/budget.go).
 static: node_modules
 	rm -rf $(DIST)
 	mkdir -p $(DIST)/web
 	cp web/*.js web/*.css web/*.svg $(DIST)/web/
 	cp $(WASMEXEC) $(DIST)/web/wasm_exec.js
 	cp node_modules/echarts/dist/echarts.min.js $(DIST)/web/echarts.min.js
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(DIST)/web/app.wasm ./cmd/workbench
+	$(GO) run ./cmd/workbench pagemod -out $(BIN)/page -goapp "$$($(GO) list -m -f '{{.Dir}}' github.com/maxence-charriere/go-app/v10)"
+	GOOS=js GOARCH=wasm $(GO) build -modfile=$(BIN)/page/go.mod -trimpath -ldflags=-s -o $(DIST)/web/app.wasm ./cmd/workbench
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(DIST)/web/worker.wasm ./cmd/worker
 	$(GO) run ./cmd/demostore -o $(DIST)/web/sample-store.csv
 	$(GO) run ./cmd/demostore -survey nps -o $(DIST)/web/sample-nps.csv

@@ -27,7 +27,8 @@ func serverMain() {
 
 const usage = `usage:
   workbench static -out DIR [-prefix /path]   write the static site (DIR/web holds the assets)
-  workbench serve -dir DIR [-addr HOST:PORT] [-prefix /path]   serve it`
+  workbench serve -dir DIR [-addr HOST:PORT] [-prefix /path]   serve it
+  workbench pagemod -goapp DIR -out DIR   write the go.mod of the page's browser build (go-app without its HTTP server)`
 
 func run(args []string) error {
 	if len(args) == 0 {
@@ -38,6 +39,7 @@ func run(args []string) error {
 	fs.StringVar(dir, "dir", "dist", "the site's directory")
 	prefix := fs.String("prefix", "", "the path the site is served under, e.g. /retention")
 	addr := fs.String("addr", "localhost:8000", "address to serve on")
+	goApp := fs.String("goapp", "", "go-app's module directory (go list -m -f {{.Dir}} github.com/maxence-charriere/go-app/v10)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -55,6 +57,15 @@ func run(args []string) error {
 		return site.CheckBudgets(os.Stdout, assets, site.Budgets)
 	case "serve":
 		return serve(*dir, *addr, p)
+	case "pagemod":
+		if *goApp == "" {
+			return fmt.Errorf("pagemod needs -goapp\n%s", usage)
+		}
+		name, err := writePageModule(*goApp, "go.mod", *dir)
+		if err == nil {
+			fmt.Println(name)
+		}
+		return err
 	}
 	return fmt.Errorf("unknown command %q\n%s", args[0], usage)
 }
