@@ -16,23 +16,30 @@ type Budget struct {
 }
 
 // PageFiles are the files a browser fetches to show the page on a first
-// visit: the HTML with its styles and scripts, icons and manifest, go-app's
-// service worker and app.wasm.
+// visit and take a file: the HTML with its styles and scripts, icons and
+// manifest, go-app's service worker and app.wasm. ECharts is not among
+// them: glue.js fetches it once the page has loaded (ChartFiles).
 var PageFiles = []string{
 	"index.html", "app.css", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest",
-	"web/style.css", "web/glue.js", "web/echarts.min.js", "web/app.wasm",
+	"web/style.css", "web/glue.js", "web/app.wasm",
 	"web/icon.svg", "web/icon-192.png", "web/icon-512.png",
 }
+
+// ChartFiles are the files of the charts, fetched after the page.
+var ChartFiles = []string{"web/echarts.min.js"}
 
 // WorkerFiles are the files of the engine worker.
 var WorkerFiles = []string{"web/worker.js", "web/wasm_exec.js", "web/worker.wasm"}
 
 // Budgets are the first-load targets of issue 11 ("As fast as the machine
 // allows"): the page ≤ 2.0 MB gzip, the worker ≤ 3 MB gzip. A MB is 10^6
-// bytes.
+// bytes. The charts' budget is ECharts' size as bundled from the modules
+// the charts use (0.219 MB gzip with ECharts 5.6.0; the full build is
+// 0.337 MB), so a bundle that grows by more than a chart type shows.
 var Budgets = []Budget{
 	{Name: "page", Files: PageFiles, Max: 2_000_000},
 	{Name: "worker", Files: WorkerFiles, Max: 3_000_000},
+	{Name: "charts", Files: ChartFiles, Max: 250_000},
 }
 
 // ErrOverBudget is returned by CheckBudgets when a group of files is sent

@@ -59,7 +59,7 @@ func Handler(prefix string, assets []string, version string) *app.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:                  []string{"/web/style.css"},
-		Scripts:                 []string{"/web/glue.js", "/web/echarts.min.js"},
+		Scripts:                 []string{"/web/glue.js"}, // glue.js loads web/echarts.min.js after the page
 		CacheableResources:      assets,
 		ServiceWorkerTemplate:   serviceWorker,
 		Version:                 version,
