@@ -49,6 +49,7 @@ static: node_modules
 	node_modules/.bin/esbuild web/echarts/index.js --bundle --minify --format=iife --global-name=echarts \
 	  --define:process.env.NODE_ENV='"production"' --target=es2020 --legal-comments=inline --log-level=warning \
 	  --outfile=$(DIST)/web/echarts.min.js
+	$(GO) mod download github.com/maxence-charriere/go-app/v10
 	$(GO) run ./cmd/workbench pagemod -out $(BIN)/page -goapp "$$($(GO) list -m -f '{{.Dir}}' github.com/maxence-charriere/go-app/v10)"
 	GOOS=js GOARCH=wasm $(GO) build -modfile=$(BIN)/page/go.mod -trimpath -ldflags=-s $(PAGEGCFLAGS) -o $(DIST)/web/app.wasm ./cmd/workbench
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(DIST)/web/worker.wasm ./cmd/worker

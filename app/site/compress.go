@@ -52,7 +52,8 @@ func compressible(name string) bool {
 	return false
 }
 
-// isVariant reports whether name is a precompressed variant of another file.
+// isVariant reports whether name is a precompressed variant of another
+// file: any .gz or .br file of the site is taken for one.
 func isVariant(name string) bool {
 	for _, e := range Encodings {
 		if strings.HasSuffix(name, e.Ext) {
@@ -74,7 +75,8 @@ type Asset struct {
 // variant beside every file of dir that is compressible and at least
 // minCompress bytes, and keeps a variant only when it is smaller than the
 // file. It returns every file of dir with the sizes it is sent at,
-// sorted by path. Variants left by an earlier run are replaced.
+// sorted by path. Variants left by an earlier run (every .gz and .br file
+// in dir) are removed first.
 func Precompress(dir string) ([]Asset, error) {
 	var assets []Asset
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
