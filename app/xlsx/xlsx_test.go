@@ -384,13 +384,16 @@ func FuzzOpen(f *testing.F) {
 	})
 }
 
-// FuzzSheetXML feeds arbitrary worksheet XML to the tokenizer.
+// FuzzSheetXML feeds arbitrary worksheet XML to the fast scanner and to
+// the general tokenizer: both must give the same rows and errors.
 func FuzzSheetXML(f *testing.F) {
 	f.Add(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`)
 	f.Add(`<sheetData><row><c><v>1</v></c><c t="s"><v>0</v></c></row><row r="3"/></sheetData>`)
+	for _, tc := range scanCases {
+		f.Add(tc.xml)
+	}
 	f.Fuzz(func(t *testing.T, x string) {
-		w := &Workbook{sst: []string{"s0"}, dateXF: []uint8{0, 1}}
-		w.scanSheet(newScanner(bytes.NewReader([]byte(x))), func(row int, cells []string) error { return nil })
+		sameScan(t, testSheetWorkbook(), []byte(x))
 	})
 }
 
