@@ -59,10 +59,7 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 		val     []byte
 		hasVal  bool
 		inData  bool
-		// The last cell of each column: rows often repeat their
-		// neighbour's values (an order's date, customer, country), and
-		// reusing the text spares converting and allocating it again.
-		prev []lastCell
+		prev    lastCells
 	)
 	for {
 		err := sc.nextMark(&m)
@@ -118,6 +115,18 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				val = val[:0]
 				hasVal = false
 				inCell = !m.selfClosing
+				if v, n := plainValue(sc.buf[sc.pos:]); inCell && n > 0 {
+					// The commonest body, <v>text</v></c>, read at once:
+					// the same as its four marks one by one.
+					sc.pos += n
+					val = appendText(val, v)
+					inCell, inV, hasVal = false, false, true
+					s, err := prev.text(w, col, typ, style, val)
+					if err != nil {
+						return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
+					}
+					cells = setCell(cells, col, s)
+				}
 			case elV:
 				if inCell {
 					inV = !m.selfClosing
@@ -163,27 +172,11 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				if !hasVal {
 					continue
 				}
-				for len(prev) <= col {
-					prev = append(prev, lastCell{})
+				s, err := prev.text(w, col, typ, style, val)
+				if err != nil {
+					return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
 				}
-				var s string
-				if p := &prev[col]; p.ok && p.style == style && bytes.Equal(p.typ, typ) && bytes.Equal(p.val, val) {
-					s = p.text
-				} else {
-					s, err = w.cellText(typ, style, val)
-					if err != nil {
-						return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
-					}
-					p.typ, p.val = append(p.typ[:0], typ...), append(p.val[:0], val...)
-					p.style, p.text, p.ok = style, s, true
-				}
-				if s == "" {
-					continue
-				}
-				for len(cells) <= col {
-					cells = append(cells, "")
-				}
-				cells[col] = s
+				cells = setCell(cells, col, s)
 			case elV:
 				inV = false
 			case elIs:
@@ -417,6 +410,60 @@ type lastCell struct {
 	style    int
 	text     string
 	ok       bool
+}
+
+// lastCells holds the last cell of each column: rows often repeat their
+// neighbour's values (an order's date, customer, country), and reusing
+// the text spares converting and allocating it again.
+type lastCells []lastCell
+
+// text returns the text of a cell's stored value in column col.
+func (prev *lastCells) text(w *Workbook, col int, typ []byte, style int, val []byte) (string, error) {
+	for len(*prev) <= col {
+		*prev = append(*prev, lastCell{})
+	}
+	p := &(*prev)[col]
+	if p.ok && p.style == style && bytes.Equal(p.typ, typ) && bytes.Equal(p.val, val) {
+		return p.text, nil
+	}
+	s, err := w.cellText(typ, style, val)
+	if err != nil {
+		return "", err
+	}
+	p.typ, p.val = append(p.typ[:0], typ...), append(p.val[:0], val...)
+	p.style, p.text, p.ok = style, s, true
+	return s, nil
+}
+
+// setCell sets column col of a row's cells to s, unless s is empty.
+func setCell(cells []string, col int, s string) []string {
+	if s == "" {
+		return cells
+	}
+	for len(cells) <= col {
+		cells = append(cells, "")
+	}
+	cells[col] = s
+	return cells
+}
+
+// plainValue reads "<v>text</v></c>", a cell's commonest body, at the
+// start of b and returns the raw text and the length read; n is 0 when b
+// does not start so.
+func plainValue(b []byte) (text []byte, n int) {
+	if len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return nil, 0
+	}
+	i := bytes.IndexByte(b[3:], '<')
+	if i < 0 {
+		return nil, 0
+	}
+	const end = "</v></c>"
+	rest := b[3+i:]
+	if len(rest) < len(end) || string(rest[:len(end)]) != end {
+		return nil, 0
+	}
+	return b[3 : 3+i], 3 + i + len(end)
 }
 
 // cellAttrs reads a cell's reference, type and style attributes in one
