@@ -167,6 +167,9 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				id = "row " + strconv.Itoa(line)
 			}
 		}
+		if a == nil && prev != nil && prev.id == id {
+			a = prev // the line continues the order of the line above
+		}
 		if a == nil {
 			a = orders[id]
 			if a == nil {
@@ -487,14 +490,16 @@ func amountOf(a *agg, hasTotalCol, perLine bool) float64 {
 func distinct(t *sheet.Table, i int) []string {
 	seen := make(map[string]struct{})
 	var out []string
+	last := ""
 	for _, row := range t.Rows {
 		if i >= len(row) {
 			continue
 		}
 		s := strings.TrimSpace(row[i])
-		if s == "" {
-			continue
+		if s == "" || s == last {
+			continue // a line of an order often repeats the value above
 		}
+		last = s
 		if _, ok := seen[s]; !ok {
 			seen[s] = struct{}{}
 			out = append(out, s)
