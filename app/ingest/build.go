@@ -76,6 +76,10 @@ type agg struct {
 	products  []string
 	cats      []string
 	creditID  bool // the id marks a credit note (C123456)
+
+	// Sets of products and categories, made once the lists are long
+	// (see addDistinct).
+	productSet, catSet map[string]struct{}
 }
 
 func (a *agg) addLine(line int) {
@@ -85,14 +89,40 @@ func (a *agg) addLine(line int) {
 	}
 }
 
-func addDistinct(list []string, v string) []string {
+// addDistinct appends v to list unless the list holds it already. A list
+// longer than longList is looked up in set, which it makes then, instead
+// of being scanned: Online Retail's orders of up to 1,110 products would
+// otherwise compare each line with every product before it (29 million
+// comparisons over the file).
+func addDistinct(list []string, set *map[string]struct{}, v string) []string {
+	if *set != nil {
+		if _, ok := (*set)[v]; ok {
+			return list
+		}
+		(*set)[v] = struct{}{}
+		return append(list, v)
+	}
 	for _, x := range list {
 		if x == v {
 			return list
 		}
 	}
-	return append(list, v)
+	list = append(list, v)
+	if len(list) > longList {
+		*set = make(map[string]struct{}, 2*len(list))
+		for _, x := range list {
+			(*set)[x] = struct{}{}
+		}
+	}
+	return list
 }
+
+// longList is the length from which addDistinct keeps a set. Short lists
+// are scanned: most orders have a few products, and a scan of a few
+// strings (most differ in length) costs less than hashing one, the more so
+// in WebAssembly, whose string hash has no AES. The lists are the same
+// whatever the value.
+const longList = 32
 
 // build groups the table's rows into orders and refunds.
 func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Report, error) {
@@ -259,10 +289,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			a.currency = lineCurrency(cell(c.currency), cell(c.total), cell(c.price))
 		}
 		if s := cell(c.product); s != "" {
-			a.products = addDistinct(a.products, s)
+			a.products = addDistinct(a.products, &a.productSet, s)
 		}
 		if s := cell(c.category); s != "" {
-			a.cats = addDistinct(a.cats, s)
+			a.cats = addDistinct(a.cats, &a.catSet, s)
 		}
 		if hasTotal {
 			if !a.hasTotal {
