@@ -115,11 +115,13 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				val = val[:0]
 				hasVal = false
 				inCell = !m.selfClosing
-				if v, n := plainValue(sc.buf[sc.pos:]); inCell && n > 0 {
+				if !inCell {
+					continue
+				}
+				var plain bool
+				if val, plain = sc.plainValue(val); plain {
 					// The commonest body, <v>text</v></c>, read at once:
 					// the same as its four marks one by one.
-					sc.pos += n
-					val = appendText(val, v)
 					inCell, inV, hasVal = false, false, true
 					s, err := prev.text(w, col, typ, style, val)
 					if err != nil {
@@ -260,44 +262,26 @@ type mark struct {
 // buffer and is written plainly (name, then name="value" attributes) is
 // read here in one pass over its bytes, jumping from '<' to '<'; anything
 // else (comments, CDATA, declarations, odd syntax, a tag cut by the buffer's
-// end) is read by the general tokenizer, so both give the same marks. Its
-// byte slices are valid until the next call.
+// end) is read by the general tokenizer (slowMark), so both give the same
+// marks. Whitespace is the XML kind (isSpace); a namespace prefix ("x:c",
+// "x:r") is dropped from names. The mark's byte slices are valid until the
+// next call. (One function, not two: in WebAssembly a call costs.)
 func (s *scanner) nextMark(m *mark) error {
-	if s.pos < len(s.buf) {
-		b := s.buf[s.pos:]
-		if b[0] != '<' {
-			if i := bytes.IndexByte(b, '<'); i >= 0 {
-				s.pos += i
-				m.kind, m.text, m.cdata = tokText, b[:i], false
-				return nil
-			}
-		} else if n := m.readTag(b); n > 0 {
-			s.pos += n
-			return nil
+	b := s.buf[s.pos:]
+	if len(b) < 3 {
+		return s.slowMark(m)
+	}
+	if b[0] != '<' {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 {
+			return s.slowMark(m)
 		}
+		s.pos += i
+		m.kind, m.text, m.cdata = tokText, b[:i], false
+		return nil
 	}
-	tok, err := s.next()
-	if err != nil {
-		return err
-	}
-	m.kind, m.selfClosing, m.text, m.cdata = tok.kind, tok.selfClosing, tok.text, tok.cdata
-	m.el = element(tok.local())
-	m.r, m.t, m.s = nil, nil, nil
-	m.rFirst = nil
-	if tok.kind == tokStart {
-		m.r, m.t, m.s = cellAttrs(tok.attrs)
-		m.rFirst = tok.attr("r")
-	}
-	return nil
-}
-
-// readTag reads the tag at the start of b (b[0] == '<') into m and returns
-// its length, or 0 when the tag is not whole in b or not plainly written.
-// Whitespace is the XML kind (isSpace); a namespace prefix ("x:c",
-// "x:r") is dropped from names.
-func (m *mark) readTag(b []byte) int {
-	if len(b) < 3 || b[1] == '!' || b[1] == '?' {
-		return 0
+	if b[1] == '!' || b[1] == '?' {
+		return s.slowMark(m)
 	}
 	if b[1] == '/' {
 		// An end tag: a name of printable ASCII (nothing to trim) up to '>'.
@@ -305,17 +289,18 @@ func (m *mark) readTag(b []byte) int {
 		for ; k < len(b) && b[k] != '>'; k++ {
 			c := b[k]
 			if c <= ' ' || c >= 0x80 || c == '"' || c == '\'' {
-				return 0
+				return s.slowMark(m)
 			}
 			if c == ':' && from == 2 {
 				from = k + 1
 			}
 		}
 		if k == len(b) {
-			return 0
+			return s.slowMark(m)
 		}
 		m.kind, m.el = tokEnd, element(b[from:k])
-		return k + 1
+		s.pos += k + 1
+		return nil
 	}
 	k, from := 1, 1
 	for ; k < len(b); k++ {
@@ -324,14 +309,14 @@ func (m *mark) readTag(b []byte) int {
 			break
 		}
 		if c == '"' || c == '\'' {
-			return 0
+			return s.slowMark(m)
 		}
 		if c == ':' && from == 1 {
 			from = k + 1
 		}
 	}
 	if k == 1 || k == len(b) {
-		return 0
+		return s.slowMark(m)
 	}
 	m.kind, m.el = tokStart, element(b[from:k])
 	m.r, m.rFirst, m.t, m.s = nil, nil, nil, nil
@@ -340,18 +325,20 @@ func (m *mark) readTag(b []byte) int {
 			k++
 		}
 		if k == len(b) {
-			return 0
+			return s.slowMark(m)
 		}
 		switch b[k] {
 		case '>':
 			m.selfClosing = false
-			return k + 1
+			s.pos += k + 1
+			return nil
 		case '/':
 			if k+1 < len(b) && b[k+1] == '>' {
 				m.selfClosing = true
-				return k + 2
+				s.pos += k + 2
+				return nil
 			}
-			return 0
+			return s.slowMark(m)
 		}
 		ks, prefixed := k, false
 		for ; k < len(b); k++ {
@@ -368,14 +355,14 @@ func (m *mark) readTag(b []byte) int {
 			k++
 		}
 		if k == len(b) || b[k] != '=' {
-			return 0
+			return s.slowMark(m)
 		}
 		k++
 		for k < len(b) && isSpace(b[k]) {
 			k++
 		}
 		if k == len(b) || (b[k] != '"' && b[k] != '\'') {
-			return 0
+			return s.slowMark(m)
 		}
 		q := b[k]
 		k++
@@ -384,7 +371,7 @@ func (m *mark) readTag(b []byte) int {
 			k++
 		}
 		if k == len(b) {
-			return 0
+			return s.slowMark(m)
 		}
 		v := b[vs:k]
 		k++
@@ -402,6 +389,23 @@ func (m *mark) readTag(b []byte) int {
 			}
 		}
 	}
+}
+
+// slowMark reads the next mark with the general tokenizer.
+func (s *scanner) slowMark(m *mark) error {
+	tok, err := s.next()
+	if err != nil {
+		return err
+	}
+	m.kind, m.selfClosing, m.text, m.cdata = tok.kind, tok.selfClosing, tok.text, tok.cdata
+	m.el = element(tok.local())
+	m.r, m.t, m.s = nil, nil, nil
+	m.rFirst = nil
+	if tok.kind == tokStart {
+		m.r, m.t, m.s = cellAttrs(tok.attrs)
+		m.rFirst = tok.attr("r")
+	}
+	return nil
 }
 
 // lastCell is a column's last cell: its stored value and its text.
@@ -447,23 +451,26 @@ func setCell(cells []string, col int, s string) []string {
 	return cells
 }
 
-// plainValue reads "<v>text</v></c>", a cell's commonest body, at the
-// start of b and returns the raw text and the length read; n is 0 when b
-// does not start so.
-func plainValue(b []byte) (text []byte, n int) {
+// plainValue reads "<v>text</v></c>", a cell's commonest body, when it
+// follows in the buffer with no entity in the text: it appends the text
+// to val and moves past it. Otherwise it reads nothing and ok is false.
+func (s *scanner) plainValue(val []byte) (_ []byte, ok bool) {
+	b := s.buf[s.pos:]
 	if len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
-		return nil, 0
+		return val, false
 	}
-	i := bytes.IndexByte(b[3:], '<')
-	if i < 0 {
-		return nil, 0
+	i := 3
+	for ; i < len(b) && b[i] != '<'; i++ {
+		if b[i] == '&' {
+			return val, false
+		}
 	}
 	const end = "</v></c>"
-	rest := b[3+i:]
-	if len(rest) < len(end) || string(rest[:len(end)]) != end {
-		return nil, 0
+	if len(b)-i < len(end) || string(b[i:i+len(end)]) != end {
+		return val, false
 	}
-	return b[3 : 3+i], 3 + i + len(end)
+	s.pos += i + len(end)
+	return append(val, b[3:i]...), true
 }
 
 // cellAttrs reads a cell's reference, type and style attributes in one
