@@ -76,10 +76,6 @@ type agg struct {
 	products  []string
 	cats      []string
 	creditID  bool // the id marks a credit note (C123456)
-
-	// Sets of products and categories, made once the lists are long
-	// (see addDistinct).
-	productSet, catSet map[string]struct{}
 }
 
 func (a *agg) addLine(line int) {
@@ -89,39 +85,52 @@ func (a *agg) addLine(line int) {
 	}
 }
 
-// addDistinct appends v to list unless the list holds it already. A list
-// longer than longList is looked up in set, which it makes then, instead
-// of being scanned: Online Retail's orders of up to 1,110 products would
-// otherwise compare each line with every product before it (29 million
-// comparisons over the file).
-func addDistinct(list []string, set *map[string]struct{}, v string) []string {
-	if *set != nil {
-		if _, ok := (*set)[v]; ok {
-			return list
-		}
-		(*set)[v] = struct{}{}
-		return append(list, v)
-	}
-	for _, x := range list {
-		if x == v {
-			return list
-		}
-	}
-	list = append(list, v)
-	if len(list) > longList {
-		*set = make(map[string]struct{}, 2*len(list))
-		for _, x := range list {
-			(*set)[x] = struct{}{}
-		}
-	}
-	return list
+// distinctLists keeps lists of distinct values (an order's products, its
+// categories) in order of first appearance. A list longer than longList
+// is looked up in a set instead of being scanned: Online Retail's orders
+// of up to 1,110 products would otherwise compare each line with every
+// product before it (29 million comparisons over the file). One set
+// serves every list, rebuilt when a long list other than the last one
+// grows: an order's lines mostly follow each other.
+type distinctLists struct {
+	owner *[]string // the list the set holds
+	set   map[string]struct{}
 }
 
-// longList is the length from which addDistinct keeps a set. Short lists
-// are scanned: most orders have a few products, and a scan of a few
-// strings (most differ in length) costs less than hashing one, the more so
-// in WebAssembly, whose string hash has no AES. The lists are the same
-// whatever the value.
+// add appends v to the list unless the list holds it already.
+func (d *distinctLists) add(list *[]string, v string) {
+	l := *list
+	if len(l) <= longList {
+		for _, x := range l {
+			if x == v {
+				return
+			}
+		}
+		*list = append(l, v)
+		return
+	}
+	if d.owner != list {
+		if d.set == nil {
+			d.set = make(map[string]struct{}, 2*len(l))
+		}
+		clear(d.set)
+		for _, x := range l {
+			d.set[x] = struct{}{}
+		}
+		d.owner = list
+	}
+	if _, ok := d.set[v]; ok {
+		return
+	}
+	d.set[v] = struct{}{}
+	*list = append(l, v)
+}
+
+// longList is the length from which distinctLists looks a list up in its
+// set. Short lists are scanned: most orders have a few products, and a
+// scan of a few strings (most differ in length) costs less than hashing
+// one, the more so in WebAssembly, whose string hash has no AES. The lists
+// are the same whatever the value.
 const longList = 32
 
 // build groups the table's rows into orders and refunds.
@@ -166,6 +175,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	orders := make(map[string]*agg)
 	var seq []*agg // orders in order of first appearance
 	var prev *agg
+	var products, cats distinctLists
 	numericIDs, creditIDs := 0, 0
 	dateCache := map[string]time.Time{}
 	var lastDateS string
@@ -289,10 +299,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			a.currency = lineCurrency(cell(c.currency), cell(c.total), cell(c.price))
 		}
 		if s := cell(c.product); s != "" {
-			a.products = addDistinct(a.products, &a.productSet, s)
+			products.add(&a.products, s)
 		}
 		if s := cell(c.category); s != "" {
-			a.cats = addDistinct(a.cats, &a.catSet, s)
+			cats.add(&a.cats, s)
 		}
 		if hasTotal {
 			if !a.hasTotal {
