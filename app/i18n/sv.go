@@ -170,7 +170,7 @@ var swedish = map[string]string{
 	// Predictions.
 	"%s of your top customers by revenue are less likely than not still to be customers (P(alive) under %s). Win them back first.":                                                                                                     "%s av dina kunder som handlar mest är troligen inte längre aktiva kunder (P(alive) under %s). Vinn tillbaka dem först.",
 	"%s, fitted in %s on the orders to %s of %s customers (%s bought again), gives each customer's expected purchases in the next %s months from their repeat purchases (x), the time of the last (tₓ) and their age (T); summed: %s.": "%s, anpassad i %s till ordrarna fram till %s från %s kunder (%s köpte igen), ger varje kunds förväntade köp under de kommande %s månaderna utifrån kundens återköp (x), tidpunkten för det senaste (tₓ) och kundens ålder (T); sammanlagt: %s.",
-	"Actual": "Faktiskt",
+	"Actual": "Utfall",
 	"BG/NBD with r = %s, α = %s, a = %s, b = %s":        "BG/NBD med r = %s, α = %s, a = %s, b = %s",
 	"BG/NBD without drop-out (NBD) with r = %s, α = %s": "BG/NBD utan bortfall (NBD) med r = %s, α = %s",
 	"CLV = Σ over the next %s months of expected purchases in the month × expected order value ÷ (1 + %s)^month, summed over customers: %s. The order value is Gamma-Gamma's (p = %s, q = %s, γ = %s): each customer's own mean pulled toward the shop's.": "CLV = Σ över de kommande %s månaderna av förväntade köp under månaden × förväntat ordervärde ÷ (1 + %s)^månad, summerat över kunderna: %s. Ordervärdet kommer från Gamma-Gamma-modellen (p = %s, q = %s, γ = %s): varje kunds eget medelvärde, draget mot butikens.",
