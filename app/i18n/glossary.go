@@ -20,21 +20,72 @@ type Term struct {
 // RFM segments (metrics/rfm.go). The English column is the catalogue's
 // wording; the others are filled in by each translation's file.
 var Glossary = []Term{
-	{English: "retention rate", Meaning: "retained customers ÷ the customer base at the period's start"},
-	{English: "churn", Meaning: "customers who left the customer base ÷ the customer base at the period's start"},
-	{English: "cohort", Meaning: "the customers whose first order fell in the same period"},
-	{English: "repeat purchase rate", Meaning: "customers with two or more orders ÷ customers"},
-	{English: "average order value", Meaning: "revenue ÷ orders"},
-	{English: "customer base", Meaning: "the customers with an order in the active window before an instant"},
-	{English: "lifetime value", Meaning: "what a customer brings over their whole relationship with the shop (CLV)"},
-	{English: "champions", Meaning: "RFM: bought recently, buy often and spend the most"},
-	{English: "loyal customers", Meaning: "RFM: buy often and recently enough"},
-	{English: "potential loyalists", Meaning: "RFM: recent customers with more than one order"},
-	{English: "new customers", Meaning: "RFM: first order very recently"},
-	{English: "promising", Meaning: "RFM: recent, few orders"},
-	{English: "need attention", Meaning: "RFM: middling recency and frequency"},
-	{English: "about to sleep", Meaning: "RFM: below average recency, few orders"},
-	{English: "at risk", Meaning: "RFM: bought often, but long ago"},
-	{English: "can't lose them", Meaning: "RFM: bought the most, but have not come back for a long time"},
-	{English: "hibernating", Meaning: "RFM: last order long ago, few orders"},
+	{English: "retention rate", Meaning: "retained customers ÷ the customer base at the period's start", Words: map[language.Tag]string{
+		language.German:  "Kundenbindungsrate",
+		language.Swedish: "kvarhållningsgrad",
+	}},
+	{English: "churn", Meaning: "customers who left the customer base ÷ the customer base at the period's start", Words: map[language.Tag]string{
+		language.German:  "Abwanderung",
+		language.Swedish: "kundbortfall",
+	}},
+	{English: "cohort", Meaning: "the customers whose first order fell in the same period", Words: map[language.Tag]string{
+		language.German:  "Kohorte",
+		language.Swedish: "kohort",
+	}},
+	{English: "repeat purchase rate", Meaning: "customers with two or more orders ÷ customers", Words: map[language.Tag]string{
+		language.German:  "Wiederkaufrate",
+		language.Swedish: "återköpsgrad",
+	}},
+	{English: "average order value", Meaning: "revenue ÷ orders", Words: map[language.Tag]string{
+		language.German:  "durchschnittlicher Bestellwert",
+		language.Swedish: "genomsnittligt ordervärde",
+	}},
+	{English: "customer base", Meaning: "the customers with an order in the active window before an instant", Words: map[language.Tag]string{
+		language.German:  "Kundenstamm",
+		language.Swedish: "kundbas",
+	}},
+	{English: "lifetime value", Meaning: "what a customer brings over their whole relationship with the shop (CLV)", Words: map[language.Tag]string{
+		language.German:  "Customer Lifetime Value",
+		language.Swedish: "livstidsvärde",
+	}},
+	{English: "champions", Meaning: "RFM: bought recently, buy often and spend the most", Words: map[language.Tag]string{
+		language.German:  "Champions",
+		language.Swedish: "mästare",
+	}},
+	{English: "loyal customers", Meaning: "RFM: buy often and recently enough", Words: map[language.Tag]string{
+		language.German:  "treue Kunden",
+		language.Swedish: "lojala kunder",
+	}},
+	{English: "potential loyalists", Meaning: "RFM: recent customers with more than one order", Words: map[language.Tag]string{
+		language.German:  "potenziell treue Kunden",
+		language.Swedish: "potentiellt lojala",
+	}},
+	{English: "new customers", Meaning: "RFM: first order very recently", Words: map[language.Tag]string{
+		language.German:  "Neukunde",
+		language.Swedish: "nya kunder",
+	}},
+	{English: "promising", Meaning: "RFM: recent, few orders", Words: map[language.Tag]string{
+		language.German:  "vielversprechend",
+		language.Swedish: "lovande",
+	}},
+	{English: "need attention", Meaning: "RFM: middling recency and frequency", Words: map[language.Tag]string{
+		language.German:  "brauchen Aufmerksamkeit",
+		language.Swedish: "behöver uppmärksamhet",
+	}},
+	{English: "about to sleep", Meaning: "RFM: below average recency, few orders", Words: map[language.Tag]string{
+		language.German:  "kurz vor dem Einschlafen",
+		language.Swedish: "på väg att somna",
+	}},
+	{English: "at risk", Meaning: "RFM: bought often, but long ago", Words: map[language.Tag]string{
+		language.German:  "gefährdet",
+		language.Swedish: "i riskzonen",
+	}},
+	{English: "can't lose them", Meaning: "RFM: bought the most, but have not come back for a long time", Words: map[language.Tag]string{
+		language.German:  "nicht verlieren",
+		language.Swedish: "får inte förloras",
+	}},
+	{English: "hibernating", Meaning: "RFM: last order long ago, few orders", Words: map[language.Tag]string{
+		language.German:  "Winterschlaf",
+		language.Swedish: "i dvala",
+	}},
 }
