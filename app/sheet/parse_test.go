@@ -5,9 +5,8 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
+	"retention/app/realdata"
 	"strings"
 	"testing"
 )
@@ -187,10 +186,10 @@ func TestParseTextPlainPath(t *testing.T) {
 	long := strings.Repeat("1,\"a\nb\",3\r\n", sampleBytes/5) // past the sample: the estimate counts
 	texts = append(texts, long, "x,y\n"+long+strings.Repeat("a,b,c,d,e,f,g,h,i,j\n", sampleBytes))
 	for _, name := range []string{"online_retail.csv.gz", "cdnow_sample.txt"} {
-		b, err := os.ReadFile(filepath.Join(data, name))
-		if err != nil {
+		if !realdata.Have(name) {
 			continue
 		}
+		b := realdata.Read(t, name)
 		if strings.HasSuffix(name, ".gz") {
 			zr, err := gzip.NewReader(bytes.NewReader(b))
 			if err != nil {

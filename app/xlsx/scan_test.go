@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"retention/app/limits"
+	"retention/app/realdata"
 )
 
 // scanSheetTokens is the worksheet reader as it was before the fast scanner:
@@ -285,11 +284,7 @@ func TestScanSheetPlainPath(t *testing.T) {
 	})
 	if !testing.Short() {
 		t.Run("online_retail.xlsx", func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("../../../shared/data", "online_retail.xlsx"))
-			if err != nil {
-				t.Skipf("real data not found: %v", err)
-			}
-			sameSheets(t, data)
+			sameSheets(t, realdata.Read(t, "online_retail.xlsx"))
 		})
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -17,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"retention/app/limits/craft"
+	"retention/app/realdata"
 )
 
 // book builds a workbook with excelize and returns its bytes.
@@ -265,8 +264,8 @@ func TestDifferential(t *testing.T) {
 		cases = append(cases, wbCase{tc.Name, tc.Data})
 	}
 	if !testing.Short() {
-		if b, err := os.ReadFile(filepath.Join("../../../shared/data", "online_retail.xlsx")); err == nil {
-			cases = append(cases, wbCase{"online_retail.xlsx", b})
+		if realdata.Have("online_retail.xlsx") {
+			cases = append(cases, wbCase{"online_retail.xlsx", realdata.Read(t, "online_retail.xlsx")})
 		}
 	}
 	for _, tc := range cases {
@@ -422,11 +421,8 @@ func FuzzSheetXML(f *testing.F) {
 }
 
 func onlineRetail(b *testing.B) []byte {
-	data, err := os.ReadFile(filepath.Join("../../../shared/data", "online_retail.xlsx"))
-	if err != nil {
-		b.Skipf("real data not found: %v", err)
-	}
-	return data
+	b.Helper()
+	return realdata.Read(b, "online_retail.xlsx")
 }
 
 // BenchmarkRowsOnlineRetail reads every cell of online_retail.xlsx.
