@@ -329,6 +329,7 @@ async function once(tool, file) {
   const r = { tool, file: file.label, ok: false };
   let sampler = null, page = null;
   const errors = [], logged = []; // console errors; the last console lines
+  let fatal = "";
   try {
     if (tool === "workbench") await context.addInitScript(hookWorker);
     page = await context.newPage();
@@ -336,6 +337,8 @@ async function once(tool, file) {
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
+      // Go's runtime writes its fatal errors to the console line by line.
+      if (!fatal && /^(fatal error|panic|runtime: out of memory)/.test(m.text())) fatal = m.text();
       logged.push(m.text());
       if (logged.length > 5) logged.shift();
     });
@@ -419,7 +422,7 @@ async function once(tool, file) {
       r.events = await withTimeout(page.evaluate(() => window.__events || []), 5000, "the page").catch(() => null);
     }
     if (errors.length > 0) r.errors = errors.slice(0, 5);
-    if (logged.length > 0) r.console = logged;
+    if (logged.length > 0) r.console = fatal ? [fatal] : logged;
   } finally {
     await context.close().catch(() => {});
   }
@@ -464,20 +467,21 @@ async function firstLoad() {
 const s = (ms) => (ms == null ? "–" : (ms / 1000).toFixed(2) + " s");
 const mb = (b) => (b == null ? "–" : b >= GB ? (b / GB).toFixed(2) + " GB" : Math.round(b / MB) + " MB");
 const ratio = (a, b) => (a == null || b == null ? "–" : (a / b).toFixed(2) + "×");
+const plain = (t) => String(t).replace(/[\t\n|]+/g, " ");
 const pass = (ok) => (ok == null ? "–" : ok ? "pass" : "**FAIL**");
 
 // best is the fastest successful run; the memory and frame gap are the
 // largest of the successful runs.
 function best(runs) {
   const ok = runs.filter((r) => r.ok);
-  if (ok.length === 0) return { ok: false, error: runs.map((r) => r.error).find(Boolean) || "not run", n: 0 };
+  if (ok.length === 0) return { ok: false, error: runs.map((r) => r.error).find(Boolean) || "not run", peak: runs[0] && runs[0].peak, growth: runs[0] && runs[0].growth, n: 0 };
   const fastest = ok.reduce((a, r) => (r.ms < a.ms ? r : a));
   const max = (k) => (ok.some((r) => r[k] != null) ? Math.max(...ok.filter((r) => r[k] != null).map((r) => r[k])) : null);
   return { ...fastest, peak: max("peak"), growth: max("growth"), gap: max("gap"), n: ok.length, failed: runs.length - ok.length };
 }
 
 function cell(b) {
-  if (!b.ok) return `failed: ${b.error}`;
+  if (!b.ok) return plain(`failed: ${b.error}`);
   return s(b.ms);
 }
 
@@ -535,7 +539,7 @@ function report(results, sizes, meta) {
   if (w20) {
     const r20 = results["Online Retail x20 CSV"].workbench[0];
     const refused = /refused/.test(r20.error || "");
-    rows.push(["Online Retail x20: completes, or is refused with a message naming the limit; the tab never dies", w20.ok ? `completed in ${s(w20.ms)}, renderer ${mb(w20.peak)}` : `${r20.error}${r20.shown ? "; the page showed " + r20.shown : ""}${r20.errors || r20.console ? "; console: " + (r20.errors || r20.console).join(" / ") : ""}; renderer ${mb(r20.peak)}`, w20.ok ? "pass" : refused ? "pass if the message names the limit (read it)" : "**FAIL**"]);
+    rows.push(["Online Retail x20: completes, or is refused with a message naming the limit; the tab never dies", w20.ok ? `completed in ${s(w20.ms)}, renderer ${mb(w20.peak)}` : plain(`${r20.error}${r20.shown ? "; the page showed " + r20.shown : ""}${r20.errors || r20.console ? "; console: " + (r20.errors || r20.console).join(" / ") : ""}; renderer ${mb(r20.peak)}`), w20.ok ? "pass" : refused ? "pass if the message names the limit (read it)" : "**FAIL**"]);
   }
   const gaps = files.map((f) => get(f.label, "workbench")).filter((b) => b && b.ok);
   if (gaps.length > 0) {
@@ -563,7 +567,7 @@ function report(results, sizes, meta) {
     const rs = results[f.label];
     if (!rs) continue;
     for (const tool of Object.keys(rs)) {
-      rs[tool].forEach((r, i) => p(`| ${f.label} | ${tool} | ${i + 1} | ${r.ok ? s(r.ms) : "failed: " + r.error + (r.shown ? "; the page showed " + r.shown : "") + (r.errors || r.console ? "; console: " + (r.errors || r.console).join(" / ") : "")} | ${mb(r.peak)} | ${mb(r.growth)} | ${r.gap != null ? Math.round(r.gap) + " ms" : "–"} |`));
+      rs[tool].forEach((r, i) => p(`| ${f.label} | ${tool} | ${i + 1} | ${r.ok ? s(r.ms) : plain("failed: " + r.error + (r.shown ? "; the page showed " + r.shown : "") + (r.errors || r.console ? "; console: " + (r.errors || r.console).join(" / ") : ""))} | ${mb(r.peak)} | ${mb(r.growth)} | ${r.gap != null ? Math.round(r.gap) + " ms" : "–"} |`));
     }
   }
   return out.join("\n") + "\n";
