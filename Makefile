@@ -12,7 +12,7 @@ PREFIX  ?= /
 ADDR    ?= localhost:8000
 WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 
-.PHONY: all build test vet unit bench fuzz clean static run browser-test wasm
+.PHONY: all build test vet unit bench fuzz clean static run browser-test wasm bench-browser
 
 all: build
 
@@ -76,6 +76,15 @@ browser-test: node_modules
 # Benchmarks on the real files in $(DATA); results are recorded in BENCHMARKS.md.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 5x ./...
+
+# The workbench beside DuckDB-WASM, SheetJS and Papa Parse on the same files
+# in one headless chromium run (not part of `make test`): prints the table
+# and writes it to testdata/artifacts/bench-browser.md. RUNS=1 for a quick
+# look (default 3), X20=1 adds Online Retail x20, ONLY=xlsx one file.
+bench-browser: node_modules
+	$(MAKE) static DIST=dist PREFIX=/
+	$(GO) build -o $(BIN)/workbench ./cmd/workbench
+	DATA=$(DATA) node test/bench-browser.mjs
 
 # A short run of every fuzz target (go test -fuzz takes one target at a time).
 FUZZTIME ?= 20s
