@@ -33,7 +33,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const data = path.resolve(root, process.env.DATA || path.join("..", "shared", "data"));
+const data = path.resolve(root, process.env.RETENTION_DATA || path.join("..", "shared", "data"));
 const artifacts = path.join(root, "testdata", "artifacts");
 const work = path.join(artifacts, "bench-data"); // generated files, ignored by git
 fs.mkdirSync(work, { recursive: true });
