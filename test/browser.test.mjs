@@ -13,7 +13,13 @@ import os from "node:os";
 import assert from "node:assert/strict";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const data = process.env.DATA || path.join(root, "..", "shared", "data");
+// The real data (app/realdata): RETENTION_DATA, else ../shared/data beside
+// the repository. The browser tests need it.
+const data = process.env.RETENTION_DATA || path.join(root, "..", "shared", "data");
+if (!fs.existsSync(path.join(data, "online_retail.csv.gz"))) {
+  console.error(`real data not found in ${data} (set RETENTION_DATA to its directory)`);
+  process.exit(1);
+}
 const artifacts = path.join(root, "testdata", "artifacts");
 fs.mkdirSync(artifacts, { recursive: true });
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";

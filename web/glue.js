@@ -39,6 +39,7 @@ window.rw = {
     this.onMsg = onMsg;
     const idle = window.requestIdleCallback || ((f) => setTimeout(f, 0));
     idle(() => this.spawn(), { timeout: 1000 });
+    this.loadCharts().catch((err) => console.error(err)); // the page runs: ECharts now, before any report
     setInterval(() => this.watch(), 1000);
   },
 
@@ -165,12 +166,41 @@ window.rw = {
     }
   },
 
+  // ECharts is not part of the page's first load: it is fetched when the
+  // page's Go starts the worker (or at the first chart, if that comes
+  // sooner), from beside this script.
+  echartsURL: document.currentScript ? new URL("echarts.min.js", document.currentScript.src).href : "",
+  echartsLoading: null,
+  loadCharts() {
+    if (!this.echartsLoading) {
+      this.echartsLoading = new Promise((resolve, reject) => {
+        const s = document.createElement("script");
+        s.src = this.echartsURL;
+        s.onload = resolve;
+        s.onerror = () => {
+          this.echartsLoading = null; // the next chart tries again
+          reject(new Error("could not load " + this.echartsURL));
+        };
+        document.head.appendChild(s);
+      });
+    }
+    return this.echartsLoading;
+  },
+
   // Charts are drawn one per task, so the page keeps painting between them.
   queue: [],
   chart(id, option, pngName) {
     this.queue = this.queue.filter((q) => q[0] !== id);
     this.queue.push([id, option]);
-    if (this.queue.length === 1) setTimeout(() => this.drawNext(), 0);
+    if (this.queue.length === 1) {
+      this.loadCharts().then(
+        () => setTimeout(() => this.drawNext(), 0),
+        (err) => {
+          this.queue = [];
+          console.error(err);
+        }
+      );
+    }
   },
 
   drawNext() {

@@ -2,12 +2,12 @@ package charts
 
 import (
 	"encoding/json"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
 	"retention/app/engine"
+	"retention/app/realdata"
 	"retention/app/report"
 )
 
@@ -385,10 +385,7 @@ func TestSkipsEmpty(t *testing.T) {
 }
 
 func TestRealReport(t *testing.T) {
-	data, err := os.ReadFile("../../../shared/data/online_retail.csv.gz")
-	if err != nil {
-		t.Skip("no sample data:", err)
-	}
+	data := realdata.Read(t, "online_retail.csv.gz")
 	d, err := engine.Run("online_retail.csv.gz", data, engine.Options{})
 	if err != nil {
 		t.Fatal(err)

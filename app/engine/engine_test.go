@@ -1,12 +1,11 @@
 package engine
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"retention/app/ingest"
+	"retention/app/realdata"
 	"retention/app/report"
 )
 
@@ -92,11 +91,8 @@ func TestOptionErrors(t *testing.T) {
 }
 
 func onlineRetail(b *testing.B, name string) []byte {
-	data, err := os.ReadFile(filepath.Join("../../../shared/data", name))
-	if err != nil {
-		b.Skipf("real data not found: %v", err)
-	}
-	return data
+	b.Helper()
+	return realdata.Read(b, name)
 }
 
 // BenchmarkFiguresOnlineRetail computes every figure of the report for

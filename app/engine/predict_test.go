@@ -5,13 +5,12 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"retention/app/ingest"
+	"retention/app/realdata"
 	"retention/app/report"
 	"retention/metrics"
 	"retention/metrics/btyd"
@@ -19,11 +18,7 @@ import (
 
 func sharedData(tb testing.TB, name string) []byte {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("../../../shared/data", name))
-	if err != nil {
-		tb.Fatalf("real data missing (../shared/data beside the repository): %v", err)
-	}
-	return data
+	return realdata.Read(tb, name)
 }
 
 func within(got, want, tol float64) bool { return math.Abs(got-want) <= tol }

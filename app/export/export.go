@@ -1,5 +1,7 @@
 // Package export writes lists of customers as CSV or Excel files for an
-// e-mail tool.
+// e-mail tool. The Excel workbook is written by hand (xlsx.go): a zip of
+// the few XML parts SpreadsheetML needs, so the worker that runs this
+// package in the browser does not carry a spreadsheet library.
 package export
 
 import (
@@ -8,8 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
+	"unicode"
 
 	"retention/app/report"
 )
@@ -22,9 +23,12 @@ import (
 var Header = []string{"customer_id", "email", "name", "country", "segment", "orders", "revenue", "first_order", "last_order", "recency_days",
 	"p_alive", "predicted_purchases", "predicted_clv", "currency"}
 
-// Columns of Header that hold money, in the list's currency.
+// Columns of Header that hold money, in the list's currency, and dates
+// (ISO text, "2006-01-02").
 const (
 	revenueCol      = 6
+	firstOrderCol   = 7
+	lastOrderCol    = 8
 	predictedCLVCol = 12
 )
 
@@ -110,70 +114,11 @@ func signedNumber(s string) bool {
 	return digits
 }
 
-// XLSX returns the customers as an Excel workbook with one sheet named
-// sheet (a default name when empty), numbers as numbers. currency (an ISO
-// code, or "") fills the currency column, and the money cells show it
-// beside the number (1,234.50 GBP) while they stay numbers.
-func XLSX(rows []report.Customer, sheet, currency string) ([]byte, error) {
-	if sheet = sheetName(sheet); sheet == "" {
-		sheet = "Customers"
-	}
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	head := make([]any, len(Header))
-	for i, h := range Header {
-		head[i] = h
-	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	money, err := moneyStyle(f, currency)
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	for i, c := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		rec := record(c, currency)
-		for _, j := range []int{revenueCol, predictedCLVCol} {
-			if rec[j] != nil {
-				rec[j] = excelize.Cell{StyleID: money, Value: rec[j]}
-			}
-		}
-		if err := sw.SetRow(cell, rec); err != nil {
-			return nil, fmt.Errorf("export: %w", err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// moneyStyle is the style of money cells: two decimals, thousands
-// grouped, and the currency's code after the number when there is one.
-func moneyStyle(f *excelize.File, currency string) (int, error) {
-	format := "#,##0.00"
-	if code := strings.Trim(currency, `"\`); code != "" {
-		format += `" ` + code + `"`
-	}
-	return f.NewStyle(&excelize.Style{CustomNumFmt: &format})
-}
-
-// sheetName makes s a valid sheet name: at most 31 characters, none of : \ / ? * [ ].
+// sheetName makes s a valid sheet name: at most 31 characters, none of
+// : \ / ? * [ ] or a control character.
 func sheetName(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`:\/?*[]`, r) {
+		if strings.ContainsRune(`:\/?*[]`, r) || unicode.IsControl(r) {
 			return '-'
 		}
 		return r

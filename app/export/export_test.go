@@ -5,10 +5,12 @@ import (
 	"encoding/csv"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"retention/app/report"
+	"retention/app/xlsx"
 )
 
 var rows = []report.Customer{
@@ -52,6 +54,8 @@ func TestHeaderStable(t *testing.T) {
 
 func ptr(v float64) *float64 { return &v }
 
+// TestXLSX reads the workbook back with excelize, the reference reader,
+// cell by cell: values, types and what the cells show.
 func TestXLSX(t *testing.T) {
 	b, err := XLSX(rows, "At Risk: [2024]", "DKK")
 	if err != nil {
@@ -61,28 +65,167 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"At Risk- -2024-"}) {
+	const sheet = "At Risk- -2024-"
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{sheet}) {
 		t.Fatalf("sheets = %q", got)
 	}
-	got, err := f.GetRows("At Risk- -2024-", excelize.Options{RawCellValue: true})
+	got, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 || !reflect.DeepEqual(got[0], Header) || got[1][0] != "17850" || got[1][6] != "5391.21" || got[2][5] != "2" ||
-		got[1][10] != "0.727" || got[1][12] != "36.3" || got[1][13] != "DKK" || got[2][12] != "" || got[2][13] != "DKK" {
-		t.Errorf("rows = %q", got)
+	// Dates are serial numbers: 40513 is 2010-12-01 (Excel shows
+	// =DATE(2010,12,1) as 40513).
+	want := [][]string{
+		Header,
+		{"17850", "a@example.com", "=cmd()", "", "Champions", "34", "5391.21", "40513", "40584", "302", "0.727", "1.56", "36.3", "DKK"},
+		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20", "40544", "40603", "10", "", "", "", "DKK"},
 	}
-	// The money cells show their currency and stay numbers.
-	shown, err := f.GetCellValue("At Risk- -2024-", "G2")
-	if err != nil || shown != "5,391.21 DKK" {
-		t.Errorf("revenue cell shows %q, %v; want 5,391.21 DKK", shown, err)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows:\n got %q\nwant %q", got, want)
 	}
-	if typ, _ := f.GetCellType("At Risk- -2024-", "G2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-		t.Errorf("revenue cell type = %v, want a number", typ)
+	shown := []struct {
+		cell, want string
+		number     bool
+	}{
+		{"G2", "5,391.21 DKK", true}, // money shows its currency and stays a number
+		{"M2", "36.30 DKK", true},
+		{"G3", "20.00 DKK", true},
+		{"H2", "2010-12-01", true}, // dates show as the CSV's text
+		{"I3", "2011-03-01", true},
+		{"F2", "34", true},
+		{"K2", "0.727", true},
+		{"C2", "=cmd()", false}, // text, never a formula
+		{"N3", "DKK", false},
 	}
-	// Numbers are stored as numbers, not text.
-	if typ, _ := f.GetCellType("At Risk- -2024-", "F2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
-		t.Errorf("orders cell type = %v, want a number", typ)
+	for _, c := range shown {
+		v, err := f.GetCellValue(sheet, c.cell)
+		if err != nil || v != c.want {
+			t.Errorf("%s shows %q, %v; want %q", c.cell, v, err, c.want)
+		}
+		if formula, _ := f.GetCellFormula(sheet, c.cell); formula != "" {
+			t.Errorf("%s has a formula %q", c.cell, formula)
+		}
+		typ, _ := f.GetCellType(sheet, c.cell)
+		if isNumber := typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset; isNumber != c.number {
+			t.Errorf("%s type = %v, want a number: %v", c.cell, typ, c.number)
+		}
+	}
+}
+
+// TestXLSXOwnReader reads the workbook back with the project's own reader,
+// which gives dates as ISO text: the rows equal the CSV's but for the
+// CSV's formula guard and its two-decimal revenue text.
+func TestXLSXOwnReader(t *testing.T) {
+	b, err := XLSX(rows, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := xlsx.Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := wb.Sheets(); !reflect.DeepEqual(got, []string{"Customers"}) {
+		t.Fatalf("sheets = %q", got)
+	}
+	var got [][]string
+	err = wb.Rows("Customers", func(_ int, cells []string) error {
+		got = append(got, append([]string(nil), cells...))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		Header[:len(Header)-1], // trailing empty cells are trimmed: no currency
+		{"17850", "a@example.com", "=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3"},
+		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20", "2011-01-01", "2011-03-01", "10"},
+	}
+	want[0] = Header // the header names the currency column all the same
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestXLSXText checks text that XML must escape or keep: markup
+// characters, spaces at the ends, line breaks, characters XML cannot hold,
+// and text that is not a date in a date column.
+func TestXLSXText(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"markup", `<b>Tom & "Jerry's"</b>`, `<b>Tom & "Jerry's"</b>`},
+		{"spaces kept", "  Ana ", "  Ana "},
+		{"line break and tab", "a\nb\tc", "a\nb\tc"},
+		{"control character", "a\x01b", "a\uFFFDb"},
+		{"non-ASCII", "Zoë 東京 😀", "Zoë 東京 😀"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := report.Customer{ID: "1", Name: tc.in, Segment: tc.in, First: "unknown", Last: "2011-02-30"}
+			b, err := XLSX([]report.Customer{c}, tc.in, `G"B\P`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheet := f.GetSheetList()[0]
+			if want := sheetName(tc.in); sheet != want {
+				t.Errorf("sheet %q, want %q", sheet, want)
+			}
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rows[1]; got[2] != tc.want || got[4] != tc.want || got[7] != "unknown" || got[8] != "2011-02-30" || got[13] != `G"B\P` {
+				t.Errorf("row = %q, want name and segment %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestColumnName(t *testing.T) {
+	for i, want := range map[int]string{0: "A", 13: "N", 25: "Z", 26: "AA", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA", 16383: "XFD"} {
+		if got := columnName(i); got != want {
+			t.Errorf("columnName(%d) = %q, want %q", i, got, want)
+		}
+	}
+}
+
+// TestSerial checks date serial numbers against values Excel shows for
+// =DATE(y,m,d) formatted as a number.
+func TestSerial(t *testing.T) {
+	for _, tc := range []struct {
+		y    int
+		m    time.Month
+		d    int
+		want float64
+	}{
+		{1900, 3, 1, 61}, // the first day after Excel's phantom 1900-02-29
+		{2010, 12, 1, 40513},
+		{2024, 2, 29, 45351},
+		{2024, 3, 31, 45382},
+	} {
+		if got := serial(time.Date(tc.y, tc.m, tc.d, 0, 0, 0, 0, time.UTC)); got != tc.want {
+			t.Errorf("serial(%d-%d-%d) = %v, want %v", tc.y, tc.m, tc.d, got, tc.want)
+		}
+	}
+}
+
+// TestXLSXEmpty: an empty list is a workbook with the header row only.
+func TestXLSXEmpty(t *testing.T) {
+	b, err := XLSX(nil, "Champions", "EUR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows("Champions")
+	if err != nil || len(rows) != 1 || !reflect.DeepEqual(rows[0], Header) {
+		t.Errorf("rows = %q, %v", rows, err)
 	}
 }
 

@@ -36,6 +36,8 @@ var Languages = func() []language.Tag {
 // catalogue; each lives in its own file (de.go, da.go, ...). A key missing
 // from a translation falls back to English, which TestTranslations forbids.
 var translations = map[language.Tag]map[string]string{
+	language.German:   german,
+	language.Swedish:  swedish,
 	language.Danish:   danish,
 	Bokmal:            norwegian,
 	language.Filipino: filipino,

@@ -109,14 +109,53 @@ func (a *agg) addLine(line int) {
 	}
 }
 
-func addDistinct(list []string, v string) []string {
-	for _, x := range list {
-		if x == v {
-			return list
-		}
-	}
-	return append(list, v)
+// distinctLists keeps lists of distinct values (an order's products, its
+// categories) in order of first appearance. A list longer than longList
+// is looked up in a set instead of being scanned: Online Retail's orders
+// of up to 1,110 products would otherwise compare each line with every
+// product before it (29 million comparisons over the file). One set
+// serves every list, rebuilt when a long list other than the last one
+// grows: an order's lines mostly follow each other.
+type distinctLists struct {
+	owner *[]string // the list the set holds
+	set   map[string]struct{}
 }
+
+// add appends v to the list unless the list holds it already.
+func (d *distinctLists) add(list *[]string, v string) {
+	l := *list
+	if len(l) <= longList {
+		for _, x := range l {
+			if x == v {
+				return
+			}
+		}
+		*list = append(l, v)
+		return
+	}
+	if d.owner != list {
+		if d.set == nil {
+			d.set = make(map[string]struct{}, 2*len(l))
+		}
+		clear(d.set)
+		for _, x := range l {
+			d.set[x] = struct{}{}
+		}
+		d.owner = list
+	}
+	if _, ok := d.set[v]; ok {
+		return
+	}
+	d.set[v] = struct{}{}
+	*list = append(l, v)
+}
+
+// longList is the length from which distinctLists looks a list up in its
+// set. Short lists are scanned: most orders have a few products, and a
+// scan of a few strings (most differ in length) costs less than hashing
+// one, the more so in WebAssembly, whose string hash has no AES. The lists
+// are the same whatever the value.
+const longList = 32
 
 // build groups the table's rows into orders and refunds.
 func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Report, error) {
@@ -179,6 +218,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	orders := make(map[string]*agg)
 	var seq []*agg // orders in order of first appearance
 	var prev *agg
+	var products, cats distinctLists
 	numericIDs, creditIDs := 0, 0
 	dateCache := map[string]time.Time{}
 	var lastDateS string
@@ -209,6 +249,9 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			} else {
 				id = "row " + strconv.Itoa(line)
 			}
+		}
+		if a == nil && prev != nil && prev.id == id {
+			a = prev // the line continues the order of the line above
 		}
 		if a == nil {
 			a = orders[id]
@@ -371,10 +414,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			a.currency = lineCurrency(cell(c.currency), cell(c.total), cell(c.price))
 		}
 		if s := cell(c.product); s != "" {
-			a.products = addDistinct(a.products, s)
+			products.add(&a.products, s)
 		}
 		if s := cell(c.category); s != "" {
-			a.cats = addDistinct(a.cats, s)
+			cats.add(&a.cats, s)
 		}
 		if hasTotal {
 			if !a.hasTotal {
@@ -708,14 +751,16 @@ func filled(t *sheet.Table, i int) bool {
 func distinct(t *sheet.Table, i int) []string {
 	seen := make(map[string]struct{})
 	var out []string
+	last := ""
 	for _, row := range t.Rows {
 		if i >= len(row) {
 			continue
 		}
 		s := strings.TrimSpace(row[i])
-		if s == "" {
-			continue
+		if s == "" || s == last {
+			continue // a line of an order often repeats the value above
 		}
+		last = s
 		if _, ok := seen[s]; !ok {
 			seen[s] = struct{}{}
 			out = append(out, s)

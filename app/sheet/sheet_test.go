@@ -6,8 +6,6 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -16,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"retention/app/limits/craft"
+	"retention/app/realdata"
 )
 
 func utf16le(s string, bom bool) []byte {
@@ -223,14 +222,9 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
-const data = "../../../shared/data"
-
 func readData(t testing.TB, name string) []byte {
-	b, err := os.ReadFile(filepath.Join(data, name))
-	if err != nil {
-		t.Skipf("real data not found: %v", err)
-	}
-	return b
+	t.Helper()
+	return realdata.Read(t, name)
 }
 
 // Counts from ../shared/data/README.md.

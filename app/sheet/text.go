@@ -45,8 +45,8 @@ func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 // count (of two or more fields) over the first lines.
 func sniff(s string) byte {
 	sample := s
-	if len(sample) > 64<<10 {
-		sample = sample[:64<<10]
+	if len(sample) > sampleBytes {
+		sample = sample[:sampleBytes]
 		if i := strings.LastIndexByte(sample, '\n'); i > 0 {
 			sample = sample[:i]
 		}
@@ -131,9 +131,12 @@ const chunk = 1 << 16 // cells per allocation
 // Records with no non-blank field are dropped. lines[i] is the line where
 // record i starts.
 func parseText(s string, comma byte, progress func(done, total int64)) ([][]string, []int) {
-	est := strings.Count(s, "\n") + 1
-	if est == 1 {
-		est = strings.Count(s, "\r") + 1
+	est := estimateLines(s)
+	// ends[c] tells whether byte c ends an unquoted field.
+	var ends [256]bool
+	ends['\n'], ends['\r'], ends[comma] = true, true, true
+	if comma == ' ' {
+		ends['\t'] = true
 	}
 	rows := make([][]string, 0, est)
 	lines := make([]int, 0, est)
@@ -184,7 +187,7 @@ func parseText(s string, comma byte, progress func(done, total int64)) ([][]stri
 					break
 				}
 				val := s[q:min(i, n)]
-				line += strings.Count(val, "\n") + strings.Count(val, "\r") - strings.Count(val, "\r\n")
+				line += lineBreaks(val)
 				if escaped {
 					sb.Reset()
 					sb.Grow(len(val))
@@ -214,14 +217,8 @@ func parseText(s string, comma byte, progress func(done, total int64)) ([][]stri
 				arena = append(arena, val)
 			} else {
 				e := pos
-				if comma == ' ' {
-					for e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != '\r' {
-						e++
-					}
-				} else {
-					for e < n && s[e] != comma && s[e] != '\n' && s[e] != '\r' {
-						e++
-					}
+				for e < n && !ends[s[e]] {
+					e++
 				}
 				val := s[pos:e]
 				if len(val) > 0 && (val[0] == ' ' || val[len(val)-1] == ' ' || val[0] == '\t' || val[len(val)-1] == '\t') {
@@ -265,6 +262,43 @@ func parseText(s string, comma byte, progress func(done, total int64)) ([][]stri
 		lines = append(lines, recLine)
 	}
 	return rows, lines
+}
+
+// sampleBytes is how much of a text file sniff and estimateLines look at.
+const sampleBytes = 64 << 10
+
+// estimateLines guesses the number of lines of s from its first
+// sampleBytes, with a sixteenth more for lines shorter than the sample's:
+// the capacity of the record lists, without a pass over the whole text (a
+// guess too low costs one regrowth).
+func estimateLines(s string) int {
+	head := s[:min(len(s), sampleBytes)]
+	n := strings.Count(head, "\n")
+	if n == 0 {
+		n = strings.Count(head, "\r")
+	}
+	if len(head) == len(s) {
+		return n + 1
+	}
+	est := int(int64(n) * int64(len(s)) / int64(len(head)))
+	return est + est/16 + 1
+}
+
+// lineBreaks counts the line breaks in s: \n, \r\n and a lone \r count
+// one each.
+func lineBreaks(s string) int {
+	k := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			k++
+		case '\r':
+			if i+1 == len(s) || s[i+1] != '\n' {
+				k++
+			}
+		}
+	}
+	return k
 }
 
 // setRows finds the header among rows, skipping a title block above it,

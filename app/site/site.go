@@ -61,7 +61,7 @@ func Handler(prefix string, assets []string, version string) *app.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:                  []string{"/web/style.css"},
-		Scripts:                 []string{"/web/glue.js", "/web/echarts.min.js"},
+		Scripts:                 []string{"/web/glue.js"}, // glue.js loads web/echarts.min.js after the page
 		CacheableResources:      assets,
 		ServiceWorkerTemplate:   serviceWorker,
 		Version:                 version,
@@ -121,12 +121,13 @@ func Headers() string {
 		"  Referrer-Policy: no-referrer\n"
 }
 
-// listAssets lists web/'s files as /web/... paths and hashes their bytes.
+// listAssets lists web/'s files as /web/... paths and hashes their bytes;
+// precompressed variants (name.gz, name.br) are not listed.
 func listAssets(web string) ([]string, string, error) {
 	var paths []string
 	err := filepath.WalkDir(web, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+		if err != nil || d.IsDir() || isVariant(p) {
+			return err // precompressed variants are the same assets
 		}
 		rel, err := filepath.Rel(web, p)
 		if err != nil {

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 
 	"retention/app/demo"
 	"retention/app/engine"
+	"retention/app/realdata"
 	"retention/app/report"
 )
 
@@ -197,10 +197,7 @@ func TestSlug(t *testing.T) {
 // TestForecastSettings: the page's forecast choices reach the engine, and
 // exports carry each customer's prediction.
 func TestForecastSettings(t *testing.T) {
-	data, err := os.ReadFile("../../../shared/data/cdnow_sample.txt")
-	if err != nil {
-		t.Fatalf("real data missing: %v", err)
-	}
+	data := realdata.Read(t, "cdnow_sample.txt")
 	var s Session
 	zero := 0.0
 	doc, err := s.Load("cdnow_sample.txt", data, report.Settings{AsOf: "1997-10-01", PredictUnit: "day", Horizon: 6, Discount: &zero, Validate: "1997-06-30"}, nil)

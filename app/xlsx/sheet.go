@@ -41,8 +41,12 @@ func (w *Workbook) Rows(sheet string, fn func(row int, cells []string) error) er
 // maxColumns bounds a row's width (Excel's own limit is 16,384).
 const maxColumns = 16384
 
+// scanSheet reads the worksheet XML through the scanner's marks (see
+// nextMark): elements are told apart by a code, not by their name, and a
+// cell's r, t and s attributes come read with its tag.
 func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 	var (
+		m       mark
 		cells   []string
 		rowNum  int
 		inRow   bool
@@ -57,29 +61,26 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 		val     []byte
 		hasVal  bool
 		inData  bool
-		// The last cell of each column: rows often repeat their
-		// neighbour's values (an order's date, customer, country), and
-		// reusing the text spares converting and allocating it again.
-		prev []lastCell
+		prev    lastCells
 	)
 	for {
-		tok, err := sc.next()
+		err := sc.nextMark(&m)
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		switch tok.kind {
+		switch m.kind {
 		case tokStart:
-			switch string(tok.local()) {
-			case "sheetData":
-				inData = !tok.selfClosing
-			case "row":
+			switch m.el {
+			case elSheetData:
+				inData = !m.selfClosing
+			case elRow:
 				if !inData {
 					continue
 				}
-				if r := tok.attr("r"); r != nil {
+				if r := m.rFirst; r != nil {
 					n, ok := atoi(r)
 					if !ok || n < 1 {
 						return fmt.Errorf("row number %q is not valid", r)
@@ -93,17 +94,16 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				}
 				cells = cells[:0]
 				col = -1
-				inCell = false // a cell left open in the row before ends here
-				inRow = !tok.selfClosing
-			case "c":
+				inRow = !m.selfClosing
+				inCell = false // a cell left open ends with its row
+			case elC:
 				if !inRow {
 					continue
 				}
-				r, t, st := cellAttrs(tok.attrs)
-				if r != nil {
-					c, ok := colIndex(r)
+				if m.r != nil {
+					c, ok := colIndex(m.r)
 					if !ok {
-						return fmt.Errorf("cell reference %q in row %d is not valid", r, rowNum)
+						return fmt.Errorf("cell reference %q in row %d is not valid", m.r, rowNum)
 					}
 					col = c
 				} else {
@@ -112,38 +112,52 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				if col >= maxColumns {
 					return fmt.Errorf("row %d has more than %d columns", rowNum, maxColumns)
 				}
-				typ = append(typ[:0], t...)
+				typ = append(typ[:0], m.t...)
 				style = 0
-				if st != nil {
-					style, _ = atoi(st)
+				if m.s != nil {
+					style, _ = atoi(m.s)
 				}
 				val = val[:0]
 				hasVal = false
-				inCell = !tok.selfClosing
-			case "v":
+				inCell = !m.selfClosing
+				if !inCell {
+					continue
+				}
+				var plain bool
+				if val, plain = sc.plainValue(val); plain {
+					// The commonest body, <v>text</v></c>, read at once:
+					// the same as its four marks one by one.
+					inCell, inV, hasVal = false, false, true
+					s, err := prev.text(w, col, typ, style, val)
+					if err != nil {
+						return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
+					}
+					cells = setCell(cells, col, s)
+				}
+			case elV:
 				if inCell {
-					inV = !tok.selfClosing
+					inV = !m.selfClosing
 					hasVal = true
 				}
-			case "is":
+			case elIs:
 				if inCell {
-					inIS = !tok.selfClosing
+					inIS = !m.selfClosing
 					hasVal = true
 				}
-			case "t":
+			case elT:
 				if inIS {
-					inT = !tok.selfClosing
+					inT = !m.selfClosing
 				}
-			case "rPh":
-				if inIS && !tok.selfClosing {
+			case elRPh:
+				if inIS && !m.selfClosing {
 					skipRPh++
 				}
 			}
 		case tokEnd:
-			switch string(tok.local()) {
-			case "sheetData":
+			switch m.el {
+			case elSheetData:
 				return nil
-			case "row":
+			case elRow:
 				if !inRow {
 					continue
 				}
@@ -157,7 +171,7 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 						return err
 					}
 				}
-			case "c":
+			case elC:
 				if !inCell {
 					continue
 				}
@@ -165,42 +179,26 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 				if !hasVal {
 					continue
 				}
-				for len(prev) <= col {
-					prev = append(prev, lastCell{})
+				s, err := prev.text(w, col, typ, style, val)
+				if err != nil {
+					return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
 				}
-				var s string
-				if p := &prev[col]; p.ok && p.style == style && bytes.Equal(p.typ, typ) && bytes.Equal(p.val, val) {
-					s = p.text
-				} else {
-					s, err = w.cellText(typ, style, val)
-					if err != nil {
-						return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
-					}
-					p.typ, p.val = append(p.typ[:0], typ...), append(p.val[:0], val...)
-					p.style, p.text, p.ok = style, s, true
-				}
-				if s == "" {
-					continue
-				}
-				for len(cells) <= col {
-					cells = append(cells, "")
-				}
-				cells[col] = s
-			case "v":
+				cells = setCell(cells, col, s)
+			case elV:
 				inV = false
-			case "is":
+			case elIs:
 				inIS = false
-			case "t":
+			case elT:
 				inT = false
-			case "rPh":
+			case elRPh:
 				skipRPh--
 			}
 		case tokText:
 			if inV || (inIS && inT && skipRPh == 0) {
-				if tok.cdata {
-					val = append(val, tok.text...)
+				if m.cdata {
+					val = append(val, m.text...)
 				} else {
-					val = appendText(val, tok.text)
+					val = appendText(val, m.text)
 				}
 				if int64(len(val)) > w.limits.Cell {
 					return &limits.Error{Code: limits.Cell, Limit: w.limits.Cell, Figure: int64(len(val))}
@@ -210,12 +208,277 @@ func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 	}
 }
 
+// Elements of a worksheet that scanSheet acts on, by local name; elOther
+// is any other.
+const (
+	elOther     = iota
+	elSheetData // sheetData
+	elRow       // row
+	elC         // c, a cell
+	elV         // v, a cell's value
+	elIs        // is, an inline string
+	elT         // t, text of an inline string
+	elRPh       // rPh, a phonetic run (not part of the text)
+)
+
+// element returns the code of an element's local name.
+func element(local []byte) uint8 {
+	switch len(local) {
+	case 1:
+		switch local[0] {
+		case 'c':
+			return elC
+		case 'v':
+			return elV
+		case 't':
+			return elT
+		}
+	case 2:
+		if local[0] == 'i' && local[1] == 's' {
+			return elIs
+		}
+	case 3:
+		switch string(local) {
+		case "row":
+			return elRow
+		case "rPh":
+			return elRPh
+		}
+	case 9:
+		if string(local) == "sheetData" {
+			return elSheetData
+		}
+	}
+	return elOther
+}
+
+// mark is one piece of worksheet XML as scanSheet needs it: a start or end
+// tag with its element code, or a text run.
+type mark struct {
+	kind        int   // tokStart, tokEnd or tokText
+	el          uint8 // element code of a tag
+	selfClosing bool
+	// Raw values of a start tag's r, t and s attributes (nil when absent):
+	// the last of each, as a cell reads them, and the first r, as a row
+	// does.
+	r, rFirst, t, s []byte
+	text            []byte // raw text, or CDATA marked by cdata
+	cdata           bool
+}
+
+// nextMark reads the next mark. A tag or text run that lies whole in the
+// buffer and is written plainly (name, then name="value" attributes) is
+// read here in one pass over its bytes, jumping from '<' to '<'; anything
+// else (comments, CDATA, declarations, odd syntax, a tag cut by the buffer's
+// end) is read by the general tokenizer (slowMark), so both give the same
+// marks. Whitespace is the XML kind (isSpace); a namespace prefix ("x:c",
+// "x:r") is dropped from names. The mark's byte slices are valid until the
+// next call. (One function, not two: in WebAssembly a call costs.)
+func (s *scanner) nextMark(m *mark) error {
+	b := s.buf[s.pos:]
+	if len(b) < 3 {
+		return s.slowMark(m)
+	}
+	if b[0] != '<' {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 {
+			return s.slowMark(m)
+		}
+		s.pos += i
+		m.kind, m.text, m.cdata = tokText, b[:i], false
+		return nil
+	}
+	if b[1] == '!' || b[1] == '?' {
+		return s.slowMark(m)
+	}
+	if b[1] == '/' {
+		// An end tag: a name of printable ASCII (nothing to trim) up to '>'.
+		k, from := 2, 2
+		for ; k < len(b) && b[k] != '>'; k++ {
+			c := b[k]
+			if c <= ' ' || c >= 0x80 || c == '"' || c == '\'' {
+				return s.slowMark(m)
+			}
+			if c == ':' && from == 2 {
+				from = k + 1
+			}
+		}
+		if k == len(b) {
+			return s.slowMark(m)
+		}
+		m.kind, m.el = tokEnd, element(b[from:k])
+		s.pos += k + 1
+		return nil
+	}
+	k, from := 1, 1
+	for ; k < len(b); k++ {
+		c := b[k]
+		if isSpace(c) || c == '>' || c == '/' {
+			break
+		}
+		if c == '"' || c == '\'' {
+			return s.slowMark(m)
+		}
+		if c == ':' && from == 1 {
+			from = k + 1
+		}
+	}
+	if k == 1 || k == len(b) {
+		return s.slowMark(m)
+	}
+	m.kind, m.el = tokStart, element(b[from:k])
+	m.r, m.rFirst, m.t, m.s = nil, nil, nil, nil
+	for {
+		for k < len(b) && isSpace(b[k]) {
+			k++
+		}
+		if k == len(b) {
+			return s.slowMark(m)
+		}
+		switch b[k] {
+		case '>':
+			m.selfClosing = false
+			s.pos += k + 1
+			return nil
+		case '/':
+			if k+1 < len(b) && b[k+1] == '>' {
+				m.selfClosing = true
+				s.pos += k + 2
+				return nil
+			}
+			return s.slowMark(m)
+		}
+		ks, prefixed := k, false
+		for ; k < len(b); k++ {
+			c := b[k]
+			if c == '=' || isSpace(c) || c == '>' || c == '/' || c == '"' || c == '\'' {
+				break
+			}
+			if c == ':' && !prefixed {
+				ks, prefixed = k+1, true
+			}
+		}
+		key := b[ks:k]
+		for k < len(b) && isSpace(b[k]) {
+			k++
+		}
+		if k == len(b) || b[k] != '=' {
+			return s.slowMark(m)
+		}
+		k++
+		for k < len(b) && isSpace(b[k]) {
+			k++
+		}
+		if k == len(b) || (b[k] != '"' && b[k] != '\'') {
+			return s.slowMark(m)
+		}
+		q := b[k]
+		k++
+		vs := k
+		for k < len(b) && b[k] != q {
+			k++
+		}
+		if k == len(b) {
+			return s.slowMark(m)
+		}
+		v := b[vs:k]
+		k++
+		if len(key) == 1 {
+			switch key[0] {
+			case 'r':
+				if m.rFirst == nil {
+					m.rFirst = v
+				}
+				m.r = v
+			case 't':
+				m.t = v
+			case 's':
+				m.s = v
+			}
+		}
+	}
+}
+
+// slowMark reads the next mark with the general tokenizer.
+func (s *scanner) slowMark(m *mark) error {
+	tok, err := s.next()
+	if err != nil {
+		return err
+	}
+	m.kind, m.selfClosing, m.text, m.cdata = tok.kind, tok.selfClosing, tok.text, tok.cdata
+	m.el = element(tok.local())
+	m.r, m.t, m.s = nil, nil, nil
+	m.rFirst = nil
+	if tok.kind == tokStart {
+		m.r, m.t, m.s = cellAttrs(tok.attrs)
+		m.rFirst = tok.attr("r")
+	}
+	return nil
+}
+
 // lastCell is a column's last cell: its stored value and its text.
 type lastCell struct {
 	typ, val []byte
 	style    int
 	text     string
 	ok       bool
+}
+
+// lastCells holds the last cell of each column: rows often repeat their
+// neighbour's values (an order's date, customer, country), and reusing
+// the text spares converting and allocating it again.
+type lastCells []lastCell
+
+// text returns the text of a cell's stored value in column col.
+func (prev *lastCells) text(w *Workbook, col int, typ []byte, style int, val []byte) (string, error) {
+	for len(*prev) <= col {
+		*prev = append(*prev, lastCell{})
+	}
+	p := &(*prev)[col]
+	if p.ok && p.style == style && bytes.Equal(p.typ, typ) && bytes.Equal(p.val, val) {
+		return p.text, nil
+	}
+	s, err := w.cellText(typ, style, val)
+	if err != nil {
+		return "", err
+	}
+	p.typ, p.val = append(p.typ[:0], typ...), append(p.val[:0], val...)
+	p.style, p.text, p.ok = style, s, true
+	return s, nil
+}
+
+// setCell sets column col of a row's cells to s, unless s is empty.
+func setCell(cells []string, col int, s string) []string {
+	if s == "" {
+		return cells
+	}
+	for len(cells) <= col {
+		cells = append(cells, "")
+	}
+	cells[col] = s
+	return cells
+}
+
+// plainValue reads "<v>text</v></c>", a cell's commonest body, when it
+// follows in the buffer with no entity in the text: it appends the text
+// to val and moves past it. Otherwise it reads nothing and ok is false.
+func (s *scanner) plainValue(val []byte) (_ []byte, ok bool) {
+	b := s.buf[s.pos:]
+	if len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return val, false
+	}
+	i := 3
+	for ; i < len(b) && b[i] != '<'; i++ {
+		if b[i] == '&' {
+			return val, false
+		}
+	}
+	const end = "</v></c>"
+	if len(b)-i < len(end) || string(b[i:i+len(end)]) != end {
+		return val, false
+	}
+	s.pos += i + len(end)
+	return append(val, b[3:i]...), true
 }
 
 // cellAttrs reads a cell's reference, type and style attributes in one
@@ -540,6 +803,7 @@ func (s *scanner) next() (token, error) {
 					if more {
 						continue
 					}
+					b = s.buf[s.pos:] // fill moved the unread text to the front
 				}
 				i = len(b)
 			}

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -16,8 +14,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"retention/app/limits"
 	"retention/app/limits/craft"
+	"retention/app/realdata"
 )
 
 // book builds a workbook with excelize and returns its bytes.
@@ -266,8 +264,8 @@ func TestDifferential(t *testing.T) {
 		cases = append(cases, wbCase{tc.Name, tc.Data})
 	}
 	if !testing.Short() {
-		if b, err := os.ReadFile(filepath.Join("../../../shared/data", "online_retail.xlsx")); err == nil {
-			cases = append(cases, wbCase{"online_retail.xlsx", b})
+		if realdata.Have("online_retail.xlsx") {
+			cases = append(cases, wbCase{"online_retail.xlsx", realdata.Read(t, "online_retail.xlsx")})
 		}
 	}
 	for _, tc := range cases {
@@ -399,30 +397,32 @@ func FuzzOpen(f *testing.F) {
 	})
 }
 
-// FuzzSheetXML feeds arbitrary worksheet XML to the tokenizer.
+// FuzzSheetXML feeds arbitrary worksheet XML to the fast scanner and to
+// the general tokenizer: both must give the same rows and errors.
 func FuzzSheetXML(f *testing.F) {
 	f.Add(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`)
 	f.Add(`<sheetData><row><c><v>1</v></c><c t="s"><v>0</v></c></row><row r="3"/></sheetData>`)
 	f.Add(`<sheetData><row r="1048577"><c><v>1</v></c></row></sheetData>`)
 	f.Add(`<sheetData><row><c><v>1</v></row><row></c></row></sheetData>`) // a cell closed in the next row (index -1)
 	f.Add(`<sheetData><row><c t="inlineStr"><is>` + strings.Repeat(`<r><t>`+strings.Repeat("x", 4096)+`</t></r>`, 64) + `</is></c></row></sheetData>`)
+	for _, tc := range scanCases {
+		f.Add(tc.xml)
+	}
 	f.Fuzz(func(t *testing.T, x string) {
-		w := &Workbook{sst: []string{"s0"}, dateXF: []uint8{0, 1}, limits: limits.CLI}
+		w := testSheetWorkbook()
 		alloc := craft.Allocated(func() {
 			w.scanSheet(newScanner(bytes.NewReader([]byte(x))), func(row int, cells []string) error { return nil })
 		})
 		if alloc > craft.Budget(len(x)) {
 			t.Fatalf("%d bytes allocated %d, over the budget of %d", len(x), alloc, craft.Budget(len(x)))
 		}
+		sameScan(t, w, []byte(x))
 	})
 }
 
 func onlineRetail(b *testing.B) []byte {
-	data, err := os.ReadFile(filepath.Join("../../../shared/data", "online_retail.xlsx"))
-	if err != nil {
-		b.Skipf("real data not found: %v", err)
-	}
-	return data
+	b.Helper()
+	return realdata.Read(b, "online_retail.xlsx")
 }
 
 // BenchmarkRowsOnlineRetail reads every cell of online_retail.xlsx.

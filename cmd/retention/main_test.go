@@ -11,20 +11,15 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"retention/app/realdata"
 	"retention/app/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-const data = "../../../shared/data"
-
 func needData(t *testing.T, name string) string {
 	t.Helper()
-	p := filepath.Join(data, name)
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("real data missing (../shared/data beside the repository): %v", err)
-	}
-	return p
+	return realdata.Path(t, name)
 }
 
 // run runs the command and returns stdout, stderr and the error.

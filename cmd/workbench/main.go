@@ -1,9 +1,15 @@
 // Command workbench is the Retention Workbench web app. Compiled to
 // WebAssembly it is the page (web/app.wasm); natively it writes the static
-// site and serves it:
+// site, with precompressed .gz and .br files and a check of the first-load
+// budgets, and serves it, sending those files to browsers that take them:
 //
 //	workbench static -out dist [-prefix /retention]
 //	workbench serve -dir dist [-addr localhost:8000] [-prefix /retention]
+//
+// and writes the go.mod the page's own build uses (go-app without its HTTP
+// server; see pagemod.go):
+//
+//	workbench pagemod -goapp $(go list -m -f '{{.Dir}}' github.com/maxence-charriere/go-app/v10) -out bin/page
 package main
 
 import (

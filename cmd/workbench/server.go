@@ -9,6 +9,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,7 +27,8 @@ func serverMain() {
 
 const usage = `usage:
   workbench static -out DIR [-prefix /path]   write the static site (DIR/web holds the assets)
-  workbench serve -dir DIR [-addr HOST:PORT] [-prefix /path]   serve it`
+  workbench serve -dir DIR [-addr HOST:PORT] [-prefix /path]   serve it
+  workbench pagemod -goapp DIR -out DIR   write the go.mod of the page's browser build (go-app without its HTTP server)`
 
 func run(args []string) error {
 	if len(args) == 0 {
@@ -35,6 +39,7 @@ func run(args []string) error {
 	fs.StringVar(dir, "dir", "dist", "the site's directory")
 	prefix := fs.String("prefix", "", "the path the site is served under, e.g. /retention")
 	addr := fs.String("addr", "localhost:8000", "address to serve on")
+	goApp := fs.String("goapp", "", "go-app's module directory (go list -m -f {{.Dir}} github.com/maxence-charriere/go-app/v10)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -44,20 +49,46 @@ func run(args []string) error {
 		if err := site.Generate(*dir, p); err != nil {
 			return err
 		}
-		fmt.Printf("wrote the site to %s (served at %s)\n", *dir, p)
-		return nil
+		assets, err := site.Precompress(*dir)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("wrote the site to %s (served at %s), with .gz and .br beside each file worth compressing\n", *dir, p)
+		return site.CheckBudgets(os.Stdout, assets, site.Budgets)
 	case "serve":
 		return serve(*dir, *addr, p)
+	case "pagemod":
+		if *goApp == "" {
+			return fmt.Errorf("pagemod needs -goapp\n%s", usage)
+		}
+		name, err := writePageModule(*goApp, "go.mod", *dir)
+		if err == nil {
+			fmt.Println(name)
+		}
+		return err
 	}
 	return fmt.Errorf("unknown command %q\n%s", args[0], usage)
 }
 
 // serve serves dir as a plain static file server would: under prefix,
-// with the usual redirect of a directory without its slash.
+// with the usual redirect of a directory without its slash, and the
+// precompressed variants of files to clients that accept them.
 func serve(dir, addr, prefix string) error {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("Retention Workbench: http://%s%s\n", displayAddr(l.Addr().String()), strings.TrimRight(prefix, "/")+"/")
+	srv := &http.Server{Handler: handler(dir, prefix), ReadHeaderTimeout: 10 * time.Second}
+	return srv.Serve(l)
+}
+
+// handler serves the site in dir under prefix; every answer is to be
+// revalidated (Cache-Control: no-cache), so a new build shows at once.
+func handler(dir, prefix string) http.Handler {
 	mime.AddExtensionType(".wasm", "application/wasm")
 	mime.AddExtensionType(".webmanifest", "application/manifest+json")
-	files := http.FileServer(http.Dir(dir))
+	files := precompressed{root: dir, files: http.FileServer(http.Dir(dir))}
 	h := http.Handler(files)
 	if prefix != "/" {
 		mux := http.NewServeMux()
@@ -65,17 +96,77 @@ func serve(dir, addr, prefix string) error {
 		mux.Handle(prefix, http.RedirectHandler(prefix+"/", http.StatusMovedPermanently))
 		h = mux
 	}
-	nocache := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-cache")
 		h.ServeHTTP(w, r)
 	})
-	l, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
+}
+
+// precompressed serves a file's precompressed variant (name.br, name.gz,
+// written by site.Precompress) when the request accepts its encoding, with
+// Content-Encoding set and the Content-Type of the file itself; anything
+// else goes to files.
+type precompressed struct {
+	root  string
+	files http.Handler
+}
+
+func (p precompressed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Add("Vary", "Accept-Encoding")
+	name := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
 	}
-	fmt.Printf("Retention Workbench: http://%s%s\n", displayAddr(l.Addr().String()), strings.TrimRight(prefix, "/")+"/")
-	srv := &http.Server{Handler: nocache, ReadHeaderTimeout: 10 * time.Second}
-	return srv.Serve(l)
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || ctype == "" {
+		p.files.ServeHTTP(w, r)
+		return
+	}
+	for _, e := range site.Encodings {
+		if !accepts(r.Header.Get("Accept-Encoding"), e.Token) {
+			continue
+		}
+		f, err := os.Open(filepath.Join(p.root, filepath.FromSlash(name+e.Ext)))
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		info, err := f.Stat()
+		if err != nil || info.IsDir() {
+			continue
+		}
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Content-Encoding", e.Token)
+		http.ServeContent(w, r, name, info.ModTime(), f)
+		return
+	}
+	p.files.ServeHTTP(w, r)
+}
+
+// accepts reports whether an Accept-Encoding header value accepts the
+// content coding token: listed, or covered by "*", with a q-value above 0
+// (RFC 9110, section 12.5.3).
+func accepts(header, token string) bool {
+	star := false
+	for _, item := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(item, ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		ok := true
+		for _, p := range strings.Split(params, ";") {
+			k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+			if strings.EqualFold(strings.TrimSpace(k), "q") {
+				q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+				ok = err == nil && q > 0
+			}
+		}
+		switch name {
+		case token:
+			return ok
+		case "*":
+			star = ok
+		}
+	}
+	return star
 }
 
 func displayAddr(a string) string {

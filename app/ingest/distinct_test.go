@@ -1,0 +1,66 @@
+package ingest
+
+import (
+	"reflect"
+	"strconv"
+	"testing"
+)
+
+// TestDistinctLists checks that the lists distinctLists keeps, scanned or
+// looked up in its set once long, hold every value in order of first
+// appearance, as a plain scan gives them, also when the lines of two
+// orders alternate.
+func TestDistinctLists(t *testing.T) {
+	for _, n := range []int{0, 1, longList - 1, longList, longList + 1, longList + 2, 5 * longList} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			// Each value twice, the second time after every other has
+			// come once, then the first values again.
+			var values []string
+			for k := 0; k < 2; k++ {
+				for i := 0; i < n; i++ {
+					values = append(values, "p"+strconv.Itoa(i))
+				}
+			}
+			values = append(values, values[:min(n, 3)]...)
+			want := plainDistinct(values)
+			var d distinctLists
+			var got []string
+			for _, v := range values {
+				d.add(&got, v)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("one list: got %q, want %q", got, want)
+			}
+			// Two orders whose lines alternate, the second's values
+			// shifted by one.
+			var a, b, shifted []string
+			for i, v := range values {
+				shifted = append(shifted, values[(i+1)%len(values)])
+				d.add(&a, v)
+				d.add(&b, shifted[i])
+			}
+			if !reflect.DeepEqual(a, want) {
+				t.Fatalf("alternating, first list: got %q, want %q", a, want)
+			}
+			if wantB := plainDistinct(shifted); !reflect.DeepEqual(b, wantB) {
+				t.Fatalf("alternating, second list: got %q, want %q", b, wantB)
+			}
+		})
+	}
+}
+
+// plainDistinct is the distinct values in order of first appearance, by a
+// scan of the list so far.
+func plainDistinct(values []string) []string {
+	var out []string
+next:
+	for _, v := range values {
+		for _, w := range out {
+			if w == v {
+				continue next
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}

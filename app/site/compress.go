@@ -1,0 +1,177 @@
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+)
+
+// Encodings of the precompressed variants written beside a file: name.gz
+// and name.br. A server that finds one sends it with Content-Encoding set
+// to the encoding's token.
+var Encodings = []Encoding{
+	{Token: "br", Ext: ".br"},
+	{Token: "gzip", Ext: ".gz"},
+}
+
+// Encoding is a content coding with the file extension of its variant.
+type Encoding struct {
+	Token string // the Content-Encoding / Accept-Encoding token
+	Ext   string // the variant's extension
+}
+
+// minCompress is the smallest file that gets precompressed variants: a
+// response under 1 KiB fits in one TCP segment (1460 bytes on Ethernet)
+// with its headers either way, so compressing it saves no round trip.
+const minCompress = 1024
+
+// brotliQuality and brotliWindow are Brotli's densest settings (RFC 7932:
+// quality 0-11; a window of 2^24 - 16 bytes, the largest).
+const (
+	brotliQuality = 11
+	brotliWindow  = 24
+)
+
+// compressible reports whether files named so are worth compressing:
+// text and WebAssembly are; PNG images are already deflated.
+func compressible(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".wasm", ".js", ".css", ".html", ".svg", ".json", ".webmanifest", ".csv", ".txt":
+		return true
+	}
+	return false
+}
+
+// isVariant reports whether name is a precompressed variant of another
+// file: any .gz or .br file of the site is taken for one.
+func isVariant(name string) bool {
+	for _, e := range Encodings {
+		if strings.HasSuffix(name, e.Ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// Asset is one file of the site with the sizes it is sent at.
+type Asset struct {
+	Path   string // slash-separated, relative to the site's directory
+	Size   int64  // bytes as stored
+	Gzip   int64  // bytes of its gzip variant; Size when it has none
+	Brotli int64  // bytes of its Brotli variant; Size when it has none
+}
+
+// Precompress writes a gzip (best compression) and a Brotli (quality 11)
+// variant beside every file of dir that is compressible and at least
+// minCompress bytes, and keeps a variant only when it is smaller than the
+// file. It returns every file of dir with the sizes it is sent at,
+// sorted by path. Variants left by an earlier run (every .gz and .br file
+// in dir) are removed first.
+func Precompress(dir string) ([]Asset, error) {
+	var assets []Asset
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if isVariant(p) {
+			return os.Remove(p)
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		assets = append(assets, Asset{Path: filepath.ToSlash(rel), Size: info.Size(), Gzip: info.Size(), Brotli: info.Size()})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(assets, func(i, j int) bool { return assets[i].Path < assets[j].Path })
+	// The files are compressed on every core, largest first, so the two
+	// wasm files do not finish one after the other.
+	order := make([]int, len(assets))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return assets[order[i]].Size > assets[order[j]].Size })
+	var wg sync.WaitGroup
+	errs := make([]error, len(assets)*len(Encodings))
+	slots := make(chan struct{}, runtime.NumCPU())
+	for _, i := range order {
+		a := &assets[i]
+		if !compressible(a.Path) || a.Size < minCompress {
+			continue
+		}
+		for k, e := range Encodings {
+			wg.Add(1)
+			slots <- struct{}{}
+			go func() {
+				defer func() { <-slots; wg.Done() }()
+				n, err := writeVariant(filepath.Join(dir, filepath.FromSlash(a.Path)), e, a.Size)
+				if err != nil {
+					errs[i*len(Encodings)+k] = err
+					return
+				}
+				if e.Ext == ".gz" {
+					a.Gzip = n
+				} else {
+					a.Brotli = n
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return assets, nil
+}
+
+// writeVariant compresses the file name with e and writes name+e.Ext if it
+// is smaller than size, the file's own. It returns the bytes sent for the
+// file under e: the variant's size, or size when no variant was kept.
+func writeVariant(name string, e Encoding, size int64) (int64, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return 0, err
+	}
+	var b bytes.Buffer
+	var w io.WriteCloser
+	switch e.Ext {
+	case ".gz":
+		w, err = gzip.NewWriterLevel(&b, gzip.BestCompression)
+	case ".br":
+		w = brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: brotliQuality, LGWin: brotliWindow})
+	default:
+		err = fmt.Errorf("site: no compressor for %s", e.Ext)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if _, err := w.Write(src); err != nil {
+		return 0, err
+	}
+	if err := w.Close(); err != nil {
+		return 0, err
+	}
+	if int64(b.Len()) >= size {
+		return size, nil
+	}
+	return int64(b.Len()), os.WriteFile(name+e.Ext, b.Bytes(), 0o644)
+}

@@ -1,0 +1,178 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// The browser build of the page leaves out go-app's HTTP server half.
+//
+// go-app's package app holds both the browser app and the http.Handler
+// that serves it (http.go), so every program that imports it links
+// net/http, and with it crypto/tls, crypto/x509 and the rest of the TLS
+// stack: 600 KB of gzip in a WebAssembly binary (a program of one
+// fmt.Println is 0.74 MB gzip, 1.34 MB with net/http imported), none of
+// which runs in a browser. `workbench pagemod` writes a copy of go-app's
+// module in which
+//
+//   - http.go is the Handler type alone (go-app's wasm.go names it in
+//     GenerateStaticWebsite, which panics in a browser);
+//   - resource.go is itself less its one use of net/http: LocalDir's file
+//     server, which only Handler.ServeHTTP calls;
+//
+// and a go.mod, the project's plus a replace of go-app by that copy, for
+// `go build -modfile` of the page (go build -overlay cannot replace files
+// of the module cache). The copy is made from go-app's own files at build
+// time, and each edit must match exactly once, so a go-app release that
+// moves them fails the build instead of building something else. The
+// native workbench (static, serve), the worker and the tests build go-app
+// unchanged.
+
+// goAppHandlerStub stands in for go-app's http.go in the browser build.
+const goAppHandlerStub = `//go:build wasm
+
+package app
+
+// Handler is go-app's HTTP handler. The workbench's browser build leaves
+// out go-app's server half (see retention/cmd/workbench/pagemod.go); the
+// type remains for GenerateStaticWebsite's signature.
+type Handler struct{}
+`
+
+// resourceEdits are the lines of go-app's resource.go that use net/http,
+// each removed: the import, LocalDir's file server and the resolver's
+// embedded http.Handler.
+var resourceEdits = []string{
+	"\t\"net/http\"\n",
+	"\t\tHandler:   http.FileServer(http.Dir(directory)),\n",
+	"\thttp.Handler\n",
+}
+
+// errGoAppChanged is returned when go-app's files are not as the page's
+// build expects.
+var errGoAppChanged = errors.New("go-app's pkg/app is not as the page's build expects (see cmd/workbench/pagemod.go)")
+
+// goAppModule is go-app's module path.
+const goAppModule = "github.com/maxence-charriere/go-app/v10"
+
+// writePageModule writes to out the patched copy of go-app's module in
+// goApp (its directory, as `go list -m -f {{.Dir}}` prints it) in
+// out/go-app, and out/go.mod and out/go.sum: the project's (goMod and its
+// go.sum) with go-app replaced by the copy. It returns out/go.mod's path.
+func writePageModule(goApp, goMod, out string) (string, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	dst := filepath.Join(abs, "go-app")
+	if err := os.RemoveAll(dst); err != nil {
+		return "", err
+	}
+	if err := copyModule(goApp, dst); err != nil {
+		return "", err
+	}
+	pkg := filepath.Join(dst, "pkg", "app")
+	src, err := os.ReadFile(filepath.Join(pkg, "resource.go"))
+	if err != nil {
+		return "", err
+	}
+	resource, err := withoutHTTP(string(src))
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(filepath.Join(pkg, "http.go")); err != nil {
+		return "", fmt.Errorf("%w: %v", errGoAppChanged, err)
+	}
+	if err := os.WriteFile(filepath.Join(pkg, "http.go"), []byte(goAppHandlerStub), 0o644); err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(filepath.Join(pkg, "resource.go"), []byte(resource), 0o644); err != nil {
+		return "", err
+	}
+	mod, err := os.ReadFile(goMod)
+	if err != nil {
+		return "", err
+	}
+	sum, err := os.ReadFile(strings.TrimSuffix(goMod, ".mod") + ".sum")
+	if err != nil {
+		return "", err
+	}
+	mod = fmt.Appendf(mod, "\n// The page's browser build: go-app without its HTTP server (cmd/workbench/pagemod.go).\nreplace %s => %s\n", goAppModule, dst)
+	name := filepath.Join(abs, "go.mod")
+	if err := os.WriteFile(name, mod, 0o644); err != nil {
+		return "", err
+	}
+	return name, os.WriteFile(filepath.Join(abs, "go.sum"), sum, 0o644)
+}
+
+// copyModule copies the module in src to dst: its go.mod, LICENSE and the
+// Go files of its packages (tests, docs and other files are left).
+func copyModule(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if rel != "." && rel != "pkg" && !strings.HasPrefix(rel, "pkg"+string(filepath.Separator)) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		keep := rel == "go.mod" || rel == "LICENSE" || (strings.HasSuffix(rel, ".go") && !strings.HasSuffix(rel, "_test.go"))
+		if !keep {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+}
+
+// withoutHTTP returns go-app's resource.go less its uses of net/http, and
+// checks that what remains is Go that names net/http nowhere.
+func withoutHTTP(src string) (string, error) {
+	for _, e := range resourceEdits {
+		if n := strings.Count(src, e); n != 1 {
+			return "", fmt.Errorf("%w: resource.go has %q %d times", errGoAppChanged, strings.TrimSpace(e), n)
+		}
+		src = strings.Replace(src, e, "", 1)
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "resource.go", src, 0)
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", errGoAppChanged, err)
+	}
+	uses := false
+	for _, imp := range f.Imports {
+		uses = uses || imp.Path.Value == `"net/http"`
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "http" {
+				uses = true
+			}
+		}
+		return true
+	})
+	if uses {
+		return "", fmt.Errorf("%w: resource.go still uses net/http", errGoAppChanged)
+	}
+	return src, nil
+}
