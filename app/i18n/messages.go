@@ -331,6 +331,7 @@ var English = []string{
 	// Rows skipped (app/ui/skips.go).
 	"%s of the file's %s rows (%s) were skipped and are not in these figures:",
 	"%s rows: %s",
+	"1 row: %s",
 	"See the rows skipped",
 	"amount or quantity past %s, infinite or not a number: too large to add up to the cent",
 	"order date out of range: before %s or later than tomorrow, a placeholder for no date (such as 9999-12-31 or 1900-01-01) or a typo",

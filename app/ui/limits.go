@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"retention/app/i18n"
@@ -14,13 +16,16 @@ import (
 func (w *Workbench) limitView() app.UI {
 	m, e := w.m, w.m.Limit
 	what, todo := w.limitWords(e)
-	head := w.t("%s was not loaded.", m.Failed)
+	var head []string
+	if m.Failed != "" { // else the shown file, read again with other settings
+		head = append(head, w.t("%s was not loaded.", m.Failed))
+	}
 	if m.Doc != nil {
-		head += " " + w.t("The report of %s stays.", m.File)
+		head = append(head, w.t("The report of %s stays.", m.File))
 	}
 	return app.Div().Class("alert").ID("limit").Attr("role", "alert").
 		DataSet("failed", m.Failed).DataSet("limit", string(e.Code)).Body(
-		app.P().Class("alert-head").Text(head),
+		app.P().Class("alert-head").Text(strings.Join(head, " ")),
 		app.P().ID("limit-what").Text(what),
 		app.P().ID("limit-todo").Text(todo),
 	)

@@ -97,6 +97,16 @@ func TestLimitKeepsReport(t *testing.T) {
 	if html := renderHTML(t, &Workbench{m: *m}); !strings.Contains(html, "The file is 900.0 MiB, more than the 900 MiB") {
 		t.Errorf("the size is not said: %s", html[strings.Index(html, "alert"):][:400])
 	}
+	// The shown file read again with other settings (another sheet) past
+	// a bound: the report stays, and no file is said to have failed.
+	r = m.request(report.MsgSettings)
+	m.handle(`{"type":"error","id":` + itoa(r.ID) + `,"message":"shop.csv: too many rows","limit":{"code":"too_many_rows","file":"shop.csv","limit":10000000,"figure":10000001}}`)
+	if m.Phase != Ready || m.Doc != doc || m.Failed != "" || m.Limit == nil || m.Limit.Code != limits.Rows {
+		t.Errorf("settings past a bound: phase %v, failed %q, limit %+v", m.Phase, m.Failed, m.Limit)
+	}
+	if html := renderHTML(t, &Workbench{m: *m}); !strings.Contains(html, `<p class="alert-head">The report of shop.csv stays.</p>`) {
+		t.Errorf("settings past a bound: %s", html[strings.Index(html, "alert"):][:300])
+	}
 	// The next request clears it; a later failure without a bound is said
 	// in its own words.
 	r = m.load(source{Name: "x.pdf", Size: 10})
@@ -140,7 +150,7 @@ func TestSkipWords(t *testing.T) {
 		}
 	}
 	html = render(d, TabOverview)
-	for _, want := range []string{`id="skipped-note"`, "2 of the file&#39;s 42 rows (4.8%) were skipped", "1 rows: order date out of range", `id="see-skipped"`} {
+	for _, want := range []string{`id="skipped-note"`, "2 of the file&#39;s 42 rows (4.8%) were skipped", "1 row: order date out of range", `id="see-skipped"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the Overview lacks %s", want)
 		}

@@ -54,7 +54,11 @@ func (w *Workbench) skippedNote() app.UI {
 			w.loc.Int(in.SkippedRows), w.loc.Int(in.Rows), w.loc.Percent(float64(in.SkippedRows)/float64(in.Rows)))),
 		app.Ul().Body(app.Range(d.Skipped).Slice(func(i int) app.UI {
 			s := d.Skipped[i]
-			return app.Li().DataSet("code", s.Code).Text(w.t("%s rows: %s", w.loc.Int(s.Rows), w.skipReason(s)))
+			text := w.t("%s rows: %s", w.loc.Int(s.Rows), w.skipReason(s))
+			if s.Rows == 1 {
+				text = w.t("1 row: %s", w.skipReason(s))
+			}
+			return app.Li().DataSet("code", s.Code).Text(text)
 		})),
 		app.Button().Class("btn btn-small").ID("see-skipped").Text(w.t("See the rows skipped")).OnClick(w.setTab(TabData)),
 	)
