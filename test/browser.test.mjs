@@ -424,6 +424,105 @@ await test("an engine that exits or stalls mid-load: said in words, restarted, t
   await context.close();
 });
 
+// The hostile and odd files of issue 15 (cmd/demostore -crafted): bombs
+// past the browser's bounds, a file over its size, far-off dates.
+const craftedDir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-crafted-"));
+execFileSync(path.join(root, "bin", "demostore"), ["-crafted", craftedDir]);
+const craftedIndex = JSON.parse(fs.readFileSync(path.join(craftedDir, "index.json")));
+
+// The words each bound is refused with: the bound and the file's figure,
+// in the page's numbers, and what to do.
+const limitWords = {
+  nested_compression: /compressed twice, a gzip file inside a gzip file[^]*Unpack it once/,
+  overlapping_zip_entries: /entries that share their bytes[^]*Export the orders again/,
+  cell_too_large: /holds at least [\d.,]+ (MiB|bytes), more than the 131,068 bytes of Excel's largest cell \(32,767 characters\)/,
+  too_many_zip_entries: /has 10,001 entries, more than 10,000/,
+  too_many_rows: /a row numbered 1,048,577, past Excel's last row, 1,048,576/,
+  file_too_large: /The file is 900\.0 MiB, more than the 900 MiB this browser tab can hold\.[^]*shorter date range or fewer columns[^]*command line reads files of up to 2 GiB/,
+};
+
+// engineMemory is the engine's WebAssembly memory in bytes (web/worker.js's
+// instance): it never shrinks, so it is the most the engine has held.
+function engineMemory(engine) {
+  return engine.evaluate(() => instance.exports.mem.buffer.byteLength);
+}
+
+// engineMemoryBound is how much the engine's memory may grow while it
+// refuses every bomb and reads the far-off dates: a reader bounded by the
+// data holds a few times the largest crafted file (1 MB); one that follows
+// what the files claim needs 1 GiB (the gzip inside the gzip) to 256 GiB
+// (the overlapping sheets), and one far-off date took the engine's 4 GiB.
+const engineMemoryBound = 64 << 20;
+
+await test("hostile files: each refused with its bound in words, the report before and its export intact, the engine's memory bounded", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.click("#sample");
+  await ready(page);
+  const before = await kpis(page);
+  const engine = page.workers().find((wk) => wk.url().startsWith("blob:"));
+  const memBefore = await engineMemory(engine);
+  // Requests that reach the engine, counted.
+  await page.evaluate(() => {
+    const send = rw.send.bind(rw);
+    rw.sent = 0;
+    rw.send = (...args) => { rw.sent++; return send(...args); };
+  });
+  const said = {};
+  for (const c of craftedIndex.filter((c) => c.limit)) {
+    const sent = await page.evaluate(() => rw.sent);
+    const t0 = Date.now();
+    await pick(page, path.join(craftedDir, c.path));
+    await page.waitForSelector(`#limit[data-failed="${c.path}"]`, { timeout: 60000 });
+    const ms = Date.now() - t0;
+    const text = await page.innerText("#limit");
+    assert.equal(await page.$eval("#limit", (e) => e.dataset.limit), c.limit, `${c.path}: the bound`);
+    assert.ok(text.startsWith(`${c.path} was not loaded. The report of sample-store.csv stays.`), `${c.path}: ${text}`);
+    assert.match(text, limitWords[c.limit], `${c.path}: the words`);
+    assert.doesNotMatch(text, /--[a-z]/, `${c.path}: a flag of the command line on the page`);
+    if (c.limit === "file_too_large") {
+      assert.equal(await page.evaluate(() => rw.sent), sent, "a file over the size bound reached the engine");
+      await page.screenshot({ path: path.join(artifacts, "limit-size.png") });
+    }
+    said[c.path] = { limit: c.limit, ms, words: text };
+    assert.equal(await page.$("#engine-note"), null, `${c.path}: the engine ended`);
+    await intact(page, before);
+  }
+  await page.screenshot({ path: path.join(artifacts, "limit-last.png") });
+
+  // Far-off dates and a number past the cents' bound: skipped rows, said
+  // in the page's words; the figures are the CLI's.
+  const farOff = craftedIndex.find((c) => c.path === "far-off.csv");
+  await pick(page, path.join(craftedDir, farOff.path));
+  await page.waitForFunction(() => document.querySelector(".file-name")?.textContent === "far-off.csv" && document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 60000 });
+  compare(await kpis(page), expected(cli([path.join(craftedDir, farOff.path), "--tz", "UTC"])), farOff.path);
+  const note = await page.innerText("#skipped-note");
+  assert.match(note, /3 of the file's 203 rows \(1\.5%\) were skipped and are not in these figures/);
+  assert.deepEqual(await page.$$eval("#skipped-note li", (ls) => ls.map((l) => l.dataset.code)), ["date_out_of_range", "number_not_finite"]);
+  await page.screenshot({ path: path.join(artifacts, "skipped-overview.png") });
+  await page.click("#see-skipped");
+  await page.waitForSelector("#skipped");
+  assert.match(await page.innerText('#skipped tr[data-code="date_out_of_range"]'), /^2\s+order date out of range: before 1990-01-01 or later than tomorrow/);
+  assert.match(await page.innerText('#skipped tr[data-code="number_not_finite"]'), /amount or quantity past 90,071,992,547,410, infinite or not a number[^]*1e309/);
+  await page.screenshot({ path: path.join(artifacts, "skipped-far-off.png") });
+  // One row in 301 skipped: on the Data tab, not on the Overview.
+  await pick(page, path.join(craftedDir, "serial-9999.xlsx"));
+  await page.waitForFunction(() => document.querySelector(".file-name")?.textContent === "serial-9999.xlsx" && document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 60000 });
+  assert.match(await page.innerText('#skipped tr[data-code="date_out_of_range"]'), /^1\s+order date out of range/);
+  await page.click("#tab-overview");
+  await page.waitForSelector("[data-kpi]");
+  assert.equal(await page.$("#skipped-note"), null, "1 row in 301 skipped is said on the Overview");
+
+  const memAfter = await engineMemory(engine);
+  results.hostile = { engine_memory_before: memBefore, engine_memory_after: memAfter, bound: engineMemoryBound, said };
+  assert.ok(memAfter - memBefore <= engineMemoryBound, `the engine's memory grew from ${memBefore} to ${memAfter} bytes`);
+  assert.equal(await page.$("#engine-note"), null, "the engine ended");
+  assert.deepEqual(w.foreign, []);
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
 for (const file of ["online_retail.xlsx", "online_retail.csv.gz"]) {
   await test(`${file}: KPI cards = CLI, charts drawn, lists export`, async () => {
     const want = cli([path.join(data, file), "--tz", "UTC"]);
@@ -477,6 +576,10 @@ for (const file of ["online_retail.xlsx", "online_retail.csv.gz"]) {
     results[file] = { load_ms: loadMs, longest_frame_gap_ms: Math.round(gap[0]), loading_frame_gap_ms: Math.round(gap[1]), loading_longest_task_ms: Math.round(gap[2]) };
     assert.ok(sawProgress, "no progress bar while reading");
     compare(await kpis(page), expected(want), file);
+    // The Overview says that a quarter of the rows were skipped, and why.
+    const skipped = want.ingest.skipped_rows;
+    assert.equal(Number(await page.getAttribute("#skipped-note", "data-skipped")), skipped);
+    assert.match(await page.innerText("#skipped-note"), new RegExp(`${skipped.toLocaleString("en-US")} of the file's ${want.ingest.rows.toLocaleString("en-US")} rows \\(${(100 * skipped / want.ingest.rows).toFixed(1)}%\\) were skipped[^]*no customer id or e-mail`));
     const ids = await chartsDrawn(page);
     assert.ok(ids.length >= 8, `only ${ids.length} charts: ${ids}`);
     await page.screenshot({ path: path.join(artifacts, `dashboard-${file}.png`), fullPage: true });
@@ -870,6 +973,7 @@ await test("two columns fit the order date: the page asks, the answer gives the 
   await context.close();
 });
 fs.rmSync(shapesDir, { recursive: true, force: true });
+fs.rmSync(craftedDir, { recursive: true, force: true });
 
 await browser.close();
 foreign.srv.close();

@@ -296,6 +296,16 @@ type Skip struct {
 	Values   []string `json:"values,omitempty"`
 }
 
+// The skip codes the page words itself (ingest.SkipCode's values).
+const (
+	// SkipDateOutOfRange: the order date is before 1990 or more than a
+	// day after the reference date (ingest.DateOutOfRange).
+	SkipDateOutOfRange = "date_out_of_range"
+	// SkipNumberNotFinite: an amount or quantity is infinite, NaN or too
+	// large to add up in cents (ingest.NumberNotFinite).
+	SkipNumberNotFinite = "number_not_finite"
+)
+
 // ExampleRows lists the first row numbers, "2, 5, 9".
 func (s Skip) ExampleRows() string { return joinInts(s.Examples) }
 

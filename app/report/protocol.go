@@ -45,8 +45,10 @@ const WindowPeriod = "period"
 // Message kinds between the page and the engine worker. The page sends
 // MsgLoad (with the file's bytes), MsgSettings, MsgRows and MsgExport; the
 // worker answers with MsgProgress while it reads, then MsgReport (the
-// report without its customer rows, which can be many) or MsgError,
-// MsgRows with the first rows of a list, and MsgFile for an export.
+// report without its customer rows, which can be many) or MsgError (the
+// English words, and for the page to word itself a Problem, or a
+// LimitError for a file past a bound), MsgRows with the first rows of a
+// list, and MsgFile for an export.
 const (
 	MsgLoad     = "load"
 	MsgSurvey   = "survey" // a survey export's bytes, joined to the loaded orders

@@ -33,9 +33,12 @@ type model struct {
 	Settings report.Settings
 	Doc      *report.Document
 	Progress report.Progress
-	Err      string          // the last error, shown until the next request
-	Failed   string          // the file whose load failed (Err says why), "" for none
-	Problem  *report.Problem // why the loaded file gave no report, until it does
+	Err      string // the last error, shown until the next request
+	Failed   string // the file whose load failed (Err or Limit says why), "" for none
+	// Limit is the bound the file that failed is past, in place of Err:
+	// the page words it (limitView).
+	Limit   *report.LimitError
+	Problem *report.Problem // why the loaded file gave no report, until it does
 	// Lost is the engine that ended (crashed, exited, stuck) or was
 	// stopped by the user, and what it was doing; nil once the page has
 	// made another request.
@@ -109,8 +112,10 @@ type message struct {
 	Progress report.Progress `json:"progress"`
 	Rows     *report.Rows    `json:"rows"`
 	Problem  *report.Problem `json:"problem"`
-	Engine   *engineEvent    `json:"engine"`
-	File     struct {
+	// Limit is the bound a file is past, beside Message's English words.
+	Limit  *report.LimitError `json:"limit"`
+	Engine *engineEvent       `json:"engine"`
+	File   struct {
 		Name string `json:"name"`
 		Type string `json:"type"`
 		Rows int    `json:"rows"`
@@ -130,7 +135,7 @@ func (m *model) request(typ string) report.Request {
 	r := report.Request{Type: typ, ID: m.reqID, Name: m.File, Settings: m.Settings}
 	switch typ {
 	case report.MsgLoad, report.MsgSettings, report.MsgSurvey:
-		m.Phase, m.Err, m.Failed, m.Lost, m.reading = Loading, "", "", nil, ""
+		m.Phase, m.Err, m.Failed, m.Limit, m.Lost, m.reading = Loading, "", "", nil, nil, ""
 		m.Progress = report.Progress{Stage: "start"}
 		m.stage = stageClock{}
 		m.busy, m.busyFor = m.reqID, typ
@@ -190,7 +195,7 @@ func (m *model) handle(raw string) (*message, error) {
 			return nil, nil
 		}
 		m.commit()
-		m.Doc, m.Phase, m.Err, m.Problem = &d, Ready, "", nil
+		m.Doc, m.Phase, m.Err, m.Limit, m.Problem = &d, Ready, "", nil, nil
 		m.docGen++
 		m.Rows, m.rowsAsked = nil, false // the list's rows are asked for again
 	case report.MsgRows:
@@ -202,11 +207,14 @@ func (m *model) handle(raw string) (*message, error) {
 			// The file needs the user's word: its problem replaces the
 			// report of the file before (the engine has let it go).
 			m.commit()
-			m.Problem, m.Doc, m.Err, m.Phase = msg.Problem, nil, "", Start
+			m.Problem, m.Doc, m.Err, m.Limit, m.Phase = msg.Problem, nil, "", nil, Start
 			m.docGen++
 			break
 		}
 		m.fail(msg.Message)
+		// A file past a bound is not a problem to answer: the report
+		// before stays, and the page says the bound and what to do.
+		m.Limit = msg.Limit
 	case report.MsgFile:
 		return &msg, nil
 	}
@@ -235,13 +243,23 @@ func (m *model) idle() {
 // fail shows an error; the last good report, its file and settings stay,
 // and a file that failed to load is named.
 func (m *model) fail(text string) {
-	m.Err = text
+	m.Err, m.Limit = text, nil
 	if m.busyFor == report.MsgLoad || m.busyFor == report.MsgSurvey {
 		m.Failed = m.pending.Name
 		m.Settings = m.good
 	}
 	m.idle()
 	m.shown()
+}
+
+// refuse says that a file is past a bound before a byte of it is read
+// (checkSize): the report shown, its settings, and any work under way
+// stay.
+func (m *model) refuse(e *report.LimitError) {
+	m.Err, m.Limit, m.Failed, m.Lost = "", e, e.File, nil
+	if m.busy == 0 && m.reading == "" {
+		m.shown()
+	}
 }
 
 // shown puts the page back on what it shows: the report, or the drop
@@ -296,7 +314,7 @@ func (m *model) abandon() {
 	}
 	m.restore, m.dropped = [2]int{}, m.reqID
 	m.idle()
-	m.Err, m.Failed = "", ""
+	m.Err, m.Failed, m.Limit = "", "", nil
 	m.shown()
 }
 

@@ -114,6 +114,7 @@ func (w *Workbench) overview() app.UI {
 	ks := kpis(d, w.loc)
 	cs := w.charts()
 	return app.Div().Class("overview").Body(
+		app.If(w.skippedNotable(), func() app.UI { return w.skippedNote() }),
 		app.If(len(d.Notes) > 0, func() app.UI {
 			return app.Ul().Class("notes").Body(app.Range(d.Notes).Slice(func(i int) app.UI { return app.Li().Text(d.Notes[i]) }))
 		}),
@@ -308,7 +309,7 @@ func (w *Workbench) data() app.UI {
 					app.THead().Body(app.Tr().Body(app.Th().Text(w.t("Rows skipped")), app.Th().Text(w.t("Reason")), app.Th().Text(w.t("Column")), app.Th().Text(w.t("First rows")), app.Th().Text(w.t("Values")))),
 					app.TBody().Body(app.Range(d.Skipped).Slice(func(i int) app.UI {
 						s := d.Skipped[i]
-						return app.Tr().Body(app.Td().Class("num").Text(w.loc.Int(s.Rows)), app.Td().Text(s.Reason), app.Td().Text(s.Column),
+						return app.Tr().DataSet("code", s.Code).Body(app.Td().Class("num").Text(w.loc.Int(s.Rows)), app.Td().Text(w.skipReason(s)), app.Td().Text(s.Column),
 							app.Td().Text(s.ExampleRows()), app.Td().Text(strings.Join(s.Values, ", ")))
 					})),
 				))

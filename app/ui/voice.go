@@ -107,7 +107,7 @@ func (w *Workbench) voice() app.UI {
 		app.If(len(s.Skipped) > 0, func() app.UI {
 			return app.Ul().Class("notes").ID("survey-skipped").Body(app.Range(s.Skipped).Slice(func(i int) app.UI {
 				k := s.Skipped[i]
-				return app.Li().Text(w.t("%s rows skipped: %s (column %s; rows %s).", w.loc.Int(k.Rows), k.Reason, k.Column, k.ExampleRows()))
+				return app.Li().Text(w.t("%s rows skipped: %s (column %s; rows %s).", w.loc.Int(k.Rows), w.skipReason(k), k.Column, k.ExampleRows()))
 			}))
 		}),
 		w.surveyControls(s),

@@ -168,7 +168,7 @@ func (w *Workbench) send(req report.Request, buf app.Value) {
 // failure (failed words the reading error). A read that the user
 // cancelled is dropped.
 func (w *Workbench) whenRead(name string, failed func(err string) string, req func(buf app.Value) report.Request) func(app.Value, string) {
-	w.m.Phase, w.m.Err, w.m.Failed, w.m.Lost, w.m.Progress = Loading, "", "", nil, report.Progress{Stage: "start"}
+	w.m.Phase, w.m.Err, w.m.Failed, w.m.Limit, w.m.Lost, w.m.Progress = Loading, "", "", nil, nil, report.Progress{Stage: "start"}
 	w.m.reading = name
 	gen := w.readGen
 	return func(buf app.Value, err string) {
@@ -258,23 +258,32 @@ func (w *Workbench) restoreEngine() {
 
 func (w *Workbench) unreadable(err string) string { return w.t("The file could not be read: %s", err) }
 
-// open reads a File the user chose or dropped.
+// open reads a File the user chose or dropped; a file larger than the
+// browser's engine can hold is refused before it is read.
 func (w *Workbench) open(ctx app.Context, file app.Value) {
 	if file == nil || !file.Truthy() {
 		return
 	}
 	w.worker(ctx)
 	src := source{Name: file.Get("name").String(), Size: file.Get("size").Int(), File: file}
+	if e := checkSize(src.Name, src.Size); e != nil {
+		w.m.refuse(e)
+		return
+	}
 	readFile(file, w.whenRead(src.Name, w.unreadable, func(app.Value) report.Request { return w.m.load(src) }))
 }
 
 // openSurvey reads a survey export the user chose and joins it to the
-// loaded orders.
+// loaded orders (refused unread, as a file, when too large).
 func (w *Workbench) openSurvey(ctx app.Context, file app.Value) {
 	if file == nil || !file.Truthy() {
 		return
 	}
 	src := source{Name: file.Get("name").String(), Size: file.Get("size").Int(), File: file}
+	if e := checkSize(src.Name, src.Size); e != nil {
+		w.m.refuse(e)
+		return
+	}
 	readFile(file, w.whenRead(src.Name, w.unreadable, func(app.Value) report.Request { return w.m.addSurvey(src) }))
 }
 
@@ -368,7 +377,8 @@ func (w *Workbench) Render() app.UI {
 						app.Button().Class("btn").Text(w.t("Reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 					)
 				}),
-				app.If(w.m.Err != "", func() app.UI { return w.errorView() }),
+				app.If(w.m.Limit != nil, func() app.UI { return w.limitView() }),
+				app.If(w.m.Limit == nil && w.m.Err != "", func() app.UI { return w.errorView() }),
 				app.If(w.m.Lost != nil, func() app.UI { return w.lostView() }),
 				app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
 			),

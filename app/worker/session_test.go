@@ -14,6 +14,8 @@ import (
 
 	"retention/app/demo"
 	"retention/app/engine"
+	"retention/app/limits"
+	"retention/app/limits/craft"
 	"retention/app/realdata"
 	"retention/app/report"
 )
@@ -120,17 +122,24 @@ func TestSession(t *testing.T) {
 
 // TestFailedLoadChangesNothing: a file that cannot be read leaves the
 // session as it was (the file, its report, lists and exports); a file that
-// needs the user's word replaces it, so that the answer reaches it.
+// needs the user's word replaces it, so that the answer reaches it. A
+// file past a bound is said with the bound (report.LimitOf), never as a
+// problem to ask about.
 func TestFailedLoadChangesNothing(t *testing.T) {
 	tests := []struct {
 		name, file string
 		data       []byte
 		kept       bool
+		limit      limits.Code // the bound the file is past, "" for none
 	}{
-		{"a pdf", "x.pdf", []byte("%PDF-1.4 ..."), true},
-		{"an empty file", "empty.csv", nil, true},
-		{"a truncated gzip", "orders.csv.gz", []byte{0x1f, 0x8b, 8, 0, 0, 0}, true},
-		{"no customer column: asked", "no-customer.csv", []byte("Order,Date,Total\n1,2025-01-05,10\n2,2025-02-05,20\n"), false},
+		{"a pdf", "x.pdf", []byte("%PDF-1.4 ..."), true, ""},
+		{"an empty file", "empty.csv", nil, true, ""},
+		{"a truncated gzip", "orders.csv.gz", []byte{0x1f, 0x8b, 8, 0, 0, 0}, true, ""},
+		{"no customer column: asked", "no-customer.csv", []byte("Order,Date,Total\n1,2025-01-05,10\n2,2025-02-05,20\n"), false, ""},
+		{"a gzip in a gzip", "bomb.csv.gz", craft.Gzip(craft.GzipZeros(64 << 20)), true, limits.Nested},
+		{"overlapping zip entries", "bomb.xlsx", craft.Overlapping(100, 64<<20), true, limits.Overlapping},
+		{"a cell of many text runs", "cell.xlsx", craft.Workbook(craft.CellOfRuns(40, 4096), nil), true, limits.Cell},
+		{"a row past Excel's last", "rows.xlsx", craft.Workbook(craft.RowPastExcel, nil), true, limits.Rows},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -143,10 +152,16 @@ func TestFailedLoadChangesNothing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.Load(tc.file, tc.data, report.Settings{Grain: "year"}, nil); err == nil {
+			_, err = s.Load(tc.file, tc.data, report.Settings{Grain: "year"}, nil)
+			if err == nil {
 				t.Fatalf("%s: no error", tc.file)
 			}
 			var p *ProblemError
+			if l := report.LimitOf(err, tc.file); tc.limit != "" && (l == nil || l.Code != tc.limit || l.File != tc.file || errors.As(err, &p)) {
+				t.Errorf("%s: limit %+v (problem %v), want %s", tc.file, l, p != nil, tc.limit)
+			} else if tc.limit == "" && l != nil {
+				t.Errorf("%s: limit %+v, want none", tc.file, l)
+			}
 			f, ferr := s.Export("All", "csv")
 			if !tc.kept {
 				if !errors.As(err, &p) && s.name != tc.file {

@@ -5,6 +5,12 @@
 //
 //	demostore [-survey nps|csat] [-o FILE]
 //	demostore -shapes DIR
+//	demostore -crafted DIR
+//
+// -crafted writes the hostile and odd files of issue 15 (package craft)
+// that the browser tests load after a report: bombs past the browser's
+// bounds, a file over its size (sparse: it takes no disk), and orders with
+// far-off dates and numbers past the cents' bound.
 package main
 
 import (
@@ -16,6 +22,8 @@ import (
 	"strings"
 
 	"retention/app/demo"
+	"retention/app/limits"
+	"retention/app/limits/craft"
 	"retention/app/shapes"
 )
 
@@ -23,7 +31,15 @@ func main() {
 	out := flag.String("o", "", "file to write (default: standard output)")
 	survey := flag.String("survey", "", "write the sample's survey instead of its orders: nps (an NPS tool's CSV) or csat (a German help desk's CSAT export)")
 	dir := flag.String("shapes", "", "write every platform's export of the sample's orders into this folder")
+	crafted := flag.String("crafted", "", "write hostile and odd files (decompression bombs, far-off dates) into this folder")
 	flag.Parse()
+	if *crafted != "" {
+		if err := writeCrafted(*crafted); err != nil {
+			fmt.Fprintln(os.Stderr, "demostore:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *dir != "" {
 		if err := writeShapes(*dir); err != nil {
 			fmt.Fprintln(os.Stderr, "demostore:", err)
@@ -82,6 +98,70 @@ func writeShapes(dir string) error {
 		}
 		index = append(index, shapeFile{Slug: slug, Platform: s.Platform, Export: s.Export, Kind: s.Kind.String(), Identity: s.Identity.String(), Path: rel, Gap: s.Gap})
 	}
+	b, err := json.MarshalIndent(index, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "index.json"), b, 0o644)
+}
+
+// craftedFile is one written crafted file, as index.json lists it: the
+// bound the browser refuses it for, or the skip codes of the rows it
+// loads without.
+type craftedFile struct {
+	Path  string      `json:"path"`
+	What  string      `json:"what"`
+	Limit limits.Code `json:"limit,omitempty"`
+	Size  int64       `json:"size"`
+	Skips []string    `json:"skips,omitempty"`
+}
+
+// writeCrafted writes the crafted files into dir and DIR/index.json. The
+// bombs are those of issue 15 made smaller where generating them takes
+// long (the gzip in a gzip unpacks to 1 GiB, the cell is 64 MiB), each
+// still past the browser's bounds.
+func writeCrafted(dir string) error {
+	const mib, gib = 1 << 20, 1 << 30
+	farOff := []string{"9999,C1,Customer 1,9999-12-31,10.00", "9998,C2,Customer 2,1900-01-01,12.00", "9997,C3,Customer 3,2024-03-01,1e309"}
+	files := []struct {
+		f    craftedFile
+		data func() []byte
+	}{
+		{craftedFile{Path: "gzip-in-gzip.csv.gz", What: "a gzip file inside a gzip file that unpacks to 1 GiB", Limit: limits.Nested}, func() []byte { return craft.Gzip(craft.GzipZeros(gib)) }},
+		{craftedFile{Path: "overlapping.xlsx", What: "1,000 sheets sharing one zip entry of 256 MiB", Limit: limits.Overlapping}, func() []byte { return craft.Overlapping(1000, 256*mib) }},
+		{craftedFile{Path: "cell.xlsx", What: "one cell of 64 text runs of 1 MiB", Limit: limits.Cell}, func() []byte { return craft.Workbook(craft.CellOfRuns(64, mib), nil) }},
+		{craftedFile{Path: "zip-entries.xlsx", What: "a zip of more entries than a workbook has", Limit: limits.ZipEntries}, func() []byte { return craft.ZipEntries(int(limits.Browser.ZipEntries) + 1) }},
+		{craftedFile{Path: "row-past-excel.xlsx", What: "a row numbered past Excel's last", Limit: limits.Rows}, func() []byte { return craft.Workbook(craft.RowPastExcel, nil) }},
+		{craftedFile{Path: "far-off.csv", What: "orders dated 9999-12-31 and 1900-01-01 and one of 1e309", Skips: []string{"date_out_of_range", "number_not_finite"}}, func() []byte { return craft.Orders(200, farOff...) }},
+		{craftedFile{Path: "serial-9999.xlsx", What: "a workbook with an order at Excel's serial 2958465 (9999-12-31)", Skips: []string{"date_out_of_range"}}, func() []byte { return craft.SerialDates(300, 2958465) }},
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var index []craftedFile
+	for _, c := range files {
+		b := c.data()
+		if err := os.WriteFile(filepath.Join(dir, c.f.Path), b, 0o644); err != nil {
+			return err
+		}
+		c.f.Size = int64(len(b))
+		index = append(index, c.f)
+	}
+	// One byte over the browser's bound, sparse: the page refuses it by
+	// its size and never reads it.
+	huge := craftedFile{Path: "huge.csv", What: "a file one byte over the browser's bound", Limit: limits.Input, Size: limits.Browser.Input + 1}
+	f, err := os.Create(filepath.Join(dir, huge.Path))
+	if err != nil {
+		return err
+	}
+	if err := f.Truncate(huge.Size); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	index = append(index, huge)
 	b, err := json.MarshalIndent(index, "", "  ")
 	if err != nil {
 		return err

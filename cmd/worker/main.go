@@ -64,7 +64,7 @@ func handle(req report.Request, data []byte) {
 	case report.MsgRows:
 		r, err := session.Rows(req.List)
 		if err != nil {
-			fail(req.ID, err)
+			fail(req, err)
 			return
 		}
 		post(map[string]any{"type": report.MsgRows, "id": req.ID, "rows": r}, js.Undefined())
@@ -72,7 +72,7 @@ func handle(req report.Request, data []byte) {
 	case report.MsgExport:
 		f, err := session.Export(req.List, req.Format)
 		if err != nil {
-			fail(req.ID, err)
+			fail(req, err)
 			return
 		}
 		buf := js.Global().Get("Uint8Array").New(len(f.Data))
@@ -84,22 +84,29 @@ func handle(req report.Request, data []byte) {
 		return
 	}
 	if err != nil {
-		fail(req.ID, err)
+		fail(req, err)
 		return
 	}
 	b, err := json.Marshal(worker.ForPage(doc))
 	if err != nil {
-		fail(req.ID, err)
+		fail(req, err)
 		return
 	}
 	post(map[string]any{"type": report.MsgReport, "id": req.ID, "report": string(b)}, js.Undefined())
 }
 
-func fail(id int, err error) {
-	msg := map[string]any{"type": report.MsgError, "id": id, "message": err.Error()}
+// fail answers a request with its error: the English words, and what the
+// page words itself: the problem of a file that needs the user's word, or
+// the bound a file is past (typed, so that the page keeps the report it
+// shows and says what to do).
+func fail(req report.Request, err error) {
+	msg := map[string]any{"type": report.MsgError, "id": req.ID, "message": err.Error()}
 	var p *worker.ProblemError
 	if errors.As(err, &p) {
 		msg["problem"] = p.Problem
+	}
+	if l := report.LimitOf(err, req.Name); l != nil {
+		msg["limit"] = l
 	}
 	post(msg, js.Undefined())
 }
