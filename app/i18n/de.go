@@ -305,4 +305,37 @@ var german = map[string]string{
 	"Canadian dollar":   "Kanadischer Dollar",
 	"Australian dollar": "Australischer Dollar",
 	"Japanese yen":      "Japanischer Yen",
+	// A file past a bound (app/ui/limits.go): sizes and counts in the
+	// page's numbers, the command line's bound after what to do. The sizes
+	// take a plain space, not the no-break space of "%s MB": app/ui's
+	// TestLimitWords looks for "1,5 GiB".
+	"%s GiB":   "%s GiB",
+	"%s MiB":   "%s MiB",
+	"%s bytes": "%s Bytes",
+	"A cell of the workbook holds at least %s, more than the %s of Excel's largest cell (%s characters): no orders export has such a cell.": "Eine Zelle der Arbeitsmappe enthält mindestens %s, mehr als die %s der größten Excel-Zelle (%s Zeichen): Kein Bestellexport hat eine solche Zelle.",
+	"Export a shorter date range or fewer columns, or split the file into parts.":                                                           "Exportieren Sie einen kürzeren Zeitraum oder weniger Spalten, oder teilen Sie die Datei in mehrere Teile auf.",
+	"Export the orders again from the shop, as CSV or Excel.":                                                                               "Exportieren Sie die Bestellungen erneut aus dem Shop, als CSV oder Excel.",
+	"The file is %s, more than the %s this browser tab can hold.":                                                                           "Die Datei ist %s groß, mehr als die %s, die dieser Browser-Tab fassen kann.",
+	"The file is compressed twice, a gzip file inside a gzip file; the workbench unpacks one layer.":                                        "Die Datei ist doppelt komprimiert, eine gzip-Datei in einer gzip-Datei; Retention Workbench entpackt nur eine Ebene.",
+	"The file is past a bound of this browser tab (%s).":                                                                                    "Die Datei überschreitet eine Grenze dieses Browser-Tabs (%s).",
+	"The file unpacks to at least %s, more than the %s this browser tab can hold.":                                                          "Entpackt ist die Datei mindestens %s groß, mehr als die %s, die dieser Browser-Tab fassen kann.",
+	"The retention command line reads files of up to %s, and larger ones on a machine with the memory.":                                     "Das Kommandozeilenprogramm retention liest Dateien bis zu %s, auf einem Rechner mit genug Arbeitsspeicher auch größere.",
+	"The retention command line reads files that unpack to up to %s.":                                                                       "Das Kommandozeilenprogramm retention liest Dateien, die entpackt bis zu %s groß sind.",
+	"The retention command line reads up to %s cells.":                                                                                      "Das Kommandozeilenprogramm retention liest bis zu %s Zellen.",
+	"The retention command line reads up to %s rows.":                                                                                       "Das Kommandozeilenprogramm retention liest bis zu %s Zeilen.",
+	"The retention command line reads workbooks of up to %s of text.":                                                                       "Das Kommandozeilenprogramm retention liest Arbeitsmappen mit bis zu %s Text.",
+	"The sheet has at least %s cells, more than the %s this browser tab can read.":                                                          "Das Tabellenblatt hat mindestens %s Zellen, mehr als die %s, die dieser Browser-Tab lesen kann.",
+	"The sheet has at least %s rows, more than the %s this browser tab can read.":                                                           "Das Tabellenblatt hat mindestens %s Zeilen, mehr als die %s, die dieser Browser-Tab lesen kann.",
+	"The workbook has a row numbered %s, past Excel's last row, %s: no spreadsheet program writes such a file.":                             "Die Arbeitsmappe hat eine Zeile mit der Nummer %s, hinter der letzten Zeile von Excel (%s): Kein Tabellenkalkulationsprogramm schreibt eine solche Datei.",
+	"The workbook's text is at least %s, more than the %s this browser tab can hold.":                                                       "Der Text der Arbeitsmappe umfasst mindestens %s, mehr als die %s, die dieser Browser-Tab fassen kann.",
+	"The workbook's zip has %s entries, more than %s: a workbook has a few for each sheet, and no spreadsheet program writes so many.":      "Die Arbeitsmappe ist ein ZIP-Archiv mit %s Einträgen, mehr als %s: Eine Arbeitsmappe hat einige wenige pro Tabellenblatt, und kein Tabellenkalkulationsprogramm schreibt so viele.",
+	"The workbook's zip has entries that share their bytes, a trick of files made to exhaust memory: no spreadsheet program writes it.":     "Die Arbeitsmappe ist ein ZIP-Archiv mit Einträgen, die sich dieselben Bytes teilen, ein Trick von Dateien, die den Speicher erschöpfen sollen: Kein Tabellenkalkulationsprogramm schreibt so etwas.",
+	"Unpack it once and open the file inside, or export the orders again.":                                                                  "Entpacken Sie sie einmal und öffnen Sie die Datei darin, oder exportieren Sie die Bestellungen erneut.",
+	// Rows skipped (app/ui/skips.go); a reason follows „%s Zeilen:“.
+	"%s of the file's %s rows (%s) were skipped and are not in these figures:": "%s der %s Zeilen der Datei (%s) wurden übersprungen und sind nicht in diesen Kennzahlen enthalten:",
+	"%s rows: %s":          "%s Zeilen: %s",
+	"1 row: %s":            "1 Zeile: %s",
+	"See the rows skipped": "Übersprungene Zeilen ansehen",
+	"amount or quantity past %s, infinite or not a number: too large to add up to the cent":                                             "Betrag oder Menge über %s, unendlich oder keine Zahl: zu groß, um auf den Cent genau addiert zu werden",
+	"order date out of range: before %s or later than tomorrow, a placeholder for no date (such as 9999-12-31 or 1900-01-01) or a typo": "Bestelldatum außerhalb des Bereichs: vor %s oder später als morgen, ein Platzhalter für kein Datum (etwa 9999-12-31 oder 1900-01-01) oder ein Tippfehler",
 }
