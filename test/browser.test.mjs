@@ -734,6 +734,43 @@ await test("currency: a file that names none is in the browser language's curren
   await de.context.close();
 });
 
+await test("language: the browser's own, a picker that rewords the page without recomputing, remembered on the device", async () => {
+  const { context, page, w } = await newPage(rootSite.url, { locale: "de-DE" });
+  await page.goto(rootSite.url);
+  await started(page);
+  assert.equal(await page.getAttribute("html", "lang"), "de");
+  assert.equal(await page.$eval("#language", (s) => s.value), "de");
+  const german = await page.innerText("#sample");
+  assert.notEqual(german.trim(), "Try a sample store", "the start page is not in German");
+  await page.click("#sample");
+  await ready(page);
+  const before = await kpis(page);
+  await page.evaluate(() => {
+    const send = rw.send.bind(rw);
+    window.sentSince = 0;
+    rw.send = (...a) => {
+      window.sentSince++;
+      return send(...a);
+    };
+  });
+  const overview = await page.innerText("#tab-overview");
+  await page.selectOption("#language", "sv");
+  await page.waitForFunction(() => document.documentElement.lang === "sv", null, { timeout: 10000 });
+  await page.waitForFunction((o) => document.querySelector("#tab-overview").innerText !== o, overview, { timeout: 10000 });
+  assert.equal(await page.innerText("#tab-overview"), "Översikt");
+  await chartsDrawn(page);
+  assert.deepEqual(await kpis(page), before, "the figures changed with the language");
+  assert.equal(await page.evaluate(() => window.sentSince), 0, "switching the language asked the engine again");
+  await page.screenshot({ path: path.join(artifacts, "language-sv.png") });
+  await page.reload();
+  await started(page);
+  assert.equal(await page.getAttribute("html", "lang"), "sv", "the choice was not remembered");
+  assert.equal(await page.$eval("#language", (s) => s.value), "sv");
+  assert.deepEqual(w.foreign, []);
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
 await test("the active window recomputes retention as the CLI's --active-window", async () => {
   const { context, page, w } = await newPage(rootSite.url);
   await page.goto(rootSite.url);

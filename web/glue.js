@@ -158,6 +158,24 @@ window.rw = {
       .then((b) => done(b, null), (err) => done(null, String(err)));
   },
 
+  // The language the user chose, remembered on this device (a tag, none
+  // of the user's data); storage a browser refuses is simply forgotten.
+  storedLanguage(key) {
+    try {
+      return localStorage.getItem(key) || "";
+    } catch (e) {
+      return "";
+    }
+  },
+
+  storeLanguage(key, tag) {
+    try {
+      localStorage.setItem(key, tag);
+    } catch (e) {
+      // private mode or a policy: the choice lasts this visit
+    }
+  },
+
   timeZone() {
     try {
       return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

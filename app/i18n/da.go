@@ -140,6 +140,7 @@ var danish = map[string]string{
 	"The engine was restarted, but %s could not be read again (%s): open it again to use its lists and exports.":                                                               "Motoren blev genstartet, men %s kunne ikke indlæses igen (%s): åbn filen igen for at bruge dens lister og eksporter.",
 	"The engine crashed while %s (%s) and was restarted.":                                                                                                                      "Motoren gik ned under %s (%s) og blev genstartet.",
 	"%s MB":                              "%s MB",
+	"Language":                           "Sprog",
 	"Overview":                           "Overblik",
 	"Segments and lists":                 "Segmenter og lister",
 	"Data and columns":                   "Data og kolonner",

@@ -142,6 +142,7 @@ var german = map[string]string{
 	"The engine was restarted, but %s could not be read again (%s): open it again to use its lists and exports.":                                                               "Der Rechenkern wurde neu gestartet, aber %s konnte nicht erneut gelesen werden (%s): Öffnen Sie die Datei noch einmal, um ihre Listen und Exporte zu nutzen.",
 	"The engine crashed while %s (%s) and was restarted.":                                                                                                                      "Der Rechenkern ist beim %s abgestürzt (%s) und wurde neu gestartet.",
 	"%s MB":              "%s\u00a0MB",
+	"Language":           "Sprache",
 	"Overview":           "Übersicht",
 	"Segments and lists": "Segmente und Listen",
 	"Data and columns":   "Daten und Spalten",

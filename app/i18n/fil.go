@@ -141,6 +141,7 @@ var filipino = map[string]string{
 	"The engine was restarted, but %s could not be read again (%s): open it again to use its lists and exports.":                                                               "Ni-restart ang engine, pero hindi na mabasa ulit ang %s (%s): buksan itong muli para magamit ang mga listahan at export nito.",
 	"The engine crashed while %s (%s) and was restarted.":                                                                                                                      "Nag-crash ang engine sa gitna ng %s (%s) kaya ni-restart ito.",
 	"%s MB":                              "%s MB",
+	"Language":                           "Wika",
 	"Overview":                           "Buod",
 	"Segments and lists":                 "Mga segment at listahan",
 	"Data and columns":                   "Data at mga column",

@@ -73,13 +73,41 @@ type Locale struct {
 // New returns the Locale for a BCP 47 tag such as "de-DE" (a browser's
 // navigator.language); an unknown tag gives English.
 func New(tag string) *Locale {
-	t, err := language.Parse(strings.TrimSpace(tag))
+	return In(Match(tag), tag)
+}
+
+// Match is the language of Languages that best serves the first of tags
+// (a browser's navigator.languages, most wanted first) the workbench
+// speaks; English when it speaks none of them.
+func Match(tags ...string) language.Tag {
+	var want []language.Tag
+	for _, s := range tags {
+		if t, err := language.Parse(strings.TrimSpace(s)); err == nil && t != language.Und {
+			want = append(want, t)
+		}
+	}
+	if len(want) == 0 {
+		return language.English
+	}
+	_, i, c := language.NewMatcher(Languages).Match(want...)
+	if c == language.No {
+		return language.English
+	}
+	return Languages[i]
+}
+
+// In returns the Locale whose messages are in lang (one of Languages) and
+// whose numbers are written as locale writes them when locale is a variant
+// of lang (de-AT for German), else as lang's own default region does: a
+// browser set to en-US whose user chose Deutsch reads 1.234,50.
+func In(lang language.Tag, locale string) *Locale {
+	t, err := language.Parse(strings.TrimSpace(locale))
 	if err != nil || t == language.Und {
 		t = language.AmericanEnglish
 	}
-	m := language.NewMatcher(Languages)
-	_, i, _ := m.Match(t)
-	lang := Languages[i]
+	if b, _ := t.Base(); b != base(lang) {
+		t = lang
+	}
 	return &Locale{
 		Tag:     t,
 		Lang:    lang,
@@ -87,6 +115,28 @@ func New(tag string) *Locale {
 		num:     message.NewPrinter(t),
 		English: lang == language.English,
 	}
+}
+
+func base(t language.Tag) language.Base {
+	b, _ := t.Base()
+	return b
+}
+
+// Name is a language's name in itself, as the language picker shows it.
+func Name(lang language.Tag) string {
+	switch lang {
+	case language.German:
+		return "Deutsch"
+	case language.Danish:
+		return "Dansk"
+	case Bokmal:
+		return "Norsk bokmål"
+	case language.Swedish:
+		return "Svenska"
+	case language.Filipino:
+		return "Filipino"
+	}
+	return "English"
 }
 
 // T translates a message; args fill its verbs (%d, %s, ...), numbers in

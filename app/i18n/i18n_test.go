@@ -155,3 +155,39 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestIn: messages in the chosen language, numbers in the browser's way
+// when it is a variant of that language, else in the language's own.
+func TestIn(t *testing.T) {
+	tests := []struct {
+		Lang   language.Tag
+		Locale string
+		Want   string
+	}{
+		{language.German, "de-AT", "1 234,50"}, // Austria groups by (no-break) space
+		{language.German, "en-US", "1.234,50"},
+		{language.English, "en-GB", "1,234.50"},
+		{language.English, "de-DE", "1,234.50"},
+	}
+	for _, tc := range tests {
+		if _, ok := translations[tc.Lang]; !ok && tc.Lang != language.English {
+			continue
+		}
+		l := In(tc.Lang, tc.Locale)
+		got := strings.ReplaceAll(l.Num(1234.5, 2), "\u00a0", " ")
+		if got != tc.Want || l.Lang != tc.Lang {
+			t.Errorf("In(%v, %q): %q in %v, want %q", tc.Lang, tc.Locale, got, l.Lang, tc.Want)
+		}
+	}
+	if got := Match("fr-FR", "sv-SE", "de-DE"); got != language.Swedish && translations[language.Swedish] != nil {
+		t.Errorf("Match(fr, sv, de) = %v, want Swedish (the first the workbench speaks)", got)
+	}
+	if got := Match(); got != language.English {
+		t.Errorf("Match() = %v", got)
+	}
+	for _, lang := range Languages {
+		if Name(lang) == "English" && lang != language.English {
+			t.Errorf("%v has no name of its own", lang)
+		}
+	}
+}

@@ -143,6 +143,7 @@ var English = []string{
 	"The engine crashed while %s (%s) and was restarted.",
 	"%s MB",
 	"Overview",
+	"Language",
 	"Segments and lists",
 	"Data and columns",
 	// Retention, churn and the customer base.

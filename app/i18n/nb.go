@@ -141,6 +141,7 @@ var norwegian = map[string]string{
 	"The engine was restarted, but %s could not be read again (%s): open it again to use its lists and exports.":                                                               "Motoren ble startet på nytt, men %s kunne ikke leses inn igjen (%s): åpne filen på nytt for å bruke listene og eksportene.",
 	"The engine crashed while %s (%s) and was restarted.":                                                                                                                      "Motoren krasjet under %s (%s) og ble startet på nytt.",
 	"%s MB":                              "%s MB",
+	"Language":                           "Språk",
 	"Overview":                           "Oversikt",
 	"Segments and lists":                 "Segmenter og lister",
 	"Data and columns":                   "Data og kolonner",

@@ -142,6 +142,7 @@ var swedish = map[string]string{
 	"The engine was restarted, but %s could not be read again (%s): open it again to use its lists and exports.":                                                               "Beräkningsmotorn startades om, men %s kunde inte läsas in igen (%s): öppna filen igen för att använda dess listor och exporter.",
 	"The engine crashed while %s (%s) and was restarted.":                                                                                                                      "Beräkningsmotorn kraschade under %s (%s) och startades om.",
 	"%s MB":              "%s\u00a0MB",
+	"Language":           "Språk",
 	"Overview":           "Översikt",
 	"Segments and lists": "Segment och listor",
 	"Data and columns":   "Data och kolumner",

@@ -117,3 +117,47 @@ func hadServiceWorker() bool {
 	}
 	return app.Window().Get("rw").Get("hadController").Truthy()
 }
+
+// languageKey is where the page remembers the language the user chose:
+// localStorage, on this device only. It holds a language tag, nothing of
+// the user's data.
+const languageKey = "retention-language"
+
+// storedLanguage is the language the user chose on this device before, or "".
+func storedLanguage() string {
+	v := rwCall("storedLanguage", languageKey)
+	if v == nil || !v.Truthy() {
+		return ""
+	}
+	return v.String()
+}
+
+// storeLanguage remembers the user's language on this device; a browser
+// that refuses storage just forgets it.
+func storeLanguage(tag string) { rwCall("storeLanguage", languageKey, tag) }
+
+// browserLanguages are the user's languages, most wanted first
+// (navigator.languages).
+func browserLanguages() []string {
+	if !app.IsClient {
+		return []string{"en-US"}
+	}
+	nav := app.Window().Get("navigator")
+	ls := nav.Get("languages")
+	var out []string
+	if ls.Truthy() {
+		for i := 0; i < ls.Length(); i++ {
+			out = append(out, ls.Index(i).String())
+		}
+	}
+	return append(out, nav.Get("language").String())
+}
+
+// setDocumentLanguage makes <html lang> follow the page's language, so
+// screen readers, hyphenation and spell checkers use it.
+func setDocumentLanguage(tag string) {
+	if !app.IsClient {
+		return
+	}
+	app.Window().Get("document").Get("documentElement").Set("lang", tag)
+}

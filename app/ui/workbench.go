@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"retention/app/charts"
@@ -32,6 +34,7 @@ type Workbench struct {
 
 	m        model
 	loc      *i18n.Locale
+	lang     language.Tag // the page's language, one of i18n.Languages
 	tab      string
 	update   bool // a new version is ready
 	started  bool // the worker runs
@@ -69,7 +72,7 @@ func (w *Workbench) OnMount(ctx app.Context) {
 
 // OnInit prepares the state before the first render.
 func (w *Workbench) OnInit() {
-	w.loc = i18n.New(browserLocale())
+	w.setLanguage(pageLanguage())
 	if w.tab == "" {
 		w.tab = TabOverview
 	}
@@ -345,6 +348,54 @@ func (w *Workbench) onDrop(ctx app.Context, e app.Event) {
 	}
 }
 
+// pageLanguage is the language the user chose on this device, else the
+// first of the browser's languages the workbench speaks.
+func pageLanguage() language.Tag {
+	if s := storedLanguage(); s != "" {
+		for _, l := range i18n.Languages {
+			if l.String() == s {
+				return l
+			}
+		}
+	}
+	return i18n.Match(browserLanguages()...)
+}
+
+// setLanguage speaks lang from now on: messages in it, numbers as the
+// browser's locale writes them when it is a variant of lang (else as
+// lang's own region does), and <html lang> saying so.
+func (w *Workbench) setLanguage(lang language.Tag) {
+	w.lang = lang
+	w.loc = i18n.In(lang, browserLocale())
+	setDocumentLanguage(lang.String())
+}
+
+// onLanguage switches the page's language: everything is worded again and
+// the charts redrawn with their new labels; the report is not computed
+// again. The choice is remembered on this device.
+func (w *Workbench) onLanguage(ctx app.Context, e app.Event) {
+	v := ctx.JSSrc().Get("value").String()
+	for _, l := range i18n.Languages {
+		if l.String() == v {
+			w.setLanguage(l)
+			storeLanguage(v)
+			w.drawnGen = 0
+			w.drawLater(ctx)
+			return
+		}
+	}
+}
+
+// languagePicker offers the workbench's languages, each named in itself.
+func (w *Workbench) languagePicker() app.UI {
+	return app.Select().ID("language").Class("language").Aria("label", w.t("Language")).OnChange(w.onLanguage).Body(
+		app.Range(i18n.Languages).Slice(func(i int) app.UI {
+			l := i18n.Languages[i]
+			return app.Option().Value(l.String()).Lang(l.String()).Selected(l == w.lang).Text(i18n.Name(l))
+		}),
+	)
+}
+
 func (w *Workbench) setTab(tab string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		w.tab = tab
@@ -406,6 +457,7 @@ func (w *Workbench) header() app.UI {
 				),
 			)
 		}),
+		w.languagePicker(),
 	)
 }
 
