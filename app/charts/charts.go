@@ -226,6 +226,7 @@ type layout struct {
 	tooltip   string // the tooltip's formatter template; "" for ECharts' own
 	xName     bool   // an x axis name below the labels
 	visualMap bool   // a visualMap below the chart
+	zoom      bool   // a dataZoom slider at the right edge
 }
 
 // global returns the options every chart shares: title, tooltip, legend,
@@ -246,6 +247,10 @@ func global(lo layout) []charts.GlobalOpts {
 	if lo.visualMap {
 		bottom += 56
 	}
+	right := "4%"
+	if lo.zoom {
+		right = "24"
+	}
 	return []charts.GlobalOpts{
 		charts.WithTitleOpts(opts.Title{Title: lo.title, Left: "8", Top: "4",
 			TitleStyle: &opts.TextStyle{FontSize: 14}}),
@@ -254,7 +259,7 @@ func global(lo layout) []charts.GlobalOpts {
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "8", Top: "0",
 			Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
 				Show: opts.Bool(true), Type: "png", Name: lo.id, Title: lo.save}}}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "56", Bottom: strconv.Itoa(bottom),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: right, Top: "56", Bottom: strconv.Itoa(bottom),
 			ContainLabel: opts.Bool(true)}),
 	}
 }
@@ -263,6 +268,58 @@ func global(lo layout) []charts.GlobalOpts {
 type visitor struct {
 	charts.BaseConfigurationVisitor
 	treemap bool
+	heatmap bool
+	rows    int // the heatmap's cohorts
+}
+
+// VisitDataZooms turns the heatmap's zoom into a window of its latest
+// CohortRows cohorts, by index, with a slider at the right edge and the
+// wheel or a drag to scroll it.
+func (v visitor) VisitDataZooms(zs []opts.DataZoom) interface{} {
+	if !v.heatmap {
+		return zs
+	}
+	type window struct {
+		Type       string `json:"type"`
+		YAxisIndex int    `json:"yAxisIndex"`
+		StartValue int    `json:"startValue"`
+		EndValue   int    `json:"endValue"`
+		Width      int    `json:"width,omitempty"`
+		Right      int    `json:"right,omitempty"`
+		Top        int    `json:"top,omitempty"`
+		Bottom     int    `json:"bottom,omitempty"`
+		ShowDetail bool   `json:"showDetail"`
+		ZoomLock   bool   `json:"zoomLock"`
+	}
+	out := make([]window, len(zs))
+	for i, z := range zs {
+		out[i] = window{Type: z.Type, StartValue: v.rows - CohortRows, EndValue: v.rows - 1, ZoomLock: true}
+		if z.Type == "slider" {
+			out[i].Width, out[i].Right, out[i].Top, out[i].Bottom = 14, 2, 56, 86
+		}
+	}
+	return out
+}
+
+// VisitVisualMaps writes the heatmap's scale in % and greys the cells
+// above it (period +0).
+func (v visitor) VisitVisualMaps(vs []opts.VisualMap) interface{} {
+	if !v.heatmap {
+		return vs
+	}
+	type outOfRange struct {
+		Color []string `json:"color"`
+	}
+	type visualMap struct {
+		opts.VisualMap
+		Formatter  string     `json:"formatter"`
+		OutOfRange outOfRange `json:"outOfRange"`
+	}
+	out := make([]visualMap, len(vs))
+	for i, m := range vs {
+		out[i] = visualMap{m, "{value}%", outOfRange{[]string{"#e4e7e3"}}}
+	}
+	return out
 }
 
 // VisitTooltipOpt keeps the tooltip inside the chart: on a phone it would
@@ -309,8 +366,10 @@ func (visitor) VisitYAxis(ys []opts.YAxis) interface{} {
 	return out
 }
 
-// VisitSeriesOpt turns off the treemap's breadcrumb and zoom on click: the
-// segments are one flat level.
+// VisitSeriesOpt turns off the treemap's breadcrumb and zoom on click (the
+// segments are one flat level) and wraps its labels by words within their
+// rectangles (page glue hides a label that still does not fit whole; the
+// tooltip and the table have every name and count).
 func (v visitor) VisitSeriesOpt(ms charts.MultiSeries) interface{} {
 	if !v.treemap {
 		return ms
@@ -318,14 +377,19 @@ func (v visitor) VisitSeriesOpt(ms charts.MultiSeries) interface{} {
 	type show struct {
 		Show bool `json:"show"`
 	}
+	type label struct {
+		*opts.Label
+		Overflow string `json:"overflow"`
+	}
 	type treemap struct {
 		charts.SingleSeries
-		Breadcrumb show `json:"breadcrumb"`
-		NodeClick  bool `json:"nodeClick"`
+		Label      label `json:"label"`
+		Breadcrumb show  `json:"breadcrumb"`
+		NodeClick  bool  `json:"nodeClick"`
 	}
 	out := make([]treemap, len(ms))
 	for i, s := range ms {
-		out[i] = treemap{SingleSeries: s}
+		out[i] = treemap{SingleSeries: s, Label: label{s.Label, "break"}}
 	}
 	return out
 }
@@ -516,8 +580,18 @@ func aovChart(d *report.Document, l Labels) echart {
 	return c
 }
 
+// CohortRows is how many cohorts the heatmap shows at once, the latest
+// (a year of monthly cohorts); the earlier ones are a scroll away, so that
+// a row's label and numbers keep their size on a phone.
+const CohortRows = 12
+
 // cohortsChart is the retention heatmap: x the periods since the first
 // order, y the cohorts (the first at the top), the value in %.
+//
+// Period +0 is 100% for every cohort by definition, so the colour scale
+// runs from 0 to the highest value from period +1 on, rounded up to a
+// step of 10 (scaleMax); the +0 column lies above it and is drawn in the
+// neutral out-of-range colour with its label.
 func cohortsChart(d *report.Document, l Labels) echart {
 	n := 0
 	names := make([]string, len(d.Cohorts))
@@ -530,16 +604,22 @@ func cohortsChart(d *report.Document, l Labels) echart {
 	}
 	since := sinceLabels(n)
 	var data []opts.HeatMapData
+	top := 0.0
 	for i, c := range d.Cohorts {
 		for k, r := range c.Retention {
 			if !finite(r) {
 				continue
 			}
+			v := round(r*100, 1)
+			if k > 0 {
+				top = max(top, v)
+			}
 			data = append(data, opts.HeatMapData{Name: c.Cohort + " " + since[k],
-				Value: [3]interface{}{k, i, round(r*100, 1)}})
+				Value: [3]interface{}{k, i, v}})
 		}
 	}
-	lo := layout{id: IDCohorts, title: l.CohortsTitle, save: l.SaveImage, trigger: "item", xName: true, visualMap: true}
+	lo := layout{id: IDCohorts, title: l.CohortsTitle, save: l.SaveImage, trigger: "item", xName: true, visualMap: true,
+		zoom: len(names) > CohortRows}
 	c := charts.NewHeatMap()
 	c.SetGlobalOptions(global(lo)...)
 	x := categoryAxis(l.PeriodsSince)
@@ -548,12 +628,23 @@ func cohortsChart(d *report.Document, l Labels) echart {
 		charts.WithXAxisOpts(x),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true),
 			SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: 0, Max: 100,
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: 0, Max: float32(scaleMax(top)),
 			Orient: "horizontal", Left: "center", Bottom: "0"}),
 	)
-	c.Accept(visitor{})
-	c.AddSeries(l.Retention, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 9}))
+	if len(names) > CohortRows {
+		// Replaced by the visitor's window of the latest rows.
+		c.SetGlobalOptions(charts.WithDataZoomOpts(opts.DataZoom{Type: "slider"}, opts.DataZoom{Type: "inside"}))
+	}
+	c.Accept(visitor{heatmap: true, rows: len(names)})
+	c.AddSeries(l.Retention, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 11}),
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.LabelLayout = &opts.LabelLayout{HideOverlap: opts.Bool(true)} }))
 	return c
+}
+
+// scaleMax is the top of the heatmap's colour scale: v rounded up to a
+// multiple of 10, at least 10 (a scale of 0 to 0 would colour nothing).
+func scaleMax(v float64) float64 {
+	return max(10, math.Ceil(v/10)*10)
 }
 
 // ltvChart is the cumulative revenue per customer of the most recent
@@ -620,7 +711,7 @@ func segmentsChart(d *report.Document, l Labels) echart {
 			s.Roam = opts.Bool(false)
 			s.Left, s.Right, s.Top, s.Bottom = "8", "8", "40", "8"
 		}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{c}"}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{c}", FontSize: 12, LineHeight: 15}),
 	)
 	return c
 }

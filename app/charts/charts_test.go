@@ -242,13 +242,47 @@ func TestCohorts(t *testing.T) {
 	if !reflect.DeepEqual(y["data"], []any{"2011-01", "2011-02"}) || y["inverse"] != true || y["type"] != "category" {
 		t.Errorf("y axis %v", y)
 	}
+	// The scale runs to the highest value from +1 on (40), rounded up to
+	// 10; +0 (always 100) is above it, in the out-of-range colour.
 	vm := m["visualMap"].([]any)[0].(map[string]any)
-	if vm["max"] != 100.0 || (vm["min"] != nil && vm["min"] != 0.0) || vm["calculable"] != true ||
-		vm["orient"] != "horizontal" || vm["bottom"] == nil {
+	if vm["max"] != 40.0 || (vm["min"] != nil && vm["min"] != 0.0) || vm["calculable"] != true ||
+		vm["orient"] != "horizontal" || vm["bottom"] == nil || vm["formatter"] != "{value}%" || vm["outOfRange"] == nil {
 		t.Errorf("visualMap %v", vm)
 	}
-	if s[0]["label"].(map[string]any)["show"] != true {
-		t.Errorf("cell labels hidden")
+	if s[0]["label"].(map[string]any)["show"] != true || s[0]["labelLayout"].(map[string]any)["hideOverlap"] != true {
+		t.Errorf("cell labels hidden, or allowed to overlap: %v %v", s[0]["label"], s[0]["labelLayout"])
+	}
+	if _, ok := m["dataZoom"]; ok {
+		t.Errorf("a window over 2 cohorts: %v", m["dataZoom"])
+	}
+
+	// 15 cohorts: all in the data, the latest CohortRows in the window.
+	d := sample()
+	d.Cohorts = nil
+	for i := range 15 {
+		d.Cohorts = append(d.Cohorts, report.Cohort{Cohort: string(rune('a' + i)), Retention: []float64{1, 0.05}})
+	}
+	m = byID(t, All(d, DefaultLabels()), "cohorts")
+	if n := len(values(series(t, m, 1)[0])); n != 30 {
+		t.Errorf("%d cells, want 30", n)
+	}
+	zs := m["dataZoom"].([]any)
+	for _, z := range zs {
+		z := z.(map[string]any)
+		if z["yAxisIndex"] != 0.0 || z["startValue"] != 3.0 || z["endValue"] != 14.0 {
+			t.Errorf("window %v, want rows 3 to 14", z)
+		}
+	}
+	if len(zs) != 2 || m["visualMap"].([]any)[0].(map[string]any)["max"] != 10.0 {
+		t.Errorf("zoom %v, scale %v", zs, m["visualMap"])
+	}
+}
+
+func TestScaleMax(t *testing.T) {
+	for _, c := range []struct{ in, want float64 }{{0, 10}, {4.5, 10}, {10, 10}, {10.1, 20}, {38.2, 40}, {100, 100}} {
+		if got := scaleMax(c.in); got != c.want {
+			t.Errorf("scaleMax(%v) = %v, want %v", c.in, got, c.want)
+		}
 	}
 }
 
@@ -292,6 +326,9 @@ func TestSegments(t *testing.T) {
 	}
 	if want := []any{"Champions (fr)", "Hibernating"}; !reflect.DeepEqual(names, want) || !reflect.DeepEqual(values(s[0]), []any{3.0, 7.0}) {
 		t.Errorf("segments = %v %v", names, values(s[0]))
+	}
+	if l := s[0]["label"].(map[string]any); l["overflow"] != "break" || l["formatter"] != "{b}\n{c}" {
+		t.Errorf("treemap label %v", l)
 	}
 	if b := s[0]["breadcrumb"].(map[string]any); b["show"] != false || s[0]["nodeClick"] != false {
 		t.Errorf("breadcrumb %v nodeClick %v", b, s[0]["nodeClick"])

@@ -19,9 +19,11 @@ import (
 // p_alive, predicted_purchases and predicted_clv are the forecast's (see
 // report.Forecast): empty where the models gave no number. currency is the
 // ISO code of revenue and predicted_clv (empty when the amounts have no
-// known currency).
+// known currency). segment_meaning and segment_action are the segment's
+// Guide in English (empty for a segment without one): last, so that the
+// columns before keep their places.
 var Header = []string{"customer_id", "email", "name", "country", "segment", "orders", "revenue", "first_order", "last_order", "recency_days",
-	"p_alive", "predicted_purchases", "predicted_clv", "currency"}
+	"p_alive", "predicted_purchases", "predicted_clv", "currency", "segment_meaning", "segment_action"}
 
 // Columns of Header that hold money, in the list's currency, and dates
 // (ISO text, "2006-01-02").
@@ -34,8 +36,9 @@ const (
 
 // record returns the cells of one customer, in Header order.
 func record(c report.Customer, currency string) []any {
+	g := Guides[c.Segment]
 	return []any{c.ID, c.Email, c.Name, c.Country, c.Segment, c.Orders, round2(c.Revenue), c.First, c.Last, c.Recency,
-		opt(c.PAlive, 3), opt(c.PredictedPurchases, 2), opt(c.PredictedCLV, 2), currency}
+		opt(c.PAlive, 3), opt(c.PredictedPurchases, 2), opt(c.PredictedCLV, 2), currency, g.Meaning, g.Action}
 }
 
 // opt is v rounded to digits, or nil (an empty cell) without one.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 
 	"retention/app/report"
 	"retention/app/xlsx"
+	"retention/metrics"
 )
 
 var rows = []report.Customer{
@@ -26,15 +28,15 @@ func TestCSV(t *testing.T) {
 	}
 	want := [][]string{
 		Header,
-		{"17850", "a@example.com", "'=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3", "GBP"},
-		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20.00", "2011-01-01", "2011-03-01", "10", "", "", "", "GBP"},
+		{"17850", "a@example.com", "'=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3", "GBP", champions[0], champions[1]},
+		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20.00", "2011-01-01", "2011-03-01", "10", "", "", "", "GBP", atRisk[0], atRisk[1]},
 	}
 	if !reflect.DeepEqual(recs, want) {
 		t.Errorf("CSV:\n got %q\nwant %q", recs, want)
 	}
 	// Without a known currency the column is there, empty.
 	recs, _ = csv.NewReader(bytes.NewReader(CSV(rows[1:], ""))).ReadAll()
-	if got := recs[1]; len(got) != len(Header) || got[len(got)-1] != "" {
+	if got := recs[1]; len(got) != len(Header) || got[13] != "" {
 		t.Errorf("CSV without a currency: %q", got)
 	}
 }
@@ -53,6 +55,32 @@ func TestHeaderStable(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// The guide cells of the test rows: Guides' own words, so a change of
+// wording is seen here.
+var (
+	champions = [2]string{"Ordered recently, order often and spend the most.",
+		"Reward them: early access and a thank-you within a week of their next order; ask for a review or a referral."}
+	atRisk = [2]string{"Ordered often, but not for a long time.",
+		"This week: a personal win-back e-mail with a strong offer, asking what kept them away."}
+)
+
+// TestGuides checks that every segment of the standard grid has a guide
+// of one line each, and that the header names its two columns.
+func TestGuides(t *testing.T) {
+	for _, name := range metrics.SegmentOrder {
+		g, ok := Guides[name]
+		if !ok || g.Meaning == "" || g.Action == "" || strings.ContainsAny(g.Meaning+g.Action, "\n\r") {
+			t.Errorf("%s: guide %+v", name, g)
+		}
+	}
+	if len(Guides) != len(metrics.SegmentOrder) {
+		t.Errorf("%d guides for %d segments", len(Guides), len(metrics.SegmentOrder))
+	}
+	if n := len(Header); Header[n-2] != "segment_meaning" || Header[n-1] != "segment_action" {
+		t.Errorf("header ends %q", Header[n-2:])
+	}
+}
 
 // TestXLSX reads the workbook back with excelize, the reference reader,
 // cell by cell: values, types and what the cells show.
@@ -77,8 +105,8 @@ func TestXLSX(t *testing.T) {
 	// =DATE(2010,12,1) as 40513).
 	want := [][]string{
 		Header,
-		{"17850", "a@example.com", "=cmd()", "", "Champions", "34", "5391.21", "40513", "40584", "302", "0.727", "1.56", "36.3", "DKK"},
-		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20", "40544", "40603", "10", "", "", "", "DKK"},
+		{"17850", "a@example.com", "=cmd()", "", "Champions", "34", "5391.21", "40513", "40584", "302", "0.727", "1.56", "36.3", "DKK", champions[0], champions[1]},
+		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20", "40544", "40603", "10", "", "", "", "DKK", atRisk[0], atRisk[1]},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rows:\n got %q\nwant %q", got, want)
@@ -136,11 +164,10 @@ func TestXLSXOwnReader(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		Header[:len(Header)-1], // trailing empty cells are trimmed: no currency
-		{"17850", "a@example.com", "=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3"},
-		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20", "2011-01-01", "2011-03-01", "10"},
+		Header, // the header names the currency column all the same
+		{"17850", "a@example.com", "=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3", "", champions[0], champions[1]},
+		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20", "2011-01-01", "2011-03-01", "10", "", "", "", "", atRisk[0], atRisk[1]},
 	}
-	want[0] = Header // the header names the currency column all the same
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rows:\n got %q\nwant %q", got, want)
 	}

@@ -44,8 +44,8 @@ func TestCurrencyChoice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h, r := recs[0], recs[1]; h[len(h)-1] != "currency" || r[len(r)-1] != "EUR" {
-		t.Errorf("export header %q, first row %q: want the currency EUR last", h, r)
+	if h, r := recs[0], recs[1]; h[13] != "currency" || r[13] != "EUR" {
+		t.Errorf("export header %q, first row %q: want the currency EUR in column 14", h, r)
 	}
 	if _, err := s.Apply(report.Settings{Locale: "en-GB", Currency: "XYZ"}, nil); err == nil {
 		t.Error("a currency that is no code: no error")

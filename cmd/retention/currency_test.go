@@ -38,7 +38,7 @@ func TestCurrencyFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	if !strings.HasSuffix(lines[0], ",currency") || !strings.HasSuffix(lines[1], ",SEK") {
+	if !strings.Contains(lines[0], ",predicted_clv,currency,") || !strings.Contains(lines[1], ",SEK,") {
 		t.Errorf("list without its currency:\n%s", b)
 	}
 	if _, _, err := run("report", file, "--currency", "KR"); err == nil || !strings.Contains(err.Error(), "not a currency code") {
