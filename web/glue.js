@@ -207,7 +207,9 @@ window.rw = {
 
   // Charts are drawn one per task, so the page keeps painting between them.
   queue: [],
+  options: new Map(), // each chart's last option (JSON), for its table
   chart(id, option, pngName) {
+    this.options.set(id, option);
     this.queue = this.queue.filter((q) => q[0] !== id);
     this.queue.push([id, option]);
     if (this.queue.length === 1) {
@@ -252,7 +254,97 @@ window.rw = {
     }
     const opt = JSON.parse(option);
     c.setOption(opt, true);
+    c.off("finished");
+    if ((opt.series || []).some((s) => s.type === "treemap")) c.on("finished", () => this.fitLabels(c));
     el.dataset.drawn = "true";
+  },
+
+  // fitLabels hides a treemap label that does not fit its rectangle whole:
+  // ECharts would cut it ("Promi…", or the count's line dropped). The
+  // name and count stay in the tooltip and in the chart's table.
+  fitLabels(c) {
+    let hid = false;
+    c.getZr().storage.getRoots().forEach(function walk(el) {
+      const t = el.getTextContent && el.getTextContent();
+      if (t && !t.ignore && t.childrenRef) {
+        const whole = String(t.style.text == null ? "" : t.style.text).replace(/\s/g, "");
+        const shown = t.childrenRef().map((s) => s.style.text || "").join("").replace(/\s/g, "");
+        if (shown !== whole) {
+          t.ignore = true;
+          hid = true;
+        }
+      }
+      if (el.childrenRef && !el.getTextContent()) el.childrenRef().forEach(walk);
+    });
+    if (hid) c.getZr().refresh();
+  },
+
+  // table writes chart id's data into the element tableId as an HTML
+  // table (a chart's "Show as table"), from the option drawn, so it holds
+  // exactly what the chart shows. heads names the first column of charts
+  // whose axis has no name: {period, cohort, segment}.
+  table(tableId, id, heads) {
+    const box = document.getElementById(tableId);
+    const option = this.options.get(id);
+    if (!box || !option) return;
+    const opt = JSON.parse(option);
+    const lang = document.documentElement.lang || undefined;
+    const fmt = (v) => (typeof v === "number" ? v.toLocaleString(lang) : v == null || v === "-" ? "–" : String(v));
+    const val = (d) => (d !== null && typeof d === "object" && !Array.isArray(d) ? d.value : d);
+    const series = opt.series || [];
+    const x = [].concat(opt.xAxis || [])[0] || {};
+    const y = [].concat(opt.yAxis || [])[0] || {};
+    let head = [];
+    let rows = [];
+    if (series[0] && series[0].type === "treemap") {
+      head = [heads.segment, series[0].name];
+      rows = series[0].data.map((d) => [d.name, d.value]);
+    } else if (series[0] && series[0].type === "heatmap") {
+      head = [heads.cohort].concat(x.data);
+      rows = y.data.map((name) => [name].concat(x.data.map(() => "-")));
+      for (const d of series[0].data) rows[val(d)[1]][val(d)[0] + 1] = val(d)[2];
+    } else if (x.type === "category") {
+      head = [x.name || heads.period].concat(series.map((s) => s.name));
+      rows = (x.data || []).map((name, i) => [name].concat(series.map((s) => val(s.data[i]))));
+    } else if (series[0]) {
+      head = [x.name, series[0].name];
+      rows = series[0].data.map((d) => val(d));
+    }
+    const table = document.createElement("table");
+    table.className = "table";
+    const cap = table.createCaption();
+    cap.textContent = opt.title && [].concat(opt.title)[0] ? [].concat(opt.title)[0].text : "";
+    const tr = table.createTHead().insertRow();
+    head.forEach((h, i) => {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = h == null ? "" : String(h);
+      if (i > 0) th.className = "num";
+      tr.appendChild(th);
+    });
+    const body = table.createTBody();
+    for (const r of rows) {
+      const row = body.insertRow();
+      r.forEach((v, i) => {
+        const cell = document.createElement(i === 0 ? "th" : "td");
+        if (i === 0) cell.scope = "row";
+        else cell.className = "num";
+        cell.textContent = i === 0 ? String(v) : fmt(v);
+        row.appendChild(cell);
+      });
+    }
+    box.replaceChildren(table);
+  },
+
+  // png saves chart id as a PNG (twice the pixels, on white) named name.
+  png(id, name) {
+    const c = this.charts.get(id);
+    if (!c) return;
+    const url = c.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
+    const bin = atob(url.slice(url.indexOf(",") + 1));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    this.download(name + ".png", "image/png", bytes);
   },
 
   download(name, type, bytes) {

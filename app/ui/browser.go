@@ -87,6 +87,31 @@ func drawChart(id string, option []byte, pngName string) {
 	rwCall("chart", id, string(option), pngName)
 }
 
+// chartTable writes the data of the chart drawn in chart into the element
+// id as a table; heads names the first column where the chart's axis has
+// no name (period, cohort, segment).
+func chartTable(id, chart string, heads map[string]any) {
+	rwCall("table", id, chart, heads)
+}
+
+// savePNG downloads the chart drawn in chart as name.png.
+func savePNG(chart, name string) {
+	rwCall("png", chart, name)
+}
+
+// focusLater moves the keyboard focus to the element id after this
+// update is rendered.
+func focusLater(ctx app.Context, id string) {
+	ctx.Defer(func(app.Context) {
+		if !app.IsClient {
+			return
+		}
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
 // download saves bytes as a file.
 func download(name, typ string, bytes app.Value) {
 	rwCall("download", name, typ, bytes)

@@ -165,19 +165,14 @@ func (w *Workbench) predictions() app.UI {
 			return app.Div().Class("lists").Body(
 				w.listCard(report.ListSlipping, w.t("Valuable customers slipping away"),
 					w.t("%s of your top customers by revenue are less likely than not still to be customers (P(alive) under %s). Win them back first.",
-						w.loc.Int(f.Slipping.Customers), w.loc.Percent(f.Slipping.MaxPAlive)), nil, w.listActions(report.ListSlipping)),
+						w.loc.Int(f.Slipping.Customers), w.loc.Percent(f.Slipping.MaxPAlive)), nil, w.listActions(report.ListSlipping, w.t("Valuable customers slipping away"))),
 			)
 		}),
 		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
 		app.If(f.Validation.Error != "", func() app.UI {
 			return app.P().Class("hint").ID("check-error").Text(w.t("No check: %s", f.Validation.Error))
 		}),
-		app.Div().Class("charts").Body(app.Range(cs).Slice(func(i int) app.UI {
-			c := cs[i]
-			return app.Figure().Class("chart").Body(
-				app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
-			)
-		})),
+		w.chartGrid(cs),
 		app.If(len(f.Segments) > 0, func() app.UI {
 			return app.Section().Body(
 				app.H2().Text(w.t("Predicted value by segment")),

@@ -13,11 +13,14 @@ import (
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/text/language"
 
 	"retention/app/demo"
 	"retention/app/engine"
+	"retention/app/export"
 	"retention/app/i18n"
 	"retention/app/report"
+	"retention/metrics"
 )
 
 // TestCatalogue checks that every text the page shows goes through the
@@ -420,5 +423,83 @@ func TestVoice(t *testing.T) {
 	d.Survey, d.SurveyError = nil, "no column of scores"
 	if html = render(d, SampleFile); !strings.Contains(html, `id="survey-error"`) || !strings.Contains(html, "no column of scores") {
 		t.Error("the survey's error is not shown")
+	}
+}
+
+// TestSegmentGuides checks that the page's English guide of each segment
+// is the exports' (export.Guides), word for word.
+func TestSegmentGuides(t *testing.T) {
+	w := &Workbench{}
+	w.OnInit()
+	w.setLanguage(language.English)
+	for _, name := range metrics.SegmentOrder {
+		meaning, action, ok := w.segmentGuide(name)
+		g := export.Guides[name]
+		if !ok || meaning != g.Meaning || action != g.Action {
+			t.Errorf("%s: page %q / %q, exports %q / %q", name, meaning, action, g.Meaning, g.Action)
+		}
+	}
+	if _, _, ok := w.segmentGuide("VIP"); ok {
+		t.Error("a guide for a list that is no segment")
+	}
+}
+
+// TestDashboard checks the segment table (its actions first, named with
+// the segment, two distinct share headings, each segment's guide), the
+// controls each tab shows, and the tabs' ARIA pattern.
+func TestDashboard(t *testing.T) {
+	d := docOf(t, shop)
+	render := func(tab string) string {
+		w := &Workbench{tab: tab}
+		w.m.handle(reportMsg(t, 0, d))
+		return renderHTML(t, w)
+	}
+	html := render(TabCustomers)
+	seg := d.Segments[0].Name
+	meaning := export.Guides[seg].Meaning
+	for _, want := range []string{`aria-label="Export ` + seg + ` as CSV"`, `aria-label="Export VIPs as Excel"`, `aria-label="View ` + seg + `"`,
+		">Share of customers<", ">Share of revenue<", meaning, `role="tabpanel"`, `<main`, `class="skip"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("segments tab lacks %s", want)
+		}
+	}
+	row := regexp.MustCompile(`<tr[^>]*data-segment="[^"]*"[^>]*>\s*<td[^>]*>`).FindString(html)
+	if !strings.Contains(row, "row-actions") {
+		t.Errorf("a segment row does not start with its actions: %s", row)
+	}
+	tabs := regexp.MustCompile(`<button[^>]*role="tab"[^>]*>`).FindAllString(html, -1)
+	zero := 0
+	for _, tag := range tabs {
+		if strings.Contains(tag, `tabindex="0"`) {
+			zero++
+			if !strings.Contains(tag, `id="tab-customers"`) {
+				t.Errorf("the tab in the tab order is not the one shown: %s", tag)
+			}
+		}
+	}
+	if len(tabs) != 5 || zero != 1 {
+		t.Errorf("%d tabs, %d in the tab order", len(tabs), zero)
+	}
+	// Period and time zone only where they change the figures; From and
+	// To show the report's range.
+	for _, c := range []struct {
+		tab         string
+		has, hasNot []string
+	}{
+		{TabOverview, []string{`id="grain"`, `id="active-window"`, `id="tz"`, `value="` + d.FirstOrder + `"`, `value="` + d.LastOrder + `"`}, nil},
+		{TabCustomers, []string{`id="tz"`, `id="from"`}, []string{`id="grain"`, `id="active-window"`}},
+		{TabData, nil, []string{`id="grain"`, `id="tz"`, `id="from"`, `id="active-window"`}},
+	} {
+		html := render(c.tab)
+		for _, s := range c.has {
+			if !strings.Contains(html, s) {
+				t.Errorf("%s lacks %s", c.tab, s)
+			}
+		}
+		for _, s := range c.hasNot {
+			if strings.Contains(html, s) {
+				t.Errorf("%s has %s", c.tab, s)
+			}
+		}
 	}
 }

@@ -21,28 +21,53 @@ func (w *Workbench) controls() app.UI {
 		zs = append([]string{s.TZ}, zs...)
 	}
 	ws, window := w.windows(d.ActiveWindowDays)
+	// Each control shows on the tabs whose figures it changes: periods on
+	// the overview and the survey's, the active window on the overview's
+	// retention; dates and time zone wherever figures are computed, not
+	// on the data tab (what was read).
+	periods := w.tab == TabOverview || w.tab == TabVoice
+	dated := w.tab != TabData
+	// From and To show the data's range when none is set: the first and
+	// the last order's day.
+	from, to := s.From, s.To
+	if from == "" {
+		from = d.FirstOrder
+	}
+	if to == "" {
+		to = d.LastOrder
+	}
 	return app.Form().Class("controls").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
-		field(w.t("Period"), app.Select().ID("grain").OnChange(func(ctx app.Context, e app.Event) {
-			w.m.Settings.Grain = ctx.JSSrc().Get("value").String()
-			w.apply()
-		}).Body(
-			option("month", w.t("Month"), s.Grain),
-			option("quarter", w.t("Quarter"), s.Grain),
-			option("year", w.t("Year"), s.Grain),
-		)),
-		field(w.t("Active window"), app.Select().ID("active-window").Title(w.t("How long a customer stays in the customer base after an order")).
-			OnChange(func(ctx app.Context, e app.Event) {
-				w.m.Settings.ActiveWindow = ctx.JSSrc().Get("value").String()
+		app.If(periods, func() app.UI {
+			return field(w.t("Period"), app.Select().ID("grain").OnChange(func(ctx app.Context, e app.Event) {
+				w.m.Settings.Grain = ctx.JSSrc().Get("value").String()
 				w.apply()
-			}).Body(app.Range(ws).Slice(func(i int) app.UI { return option(ws[i].value, ws[i].label, window) }))),
-		field(w.t("From"), app.Input().Type("date").ID("from").Value(s.From).Min(d.FirstOrder).Max(d.LastOrder).
-			OnChange(w.setDate(func(v string) { w.m.Settings.From = v }))),
-		field(w.t("To"), app.Input().Type("date").ID("to").Value(s.To).Min(d.FirstOrder).Max(d.LastOrder).
-			OnChange(w.setDate(func(v string) { w.m.Settings.To = v }))),
-		field(w.t("Time zone"), app.Select().ID("tz").OnChange(func(ctx app.Context, e app.Event) {
-			w.m.Settings.TZ = ctx.JSSrc().Get("value").String()
-			w.apply()
-		}).Body(app.Range(zs).Slice(func(i int) app.UI { return option(zs[i], zs[i], s.TZ) }))),
+			}).Body(
+				option("month", w.t("Month"), s.Grain),
+				option("quarter", w.t("Quarter"), s.Grain),
+				option("year", w.t("Year"), s.Grain),
+			))
+		}),
+		app.If(w.tab == TabOverview, func() app.UI {
+			return field(w.t("Active window"), app.Select().ID("active-window").Title(w.t("How long a customer stays in the customer base after an order")).
+				OnChange(func(ctx app.Context, e app.Event) {
+					w.m.Settings.ActiveWindow = ctx.JSSrc().Get("value").String()
+					w.apply()
+				}).Body(app.Range(ws).Slice(func(i int) app.UI { return option(ws[i].value, ws[i].label, window) })))
+		}),
+		app.If(dated, func() app.UI {
+			return field(w.t("From"), app.Input().Type("date").ID("from").Value(from).Min(d.FirstOrder).Max(d.LastOrder).
+				OnChange(w.setDate(func(v string) { w.m.Settings.From = v })))
+		}),
+		app.If(dated, func() app.UI {
+			return field(w.t("To"), app.Input().Type("date").ID("to").Value(to).Min(d.FirstOrder).Max(d.LastOrder).
+				OnChange(w.setDate(func(v string) { w.m.Settings.To = v })))
+		}),
+		app.If(dated, func() app.UI {
+			return field(w.t("Time zone"), app.Select().ID("tz").OnChange(func(ctx app.Context, e app.Event) {
+				w.m.Settings.TZ = ctx.JSSrc().Get("value").String()
+				w.apply()
+			}).Body(app.Range(zs).Slice(func(i int) app.UI { return option(zs[i], zs[i], s.TZ) })))
+		}),
 		app.If(len(d.Sheets) > 1, func() app.UI {
 			return field(w.t("Sheet"), app.Select().ID("sheet").OnChange(func(ctx app.Context, e app.Event) {
 				w.m.Settings.Sheet = ctx.JSSrc().Get("value").String()
@@ -120,14 +145,59 @@ func (w *Workbench) overview() app.UI {
 		}),
 		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
 		w.benchmark(),
-		app.Div().Class("charts").Body(app.Range(cs).Slice(func(i int) app.UI {
-			c := cs[i]
-			// The chart draws its own title, so a downloaded PNG has it too.
-			return app.Figure().Class("chart").Body(
-				app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
-			)
-		})),
+		w.chartGrid(cs),
 	)
+}
+
+// chartGrid lays out charts, each a figure named by its title with its
+// buttons under it: "Show as table" (the chart's data as a table, for a
+// screen reader or to read the figures) and "Save as PNG".
+func (w *Workbench) chartGrid(cs []charts.Chart) app.UI {
+	return app.Div().Class("charts").Body(app.Range(cs).Slice(func(i int) app.UI {
+		c := cs[i]
+		shown := w.tables[c.ID]
+		label := w.t("Show %s as a table", c.Title)
+		if shown {
+			label = w.t("Hide the table of %s", c.Title)
+		}
+		// The chart draws its own title, so a downloaded PNG has it too.
+		return app.Figure().Class("chart").Aria("label", c.Title).Body(
+			app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
+			app.Div().Class("chart-tools").Body(
+				app.Button().Class("btn btn-small").ID("table-toggle-"+c.ID).Aria("expanded", boolText(shown)).Aria("controls", "table-"+c.ID).
+					Aria("label", label).Text(w.t("Show as table")).OnClick(w.toggleTable(c.ID)),
+				app.Button().Class("btn btn-small").DataSet("png", c.ID).Aria("label", w.t("Save %s as PNG", c.Title)).Text(w.t("Save as PNG")).
+					OnClick(func(ctx app.Context, e app.Event) { savePNG("chart-"+c.ID, c.ID) }),
+			),
+			app.If(shown, func() app.UI {
+				return app.Div().ID("table-"+c.ID).Class("table-wrap chart-table").Attr("tabindex", 0).Aria("label", c.Title)
+			}),
+		)
+	}))
+}
+
+// toggleTable shows or hides a chart's table; the glue fills it from the
+// chart's option once it is in the page.
+func (w *Workbench) toggleTable(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if w.tables == nil {
+			w.tables = map[string]bool{}
+		}
+		w.tables[id] = !w.tables[id]
+		w.fillTables(ctx)
+	}
+}
+
+// fillTables writes the shown charts' tables after this update.
+func (w *Workbench) fillTables(ctx app.Context) {
+	heads := map[string]any{"period": w.t("Period"), "cohort": w.t("Cohort"), "segment": w.t("Segment")}
+	ctx.Defer(func(app.Context) {
+		for id, on := range w.tables {
+			if on {
+				chartTable("table-"+id, "chart-"+id, heads)
+			}
+		}
+	})
 }
 
 func (w *Workbench) card(k KPI) app.UI {
@@ -189,17 +259,22 @@ func (w *Workbench) customers() app.UI {
 		app.Section().Body(
 			app.H2().Text(w.t("RFM segments")),
 			app.P().Class("hint").Text(w.t("Recency, frequency and money scored 1 to 5 against the other customers (as of %s); the recency × frequency grid names the segment.", d.AsOf)),
-			app.Div().Class("table-wrap").Body(app.Table().Class("table").ID("segments").Body(
+			app.Div().Class("table-wrap").Body(app.Table().Class("table cards").ID("segments").Body(
 				app.THead().Body(app.Tr().Body(
-					app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share")),
-					app.Th().Class("num").Text(w.t("Revenue")), app.Th().Class("num").Text(w.t("Share")), app.Th().Class("num").Text(w.t("AOV")), app.Th().Text(""),
+					app.Th().Text(w.t("Lists")), app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share of customers")),
+					app.Th().Class("num").Text(w.t("Revenue")), app.Th().Class("num").Text(w.t("Share of revenue")), app.Th().Class("num").Text(w.t("AOV")),
+					app.Th().Text(w.t("What it means")), app.Th().Text(w.t("What to do")),
 				)),
 				app.TBody().Body(app.Range(d.Segments).Slice(func(i int) app.UI {
 					s := d.Segments[i]
+					meaning, action, _ := w.segmentGuide(s.Name)
+					num := func(label, v string) app.UI { return app.Td().Class("num").DataSet("label", label).Text(v) }
 					return app.Tr().DataSet("segment", s.Name).Body(
-						app.Td().Text(s.Name), app.Td().Class("num").Text(w.loc.Int(s.Customers)), app.Td().Class("num").Text(w.loc.Percent(s.CustomerShare)),
-						app.Td().Class("num").Text(money(s.Revenue)), app.Td().Class("num").Text(w.loc.Percent(s.RevenueShare)), app.Td().Class("num").Text(money(s.AOV)),
-						app.Td().Body(actions(s.Name)),
+						app.Td().Class("row-actions").Body(actions(s.Name, s.Name)),
+						app.Td().Class("name").Text(s.Name),
+						num(w.t("Customers"), w.loc.Int(s.Customers)), num(w.t("Share of customers"), w.loc.Percent(s.CustomerShare)),
+						num(w.t("Revenue"), money(s.Revenue)), num(w.t("Share of revenue"), w.loc.Percent(s.RevenueShare)), num(w.t("AOV"), money(s.AOV)),
+						app.Td().Class("text meaning").Text(meaning), app.Td().Class("text next").DataSet("label", w.t("What to do")).Text(action),
 					)
 				})),
 			)),
@@ -208,7 +283,7 @@ func (w *Workbench) customers() app.UI {
 			app.H2().Text(w.t("Campaign lists")),
 			app.Div().Class("lists").Body(
 				w.listCard(report.ListVIP, w.t("VIPs"), w.t("The top %s of customers by revenue: %s customers bring %s of net revenue (%s).",
-					w.loc.Percent(d.VIPs.Share), w.loc.Int(d.VIPs.Customers), w.loc.Percent(d.VIPs.RevenueShare), money(d.VIPs.Revenue)), nil, actions(report.ListVIP)),
+					w.loc.Percent(d.VIPs.Share), w.loc.Int(d.VIPs.Customers), w.loc.Percent(d.VIPs.RevenueShare), money(d.VIPs.Revenue)), nil, actions(report.ListVIP, w.t("VIPs"))),
 				w.listCard(report.ListLapsed, w.t("Lapsed regulars"), w.t("%s customers with %s or more orders and none in the last %s days: %s of net revenue to win back.",
 					w.loc.Int(d.Lapsed.Customers), w.loc.Int(d.Lapsed.MinOrders), w.loc.Int(d.Lapsed.Days), money(d.Lapsed.Revenue)),
 					field(w.t("Days without an order"), app.Input().Type("number").ID("lapsed-days").Min(1).Max(3650).Value(d.Lapsed.Days).
@@ -217,14 +292,14 @@ func (w *Workbench) customers() app.UI {
 								w.m.Settings.LapsedDays = n
 								w.apply()
 							}
-						})), actions(report.ListLapsed)),
+						})), actions(report.ListLapsed, w.t("Lapsed regulars"))),
 				w.listCard(report.ListSeasonal, w.t("Seasonal buyers"), w.t("%s customers ordered between %s and %s last year (%s orders, %s); %s of them have ordered since. Remind them before %s.",
 					w.loc.Int(d.Seasonal.Customers), d.Seasonal.LastFrom, d.Seasonal.LastTo, w.loc.Int(d.Seasonal.Orders), money(d.Seasonal.Revenue), w.loc.Int(d.Seasonal.OrderedSince), d.Seasonal.From),
 					app.Span().Class("row").Body(
 						field(w.t("Season from"), app.Input().Type("date").ID("season-from").Value(d.Seasonal.From).OnChange(w.setDate(func(v string) { w.m.Settings.SeasonFrom = v }))),
 						field(w.t("to"), app.Input().Type("date").ID("season-to").Value(d.Seasonal.To).OnChange(w.setDate(func(v string) { w.m.Settings.SeasonTo = v }))),
-					), actions(report.ListSeasonal)),
-				w.listCard(report.ListAll, w.t("All customers"), w.t("Every customer with segment, orders, revenue and last order."), nil, actions(report.ListAll)),
+					), actions(report.ListSeasonal, w.t("Seasonal buyers"))),
+				w.listCard(report.ListAll, w.t("All customers"), w.t("Every customer with segment, orders, revenue and last order."), nil, actions(report.ListAll, w.t("All customers"))),
 			),
 		),
 		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
@@ -244,12 +319,16 @@ func (w *Workbench) customers() app.UI {
 	)
 }
 
-// listActions are a list's buttons: view, CSV, Excel.
-func (w *Workbench) listActions(list string) app.UI {
+// listActions are a list's buttons: view, CSV, Excel, each named with the
+// list it acts on (name, as the page shows it) for a screen reader.
+func (w *Workbench) listActions(list, name string) app.UI {
 	return app.Span().Class("actions").Body(
-		app.Button().Class("btn btn-small").DataSet("view", list).Text(w.t("View")).OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.view(list), nil) }),
-		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Text("CSV").OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "csv") }),
-		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Text("Excel").OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "xlsx") }),
+		app.Button().Class("btn btn-small").DataSet("view", list).Aria("label", w.t("View %s", name)).Text(w.t("View")).
+			OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.view(list), nil) }),
+		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Aria("label", w.t("Export %s as CSV", name)).Text("CSV").
+			OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "csv") }),
+		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Aria("label", w.t("Export %s as Excel", name)).Text("Excel").
+			OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "xlsx") }),
 	)
 }
 

@@ -121,16 +121,11 @@ func (w *Workbench) voice() app.UI {
 				w.loc.Int(j.Matched), w.loc.Int(j.Customers), w.loc.Int(j.Unmatched), w.loc.Int(j.Anonymous),
 				pos, w.loc.Percent(j.RepeatPositive.Rate), neg, w.loc.Percent(j.RepeatNegative.Rate)))
 		}),
-		app.Div().Class("charts").Body(app.Range(cs).Slice(func(i int) app.UI {
-			c := cs[i]
-			return app.Figure().Class("chart").Body(
-				app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
-			)
-		})),
+		w.chartGrid(cs),
 		app.If(j != nil, func() app.UI {
 			return app.Div().Body(
 				app.Div().Class("lists").Body(
-					w.listCard(report.ListUnhappyVIPs, w.t("Unhappy VIPs"), w.t("%s of your most valuable customers gave a negative answer last time. Call them before they go.", w.loc.Int(j.UnhappyVIPCount)), nil, w.listActions(report.ListUnhappyVIPs)),
+					w.listCard(report.ListUnhappyVIPs, w.t("Unhappy VIPs"), w.t("%s of your most valuable customers gave a negative answer last time. Call them before they go.", w.loc.Int(j.UnhappyVIPCount)), nil, w.listActions(report.ListUnhappyVIPs, w.t("Unhappy VIPs"))),
 					w.listCard(report.ListQuietFans, w.t("Quiet fans"), w.t("%s customers who answered positively have not ordered in %s days. Ask them back, or for a review.", w.loc.Int(j.QuietFanCount), w.loc.Int(j.QuietDays)),
 						field(w.t("Days without an order"), app.Input().Type("number").ID("quiet-days").Min(1).Max(3650).Value(j.QuietDays).
 							OnChange(func(ctx app.Context, e app.Event) {
@@ -138,7 +133,7 @@ func (w *Workbench) voice() app.UI {
 									w.m.Settings.QuietDays = n
 									w.apply()
 								}
-							})), w.listActions(report.ListQuietFans)),
+							})), w.listActions(report.ListQuietFans, w.t("Quiet fans"))),
 				),
 				app.If(w.m.List == report.ListUnhappyVIPs || w.m.List == report.ListQuietFans, func() app.UI { return w.listRows() }),
 				groupTable("survey-segments", w.t("By RFM segment (each customer's latest answer)"), j.BySegment),

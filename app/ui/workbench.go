@@ -2,7 +2,6 @@ package ui
 
 import (
 	"encoding/json"
-	"strings"
 
 	"golang.org/x/text/language"
 
@@ -40,6 +39,8 @@ type Workbench struct {
 	started  bool // the worker runs
 	drawnGen int  // the report whose charts are drawn
 	drag     bool // a file is dragged over the page
+	// tables are the charts shown as tables too, by chart id.
+	tables map[string]bool
 	// readGen counts cancels: a file read before one is not sent.
 	readGen int
 	// While the shown file is read again for a new engine, the page's
@@ -135,6 +136,7 @@ func (w *Workbench) drawLater(ctx app.Context) {
 			drawChart("chart-"+c.ID, c.Option, c.ID)
 		}
 	})
+	w.fillTables(ctx)
 }
 
 // chartTab tells whether a tab shows charts.
@@ -416,26 +418,32 @@ func (w *Workbench) Render() app.UI {
 	return app.Div().Class(cls).DataSet("phase", phase).
 		OnDragOver(w.onDragOver).OnDragLeave(w.onDragLeave).OnDrop(w.onDrop).
 		Body(
+			app.A().Class("skip").Href("#main").Text(w.t("Skip to the content")).OnClick(func(ctx app.Context, e app.Event) {
+				e.PreventDefault()
+				focusLater(ctx, "main")
+			}),
 			w.header(),
-			// What comes and goes above the report stays in one element,
-			// so that the report's elements (and the charts drawn in
-			// them) are kept, not made anew, when a message or the
-			// progress appears.
-			app.Div().Class("status").Body(
-				app.If(w.update, func() app.UI {
-					return app.Div().Class("banner").Aria("live", "polite").Body(
-						app.Span().Text(w.t("A new version of the workbench is ready.")),
-						app.Button().Class("btn").Text(w.t("Reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
-					)
-				}),
-				app.If(w.m.Limit != nil, func() app.UI { return w.limitView() }),
-				app.If(w.m.Limit == nil && w.m.Err != "", func() app.UI { return w.errorView() }),
-				app.If(w.m.Lost != nil, func() app.UI { return w.lostView() }),
-				app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
+			app.Main().ID("main").Attr("tabindex", -1).Body(
+				// What comes and goes above the report stays in one element,
+				// so that the report's elements (and the charts drawn in
+				// them) are kept, not made anew, when a message or the
+				// progress appears.
+				app.Div().Class("status").Body(
+					app.If(w.update, func() app.UI {
+						return app.Div().Class("banner").Aria("live", "polite").Body(
+							app.Span().Text(w.t("A new version of the workbench is ready.")),
+							app.Button().Class("btn").Text(w.t("Reload")).OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+						)
+					}),
+					app.If(w.m.Limit != nil, func() app.UI { return w.limitView() }),
+					app.If(w.m.Limit == nil && w.m.Err != "", func() app.UI { return w.errorView() }),
+					app.If(w.m.Lost != nil, func() app.UI { return w.lostView() }),
+					app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
+				),
+				app.If(w.m.Problem != nil && w.m.Phase != Loading, func() app.UI { return w.problemView() }),
+				app.If(w.m.Doc == nil && w.m.Phase != Loading, func() app.UI { return w.dropZone() }),
+				app.If(w.m.Doc != nil, func() app.UI { return w.reportView() }),
 			),
-			app.If(w.m.Problem != nil && w.m.Phase != Loading, func() app.UI { return w.problemView() }),
-			app.If(w.m.Doc == nil && w.m.Phase != Loading, func() app.UI { return w.dropZone() }),
-			app.If(w.m.Doc != nil, func() app.UI { return w.reportView() }),
 			app.Footer().Class("foot").Body(
 				app.P().Text(w.t("Retention Workbench runs entirely in your browser: your file never leaves this device. No upload, no account, no tracking.")),
 			),
@@ -445,7 +453,9 @@ func (w *Workbench) Render() app.UI {
 func (w *Workbench) header() app.UI {
 	return app.Header().Class("top").Body(
 		app.Div().Class("brand").Body(
-			app.Img().Src("/web/icon.svg").Alt("").Width(28).Height(28),
+			// Decoration beside the name: go-app drops an empty alt, so
+			// the role says it.
+			app.Img().Src("/web/icon.svg").Attr("role", "presentation").Width(28).Height(28),
 			app.H1().Text(w.t("Retention Workbench")),
 		),
 		app.If(w.m.Doc != nil, func() app.UI {
@@ -484,25 +494,73 @@ func mb(l *i18n.Locale, n int64) string {
 	return l.T("%s MB", l.Num(float64(n)/1e6, 1))
 }
 
-func (w *Workbench) reportView() app.UI {
-	tab := func(id, label string) app.UI {
-		return app.Button().Class("tab").ID("tab-"+id).Attr("role", "tab").
-			Aria("selected", strings.ToLower(boolText(w.tab == id))).Text(label).OnClick(w.setTab(id))
+// tabs are the report's tabs, in order.
+var tabs = []string{TabOverview, TabCustomers, TabPredict, TabVoice, TabData}
+
+// tabLabel is a tab's name.
+func (w *Workbench) tabLabel(id string) string {
+	switch id {
+	case TabCustomers:
+		return w.t("Segments and lists")
+	case TabPredict:
+		return w.t("Predictions")
+	case TabVoice:
+		return w.t("Voice of the customer")
+	case TabData:
+		return w.t("Data and columns")
 	}
+	return w.t("Overview")
+}
+
+// onTabKey moves between tabs with the arrow keys, Home and End (the ARIA
+// tabs pattern: the tab that gets the focus is shown).
+func (w *Workbench) onTabKey(ctx app.Context, e app.Event) {
+	i := 0
+	for k, t := range tabs {
+		if t == w.tab {
+			i = k
+		}
+	}
+	switch e.Get("key").String() {
+	case "ArrowRight":
+		i = (i + 1) % len(tabs)
+	case "ArrowLeft":
+		i = (i + len(tabs) - 1) % len(tabs)
+	case "Home":
+		i = 0
+	case "End":
+		i = len(tabs) - 1
+	default:
+		return
+	}
+	e.PreventDefault()
+	w.setTab(tabs[i])(ctx, e)
+	focusLater(ctx, "tab-"+tabs[i])
+}
+
+func (w *Workbench) reportView() app.UI {
 	return app.Div().Class("report").Body(
 		w.controls(),
-		app.Nav().Class("tabs").Attr("role", "tablist").Body(
-			tab(TabOverview, w.t("Overview")),
-			tab(TabCustomers, w.t("Segments and lists")),
-			tab(TabPredict, w.t("Predictions")),
-			tab(TabVoice, w.t("Voice of the customer")),
-			tab(TabData, w.t("Data and columns")),
+		app.Div().Class("tabs").Attr("role", "tablist").Aria("label", w.t("Report")).OnKeyDown(w.onTabKey).Body(
+			app.Range(tabs).Slice(func(i int) app.UI {
+				id := tabs[i]
+				on := w.tab == id
+				tabindex := -1
+				if on {
+					tabindex = 0
+				}
+				return app.Button().Type("button").Class("tab").ID("tab-"+id).Attr("role", "tab").Attr("tabindex", tabindex).
+					Aria("selected", boolText(on)).Aria("controls", "panel").Text(w.tabLabel(id)).OnClick(w.setTab(id))
+			}),
 		),
-		app.If(w.tab == TabOverview, func() app.UI { return w.overview() }),
-		app.If(w.tab == TabCustomers, func() app.UI { return w.customers() }),
-		app.If(w.tab == TabPredict, func() app.UI { return w.predictions() }),
-		app.If(w.tab == TabVoice, func() app.UI { return w.voice() }),
-		app.If(w.tab == TabData, func() app.UI { return w.data() }),
+		app.Div().ID("panel").Attr("role", "tabpanel").Aria("labelledby", "tab-"+w.tab).Body(
+			app.H2().Class("visually-hidden").Text(w.tabLabel(w.tab)),
+			app.If(w.tab == TabOverview, func() app.UI { return w.overview() }),
+			app.If(w.tab == TabCustomers, func() app.UI { return w.customers() }),
+			app.If(w.tab == TabPredict, func() app.UI { return w.predictions() }),
+			app.If(w.tab == TabVoice, func() app.UI { return w.voice() }),
+			app.If(w.tab == TabData, func() app.UI { return w.data() }),
+		),
 	)
 }
 

@@ -1,0 +1,41 @@
+package ui
+
+// segmentGuide is what an RFM segment means and what to do with it, in
+// the page's language; ok is false for a segment without a guide. The
+// English words are export.Guides' (TestSegmentGuides keeps them the
+// same), so the page says what the exported lists' columns say.
+func (w *Workbench) segmentGuide(name string) (meaning, action string, ok bool) {
+	switch name {
+	case "Champions":
+		return w.t("Ordered recently, order often and spend the most."),
+			w.t("Reward them: early access and a thank-you within a week of their next order; ask for a review or a referral."), true
+	case "Loyal Customers":
+		return w.t("Order often and still order."),
+			w.t("Offer membership or a loyalty programme and your higher-value products in the monthly newsletter."), true
+	case "Potential Loyalists":
+		return w.t("Recent customers with a few orders."),
+			w.t("Within two weeks of their last order, send recommendations from what they bought and a loyalty offer."), true
+	case "New Customers":
+		return w.t("Ordered once, very recently."),
+			w.t("A welcome series in their first month: how to get the most of what they bought, then a second-order offer."), true
+	case "Promising":
+		return w.t("Ordered once, recently."),
+			w.t("Within a month of their order, a free-shipping or small discount on a second order to build the habit."), true
+	case "Need Attention":
+		return w.t("Middling recency and frequency: could go either way."),
+			w.t("In the next two weeks, a limited-time offer chosen from their past purchases."), true
+	case "About to Sleep":
+		return w.t("Few orders, and none for a while."),
+			w.t("Now: your best sellers with a discount, and a reminder a week later."), true
+	case "At Risk":
+		return w.t("Ordered often, but not for a long time."),
+			w.t("This week: a personal win-back e-mail with a strong offer, asking what kept them away."), true
+	case "Can't Lose Them":
+		return w.t("Your most frequent customers, gone quiet for a long time."),
+			w.t("At once: a personal message or call with your best offer and what is new since their last order."), true
+	case "Hibernating":
+		return w.t("Few orders, long ago."),
+			w.t("Only your seasonal sale; stop mailing those who never open, to keep your sender reputation."), true
+	}
+	return "", "", false
+}
