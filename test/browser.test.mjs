@@ -712,7 +712,7 @@ await test("currency: a file that names none is in the browser language's curren
   await page.waitForSelector("#segments");
   const [dc] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="All"][data-format="csv"]')]);
   const csv = fs.readFileSync(await dc.path(), "utf8").trim().split("\n");
-  assert.match(csv[0], /^customer_id,email,.*,currency$/);
+  assert.match(csv[0], /^customer_id,email,.*,currency,segment_meaning,segment_action$/);
   assert.match(csv[1], /,EUR$/);
   assert.deepEqual(w.foreign, [], "requests left the origin");
   assert.deepEqual(w.errors, [], "console errors");
@@ -1009,6 +1009,302 @@ await test("two columns fit the order date: the page asks, the answer gives the 
   assert.deepEqual(w.errors, []);
   await context.close();
 });
+
+// The dashboard at a phone's width and a laptop's (issue 13).
+
+// axe-core from node_modules (package.json pins it), evaluated in the page
+// over the DevTools protocol: no CDN, and the page's CSP stays as it is.
+const axeSource = fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
+async function axe(page, view, found = null) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((n) => n.target.join(" ")).join(" | ")}${v.nodes.length > 4 ? ` and ${v.nodes.length - 4} more` : ""}`));
+  // With found, the violations are gathered, to be told for every view
+  // at once.
+  if (found) found.push(...violations.map((v) => `${view}: ${v}`));
+  else assert.deepEqual(violations, [], `axe on ${view}`);
+}
+
+// chartLabels lists, for every chart drawn, each text ECharts shows (or
+// cut) with its box on the canvas, from ECharts' own elements after its
+// label layout: {chart, text (whole), shown, x, y, w, h, W, H}.
+async function chartLabels(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const [id, c] of rw.charts) {
+      if (!c.getDom().isConnected) continue;
+      const W = c.getWidth(), H = c.getHeight();
+      // clip is the box the element is drawn in (a scrolling legend's
+      // page, a series' grid), on the canvas: a text wholly outside it is
+      // not seen, one partly outside is cut.
+      const text = (t, clip) => {
+        if (t.ignore || t.invisible || t.style.opacity === 0) return;
+        const whole = String(t.style.text == null ? "" : t.style.text).replace(/\s/g, "");
+        if (!whole) return;
+        let shown = (t.childrenRef ? t.childrenRef() : []).map((s) => s.style.text || "").join("").replace(/\s/g, "");
+        const r = t.getBoundingRect().clone();
+        if (t.transform) r.applyTransform(t.transform);
+        if (clip) {
+          const ox = Math.min(r.x + r.width, clip.x + clip.width) - Math.max(r.x, clip.x);
+          const oy = Math.min(r.y + r.height, clip.y + clip.height) - Math.max(r.y, clip.y);
+          if (ox <= 0 || oy <= 0) return;
+          if (ox < r.width - 1 || oy < r.height - 1) shown += " (clipped)";
+        }
+        out.push({ chart: id, text: whole, shown, x: r.x, y: r.y, w: r.width, h: r.height, W, H });
+      };
+      const walk = (el, clip) => {
+        if (el.ignore || el.invisible) return;
+        const cp = el.getClipPath && el.getClipPath();
+        if (cp) {
+          const r = cp.getBoundingRect().clone();
+          const m = cp.transform || el.transform;
+          if (m) r.applyTransform(m);
+          clip = r; // nested clips are the legend's and a grid's: apart
+        }
+        const tc = el.getTextContent && el.getTextContent();
+        if (tc) text(tc, clip);
+        if (el.type === "text") text(el, clip);
+        else if (el.childrenRef) el.childrenRef().forEach((c) => walk(c, clip));
+      };
+      c.getZr().storage.getRoots().forEach((el) => walk(el, null));
+    }
+    return out;
+  });
+}
+
+// readableCharts checks that no two labels of a chart overlap, none is
+// cut ("Promi…", a line dropped) and each lies inside its canvas.
+async function readableCharts(page, what) {
+  const ls = await chartLabels(page);
+  assert.ok(ls.length > 0, `${what}: no labels found`);
+  const bad = [];
+  for (const l of ls) {
+    if (l.shown !== l.text) bad.push(`${l.chart}: "${l.text}" shown as "${l.shown}"`);
+    if (l.x < -1 || l.y < -1 || l.x + l.w > l.W + 1 || l.y + l.h > l.H + 1) bad.push(`${l.chart}: "${l.text}" outside the canvas at ${Math.round(l.x)},${Math.round(l.y)} ${Math.round(l.w)}×${Math.round(l.h)} of ${l.W}×${l.H}`);
+  }
+  for (let i = 0; i < ls.length; i++) {
+    for (let j = i + 1; j < ls.length; j++) {
+      const a = ls[i], b = ls[j];
+      if (a.chart !== b.chart) continue;
+      const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (ox > 1 && oy > 1) bad.push(`${a.chart}: "${a.text}" and "${b.text}" overlap by ${Math.round(ox)}×${Math.round(oy)} px`);
+    }
+  }
+  assert.deepEqual(bad, [], what);
+  return ls.length;
+}
+
+// fits checks that nothing is wider than the viewport or runs out of its
+// card (a KPI, chart, list or segment card); what scrolls inside a
+// scroller (the tab bar, a wide table) is the scroller's, which must fit.
+async function fits(page, what) {
+  const bad = await page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > vw) out.push(`the page is ${document.documentElement.scrollWidth} px wide in ${vw}`);
+    const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
+    const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "");
+    for (const el of document.querySelectorAll("body *")) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).position === "absolute") continue;
+      let p = el.parentElement, inScroller = false;
+      for (; p && p !== document.body; p = p.parentElement) if (scrolls(p)) { inScroller = true; break; }
+      if (inScroller) continue;
+      if (r.right > vw + 0.5 || r.left < -0.5) out.push(`${name(el)}: ${Math.round(r.left)}..${Math.round(r.right)} in ${vw}`);
+      const card = el.parentElement && el.parentElement.closest(".card, .chart, .list-card, .table.cards tr, .benchmark");
+      if (card) {
+        const c = card.getBoundingClientRect();
+        if (r.right > c.right + 0.5 || r.left < c.left - 0.5) out.push(`${name(el)} runs out of ${name(card)}: ${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(c.left)}..${Math.round(c.right)}`);
+      }
+    }
+    return out.slice(0, 12);
+  });
+  assert.deepEqual(bad, [], what);
+}
+
+// cardsApart checks that no two cards touch.
+async function cardsApart(page, what) {
+  const touching = await page.$$eval(".card, .chart, .list-card", (els) => {
+    const rs = els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+    let n = 0;
+    for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
+      const a = rs[i], b = rs[j];
+      if (a.left < b.right + 2 && b.left < a.right + 2 && a.top < b.bottom + 2 && b.top < a.bottom + 2) n++;
+    }
+    return n;
+  });
+  assert.equal(touching, 0, `${what}: cards touch`);
+}
+
+// showTab opens a tab and waits for its charts.
+async function showTab(page, id) {
+  await page.click(`#tab-${id}`);
+  await page.waitForSelector(`#tab-${id}[aria-selected="true"]`);
+  if ((await page.$$(".chart-canvas")).length > 0) await chartsDrawn(page);
+}
+
+for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["laptop", { width: 1280, height: 900 }]]) {
+  await test(`dashboard at ${viewport.width} px: every tab readable, fits, zero axe violations; screenshots`, async () => {
+    const phone = viewport.width < 500;
+    const { context, page, w } = await newPage(rootSite.url, phone ? { viewport, isMobile: true, hasTouch: true } : { viewport });
+    await page.goto(rootSite.url);
+    await started(page);
+    const found = [];
+    await axe(page, "the start page", found);
+    await page.click("#sample");
+    await ready(page);
+    await chartsDrawn(page);
+    // From and To show the data's range.
+    const doc = cli([path.join(root, "dist", "web", "sample-store.csv"), "--tz", "UTC"]);
+    assert.equal(await page.inputValue("#from"), doc.first_order);
+    assert.equal(await page.inputValue("#to"), doc.last_order);
+    if (phone) {
+      // KPI cards two to a row.
+      const lefts = await page.$$eval(".kpis .card", (cs) => [...new Set(cs.map((c) => Math.round(c.getBoundingClientRect().left)))]);
+      assert.equal(lefts.length, 2, `KPI cards in ${lefts.length} columns`);
+    }
+    const tabs = ["overview", "customers", "predict", "voice", "data"];
+    for (const tab of tabs) {
+      await showTab(page, tab);
+      if (tab === "voice") {
+        await page.click("#sample-survey");
+        await page.waitForSelector("#survey-segments", { timeout: 60000 });
+        await chartsDrawn(page);
+      }
+      if ((await page.$$(".chart-canvas")).length > 0) await readableCharts(page, `${tab} at ${viewport.width} px`);
+      await fits(page, `${tab} at ${viewport.width} px`);
+      await cardsApart(page, `${tab} at ${viewport.width} px`);
+      // Period and time zone only where they change the figures.
+      assert.equal(!!(await page.$("#grain")), tab === "overview" || tab === "voice", `${tab}: the period control`);
+      assert.equal(!!(await page.$("#tz")), tab !== "data", `${tab}: the time zone control`);
+      await axe(page, `the ${tab} tab at ${viewport.width} px`, found);
+      await page.screenshot({ path: path.join(artifacts, `tab-${tab}-${viewport.width}.png`), fullPage: true });
+    }
+    // The tab bar stays in view while the page scrolls.
+    await page.click("#tab-overview");
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    const top = await page.$eval(".tabs", (t) => t.getBoundingClientRect().top);
+    assert.ok(Math.abs(top) < 1, `the tab bar scrolled away (top ${top})`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+
+    // Segments: each with its meaning and next step; actions first and
+    // named; a list shown is still checked by axe.
+    await page.click("#tab-customers");
+    const rows = await page.$$eval("#segments tbody tr", (rs) => rs.map((r) => [r.dataset.segment, r.cells[0].querySelector("button").getAttribute("aria-label"), r.querySelector(".meaning").textContent, r.querySelector(".next").textContent]));
+    for (const [seg, aria, meaning, next] of rows) {
+      assert.equal(aria, `View ${seg}`);
+      assert.ok(meaning.length > 10 && next.length > 10, `${seg}: "${meaning}" / "${next}"`);
+    }
+    const heads = await page.$$eval("#segments thead th", (ths) => ths.map((t) => t.textContent));
+    assert.equal(new Set(heads).size, heads.length, `segment table headings repeat: ${heads}`);
+    await page.click(`[data-view="${rows[0][0]}"]`);
+    await page.waitForSelector("#list-rows[data-rows]");
+    await axe(page, `a list at ${viewport.width} px`, found);
+
+    // Every chart's table: its data, named, and zero violations.
+    await showTab(page, "overview");
+    const ids = await page.$$eval(".chart-canvas", (cs) => cs.map((c) => c.dataset.chart));
+    for (const id of ids) await page.click(`#table-toggle-${id}`);
+    await page.waitForFunction((n) => document.querySelectorAll(".chart-table table").length === n, ids.length);
+    const seg = await page.$$eval("#table-segments tbody tr", (rs) => rs.map((r) => [r.cells[0].textContent, Number(r.cells[1].textContent.replace(/,/g, ""))]));
+    assert.deepEqual(seg, doc.segments.filter((s) => s.customers > 0).map((s) => [s.name, s.customers]), "the treemap's table");
+    const cohortRows = await page.$$eval("#table-cohorts tbody tr", (rs) => rs.length);
+    assert.equal(cohortRows, doc.cohorts.length, "the heatmap's table holds every cohort");
+    await fits(page, `chart tables at ${viewport.width} px`);
+    await axe(page, `the chart tables at ${viewport.width} px`, found);
+    await page.screenshot({ path: path.join(artifacts, `tables-${viewport.width}.png`), fullPage: true });
+    assert.deepEqual(found, [], "axe-core's violations");
+    assert.deepEqual(w.foreign, []);
+    assert.deepEqual(w.errors, []);
+    await context.close();
+  });
+}
+
+await test("Online Retail on a phone: the treemap and heatmap readable, long money fits its card", async () => {
+  const { context, page, w } = await newPage(rootSite.url, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.setInputFiles("#file-input", path.join(data, "online_retail.csv.gz"));
+  await ready(page);
+  await chartsDrawn(page);
+  const n = await readableCharts(page, "Online Retail at 390 px");
+  const segs = (await chartLabels(page)).filter((l) => l.chart === "chart-segments");
+  assert.ok(segs.length >= 4, `only ${segs.length} treemap labels shown (${n} labels)`);
+  const cells = (await chartLabels(page)).filter((l) => l.chart === "chart-cohorts" && /^\d+(\.\d)?$/.test(l.text));
+  assert.ok(cells.length >= 20, `only ${cells.length} heatmap numbers shown`);
+  assert.ok(cells.every((c) => c.h >= 10), "heatmap numbers under 10 px");
+  await fits(page, "Online Retail overview at 390 px");
+  await cardsApart(page, "Online Retail overview at 390 px");
+  await page.screenshot({ path: path.join(artifacts, "phone-online-retail.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForTimeout(800); // charts follow their size
+  await readableCharts(page, "Online Retail at 1280 px");
+  await fits(page, "Online Retail overview at 1280 px");
+  await page.screenshot({ path: path.join(artifacts, "laptop-online-retail.png"), fullPage: true });
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+await test("a problem panel has zero axe violations", async () => {
+  const rows = ["Order ID,Created (UTC),Created (local),Customer ID,Total"];
+  for (let i = 0; i < 30; i++) rows.push(`${1000 + i},2024-0${1 + (i % 9)}-1${i % 10} 10:00,2024-0${1 + (i % 9)}-1${i % 10} 11:00,C${i % 7},${10 + i}.50`);
+  const file = path.join(shapesDir, "two-dates-axe.csv");
+  fs.writeFileSync(file, rows.join("\n") + "\n");
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await page.setInputFiles("#file-input", file);
+  await page.waitForSelector("#problem", { timeout: 60000 });
+  await axe(page, "the problem panel");
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+await test("keyboard only: from the empty page to an exported list", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  // tabTo presses Tab until the focus is on what want picks.
+  const tabTo = async (want, what, arg) => {
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(want, arg)) return;
+    }
+    throw new Error(`Tab never reached ${what}`);
+  };
+  // The skip link comes first and shows when focused.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+  assert.ok(await page.$eval(".skip", (a) => a.getBoundingClientRect().top >= 0), "the skip link stays hidden when focused");
+  // The file picker is reachable, and its button shows the focus.
+  await tabTo(() => document.activeElement.id === "file-input", "the file picker");
+  const ring = await page.$eval("#file-input", (i) => getComputedStyle(i.parentElement).outlineStyle);
+  assert.notEqual(ring, "none", "the focused file picker shows no focus ring");
+  await tabTo(() => document.activeElement.id === "sample", "the sample button");
+  await page.keyboard.press("Enter");
+  await ready(page);
+  await tabTo(() => document.activeElement.getAttribute("role") === "tab", "the tabs");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-overview", "the tab in the tab order is the one shown");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForSelector('#tab-customers[aria-selected="true"]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-customers", "the arrow key moved the focus");
+  await page.keyboard.press("End");
+  await page.waitForSelector('#tab-data[aria-selected="true"]');
+  await page.keyboard.press("Home");
+  await page.waitForSelector('#tab-overview[aria-selected="true"]');
+  await page.keyboard.press("ArrowRight");
+  await page.waitForSelector("#segments");
+  const seg = await page.$eval("#segments tbody tr", (r) => r.dataset.segment);
+  await tabTo((s) => document.activeElement.getAttribute("aria-label") === `Export ${s} as CSV`, `Export ${seg} as CSV`, seg);
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  const csv = fs.readFileSync(await dl.path(), "utf8").trim().split("\n");
+  assert.match(csv[0], /,segment_meaning,segment_action$/);
+  assert.ok(csv.length > 1 && csv[1].includes(seg), `the export is not ${seg}'s`);
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
 fs.rmSync(shapesDir, { recursive: true, force: true });
 fs.rmSync(craftedDir, { recursive: true, force: true });
 

@@ -303,6 +303,9 @@ window.rw = {
       head = [heads.cohort].concat(x.data);
       rows = y.data.map((name) => [name].concat(x.data.map(() => "-")));
       for (const d of series[0].data) rows[val(d)[1]][val(d)[0] + 1] = val(d)[2];
+    } else if (y.type === "category") {
+      head = [y.name || heads.segment].concat(series.map((s) => s.name));
+      rows = (y.data || []).map((name, i) => [name].concat(series.map((s) => val(s.data[i]))));
     } else if (x.type === "category") {
       head = [x.name || heads.period].concat(series.map((s) => s.name));
       rows = (x.data || []).map((name, i) => [name].concat(series.map((s) => val(s.data[i]))));

@@ -237,16 +237,7 @@ func global(lo layout) []charts.GlobalOpts {
 	if lo.legend {
 		legend = opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0", Left: "center"}
 	}
-	bottom := 8
-	if lo.legend {
-		bottom += 28
-	}
-	if lo.xName {
-		bottom += 22
-	}
-	if lo.visualMap {
-		bottom += 56
-	}
+	bottom := gridBottom(lo)
 	right := "4%"
 	if lo.zoom {
 		right = "24"
@@ -259,9 +250,28 @@ func global(lo layout) []charts.GlobalOpts {
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "8", Top: "0",
 			Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
 				Show: opts.Bool(true), Type: "png", Name: lo.id, Title: lo.save}}}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: right, Top: "56", Bottom: strconv.Itoa(bottom),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: right, Top: strconv.Itoa(gridTop), Bottom: strconv.Itoa(bottom),
 			ContainLabel: opts.Bool(true)}),
 	}
+}
+
+// gridTop is the room above the grid for the title and toolbox, in px.
+const gridTop = 56
+
+// gridBottom is the room below the grid for what the layout puts there,
+// in px: a legend, an x axis name, a visualMap.
+func gridBottom(lo layout) int {
+	bottom := 8
+	if lo.legend {
+		bottom += 28
+	}
+	if lo.xName {
+		bottom += 22
+	}
+	if lo.visualMap {
+		bottom += 56
+	}
+	return bottom
 }
 
 // visitor adds to the option what go-echarts does not model.
@@ -269,36 +279,45 @@ type visitor struct {
 	charts.BaseConfigurationVisitor
 	treemap bool
 	heatmap bool
-	rows    int // the heatmap's cohorts
+	zooms   []window // the heatmap's windows, if any
 }
 
-// VisitDataZooms turns the heatmap's zoom into a window of its latest
-// CohortRows cohorts, by index, with a slider at the right edge and the
-// wheel or a drag to scroll it.
+// VisitDataZooms puts the heatmap's windows in place of go-echarts' zoom
+// options, which cannot say startValue and endValue.
 func (v visitor) VisitDataZooms(zs []opts.DataZoom) interface{} {
-	if !v.heatmap {
-		return zs
+	if v.zooms != nil {
+		return v.zooms
 	}
-	type window struct {
-		Type       string `json:"type"`
-		YAxisIndex int    `json:"yAxisIndex"`
-		StartValue int    `json:"startValue"`
-		EndValue   int    `json:"endValue"`
-		Width      int    `json:"width,omitempty"`
-		Right      int    `json:"right,omitempty"`
-		Top        int    `json:"top,omitempty"`
-		Bottom     int    `json:"bottom,omitempty"`
-		ShowDetail bool   `json:"showDetail"`
-		ZoomLock   bool   `json:"zoomLock"`
-	}
-	out := make([]window, len(zs))
-	for i, z := range zs {
-		out[i] = window{Type: z.Type, StartValue: v.rows - CohortRows, EndValue: v.rows - 1, ZoomLock: true}
-		if z.Type == "slider" {
-			out[i].Width, out[i].Right, out[i].Top, out[i].Bottom = 14, 2, 56, 86
-		}
-	}
-	return out
+	return zs
+}
+
+// window is a dataZoom over one axis, by index: from startValue to
+// endValue; a slider (at the right edge) or inside (the wheel, a drag).
+type window struct {
+	Type       string `json:"type"`
+	XAxisIndex *int   `json:"xAxisIndex,omitempty"`
+	YAxisIndex *int   `json:"yAxisIndex,omitempty"`
+	StartValue int    `json:"startValue"`
+	EndValue   int    `json:"endValue"`
+	Width      int    `json:"width,omitempty"`
+	Right      int    `json:"right,omitempty"`
+	Top        int    `json:"top,omitempty"`
+	Bottom     int    `json:"bottom,omitempty"`
+	ShowDetail bool   `json:"showDetail"`
+	ZoomLock   bool   `json:"zoomLock"`
+}
+
+// cohortWindows shows the latest CohortRows of rows cohorts (a slider and
+// the wheel on the y axis) and the periods they have, cols (the wheel on
+// the x axis); the grid's top and bottom margins place the slider.
+func cohortWindows(rows, cols, top, bottom int) []window {
+	zero := 0
+	y := window{YAxisIndex: &zero, StartValue: rows - CohortRows, EndValue: rows - 1, ZoomLock: true}
+	slider, inside := y, y
+	slider.Type, slider.Width, slider.Right, slider.Top, slider.Bottom = "slider", 14, 2, top, bottom
+	inside.Type = "inside"
+	x := window{Type: "inside", XAxisIndex: &zero, StartValue: 0, EndValue: cols - 1, ZoomLock: true}
+	return []window{slider, inside, x}
 }
 
 // VisitVisualMaps writes the heatmap's scale in % and greys the cells
@@ -631,11 +650,19 @@ func cohortsChart(d *report.Document, l Labels) echart {
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: 0, Max: float32(scaleMax(top)),
 			Orient: "horizontal", Left: "center", Bottom: "0"}),
 	)
+	v := visitor{heatmap: true}
 	if len(names) > CohortRows {
-		// Replaced by the visitor's window of the latest rows.
-		c.SetGlobalOptions(charts.WithDataZoomOpts(opts.DataZoom{Type: "slider"}, opts.DataZoom{Type: "inside"}))
+		// The latest cohorts and the periods they have; go-echarts
+		// writes dataZoom only when it has one, which the visitor then
+		// replaces.
+		cols := 0
+		for _, co := range d.Cohorts[len(names)-CohortRows:] {
+			cols = max(cols, len(co.Retention))
+		}
+		c.SetGlobalOptions(charts.WithDataZoomOpts(opts.DataZoom{Type: "inside"}))
+		v.zooms = cohortWindows(len(names), cols, gridTop, gridBottom(lo))
 	}
-	c.Accept(visitor{heatmap: true, rows: len(names)})
+	c.Accept(v)
 	c.AddSeries(l.Retention, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 11}),
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.LabelLayout = &opts.LabelLayout{HideOverlap: opts.Bool(true)} }))
 	return c

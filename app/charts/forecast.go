@@ -101,9 +101,12 @@ func clvChart(d *report.Document, f *report.Forecast, l ForecastLabels) echart {
 	if len(data) == 0 {
 		return nil
 	}
-	c := newBar(layout{id: IDCLVSegments, title: l.CLVTitle, save: l.SaveImage, trigger: "axis", tooltip: moneyTooltip(d.Currency, 1)},
-		opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30, FontSize: 10}}, moneyAxis(d))
-	c.SetXAxis(names)
+	// Bars across, the segments down the y axis (the first at the top),
+	// so that every segment's name is written whole and level: ten names
+	// side by side on a phone's x axis overlap at any angle.
+	x := opts.XAxis{Type: "value", Name: d.Currency, NameLocation: "middle", NameGap: 28}
+	y := opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}
+	c := newBar(layout{id: IDCLVSegments, title: l.CLVTitle, save: l.SaveImage, trigger: "axis", xName: d.Currency != "", tooltip: moneyTooltip(d.Currency, 1)}, x, y)
 	c.AddSeries(l.PredictedCLV, data)
 	return c
 }

@@ -49,8 +49,10 @@ func TestForecastCharts(t *testing.T) {
 		t.Errorf("p_alive: %v", values(s[0]))
 	}
 	m = byID(t, cs, "clv_segments")
-	if s := series(t, m, 1); !reflect.DeepEqual(values(s[0]), []any{123.46, 5.0}) || !reflect.DeepEqual(xData(t, m), []any{"Champions!", "Hibernating"}) {
-		t.Errorf("clv_segments: %v over %v", values(s[0]), xData(t, m))
+	y := m["yAxis"].([]any)[0].(map[string]any)
+	if s := series(t, m, 1); !reflect.DeepEqual(values(s[0]), []any{123.46, 5.0}) || !reflect.DeepEqual(y["data"], []any{"Champions!", "Hibernating"}) ||
+		y["type"] != "category" || y["inverse"] != true {
+		t.Errorf("clv_segments: %v over %v", values(s[0]), y)
 	}
 	m = byID(t, cs, "holdout_by_x")
 	s := series(t, m, 2)

@@ -156,17 +156,13 @@ func (w *Workbench) chartGrid(cs []charts.Chart) app.UI {
 	return app.Div().Class("charts").Body(app.Range(cs).Slice(func(i int) app.UI {
 		c := cs[i]
 		shown := w.tables[c.ID]
-		label := w.t("Show %s as a table", c.Title)
-		if shown {
-			label = w.t("Hide the table of %s", c.Title)
-		}
 		// The chart draws its own title, so a downloaded PNG has it too.
 		return app.Figure().Class("chart").Aria("label", c.Title).Body(
 			app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
 			app.Div().Class("chart-tools").Body(
 				app.Button().Class("btn btn-small").ID("table-toggle-"+c.ID).Aria("expanded", boolText(shown)).Aria("controls", "table-"+c.ID).
-					Aria("label", label).Text(w.t("Show as table")).OnClick(w.toggleTable(c.ID)),
-				app.Button().Class("btn btn-small").DataSet("png", c.ID).Aria("label", w.t("Save %s as PNG", c.Title)).Text(w.t("Save as PNG")).
+					Aria("label", w.t("Show as table: %s", c.Title)).Text(w.t("Show as table")).OnClick(w.toggleTable(c.ID)),
+				app.Button().Class("btn btn-small").DataSet("png", c.ID).Aria("label", w.t("Save as PNG: %s", c.Title)).Text(w.t("Save as PNG")).
 					OnClick(func(ctx app.Context, e app.Event) { savePNG("chart-"+c.ID, c.ID) }),
 			),
 			app.If(shown, func() app.UI {

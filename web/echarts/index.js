@@ -7,12 +7,14 @@
 // The ECharts of the workbench: ECharts 5.6.0's own modules, only the
 // chart types and components the workbench's options use (app/charts:
 // bar, line, heatmap and treemap series; title, tooltip, legend, grid,
-// toolbox with its save-as-image button, visualMap, markLine) and the
-// canvas renderer. `make static` bundles it with esbuild into
+// toolbox with its save-as-image button, visualMap, markLine, dataZoom
+// for the heatmap's window of cohorts), the label layout that hides
+// overlapping labels, and the canvas renderer. `make static` bundles it with esbuild into
 // dist/web/echarts.min.js, which sets window.echarts as the full build does.
 import * as echarts from "echarts/core";
 import { BarChart, HeatmapChart, LineChart, TreemapChart } from "echarts/charts";
 import {
+  DataZoomComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -21,9 +23,12 @@ import {
   TooltipComponent,
   VisualMapComponent,
 } from "echarts/components";
+import { LabelLayout } from "echarts/features";
 import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
+  DataZoomComponent,
+  LabelLayout,
   BarChart,
   HeatmapChart,
   LineChart,
