@@ -226,7 +226,7 @@ type layout struct {
 	tooltip   string // the tooltip's formatter template; "" for ECharts' own
 	xName     bool   // an x axis name below the labels
 	visualMap bool   // a visualMap below the chart
-	zoom      bool   // a dataZoom slider at the right edge
+	edge      bool   // room at the right edge: a dataZoom slider, or a value x axis's last label centred on it
 }
 
 // global returns the options every chart shares: title, tooltip, legend,
@@ -239,7 +239,7 @@ func global(lo layout) []charts.GlobalOpts {
 	}
 	bottom := gridBottom(lo)
 	right := "4%"
-	if lo.zoom {
+	if lo.edge {
 		right = "24"
 	}
 	return []charts.GlobalOpts{
@@ -638,7 +638,7 @@ func cohortsChart(d *report.Document, l Labels) echart {
 		}
 	}
 	lo := layout{id: IDCohorts, title: l.CohortsTitle, save: l.SaveImage, trigger: "item", xName: true, visualMap: true,
-		zoom: len(names) > CohortRows}
+		edge: len(names) > CohortRows}
 	c := charts.NewHeatMap()
 	c.SetGlobalOptions(global(lo)...)
 	x := categoryAxis(l.PeriodsSince)
@@ -798,7 +798,7 @@ func paretoChart(d *report.Document, l Labels) echart {
 	}
 	x := opts.XAxis{Type: "value", Min: 0, Max: 100, Name: l.TopCustomers, NameLocation: "middle", NameGap: 28,
 		AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}
-	c := newLine(layout{id: IDPareto, title: l.ParetoTitle, save: l.SaveImage, trigger: "axis", xName: true}, x, percentAxis())
+	c := newLine(layout{id: IDPareto, title: l.ParetoTitle, save: l.SaveImage, trigger: "axis", xName: true, edge: true}, x, percentAxis())
 	c.AddSeries(l.RevenueShare, data,
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}))

@@ -106,7 +106,7 @@ func clvChart(d *report.Document, f *report.Forecast, l ForecastLabels) echart {
 	// side by side on a phone's x axis overlap at any angle.
 	x := opts.XAxis{Type: "value", Name: d.Currency, NameLocation: "middle", NameGap: 28}
 	y := opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}
-	c := newBar(layout{id: IDCLVSegments, title: l.CLVTitle, save: l.SaveImage, trigger: "axis", xName: d.Currency != "", tooltip: moneyTooltip(d.Currency, 1)}, x, y)
+	c := newBar(layout{id: IDCLVSegments, title: l.CLVTitle, save: l.SaveImage, trigger: "axis", xName: d.Currency != "", edge: true, tooltip: moneyTooltip(d.Currency, 1)}, x, y)
 	c.AddSeries(l.PredictedCLV, data)
 	return c
 }

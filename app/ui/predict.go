@@ -177,7 +177,7 @@ func (w *Workbench) predictions() app.UI {
 			return app.Section().Body(
 				app.H2().Text(w.t("Predicted value by segment")),
 				app.P().Class("hint").Text(w.t("BG/NBD lets a customer drop out only after a repeat purchase, so a customer who bought once counts as alive (100%%); what they are expected to buy stays low because their purchase rate is.")),
-				app.Div().Class("table-wrap").Body(app.Table().Class("table").ID("forecast-segments").Body(
+				scroller(w.t("Predicted value by segment")).Body(app.Table().Class("table").ID("forecast-segments").Body(
 					app.THead().Body(app.Tr().Body(
 						app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Mean P(alive)")),
 						app.Th().Class("num").Text(w.t("Expected purchases")), app.Th().Class("num").Text(w.t("Predicted CLV")), app.Th().Class("num").Text(w.t("Per customer")),

@@ -96,7 +96,7 @@ func (w *Workbench) problemView() app.UI {
 // numbers.
 func (w *Workbench) previewTable(pv report.Preview) app.UI {
 	header := pv.Header
-	return app.Div().Class("table-wrap").Body(app.Table().Class("table preview").ID("preview").Body(
+	return scroller(w.t("First rows")).Body(app.Table().Class("table preview").ID("preview").Body(
 		app.THead().Body(app.Tr().Body(
 			app.Th().Text(w.t("Row")),
 			app.Range(header).Slice(func(i int) app.UI { return app.Th().Text(header[i]) }),

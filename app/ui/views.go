@@ -117,6 +117,13 @@ func (w *Workbench) setDate(set func(string)) app.EventHandler {
 	}
 }
 
+// scroller holds a table that may be wider than the screen: it scrolls
+// sideways, and takes the focus so that the keyboard can scroll it; label
+// names it for a screen reader.
+func scroller(label string) app.HTMLDiv {
+	return app.Div().Class("table-wrap").Attr("tabindex", 0).Attr("role", "region").Aria("label", label)
+}
+
 func field(label string, control app.UI) app.UI {
 	return app.Label().Class("field").Body(app.Span().Text(label), control)
 }
@@ -255,7 +262,7 @@ func (w *Workbench) customers() app.UI {
 		app.Section().Body(
 			app.H2().Text(w.t("RFM segments")),
 			app.P().Class("hint").Text(w.t("Recency, frequency and money scored 1 to 5 against the other customers (as of %s); the recency × frequency grid names the segment.", d.AsOf)),
-			app.Div().Class("table-wrap").Body(app.Table().Class("table cards").ID("segments").Body(
+			scroller(w.t("RFM segments")).Body(app.Table().Class("table cards").ID("segments").Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Text(w.t("Lists")), app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share of customers")),
 					app.Th().Class("num").Text(w.t("Revenue")), app.Th().Class("num").Text(w.t("Share of revenue")), app.Th().Class("num").Text(w.t("AOV")),
@@ -303,7 +310,7 @@ func (w *Workbench) customers() app.UI {
 			return app.Section().Body(
 				app.H2().Text(w.t("Interest")),
 				app.P().Class("hint").Text(w.t("Share of customers who bought each category or product.")),
-				app.Div().Class("table-wrap").Body(app.Table().Class("table").ID("interest").Body(
+				scroller(w.t("Interest")).Body(app.Table().Class("table").ID("interest").Body(
 					app.THead().Body(app.Tr().Body(app.Th().Text(w.t("Category or product")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share")), app.Th().Class("num").Text(w.t("Revenue")))),
 					app.TBody().Body(app.Range(d.Interest).Slice(func(i int) app.UI {
 						it := d.Interest[i]
@@ -346,7 +353,7 @@ func (w *Workbench) listRows() app.UI {
 	return app.Section().ID("list-rows").DataSet("list", r.List).DataSet("rows", r.Total).Body(
 		app.H2().Text(w.t("List: %s", r.List)),
 		app.P().Class("hint").Text(w.t("%s customers; the first %s are shown, the export holds all.", w.loc.Int(r.Total), w.loc.Int(len(r.Rows)))),
-		app.Div().Class("table-wrap").Body(app.Table().Class("table").Body(
+		scroller(w.t("List: %s", r.List)).Body(app.Table().Class("table").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Text(w.t("Customer")), app.Th().Text(w.t("E-mail")), app.Th().Text(w.t("Segment")),
 				app.Th().Class("num").Text(w.t("Orders")), app.Th().Class("num").Text(w.t("Revenue")), app.Th().Text(w.t("Last order")),
@@ -380,7 +387,7 @@ func (w *Workbench) data() app.UI {
 				d.File, w.loc.Int(in.Rows), d.Format, w.loc.Int(in.OrderRows), w.loc.Int(in.RefundRows), w.loc.Int(in.CancelledRows), w.loc.Int(in.SkippedRows), in.DateFormat, in.NumberFormat)),
 			app.If(len(d.Skipped) == 0, func() app.UI { return app.P().Class("ok").Text(w.t("Every row was used.")) }),
 			app.If(len(d.Skipped) > 0, func() app.UI {
-				return app.Div().Class("table-wrap").Body(app.Table().Class("table").ID("skipped").Body(
+				return scroller(w.t("Rows skipped")).Body(app.Table().Class("table").ID("skipped").Body(
 					app.THead().Body(app.Tr().Body(app.Th().Text(w.t("Rows skipped")), app.Th().Text(w.t("Reason")), app.Th().Text(w.t("Column")), app.Th().Text(w.t("First rows")), app.Th().Text(w.t("Values")))),
 					app.TBody().Body(app.Range(d.Skipped).Slice(func(i int) app.UI {
 						s := d.Skipped[i]

@@ -83,7 +83,7 @@ func (w *Workbench) voice() app.UI {
 	groupTable := func(id, title string, gs []report.GroupSurvey) app.UI {
 		return app.Section().Body(
 			app.H2().Text(title),
-			app.Div().Class("table-wrap").Body(app.Table().Class("table").ID(id).Body(
+			scroller(title).Body(app.Table().Class("table").ID(id).Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Text(w.t("Group")), app.Th().Class("num").Text(w.t("Answers")), app.Th().Class("num").Text(w.t("Score")),
 					app.Th().Class("num").Text(w.t("95%% interval")), app.Th().Class("num").Text(w.t("Positive")), app.Th().Class("num").Text(w.t("Negative")),
