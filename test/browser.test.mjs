@@ -1243,6 +1243,13 @@ await test("Online Retail on a phone: the treemap and heatmap readable, long mon
   assert.ok(cells.length >= 20, `only ${cells.length} heatmap numbers shown`);
   assert.ok(cells.every((c) => c.font >= 10), "heatmap numbers under 10 px");
   await fits(page, "Online Retail overview at 390 px");
+  // Each card's value on one line ("$ 8,911,407.90" is not broken).
+  const broken = await page.$$eval(".card .value", (vs) => vs.filter((v) => {
+    const r = document.createRange();
+    r.selectNodeContents(v);
+    return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size > 1;
+  }).map((v) => v.textContent));
+  assert.deepEqual(broken, [], "card values broken over lines");
   await cardsApart(page, "Online Retail overview at 390 px");
   await page.screenshot({ path: path.join(artifacts, "phone-online-retail.png"), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });

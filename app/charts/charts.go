@@ -390,6 +390,9 @@ func (visitor) VisitYAxis(ys []opts.YAxis) interface{} {
 // rectangles (page glue hides a label that still does not fit whole; the
 // tooltip and the table have every name and count).
 func (v visitor) VisitSeriesOpt(ms charts.MultiSeries) interface{} {
+	if v.heatmap {
+		return heatmapSeries(ms)
+	}
 	if !v.treemap {
 		return ms
 	}
@@ -409,6 +412,28 @@ func (v visitor) VisitSeriesOpt(ms charts.MultiSeries) interface{} {
 	out := make([]treemap, len(ms))
 	for i, s := range ms {
 		out[i] = treemap{SingleSeries: s, Label: label{s.Label, "break"}}
+	}
+	return out
+}
+
+// labelGap is the least room between two of the heatmap's numbers, in px:
+// a number closer to the one before it is hidden (ECharts' label layout)
+// rather than reading as one with it.
+const labelGap = 4
+
+// heatmapSeries keeps labelGap between the heatmap's numbers.
+func heatmapSeries(ms charts.MultiSeries) interface{} {
+	type label struct {
+		*opts.Label
+		MinMargin int `json:"minMargin"`
+	}
+	type heatmap struct {
+		charts.SingleSeries
+		Label label `json:"label"`
+	}
+	out := make([]heatmap, len(ms))
+	for i, s := range ms {
+		out[i] = heatmap{s, label{s.Label, labelGap}}
 	}
 	return out
 }
@@ -647,8 +672,11 @@ func cohortsChart(d *report.Document, l Labels) echart {
 		charts.WithXAxisOpts(x),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true),
 			SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: 0, Max: float32(scaleMax(top)),
-			Orient: "horizontal", Left: "center", Bottom: "0"}),
+		// The range is the scale; max lies a tenth above it, the
+		// values' step: ECharts counts a value past max as in range
+		// when the range reaches max, so +0 would take the top colour.
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: 0, Max: float32(scaleMax(top) + 0.1),
+			Range: []float32{0, float32(scaleMax(top))}, Orient: "horizontal", Left: "center", Bottom: "0"}),
 	)
 	v := visitor{heatmap: true}
 	if len(names) > CohortRows {

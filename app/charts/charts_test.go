@@ -245,11 +245,11 @@ func TestCohorts(t *testing.T) {
 	// The scale runs to the highest value from +1 on (40), rounded up to
 	// 10; +0 (always 100) is above it, in the out-of-range colour.
 	vm := m["visualMap"].([]any)[0].(map[string]any)
-	if vm["max"] != 40.0 || (vm["min"] != nil && vm["min"] != 0.0) || vm["calculable"] != true ||
+	if vm["max"] != 40.1 || !reflect.DeepEqual(vm["range"], []any{0.0, 40.0}) || (vm["min"] != nil && vm["min"] != 0.0) || vm["calculable"] != true ||
 		vm["orient"] != "horizontal" || vm["bottom"] == nil || vm["formatter"] != "{value}%" || vm["outOfRange"] == nil {
 		t.Errorf("visualMap %v", vm)
 	}
-	if s[0]["label"].(map[string]any)["show"] != true || s[0]["labelLayout"].(map[string]any)["hideOverlap"] != true {
+	if l := s[0]["label"].(map[string]any); l["show"] != true || l["minMargin"] != float64(labelGap) || s[0]["labelLayout"].(map[string]any)["hideOverlap"] != true {
 		t.Errorf("cell labels hidden, or allowed to overlap: %v %v", s[0]["label"], s[0]["labelLayout"])
 	}
 	if _, ok := m["dataZoom"]; ok {
@@ -276,7 +276,7 @@ func TestCohorts(t *testing.T) {
 	if x := zs[2].(map[string]any); x["xAxisIndex"] != 0.0 || x["startValue"] != 0.0 || x["endValue"] != 1.0 {
 		t.Errorf("x window %v, want periods 0 to 1", x)
 	}
-	if len(zs) != 3 || m["visualMap"].([]any)[0].(map[string]any)["max"] != 10.0 {
+	if len(zs) != 3 || m["visualMap"].([]any)[0].(map[string]any)["max"] != 10.1 {
 		t.Errorf("zoom %v, scale %v", zs, m["visualMap"])
 	}
 }

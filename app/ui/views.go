@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -211,7 +212,7 @@ func (w *Workbench) card(k KPI) app.UI {
 	}
 	return card.Body(
 		app.H3().Text(k.Label),
-		app.P().Class("value").Text(k.Text),
+		app.P().Class(valueClass(k.Text)).Text(k.Text),
 		app.If(k.Note != "", func() app.UI { return app.P().Class("note").Text(k.Note) }),
 		app.Details().Body(
 			app.Summary().Text(w.t("How is this computed?")),
@@ -223,6 +224,19 @@ func (w *Workbench) card(k KPI) app.UI {
 			}),
 		),
 	)
+}
+
+// longValue is how many characters a card's value holds at its full size
+// ("$ 1,912.90"); a longer one ("$ 8,911,407.90") is set smaller, so that
+// it fits its card on one line (web/style.css).
+const longValue = 10
+
+// valueClass is the class of a card's value: "value", or "value long".
+func valueClass(text string) string {
+	if utf8.RuneCountInString(text) > longValue {
+		return "value long"
+	}
+	return "value"
 }
 
 // benchmark puts the shop's yearly retention beside the e-commerce
