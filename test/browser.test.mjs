@@ -35,6 +35,7 @@ async function test(name, fn) {
     console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (err) {
     failures++;
+    if (process.env.STACK) console.log(err.stack);
     const lines = String(err.message || err).split("\n").filter((l) => !l.includes("[pid=")).slice(0, 12);
     console.log(`FAIL ${name}\n     ${lines.join("\n     ")}`);
   }
@@ -1199,6 +1200,7 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["lapto
     // Segments: each with its meaning and next step; actions first and
     // named; a list shown is still checked by axe.
     await page.click("#tab-customers");
+    await page.waitForSelector("#segments tbody tr");
     const rows = await page.$$eval("#segments tbody tr", (rs) => rs.map((r) => [r.dataset.segment, r.cells[0].querySelector("button").getAttribute("aria-label"), r.querySelector(".meaning").textContent, r.querySelector(".next").textContent]));
     for (const [seg, aria, meaning, next] of rows) {
       assert.equal(aria, `View ${seg}`);
