@@ -6,6 +6,8 @@ package i18n
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
@@ -98,14 +100,15 @@ func Match(tags ...string) language.Tag {
 
 // In returns the Locale whose messages are in lang (one of Languages) and
 // whose numbers are written as locale writes them when locale is a variant
-// of lang (de-AT for German), else as lang's own default region does: a
-// browser set to en-US whose user chose Deutsch reads 1.234,50.
+// of lang (de-AT for German) or lang is English (a French browser reads
+// English words and French numbers), else as lang's own default region
+// does: a browser set to en-US whose user chose Deutsch reads 1.234,50.
 func In(lang language.Tag, locale string) *Locale {
 	t, err := language.Parse(strings.TrimSpace(locale))
 	if err != nil || t == language.Und {
 		t = language.AmericanEnglish
 	}
-	if b, _ := t.Base(); b != base(lang) {
+	if b, _ := t.Base(); b != base(lang) && lang != language.English {
 		t = lang
 	}
 	return &Locale{
@@ -179,14 +182,67 @@ func (l *Locale) Points(v float64) string {
 	return s
 }
 
-// Money writes an amount with two decimals and the currency's symbol when
-// the ISO code is known (€ 1.234,50, the symbol kept to the number by a
-// no-break space); without a code, just the number.
+// Money writes an amount with two decimals and the currency's symbol where
+// the locale puts it (CLDR's standard currency pattern): after the number
+// in German, the Nordic languages and most of continental Europe
+// (1.234,50 €, 1 234,50 kr), before it in English and Filipino (£1,234.50,
+// ₱1,234.50), and before it with a space in Austria, Switzerland and the
+// Netherlands (€ 1.234,50). The symbol is kept to the number by a no-break
+// space, except that a sign before the digits takes none (£1,234.50; but
+// DKK 1,234.50). Without a known ISO code, just the number.
 func (l *Locale) Money(v float64, code string) string {
-	if u, err := currency.ParseISO(strings.TrimSpace(code)); err == nil {
-		return strings.Replace(l.num.Sprint(currency.Symbol(u.Amount(round2(v)))), " ", "\u00a0", 1)
+	u, err := currency.ParseISO(strings.TrimSpace(code))
+	if err != nil {
+		return l.Num(v, 2)
 	}
-	return l.Num(v, 2)
+	// x/text writes "symbol number"; the number is ours, in the locale.
+	sym, _, _ := strings.Cut(l.num.Sprint(currency.Symbol(u.Amount(1))), " ")
+	num := l.Num(round2(v), 2)
+	place := symbolPlace(l.Tag)
+	if place == after {
+		return num + "\u00a0" + sym
+	}
+	sign := ""
+	for _, minus := range []string{"-", "−"} { // a sign goes before the symbol: -£3.50
+		if strings.HasPrefix(num, minus) {
+			sign, num = minus, num[len(minus):]
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(sym); place == beforeTight && !unicode.IsLetter(r) {
+		return sign + sym + num
+	}
+	return sign + sym + "\u00a0" + num
+}
+
+// Where a locale's standard currency pattern puts the symbol.
+const (
+	beforeSpaced = iota // ¤ #,##0.00
+	beforeTight         // ¤#,##0.00
+	after               // #,##0.00 ¤
+)
+
+// symbolPlace is where CLDR's standard currency pattern (cldr/common/main,
+// numbers/currencyFormats) of a locale puts the symbol.
+func symbolPlace(t language.Tag) int {
+	b, _ := t.Base()
+	r, _ := t.Region()
+	switch b.String() {
+	case "de":
+		if r.String() == "AT" || r.String() == "CH" || r.String() == "LI" {
+			return beforeSpaced
+		}
+		return after
+	case "pt":
+		if r.String() == "PT" {
+			return after
+		}
+		return beforeSpaced
+	case "nl":
+		return beforeSpaced
+	case "da", "nb", "nn", "no", "sv", "fi", "is", "fr", "es", "it", "pl", "cs", "sk", "hu", "ro", "bg", "hr", "sl", "lt", "lv", "et", "el", "ru", "uk":
+		return after
+	}
+	return beforeTight
 }
 
 func round2(v float64) float64 {

@@ -17,10 +17,15 @@ func TestMoney(t *testing.T) {
 		V            float64
 		Want         string
 	}{
-		{"en-GB", "GBP", 524284.9, "£\u00a0524,284.90"},
-		{"de-DE", "EUR", 1234.5, "€\u00a01.234,50"},
+		{"en-GB", "GBP", 524284.9, "£524,284.90"},
+		{"de-DE", "EUR", 1234.5, "1.234,50\u00a0€"},
+		{"de-AT", "EUR", 1234.5, "€\u00a01\u00a0234,50"},
 		{"en-US", "DKK", 12, "DKK\u00a012.00"},
-		{"da-DK", "DKK", 1234.56, "kr.\u00a01.234,56"},
+		{"da-DK", "DKK", 1234.56, "1.234,56\u00a0kr."},
+		{"nb-NO", "NOK", -12, "−12,00\u00a0kr"},
+		{"sv-SE", "SEK", 1234.5, "1\u00a0234,50\u00a0kr"},
+		{"fil-PH", "PHP", 1234.5, "₱1,234.50"},
+		{"en-GB", "GBP", -3.5, "-£3.50"},
 		{"en-GB", "", 1234.5, "1,234.50"},
 		{"en-GB", "KR", 1234.5, "1,234.50"},
 	}
@@ -167,7 +172,8 @@ func TestIn(t *testing.T) {
 		{language.German, "de-AT", "1 234,50"}, // Austria groups by (no-break) space
 		{language.German, "en-US", "1.234,50"},
 		{language.English, "en-GB", "1,234.50"},
-		{language.English, "de-DE", "1,234.50"},
+		{language.English, "de-DE", "1.234,50"}, // English words, German numbers
+		{language.English, "fr-FR", "1 234,50"},
 	}
 	for _, tc := range tests {
 		if _, ok := translations[tc.Lang]; !ok && tc.Lang != language.English {
