@@ -158,6 +158,37 @@ window.rw = {
       .then((b) => done(b, null), (err) => done(null, String(err)));
   },
 
+  // The page's messages in the user's language (web/i18n-LANG.json; the
+  // page's WebAssembly carries English only). The file of the language the
+  // page will speak is fetched as this script loads, beside app.wasm, so
+  // the page usually has it when it first draws; messages(tag, done) hands
+  // the page a language's file as text.
+  i18nBase: document.currentScript ? new URL(".", document.currentScript.src).href : "",
+  i18nLoads: {},
+  // guessLanguage mirrors the page's choice (app/ui pageLanguage): the
+  // stored one, else the first of the browser's languages it speaks.
+  guessLanguage() {
+    const speaks = { de: "de", da: "da", nb: "nb", no: "nb", nn: "nb", sv: "sv", fil: "fil", tl: "fil", en: "en" };
+    const stored = this.storedLanguage("retention-language");
+    if (stored) return stored;
+    for (const l of navigator.languages || [navigator.language || "en"]) {
+      const s = speaks[String(l).toLowerCase().split("-")[0]];
+      if (s) return s;
+    }
+    return "en";
+  },
+
+  messages(tag, done) {
+    if (!this.i18nLoads[tag]) {
+      this.i18nLoads[tag] = fetch(new URL("i18n-" + tag + ".json", this.i18nBase)).then((r) => {
+        if (!r.ok) throw new Error("i18n-" + tag + ".json: " + r.status + " " + r.statusText);
+        return r.text();
+      });
+      this.i18nLoads[tag].catch(() => delete this.i18nLoads[tag]); // the next asks again
+    }
+    if (done) this.i18nLoads[tag].then((t) => done(t, null), (err) => done(null, String(err)));
+  },
+
   // The language the user chose, remembered on this device (a tag, none
   // of the user's data); storage a browser refuses is simply forgotten.
   storedLanguage(key) {
@@ -266,3 +297,8 @@ window.rw = {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   },
 };
+
+{
+  const lang = rw.guessLanguage();
+  if (lang !== "en") rw.messages(lang);
+}

@@ -1,4 +1,10 @@
+//go:build !(js && wasm)
+
 package i18n
+
+import "golang.org/x/text/language"
+
+func init() { register(language.Danish, danish) }
 
 // danish is the catalogue in Danish, as a marketer at a Danish webshop
 // reads it: du-form, the words of Danish e-commerce tools (ordre,

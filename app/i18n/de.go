@@ -1,4 +1,10 @@
+//go:build !(js && wasm)
+
 package i18n
+
+import "golang.org/x/text/language"
+
+func init() { register(language.German, german) }
 
 // german is the German translation, written as the analytics of a German
 // online shop reads: formal address (Sie), the glossary's words

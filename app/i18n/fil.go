@@ -1,4 +1,10 @@
+//go:build !(js && wasm)
+
 package i18n
+
+import "golang.org/x/text/language"
+
+func init() { register(language.Filipino, filipino) }
 
 // filipino is the catalogue in Filipino, as an online seller in the
 // Philippines writes it: Filipino sentences with the English words sellers

@@ -5,6 +5,9 @@
 package i18n
 
 import (
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,45 +25,75 @@ var Bokmal = language.MustParse("nb")
 
 // Languages are the workbench's languages in the order the language picker
 // shows them, the fallback first: English, German, Danish, Norwegian
-// (Bokmål), Swedish and Filipino. A language is offered once its
-// translation is in translations.
-var Languages = func() []language.Tag {
-	out := []language.Tag{language.English}
-	for _, t := range []language.Tag{language.German, language.Danish, Bokmal, language.Swedish, language.Filipino} {
-		if _, ok := translations[t]; ok {
-			out = append(out, t)
-		}
-	}
-	return out
-}()
+// (Bokmål), Swedish and Filipino.
+var Languages = []language.Tag{language.English, language.German, language.Danish, Bokmal, language.Swedish, language.Filipino}
 
 // translations hold, per language, the text of each English key of the
-// catalogue; each lives in its own file (de.go, da.go, ...). A key missing
-// from a translation falls back to English, which TestTranslations forbids.
-var translations = map[language.Tag]map[string]string{
-	language.German:   german,
-	language.Swedish:  swedish,
-	language.Danish:   danish,
-	Bokmal:            norwegian,
-	language.Filipino: filipino,
-}
+// catalogue. Each lives in its own file (de.go, da.go, ...), compiled into
+// the native programs and tests; the page's WebAssembly leaves them out
+// and loads the user's language from web/i18n-LANG.json (written by the
+// static site from these maps) through Register, so a page is not sent
+// five languages it does not show. A key missing from a translation falls
+// back to English, which TestTranslations forbids.
+var translations = map[language.Tag]map[string]string{}
 
-var cat = func() catalog.Catalog {
+var cat = func() *catalog.Builder {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for _, k := range English {
 		if err := b.SetString(language.English, k, k); err != nil {
 			panic(err)
 		}
 	}
-	for tag, m := range translations {
-		for k, v := range m {
-			if err := b.SetString(tag, k, v); err != nil {
-				panic(err)
-			}
-		}
-	}
 	return b
 }()
+
+// register adds a language's messages to the catalogue.
+func register(lang language.Tag, m map[string]string) {
+	translations[lang] = m
+	for k, v := range m {
+		if err := cat.SetString(lang, k, v); err != nil {
+			panic(err)
+		}
+	}
+}
+
+// ErrNotTranslation is returned by Register for messages that are not a
+// translation of this catalogue.
+var ErrNotTranslation = errors.New("i18n: not a translation of this catalogue")
+
+// Register adds the messages of lang, one of Languages, as read from its
+// JSON file (Translation), to the catalogue: Locales made after it speak
+// lang. Messages with keys the catalogue does not have, or without every
+// key, are refused, so a page never shows a half-translated mixture.
+func Register(lang language.Tag, m map[string]string) error {
+	if lang == language.English || !slices.Contains(Languages, lang) {
+		return fmt.Errorf("%w: %v is not a language of the workbench", ErrNotTranslation, lang)
+	}
+	for _, k := range English {
+		if _, ok := m[k]; !ok {
+			return fmt.Errorf("%w: %v lacks %q", ErrNotTranslation, lang, k)
+		}
+	}
+	if len(m) != len(English) {
+		return fmt.Errorf("%w: %v has %d messages, the catalogue %d", ErrNotTranslation, lang, len(m), len(English))
+	}
+	register(lang, m)
+	return nil
+}
+
+// Loaded tells whether the catalogue has lang's messages (English always).
+func Loaded(lang language.Tag) bool {
+	_, ok := translations[lang]
+	return ok || lang == language.English
+}
+
+// Translation is the messages of lang compiled into this program, as the
+// JSON object the page loads ({"English key": "text", ...}); nil when this
+// program has none for lang.
+func Translation(lang language.Tag) map[string]string { return translations[lang] }
+
+// File is the name, in the site's web/ folder, of lang's messages.
+func File(lang language.Tag) string { return "i18n-" + lang.String() + ".json" }
 
 // Locale formats for one user: messages in the best language the catalogue
 // has, numbers and dates as the user's locale writes them.

@@ -1,6 +1,9 @@
 package i18n
 
 import (
+	"encoding/json"
+	"errors"
+	"maps"
 	"reflect"
 	"strconv"
 	"strings"
@@ -195,5 +198,44 @@ func TestIn(t *testing.T) {
 		if Name(lang) == "English" && lang != language.English {
 			t.Errorf("%v has no name of its own", lang)
 		}
+	}
+}
+
+// TestRegister: a language's file, as the static site writes it, registers
+// again unchanged; a file lacking a message, with one more, or of a language
+// the workbench does not speak is refused.
+func TestRegister(t *testing.T) {
+	for _, lang := range Languages[1:] {
+		m := Translation(lang)
+		if m == nil {
+			t.Fatalf("no %v compiled in", lang)
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back map[string]string
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if err := Register(lang, back); err != nil {
+			t.Errorf("%v: %v", lang, err)
+		}
+		short := maps.Clone(back)
+		delete(short, English[0])
+		if err := Register(lang, short); !errors.Is(err, ErrNotTranslation) {
+			t.Errorf("%v without %q: %v", lang, English[0], err)
+		}
+		long := maps.Clone(back)
+		long["not a key"] = "x"
+		if err := Register(lang, long); !errors.Is(err, ErrNotTranslation) {
+			t.Errorf("%v with an unknown key: %v", lang, err)
+		}
+	}
+	if err := Register(language.French, map[string]string{}); !errors.Is(err, ErrNotTranslation) {
+		t.Errorf("French: %v", err)
+	}
+	if File(Bokmal) != "i18n-nb.json" || !Loaded(language.English) {
+		t.Errorf("File(nb) = %q", File(Bokmal))
 	}
 }

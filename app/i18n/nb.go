@@ -1,4 +1,8 @@
+//go:build !(js && wasm)
+
 package i18n
+
+func init() { register(Bokmal, norwegian) }
 
 // norwegian is the catalogue in Norwegian Bokmål, as a marketer at a
 // Norwegian nettbutikk reads it: du-form, the words of Norwegian

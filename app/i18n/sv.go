@@ -1,4 +1,10 @@
+//go:build !(js && wasm)
+
 package i18n
+
+import "golang.org/x/text/language"
+
+func init() { register(language.Swedish, swedish) }
 
 // swedish is the Swedish translation, written as the analytics of a
 // Swedish web shop reads: du, the glossary's words (glossary/sv.md), ”…”

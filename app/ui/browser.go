@@ -161,3 +161,23 @@ func setDocumentLanguage(tag string) {
 	}
 	app.Window().Get("document").Get("documentElement").Set("lang", tag)
 }
+
+// loadMessages fetches the page's messages in lang (web/i18n-LANG.json,
+// which web/glue.js may have fetched already) and hands over their JSON
+// text, or what went wrong.
+func loadMessages(lang string, done func(text, err string)) {
+	if !app.IsClient {
+		return
+	}
+	var f app.Func
+	f = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer f.Release()
+		text := ""
+		if args[0].Truthy() {
+			text = args[0].String()
+		}
+		done(text, errText(args[1]))
+		return nil
+	})
+	rwCall("messages", lang, f)
+}

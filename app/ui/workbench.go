@@ -2,6 +2,8 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -35,6 +37,7 @@ type Workbench struct {
 	m        model
 	loc      *i18n.Locale
 	lang     language.Tag // the page's language, one of i18n.Languages
+	loading  language.Tag // a language whose messages are being fetched
 	tab      string
 	update   bool // a new version is ready
 	started  bool // the worker runs
@@ -68,6 +71,9 @@ type heldPost struct {
 func (w *Workbench) OnMount(ctx app.Context) {
 	w.ctx = ctx
 	w.worker(ctx)
+	if !i18n.Loaded(w.lang) {
+		w.speak(ctx, w.lang, false)
+	}
 }
 
 // OnInit prepares the state before the first render.
@@ -377,13 +383,50 @@ func (w *Workbench) onLanguage(ctx app.Context, e app.Event) {
 	v := ctx.JSSrc().Get("value").String()
 	for _, l := range i18n.Languages {
 		if l.String() == v {
-			w.setLanguage(l)
 			storeLanguage(v)
-			w.drawnGen = 0
-			w.drawLater(ctx)
+			w.speak(ctx, l, true)
 			return
 		}
 	}
+}
+
+// speak makes lang the page's language, first loading its messages when
+// the page does not have them (the page's WebAssembly carries English
+// only). Until they arrive the page stays as it is; if they cannot be
+// loaded (offline before the first visit cached them), it says so in
+// English and stays in the language it speaks.
+func (w *Workbench) speak(ctx app.Context, lang language.Tag, chosen bool) {
+	switch {
+	case i18n.Loaded(lang):
+		w.setLanguage(lang)
+		w.drawnGen = 0
+		w.drawLater(ctx)
+		return
+	case w.loading == lang:
+		return
+	}
+	w.loading = lang
+	loadMessages(lang.String(), func(text, errText string) {
+		ctx.Dispatch(func(ctx app.Context) {
+			w.loading = language.Und
+			var m map[string]string
+			err := errors.New(errText)
+			if errText == "" {
+				if err = json.Unmarshal([]byte(text), &m); err == nil {
+					err = i18n.Register(lang, m)
+				}
+			}
+			if err != nil {
+				if chosen {
+					w.m.Err = fmt.Sprintf("The page's %s messages could not be loaded: %v", i18n.Name(lang), err)
+				}
+				return
+			}
+			if w.lang == lang || chosen {
+				w.speak(ctx, lang, chosen)
+			}
+		})
+	})
 }
 
 // languagePicker offers the workbench's languages, each named in itself.
