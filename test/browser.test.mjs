@@ -759,6 +759,18 @@ await test("language: the browser's own, a picker that rewords the page without 
   await page.waitForFunction((o) => document.querySelector("#tab-overview").innerText !== o, overview, { timeout: 10000 });
   assert.equal(await page.innerText("#tab-overview"), "Översikt");
   await chartsDrawn(page);
+  // The charts' value axes write numbers as Swedish does.
+  const axis = await page.evaluate(() => {
+    for (const el of document.querySelectorAll(".chart-canvas")) {
+      const c = echarts.getInstanceByDom(el);
+      for (const ax of (c && c.getOption().yAxis) || []) {
+        const f = ax.axisLabel && ax.axisLabel.formatter;
+        if (typeof f === "function") return f(40000);
+      }
+    }
+    return null;
+  });
+  assert.match(axis || "", /^40\s000/, `a value axis wrote 40000 as ${axis}`);
   assert.deepEqual(await kpis(page), before, "the figures changed with the language");
   assert.equal(await page.evaluate(() => window.sentSince), 0, "switching the language asked the engine again");
   await page.screenshot({ path: path.join(artifacts, "language-sv.png") });

@@ -281,9 +281,46 @@ window.rw = {
       this.charts.set(id, c);
       new ResizeObserver(() => c.resize()).observe(el);
     }
-    const opt = JSON.parse(option);
+    const opt = this.localize(JSON.parse(option));
     c.setOption(opt, true);
     el.dataset.drawn = "true";
+  },
+
+  // The page's locale (a BCP 47 tag such as de-DE): chart axes and
+  // tooltips write numbers as it does (40.000 in German, 40,000 in English).
+  // The options are JSON, so the formatters are put in here.
+  locale: "en-US",
+  setLocale(tag) {
+    this.locale = tag || "en-US";
+  },
+
+  localize(opt) {
+    let nf;
+    try {
+      nf = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 });
+    } catch (e) {
+      nf = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+    }
+    const num = (v) => (typeof v === "number" ? nf.format(v) : v);
+    for (const key of ["xAxis", "yAxis"]) {
+      const axes = opt[key] == null ? [] : Array.isArray(opt[key]) ? opt[key] : [opt[key]];
+      for (const ax of axes) {
+        if (ax.type !== "value" && ax.type !== "log") continue;
+        ax.axisLabel = ax.axisLabel || {};
+        const f = ax.axisLabel.formatter;
+        if (f == null) ax.axisLabel.formatter = num;
+        else if (typeof f === "string" && f.includes("{value}")) ax.axisLabel.formatter = (v) => f.split("{value}").join(num(v));
+      }
+    }
+    const tips = opt.tooltip == null ? [] : Array.isArray(opt.tooltip) ? opt.tooltip : [opt.tooltip];
+    for (const t of tips) {
+      if (t.formatter == null && t.valueFormatter == null) t.valueFormatter = (v) => (Array.isArray(v) ? v.map(num).join(", ") : num(v));
+    }
+    const maps = opt.visualMap == null ? [] : Array.isArray(opt.visualMap) ? opt.visualMap : [opt.visualMap];
+    for (const m of maps) {
+      if (m.formatter == null) m.formatter = (a, b) => (b === undefined ? num(a) : num(a) + " – " + num(b));
+    }
+    return opt;
   },
 
   download(name, type, bytes) {

@@ -181,3 +181,7 @@ func loadMessages(lang string, done func(text, err string)) {
 	})
 	rwCall("messages", lang, f)
 }
+
+// setChartLocale makes the charts' axes and tooltips write numbers as the
+// page's locale does (web/glue.js puts the formatters in).
+func setChartLocale(tag string) { rwCall("setLocale", tag) }

@@ -374,6 +374,7 @@ func (w *Workbench) setLanguage(lang language.Tag) {
 	w.lang = lang
 	w.loc = i18n.In(lang, browserLocale())
 	setDocumentLanguage(lang.String())
+	setChartLocale(w.loc.Tag.String())
 }
 
 // onLanguage switches the page's language: everything is worded again and
