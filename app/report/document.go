@@ -57,6 +57,13 @@ type Document struct {
 
 	// Forecast is what the BTYD models predict (nil when not asked for).
 	Forecast *Forecast `json:"forecast,omitempty"`
+	// Previous is the same figures over the range of the same length just
+	// before this one, with their change (nil when not asked for).
+	Previous *Previous `json:"previous,omitempty"`
+	// Movement is the customers who moved between RFM segments from the
+	// previous range's reference date to this one's (nil when not asked
+	// for).
+	Movement *Movement `json:"movement,omitempty"`
 	// Survey is a survey export joined to these orders (nil without one).
 	Survey *Survey `json:"survey,omitempty"`
 	// SurveyError says why the survey could not be read.
