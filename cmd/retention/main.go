@@ -9,6 +9,8 @@
 //	retention segments [flags] FILE --segment NAME --out FILE.csv|FILE.xlsx
 //	retention predict [flags] FILE --until DATE --unit week|day [--horizon 12m] [--discount 0.01]
 //	retention survey [flags] FILE [--orders ORDERS] [--json]
+//	retention compare [flags] A B [--json]
+//	retention segments [flags] FILE --moved-since DATE [--json]
 //
 // Report flags:
 //
@@ -29,6 +31,12 @@
 //	--check-until DATE           calibration end of the prediction's check (default: mid-history)
 //	--max-size 4GiB              the largest file to read (default 2 GiB); the bounds on unpacked bytes, rows and cells follow it
 //	--json                       print JSON instead of text
+//	--compare-to previous        (report) each figure beside the same over the previous range of the same length
+//	--moved-since DATE           (segments) the customers' moves between RFM segments from DATE to the reference date
+//
+// Compare reads two files with the same flags (no forecast) and prints each
+// KPI of both with its change, retention and churn per period side by side
+// and the customers who moved between RFM segments.
 //
 // Errors go to standard error, with exit code 1.
 package main
@@ -109,6 +117,8 @@ const usage = `usage:
   retention segments [flags] FILE --segment NAME --out FILE.csv|FILE.xlsx
   retention predict [flags] FILE [--until DATE] [--unit week|day] [--horizon 12m] [--discount 0.01]
   retention survey [flags] FILE [--orders ORDERS] [--scale nps|csat5|csat7|csat10] [--json]
+  retention compare [flags] A B [--json]
+  retention segments [flags] FILE --moved-since DATE [--json]
 Run "retention report -h" for the flags.`
 
 // Run runs the command line args (without the program name).
@@ -125,6 +135,8 @@ func (m *Main) Run(args []string) error {
 		return m.predict(args[1:])
 	case "survey":
 		return m.survey(args[1:])
+	case "compare":
+		return m.compare(args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(m.Stdout, usage)
 		return nil

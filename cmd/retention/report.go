@@ -148,24 +148,11 @@ func (c *common) registerForecast(fs *flag.FlagSet) {
 // parseArgs parses flags that may come before or after the file name and
 // returns the file name.
 func parseArgs(fs *flag.FlagSet, args []string) (string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return "", err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, err := parseFiles(fs, args)
+	if err != nil {
+		return "", err
 	}
-	switch len(pos) {
-	case 0:
-		return "", errors.New("no file given")
-	case 1:
-		return pos[0], nil
-	}
-	return "", fmt.Errorf("one file at a time, got %d: %s", len(pos), strings.Join(pos, ", "))
+	return oneFile(files)
 }
 
 func newFlagSet(m *Main, name string) *flag.FlagSet {
@@ -188,11 +175,18 @@ func (m *Main) report(args []string) error {
 	fs := newFlagSet(m, "report")
 	c.register(fs)
 	c.registerForecast(fs)
+	var compareTo string
+	fs.StringVar(&compareTo, "compare-to", "", "put each figure beside the same over the previous range of the same length as --from..--to, with the change, and the customers' moves between RFM segments since: previous")
 	file, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
-	doc, err := load(file, c.opt)
+	var doc *report.Document
+	if compareTo != "" {
+		doc, err = loadPrevious(file, c.opt, compareTo)
+	} else {
+		doc, err = load(file, c.opt)
+	}
 	if err != nil {
 		return err
 	}
@@ -212,9 +206,17 @@ func (m *Main) segments(args []string) error {
 	c.registerForecast(fs)
 	fs.StringVar(&segment, "segment", "", `the list to write: an RFM segment ("At Risk"), "VIP", "Lapsed", "Seasonal", "Slipping away" or "All"`)
 	fs.StringVar(&out, "out", "", "the file to write: .csv or .xlsx")
+	var since string
+	fs.StringVar(&since, "moved-since", "", "print how many customers moved between RFM segments from this date (2006-01-02) to the reference date, instead of writing a list")
 	file, err := parseArgs(fs, args)
 	if err != nil {
 		return err
+	}
+	if since != "" {
+		if segment != "" || out != "" {
+			return errors.New("--moved-since prints the movement between segments; give --segment and --out without it")
+		}
+		return m.movedSince(file, &c, since)
 	}
 	if segment == "" {
 		return errors.New("--segment is required")
