@@ -198,11 +198,10 @@ func checkMovement(t *testing.T, what string, m report.Movement, a, b *report.Do
 		t.Errorf("%s: counts %v, want %v", what, got, want)
 	}
 	moves := 0
-	for k, n := range want {
+	for k := range want {
 		if k[0] != k[1] {
 			moves++
 		}
-		_ = n
 	}
 	if len(m.Moves) != moves {
 		t.Errorf("%s: %d moves, want %d", what, len(m.Moves), moves)

@@ -13,7 +13,7 @@ import (
 	"retention/app/report"
 )
 
-// ComparePrevious is --compare-to's one value: the range of the same
+// comparePrevious is --compare-to's one value: the range of the same
 // length just before --from..--to.
 const comparePrevious = "previous"
 
