@@ -16,20 +16,18 @@ import (
 const vipShare = 0.01
 
 // Build computes the report of a loaded file.
-func Build(res *ingest.Result, o Options) (*report.Document, error) {
+func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
+	o.Defaults()
 	loc, err := location(o.TZ)
 	if err != nil {
 		return nil, err
 	}
-	mo, err := o.metricsOptions(loc)
+	mo, err := metricsOptions(o, loc)
 	if err != nil {
 		return nil, err
 	}
 	g := mo.Grain
 	lapsedDays := o.LapsedDays
-	if lapsedDays <= 0 {
-		lapsedDays = 180
-	}
 	ds := res.Dataset
 	doc := &report.Document{
 		File: res.Report.File, Format: res.Report.Format, Sheet: res.Report.Sheet, Sheets: res.Report.Sheets,
@@ -97,7 +95,7 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 	doc.VIPs = report.VIPList{Share: vipShare, Customers: len(vips.Customers), Revenue: r2(vips.Revenue), RevenueShare: r6(vips.RevenueShare)}
 	lapsed := metrics.Lapsed(ds, asOf, lapsedDays, 2)
 	doc.Lapsed = report.LapsedList{Days: lapsedDays, MinOrders: 2, Customers: len(lapsed.Customers), Revenue: r2(lapsed.Revenue)}
-	seasonFrom, seasonTo, err := o.season(asOf, loc)
+	seasonFrom, seasonTo, err := season(o, asOf, loc)
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +196,7 @@ func keyName(k metrics.InterestKey) string {
 }
 
 // metricsOptions checks and converts the grain and the dates.
-func (o Options) metricsOptions(loc *time.Location) (metrics.Options, error) {
+func metricsOptions(o report.Settings, loc *time.Location) (metrics.Options, error) {
 	var mo metrics.Options
 	var err error
 	if mo.Grain, err = metrics.ParseGrain(o.Grain); err != nil {
@@ -233,9 +231,9 @@ func (o Options) metricsOptions(loc *time.Location) (metrics.Options, error) {
 	return mo, nil
 }
 
-// season is this year's season window: the options' dates, or SeasonDays
+// season is this year's season window: the options' dates, or report.SeasonDays
 // days from the reference date on.
-func (o Options) season(asOf time.Time, loc *time.Location) (from, to time.Time, err error) {
+func season(o report.Settings, asOf time.Time, loc *time.Location) (from, to time.Time, err error) {
 	if from, err = day("--season-from", o.SeasonFrom, loc); err != nil {
 		return
 	}
@@ -245,11 +243,11 @@ func (o Options) season(asOf time.Time, loc *time.Location) (from, to time.Time,
 	a := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, loc)
 	switch {
 	case from.IsZero() && to.IsZero():
-		from, to = a, a.AddDate(0, 0, SeasonDays-1)
+		from, to = a, a.AddDate(0, 0, report.SeasonDays-1)
 	case from.IsZero():
-		from = to.AddDate(0, 0, -(SeasonDays - 1))
+		from = to.AddDate(0, 0, -(report.SeasonDays - 1))
 	case to.IsZero():
-		to = from.AddDate(0, 0, SeasonDays-1)
+		to = from.AddDate(0, 0, report.SeasonDays-1)
 	}
 	if to.Before(from) {
 		err = fmt.Errorf("--season-to (%s) is before --season-from (%s)", to.Format(dateLayout), from.Format(dateLayout))

@@ -13,57 +13,16 @@ import (
 
 	"retention/app/columns"
 	"retention/app/ingest"
-	"retention/app/limits"
 	"retention/app/report"
 )
-
-// Options are the user's choices. The zero value reports by month over all
-// orders, in UTC, with every column detected.
-type Options struct {
-	Grain    string            // month (default), quarter or year
-	From, To string            // the range's first and last day, 2006-01-02; "" for all orders
-	AsOf     string            // reference date for recency and lists; "" for the day after the last order
-	TZ       string            // reporting time zone (IANA name); "" for UTC
-	Sheet    string            // workbook sheet; "" for the first with data
-	Currency string            // the currency to report when the file has several; for a file that names none, the one its amounts are in
-	Map      map[string]string // role -> column header or 1-based number; "" unsets
-	NoHeader bool              // the first row holds values
-	// ActiveWindow is how long a customer stays in the customer base after
-	// an order: report.WindowPeriod (or "") for one period, or days, "90d".
-	ActiveWindow string
-	// LapsedDays is how long a regular has not ordered to be lapsed; 0 means 180.
-	LapsedDays int
-	// SeasonFrom and SeasonTo are this year's season window (2006-01-02);
-	// the seasonal list is who ordered in it a year earlier. "" means the
-	// SeasonDays days from the reference date on.
-	SeasonFrom, SeasonTo string
-	// Predict are the choices of the forecast; Predict.Until is ignored
-	// (the forecast calibrates up to the reference date).
-	Predict PredictOptions
-	// Progress, if set, is told how far reading has come.
-	Progress func(stage string, done, total int64)
-	// Locale is the user's locale (BCP 47, da-DK): it tells kr apart when
-	// the column names do not, and guesses the currency of a file that
-	// names none. "" guesses nothing.
-	Locale string
-	// Today is the day the report is made, from the caller's clock: rows
-	// dated more than a day after it are skipped as out of range
-	// (ingest.Options.Latest), and --to may not be after it. The zero
-	// value bounds dates from below only (ingest.EarliestOrder).
-	Today time.Time
-	// Limits bound what reading the file may take: limits.CLI (the zero
-	// value) on the command line, limits.Browser in the workbench.
-	Limits limits.Limits
-}
-
-// SeasonDays is the default season window's length.
-const SeasonDays = 30
 
 // PreviewRows is how many rows of the file the report shows as read.
 const PreviewRows = 20
 
-// Run reads a file and returns its report with its forecast.
-func Run(name string, data []byte, o Options) (*report.Document, error) {
+// Run reads a file and returns its report with its forecast. The engine's
+// functions take the user's settings as they are and apply their defaults
+// (report.Settings.Defaults) themselves.
+func Run(name string, data []byte, o report.Settings) (*report.Document, error) {
 	res, err := Load(name, data, o)
 	if err != nil {
 		return nil, err
@@ -81,18 +40,19 @@ func Run(name string, data []byte, o Options) (*report.Document, error) {
 // Load reads a file into orders with the options that bear on reading
 // (sheet, currency, mapping, header, time zone); Build then computes the
 // figures and Forecast the predictions. Run is Load, Build and Forecast.
-func Load(name string, data []byte, o Options) (*ingest.Result, error) {
-	io, err := o.ingestOptions()
+func Load(name string, data []byte, o report.Settings) (*ingest.Result, error) {
+	o.Defaults()
+	io, err := ingestOptions(o)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := o.metricsOptions(io.Location); err != nil {
+	if _, err := metricsOptions(o, io.Location); err != nil {
 		return nil, err
 	}
 	return ingest.Load(name, data, io)
 }
 
-func (o Options) ingestOptions() (ingest.Options, error) {
+func ingestOptions(o report.Settings) (ingest.Options, error) {
 	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, Locale: o.Locale, NoHeader: o.NoHeader, Progress: o.Progress,
 		Latest: o.Today, Limits: o.Limits}
 	loc, err := location(o.TZ)

@@ -134,7 +134,7 @@ func TestSkipWords(t *testing.T) {
 	}
 	// 40 orders and two rows skipped: 2 in 42 rows is notable.
 	data := craft.Orders(40, "9999,C1,Customer 1,9999-12-31,10.00", "9998,C2,Customer 2,2024-03-01,1e309")
-	d, err := engine.Run("far-off.csv", data, engine.Options{Today: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	d, err := engine.Run("far-off.csv", data, report.Settings{Today: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestSkipWords(t *testing.T) {
 		}
 	}
 	// One row in 101 skipped is under the notable share: no note.
-	d, err = engine.Run("o.csv", craft.Orders(100, "9999,C1,Customer 1,9999-12-31,10.00"), engine.Options{Today: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	d, err = engine.Run("o.csv", craft.Orders(100, "9999,C1,Customer 1,9999-12-31,10.00"), report.Settings{Today: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

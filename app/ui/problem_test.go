@@ -12,7 +12,7 @@ import (
 // problemMsg is the worker's answer for a file that gives no report.
 func problemMsg(t *testing.T, id int, name, csv string) string {
 	t.Helper()
-	res, err := engine.Load(name, []byte(csv), engine.Options{})
+	res, err := engine.Load(name, []byte(csv), report.Settings{})
 	p := engine.ProblemOf(err, res)
 	if p == nil {
 		t.Fatalf("%s: err = %v, want a problem", name, err)

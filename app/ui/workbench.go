@@ -74,7 +74,8 @@ func (w *Workbench) OnInit() {
 		w.tab = TabOverview
 	}
 	if w.m.Settings.Grain == "" {
-		w.m.Settings = report.Settings{Grain: "month", TZ: browserTimeZone(), LapsedDays: 180, Locale: browserLocale()}
+		w.m.Settings = report.DefaultSettings()
+		w.m.Settings.TZ, w.m.Settings.Locale = browserTimeZone(), browserLocale()
 		w.m.good = w.m.Settings
 	}
 }

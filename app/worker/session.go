@@ -46,19 +46,13 @@ type ProblemError struct {
 func (e *ProblemError) Error() string { return e.Err.Error() }
 func (e *ProblemError) Unwrap() error { return e.Err }
 
-// Options converts the page's settings to the engine's.
-func Options(s report.Settings) engine.Options {
-	return engine.Options{
-		Grain: s.Grain, From: s.From, To: s.To, AsOf: s.AsOf, TZ: s.TZ, Sheet: s.Sheet,
-		Currency: s.Currency, Map: s.Map, NoHeader: s.NoHeader, ActiveWindow: s.ActiveWindow, LapsedDays: s.LapsedDays,
-		SeasonFrom: s.SeasonFrom, SeasonTo: s.SeasonTo,
-		Predict: engine.PredictOptions{Unit: s.PredictUnit, Horizon: s.Horizon, Discount: s.Discount, Validate: s.Validate},
-		Locale:  s.Locale,
-		// The browser's engine is a 32-bit WebAssembly program: its
-		// bounds, and the browser's clock for the latest order date.
-		Limits: limits.Browser,
-		Today:  time.Now(),
-	}
+// engineSettings are the page's settings with what the browser's engine
+// adds: it is a 32-bit WebAssembly program, with its bounds, and the
+// browser's clock gives the latest order date.
+func engineSettings(s report.Settings) report.Settings {
+	s.Limits = limits.Browser
+	s.Today = time.Now()
+	return s
 }
 
 // readingSettings keeps the settings that change how the file is read;
@@ -70,7 +64,7 @@ func readingSettings(s report.Settings) report.Settings {
 // read reads the file with the reading settings rs, unless they are those
 // of the last read. A new currency for a file that names none only
 // relabels the last read (engine.Relabel): its orders do not change.
-func (s *Session) read(rs report.Settings, o engine.Options) error {
+func (s *Session) read(rs report.Settings, o report.Settings) error {
 	if s.res != nil && reflect.DeepEqual(rs, s.loaded) {
 		return nil
 	}
@@ -125,7 +119,7 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	if s.data == nil {
 		return nil, errors.New("no file is loaded")
 	}
-	o := Options(set)
+	o := engineSettings(set)
 	if progress != nil {
 		o.Progress = func(stage string, done, total int64) {
 			progress(report.Progress{Stage: stage, Done: done, Total: total})
@@ -144,7 +138,7 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	if progress != nil {
 		progress(report.Progress{Stage: "forecast"})
 	}
-	key := fitKey{ds: s.res.Dataset, asOf: doc.AsOf, tz: o.TZ, predict: o.Predict}
+	key := newFitKey(s.res.Dataset, doc.AsOf, o)
 	if s.fit == nil || !key.same(s.fitFor) {
 		fit, err := engine.FitForecast(s.res, doc.AsOf, o)
 		if err != nil {
@@ -155,7 +149,7 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	s.fit.Attach(doc)
 	if s.survey != nil {
 		// A survey that cannot be read leaves the orders' report standing.
-		sv, err := engine.Survey(s.surveyName, s.survey, o, engine.SurveyOptions{Scale: set.SurveyScale, Map: set.SurveyMap, QuietDays: set.QuietDays}, s.res, doc)
+		sv, err := engine.Survey(s.surveyName, s.survey, o, s.res, doc)
 		if err != nil {
 			doc.SurveyError = err.Error()
 		} else {
@@ -166,18 +160,23 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	return doc, nil
 }
 
-// fitKey is what the forecast's fit depends on.
+// fitKey is what the forecast's fit depends on: the orders, the reference
+// date, and the settings of the forecast.
 type fitKey struct {
 	ds      *metrics.Dataset
 	asOf    string
-	tz      string
-	predict engine.PredictOptions
+	predict report.Settings
+}
+
+func newFitKey(ds *metrics.Dataset, asOf string, o report.Settings) fitKey {
+	o.Defaults()
+	return fitKey{ds: ds, asOf: asOf, predict: report.Settings{TZ: o.TZ, PredictUnit: o.PredictUnit, Horizon: o.Horizon, Discount: o.Discount, Validate: o.Validate}}
 }
 
 // same compares the keys (the orders by identity, not by content: a
 // relabelled file keeps its orders, and its fit).
 func (k fitKey) same(o fitKey) bool {
-	return k.ds == o.ds && k.asOf == o.asOf && k.tz == o.tz && reflect.DeepEqual(k.predict, o.predict)
+	return k.ds == o.ds && k.asOf == o.asOf && reflect.DeepEqual(k.predict, o.predict)
 }
 
 // Survey adds a survey export to the loaded orders and reports on both.

@@ -320,7 +320,7 @@ func TestForecastFitReused(t *testing.T) {
 		c := &fresh.CustomerRows[i]
 		c.PAlive, c.PredictedPurchases, c.PredictedCLV, c.Slipping = nil, nil, nil, false
 	}
-	if err := engine.Forecast(s.res, &fresh, Options(report.Settings{Grain: "quarter", LapsedDays: 90})); err != nil {
+	if err := engine.Forecast(s.res, &fresh, engineSettings(report.Settings{Grain: "quarter", LapsedDays: 90})); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(fresh.Forecast, doc.Forecast) || !reflect.DeepEqual(fresh.CustomerRows, doc.CustomerRows) {
