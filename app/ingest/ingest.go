@@ -15,6 +15,7 @@ import (
 
 	"retention/app/columns"
 	"retention/app/limits"
+	"retention/app/report"
 	"retention/app/sheet"
 	"retention/metrics"
 )
@@ -51,9 +52,9 @@ type Options struct {
 	// Limits bound what reading the file may take (package limits); a
 	// zero field takes the command line's bound.
 	Limits limits.Limits
-	// Progress, if set, is called now and then with the stage ("read",
-	// "orders") and how far it is.
-	Progress func(stage string, done, total int64)
+	// Progress, if set, is called now and then with the stage
+	// (report.StageRead, report.StageOrders) and how far it is.
+	Progress func(stage report.Stage, done, total int64)
 }
 
 // Result is what Load produced.
@@ -170,7 +171,7 @@ func (s *skips) add(reason, column string, line int, value string) {
 func Load(name string, data []byte, opt Options) (*Result, error) {
 	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader, Limits: opt.Limits}
 	if opt.Progress != nil {
-		sopt.Progress = func(done, total int64) { opt.Progress("read", done, total) }
+		sopt.Progress = func(done, total int64) { opt.Progress(report.StageRead, done, total) }
 	}
 	t, err := sheet.Read(name, data, sopt)
 	if errors.Is(err, sheet.ErrNoHeader) && !opt.NoHeader {

@@ -33,10 +33,25 @@ type Request struct {
 
 // Progress tells how far the worker has come.
 type Progress struct {
-	Stage string `json:"stage"` // "read", "rows", "figures"
-	Done  int64  `json:"done"`
-	Total int64  `json:"total"`
+	Stage Stage `json:"stage"`
+	Done  int64 `json:"done"`  // bytes or rows done, as the stage counts
+	Total int64 `json:"total"` // 0 when not known (a workbook's rows)
 }
+
+// Stage is a step of the work on a file, in the order they come.
+type Stage string
+
+// The stages. StageStart is the page's own, before the worker's first
+// progress; the worker reads (bytes of a text file, rows of a workbook),
+// builds the orders (rows), then computes the figures and fits the
+// forecast (neither counted).
+const (
+	StageStart    Stage = "start"
+	StageRead     Stage = "read"
+	StageOrders   Stage = "orders"
+	StageFigures  Stage = "figures"
+	StageForecast Stage = "forecast"
+)
 
 // Rows is the first rows of a list, for the page to show.
 type Rows struct {

@@ -63,9 +63,9 @@ type Settings struct {
 	// only); the bounds of reading (limits.CLI, the zero value, on the
 	// command line; limits.Browser in the workbench); and, if set, what
 	// hears how far reading has come.
-	Today    time.Time                             `json:"-"`
-	Limits   limits.Limits                         `json:"-"`
-	Progress func(stage string, done, total int64) `json:"-"`
+	Today    time.Time                            `json:"-"`
+	Limits   limits.Limits                        `json:"-"`
+	Progress func(stage Stage, done, total int64) `json:"-"`
 }
 
 // The defaults of Settings, each written here once.

@@ -136,7 +136,7 @@ func (m *model) request(typ string) report.Request {
 	switch typ {
 	case report.MsgLoad, report.MsgSettings, report.MsgSurvey:
 		m.Phase, m.Err, m.Failed, m.Limit, m.Lost, m.reading = Loading, "", "", nil, nil, ""
-		m.Progress = report.Progress{Stage: "start"}
+		m.Progress = report.Progress{Stage: report.StageStart}
 		m.stage = stageClock{}
 		m.busy, m.busyFor = m.reqID, typ
 	}
@@ -363,7 +363,7 @@ func (m *model) restored(msg message) {
 // stageClock is when the current stage of the work began, and how far it
 // was then.
 type stageClock struct {
-	stage string
+	stage report.Stage
 	at    time.Time
 	done  int64
 }

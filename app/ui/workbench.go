@@ -169,7 +169,7 @@ func (w *Workbench) send(req report.Request, buf app.Value) {
 // failure (failed words the reading error). A read that the user
 // cancelled is dropped.
 func (w *Workbench) whenRead(name string, failed func(err string) string, req func(buf app.Value) report.Request) func(app.Value, string) {
-	w.m.Phase, w.m.Err, w.m.Failed, w.m.Limit, w.m.Lost, w.m.Progress = Loading, "", "", nil, nil, report.Progress{Stage: "start"}
+	w.m.Phase, w.m.Err, w.m.Failed, w.m.Limit, w.m.Lost, w.m.Progress = Loading, "", "", nil, nil, report.Progress{Stage: report.StageStart}
 	w.m.reading = name
 	gen := w.readGen
 	return func(buf app.Value, err string) {

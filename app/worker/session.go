@@ -121,7 +121,7 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	}
 	o := engineSettings(set)
 	if progress != nil {
-		o.Progress = func(stage string, done, total int64) {
+		o.Progress = func(stage report.Stage, done, total int64) {
 			progress(report.Progress{Stage: stage, Done: done, Total: total})
 		}
 	}
@@ -129,14 +129,14 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 		return nil, err
 	}
 	if progress != nil {
-		progress(report.Progress{Stage: "figures"})
+		progress(report.Progress{Stage: report.StageFigures})
 	}
 	doc, err := engine.Build(s.res, o)
 	if err != nil {
 		return nil, err
 	}
 	if progress != nil {
-		progress(report.Progress{Stage: "forecast"})
+		progress(report.Progress{Stage: report.StageForecast})
 	}
 	key := newFitKey(s.res.Dataset, doc.AsOf, o)
 	if s.fit == nil || !key.same(s.fitFor) {
