@@ -1,12 +1,12 @@
 package report
 
-// Message kinds between the page and the engine worker. The page sends
-// MsgLoad (with the file's bytes), MsgSettings, MsgRows and MsgExport; the
-// worker answers with MsgProgress while it reads, then MsgReport (the
-// report without its customer rows, which can be many) or MsgError (the
-// English words, and for the page to word itself a Problem, or a
-// LimitError for a file past a bound), MsgRows with the first rows of a
-// list, and MsgFile for an export.
+// Message kinds between the page and the engine worker. The page sends a
+// Request: MsgLoad (with the file's bytes), MsgSettings, MsgRows and
+// MsgExport; the worker answers with a Reply: MsgProgress while it reads,
+// then MsgReport (the report without its customer rows, which can be
+// many) or MsgError (the English words, and for the page to word itself a
+// Problem, or a LimitError for a file past a bound), MsgRows with the
+// first rows of a list, and MsgFile for an export.
 const (
 	MsgLoad     = "load"
 	MsgSurvey   = "survey" // a survey export's bytes, joined to the loaded orders
@@ -29,6 +29,31 @@ type Request struct {
 	Settings Settings `json:"settings"`
 	List     string   `json:"list,omitempty"`   // MsgRows, MsgExport: a name Select knows
 	Format   string   `json:"format,omitempty"` // MsgExport: csv or xlsx
+}
+
+// Reply is a message from the worker to the page; its Type says which of
+// the other fields it carries. Its bytes, for MsgFile, travel beside it.
+type Reply struct {
+	Type     string    `json:"type"`
+	ID       int       `json:"id,omitempty"`       // the request's; 0 for MsgReady
+	Progress *Progress `json:"progress,omitempty"` // MsgProgress
+	Report   *Document `json:"report,omitempty"`   // MsgReport, without its customer rows
+	Rows     *Rows     `json:"rows,omitempty"`     // MsgRows
+	File     *File     `json:"file,omitempty"`     // MsgFile
+	// MsgError: the English words, and what the page words itself: the
+	// problem of a file that needs the user's word, or the bound a file
+	// is past.
+	Message string      `json:"message,omitempty"`
+	Problem *Problem    `json:"problem,omitempty"`
+	Limit   *LimitError `json:"limit,omitempty"`
+}
+
+// File is an exported list.
+type File struct {
+	Name string `json:"name"`
+	Type string `json:"type"` // MIME type
+	Rows int    `json:"rows"`
+	Data []byte `json:"-"`
 }
 
 // Progress tells how far the worker has come.

@@ -103,23 +103,11 @@ type engineEvent struct {
 // worker itself cannot say it).
 const msgEngine = "engine"
 
-// message is what the worker sends (see cmd/worker).
+// message is what the page hears: a reply of the worker, or the news of
+// web/glue.js that the engine ended.
 type message struct {
-	Type     string          `json:"type"`
-	ID       int             `json:"id"`
-	Message  string          `json:"message"`
-	Report   string          `json:"report"`
-	Progress report.Progress `json:"progress"`
-	Rows     *report.Rows    `json:"rows"`
-	Problem  *report.Problem `json:"problem"`
-	// Limit is the bound a file is past, beside Message's English words.
-	Limit  *report.LimitError `json:"limit"`
-	Engine *engineEvent       `json:"engine"`
-	File   struct {
-		Name string `json:"name"`
-		Type string `json:"type"`
-		Rows int    `json:"rows"`
-	} `json:"file"`
+	report.Reply
+	Engine *engineEvent `json:"engine"`
 }
 
 func (m *model) clock() time.Time {
@@ -185,17 +173,16 @@ func (m *model) handle(raw string) (*message, error) {
 	}
 	switch msg.Type {
 	case report.MsgProgress:
-		if m.Phase == Loading {
-			m.progress(msg.Progress)
+		if m.Phase == Loading && msg.Progress != nil {
+			m.progress(*msg.Progress)
 		}
 	case report.MsgReport:
-		var d report.Document
-		if err := json.Unmarshal([]byte(msg.Report), &d); err != nil {
-			m.fail(fmt.Sprintf("bad report from the engine: %v", err))
+		if msg.Report == nil {
+			m.fail("the engine sent no report")
 			return nil, nil
 		}
 		m.commit()
-		m.Doc, m.Phase, m.Err, m.Limit, m.Problem = &d, Ready, "", nil, nil
+		m.Doc, m.Phase, m.Err, m.Limit, m.Problem = msg.Report, Ready, "", nil, nil
 		m.docGen++
 		m.Rows, m.rowsAsked = nil, false // the list's rows are asked for again
 	case report.MsgRows:

@@ -17,7 +17,7 @@ func problemMsg(t *testing.T, id int, name, csv string) string {
 	if p == nil {
 		t.Fatalf("%s: err = %v, want a problem", name, err)
 	}
-	b, _ := json.Marshal(map[string]any{"type": report.MsgError, "id": id, "message": err.Error(), "problem": p})
+	b, _ := json.Marshal(report.Reply{Type: report.MsgError, ID: id, Message: err.Error(), Problem: p})
 	return string(b)
 }
 

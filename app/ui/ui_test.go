@@ -108,14 +108,16 @@ func renderHTML(t *testing.T, w *Workbench) string {
 // worker would, and returns them.
 func showRows(w *Workbench, d *report.Document, list string) []report.Customer {
 	rows, name, _ := report.Select(d, list)
-	b, _ := json.Marshal(map[string]any{"type": report.MsgRows, "id": w.m.reqID, "rows": report.Rows{List: name, Total: len(rows), Rows: rows}})
+	b, _ := json.Marshal(report.Reply{Type: report.MsgRows, ID: w.m.reqID, Rows: &report.Rows{List: name, Total: len(rows), Rows: rows}})
 	w.m.handle(string(b))
 	return rows
 }
 
 func reportMsg(t *testing.T, id int, d *report.Document) string {
-	b, _ := json.Marshal(d)
-	m, _ := json.Marshal(map[string]any{"type": report.MsgReport, "id": id, "report": string(b)})
+	m, err := json.Marshal(report.Reply{Type: report.MsgReport, ID: id, Report: d})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return string(m)
 }
 

@@ -245,7 +245,7 @@ func (w *Workbench) restoreEngine() {
 		w.read(srcs[min(i, 1)], func(buf app.Value, err string) {
 			w.ctx.Dispatch(func(ctx app.Context) {
 				if err != "" {
-					w.m.restored(message{Type: report.MsgError, ID: reqs[i].ID, Message: err})
+					w.m.restored(message{Reply: report.Reply{Type: report.MsgError, ID: reqs[i].ID, Message: err}})
 					next(len(reqs))
 					return
 				}

@@ -214,6 +214,19 @@ func (s *Session) Rows(list string) (*report.Rows, error) {
 	return r, nil
 }
 
+// Failure is the reply to a request that failed with err: its English
+// words, and what the page words itself: the problem of a file that
+// needs the user's word, or the bound a file is past (typed, so that the
+// page keeps the report it shows and says what to do).
+func Failure(req report.Request, err error) report.Reply {
+	r := report.Reply{Type: report.MsgError, ID: req.ID, Message: err.Error(), Limit: report.LimitOf(err, req.Name)}
+	var p *ProblemError
+	if errors.As(err, &p) {
+		r.Problem = p.Problem
+	}
+	return r
+}
+
 // ForPage is the report as the page gets it: without the customer rows,
 // which the page asks for a list at a time (Rows).
 func ForPage(d *report.Document) *report.Document {
@@ -229,17 +242,9 @@ func ForPage(d *report.Document) *report.Document {
 	return &c
 }
 
-// File is an exported list.
-type File struct {
-	Name string `json:"name"`
-	Type string `json:"type"` // MIME type
-	Rows int    `json:"rows"`
-	Data []byte `json:"-"`
-}
-
 // Export writes a list of the last report (see report.Select) as "csv" or
 // "xlsx".
-func (s *Session) Export(list, format string) (*File, error) {
+func (s *Session) Export(list, format string) (*report.File, error) {
 	if s.doc == nil {
 		return nil, errors.New("no report yet: load a file first")
 	}
@@ -253,13 +258,13 @@ func (s *Session) Export(list, format string) (*File, error) {
 	}
 	switch strings.ToLower(format) {
 	case "csv":
-		return &File{Name: base + ".csv", Type: "text/csv;charset=utf-8", Rows: len(rows), Data: export.CSV(rows, s.doc.Currency)}, nil
+		return &report.File{Name: base + ".csv", Type: "text/csv;charset=utf-8", Rows: len(rows), Data: export.CSV(rows, s.doc.Currency)}, nil
 	case "xlsx":
 		b, err := export.XLSX(rows, canon, s.doc.Currency)
 		if err != nil {
 			return nil, err
 		}
-		return &File{Name: base + ".xlsx", Type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Rows: len(rows), Data: b}, nil
+		return &report.File{Name: base + ".xlsx", Type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Rows: len(rows), Data: b}, nil
 	}
 	return nil, fmt.Errorf("unknown export format %q; use csv or xlsx", format)
 }
