@@ -6,7 +6,6 @@ package engine
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones in WebAssembly and on machines without zoneinfo
@@ -73,7 +72,7 @@ func ingestOptions(o report.Settings) (ingest.Options, error) {
 				for _, r := range columns.Roles() {
 					names = append(names, string(r))
 				}
-				return io, fmt.Errorf("unknown role %q; the roles are: %s", role, strings.Join(names, ", "))
+				return io, &report.Error{Code: report.UnknownRole, Field: "map", Value: role, Bound: strings.Join(names, ", ")}
 			}
 			io.Map[r] = col
 		}
@@ -87,20 +86,21 @@ func location(tz string) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(strings.TrimSpace(tz))
 	if err != nil {
-		return nil, fmt.Errorf("unknown time zone %q; use a name such as Europe/Berlin or UTC", tz)
+		return nil, &report.Error{Code: report.BadTimeZone, Field: "tz", Value: tz}
 	}
 	return loc, nil
 }
 
-// day parses a 2006-01-02 date in loc; "" gives the zero time.
-func day(what, s string, loc *time.Location) (time.Time, error) {
+// day parses a 2006-01-02 date in loc, the setting field's (its JSON
+// name); "" gives the zero time.
+func day(field, s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, nil
 	}
 	t, err := time.ParseInLocation("2006-01-02", s, loc)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s must be a date like 2024-01-31, got %q", what, s)
+		return time.Time{}, &report.Error{Code: report.BadDate, Field: field, Value: s}
 	}
 	return t, nil
 }

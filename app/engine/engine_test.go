@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	"retention/app/columns"
 	"retention/app/ingest"
 	"retention/app/realdata"
 	"retention/app/report"
@@ -69,24 +71,36 @@ func TestSeasonWindow(t *testing.T) {
 	}
 }
 
+// TestOptionErrors: a setting the engine cannot use is an error with its
+// code, the setting and the value (report.Error), never words to parse.
 func TestOptionErrors(t *testing.T) {
+	var names []string
+	for _, r := range columns.Roles() {
+		names = append(names, string(r))
+	}
+	roles := strings.Join(names, ", ")
 	for _, tc := range []struct {
 		o    report.Settings
-		want string
+		want report.Error
 	}{
-		{report.Settings{Grain: "week"}, "week"},
-		{report.Settings{From: "2025-13-01"}, "--from"},
-		{report.Settings{From: "2025-02-01", To: "2025-01-01"}, "before"},
-		{report.Settings{TZ: "Mars/Olympus"}, "unknown time zone"},
-		{report.Settings{Map: map[string]string{"colour": "Total"}}, `unknown role "colour"`},
-		{report.Settings{Map: map[string]string{"total": "Amount"}}, "Amount"},
-		{report.Settings{SeasonFrom: "2026-02-01", SeasonTo: "2026-01-01"}, "--season-to"},
-		{report.Settings{SeasonFrom: "1 May"}, "--season-from"},
+		{report.Settings{Grain: "week"}, report.Error{Code: report.BadGrain, Field: "grain", Value: "week"}},
+		{report.Settings{From: "2025-13-01"}, report.Error{Code: report.BadDate, Field: "from", Value: "2025-13-01"}},
+		{report.Settings{From: "2025-02-01", To: "2025-01-01"}, report.Error{Code: report.EndBeforeStart, Field: "to", Value: "2025-01-01", Bound: "2025-02-01"}},
+		{report.Settings{TZ: "Mars/Olympus"}, report.Error{Code: report.BadTimeZone, Field: "tz", Value: "Mars/Olympus"}},
+		{report.Settings{Map: map[string]string{"colour": "Total"}}, report.Error{Code: report.UnknownRole, Field: "map", Value: "colour", Bound: roles}},
+		{report.Settings{SeasonFrom: "2026-02-01", SeasonTo: "2026-01-01"}, report.Error{Code: report.EndBeforeStart, Field: "season_to", Value: "2026-01-01", Bound: "2026-02-01"}},
+		{report.Settings{SeasonFrom: "1 May"}, report.Error{Code: report.BadDate, Field: "season_from", Value: "1 May"}},
+		{report.Settings{ActiveWindow: "3 Months"}, report.Error{Code: report.BadActiveWindow, Field: "active_window", Value: "3 months"}},
 	} {
 		_, err := Run("shop.csv", []byte(shop), tc.o)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%+v: err = %v, want it to mention %q", tc.o, err, tc.want)
+		var e *report.Error
+		if !errors.As(err, &e) || *e != tc.want {
+			t.Errorf("%+v: err = %#v, want %#v", tc.o, err, tc.want)
 		}
+	}
+	// A column that is not in the file is the reader's error.
+	if _, err := Run("shop.csv", []byte(shop), report.Settings{Map: map[string]string{"total": "Amount"}}); err == nil || !strings.Contains(err.Error(), "Amount") {
+		t.Errorf("map total=Amount: %v", err)
 	}
 }
 

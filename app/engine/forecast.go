@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -64,7 +65,7 @@ func FitForecast(res *ingest.Result, asOf string, o report.Settings) (*Fit, erro
 	fit := &Fit{until: o.Until}
 	pr, err := Predict(res, o)
 	if err != nil {
-		if strings.HasPrefix(err.Error(), "--") {
+		if e := (*report.Error)(nil); !errors.As(err, &e) || e.IsSetting() {
 			return nil, err
 		}
 		// No customer before the reference date, no orders: nothing to
@@ -198,8 +199,8 @@ func validate(res *ingest.Result, o report.Settings) report.Validation {
 	var until time.Time
 	if strings.TrimSpace(p.Validate) != "" {
 		var err error
-		if until, err = day("the check's calibration end", p.Validate, loc); err != nil {
-			v.Error = err.Error()
+		if until, err = day("validate", p.Validate, loc); err != nil {
+			v.Error = fmt.Sprintf("the check's calibration end must be a date like 2024-01-31, got %q", p.Validate)
 			return v
 		}
 		if !until.Before(last) {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"sort"
 	"strings"
 	"testing"
@@ -158,7 +159,8 @@ func TestForecastRefusals(t *testing.T) {
 		}
 	}
 	// Bad forecast options are the report's error, like other options.
-	if _, err := Run("shop.csv", []byte(shop), report.Settings{PredictUnit: "year"}); err == nil || !strings.Contains(err.Error(), "--unit") {
+	var e *report.Error
+	if _, err := Run("shop.csv", []byte(shop), report.Settings{PredictUnit: "year"}); !errors.As(err, &e) || e.Code != report.BadUnit {
 		t.Errorf("unit year: %v", err)
 	}
 }

@@ -3,9 +3,9 @@ package engine
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
-	"strings"
 	"testing"
 	"time"
 
@@ -124,10 +124,17 @@ func TestNotFinite(t *testing.T) {
 // TestRangeOptions checks that --from and --to out of the orders' range
 // are refused before any period is made.
 func TestRangeOptions(t *testing.T) {
-	for _, o := range []report.Settings{{From: "1000-01-01"}, {To: "9999-12-31", Today: today}} {
-		_, err := Run("o.csv", craft.Orders(20), o)
-		if err == nil || !strings.Contains(err.Error(), "orders are read") {
-			t.Errorf("%+v: %v", o, err)
+	for _, tc := range []struct {
+		o    report.Settings
+		want report.Error
+	}{
+		{report.Settings{From: "1000-01-01"}, report.Error{Code: report.BeforeEarliest, Field: "from", Value: "1000-01-01", Bound: ingest.EarliestOrder.Format(dateLayout)}},
+		{report.Settings{To: "9999-12-31", Today: today}, report.Error{Code: report.AfterTomorrow, Field: "to", Value: "9999-12-31"}},
+	} {
+		_, err := Run("o.csv", craft.Orders(20), tc.o)
+		var e *report.Error
+		if !errors.As(err, &e) || *e != tc.want {
+			t.Errorf("%+v: %#v, want %#v", tc.o, err, tc.want)
 		}
 	}
 }

@@ -13,6 +13,10 @@ import (
 	"retention/metrics/btyd"
 )
 
+// MaxHorizon is the longest horizon in months: ten years, past which a
+// model fitted on a shop's history says little.
+const MaxHorizon = 120
+
 // daysPerMonth is a mean month (365.25 / 12), as the BTYD literature
 // converts months to days.
 const daysPerMonth = 30.4375
@@ -31,7 +35,7 @@ func Predict(res *ingest.Result, o report.Settings) (*report.Prediction, error) 
 	}
 	ds := res.Dataset
 	if len(ds.Orders) == 0 {
-		return nil, fmt.Errorf("%s has no orders to predict from", res.Report.File)
+		return nil, &report.Error{Code: report.NoOrdersToPredict, Value: res.Report.File}
 	}
 	unitDays := 7.0
 	switch strings.ToLower(strings.TrimSpace(p.PredictUnit)) {
@@ -40,20 +44,20 @@ func Predict(res *ingest.Result, o report.Settings) (*report.Prediction, error) 
 	case "day", "days", "d":
 		p.PredictUnit, unitDays = "day", 1
 	default:
-		return nil, fmt.Errorf("--unit must be week or day, got %q", p.PredictUnit)
+		return nil, &report.Error{Code: report.BadUnit, Field: "predict_unit", Value: p.PredictUnit}
 	}
-	if p.Horizon < 0 || p.Horizon > 120 {
-		return nil, fmt.Errorf("--horizon must be 1 to 120 months, got %d", p.Horizon)
+	if p.Horizon < 0 || p.Horizon > MaxHorizon {
+		return nil, &report.Error{Code: report.BadHorizon, Field: "horizon", Value: fmt.Sprint(p.Horizon), Bound: fmt.Sprint(MaxHorizon)}
 	}
 	discount := *p.Discount
 	if discount < 0 || discount >= 1 || math.IsNaN(discount) {
-		return nil, fmt.Errorf("--discount is a monthly rate from 0 to below 1 (0.01 = 1%%), got %v", discount)
+		return nil, &report.Error{Code: report.BadDiscount, Field: "discount", Value: fmt.Sprint(discount)}
 	}
 	lastOrder := ds.Orders[len(ds.Orders)-1].Time.In(loc) // orders are sorted by time
 	end := time.Date(lastOrder.Year(), lastOrder.Month(), lastOrder.Day(), 0, 0, 0, 0, loc)
 	until := end
 	if strings.TrimSpace(p.Until) != "" {
-		if until, err = day("--until", p.Until, loc); err != nil {
+		if until, err = day("until", p.Until, loc); err != nil {
 			return nil, err
 		}
 	}
@@ -65,7 +69,7 @@ func Predict(res *ingest.Result, o report.Settings) (*report.Prediction, error) 
 	}
 	reps, holdLen := metrics.Repeats(ds, until, end, unitDays)
 	if len(reps) == 0 {
-		return nil, fmt.Errorf("no customer bought on or before %s; choose a later --until", pr.Until)
+		return nil, &report.Error{Code: report.NoCustomerBy, Field: "until", Value: pr.Until}
 	}
 	started := 0
 	for ci := range ds.Customers {

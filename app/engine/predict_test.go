@@ -3,6 +3,7 @@ package engine
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -136,16 +137,19 @@ func TestPredictRefusals(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		p    report.Settings
-		want string
+		want report.Error
 	}{
-		{report.Settings{PredictUnit: "month"}, "--unit must be week or day"},
-		{report.Settings{Horizon: -3}, "--horizon must be 1 to 120 months"},
-		{report.Settings{Discount: ptr(1.5)}, "--discount is a monthly rate from 0 to below 1"},
-		{report.Settings{Until: "2024-01-01"}, "no customer bought on or before 2024-01-01"},
-		{report.Settings{Until: "1 May"}, "--until"},
+		{report.Settings{PredictUnit: "month"}, report.Error{Code: report.BadUnit, Field: "predict_unit", Value: "month"}},
+		{report.Settings{Horizon: -3}, report.Error{Code: report.BadHorizon, Field: "horizon", Value: "-3", Bound: "120"}},
+		{report.Settings{Horizon: 121}, report.Error{Code: report.BadHorizon, Field: "horizon", Value: "121", Bound: "120"}},
+		{report.Settings{Discount: ptr(1.5)}, report.Error{Code: report.BadDiscount, Field: "discount", Value: "1.5"}},
+		{report.Settings{Until: "2024-01-01"}, report.Error{Code: report.NoCustomerBy, Field: "until", Value: "2024-01-01"}},
+		{report.Settings{Until: "1 May"}, report.Error{Code: report.BadDate, Field: "until", Value: "1 May"}},
 	} {
-		if _, err := Predict(res, tc.p); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%+v: err = %v, want %q", tc.p, err, tc.want)
+		_, err := Predict(res, tc.p)
+		var e *report.Error
+		if !errors.As(err, &e) || *e != tc.want {
+			t.Errorf("%+v: err = %#v, want %#v", tc.p, err, tc.want)
 		}
 	}
 	// Three customers are too few: a reason, no numbers.

@@ -21,7 +21,7 @@ func Survey(name string, data []byte, o report.Settings, orders *ingest.Result, 
 	if err != nil {
 		return nil, err
 	}
-	grain, err := metrics.ParseGrain(o.Grain)
+	grain, err := grain(o.Grain)
 	if err != nil {
 		return nil, err
 	}

@@ -41,11 +41,12 @@ type Reply struct {
 	Rows     *Rows     `json:"rows,omitempty"`     // MsgRows
 	File     *File     `json:"file,omitempty"`     // MsgFile
 	// MsgError: the English words, and what the page words itself: the
-	// problem of a file that needs the user's word, or the bound a file
-	// is past.
+	// problem of a file that needs the user's word, the bound a file is
+	// past, or the setting the engine cannot use.
 	Message string      `json:"message,omitempty"`
 	Problem *Problem    `json:"problem,omitempty"`
 	Limit   *LimitError `json:"limit,omitempty"`
+	Error   *Error      `json:"error,omitempty"`
 }
 
 // File is an exported list.

@@ -64,8 +64,12 @@ func (w *Workbench) timeLeft(d time.Duration) string {
 // so is the report that stays.
 func (w *Workbench) errorView() app.UI {
 	m := w.m
+	text := m.Err
+	if m.Setting != nil {
+		text = w.settingWords(m.Setting)
+	}
 	if m.Failed == "" {
-		return app.Div().Class("alert").Attr("role", "alert").Text(m.Err)
+		return app.Div().Class("alert").Attr("role", "alert").DataSet("code", settingCode(m.Setting)).Text(text)
 	}
 	head := w.t("%s was not loaded.", m.Failed)
 	if m.Doc != nil {
@@ -73,7 +77,7 @@ func (w *Workbench) errorView() app.UI {
 	}
 	return app.Div().Class("alert").Attr("role", "alert").DataSet("failed", m.Failed).Body(
 		app.P().Class("alert-head").Text(head),
-		app.P().Text(m.Err),
+		app.P().DataSet("code", settingCode(m.Setting)).Text(text),
 	)
 }
 

@@ -37,7 +37,10 @@ type model struct {
 	Failed   string // the file whose load failed (Err or Limit says why), "" for none
 	// Limit is the bound the file that failed is past, in place of Err:
 	// the page words it (limitView).
-	Limit   *report.LimitError
+	Limit *report.LimitError
+	// Setting is the setting the engine could not use, beside Err: the
+	// page words it (settingWords).
+	Setting *report.Error
 	Problem *report.Problem // why the loaded file gave no report, until it does
 	// Lost is the engine that ended (crashed, exited, stuck) or was
 	// stopped by the user, and what it was doing; nil once the page has
@@ -201,7 +204,7 @@ func (m *model) handle(raw string) (*message, error) {
 		m.fail(msg.Message)
 		// A file past a bound is not a problem to answer: the report
 		// before stays, and the page says the bound and what to do.
-		m.Limit = msg.Limit
+		m.Limit, m.Setting = msg.Limit, msg.Error
 	case report.MsgFile:
 		return &msg, nil
 	}
@@ -230,7 +233,7 @@ func (m *model) idle() {
 // fail shows an error; the last good report, its file and settings stay,
 // and a file that failed to load is named.
 func (m *model) fail(text string) {
-	m.Err, m.Limit = text, nil
+	m.Err, m.Limit, m.Setting = text, nil, nil
 	if m.busyFor == report.MsgLoad || m.busyFor == report.MsgSurvey {
 		m.Failed = m.pending.Name
 		m.Settings = m.good

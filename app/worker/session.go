@@ -224,6 +224,10 @@ func Failure(req report.Request, err error) report.Reply {
 	if errors.As(err, &p) {
 		r.Problem = p.Problem
 	}
+	var e *report.Error
+	if errors.As(err, &e) {
+		r.Error = e
+	}
 	return r
 }
 
