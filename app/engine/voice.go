@@ -35,7 +35,7 @@ func Survey(name string, data []byte, o report.Settings, orders *ingest.Result, 
 		out.Mapping = append(out.Mapping, report.MappingEntry{Role: string(m.Role), Column: m.Column, Header: m.Header, Confidence: r6(m.Confidence), Why: m.Why})
 	}
 	for _, s := range res.Skipped {
-		out.Skipped = append(out.Skipped, report.Skip{Reason: s.Reason, Column: s.Column, Rows: s.Rows, Examples: s.Examples, Values: s.Values})
+		out.Skipped = append(out.Skipped, report.Skip{Code: string(s.Code), Reason: s.Reason, Column: s.Column, Rows: s.Rows, Examples: s.Examples, Values: s.Values})
 	}
 	values := make([]float64, len(res.Answers))
 	for i, a := range res.Answers {

@@ -114,7 +114,7 @@ func (r *Report) SkippedRows() int {
 
 // Skip counts the rows skipped for one reason.
 type Skip struct {
-	Code     SkipCode `json:"code,omitempty"` // for the reasons words are given at the edge
+	Code     SkipCode `json:"code"` // the reason, for the edges to word
 	Reason   string   `json:"reason"`
 	Column   string   `json:"column,omitempty"`
 	Rows     int      `json:"rows"`
@@ -138,14 +138,9 @@ type skips struct {
 	index map[string]int
 }
 
-// addCode counts one row skipped for a coded reason (see add).
-func (s *skips) addCode(code SkipCode, reason, column string, line int, value string) {
-	s.add(reason, column, line, value)
-	s.list[s.index[reason+"\x00"+column]].Code = code
-}
-
-// add counts one row; line 0 counts it without keeping an example.
-func (s *skips) add(reason, column string, line int, value string) {
+// add counts one row skipped for a reason, its code with the English;
+// line 0 counts it without keeping an example.
+func (s *skips) add(code SkipCode, reason, column string, line int, value string) {
 	key := reason + "\x00" + column
 	if s.index == nil {
 		s.index = map[string]int{}
@@ -154,7 +149,7 @@ func (s *skips) add(reason, column string, line int, value string) {
 	if !ok {
 		i = len(s.list)
 		s.index[key] = i
-		s.list = append(s.list, Skip{Reason: reason, Column: column})
+		s.list = append(s.list, Skip{Code: code, Reason: reason, Column: column})
 	}
 	k := &s.list[i]
 	k.Rows++
