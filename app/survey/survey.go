@@ -82,8 +82,8 @@ type Options struct {
 	// Map sets a role's column by header or 1-based number; "" unsets it.
 	Map map[string]string
 	// Scale is "nps", "csat5", "csat7", "csat10" or "" to detect it.
-	Scale string
-	TZ    *time.Location // the reporting time zone (nil for UTC)
+	Scale    string
+	Location *time.Location // the reporting time zone (nil for UTC), as ingest.Options.Location
 	// Progress, if set, hears how far reading has come.
 	Progress func(done, total int64)
 	// Limits bound what reading the file may take (package limits); a
@@ -151,7 +151,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	if len(t.Rows) == 0 {
 		return nil, fmt.Errorf("%s has a header but no answers", name)
 	}
-	loc := o.TZ
+	loc := o.Location
 	if loc == nil {
 		loc = time.UTC
 	}
