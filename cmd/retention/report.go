@@ -135,8 +135,7 @@ func readInput(file string, l limits.Limits) ([]byte, error) {
 // has its own).
 func (c *common) registerForecast(fs *flag.FlagSet) {
 	d := report.DefaultSettings()
-	p := &c.opt
-	p.Horizon = d.Horizon
+	p := &c.opt // a horizon left at 0 is the engine's default (report.Settings.Defaults)
 	fs.StringVar(&p.PredictUnit, "unit", d.PredictUnit, "time unit of the prediction models: week or day")
 	fs.Var((*horizonFlag)(&p.Horizon), "horizon", "how far predicted purchases and CLV look ahead (12m, 2y)")
 	fs.Func("discount", fmt.Sprintf("monthly discount rate of the predicted CLV (default %v)", *d.Discount), func(s string) error {

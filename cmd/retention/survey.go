@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -80,14 +81,24 @@ func (m *Main) surveyReport(file string, data []byte, orders string, opt report.
 	}
 	res, err := engine.Load(filepath.Base(orders), od, opt)
 	if err != nil {
-		return nil, "", fmt.Errorf("orders: %w", err)
+		return nil, "", ordersError(err)
 	}
 	doc, err := engine.Build(res, opt)
 	if err != nil {
-		return nil, "", fmt.Errorf("orders: %w", err)
+		return nil, "", ordersError(err)
 	}
 	s, err := engine.Survey(filepath.Base(file), data, opt, res, doc)
 	return s, doc.Currency, err
+}
+
+// ordersError says that err is the orders file's; a setting the engine
+// cannot use is worded here, as explain cannot see past the prefix.
+func ordersError(err error) error {
+	var se *report.Error
+	if errors.As(err, &se) {
+		return fmt.Errorf("orders: %s", explainSetting(se))
+	}
+	return fmt.Errorf("orders: %w", err)
 }
 
 func writeSurvey(m *Main, s *report.Survey) {
