@@ -281,11 +281,11 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			} else {
 				v, err := df.Parse(s, loc)
 				if err != nil && placeholderText(s) {
-					sk.addCode(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
+					sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
 					continue
 				}
 				if err != nil {
-					sk.add("date cannot be read", hdr(c.date), line, s)
+					sk.add(DateUnreadable, "date cannot be read", hdr(c.date), line, s)
 					continue
 				}
 				if len(dateCache) < 1<<16 {
@@ -295,7 +295,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			}
 			lastDateS, lastDate = s, lt
 			if !plausibleDate(lt, opt.Latest) {
-				sk.addCode(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
+				sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
 				continue
 			}
 		}
@@ -306,11 +306,11 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			}
 			v, err := nf.Parse(s)
 			if !finite(v, err) {
-				sk.addCode(NumberNotFinite, what+" is too large or not finite", hdr(i), line, s)
+				sk.add(NumberNotFinite, what+" is too large or not finite", hdr(i), line, s)
 				return 0, false, false
 			}
 			if err != nil {
-				sk.add(what+" is not a number", hdr(i), line, s)
+				sk.add(NotANumber, what+" is not a number", hdr(i), line, s)
 				return 0, false, false
 			}
 			return v, true, true
@@ -333,7 +333,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			kind = columns.TransactionKind(cell(c.txnType))
 			if kind != columns.TxnSale && kind != columns.TxnRefund {
 				// A transfer, a withdrawal, a fee, a conversion, a hold.
-				sk.add("not a sale or a refund", hdr(c.txnType), line, cell(c.txnType))
+				sk.add(NotSaleOrRefund, "not a sale or a refund", hdr(c.txnType), line, cell(c.txnType))
 				continue
 			}
 		}
@@ -482,13 +482,13 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		outRefunds []metrics.Refund
 		custInfo   = map[string]*metrics.Customer{}
 	)
-	skipOrder := func(a *agg, reason, column, value string) {
+	skipOrder := func(a *agg, code SkipCode, reason, column, value string) {
 		for i := 0; i < a.rows; i++ {
 			l := 0 // counted, with no further example
 			if i < len(a.lines) {
 				l = a.lines[i]
 			}
-			sk.add(reason, column, l, value)
+			sk.add(code, reason, column, l, value)
 		}
 	}
 	for _, a := range seq {
@@ -509,15 +509,15 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			if col == "" {
 				col = hdr(c.email)
 			}
-			skipOrder(a, "no customer id or e-mail", col, "")
+			skipOrder(a, NoCustomerKey, "no customer id or e-mail", col, "")
 			continue
 		}
 		if !a.hasTime {
-			skipOrder(a, "no order date", hdr(c.date), "")
+			skipOrder(a, NoOrderDate, "no order date", hdr(c.date), "")
 			continue
 		}
 		if a.currency != "" && rep.Currency != "" && a.currency != rep.Currency {
-			skipOrder(a, "in another currency ("+a.currency+")", hdr(c.currency), a.currency)
+			skipOrder(a, OtherCurrency, "in another currency ("+a.currency+")", hdr(c.currency), a.currency)
 			continue
 		}
 		amount := amountOf(a, c.total >= 0, perLine)

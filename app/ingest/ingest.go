@@ -15,6 +15,7 @@ import (
 
 	"retention/app/columns"
 	"retention/app/limits"
+	"retention/app/report"
 	"retention/app/sheet"
 	"retention/metrics"
 )
@@ -51,9 +52,9 @@ type Options struct {
 	// Limits bound what reading the file may take (package limits); a
 	// zero field takes the command line's bound.
 	Limits limits.Limits
-	// Progress, if set, is called now and then with the stage ("read",
-	// "orders") and how far it is.
-	Progress func(stage string, done, total int64)
+	// Progress, if set, is called now and then with the stage
+	// (report.StageRead, report.StageOrders) and how far it is.
+	Progress func(stage report.Stage, done, total int64)
 }
 
 // Result is what Load produced.
@@ -113,7 +114,7 @@ func (r *Report) SkippedRows() int {
 
 // Skip counts the rows skipped for one reason.
 type Skip struct {
-	Code     SkipCode `json:"code,omitempty"` // for the reasons words are given at the edge
+	Code     SkipCode `json:"code"` // the reason, for the edges to word
 	Reason   string   `json:"reason"`
 	Column   string   `json:"column,omitempty"`
 	Rows     int      `json:"rows"`
@@ -137,14 +138,9 @@ type skips struct {
 	index map[string]int
 }
 
-// addCode counts one row skipped for a coded reason (see add).
-func (s *skips) addCode(code SkipCode, reason, column string, line int, value string) {
-	s.add(reason, column, line, value)
-	s.list[s.index[reason+"\x00"+column]].Code = code
-}
-
-// add counts one row; line 0 counts it without keeping an example.
-func (s *skips) add(reason, column string, line int, value string) {
+// add counts one row skipped for a reason, its code with the English;
+// line 0 counts it without keeping an example.
+func (s *skips) add(code SkipCode, reason, column string, line int, value string) {
 	key := reason + "\x00" + column
 	if s.index == nil {
 		s.index = map[string]int{}
@@ -153,7 +149,7 @@ func (s *skips) add(reason, column string, line int, value string) {
 	if !ok {
 		i = len(s.list)
 		s.index[key] = i
-		s.list = append(s.list, Skip{Reason: reason, Column: column})
+		s.list = append(s.list, Skip{Code: code, Reason: reason, Column: column})
 	}
 	k := &s.list[i]
 	k.Rows++
@@ -170,7 +166,7 @@ func (s *skips) add(reason, column string, line int, value string) {
 func Load(name string, data []byte, opt Options) (*Result, error) {
 	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader, Limits: opt.Limits}
 	if opt.Progress != nil {
-		sopt.Progress = func(done, total int64) { opt.Progress("read", done, total) }
+		sopt.Progress = func(done, total int64) { opt.Progress(report.StageRead, done, total) }
 	}
 	t, err := sheet.Read(name, data, sopt)
 	if errors.Is(err, sheet.ErrNoHeader) && !opt.NoHeader {

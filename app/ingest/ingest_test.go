@@ -196,6 +196,9 @@ func TestFromTable(t *testing.T) {
 				if len(s.Examples) == 0 {
 					t.Errorf("skip %q has no example rows", s.Reason)
 				}
+				if s.Code == "" {
+					t.Errorf("skip %q has no code", s.Reason)
+				}
 			}
 			if len(skipped) == 0 {
 				skipped = nil

@@ -9,21 +9,6 @@ import (
 	"retention/app/parse"
 )
 
-// SkipCode names why rows were skipped, for the reasons the page and the
-// command line word themselves; Skip.Reason holds the English.
-type SkipCode string
-
-// The skip codes. Skip.Column, Examples and Values are their parameters.
-const (
-	// DateOutOfRange: the order date is before EarliestOrder or after
-	// Options.Latest (a placeholder such as 9999-12-31 or 1900-01-01, an
-	// Excel serial 0–60, a typo).
-	DateOutOfRange SkipCode = "date_out_of_range"
-	// NumberNotFinite: an amount or quantity is infinite, NaN, or larger
-	// than parse.MaxAmount.
-	NumberNotFinite SkipCode = "number_not_finite"
-)
-
 // EarliestOrder is the first day an order may be dated. Earlier dates are
 // placeholders and typos, not orders: ERPs write 1900-01-01 (and Excel's
 // serials 0 to 60 are the first two months of 1900) for "no date", and no

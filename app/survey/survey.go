@@ -82,8 +82,8 @@ type Options struct {
 	// Map sets a role's column by header or 1-based number; "" unsets it.
 	Map map[string]string
 	// Scale is "nps", "csat5", "csat7", "csat10" or "" to detect it.
-	Scale string
-	TZ    *time.Location // the reporting time zone (nil for UTC)
+	Scale    string
+	Location *time.Location // the reporting time zone (nil for UTC), as ingest.Options.Location
 	// Progress, if set, hears how far reading has come.
 	Progress func(done, total int64)
 	// Limits bound what reading the file may take (package limits); a
@@ -102,12 +102,25 @@ type Match struct {
 
 // Skip counts rows that did not become answers for one reason.
 type Skip struct {
-	Reason   string   `json:"reason"`
+	Code     SkipCode `json:"code"`   // the reason, for the edges to word
+	Reason   string   `json:"reason"` // the English the command prints
 	Column   string   `json:"column,omitempty"`
 	Rows     int      `json:"rows"`
 	Examples []int    `json:"examples"` // first row numbers
 	Values   []string `json:"values,omitempty"`
 }
+
+// SkipCode names why a survey row was skipped; Skip.Column, Examples and
+// Values are its parameters.
+type SkipCode string
+
+// The survey's skip codes.
+const (
+	NoScore  SkipCode = "no_score"  // the score cell is empty
+	BadScore SkipCode = "bad_score" // the score is not on the scale (Result.Scale)
+	NoDate   SkipCode = "no_date"   // the date cell is empty
+	BadDate  SkipCode = "bad_date"  // the date cannot be read
+)
 
 // Result is a read survey.
 type Result struct {
@@ -138,7 +151,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	if len(t.Rows) == 0 {
 		return nil, fmt.Errorf("%s has a header but no answers", name)
 	}
-	loc := o.TZ
+	loc := o.Location
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -232,11 +245,11 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 
 	skips := map[string]*Skip{}
 	var order []string
-	skip := func(reason, column string, line int, value string) {
+	skip := func(code SkipCode, reason, column string, line int, value string) {
 		k := reason + "\x00" + column
 		s := skips[k]
 		if s == nil {
-			s = &Skip{Reason: reason, Column: column}
+			s = &Skip{Code: code, Reason: reason, Column: column}
 			skips[k] = s
 			order = append(order, k)
 		}
@@ -254,20 +267,20 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		raw := scores[i]
 		switch {
 		case raw == "":
-			skip("no score", sc.Header, line, "")
+			skip(NoScore, "no score", sc.Header, line, "")
 			continue
 		case !okScore[i] || !res.Scale.Valid(values[i]):
-			skip(fmt.Sprintf("not a score on the %s scale", res.Scale), sc.Header, line, raw)
+			skip(BadScore, fmt.Sprintf("not a score on the %s scale", res.Scale), sc.Header, line, raw)
 			continue
 		}
 		ds := cell(i, dc.Column)
 		if ds == "" {
-			skip("no date", dc.Header, line, "")
+			skip(NoDate, "no date", dc.Header, line, "")
 			continue
 		}
 		when, err := df.Parse(ds, loc)
 		if err != nil {
-			skip("not a date", dc.Header, line, ds)
+			skip(BadDate, "not a date", dc.Header, line, ds)
 			continue
 		}
 		a := metrics.Answer{Time: when, Score: values[i], Comment: cell(i, col(Comment)), Line: line}

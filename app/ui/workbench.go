@@ -83,7 +83,8 @@ func (w *Workbench) OnInit() {
 		w.tab = TabOverview
 	}
 	if w.m.Settings.Grain == "" {
-		w.m.Settings = report.Settings{Grain: "month", TZ: browserTimeZone(), LapsedDays: 180, Locale: browserLocale()}
+		w.m.Settings = report.DefaultSettings()
+		w.m.Settings.TZ, w.m.Settings.Locale = browserTimeZone(), browserLocale()
 		w.m.good = w.m.Settings
 	}
 }
@@ -177,7 +178,7 @@ func (w *Workbench) send(req report.Request, buf app.Value) {
 // failure (failed words the reading error). A read that the user
 // cancelled is dropped.
 func (w *Workbench) whenRead(name string, failed func(err string) string, req func(buf app.Value) report.Request) func(app.Value, string) {
-	w.m.Phase, w.m.Err, w.m.Failed, w.m.Limit, w.m.Lost, w.m.Progress = Loading, "", "", nil, nil, report.Progress{Stage: "start"}
+	w.m.Phase, w.m.Err, w.m.Failed, w.m.Limit, w.m.Lost, w.m.Progress = Loading, "", "", nil, nil, report.Progress{Stage: report.StageStart}
 	w.m.reading = name
 	gen := w.readGen
 	return func(buf app.Value, err string) {
@@ -253,7 +254,7 @@ func (w *Workbench) restoreEngine() {
 		w.read(srcs[min(i, 1)], func(buf app.Value, err string) {
 			w.ctx.Dispatch(func(ctx app.Context) {
 				if err != "" {
-					w.m.restored(message{Type: report.MsgError, ID: reqs[i].ID, Message: err})
+					w.m.restored(message{Reply: report.Reply{Type: report.MsgError, ID: reqs[i].ID, Message: err}})
 					next(len(reqs))
 					return
 				}

@@ -49,6 +49,7 @@ import (
 
 	"retention/app/ingest"
 	"retention/app/limits"
+	"retention/app/report"
 )
 
 func main() {
@@ -65,6 +66,10 @@ func explain(err error) string {
 	var le *limits.Error
 	if errors.As(err, &le) {
 		return explainLimit(le)
+	}
+	var se *report.Error
+	if errors.As(err, &se) {
+		return explainSetting(se)
 	}
 	var p *ingest.Problem
 	if !errors.As(err, &p) {
@@ -90,6 +95,50 @@ func explain(err error) string {
 		s += ", or name the columns with --map if it does hold orders."
 	}
 	return s
+}
+
+// flags are the command's flags for the settings' fields (their JSON
+// names).
+var flags = map[string]string{
+	"grain": "--grain", "from": "--from", "to": "--to", "as_of": "--as-of", "tz": "--tz", "map": "--map",
+	"active_window": "--active-window", "season_from": "--season-from", "season_to": "--season-to",
+	"until": "--until", "predict_unit": "--unit", "horizon": "--horizon", "discount": "--discount", "validate": "--check-until",
+}
+
+// explainSetting words a setting the engine cannot use, or orders that
+// give nothing with it, naming this command's flags.
+func explainSetting(e *report.Error) string {
+	flag := flags[e.Field]
+	switch e.Code {
+	case report.BadDate:
+		return fmt.Sprintf("%s must be a date like 2024-01-31, got %q", flag, e.Value)
+	case report.BadTimeZone:
+		return fmt.Sprintf("unknown time zone %q; use a name such as Europe/Berlin or UTC", e.Value)
+	case report.BadGrain:
+		return fmt.Sprintf("grain must be month, quarter or year, got %q", e.Value)
+	case report.BadActiveWindow:
+		return fmt.Sprintf("--active-window must be %s or a number of days such as 90d, got %q", report.WindowPeriod, e.Value)
+	case report.UnknownRole:
+		return fmt.Sprintf("unknown role %q; the roles are: %s", e.Value, e.Bound)
+	case report.BeforeEarliest:
+		return fmt.Sprintf("%s (%s) is before %s: orders are read from that day on", flag, e.Value, e.Bound)
+	case report.AfterTomorrow:
+		return fmt.Sprintf("%s (%s) is after tomorrow: orders are read up to today", flag, e.Value)
+	case report.EndBeforeStart:
+		start := map[string]string{"to": "--from", "season_to": "--season-from"}[e.Field]
+		return fmt.Sprintf("%s (%s) is before %s (%s)", flag, e.Value, start, e.Bound)
+	case report.BadUnit:
+		return fmt.Sprintf("--unit must be week or day, got %q", e.Value)
+	case report.BadHorizon:
+		return fmt.Sprintf("--horizon must be 1 to %s months, got %s", e.Bound, e.Value)
+	case report.BadDiscount:
+		return fmt.Sprintf("--discount is a monthly rate from 0 to below 1 (0.01 = 1%%), got %s", e.Value)
+	case report.NoOrdersToPredict:
+		return fmt.Sprintf("%s has no orders to predict from", e.Value)
+	case report.NoCustomerBy:
+		return fmt.Sprintf("no customer bought on or before %s; choose a later --until", e.Value)
+	}
+	return e.Error()
 }
 
 // explainLimit words a file past a bound, with what to do about it.

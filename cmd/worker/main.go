@@ -8,7 +8,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"runtime"
 	"syscall/js"
 
@@ -26,7 +25,7 @@ func main() {
 		}
 		var req report.Request
 		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
-			post(map[string]any{"type": report.MsgError, "message": "bad request: " + err.Error()}, js.Undefined())
+			post(report.Reply{Type: report.MsgError, Message: "bad request: " + err.Error()}, js.Undefined())
 			return nil
 		}
 		var data []byte
@@ -37,7 +36,7 @@ func main() {
 		handle(req, data)
 		return nil
 	}))
-	post(map[string]any{"type": report.MsgReady}, js.Undefined())
+	post(report.Reply{Type: report.MsgReady}, js.Undefined())
 	// Requests that arrive meanwhile wait in web/worker.js.
 	if err := worker.Warm(); err != nil {
 		println("the engine's warm-up failed:", err.Error())
@@ -48,7 +47,7 @@ func main() {
 
 func handle(req report.Request, data []byte) {
 	progress := func(p report.Progress) {
-		post(map[string]any{"type": report.MsgProgress, "id": req.ID, "progress": p}, js.Undefined())
+		post(report.Reply{Type: report.MsgProgress, ID: req.ID, Progress: &p}, js.Undefined())
 	}
 	var (
 		doc *report.Document
@@ -64,55 +63,39 @@ func handle(req report.Request, data []byte) {
 	case report.MsgRows:
 		r, err := session.Rows(req.List)
 		if err != nil {
-			fail(req, err)
+			post(worker.Failure(req, err), js.Undefined())
 			return
 		}
-		post(map[string]any{"type": report.MsgRows, "id": req.ID, "rows": r}, js.Undefined())
+		post(report.Reply{Type: report.MsgRows, ID: req.ID, Rows: r}, js.Undefined())
 		return
 	case report.MsgExport:
 		f, err := session.Export(req.List, req.Format)
 		if err != nil {
-			fail(req, err)
+			post(worker.Failure(req, err), js.Undefined())
 			return
 		}
 		buf := js.Global().Get("Uint8Array").New(len(f.Data))
 		js.CopyBytesToJS(buf, f.Data)
-		post(map[string]any{"type": report.MsgFile, "id": req.ID, "file": f}, buf)
+		post(report.Reply{Type: report.MsgFile, ID: req.ID, File: f}, buf)
 		return
 	default:
-		post(map[string]any{"type": report.MsgError, "id": req.ID, "message": "unknown request " + req.Type}, js.Undefined())
+		post(report.Reply{Type: report.MsgError, ID: req.ID, Message: "unknown request " + req.Type}, js.Undefined())
 		return
 	}
 	if err != nil {
-		fail(req, err)
+		post(worker.Failure(req, err), js.Undefined())
 		return
 	}
-	b, err := json.Marshal(worker.ForPage(doc))
+	post(report.Reply{Type: report.MsgReport, ID: req.ID, Report: worker.ForPage(doc)}, js.Undefined())
+}
+
+// post sends a reply as JSON, and bytes beside it when given, to the page.
+func post(msg report.Reply, bytes js.Value) {
+	b, err := json.Marshal(msg)
 	if err != nil {
-		fail(req, err)
-		return
+		// A report that cannot be written (a NaN slipped into it) is
+		// the request's error, not silence.
+		b, _ = json.Marshal(report.Reply{Type: report.MsgError, ID: msg.ID, Message: err.Error()})
 	}
-	post(map[string]any{"type": report.MsgReport, "id": req.ID, "report": string(b)}, js.Undefined())
-}
-
-// fail answers a request with its error: the English words, and what the
-// page words itself: the problem of a file that needs the user's word, or
-// the bound a file is past (typed, so that the page keeps the report it
-// shows and says what to do).
-func fail(req report.Request, err error) {
-	msg := map[string]any{"type": report.MsgError, "id": req.ID, "message": err.Error()}
-	var p *worker.ProblemError
-	if errors.As(err, &p) {
-		msg["problem"] = p.Problem
-	}
-	if l := report.LimitOf(err, req.Name); l != nil {
-		msg["limit"] = l
-	}
-	post(msg, js.Undefined())
-}
-
-// post sends a JSON message, and bytes beside it when given, to the page.
-func post(msg map[string]any, bytes js.Value) {
-	b, _ := json.Marshal(msg)
 	js.Global().Call("retentionPost", string(b), bytes)
 }
