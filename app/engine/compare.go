@@ -15,8 +15,8 @@ import (
 // and B with its change, the periods of either aligned by period, and the
 // customers who moved between RFM segments, each file scored as of its own
 // reference date on its orders before it.
-func Compare(a, b *ingest.Result, o Options) (*report.Comparison, error) {
-	mo, _, err := o.resolved()
+func Compare(a, b *ingest.Result, o report.Settings) (*report.Comparison, error) {
+	mo, _, err := resolved(o)
 	if err != nil {
 		return nil, err
 	}
@@ -50,8 +50,8 @@ func Compare(a, b *ingest.Result, o Options) (*report.Comparison, error) {
 // its reference date n days before the report's), and doc.Movement, the
 // customers' moves between RFM segments from the previous reference date
 // to the report's. doc is the report Build made of res with o.
-func ComparePrevious(res *ingest.Result, doc *report.Document, o Options) error {
-	mo, _, err := o.resolved()
+func ComparePrevious(res *ingest.Result, doc *report.Document, o report.Settings) error {
+	mo, _, err := resolved(o)
 	if err != nil {
 		return err
 	}
@@ -76,8 +76,8 @@ func ComparePrevious(res *ingest.Result, doc *report.Document, o Options) error 
 // Movement returns the customers of res by their RFM segment as of since
 // (a 2006-01-02 date, scored on the orders before it) and as of the
 // reference date of o: where the customers of one date went by the other.
-func Movement(res *ingest.Result, o Options, since string) (*report.Movement, error) {
-	mo, loc, err := o.resolved()
+func Movement(res *ingest.Result, o report.Settings, since string) (*report.Movement, error) {
+	mo, loc, err := resolved(o)
 	if err != nil {
 		return nil, err
 	}
@@ -100,12 +100,13 @@ func Movement(res *ingest.Result, o Options, since string) (*report.Movement, er
 
 // resolved checks the options and returns them for package metrics, with
 // the reporting time zone.
-func (o Options) resolved() (metrics.Options, *time.Location, error) {
+func resolved(o report.Settings) (metrics.Options, *time.Location, error) {
+	o.Defaults()
 	loc, err := location(o.TZ)
 	if err != nil {
 		return metrics.Options{}, nil, err
 	}
-	mo, err := o.metricsOptions(loc)
+	mo, err := metricsOptions(o, loc)
 	return mo, loc, err
 }
 
@@ -129,7 +130,7 @@ func (s side) segments() map[string]string {
 	return compare.Segments(d, metrics.RFM(d, s.asOf, metrics.DefaultGrid))
 }
 
-func (s side) header(res *ingest.Result, o Options) report.CompareSide {
+func (s side) header(res *ingest.Result, o report.Settings) report.CompareSide {
 	h := report.CompareSide{File: res.Report.File, Format: res.Report.Format, Sheet: res.Report.Sheet,
 		Currency: res.Report.Currency, From: o.From, To: o.To, AsOf: s.asOf.Format(dateLayout),
 		Customers: len(s.ds.Customers), Rows: res.Report.Rows}

@@ -214,7 +214,7 @@ func checkMovement(t *testing.T, what string, m report.Movement, a, b *report.Do
 	}
 }
 
-func load(tb testing.TB, name string, data []byte, o Options) (*ingest.Result, *report.Document) {
+func load(tb testing.TB, name string, data []byte, o report.Settings) (*ingest.Result, *report.Document) {
 	tb.Helper()
 	res, err := Load(name, data, o)
 	if err != nil {
@@ -235,14 +235,14 @@ func TestCompareExports(t *testing.T) {
 		name, order, date string
 		data              func(testing.TB) []byte
 		at                time.Time
-		opt               Options
+		opt               report.Settings
 	}{
 		{"sample-store.csv", "Name", "Created at", func(testing.TB) []byte { return demo.CSV() },
-			time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), Options{}},
+			time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), report.Settings{}},
 		{"sample-store.csv", "Name", "Created at", func(testing.TB) []byte { return demo.CSV() },
-			time.Date(2024, 12, 15, 0, 0, 0, 0, time.UTC), Options{Grain: "quarter", ActiveWindow: "90d"}},
+			time.Date(2024, 12, 15, 0, 0, 0, 0, time.UTC), report.Settings{Grain: "quarter", ActiveWindow: "90d"}},
 		{"online_retail.csv", "InvoiceNo", "InvoiceDate", func(tb testing.TB) []byte { return gunzip(tb, sharedData(tb, "online_retail.csv.gz")) },
-			time.Date(2011, 6, 1, 0, 0, 0, 0, time.UTC), Options{}},
+			time.Date(2011, 6, 1, 0, 0, 0, 0, time.UTC), report.Settings{}},
 	}
 	for _, f := range files {
 		t.Run(f.name+"/"+f.at.Format(dateLayout), func(t *testing.T) {
@@ -292,8 +292,8 @@ func TestCompareExports(t *testing.T) {
 // TestCompareSameFile compares a file with itself: no change anywhere,
 // every customer where they were.
 func TestCompareSameFile(t *testing.T) {
-	res, doc := load(t, "sample-store.csv", demo.CSV(), Options{})
-	c, err := Compare(res, res, Options{})
+	res, doc := load(t, "sample-store.csv", demo.CSV(), report.Settings{})
+	c, err := Compare(res, res, report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,19 +314,19 @@ func TestCompareSameFile(t *testing.T) {
 func TestComparePrevious(t *testing.T) {
 	data := demo.CSV()
 	tests := []struct {
-		o              Options
+		o              report.Settings
 		from, to, asOf string
 		days           int
 		covered        bool
 	}{
 		// 30 days back from 2025-09-01; the reference date 2025-10-01 goes
 		// back 30 days too.
-		{Options{From: "2025-09-01", To: "2025-09-30", AsOf: "2025-10-01"}, "2025-08-02", "2025-08-31", "2025-09-01", 30, true},
+		{report.Settings{From: "2025-09-01", To: "2025-09-30", AsOf: "2025-10-01"}, "2025-08-02", "2025-08-31", "2025-09-01", 30, true},
 		// A quarter of 92 days, by quarter, reference date the day after
 		// the last order (2025-11-01).
-		{Options{Grain: "quarter", From: "2025-07-01", To: "2025-09-30"}, "2025-03-31", "2025-06-30", "2025-08-01", 92, true},
+		{report.Settings{Grain: "quarter", From: "2025-07-01", To: "2025-09-30"}, "2025-03-31", "2025-06-30", "2025-08-01", 92, true},
 		// The whole history: the previous range is before the first order.
-		{Options{}, "2022-06-30", "2024-02-29", "2024-03-01", 610, false},
+		{report.Settings{}, "2022-06-30", "2024-02-29", "2024-03-01", 610, false},
 	}
 	for _, tt := range tests {
 		res, doc := load(t, "sample-store.csv", data, tt.o)
@@ -358,24 +358,24 @@ func TestComparePrevious(t *testing.T) {
 			}
 			continue
 		}
-		_, a := load(t, "a.csv", cut(t, data, at(p.AsOf), "Name", "Created at"), Options{AsOf: p.AsOf})
-		_, b := load(t, "b.csv", cut(t, data, at(doc.AsOf), "Name", "Created at"), Options{AsOf: doc.AsOf})
+		_, a := load(t, "a.csv", cut(t, data, at(p.AsOf), "Name", "Created at"), report.Settings{AsOf: p.AsOf})
+		_, b := load(t, "b.csv", cut(t, data, at(doc.AsOf), "Name", "Created at"), report.Settings{AsOf: doc.AsOf})
 		checkMovement(t, "movement since "+p.AsOf, *doc.Movement, a, b)
 	}
 }
 
 func TestMovementSince(t *testing.T) {
 	data := demo.CSV()
-	res, err := Load("sample-store.csv", data, Options{})
+	res, err := Load("sample-store.csv", data, report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := Movement(res, Options{AsOf: "2025-07-01"}, "2025-04-01")
+	m, err := Movement(res, report.Settings{AsOf: "2025-07-01"}, "2025-04-01")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, a := load(t, "a.csv", cut(t, data, time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), "Name", "Created at"), Options{AsOf: "2025-04-01"})
-	_, b := load(t, "b.csv", cut(t, data, time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), "Name", "Created at"), Options{AsOf: "2025-07-01"})
+	_, a := load(t, "a.csv", cut(t, data, time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), "Name", "Created at"), report.Settings{AsOf: "2025-04-01"})
+	_, b := load(t, "b.csv", cut(t, data, time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), "Name", "Created at"), report.Settings{AsOf: "2025-07-01"})
 	checkMovement(t, "since 2025-04-01", *m, a, b)
 	if m.OnlyA != 0 || m.OnlyB == 0 {
 		t.Errorf("only a %d, only b %d: want nobody lost from one file, new customers since", m.OnlyA, m.OnlyB)
@@ -386,7 +386,7 @@ func TestMovementSince(t *testing.T) {
 		{"1.4.2025", "", `--moved-since must be a date like 2024-01-31, got "1.4.2025"`},
 		{"", "", "--moved-since must be a date like 2024-01-31"},
 	} {
-		if _, err := Movement(res, Options{AsOf: tt.asOf}, tt.since); err == nil || err.Error() != tt.err {
+		if _, err := Movement(res, report.Settings{AsOf: tt.asOf}, tt.since); err == nil || err.Error() != tt.err {
 			t.Errorf("since %q: %v, want %s", tt.since, err, tt.err)
 		}
 	}

@@ -47,7 +47,7 @@ func (m *Main) compare(args []string) error {
 }
 
 // loadResult reads a file into orders, as load does before its report.
-func loadResult(file string, opt engine.Options) (*ingest.Result, error) {
+func loadResult(file string, opt report.Settings) (*ingest.Result, error) {
 	data, err := readInput(file, opt.Limits)
 	if err != nil {
 		return nil, err
@@ -57,7 +57,7 @@ func loadResult(file string, opt engine.Options) (*ingest.Result, error) {
 
 // loadPrevious reads and reports on a file, with the previous range of
 // the same length beside it (--compare-to previous).
-func loadPrevious(file string, opt engine.Options, compareTo string) (*report.Document, error) {
+func loadPrevious(file string, opt report.Settings, compareTo string) (*report.Document, error) {
 	if compareTo != comparePrevious {
 		return nil, fmt.Errorf("--compare-to must be %s, got %q", comparePrevious, compareTo)
 	}
