@@ -163,7 +163,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	if loc == nil {
 		loc = time.UTC
 	}
-	rep := Report{File: t.Name, Format: t.Format, Sheet: t.Sheet, Sheets: t.Sheets, Rows: len(t.Rows),
+	rep := Report{File: t.Name, Format: t.Format, Sheet: t.Sheet, Sheets: t.Sheets, Rows: t.Len(),
 		TimeZone: loc.String(), Notes: append([]string(nil), t.Notes...)}
 	c := resolve(m)
 	hdr := func(i int) string {
@@ -224,17 +224,12 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	var lastDateS string
 	var lastDate time.Time
 
-	for r, row := range t.Rows {
+	for r := range t.Len() {
 		line := t.Lines[r]
 		if opt.Progress != nil && r%16384 == 0 {
-			opt.Progress("orders", int64(r), int64(len(t.Rows)))
+			opt.Progress("orders", int64(r), int64(t.Len()))
 		}
-		cell := func(i int) string {
-			if i < 0 || i >= len(row) {
-				return ""
-			}
-			return strings.TrimSpace(row[i])
-		}
+		cell := func(i int) string { return strings.TrimSpace(t.Cell(r, i)) }
 
 		// Which order this line belongs to.
 		id := cell(c.order)
@@ -579,7 +574,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		return ds, rep, &Problem{Code: NoOrders, File: t.Name, Detail: skipSummary(rep.Skipped), err: ErrNoRows}
 	}
 	if opt.Progress != nil {
-		opt.Progress("orders", int64(len(t.Rows)), int64(len(t.Rows)))
+		opt.Progress("orders", int64(t.Len()), int64(t.Len()))
 	}
 	return ds, rep, nil
 }
@@ -589,7 +584,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 // role no column plays.
 func check(t *sheet.Table, m columns.Mapping, c cols) error {
 	p := &Problem{File: t.Name, Columns: t.Header}
-	if len(t.Rows) == 0 {
+	if t.Len() == 0 {
 		p.Code, p.err = NoRows, ErrNoRows
 		return p
 	}
@@ -739,8 +734,8 @@ func amountOf(a *agg, hasTotalCol, perLine bool) float64 {
 
 // filled tells whether column i has a value in any row.
 func filled(t *sheet.Table, i int) bool {
-	for _, row := range t.Rows {
-		if i < len(row) && strings.TrimSpace(row[i]) != "" {
+	for r := range t.Len() {
+		if strings.TrimSpace(t.Cell(r, i)) != "" {
 			return true
 		}
 	}
@@ -752,11 +747,11 @@ func distinct(t *sheet.Table, i int) []string {
 	seen := make(map[string]struct{})
 	var out []string
 	last := ""
-	for _, row := range t.Rows {
-		if i >= len(row) {
+	for r := range t.Len() {
+		if i >= t.Width(r) {
 			continue
 		}
-		s := strings.TrimSpace(row[i])
+		s := strings.TrimSpace(t.Cell(r, i))
 		if s == "" || s == last {
 			continue // a line of an order often repeats the value above
 		}

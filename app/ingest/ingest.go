@@ -198,7 +198,7 @@ func Load(name string, data []byte, opt Options) (*Result, error) {
 // table gives no orders, the Result still holds the table and the mapping
 // (without a Dataset) beside the error.
 func FromTable(t *sheet.Table, opt Options) (*Result, error) {
-	m := columns.Detect(t.Header, t.Rows)
+	m := columns.Detect(t.Header, t)
 	for role, col := range opt.Map {
 		if strings.TrimSpace(col) == "" {
 			m.Unset(role)
