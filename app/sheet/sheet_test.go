@@ -15,6 +15,7 @@ import (
 
 	"retention/app/limits/craft"
 	"retention/app/realdata"
+	"retention/app/xlsx"
 )
 
 func utf16le(s string, bom bool) []byte {
@@ -347,5 +348,51 @@ func BenchmarkReadCSV(b *testing.B) {
 		if _, err := Read("online_retail.csv", raw, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestWorkbookTable checks that a workbook's table holds exactly the cells
+// the workbook reader gives, row by row below the header: crafted
+// workbooks (a wide cell among them) and Online Retail's.
+func TestWorkbookTable(t *testing.T) {
+	files := map[string][]byte{
+		"rows.xlsx":        craft.Workbook(craft.SheetRows(3000), nil),
+		"serial.xlsx":      craft.SerialDates(500, 1, 2958465),
+		"wide cell.xlsx":   craft.Workbook(craft.CellOfRuns(20, 4096), nil),
+		"shared text.xlsx": craft.Workbook(craft.SheetRows(10), craft.SharedStrings(50, 100)),
+	}
+	if !testing.Short() && realdata.Have("online_retail.xlsx") {
+		files["online_retail.xlsx"] = readData(t, "online_retail.xlsx")
+	}
+	for name, data := range files {
+		t.Run(name, func(t *testing.T) {
+			tb, err := Read(name, data, Options{NoHeader: name == "wide cell.xlsx"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wb, err := xlsx.Open(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want [][]string
+			var lines []int
+			if err := wb.Rows(tb.Sheet, func(row int, cells []string) error {
+				if row > tb.HeaderLine || tb.HeaderLine == 0 {
+					want = append(want, append([]string(nil), cells...))
+					lines = append(lines, row)
+				}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if tb.Len() != len(want) || !reflect.DeepEqual(tb.Lines, lines) {
+				t.Fatalf("%d rows, the reader %d (lines equal: %v)", tb.Len(), len(want), reflect.DeepEqual(tb.Lines, lines))
+			}
+			for i := range want {
+				if got := tb.Row(i); !reflect.DeepEqual(got, want[i]) {
+					t.Fatalf("row %d: %q, the reader %q", i, got, want[i])
+				}
+			}
+		})
 	}
 }
