@@ -248,6 +248,17 @@ func TestAppendRow(t *testing.T) {
 			t.Fatalf("row %d: %q at line %d, want %q at %d", i, got, tb.Lines[i], r, i+2)
 		}
 	}
+	for _, n := range []int{0, 4, len(rows) + 1} {
+		h := tb.Head(n)
+		if h.Len() != min(n, len(rows)) {
+			t.Fatalf("Head(%d) has %d rows", n, h.Len())
+		}
+		for i := range h.Len() {
+			if !reflect.DeepEqual(h.Row(i), rows[i]) || h.Lines[i] != i+2 {
+				t.Fatalf("Head(%d) row %d: %q at line %d", n, i, h.Row(i), h.Lines[i])
+			}
+		}
+	}
 }
 
 func sameParse(t *testing.T, s string, comma byte) {

@@ -144,6 +144,18 @@ func (t *Table) appendWide(line int, cells []string) {
 	t.Lines = append(t.Lines, line)
 }
 
+// Head returns a table of the first n data rows of t (all of them when t
+// has fewer), with t's header, names and notes; the rows' text is copied,
+// so the head holds nothing of t's.
+func (t *Table) Head(n int) *Table {
+	h := &Table{Name: t.Name, Format: t.Format, Sheet: t.Sheet, Sheets: t.Sheets,
+		Header: t.Header, HeaderLine: t.HeaderLine, Notes: t.Notes}
+	for r := range min(n, t.Len()) {
+		h.AppendRow(t.Lines[r], t.Row(r))
+	}
+	return h
+}
+
 // drop removes the first n data rows (the header and title lines above it).
 func (t *Table) drop(n int) {
 	t.at, t.first, t.Lines = t.at[n:], t.first[n:], t.Lines[n:]
