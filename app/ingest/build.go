@@ -116,9 +116,47 @@ func (a *agg) addLine(line int) {
 // product before it (29 million comparisons over the file). One set
 // serves every list, rebuilt when a long list other than the last one
 // grows: an order's lines mostly follow each other.
+//
+// The lists' values are kept in shared blocks (arena), not a backing
+// array per list grown by doubling: a list whose last value is the
+// block's last grows in place (an order's lines mostly follow each
+// other); another one moves to the block's end with room for as many
+// values again, so that the lists of orders whose lines alternate grow
+// by doubling, as with append. A list's room is its own.
 type distinctLists struct {
 	owner *[]string // the list the set holds
 	set   map[string]struct{}
+	arena []string
+}
+
+// arenaBlock is the number of values of a block of distinctLists.
+const arenaBlock = 1 << 14
+
+// push appends v to the list.
+func (d *distinctLists) push(list *[]string, v string) {
+	l := *list
+	if len(l) < cap(l) {
+		*list = append(l, v)
+		return
+	}
+	n := len(d.arena)
+	if len(l) > 0 && n > 0 && n < cap(d.arena) && &l[len(l)-1] == &d.arena[n-1] {
+		d.arena = append(d.arena, v)
+		*list = d.arena[n-len(l) : n+1 : n+1]
+		return
+	}
+	room := 1
+	if len(l) > 0 {
+		room = 2 * (len(l) + 1)
+	}
+	if cap(d.arena)-n < room {
+		d.arena = make([]string, 0, max(arenaBlock, room))
+		n = 0
+	}
+	d.arena = append(d.arena, l...)
+	d.arena = append(d.arena, v)
+	*list = d.arena[n : len(d.arena) : n+room]
+	d.arena = d.arena[:n+room]
 }
 
 // add appends v to the list unless the list holds it already.
@@ -130,7 +168,7 @@ func (d *distinctLists) add(list *[]string, v string) {
 				return
 			}
 		}
-		*list = append(l, v)
+		d.push(list, v)
 		return
 	}
 	if d.owner != list {
@@ -147,7 +185,7 @@ func (d *distinctLists) add(list *[]string, v string) {
 		return
 	}
 	d.set[v] = struct{}{}
-	*list = append(l, v)
+	d.push(list, v)
 }
 
 // longList is the length from which distinctLists looks a list up in its
@@ -473,7 +511,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 
 	var (
-		outOrders  []metrics.Order
+		outOrders  = make([]metrics.Order, 0, len(seq))
 		outRefunds []metrics.Refund
 		custInfo   = map[string]*metrics.Customer{}
 	)

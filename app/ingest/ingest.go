@@ -134,20 +134,23 @@ const maxExamples = 5
 // skips collects skipped rows by reason, in the order reasons first occur.
 type skips struct {
 	list  []Skip
-	index map[string]int
+	index map[skipKey]int
 }
+
+// skipKey is a reason and a column: a key without a string built per row.
+type skipKey struct{ reason, column string }
 
 // addCode counts one row skipped for a coded reason (see add).
 func (s *skips) addCode(code SkipCode, reason, column string, line int, value string) {
 	s.add(reason, column, line, value)
-	s.list[s.index[reason+"\x00"+column]].Code = code
+	s.list[s.index[skipKey{reason, column}]].Code = code
 }
 
 // add counts one row; line 0 counts it without keeping an example.
 func (s *skips) add(reason, column string, line int, value string) {
-	key := reason + "\x00" + column
+	key := skipKey{reason, column}
 	if s.index == nil {
-		s.index = map[string]int{}
+		s.index = map[skipKey]int{}
 	}
 	i, ok := s.index[key]
 	if !ok {
