@@ -298,3 +298,28 @@ func FuzzParseText(f *testing.F) {
 		sameParse(t, s, comma)
 	})
 }
+
+// TestCountByteWords compares the word-at-a-time count with strings.Count
+// on every byte value at every position and length around a word.
+func TestCountByteWords(t *testing.T) {
+	texts := append([]string(nil), parseCases...)
+	for n := range 20 {
+		for at := range n {
+			b := bytes.Repeat([]byte{'a'}, n)
+			b[at] = '\n'
+			texts = append(texts, string(b))
+		}
+	}
+	all := make([]byte, 0, 3*256)
+	for i := range 3 * 256 {
+		all = append(all, byte(i*7))
+	}
+	texts = append(texts, string(all), string(all[1:]), string(all[5:]))
+	for _, s := range texts {
+		for c := range 256 {
+			if got, want := countByteWords(s, byte(c)), strings.Count(s, string([]byte{byte(c)})); got != want {
+				t.Fatalf("%q, byte %#x: %d, strings.Count %d", s, c, got, want)
+			}
+		}
+	}
+}

@@ -16,7 +16,8 @@ var sniffOrder = []byte{'\t', ';', ',', '|', ' '}
 
 // readText reads delimited text into a Table.
 func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
-	if err := checkRows(s, l); err != nil {
+	lines, err := checkRows(s, l)
+	if err != nil {
 		return nil, err
 	}
 	comma := byte(0)
@@ -28,7 +29,7 @@ func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 	} else {
 		comma = sniff(s)
 	}
-	if err := checkCells(s, comma, l); err != nil {
+	if err := checkCells(s, comma, lines, l); err != nil {
 		return nil, err
 	}
 	t := parseText(s, comma, opt.Progress)
@@ -87,23 +88,24 @@ func sniff(s string) byte {
 // l.Rows, and checkCells text with more cells than l.Cells. The counts are
 // upper bounds (line breaks and delimiters inside quotes count too): the
 // table's memory grows with them, about 24 bytes a row and 4 a cell,
-// beside the text.
-func checkRows(s string, l limits.Limits) error {
-	if lines := countLines(s); lines > l.Rows {
-		return &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: lines}
+// beside the text. checkRows returns the lines it counted, for checkCells.
+func checkRows(s string, l limits.Limits) (int64, error) {
+	lines := countLines(s)
+	if lines > l.Rows {
+		return lines, &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: lines}
 	}
-	return nil
+	return lines, nil
 }
 
 func countLines(s string) int64 {
-	lines := int64(strings.Count(s, "\n"))
+	lines := int64(countByte(s, '\n'))
 	if lines == 0 {
-		lines = int64(strings.Count(s, "\r"))
+		lines = int64(countByte(s, '\r'))
 	}
 	return lines + 1
 }
 
-func checkCells(s string, comma byte, l limits.Limits) error {
+func checkCells(s string, comma byte, lines int64, l limits.Limits) error {
 	var fields int64
 	if comma == ' ' {
 		for i := 1; i < len(s); i++ {
@@ -112,9 +114,9 @@ func checkCells(s string, comma byte, l limits.Limits) error {
 			}
 		}
 	} else {
-		fields = int64(strings.Count(s, string(comma)))
+		fields = int64(countByte(s, comma))
 	}
-	if cells := fields + countLines(s); cells > l.Cells {
+	if cells := fields + lines; cells > l.Cells {
 		return &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: cells}
 	}
 	return nil
