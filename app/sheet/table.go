@@ -3,6 +3,7 @@
 package sheet
 
 import (
+	"slices"
 	"unsafe"
 
 	"retention/app/limits"
@@ -122,6 +123,16 @@ func (t *Table) AppendRow(line int, cells []string) {
 	if t.block == nil || cap(t.block)-len(t.block) < span {
 		t.block = make([]byte, 0, blockSize)
 		t.texts = append(t.texts, unsafe.String(unsafe.SliceData(t.block[:1]), blockSize))
+	}
+	if len(t.at) == cap(t.at) {
+		// Twice the room at a time: append's growth of a large slice
+		// (a quarter more) allocates some five times the final size,
+		// a workbook's rows being counted only once read.
+		n := max(cap(t.at), 1024)
+		t.at, t.first, t.Lines = slices.Grow(t.at, n), slices.Grow(t.first, n+1), slices.Grow(t.Lines, n)
+	}
+	if cap(t.cells)-len(t.cells) < 2*len(cells) {
+		t.cells = slices.Grow(t.cells, max(cap(t.cells), 2*len(cells)))
 	}
 	base := len(t.block)
 	for _, s := range cells {
