@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"time"
 	"unicode"
@@ -105,6 +106,12 @@ func (s *Session) read(rs report.Settings, o engine.Options) error {
 	// offsets.
 	res.Table = res.Table.Head(engine.PreviewRows)
 	s.res, s.loaded = res, rs
+	// The table and the orders' working lists are garbage now; collected
+	// before the figures, their memory serves the figures and the
+	// forecast, which would otherwise grow the heap past them (in
+	// WebAssembly the memory the heap reached is never given back): at
+	// ten times Online Retail, 1.33 GB of memory taken instead of 1.22.
+	runtime.GC()
 	return nil
 }
 
