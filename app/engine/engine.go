@@ -149,8 +149,8 @@ func ProblemOf(err error, res *ingest.Result) *report.Problem {
 func preview(res *ingest.Result) report.Preview {
 	t := res.Table
 	p := report.Preview{Header: t.Header, Rows: [][]string{}, Lines: []int{}}
-	for i := 0; i < len(t.Rows) && i < PreviewRows; i++ {
-		p.Rows = append(p.Rows, t.Rows[i])
+	for i := 0; i < t.Len() && i < PreviewRows; i++ {
+		p.Rows = append(p.Rows, t.Row(i))
 		p.Lines = append(p.Lines, t.Lines[i])
 	}
 	return p

@@ -135,15 +135,18 @@ const maxExamples = 5
 // skips collects skipped rows by reason, in the order reasons first occur.
 type skips struct {
 	list  []Skip
-	index map[string]int
+	index map[skipKey]int
 }
+
+// skipKey is a reason and a column: a key without a string built per row.
+type skipKey struct{ reason, column string }
 
 // add counts one row skipped for a reason, its code with the English;
 // line 0 counts it without keeping an example.
 func (s *skips) add(code SkipCode, reason, column string, line int, value string) {
-	key := reason + "\x00" + column
+	key := skipKey{reason, column}
 	if s.index == nil {
-		s.index = map[string]int{}
+		s.index = map[skipKey]int{}
 	}
 	i, ok := s.index[key]
 	if !ok {
@@ -194,7 +197,7 @@ func Load(name string, data []byte, opt Options) (*Result, error) {
 // table gives no orders, the Result still holds the table and the mapping
 // (without a Dataset) beside the error.
 func FromTable(t *sheet.Table, opt Options) (*Result, error) {
-	m := columns.Detect(t.Header, t.Rows)
+	m := columns.Detect(t.Header, t)
 	for role, col := range opt.Map {
 		if strings.TrimSpace(col) == "" {
 			m.Unset(role)

@@ -22,8 +22,7 @@ func table(lines ...string) *sheet.Table {
 			t.Header = cells
 			continue
 		}
-		t.Rows = append(t.Rows, cells)
-		t.Lines = append(t.Lines, i+1)
+		t.AppendRow(i+1, cells)
 	}
 	return t
 }

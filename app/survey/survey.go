@@ -148,14 +148,14 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(t.Rows) == 0 {
+	if t.Len() == 0 {
 		return nil, fmt.Errorf("%s has a header but no answers", name)
 	}
 	loc := o.Location
 	if loc == nil {
 		loc = time.UTC
 	}
-	res := &Result{File: name, Format: t.Format, Sheet: t.Sheet, Rows: len(t.Rows), Notes: t.Notes, Header: t.Header}
+	res := &Result{File: name, Format: t.Format, Sheet: t.Sheet, Rows: t.Len(), Notes: t.Notes, Header: t.Header}
 	m := detect(t)
 	for role, col := range o.Map {
 		r := Role(role)
@@ -180,7 +180,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	if sc, ok := m[Score]; ok && sc.Why != "set by you" && sc.Confidence < 0.7 {
 		// Scores found by their values alone: an orders export has small
 		// whole numbers too (quantities).
-		om := columns.Detect(t.Header, t.Rows[:min(len(t.Rows), sampleRows)])
+		om := columns.Detect(t.Header, firstRows{t, min(t.Len(), sampleRows)})
 		_, hasOrder := om.Column(columns.OrderID)
 		_, hasTotal := om.Column(columns.Total)
 		_, hasPrice := om.Column(columns.UnitPrice)
@@ -217,8 +217,8 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		return strings.TrimSpace(t.Cell(row, c))
 	}
 	dates := make([]string, 0, sampleRows)
-	scores := make([]string, 0, len(t.Rows))
-	for i := range t.Rows {
+	scores := make([]string, 0, t.Len())
+	for i := range t.Len() {
 		if v := cell(i, dc.Column); v != "" && len(dates) < cap(dates) {
 			dates = append(dates, v)
 		}
@@ -230,8 +230,8 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	}
 	res.DateFormat = df.String()
 	nf := parse.DetectNumberFormat(scores)
-	values := make([]float64, len(t.Rows))
-	okScore := make([]bool, len(t.Rows))
+	values := make([]float64, t.Len())
+	okScore := make([]bool, t.Len())
 	for i, s := range scores {
 		if v, err := nf.Parse(s); err == nil && s != "" {
 			values[i], okScore[i] = v, true
@@ -262,7 +262,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		}
 	}
 	res.Emails = map[int]string{}
-	for i := range t.Rows {
+	for i := range t.Len() {
 		line := t.Lines[i]
 		raw := scores[i]
 		switch {
@@ -297,7 +297,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		res.Skipped = append(res.Skipped, *skips[k])
 	}
 	if len(res.Answers) == 0 {
-		return nil, fmt.Errorf("%s has no answer with a score and a date (%d rows read)", name, len(t.Rows))
+		return nil, fmt.Errorf("%s has no answer with a score and a date (%d rows read)", name, t.Len())
 	}
 	if col(CustomerID) < 0 && col(Email) < 0 {
 		res.Notes = append(res.Notes, "The survey has no customer id or e-mail column: its answers cannot be joined to orders.")
@@ -391,7 +391,7 @@ func detect(t *sheet.Table) map[Role]Match {
 			}
 		}
 	}
-	n := min(len(t.Rows), sampleRows)
+	n := min(t.Len(), sampleRows)
 	numShare := make([]float64, len(t.Header))
 	// Values: a score column holds whole numbers 0-10 in most rows; a date
 	// column parses as dates.
@@ -440,3 +440,12 @@ func detect(t *sheet.Table) map[Role]Match {
 	}
 	return m
 }
+
+// firstRows are a table's first n rows, as columns.Detect reads them.
+type firstRows struct {
+	*sheet.Table
+	n int
+}
+
+// Len returns the number of rows.
+func (f firstRows) Len() int { return f.n }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"time"
 	"unicode"
@@ -92,7 +93,19 @@ func (s *Session) read(rs report.Settings, o report.Settings) error {
 		}
 		return err
 	}
+	// Of the table, the report shows its first rows (engine.PreviewRows);
+	// once its orders are read, the session keeps the file's bytes (to
+	// read them again with other settings) and the orders, not the whole
+	// table as well: at ten times Online Retail's rows it is 300 MB of
+	// offsets.
+	res.Table = res.Table.Head(engine.PreviewRows)
 	s.res, s.loaded = res, rs
+	// The table and the orders' working lists are garbage now; collected
+	// before the figures, their memory serves the figures and the
+	// forecast, which would otherwise grow the heap past them (in
+	// WebAssembly the memory the heap reached is never given back): at
+	// ten times Online Retail, 1.33 GB of memory taken instead of 1.22.
+	runtime.GC()
 	return nil
 }
 

@@ -354,3 +354,34 @@ func BenchmarkWarm(b *testing.B) {
 		}
 	}
 }
+
+// TestSessionKeepsTableHead checks that a loaded session keeps the table's
+// first rows for the report's preview, not the whole table, and that the
+// preview is the one of the whole table.
+func TestSessionKeepsTableHead(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Order,Customer,Date,Total\n")
+	for i := range 3 * engine.PreviewRows {
+		fmt.Fprintf(&b, "%d,c%d,2025-01-%02d,%d\n", i+1, i%7, i%28+1, 10+i)
+	}
+	data := []byte(b.String())
+	var s Session
+	doc, err := s.Load("shop.csv", data, report.Settings{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := engine.Run("shop.csv", data, report.Settings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := s.res.Table.Len(); n != engine.PreviewRows {
+		t.Errorf("the session keeps %d rows of the table, want %d", n, engine.PreviewRows)
+	}
+	if !reflect.DeepEqual(doc.Preview, whole.Preview) || len(doc.Preview.Rows) != engine.PreviewRows {
+		t.Errorf("preview %v, from the whole table %v", doc.Preview, whole.Preview)
+	}
+	again, err := s.Apply(report.Settings{Grain: "quarter"}, nil)
+	if err != nil || !reflect.DeepEqual(again.Preview, whole.Preview) {
+		t.Errorf("preview after a figure setting %v (%v), want %v", again.Preview, err, whole.Preview)
+	}
+}
