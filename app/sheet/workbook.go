@@ -72,7 +72,10 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 	var lines []int
 	var ncells int64
 	arena := make([]string, 0, chunk)
-	err = wb.Rows(sheet, func(row int, cells []string) error {
+	// Progress is the sheet's XML inflated out of its size in the zip's
+	// header; a sheet of unknown size counts its rows (total 0).
+	sized := wb.SheetSize(sheet) > 0
+	err = wb.RowsProgress(sheet, func(row int, cells []string) error {
 		if ncells += int64(len(cells)); ncells > l.Cells {
 			return &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: ncells}
 		}
@@ -86,11 +89,11 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 		arena = append(arena, cells...)
 		rows = append(rows, arena[start:len(arena):len(arena)])
 		lines = append(lines, row)
-		if opt.Progress != nil && len(rows)%16384 == 0 {
+		if opt.Progress != nil && !sized && len(rows)%16384 == 0 {
 			opt.Progress(int64(len(rows)), 0)
 		}
 		return nil
-	})
+	}, opt.Progress)
 	if errors.As(err, &le) {
 		return nil, le
 	}
