@@ -54,6 +54,9 @@ type Options struct {
 	// Limits bound what reading the file may take: limits.CLI (the zero
 	// value) on the command line, limits.Browser in the workbench.
 	Limits limits.Limits
+	// Gunzipped tells that the orders file's bytes are a .gz file's
+	// content, inflated by the caller (sheet.Options.Gunzipped).
+	Gunzipped bool
 }
 
 // SeasonDays is the default season window's length.
@@ -94,7 +97,7 @@ func Load(name string, data []byte, o Options) (*ingest.Result, error) {
 
 func (o Options) ingestOptions() (ingest.Options, error) {
 	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, Locale: o.Locale, NoHeader: o.NoHeader, Progress: o.Progress,
-		Latest: o.Today, Limits: o.Limits}
+		Latest: o.Today, Limits: o.Limits, Gunzipped: o.Gunzipped}
 	loc, err := location(o.TZ)
 	if err != nil {
 		return io, err

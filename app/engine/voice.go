@@ -19,6 +19,9 @@ type SurveyOptions struct {
 	// QuietDays is how long a promoter has not ordered to be in the quiet
 	// fans list; 0 means 90.
 	QuietDays int
+	// Gunzipped tells that the survey file's bytes are a .gz file's
+	// content, inflated by the caller (sheet.Options.Gunzipped).
+	Gunzipped bool
 }
 
 // Survey reads a survey export and scores it overall and per period (o's
@@ -33,7 +36,7 @@ func Survey(name string, data []byte, o Options, so SurveyOptions, orders *inges
 	if err != nil {
 		return nil, err
 	}
-	res, err := survey.Read(name, data, survey.Options{Sheet: so.Sheet, Map: so.Map, Scale: so.Scale, TZ: loc, Limits: o.Limits})
+	res, err := survey.Read(name, data, survey.Options{Sheet: so.Sheet, Map: so.Map, Scale: so.Scale, TZ: loc, Limits: o.Limits, Gunzipped: so.Gunzipped})
 	if err != nil {
 		return nil, err
 	}
