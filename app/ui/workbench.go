@@ -49,6 +49,11 @@ type Workbench struct {
 	// lostGen counts engines lost (ended or cancelled): a restore during
 	// which another is lost starts again for the newest engine.
 	lostGen int
+	// charts are the chart options of the tab shown, built once per
+	// report, tab and language (not at each render); chartsLater holds
+	// them back while a new report's first render is painted.
+	chartSet    chartCache
+	chartsLater bool
 	// ctx is the component's own context. Answers that arrive later (a
 	// read file, the worker's messages) are dispatched through it, not
 	// through the context of the element that started them: that element
@@ -105,10 +110,20 @@ func (w *Workbench) worker(ctx app.Context) {
 }
 
 func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
+	gen := w.m.docGen
 	f, err := w.m.handle(raw)
 	if err != nil {
 		w.m.fail(err.Error())
 		return
+	}
+	if w.m.docGen != gen && w.m.Doc != nil {
+		w.chartsLater = true
+		afterPaint(func() {
+			w.ctx.Dispatch(func(ctx app.Context) {
+				w.chartsLater = false
+				w.drawLater(ctx)
+			})
+		})
 	}
 	if f != nil && f.Type == msgEngine {
 		w.lostGen++
@@ -126,7 +141,7 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 // drawLater draws the charts of the tab after this update, once per
 // report.
 func (w *Workbench) drawLater(ctx app.Context) {
-	if w.m.Doc == nil || !chartTab(w.tab) || w.drawnGen == w.m.docGen {
+	if w.m.Doc == nil || !chartTab(w.tab) || w.drawnGen == w.m.docGen || w.chartsLater {
 		return
 	}
 	w.ctx.Defer(func(ctx app.Context) {
@@ -135,6 +150,34 @@ func (w *Workbench) drawLater(ctx app.Context) {
 			drawChart("chart-"+c.ID, c.Option, c.ID)
 		}
 	})
+}
+
+// chartCache is the charts of one tab of one report in one language.
+type chartCache struct {
+	doc    *report.Document
+	loc    *i18n.Locale
+	tab    string
+	charts []charts.Chart
+}
+
+// cached returns the charts of a tab of the report shown, built once
+// (build makes each chart's ECharts option as JSON: a third of the
+// report's first render in the browser, issue 11). While a new report's
+// first render is painted (chartsLater), it builds nothing: the tab keeps
+// the charts of the report before, until the next frame builds and draws
+// the new ones.
+func (w *Workbench) cached(tab string, build func() []charts.Chart) []charts.Chart {
+	c := w.chartSet
+	switch {
+	case c.doc == w.m.Doc && c.loc == w.loc && c.tab == tab:
+		return c.charts
+	case w.chartsLater && c.tab == tab:
+		return c.charts
+	case w.chartsLater:
+		return nil
+	}
+	w.chartSet = chartCache{doc: w.m.Doc, loc: w.loc, tab: tab, charts: build()}
+	return w.chartSet.charts
 }
 
 // chartTab tells whether a tab shows charts.
