@@ -73,6 +73,15 @@ type heldPost struct {
 func (w *Workbench) OnMount(ctx app.Context) {
 	w.ctx = ctx
 	w.worker(ctx)
+	afterPaint(warmDecoder)
+}
+
+// warmDecoder has encoding/json learn the fields of the report's types
+// (encoding a zero report builds the encoder of every type in it, and
+// with it the fields the decoder uses too) while the page waits for a
+// file, so that decoding the first report does not pay for it.
+func warmDecoder() {
+	_, _ = json.Marshal(report.Document{})
 }
 
 // OnInit prepares the state before the first render.
