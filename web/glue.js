@@ -296,11 +296,24 @@ window.rw = {
     if (!c) {
       c = echarts.init(el, null, { renderer: "canvas" });
       this.charts.set(id, c);
-      new ResizeObserver(() => c.resize()).observe(el);
+      new ResizeObserver(() => this.resizeLater(c)).observe(el);
     }
     const opt = JSON.parse(option);
     c.setOption(opt, true);
     el.dataset.drawn = "true";
+  },
+
+  // resizeLater redraws a chart at its element's new size in a task of
+  // its own: a new report that moves the page's layout resizes every
+  // chart at once, which in one task held the page for 80 ms and more.
+  resizing: new Set(),
+  resizeLater(c) {
+    if (this.resizing.has(c)) return;
+    this.resizing.add(c);
+    setTimeout(() => {
+      this.resizing.delete(c);
+      if (!c.isDisposed()) c.resize();
+    }, 0);
   },
 
   download(name, type, bytes) {
