@@ -79,9 +79,9 @@ self.retentionPost = (msg, bytes) => {
   }
 };
 
-// maxDeflateRatio is the most a deflate stream can inflate, 1032 to 1
-// (zlib's technical details: 258 bytes from each 2-bit code of a
-// 1-byte run): it bounds the first buffer a .gz file's trailer asks for.
+// maxDeflateRatio is the most deflate inflates one byte to: 1032 (zlib's
+// technical details: a 258-byte match coded in about 2 bits). It bounds
+// the first buffer a .gz file's trailer may ask for.
 const maxDeflateRatio = 1032;
 
 // gunzip inflates a .gz file with the browser's gzip decoder, as it
@@ -113,7 +113,10 @@ async function gunzip(src, bound) {
   return { bytes: out.subarray(0, n) };
 }
 
-const isGzip = (b) => b.length >= 18 && b[0] === 0x1f && b[1] === 0x8b;
+// gzipMin is the smallest gzip file: a 10-byte header and an 8-byte
+// trailer (RFC 1952); a shorter one goes to Go's inflate, which words it.
+const gzipMin = 18;
+const isGzip = (b) => b.length >= gzipMin && b[0] === 0x1f && b[1] === 0x8b;
 
 // inflated is what the engine gets for a file's bytes: a .gz file
 // inflated here ({bytes, gz: {inflated: true}}, or {gz: {past: n}} past
@@ -162,7 +165,7 @@ self.onmessage = (e) => {
     return;
   }
   const d = e.data;
-  chain = chain.then(() => handle(d));
+  chain = chain.then(() => handle(d)).catch((err) => ended("crash", 0, String(err && err.message ? err.message : err)));
 };
 
 async function start(module) {
