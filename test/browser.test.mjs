@@ -433,6 +433,7 @@ const craftedIndex = JSON.parse(fs.readFileSync(path.join(craftedDir, "index.jso
 // The words each bound is refused with: the bound and the file's figure,
 // in the page's numbers, and what to do.
 const limitWords = {
+  inflated_too_large: /The file unpacks to at least 900\.\d MiB, more than the 900 MiB this browser tab can hold\.[^]*command line reads files that unpack to up to 4 GiB/,
   nested_compression: /compressed twice, a gzip file inside a gzip file[^]*Unpack it once/,
   overlapping_zip_entries: /entries that share their bytes[^]*Export the orders again/,
   cell_too_large: /holds at least [\d.,]+ (MiB|bytes), more than the 131,068 bytes of Excel's largest cell \(32,767 characters\)/,
