@@ -25,7 +25,7 @@ func Survey(name string, data []byte, o report.Settings, orders *ingest.Result, 
 	if err != nil {
 		return nil, err
 	}
-	res, err := survey.Read(name, data, survey.Options{Sheet: o.SurveySheet, Map: o.SurveyMap, Scale: o.SurveyScale, Location: loc, Limits: o.Limits})
+	res, err := survey.Read(name, data, survey.Options{Sheet: o.SurveySheet, Map: o.SurveyMap, Scale: o.SurveyScale, Location: loc, Limits: o.Limits, Gunzipped: o.SurveyGunzipped})
 	if err != nil {
 		return nil, err
 	}

@@ -66,6 +66,11 @@ type Settings struct {
 	Today    time.Time                            `json:"-"`
 	Limits   limits.Limits                        `json:"-"`
 	Progress func(stage Stage, done, total int64) `json:"-"`
+	// Gunzipped and SurveyGunzipped tell that the orders or the survey
+	// file's bytes are a .gz file's content, inflated by the caller (the
+	// browser's decoder; sheet.Options.Gunzipped).
+	Gunzipped       bool `json:"-"`
+	SurveyGunzipped bool `json:"-"`
 }
 
 // The defaults of Settings, each written here once.

@@ -58,8 +58,10 @@ func errorf(sentinel error, format string, args ...any) error {
 func Read(name string, data []byte, opt Options) (*Table, error) {
 	l := opt.Limits.OrCLI()
 	var t *Table
-	err := l.CheckInput(int64(len(data)))
-	if err == nil {
+	var err error
+	if opt.Gunzipped {
+		t, err = readGunzipped(name, data, opt, l)
+	} else if err = l.CheckInput(int64(len(data))); err == nil {
 		t, err = read(name, data, opt, l)
 	}
 	var le *limits.Error

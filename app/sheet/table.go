@@ -189,4 +189,8 @@ type Options struct {
 	// Limits bound what reading may take (see package limits); a zero
 	// field takes the command line's bound (limits.CLI).
 	Limits limits.Limits
+	// Gunzipped tells that data is a .gz file's content, inflated by the
+	// caller (the browser's engine, with the browser's gzip decoder): it
+	// is read as Read reads what it inflates itself (see readGunzipped).
+	Gunzipped bool
 }

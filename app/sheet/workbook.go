@@ -70,7 +70,10 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 	}
 	t := &Table{Name: name, Format: "xlsx", Sheet: sheet, Sheets: sheets}
 	var ncells int64
-	err = wb.Rows(sheet, func(row int, cells []string) error {
+	// Progress is the sheet's XML inflated out of its size in the zip's
+	// header; a sheet of unknown size counts its rows (total 0).
+	sized := wb.SheetSize(sheet) > 0
+	err = wb.RowsProgress(sheet, func(row int, cells []string) error {
 		if ncells += int64(len(cells)); ncells > l.Cells {
 			return &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: ncells}
 		}
@@ -78,11 +81,11 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 			return &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: int64(t.Len()) + 1}
 		}
 		t.AppendRow(row, cells)
-		if opt.Progress != nil && t.Len()%16384 == 0 {
+		if opt.Progress != nil && !sized && t.Len()%16384 == 0 {
 			opt.Progress(int64(t.Len()), 0)
 		}
 		return nil
-	})
+	}, opt.Progress)
 	if errors.As(err, &le) {
 		return nil, le
 	}

@@ -89,6 +89,9 @@ type Options struct {
 	// Limits bound what reading the file may take (package limits); a
 	// zero field takes the command line's bound.
 	Limits limits.Limits
+	// Gunzipped tells that the file's bytes are a .gz file's content,
+	// inflated by the caller (sheet.Options.Gunzipped).
+	Gunzipped bool
 }
 
 // Match is the column found for a role.
@@ -144,7 +147,7 @@ const sampleRows = 2000
 
 // Read reads a survey export.
 func Read(name string, data []byte, o Options) (*Result, error) {
-	t, err := sheet.Read(name, data, sheet.Options{Sheet: o.Sheet, Progress: o.Progress, Limits: o.Limits})
+	t, err := sheet.Read(name, data, sheet.Options{Sheet: o.Sheet, Progress: o.Progress, Limits: o.Limits, Gunzipped: o.Gunzipped})
 	if err != nil {
 		return nil, err
 	}

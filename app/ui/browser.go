@@ -82,6 +82,23 @@ func errText(v app.Value) string {
 	return v.String()
 }
 
+// afterPaint calls fn once the browser has painted the next frame, so
+// that work done in fn does not hold back that frame. Natively it calls
+// fn at once.
+func afterPaint(fn func()) {
+	if !app.IsClient {
+		fn()
+		return
+	}
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		cb.Release()
+		fn()
+		return nil
+	})
+	rwCall("afterPaint", cb)
+}
+
 // drawChart draws (or redraws) an ECharts option in the element id.
 func drawChart(id string, option []byte, pngName string) {
 	rwCall("chart", id, string(option), pngName)

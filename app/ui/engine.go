@@ -18,7 +18,7 @@ func (w *Workbench) progress() app.UI {
 	switch p.Stage {
 	case report.StageRead:
 		if known {
-			label = w.t("Reading the file: %s of %s", w.loc.Percent(share), mb(w.loc, p.Total))
+			label = w.t("Reading the file: %s of %s", w.loc.Percent(share), mb(w.loc, w.m.readSize()))
 			break
 		}
 		// A workbook's rows are counted as they are read.
@@ -47,6 +47,19 @@ func (w *Workbench) progress() app.UI {
 			app.Button().ID("cancel").Class("btn btn-small").Text(w.t("Cancel")).OnClick(w.cancel),
 		),
 	)
+}
+
+// readSize is the size of the file being read, as the user gave it. The
+// share read is of what the engine reads (the text, a .gz file's
+// content, a workbook's sheet XML), which may be larger than the file.
+func (m *model) readSize() int64 {
+	switch {
+	case (m.busyFor == report.MsgLoad || m.busyFor == report.MsgSurvey) && m.pending.Size > 0:
+		return int64(m.pending.Size)
+	case m.busyFor == report.MsgSettings && m.Size > 0:
+		return int64(m.Size)
+	}
+	return m.Progress.Total
 }
 
 // timeLeft words the time a stage has left (0: not estimated yet).

@@ -25,6 +25,7 @@ import (
 type Session struct {
 	name   string
 	data   []byte
+	gz     bool            // data is a .gz file's content, inflated by the browser
 	loaded report.Settings // the reading settings res was made with
 	res    *ingest.Result
 	doc    *report.Document
@@ -35,6 +36,7 @@ type Session struct {
 	// The survey export joined to the orders, if one was added.
 	surveyName string
 	survey     []byte
+	surveyGz   bool
 }
 
 // ProblemError is a file that gives no report, with what the page needs
@@ -83,6 +85,7 @@ func (s *Session) read(rs report.Settings, o report.Settings) error {
 			}
 		}
 	}
+	o.Gunzipped = s.gz
 	res, err := engine.Load(s.name, s.data, o)
 	if err != nil {
 		if p := engine.ProblemOf(err, res); p != nil {
@@ -115,9 +118,20 @@ func (s *Session) read(rs report.Settings, o report.Settings) error {
 // user's word (a *ProblemError) is kept, so that the next settings can
 // answer it.
 func (s *Session) Load(name string, data []byte, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
+	return s.load(name, data, false, set, progress)
+}
+
+// LoadGunzipped is Load for a .gz file whose content the browser
+// inflated: data is that content, name the .gz file's (see
+// sheet.Options.Gunzipped).
+func (s *Session) LoadGunzipped(name string, data []byte, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
+	return s.load(name, data, true, set, progress)
+}
+
+func (s *Session) load(name string, data []byte, gz bool, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
 	before := *s
-	s.name, s.data, s.res, s.doc = name, data, nil, nil
-	s.surveyName, s.survey = "", nil
+	s.name, s.data, s.gz, s.res, s.doc = name, data, gz, nil, nil
+	s.surveyName, s.survey, s.surveyGz = "", nil, false
 	doc, err := s.Apply(set, progress)
 	var p *ProblemError
 	if err != nil && !errors.As(err, &p) {
@@ -162,6 +176,7 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	s.fit.Attach(doc)
 	if s.survey != nil {
 		// A survey that cannot be read leaves the orders' report standing.
+		o.SurveyGunzipped = s.surveyGz
 		sv, err := engine.Survey(s.surveyName, s.survey, o, s.res, doc)
 		if err != nil {
 			doc.SurveyError = err.Error()
@@ -194,11 +209,21 @@ func (k fitKey) same(o fitKey) bool {
 
 // Survey adds a survey export to the loaded orders and reports on both.
 func (s *Session) Survey(name string, data []byte, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
+	return s.addSurvey(name, data, false, set, progress)
+}
+
+// SurveyGunzipped is Survey for a .gz survey export whose content the
+// browser inflated (see LoadGunzipped).
+func (s *Session) SurveyGunzipped(name string, data []byte, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
+	return s.addSurvey(name, data, true, set, progress)
+}
+
+func (s *Session) addSurvey(name string, data []byte, gz bool, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
 	if s.data == nil {
 		return nil, errors.New("load the orders first, then the survey")
 	}
 	before := *s
-	s.surveyName, s.survey = name, data
+	s.surveyName, s.survey, s.surveyGz = name, data, gz
 	set.SurveyScale, set.SurveyMap = "", nil // a new survey: its own columns and scale
 	doc, err := s.Apply(set, progress)
 	if err != nil {

@@ -2,9 +2,11 @@ package worker
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -383,5 +385,66 @@ func TestSessionKeepsTableHead(t *testing.T) {
 	again, err := s.Apply(report.Settings{Grain: "quarter"}, nil)
 	if err != nil || !reflect.DeepEqual(again.Preview, whole.Preview) {
 		t.Errorf("preview after a figure setting %v (%v), want %v", again.Preview, err, whole.Preview)
+	}
+}
+
+// TestLoadGunzipped checks that a .gz file inflated by the browser gives
+// the report of the .gz file read whole, and of its content as a plain
+// file, and that a survey does too.
+func TestLoadGunzipped(t *testing.T) {
+	data := realdata.Read(t, "online_retail.csv.gz")
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := report.Settings{TZ: "UTC", AsOf: "2011-12-10"}
+	var gz, inflated, plain Session
+	want, err := gz.Load("online_retail.csv.gz", data, set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := inflated.LoadGunzipped("online_retail.csv.gz", out, set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asCSV, err := plain.Load("online_retail.csv", out, set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("the inflated .gz's report differs from the .gz's")
+	}
+	asCSV.File = want.File
+	if !reflect.DeepEqual(asCSV, want) {
+		t.Error("the content's report as a plain file differs from the .gz's")
+	}
+	// A survey sent inflated: the figures of the survey sent as a .gz.
+	nps := demo.NPSCSV()
+	var s1, s2 Session
+	for _, s := range []*Session{&s1, &s2} {
+		if _, err := s.Load(demo.FileName, demo.CSV(), report.Settings{}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := s1.Survey("nps.csv.gz", craft.Gzip(nps), report.Settings{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s2.SurveyGunzipped("nps.csv.gz", nps, report.Settings{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Survey == nil || !reflect.DeepEqual(a, b) {
+		t.Errorf("survey: inflated %+v, as a .gz %+v", b.Survey, a.Survey)
+	}
+	// Reading again (a reading setting changed) keeps to the inflated bytes.
+	set.TZ = "Europe/Berlin"
+	again, err := inflated.Apply(set, nil)
+	if err != nil || again.Customers != want.Customers {
+		t.Fatalf("again: %v, %d customers, want %d", err, again.Customers, want.Customers)
 	}
 }

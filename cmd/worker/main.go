@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"syscall/js"
 
+	"retention/app/limits"
 	"retention/app/report"
 	"retention/app/worker"
 )
@@ -19,6 +20,13 @@ var session worker.Session
 
 func main() {
 	self := js.Global()
+	// web/worker.js inflates a .gz file with the browser's gzip decoder
+	// before it reaches the engine, and stops past this bound.
+	self.Set("retentionInflateBound", limits.Browser.Inflated)
+	// retentionHandle(req, bytes, gz): gz, when given, says what
+	// web/worker.js made of a .gz file: {inflated: true} (bytes are its
+	// content) or {past: n} (it unpacks to more than the bound, at least n
+	// bytes; no bytes).
 	self.Set("retentionHandle", js.FuncOf(func(this js.Value, args []js.Value) any {
 		if len(args) == 0 {
 			return nil
@@ -33,7 +41,15 @@ func main() {
 			data = make([]byte, args[1].Get("byteLength").Int())
 			js.CopyBytesToGo(data, args[1])
 		}
-		handle(req, data)
+		gunzipped := false
+		if len(args) > 2 && args[2].Truthy() {
+			if past := args[2].Get("past"); past.Truthy() {
+				post(worker.Failure(req, &limits.Error{Code: limits.Inflated, File: req.Name, Limit: limits.Browser.Inflated, Figure: int64(past.Float())}), js.Undefined())
+				return nil
+			}
+			gunzipped = args[2].Get("inflated").Truthy()
+		}
+		handle(req, data, gunzipped)
 		return nil
 	}))
 	post(report.Reply{Type: report.MsgReady}, js.Undefined())
@@ -45,7 +61,9 @@ func main() {
 	select {}
 }
 
-func handle(req report.Request, data []byte) {
+// handle answers a request; gunzipped tells that data is a .gz file's
+// content, inflated by web/worker.js.
+func handle(req report.Request, data []byte, gunzipped bool) {
 	progress := func(p report.Progress) {
 		post(report.Reply{Type: report.MsgProgress, ID: req.ID, Progress: &p}, js.Undefined())
 	}
@@ -55,11 +73,19 @@ func handle(req report.Request, data []byte) {
 	)
 	switch req.Type {
 	case report.MsgLoad:
-		doc, err = session.Load(req.Name, data, req.Settings, progress)
+		load := session.Load
+		if gunzipped {
+			load = session.LoadGunzipped
+		}
+		doc, err = load(req.Name, data, req.Settings, progress)
 	case report.MsgSettings:
 		doc, err = session.Apply(req.Settings, progress)
 	case report.MsgSurvey:
-		doc, err = session.Survey(req.Name, data, req.Settings, progress)
+		survey := session.Survey
+		if gunzipped {
+			survey = session.SurveyGunzipped
+		}
+		doc, err = survey(req.Name, data, req.Settings, progress)
 	case report.MsgRows:
 		r, err := session.Rows(req.List)
 		if err != nil {
