@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"golang.org/x/text/language"
 
@@ -58,9 +57,6 @@ type Workbench struct {
 	// them back while a new report's first render is painted.
 	chartSet    chartCache
 	chartsLater bool
-	// progressAt is when the progress of the stage under way was last
-	// shown.
-	progressAt time.Time
 	// ctx is the component's own context. Answers that arrive later (a
 	// read file, the worker's messages) are dispatched through it, not
 	// through the context of the element that started them: that element
@@ -130,19 +126,11 @@ func (w *Workbench) worker(ctx app.Context) {
 }
 
 func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
-	gen, was := w.m.docGen, w.m.Progress
+	gen := w.m.docGen
 	f, err := w.m.handle(raw)
 	if err != nil {
 		w.m.fail(err.Error())
 		return
-	}
-	if p := w.m.Progress; w.m.Phase == Loading && p != was && p.Stage == was.Stage {
-		// More of the same stage: shown at most every progressEvery.
-		if now := w.m.clock(); now.Sub(w.progressAt) < progressEvery {
-			ctx.PreventUpdate()
-		} else {
-			w.progressAt = now
-		}
 	}
 	if w.m.docGen != gen && w.m.Doc != nil {
 		w.showReport(ctx)
@@ -159,13 +147,6 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	}
 	w.drawLater(ctx)
 }
-
-// progressEvery is how often the progress within a stage is shown: four
-// times a second moves the bar smoothly and the time left, in whole
-// seconds, as often as it can change. Each showing renders the page: a
-// workbook's hundred reports, each shown, made its read half a second
-// slower on a 2-core machine (issue 11).
-const progressEvery = 250 * time.Millisecond
 
 // showReport shows a new report over three frames, each its own task, so
 // that the page keeps painting: this one decoded it (and renders
