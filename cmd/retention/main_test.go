@@ -55,7 +55,12 @@ func golden(t *testing.T, name string, d *report.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
+	goldenBytes(t, name, append(got, '\n'))
+}
+
+// goldenBytes compares got with testdata/NAME, or rewrites it with -update.
+func goldenBytes(t *testing.T, name string, got []byte) {
+	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
