@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"retention/app/ingest"
+	"retention/app/limits"
 	"retention/app/report"
 	"retention/metrics"
 )
@@ -18,11 +19,7 @@ const vipShare = 0.01
 // Build computes the report of a loaded file.
 func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 	o.Defaults()
-	loc, err := location(o.TZ)
-	if err != nil {
-		return nil, err
-	}
-	mo, err := metricsOptions(o, loc)
+	mo, loc, err := resolved(o)
 	if err != nil {
 		return nil, err
 	}
@@ -58,17 +55,7 @@ func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 	ps := metrics.Periods(ds, mo)
 	doc.Periods = make([]report.Period, len(ps))
 	for i, p := range ps {
-		rp := report.Period{
-			Period: p.Key, Start: p.Start.Format(dateLayout), End: p.End.AddDate(0, 0, -1).Format(dateLayout),
-			Complete: p.Complete, S: p.S, E: p.E, New: p.N, Returning: p.Returning, Retained: p.Retained,
-			Reactivated: p.Reactivated, Lost: p.Lost, Revenue: r2(p.Revenue), NewRevenue: r2(p.NewRevenue),
-			ReturningRevenue: r2(p.ReturningRevenue), Refunds: r2(p.Refunds), NetRevenue: r2(p.NetRevenue),
-			Orders: p.Orders, AOV: r6(p.AOV),
-		}
-		if p.HasBase {
-			rp.Retention, rp.Churn, rp.CRR = ptr(r6(p.Retention)), ptr(r6(p.Churn)), ptr(r6(p.CRR))
-		}
-		doc.Periods[i] = rp
+		doc.Periods[i] = reportPeriod(p)
 	}
 	doc.LastFull = metrics.LastComplete(ps)
 
@@ -195,6 +182,18 @@ func keyName(k metrics.InterestKey) string {
 	return "categories"
 }
 
+// resolved checks the settings (their defaults applied) and returns them
+// for package metrics, with the reporting time zone.
+func resolved(o report.Settings) (metrics.Options, *time.Location, error) {
+	o.Defaults()
+	loc, err := location(o.TZ)
+	if err != nil {
+		return metrics.Options{}, nil, err
+	}
+	mo, err := metricsOptions(o, loc)
+	return mo, loc, err
+}
+
 // metricsOptions checks and converts the grain and the dates.
 func metricsOptions(o report.Settings, loc *time.Location) (metrics.Options, error) {
 	var mo metrics.Options
@@ -218,8 +217,8 @@ func metricsOptions(o report.Settings, loc *time.Location) (metrics.Options, err
 		field string
 		t     time.Time
 	}{{"from", mo.From}, {"to", mo.To}} {
-		if !d.t.IsZero() && d.t.Before(ingest.EarliestOrder) {
-			return mo, &report.Error{Code: report.BeforeEarliest, Field: d.field, Value: d.t.Format(dateLayout), Bound: ingest.EarliestOrder.Format(dateLayout)}
+		if !d.t.IsZero() && d.t.Before(limits.EarliestOrder) {
+			return mo, &report.Error{Code: report.BeforeEarliest, Field: d.field, Value: d.t.Format(dateLayout), Bound: limits.EarliestOrder.Format(dateLayout)}
 		}
 		if !d.t.IsZero() && !o.Today.IsZero() && d.t.After(o.Today.AddDate(0, 0, 1)) {
 			return mo, &report.Error{Code: report.AfterTomorrow, Field: d.field, Value: d.t.Format(dateLayout)}

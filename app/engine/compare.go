@@ -98,18 +98,6 @@ func Movement(res *ingest.Result, o report.Settings, since string) (*report.Move
 	return &m, nil
 }
 
-// resolved checks the options and returns them for package metrics, with
-// the reporting time zone.
-func resolved(o report.Settings) (metrics.Options, *time.Location, error) {
-	o.Defaults()
-	loc, err := location(o.TZ)
-	if err != nil {
-		return metrics.Options{}, nil, err
-	}
-	mo, err := metricsOptions(o, loc)
-	return mo, loc, err
-}
-
 // side is one dataset's figures over a range, as Build computes them.
 type side struct {
 	ds   *metrics.Dataset
