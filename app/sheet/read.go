@@ -78,16 +78,7 @@ func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error
 		if err != nil {
 			return nil, err
 		}
-		if isGzip(out) {
-			return nil, &limits.Error{Code: limits.Nested, Limit: 1, Figure: 2}
-		}
-		l.Inflated -= int64(len(out))
-		// The inner file keeps the .gz name: it is the file the user gave.
-		t, err := read(name, out, opt, l)
-		if t != nil {
-			t.Name = name
-		}
-		return t, err
+		return readGunzipped(name, out, opt, l)
 	}
 	switch {
 	case len(bytes.TrimSpace(data)) == 0 && !isUTF16(data):
