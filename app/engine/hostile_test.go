@@ -11,6 +11,7 @@ import (
 
 	"retention/app/export"
 	"retention/app/ingest"
+	"retention/app/limits"
 	"retention/app/limits/craft"
 	"retention/app/report"
 )
@@ -128,7 +129,7 @@ func TestRangeOptions(t *testing.T) {
 		o    report.Settings
 		want report.Error
 	}{
-		{report.Settings{From: "1000-01-01"}, report.Error{Code: report.BeforeEarliest, Field: "from", Value: "1000-01-01", Bound: ingest.EarliestOrder.Format(dateLayout)}},
+		{report.Settings{From: "1000-01-01"}, report.Error{Code: report.BeforeEarliest, Field: "from", Value: "1000-01-01", Bound: limits.EarliestOrder.Format(dateLayout)}},
 		{report.Settings{To: "9999-12-31", Today: today}, report.Error{Code: report.AfterTomorrow, Field: "to", Value: "9999-12-31"}},
 	} {
 		_, err := Run("o.csv", craft.Orders(20), tc.o)

@@ -47,7 +47,7 @@ type Options struct {
 	// Latest is the last instant an order may be dated (the day the
 	// report is made, from the caller's clock): rows dated more than a
 	// day after it are skipped (DateOutOfRange), as are rows dated before
-	// EarliestOrder. The zero value skips only those.
+	// limits.EarliestOrder. The zero value skips only those.
 	Latest time.Time
 	// Limits bound what reading the file may take (package limits); a
 	// zero field takes the command line's bound.

@@ -7,7 +7,7 @@ type SkipCode string
 // The skip codes. Skip.Column (the column at fault), Examples and Values
 // are their parameters.
 const (
-	// DateOutOfRange: the order date is before EarliestOrder or after
+	// DateOutOfRange: the order date is before limits.EarliestOrder or after
 	// Options.Latest (a placeholder such as 9999-12-31 or 1900-01-01, an
 	// Excel serial 0–60, a typo).
 	DateOutOfRange SkipCode = "date_out_of_range"
@@ -15,7 +15,7 @@ const (
 	// format.
 	DateUnreadable SkipCode = "date_unreadable"
 	// NumberNotFinite: an amount or quantity is infinite, NaN, or larger
-	// than parse.MaxAmount.
+	// than limits.MaxAmount.
 	NumberNotFinite SkipCode = "number_not_finite"
 	// NotANumber: an amount or quantity cannot be read as a number.
 	NotANumber SkipCode = "not_a_number"

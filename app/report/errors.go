@@ -25,7 +25,7 @@ const (
 	// comma-separated.
 	UnknownRole Code = "unknown_role"
 	// BeforeEarliest: the day Value of Field is before Bound, the first
-	// day orders are read from (ingest.EarliestOrder).
+	// day orders are read from (limits.EarliestOrder).
 	BeforeEarliest Code = "before_earliest"
 	// AfterTomorrow: the day Value of Field is after tomorrow.
 	AfterTomorrow Code = "after_tomorrow"

@@ -11,7 +11,6 @@ import (
 	"retention/app/ingest"
 	"retention/app/limits"
 	"retention/app/limits/craft"
-	"retention/app/parse"
 	"retention/app/report"
 	"retention/app/survey"
 )
@@ -127,8 +126,8 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 // the page on the Data tab, and said on the Overview when they are a
 // notable share.
 func TestSkipWords(t *testing.T) {
-	if earliestOrder != ingest.EarliestOrder.Format(time.DateOnly) || maxAmount != parse.MaxAmount {
-		t.Fatalf("the page's bounds %s, %v are not the engine's %s, %v", earliestOrder, maxAmount, ingest.EarliestOrder.Format(time.DateOnly), parse.MaxAmount)
+	if earliestOrder != limits.EarliestOrder.Format(time.DateOnly) || maxAmount != limits.MaxAmount {
+		t.Fatalf("the page's bounds %s, %v are not the engine's %s, %v", earliestOrder, maxAmount, limits.EarliestOrder.Format(time.DateOnly), limits.MaxAmount)
 	}
 	for _, c := range []struct {
 		page   string

@@ -1,19 +1,19 @@
 package ui
 
 import (
+	"time"
+
+	"retention/app/limits"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"retention/app/report"
 )
 
-// The engine's bounds of a plausible order, for the page's words (the page
-// imports no engine code; TestSkipWords checks them equal).
-const (
-	// earliestOrder is ingest.EarliestOrder: no order is dated before it.
-	earliestOrder = "1990-01-01"
-	// maxAmount is parse.MaxAmount, 2^53 / 100: the largest amount whose
-	// cents a float64 holds exactly.
-	maxAmount = (1 << 53) / 100.0
+// The bounds of a plausible order (app/limits), as the page words them.
+var (
+	earliestOrder = limits.EarliestOrder.Format(time.DateOnly)
+	maxAmount     = float64(limits.MaxAmount)
 )
 
 // skipReason words why rows were skipped, by the skip's code.
