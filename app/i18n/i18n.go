@@ -103,6 +103,7 @@ type Locale struct {
 	msg     *message.Printer
 	num     *message.Printer
 	English bool
+	symbols map[string]string // currency code -> its symbol in this locale
 }
 
 // New returns the Locale for a BCP 47 tag such as "de-DE" (a browser's
@@ -229,7 +230,14 @@ func (l *Locale) Money(v float64, code string) string {
 		return l.Num(v, 2)
 	}
 	// x/text writes "symbol number"; the number is ours, in the locale.
-	sym, _, _ := strings.Cut(l.num.Sprint(currency.Symbol(u.Amount(1))), " ")
+	sym, ok := l.symbols[code]
+	if !ok {
+		sym, _, _ = strings.Cut(l.num.Sprint(currency.Symbol(u.Amount(1))), " ")
+		if l.symbols == nil {
+			l.symbols = map[string]string{}
+		}
+		l.symbols[code] = sym // a table of amounts asks for it once
+	}
 	num := l.Num(round2(v), 2)
 	place := symbolPlace(l.Tag)
 	if place == after {
