@@ -184,6 +184,17 @@ async function newPage(base, opts = {}) {
   return { context, page, w };
 }
 
+// sampleStore opens the site at / in a fresh context (opts as newPage's)
+// and loads the built-in sample store.
+async function sampleStore(opts = {}) {
+  const p = await newPage(rootSite.url, opts);
+  await p.page.goto(rootSite.url);
+  await started(p.page);
+  await p.page.click("#sample");
+  await ready(p.page);
+  return p;
+}
+
 // engineReady waits until the engine worker runs (web/glue.js heard it).
 async function engineReady(page, timeout = 60000) {
   await page.waitForFunction(() => window.rw && rw.worker && rw.ready, null, { timeout });
@@ -339,11 +350,7 @@ async function intact(page, before) {
 }
 
 await test("a failed load changes nothing: the report, its lists and exports stay, the message names the file", async () => {
-  const { context, page, w } = await newPage(rootSite.url);
-  await page.goto(rootSite.url);
-  await started(page);
-  await page.click("#sample");
-  await ready(page);
+  const { context, page, w } = await sampleStore();
   const before = await kpis(page);
   const bad = path.join(os.tmpdir(), "broken-orders.xlsx");
   fs.writeFileSync(bad, "PK\x03\x04 this is no workbook");
@@ -358,11 +365,7 @@ await test("a failed load changes nothing: the report, its lists and exports sta
 });
 
 await test("cancel during a long load: the page stays usable, the report before stays", async () => {
-  const { context, page, w } = await newPage(rootSite.url);
-  await page.goto(rootSite.url);
-  await started(page);
-  await page.click("#sample");
-  await ready(page);
+  const { context, page, w } = await sampleStore();
   const before = await kpis(page);
   // The workbook: its read is the longest stage of the real files (the
   // .csv.gz now reads and builds its orders in a second or two, too short
@@ -391,11 +394,7 @@ await test("cancel during a long load: the page stays usable, the report before 
 });
 
 await test("an engine that exits or stalls mid-load: said in words, restarted, the report before intact", async () => {
-  const { context, page, w } = await newPage(rootSite.url);
-  await page.goto(rootSite.url);
-  await started(page);
-  await page.click("#sample");
-  await ready(page);
+  const { context, page, w } = await sampleStore();
   const before = await kpis(page);
   // The Go program dies when it reaches the orders: its call to post
   // progress throws, and an unrecovered panic ends a Go program.
@@ -459,11 +458,7 @@ function engineMemory(engine) {
 const engineMemoryBound = 64 << 20;
 
 await test("hostile files: each refused with its bound in words, the report before and its export intact, the engine's memory bounded", async () => {
-  const { context, page, w } = await newPage(rootSite.url);
-  await page.goto(rootSite.url);
-  await started(page);
-  await page.click("#sample");
-  await ready(page);
+  const { context, page, w } = await sampleStore();
   const before = await kpis(page);
   const engine = page.workers().find((wk) => wk.url().startsWith("blob:"));
   const memBefore = await engineMemory(engine);
@@ -725,11 +720,7 @@ await test("the sample store loads; a phone-sized screenshot", async () => {
 await test("currency: a file that names none is in the browser language's currency, said to be guessed; the chooser relabels", async () => {
   const sample = path.join(root, "dist", "web", "sample-store.csv");
   const money = (page) => page.$$eval("[data-kpi][data-currency]", (els) => els.map((e) => [e.dataset.kpi, e.dataset.currency, e.querySelector(".value").textContent]));
-  const { context, page, w } = await newPage(rootSite.url, { locale: "en-GB" });
-  await page.goto(rootSite.url);
-  await started(page);
-  await page.click("#sample");
-  await ready(page);
+  const { context, page, w } = await sampleStore({ locale: "en-GB" });
   const want = cli([sample, "--tz", "UTC", "--locale", "en-GB"]);
   assert.equal(want.currency, "GBP");
   assert.equal(want.currency_from, "locale");
@@ -835,11 +826,7 @@ await test("language: the browser's own, a picker that rewords the page without 
 });
 
 await test("the active window recomputes retention as the CLI's --active-window", async () => {
-  const { context, page, w } = await newPage(rootSite.url);
-  await page.goto(rootSite.url);
-  await started(page);
-  await page.click("#sample");
-  await ready(page);
+  const { context, page, w } = await sampleStore();
   const sample = path.join(root, "dist", "web", "sample-store.csv");
   const want = cli([sample, "--tz", "UTC", "--active-window", "90d"]);
   assert.equal(want.active_window_days, 90);
@@ -859,11 +846,7 @@ await test("the active window recomputes retention as the CLI's --active-window"
 });
 
 await test("predictions of the sample store equal the CLI's", async () => {
-  const { context, page, w } = await newPage(rootSite.url);
-  await page.goto(rootSite.url);
-  await started(page);
-  await page.click("#sample");
-  await ready(page);
+  const { context, page, w } = await sampleStore();
   const sample = path.join(root, "dist", "web", "sample-store.csv");
   const forecast = (doc) => ({
     expected_purchases: doc.forecast.expected_purchases, predicted_clv: doc.forecast.clv,
@@ -900,11 +883,7 @@ await test("predictions of the sample store equal the CLI's", async () => {
 });
 
 await test("a survey joined to the orders: NPS per segment equals the CLI's", async () => {
-  const { context, page, w } = await newPage(rootSite.url);
-  await page.goto(rootSite.url);
-  await started(page);
-  await page.click("#sample");
-  await ready(page);
+  const { context, page, w } = await sampleStore();
   await page.click("#tab-voice");
   // The survey arrives through the file picker, as a user's would.
   const nps = path.join(root, "dist", "web", "sample-nps.csv");
