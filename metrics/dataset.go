@@ -69,17 +69,14 @@ type Dataset struct {
 // customers (their refunds still count in the refund totals).
 func NewDataset(orders []Order, refunds []Refund, customers []Customer) *Dataset {
 	d := &Dataset{
-		Orders:  append([]Order(nil), orders...),
-		Refunds: append([]Refund(nil), refunds...),
+		Orders: sortedStable(orders, func(a, b *Order) bool {
+			if !a.Time.Equal(b.Time) {
+				return a.Time.Before(b.Time)
+			}
+			return a.ID < b.ID
+		}),
+		Refunds: sortedStable(refunds, func(a, b *Refund) bool { return a.Time.Before(b.Time) }),
 	}
-	sort.SliceStable(d.Orders, func(i, j int) bool {
-		a, b := &d.Orders[i], &d.Orders[j]
-		if !a.Time.Equal(b.Time) {
-			return a.Time.Before(b.Time)
-		}
-		return a.ID < b.ID
-	})
-	sort.SliceStable(d.Refunds, func(i, j int) bool { return d.Refunds[i].Time.Before(d.Refunds[j].Time) })
 
 	info := make(map[string]Customer, len(customers))
 	for _, c := range customers {
@@ -128,3 +125,21 @@ func (d *Dataset) CustomerOrders(i int) []int { return d.byCustomer[i] }
 
 // CustomerRefunds returns the money refunded to customer i.
 func (d *Dataset) CustomerRefunds(i int) float64 { return d.refundsBy[i] }
+
+// sortedStable returns a sorted copy of s, in the order sort.SliceStable
+// gives with less: the sort moves the elements' indices and the copy moves
+// each element once. Moving an order (136 bytes, with pointers) at every
+// step of the stable sort's merges costs a write barrier per pointer; in
+// WebAssembly it was 6 of the 35 seconds of ten times Online Retail.
+func sortedStable[T any](s []T, less func(a, b *T) bool) []T {
+	idx := make([]int, len(s))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return less(&s[idx[i]], &s[idx[j]]) })
+	out := make([]T, len(s))
+	for i, k := range idx {
+		out[i] = s[k]
+	}
+	return out
+}

@@ -17,14 +17,12 @@ type VIPList struct {
 // byNet returns the customers' figures sorted by net revenue, highest
 // first (ties by customer key).
 func byNet(d *Dataset, asOf time.Time) []CustomerStats {
-	cs := Customers(d, asOf)
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].Net != cs[j].Net {
-			return cs[i].Net > cs[j].Net
+	return sortedStable(Customers(d, asOf), func(a, b *CustomerStats) bool {
+		if a.Net != b.Net {
+			return a.Net > b.Net
 		}
-		return cs[i].Index < cs[j].Index
+		return a.Index < b.Index
 	})
-	return cs
 }
 
 // VIPs returns the top ceil(share × customers) customers by net revenue

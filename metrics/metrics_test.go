@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
+	"sort"
 	"testing"
 	"time"
 )
@@ -623,4 +625,26 @@ func synthetic(customers, orders int) *Dataset {
 			Amount: float64(10 + rnd(500)), Products: []string{fmt.Sprint("p", rnd(3000))}})
 	}
 	return NewDataset(os, nil, nil)
+}
+
+// TestSortedStable checks that sortedStable gives the order of
+// sort.SliceStable, ties included, and leaves its input as it was.
+func TestSortedStable(t *testing.T) {
+	type item struct{ key, seq int }
+	for _, n := range []int{0, 1, 2, 19, 20, 21, 1000, 5000} {
+		in := make([]item, n)
+		for i := range in {
+			in[i] = item{key: (i * 7919) % 13, seq: i} // 13 keys: many ties
+		}
+		orig := append([]item(nil), in...)
+		want := append([]item(nil), in...)
+		sort.SliceStable(want, func(i, j int) bool { return want[i].key < want[j].key })
+		got := sortedStable(in, func(a, b *item) bool { return a.key < b.key })
+		if !slices.Equal(got, want) {
+			t.Errorf("n=%d: sortedStable differs from sort.SliceStable", n)
+		}
+		if !slices.Equal(in, orig) {
+			t.Errorf("n=%d: the input changed", n)
+		}
+	}
 }

@@ -281,7 +281,7 @@ function hookWorker() {
           const o = JSON.parse(m);
           note(o.type === "progress" ? o.progress.stage : o.type);
         } catch {}
-      } else if (m.slice(-40).includes('"type":"report"')) {
+      } else if (m.startsWith('{"type":"report"')) {
         note("report");
       }
     });

@@ -39,7 +39,10 @@ window.rw = {
     this.onMsg = onMsg;
     const idle = window.requestIdleCallback || ((f) => setTimeout(f, 0));
     idle(() => this.spawn(), { timeout: 1000 });
-    this.loadCharts().catch((err) => console.error(err)); // the page runs: ECharts now, before any report
+    // The page runs: ECharts now, before any report, and one small chart
+    // drawn unseen when the browser is idle, so that a report's first
+    // chart does not pay for ECharts' first run.
+    this.loadCharts().then(() => idle(() => this.warmCharts(), { timeout: 5000 }), (err) => console.error(err));
     setInterval(() => this.watch(), 1000);
   },
 
@@ -158,6 +161,37 @@ window.rw = {
       .then((b) => done(b, null), (err) => done(null, String(err)));
   },
 
+  // The page's messages in the user's language (web/i18n-LANG.json; the
+  // page's WebAssembly carries English only). The file of the language the
+  // page will speak is fetched as this script loads, beside app.wasm, so
+  // the page usually has it when it first draws; messages(tag, done) hands
+  // the page a language's file as text.
+  i18nBase: document.currentScript ? new URL(".", document.currentScript.src).href : "",
+  i18nLoads: {},
+  // guessLanguage mirrors the page's choice (app/ui pageLanguage): the
+  // stored one, else the first of the browser's languages it speaks.
+  guessLanguage() {
+    const speaks = { de: "de", da: "da", nb: "nb", no: "nb", nn: "nb", sv: "sv", fil: "fil", tl: "fil", en: "en" };
+    const stored = this.storedLanguage("retention-language");
+    if (stored) return stored;
+    for (const l of navigator.languages || [navigator.language || "en"]) {
+      const s = speaks[String(l).toLowerCase().split("-")[0]];
+      if (s) return s;
+    }
+    return "en";
+  },
+
+  messages(tag, done) {
+    if (!this.i18nLoads[tag]) {
+      this.i18nLoads[tag] = fetch(new URL("i18n-" + tag + ".json", this.i18nBase)).then((r) => {
+        if (!r.ok) throw new Error("i18n-" + tag + ".json: " + r.status + " " + r.statusText);
+        return r.text();
+      });
+      this.i18nLoads[tag].catch(() => delete this.i18nLoads[tag]); // the next asks again
+    }
+    if (done) this.i18nLoads[tag].then((t) => done(t, null), (err) => done(null, String(err)));
+  },
+
   // The language the user chose, remembered on this device (a tag, none
   // of the user's data); storage a browser refuses is simply forgotten.
   storedLanguage(key) {
@@ -205,6 +239,51 @@ window.rw = {
     return this.echartsLoading;
   },
 
+  // afterPaint calls fn in a task after the next frame is painted (a
+  // frame callback runs before the paint; a task queued from it runs
+  // after). A hidden page paints no frames: fn runs after afterPaintMs
+  // at the latest.
+  afterPaintMs: 100,
+  afterPaint(fn) {
+    let done = false;
+    const once = () => {
+      if (!done) {
+        done = true;
+        fn();
+      }
+    };
+    requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, this.afterPaintMs);
+  },
+
+  // warmCharts draws a line and a bar chart of a few points, with the
+  // axes, legend, tooltip and title a report's charts have, in an
+  // element outside the page's view, and disposes of it.
+  warmCharts() {
+    if (!window.echarts || this.charts.size > 0) return;
+    const el = document.createElement("div");
+    el.style.cssText = "position:absolute;left:-10000px;top:0;width:480px;height:320px";
+    document.body.appendChild(el);
+    try {
+      const c = echarts.init(el, null, { renderer: "canvas" });
+      c.setOption({
+        animation: false,
+        title: { text: "warm" },
+        legend: {},
+        tooltip: { trigger: "axis" },
+        xAxis: { type: "category", data: ["a", "b", "c"] },
+        yAxis: { type: "value" },
+        series: [
+          { name: "x", type: "line", data: [1, 3, 2] },
+          { name: "y", type: "bar", stack: "s", data: [2, 1, 3] },
+        ],
+      });
+      c.dispose();
+    } finally {
+      el.remove();
+    }
+  },
+
   // Charts are drawn one per task, so the page keeps painting between them.
   queue: [],
   options: new Map(), // each chart's last option (JSON), for its table
@@ -250,9 +329,9 @@ window.rw = {
     if (!c) {
       c = echarts.init(el, null, { renderer: "canvas" });
       this.charts.set(id, c);
-      new ResizeObserver(() => c.resize()).observe(el);
+      new ResizeObserver(() => this.resizeLater(c)).observe(el);
     }
-    const opt = JSON.parse(option);
+    const opt = this.localize(JSON.parse(option));
     c.setOption(opt, true);
     c.off("finished");
     if ((opt.series || []).some((s) => s.type === "treemap")) c.on("finished", () => this.fitLabels(c));
@@ -348,6 +427,54 @@ window.rw = {
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     this.download(name + ".png", "image/png", bytes);
+  // The page's locale (a BCP 47 tag such as de-DE): chart axes and
+  // tooltips write numbers as it does (40.000 in German, 40,000 in English).
+  // The options are JSON, so the formatters are put in here.
+  locale: "en-US",
+  setLocale(tag) {
+    this.locale = tag || "en-US";
+  },
+
+  localize(opt) {
+    let nf;
+    try {
+      nf = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 });
+    } catch (e) {
+      nf = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+    }
+    const num = (v) => (typeof v === "number" ? nf.format(v) : v);
+    for (const key of ["xAxis", "yAxis"]) {
+      const axes = opt[key] == null ? [] : Array.isArray(opt[key]) ? opt[key] : [opt[key]];
+      for (const ax of axes) {
+        if (ax.type !== "value" && ax.type !== "log") continue;
+        ax.axisLabel = ax.axisLabel || {};
+        const f = ax.axisLabel.formatter;
+        if (f == null) ax.axisLabel.formatter = num;
+        else if (typeof f === "string" && f.includes("{value}")) ax.axisLabel.formatter = (v) => f.split("{value}").join(num(v));
+      }
+    }
+    const tips = opt.tooltip == null ? [] : Array.isArray(opt.tooltip) ? opt.tooltip : [opt.tooltip];
+    for (const t of tips) {
+      if (t.formatter == null && t.valueFormatter == null) t.valueFormatter = (v) => (Array.isArray(v) ? v.map(num).join(", ") : num(v));
+    }
+    const maps = opt.visualMap == null ? [] : Array.isArray(opt.visualMap) ? opt.visualMap : [opt.visualMap];
+    for (const m of maps) {
+      if (m.formatter == null) m.formatter = (a, b) => (b === undefined ? num(a) : num(a) + " – " + num(b));
+    }
+    return opt;
+  },
+
+  // resizeLater redraws a chart at its element's new size in a task of
+  // its own: a new report that moves the page's layout resizes every
+  // chart at once, which in one task held the page for 80 ms and more.
+  resizing: new Set(),
+  resizeLater(c) {
+    if (this.resizing.has(c)) return;
+    this.resizing.add(c);
+    setTimeout(() => {
+      this.resizing.delete(c);
+      if (!c.isDisposed()) c.resize();
+    }, 0);
   },
 
   download(name, type, bytes) {
@@ -361,3 +488,8 @@ window.rw = {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   },
 };
+
+{
+  const lang = rw.guessLanguage();
+  if (lang !== "en") rw.messages(lang);
+}

@@ -426,7 +426,7 @@ func TestSkipsEmpty(t *testing.T) {
 
 func TestRealReport(t *testing.T) {
 	data := realdata.Read(t, "online_retail.csv.gz")
-	d, err := engine.Run("online_retail.csv.gz", data, engine.Options{})
+	d, err := engine.Run("online_retail.csv.gz", data, report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -296,19 +296,17 @@ const (
 	fewRows   = 50
 )
 
-func profileOf(rows [][]string, c int) profile {
+func profileOf(rows Cells, c int) profile {
 	var p profile
-	n := len(rows)
+	n := rows.Len()
 	step := 1
 	if n > sampleRows {
 		step = n / sampleRows
 	}
 	var vals []string
 	for i := 0; i < n; i += step {
-		if c < len(rows[i]) {
-			if v := strings.TrimSpace(rows[i][c]); v != "" {
-				vals = append(vals, v)
-			}
+		if v := strings.TrimSpace(rows.Cell(i, c)); v != "" {
+			vals = append(vals, v)
 		}
 	}
 	sampled := (n + step - 1) / step
@@ -485,6 +483,28 @@ type Question struct {
 	Headers []string
 }
 
+// Cells are the rows Detect reads: Len rows, and the text of row r,
+// column c ("" when the row has no such cell). A *sheet.Table is one;
+// Rows holds rows as slices.
+type Cells interface {
+	Len() int
+	Cell(r, c int) string
+}
+
+// Rows are rows of cells as slices: Cells for rows already split.
+type Rows [][]string
+
+// Len returns the number of rows.
+func (rs Rows) Len() int { return len(rs) }
+
+// Cell returns the text of row r, column c, or "" when the row has no such cell.
+func (rs Rows) Cell(r, c int) string {
+	if c < 0 || c >= len(rs[r]) {
+		return ""
+	}
+	return rs[r][c]
+}
+
 // Detect finds the column of each role from the header and the rows.
 //
 // Each column is scored for each role by its header: a known name for the
@@ -505,7 +525,7 @@ type Question struct {
 // role to one column and each column one role. When two columns fit a role
 // equally well and their values differ, the role becomes a Question instead
 // of a choice by column order.
-func Detect(header []string, rows [][]string) Mapping {
+func Detect(header []string, rows Cells) Mapping {
 	profiles := make([]profile, len(header))
 	for c := range header {
 		profiles[c] = profileOf(rows, c)
@@ -581,7 +601,7 @@ func score(header []string, profiles []profile, noHeader bool) []candidate {
 
 // assign gives roles to columns, best scores first: every role named by a
 // header before any guessed from values.
-func assign(header []string, rows [][]string, cands []candidate) Mapping {
+func assign(header []string, rows Cells, cands []candidate) Mapping {
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
 		if (a.source == FromHeader) != (b.source == FromHeader) {
@@ -624,7 +644,7 @@ func assign(header []string, rows [][]string, cands []candidate) Mapping {
 
 // ties returns the free columns that fit cd's role exactly as well as cd's
 // column and hold other values in the rows.
-func ties(rest []candidate, cd candidate, colDone map[int]bool, rows [][]string) []int {
+func ties(rest []candidate, cd candidate, colDone map[int]bool, rows Cells) []int {
 	var out []int
 	for _, o := range rest {
 		if o.role != cd.role || colDone[o.col] || o.col == cd.col || o.source != cd.source || math.Abs(o.score-cd.score) > 1e-9 {
@@ -640,20 +660,14 @@ func ties(rest []candidate, cd candidate, colDone map[int]bool, rows [][]string)
 // sameValues tells whether columns a and b hold the same text in every
 // sampled row or, for identities (renamed), values that pair one to one:
 // a master and a sample customer number tell the same customers apart.
-func sameValues(rows [][]string, a, b int, renamed bool) bool {
+func sameValues(rows Cells, a, b int, renamed bool) bool {
 	step := 1
-	if len(rows) > sampleRows {
-		step = len(rows) / sampleRows
-	}
-	cell := func(r []string, c int) string {
-		if c < len(r) {
-			return strings.TrimSpace(r[c])
-		}
-		return ""
+	if rows.Len() > sampleRows {
+		step = rows.Len() / sampleRows
 	}
 	ab, ba := map[string]string{}, map[string]string{}
-	for i := 0; i < len(rows); i += step {
-		x, y := cell(rows[i], a), cell(rows[i], b)
+	for i := 0; i < rows.Len(); i += step {
+		x, y := strings.TrimSpace(rows.Cell(i, a)), strings.TrimSpace(rows.Cell(i, b))
 		if !renamed {
 			if x != y {
 				return false

@@ -6,7 +6,7 @@ import (
 )
 
 // rows splits lines of cells separated by "|".
-func rows(lines ...string) (header []string, out [][]string) {
+func rows(lines ...string) (header []string, out Rows) {
 	for i, l := range lines {
 		c := strings.Split(l, "|")
 		if i == 0 {

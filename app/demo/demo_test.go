@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"retention/app/engine"
+	"retention/app/report"
 )
 
 // sum pins the sample's bytes: a change to the generator changes the
@@ -111,7 +112,7 @@ func TestShape(t *testing.T) {
 
 // TestEngine reads the sample as the workbench does.
 func TestEngine(t *testing.T) {
-	d, err := engine.Run(FileName, CSV(), engine.Options{})
+	d, err := engine.Run(FileName, CSV(), report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}

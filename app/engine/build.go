@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"retention/app/ingest"
+	"retention/app/limits"
 	"retention/app/report"
 	"retention/metrics"
 )
@@ -16,20 +17,14 @@ import (
 const vipShare = 0.01
 
 // Build computes the report of a loaded file.
-func Build(res *ingest.Result, o Options) (*report.Document, error) {
-	loc, err := location(o.TZ)
-	if err != nil {
-		return nil, err
-	}
-	mo, err := o.metricsOptions(loc)
+func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
+	o.Defaults()
+	mo, loc, err := resolved(o)
 	if err != nil {
 		return nil, err
 	}
 	g := mo.Grain
 	lapsedDays := o.LapsedDays
-	if lapsedDays <= 0 {
-		lapsedDays = 180
-	}
 	ds := res.Dataset
 	doc := &report.Document{
 		File: res.Report.File, Format: res.Report.Format, Sheet: res.Report.Sheet, Sheets: res.Report.Sheets,
@@ -60,17 +55,7 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 	ps := metrics.Periods(ds, mo)
 	doc.Periods = make([]report.Period, len(ps))
 	for i, p := range ps {
-		rp := report.Period{
-			Period: p.Key, Start: p.Start.Format(dateLayout), End: p.End.AddDate(0, 0, -1).Format(dateLayout),
-			Complete: p.Complete, S: p.S, E: p.E, New: p.N, Returning: p.Returning, Retained: p.Retained,
-			Reactivated: p.Reactivated, Lost: p.Lost, Revenue: r2(p.Revenue), NewRevenue: r2(p.NewRevenue),
-			ReturningRevenue: r2(p.ReturningRevenue), Refunds: r2(p.Refunds), NetRevenue: r2(p.NetRevenue),
-			Orders: p.Orders, AOV: r6(p.AOV),
-		}
-		if p.HasBase {
-			rp.Retention, rp.Churn, rp.CRR = ptr(r6(p.Retention)), ptr(r6(p.Churn)), ptr(r6(p.CRR))
-		}
-		doc.Periods[i] = rp
+		doc.Periods[i] = reportPeriod(p)
 	}
 	doc.LastFull = metrics.LastComplete(ps)
 
@@ -97,7 +82,7 @@ func Build(res *ingest.Result, o Options) (*report.Document, error) {
 	doc.VIPs = report.VIPList{Share: vipShare, Customers: len(vips.Customers), Revenue: r2(vips.Revenue), RevenueShare: r6(vips.RevenueShare)}
 	lapsed := metrics.Lapsed(ds, asOf, lapsedDays, 2)
 	doc.Lapsed = report.LapsedList{Days: lapsedDays, MinOrders: 2, Customers: len(lapsed.Customers), Revenue: r2(lapsed.Revenue)}
-	seasonFrom, seasonTo, err := o.season(asOf, loc)
+	seasonFrom, seasonTo, err := season(o, asOf, loc)
 	if err != nil {
 		return nil, err
 	}
@@ -197,62 +182,74 @@ func keyName(k metrics.InterestKey) string {
 	return "categories"
 }
 
+// resolved checks the settings (their defaults applied) and returns them
+// for package metrics, with the reporting time zone.
+func resolved(o report.Settings) (metrics.Options, *time.Location, error) {
+	o.Defaults()
+	loc, err := location(o.TZ)
+	if err != nil {
+		return metrics.Options{}, nil, err
+	}
+	mo, err := metricsOptions(o, loc)
+	return mo, loc, err
+}
+
 // metricsOptions checks and converts the grain and the dates.
-func (o Options) metricsOptions(loc *time.Location) (metrics.Options, error) {
+func metricsOptions(o report.Settings, loc *time.Location) (metrics.Options, error) {
 	var mo metrics.Options
 	var err error
-	if mo.Grain, err = metrics.ParseGrain(o.Grain); err != nil {
+	if mo.Grain, err = grain(o.Grain); err != nil {
 		return mo, err
 	}
-	if mo.From, err = day("--from", o.From, loc); err != nil {
+	if mo.From, err = day("from", o.From, loc); err != nil {
 		return mo, err
 	}
-	if mo.To, err = day("--to", o.To, loc); err != nil {
+	if mo.To, err = day("to", o.To, loc); err != nil {
 		return mo, err
 	}
-	if mo.AsOf, err = day("--as-of", o.AsOf, loc); err != nil {
+	if mo.AsOf, err = day("as_of", o.AsOf, loc); err != nil {
 		return mo, err
 	}
 	if mo.ActiveWindow, err = activeWindow(o.ActiveWindow); err != nil {
 		return mo, err
 	}
 	for _, d := range []struct {
-		flag string
-		t    time.Time
-	}{{"--from", mo.From}, {"--to", mo.To}} {
-		if !d.t.IsZero() && d.t.Before(ingest.EarliestOrder) {
-			return mo, fmt.Errorf("%s (%s) is before %s: orders are read from that day on", d.flag, d.t.Format(dateLayout), ingest.EarliestOrder.Format(dateLayout))
+		field string
+		t     time.Time
+	}{{"from", mo.From}, {"to", mo.To}} {
+		if !d.t.IsZero() && d.t.Before(limits.EarliestOrder) {
+			return mo, &report.Error{Code: report.BeforeEarliest, Field: d.field, Value: d.t.Format(dateLayout), Bound: limits.EarliestOrder.Format(dateLayout)}
 		}
 		if !d.t.IsZero() && !o.Today.IsZero() && d.t.After(o.Today.AddDate(0, 0, 1)) {
-			return mo, fmt.Errorf("%s (%s) is after tomorrow: orders are read up to today", d.flag, d.t.Format(dateLayout))
+			return mo, &report.Error{Code: report.AfterTomorrow, Field: d.field, Value: d.t.Format(dateLayout)}
 		}
 	}
 	if !mo.From.IsZero() && !mo.To.IsZero() && mo.To.Before(mo.From) {
-		return mo, fmt.Errorf("--to (%s) is before --from (%s)", o.To, o.From)
+		return mo, &report.Error{Code: report.EndBeforeStart, Field: "to", Value: o.To, Bound: o.From}
 	}
 	return mo, nil
 }
 
-// season is this year's season window: the options' dates, or SeasonDays
+// season is this year's season window: the options' dates, or report.SeasonDays
 // days from the reference date on.
-func (o Options) season(asOf time.Time, loc *time.Location) (from, to time.Time, err error) {
-	if from, err = day("--season-from", o.SeasonFrom, loc); err != nil {
+func season(o report.Settings, asOf time.Time, loc *time.Location) (from, to time.Time, err error) {
+	if from, err = day("season_from", o.SeasonFrom, loc); err != nil {
 		return
 	}
-	if to, err = day("--season-to", o.SeasonTo, loc); err != nil {
+	if to, err = day("season_to", o.SeasonTo, loc); err != nil {
 		return
 	}
 	a := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, loc)
 	switch {
 	case from.IsZero() && to.IsZero():
-		from, to = a, a.AddDate(0, 0, SeasonDays-1)
+		from, to = a, a.AddDate(0, 0, report.SeasonDays-1)
 	case from.IsZero():
-		from = to.AddDate(0, 0, -(SeasonDays - 1))
+		from = to.AddDate(0, 0, -(report.SeasonDays - 1))
 	case to.IsZero():
-		to = from.AddDate(0, 0, SeasonDays-1)
+		to = from.AddDate(0, 0, report.SeasonDays-1)
 	}
 	if to.Before(from) {
-		err = fmt.Errorf("--season-to (%s) is before --season-from (%s)", to.Format(dateLayout), from.Format(dateLayout))
+		err = &report.Error{Code: report.EndBeforeStart, Field: "season_to", Value: to.Format(dateLayout), Bound: from.Format(dateLayout)}
 	}
 	return
 }
@@ -266,9 +263,18 @@ func activeWindow(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(strings.TrimSuffix(s, "d"))
 	if err != nil || n < 1 {
-		return 0, fmt.Errorf("--active-window must be period or a number of days such as 90d, got %q", s)
+		return 0, &report.Error{Code: report.BadActiveWindow, Field: "active_window", Value: s}
 	}
 	return n, nil
+}
+
+// grain reads a grain: month, quarter or year.
+func grain(s string) (metrics.Grain, error) {
+	g, err := metrics.ParseGrain(s)
+	if err != nil {
+		return g, &report.Error{Code: report.BadGrain, Field: "grain", Value: s}
+	}
+	return g, nil
 }
 
 func ptr(v float64) *float64 { return &v }

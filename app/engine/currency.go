@@ -19,8 +19,9 @@ func setCurrency(doc *report.Document, r *ingest.Report) {
 // guesses) without reading the file again, when the file names no
 // currency: its orders count whatever the currency. ok is false for a
 // file that names one: read it again with Load.
-func Relabel(res *ingest.Result, o Options) (*ingest.Result, bool, error) {
-	io, err := o.ingestOptions()
+func Relabel(res *ingest.Result, o report.Settings) (*ingest.Result, bool, error) {
+	o.Defaults()
+	io, err := ingestOptions(o)
 	if err != nil {
 		return nil, false, err
 	}

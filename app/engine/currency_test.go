@@ -28,7 +28,7 @@ func TestCurrencyReport(t *testing.T) {
 	tests := []struct {
 		Name     string
 		CSV      string
-		Opt      Options
+		Opt      report.Settings
 		Currency string
 		From     string
 		Choices  int
@@ -46,13 +46,13 @@ func TestCurrencyReport(t *testing.T) {
 	}, {
 		Name:     "no currency, stated",
 		CSV:      shop,
-		Opt:      Options{Currency: "CHF"},
+		Opt:      report.Settings{Currency: "CHF"},
 		Currency: "CHF", From: report.CurrencyOption,
 		Text: "Amounts in CHF, as stated with --currency.",
 	}, {
 		Name:     "no currency, guessed",
 		CSV:      shop,
-		Opt:      Options{Locale: "fil-PH"},
+		Opt:      report.Settings{Locale: "fil-PH"},
 		Currency: "PHP", From: report.CurrencyLocale,
 		Text: "Amounts in PHP, guessed from the locale",
 	}, {
@@ -62,13 +62,13 @@ func TestCurrencyReport(t *testing.T) {
 	}, {
 		Name:     "named in the file",
 		CSV:      "Order ID,Customer ID,Order Date,Total,Currency\n1,a,2024-01-01,10,EUR\n",
-		Opt:      Options{Locale: "en-GB"},
+		Opt:      report.Settings{Locale: "en-GB"},
 		Currency: "EUR", From: report.CurrencyFile,
 		Text: "Amounts in EUR, as the file says.",
 	}, {
 		Name:    "kr that nothing tells apart",
 		CSV:     "Order ID,Customer ID,Order Date,Total\n1,a,2024-01-01,kr 100.00\n",
-		Opt:     Options{Locale: "en-US"},
+		Opt:     report.Settings{Locale: "en-US"},
 		Choices: 4,
 		Text:    "Amounts in kr, which the column names do not tell apart: state DKK, NOK, SEK, ISK with --currency.",
 	}}

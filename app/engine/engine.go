@@ -6,64 +6,22 @@ package engine
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 	_ "time/tzdata" // time zones in WebAssembly and on machines without zoneinfo
 
 	"retention/app/columns"
 	"retention/app/ingest"
-	"retention/app/limits"
 	"retention/app/report"
 )
-
-// Options are the user's choices. The zero value reports by month over all
-// orders, in UTC, with every column detected.
-type Options struct {
-	Grain    string            // month (default), quarter or year
-	From, To string            // the range's first and last day, 2006-01-02; "" for all orders
-	AsOf     string            // reference date for recency and lists; "" for the day after the last order
-	TZ       string            // reporting time zone (IANA name); "" for UTC
-	Sheet    string            // workbook sheet; "" for the first with data
-	Currency string            // the currency to report when the file has several; for a file that names none, the one its amounts are in
-	Map      map[string]string // role -> column header or 1-based number; "" unsets
-	NoHeader bool              // the first row holds values
-	// ActiveWindow is how long a customer stays in the customer base after
-	// an order: report.WindowPeriod (or "") for one period, or days, "90d".
-	ActiveWindow string
-	// LapsedDays is how long a regular has not ordered to be lapsed; 0 means 180.
-	LapsedDays int
-	// SeasonFrom and SeasonTo are this year's season window (2006-01-02);
-	// the seasonal list is who ordered in it a year earlier. "" means the
-	// SeasonDays days from the reference date on.
-	SeasonFrom, SeasonTo string
-	// Predict are the choices of the forecast; Predict.Until is ignored
-	// (the forecast calibrates up to the reference date).
-	Predict PredictOptions
-	// Progress, if set, is told how far reading has come.
-	Progress func(stage string, done, total int64)
-	// Locale is the user's locale (BCP 47, da-DK): it tells kr apart when
-	// the column names do not, and guesses the currency of a file that
-	// names none. "" guesses nothing.
-	Locale string
-	// Today is the day the report is made, from the caller's clock: rows
-	// dated more than a day after it are skipped as out of range
-	// (ingest.Options.Latest), and --to may not be after it. The zero
-	// value bounds dates from below only (ingest.EarliestOrder).
-	Today time.Time
-	// Limits bound what reading the file may take: limits.CLI (the zero
-	// value) on the command line, limits.Browser in the workbench.
-	Limits limits.Limits
-}
-
-// SeasonDays is the default season window's length.
-const SeasonDays = 30
 
 // PreviewRows is how many rows of the file the report shows as read.
 const PreviewRows = 20
 
-// Run reads a file and returns its report with its forecast.
-func Run(name string, data []byte, o Options) (*report.Document, error) {
+// Run reads a file and returns its report with its forecast. The engine's
+// functions take the user's settings as they are and apply their defaults
+// (report.Settings.Defaults) themselves.
+func Run(name string, data []byte, o report.Settings) (*report.Document, error) {
 	res, err := Load(name, data, o)
 	if err != nil {
 		return nil, err
@@ -81,20 +39,21 @@ func Run(name string, data []byte, o Options) (*report.Document, error) {
 // Load reads a file into orders with the options that bear on reading
 // (sheet, currency, mapping, header, time zone); Build then computes the
 // figures and Forecast the predictions. Run is Load, Build and Forecast.
-func Load(name string, data []byte, o Options) (*ingest.Result, error) {
-	io, err := o.ingestOptions()
+func Load(name string, data []byte, o report.Settings) (*ingest.Result, error) {
+	o.Defaults()
+	io, err := ingestOptions(o)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := o.metricsOptions(io.Location); err != nil {
+	if _, err := metricsOptions(o, io.Location); err != nil {
 		return nil, err
 	}
 	return ingest.Load(name, data, io)
 }
 
-func (o Options) ingestOptions() (ingest.Options, error) {
+func ingestOptions(o report.Settings) (ingest.Options, error) {
 	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, Locale: o.Locale, NoHeader: o.NoHeader, Progress: o.Progress,
-		Latest: o.Today, Limits: o.Limits}
+		Latest: o.Today, Limits: o.Limits, Gunzipped: o.Gunzipped}
 	loc, err := location(o.TZ)
 	if err != nil {
 		return io, err
@@ -113,7 +72,7 @@ func (o Options) ingestOptions() (ingest.Options, error) {
 				for _, r := range columns.Roles() {
 					names = append(names, string(r))
 				}
-				return io, fmt.Errorf("unknown role %q; the roles are: %s", role, strings.Join(names, ", "))
+				return io, &report.Error{Code: report.UnknownRole, Field: "map", Value: role, Bound: strings.Join(names, ", ")}
 			}
 			io.Map[r] = col
 		}
@@ -127,20 +86,21 @@ func location(tz string) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(strings.TrimSpace(tz))
 	if err != nil {
-		return nil, fmt.Errorf("unknown time zone %q; use a name such as Europe/Berlin or UTC", tz)
+		return nil, &report.Error{Code: report.BadTimeZone, Field: "tz", Value: tz}
 	}
 	return loc, nil
 }
 
-// day parses a 2006-01-02 date in loc; "" gives the zero time.
-func day(what, s string, loc *time.Location) (time.Time, error) {
+// day parses a 2006-01-02 date in loc, the setting field's (its JSON
+// name); "" gives the zero time.
+func day(field, s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, nil
 	}
 	t, err := time.ParseInLocation("2006-01-02", s, loc)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s must be a date like 2024-01-31, got %q", what, s)
+		return time.Time{}, &report.Error{Code: report.BadDate, Field: field, Value: s}
 	}
 	return t, nil
 }
@@ -189,8 +149,8 @@ func ProblemOf(err error, res *ingest.Result) *report.Problem {
 func preview(res *ingest.Result) report.Preview {
 	t := res.Table
 	p := report.Preview{Header: t.Header, Rows: [][]string{}, Lines: []int{}}
-	for i := 0; i < len(t.Rows) && i < PreviewRows; i++ {
-		p.Rows = append(p.Rows, t.Rows[i])
+	for i := 0; i < t.Len() && i < PreviewRows; i++ {
+		p.Rows = append(p.Rows, t.Row(i))
 		p.Lines = append(p.Lines, t.Lines[i])
 	}
 	return p

@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	"retention/app/columns"
 	"retention/app/ingest"
 	"retention/app/realdata"
 	"retention/app/report"
@@ -21,7 +23,7 @@ const shop = `Order,Customer,Date,Total
 func TestSeasonWindow(t *testing.T) {
 	for _, tc := range []struct {
 		name           string
-		o              Options
+		o              report.Settings
 		from, to       string
 		customers      []string
 		orders         int
@@ -32,15 +34,15 @@ func TestSeasonWindow(t *testing.T) {
 		// The reference date is the day after the last order, 2025-12-02;
 		// the window is 30 days from it, 2025-12-02..2025-12-31, and a year
 		// earlier 2024-12-02..2024-12-31 holds orders 1 and 2.
-		{"default", Options{}, "2025-12-02", "2025-12-31", []string{"a", "b"}, 2, 30, 1, "2024-12-02", "2024-12-31"},
+		{"default", report.Settings{}, "2025-12-02", "2025-12-31", []string{"a", "b"}, 2, 30, 1, "2024-12-02", "2024-12-31"},
 		// 2025-01-01..2025-01-15 holds order 4 (c), who ordered again on 2025-12-01.
-		{"chosen", Options{SeasonFrom: "2026-01-01", SeasonTo: "2026-01-15"}, "2026-01-01", "2026-01-15", []string{"c"}, 1, 40, 1, "2025-01-01", "2025-01-15"},
+		{"chosen", report.Settings{SeasonFrom: "2026-01-01", SeasonTo: "2026-01-15"}, "2026-01-01", "2026-01-15", []string{"c"}, 1, 40, 1, "2025-01-01", "2025-01-15"},
 		// 2025-06-01..2025-06-30 holds no order.
-		{"empty", Options{SeasonFrom: "2026-06-01", SeasonTo: "2026-06-30"}, "2026-06-01", "2026-06-30", nil, 0, 0, 0, "2025-06-01", "2025-06-30"},
+		{"empty", report.Settings{SeasonFrom: "2026-06-01", SeasonTo: "2026-06-30"}, "2026-06-01", "2026-06-30", nil, 0, 0, 0, "2025-06-01", "2025-06-30"},
 		// Only a start: 30 days from it. 2025-01-01..2025-01-30 holds order 4 (c), and c ordered again since.
-		{"from only", Options{SeasonFrom: "2026-01-01"}, "2026-01-01", "2026-01-30", []string{"c"}, 1, 40, 1, "2025-01-01", "2025-01-30"},
+		{"from only", report.Settings{SeasonFrom: "2026-01-01"}, "2026-01-01", "2026-01-30", []string{"c"}, 1, 40, 1, "2025-01-01", "2025-01-30"},
 		// Only an end: the 30 days up to it. 2024-12-18..2025-01-16 holds orders 2 (b) and 4 (c).
-		{"to only", Options{SeasonTo: "2026-01-16"}, "2025-12-18", "2026-01-16", []string{"b", "c"}, 2, 60, 1, "2024-12-18", "2025-01-16"},
+		{"to only", report.Settings{SeasonTo: "2026-01-16"}, "2025-12-18", "2026-01-16", []string{"b", "c"}, 2, 60, 1, "2024-12-18", "2025-01-16"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, err := Run("shop.csv", []byte(shop), tc.o)
@@ -69,24 +71,36 @@ func TestSeasonWindow(t *testing.T) {
 	}
 }
 
+// TestOptionErrors: a setting the engine cannot use is an error with its
+// code, the setting and the value (report.Error), never words to parse.
 func TestOptionErrors(t *testing.T) {
+	var names []string
+	for _, r := range columns.Roles() {
+		names = append(names, string(r))
+	}
+	roles := strings.Join(names, ", ")
 	for _, tc := range []struct {
-		o    Options
-		want string
+		o    report.Settings
+		want report.Error
 	}{
-		{Options{Grain: "week"}, "week"},
-		{Options{From: "2025-13-01"}, "--from"},
-		{Options{From: "2025-02-01", To: "2025-01-01"}, "before"},
-		{Options{TZ: "Mars/Olympus"}, "unknown time zone"},
-		{Options{Map: map[string]string{"colour": "Total"}}, `unknown role "colour"`},
-		{Options{Map: map[string]string{"total": "Amount"}}, "Amount"},
-		{Options{SeasonFrom: "2026-02-01", SeasonTo: "2026-01-01"}, "--season-to"},
-		{Options{SeasonFrom: "1 May"}, "--season-from"},
+		{report.Settings{Grain: "week"}, report.Error{Code: report.BadGrain, Field: "grain", Value: "week"}},
+		{report.Settings{From: "2025-13-01"}, report.Error{Code: report.BadDate, Field: "from", Value: "2025-13-01"}},
+		{report.Settings{From: "2025-02-01", To: "2025-01-01"}, report.Error{Code: report.EndBeforeStart, Field: "to", Value: "2025-01-01", Bound: "2025-02-01"}},
+		{report.Settings{TZ: "Mars/Olympus"}, report.Error{Code: report.BadTimeZone, Field: "tz", Value: "Mars/Olympus"}},
+		{report.Settings{Map: map[string]string{"colour": "Total"}}, report.Error{Code: report.UnknownRole, Field: "map", Value: "colour", Bound: roles}},
+		{report.Settings{SeasonFrom: "2026-02-01", SeasonTo: "2026-01-01"}, report.Error{Code: report.EndBeforeStart, Field: "season_to", Value: "2026-01-01", Bound: "2026-02-01"}},
+		{report.Settings{SeasonFrom: "1 May"}, report.Error{Code: report.BadDate, Field: "season_from", Value: "1 May"}},
+		{report.Settings{ActiveWindow: "3 Months"}, report.Error{Code: report.BadActiveWindow, Field: "active_window", Value: "3 months"}},
 	} {
 		_, err := Run("shop.csv", []byte(shop), tc.o)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%+v: err = %v, want it to mention %q", tc.o, err, tc.want)
+		var e *report.Error
+		if !errors.As(err, &e) || *e != tc.want {
+			t.Errorf("%+v: err = %#v, want %#v", tc.o, err, tc.want)
 		}
+	}
+	// A column that is not in the file is the reader's error.
+	if _, err := Run("shop.csv", []byte(shop), report.Settings{Map: map[string]string{"total": "Amount"}}); err == nil || !strings.Contains(err.Error(), "Amount") {
+		t.Errorf("map total=Amount: %v", err)
 	}
 }
 
@@ -104,7 +118,7 @@ func BenchmarkFiguresOnlineRetail(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		d, err := Build(res, Options{})
+		d, err := Build(res, report.Settings{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -122,7 +136,7 @@ func BenchmarkRunOnlineRetail(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if _, err := Run(name, data, Options{}); err != nil {
+				if _, err := Run(name, data, report.Settings{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -26,10 +27,10 @@ const (
 // customer row's P(alive), purchases and CLV over the horizon, the shop's
 // and each segment's totals, the valuable customers slipping away (the
 // list report.ListSlipping), and a check of the same models calibrated on
-// the first half of the history (or up to o.Predict.Validate) against the
+// the first half of the history (or up to o.Validate) against the
 // rest. A model that cannot be fitted leaves its reason in the forecast's
 // Errors and no numbers; only bad options are an error.
-func Forecast(res *ingest.Result, doc *report.Document, o Options) error {
+func Forecast(res *ingest.Result, doc *report.Document, o report.Settings) error {
 	fit, err := FitForecast(res, doc.AsOf, o)
 	if err != nil {
 		return err
@@ -50,7 +51,8 @@ type Fit struct {
 
 // FitForecast fits the forecast's models on the orders up to the day
 // before asOf (2006-01-02) and checks them (see Forecast).
-func FitForecast(res *ingest.Result, asOf string, o Options) (*Fit, error) {
+func FitForecast(res *ingest.Result, asOf string, o report.Settings) (*Fit, error) {
+	o.Defaults()
 	loc, err := location(o.TZ)
 	if err != nil {
 		return nil, err
@@ -59,12 +61,11 @@ func FitForecast(res *ingest.Result, asOf string, o Options) (*Fit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("report has no reference date: %w", err)
 	}
-	p := o.Predict
-	p.Until = ref.AddDate(0, 0, -1).Format(dateLayout)
-	fit := &Fit{until: p.Until}
-	pr, err := Predict(res, o, p)
+	o.Until = ref.AddDate(0, 0, -1).Format(dateLayout)
+	fit := &Fit{until: o.Until}
+	pr, err := Predict(res, o)
 	if err != nil {
-		if strings.HasPrefix(err.Error(), "--") {
+		if e := (*report.Error)(nil); !errors.As(err, &e) || e.IsSetting() {
 			return nil, err
 		}
 		// No customer before the reference date, no orders: nothing to
@@ -73,7 +74,7 @@ func FitForecast(res *ingest.Result, asOf string, o Options) (*Fit, error) {
 		return fit, nil
 	}
 	fit.pr = pr
-	fit.check = validate(res, o, p)
+	fit.check = validate(res, o)
 	return fit, nil
 }
 
@@ -179,10 +180,12 @@ func (fit *Fit) Attach(doc *report.Document) {
 	}
 }
 
-// validate fits the models on the orders up to p.Validate (by default the
-// middle day between the first order and the reference date) and compares
-// them with the orders after it, up to the day before the reference date.
-func validate(res *ingest.Result, o Options, p PredictOptions) report.Validation {
+// validate fits the models on the orders up to o.Validate (by default the
+// middle day between the first order and o.Until, the day before the
+// reference date) and compares them with the orders after it, up to
+// o.Until.
+func validate(res *ingest.Result, o report.Settings) report.Validation {
+	p := o
 	loc, _ := location(o.TZ)
 	last, _ := time.ParseInLocation(dateLayout, p.Until, loc)
 	v := report.Validation{End: p.Until}
@@ -196,8 +199,8 @@ func validate(res *ingest.Result, o Options, p PredictOptions) report.Validation
 	var until time.Time
 	if strings.TrimSpace(p.Validate) != "" {
 		var err error
-		if until, err = day("the check's calibration end", p.Validate, loc); err != nil {
-			v.Error = err.Error()
+		if until, err = day("validate", p.Validate, loc); err != nil {
+			v.Error = fmt.Sprintf("the check's calibration end must be a date like 2024-01-31, got %q", p.Validate)
 			return v
 		}
 		if !until.Before(last) {
@@ -217,9 +220,9 @@ func validate(res *ingest.Result, o Options, p PredictOptions) report.Validation
 	// forecast's calibration end by cutting the dataset there.
 	cut := *res
 	cut.Dataset = datasetUntil(ds, last.AddDate(0, 0, 1))
-	q := p
+	q := o
 	q.Until = v.Until
-	pr, err := Predict(&cut, o, q)
+	pr, err := Predict(&cut, q)
 	switch {
 	case err != nil:
 		v.Error = err.Error()

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"sort"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ import (
 // TestForecastCDNOWSample: with the reference date 1997-10-01 the forecast
 // calibrates on weeks 1-39, the papers' fit, and fills every customer row.
 func TestForecastCDNOWSample(t *testing.T) {
-	doc, err := Run("cdnow_sample.txt", sharedData(t, "cdnow_sample.txt"), Options{AsOf: "1997-10-01"})
+	doc, err := Run("cdnow_sample.txt", sharedData(t, "cdnow_sample.txt"), report.Settings{AsOf: "1997-10-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +103,7 @@ func TestForecastCDNOWSample(t *testing.T) {
 	// Nothing after 1997-09-30 is in the check: its last cumulative point
 	// is every repeat purchase by then.
 	last := v.Holdout.Cumulative[len(v.Holdout.Cumulative)-1]
-	pr, err := Predict(mustLoad(t), Options{}, PredictOptions{Until: "1997-09-30"})
+	pr, err := Predict(mustLoad(t), report.Settings{Until: "1997-09-30"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +118,7 @@ func TestForecastCDNOWSample(t *testing.T) {
 
 func mustLoad(t *testing.T) *ingest.Result {
 	t.Helper()
-	res, err := Load("cdnow_sample.txt", sharedData(t, "cdnow_sample.txt"), Options{})
+	res, err := Load("cdnow_sample.txt", sharedData(t, "cdnow_sample.txt"), report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +128,7 @@ func mustLoad(t *testing.T) *ingest.Result {
 func TestForecastRefusals(t *testing.T) {
 	// Three customers: the report stands, the forecast says why it has
 	// no numbers, and no row has a prediction.
-	doc, err := Run("shop.csv", []byte(shop), Options{})
+	doc, err := Run("shop.csv", []byte(shop), report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestForecastRefusals(t *testing.T) {
 		{"1998-01-01", "must end before 1997-09-30"},
 		{"17 May", "calibration end"},
 	} {
-		doc, err := Run("cdnow_sample.txt", data, Options{AsOf: "1997-10-01", Predict: PredictOptions{Validate: tc.validate}})
+		doc, err := Run("cdnow_sample.txt", data, report.Settings{AsOf: "1997-10-01", Validate: tc.validate})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -158,7 +159,8 @@ func TestForecastRefusals(t *testing.T) {
 		}
 	}
 	// Bad forecast options are the report's error, like other options.
-	if _, err := Run("shop.csv", []byte(shop), Options{Predict: PredictOptions{Unit: "year"}}); err == nil || !strings.Contains(err.Error(), "--unit") {
+	var e *report.Error
+	if _, err := Run("shop.csv", []byte(shop), report.Settings{PredictUnit: "year"}); !errors.As(err, &e) || e.Code != report.BadUnit {
 		t.Errorf("unit year: %v", err)
 	}
 }
@@ -167,16 +169,16 @@ func TestForecastRefusals(t *testing.T) {
 // Online Retail: two fits (the forecast and its check), every customer's
 // predictions and the totals.
 func BenchmarkForecastOnlineRetail(b *testing.B) {
-	res, err := Load("online_retail.csv.gz", sharedData(b, "online_retail.csv.gz"), Options{})
+	res, err := Load("online_retail.csv.gz", sharedData(b, "online_retail.csv.gz"), report.Settings{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := Build(res, Options{})
+	doc, err := Build(res, report.Settings{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if err := Forecast(res, doc, Options{}); err != nil {
+		if err := Forecast(res, doc, report.Settings{}); err != nil {
 			b.Fatal(err)
 		}
 	}

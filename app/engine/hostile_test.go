@@ -3,14 +3,15 @@ package engine
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
-	"strings"
 	"testing"
 	"time"
 
 	"retention/app/export"
 	"retention/app/ingest"
+	"retention/app/limits"
 	"retention/app/limits/craft"
 	"retention/app/report"
 )
@@ -39,7 +40,7 @@ func TestFarOffDate(t *testing.T) {
 		{"Excel serial 2958465 (9999-12-31)", "o.xlsx", craft.SerialDates(n, 2958465)},
 		{"Excel serial 60 (1900-02-29)", "o.xlsx", craft.SerialDates(n, 60)},
 	}
-	o := Options{Today: today}
+	o := report.Settings{Today: today}
 	base := map[string]uint64{
 		"o.csv":  craft.Allocated(func() { mustRun(t, "o.csv", plain, o) }),
 		"o.xlsx": craft.Allocated(func() { mustRun(t, "o.xlsx", craft.SerialDates(n), o) }),
@@ -66,13 +67,13 @@ func TestFarOffDate(t *testing.T) {
 		})
 	}
 	// Without a clock, only the dates before 1990 are out of range.
-	doc := mustRun(t, "o.csv", craft.Orders(n, "9999,C1,Customer 1,1900-01-01,10.00"), Options{})
+	doc := mustRun(t, "o.csv", craft.Orders(n, "9999,C1,Customer 1,1900-01-01,10.00"), report.Settings{})
 	if len(doc.Skipped) != 1 || doc.Skipped[0].Code != string(ingest.DateOutOfRange) {
 		t.Errorf("without a clock: skipped %+v", doc.Skipped)
 	}
 }
 
-func mustRun(t *testing.T, name string, data []byte, o Options) *report.Document {
+func mustRun(t *testing.T, name string, data []byte, o report.Settings) *report.Document {
 	t.Helper()
 	doc, err := Run(name, data, o)
 	if err != nil {
@@ -92,7 +93,7 @@ func TestNotFinite(t *testing.T) {
 	for i, v := range bad {
 		extra = append(extra, fmt.Sprintf("%d,C1,Customer 1,2024-06-01,%q", 9000+i, v))
 	}
-	doc := mustRun(t, "o.csv", craft.Orders(100, extra...), Options{Today: today})
+	doc := mustRun(t, "o.csv", craft.Orders(100, extra...), report.Settings{Today: today})
 	var skip report.Skip
 	for _, s := range doc.Skipped {
 		if s.Code == string(ingest.NumberNotFinite) {
@@ -124,10 +125,17 @@ func TestNotFinite(t *testing.T) {
 // TestRangeOptions checks that --from and --to out of the orders' range
 // are refused before any period is made.
 func TestRangeOptions(t *testing.T) {
-	for _, o := range []Options{{From: "1000-01-01"}, {To: "9999-12-31", Today: today}} {
-		_, err := Run("o.csv", craft.Orders(20), o)
-		if err == nil || !strings.Contains(err.Error(), "orders are read") {
-			t.Errorf("%+v: %v", o, err)
+	for _, tc := range []struct {
+		o    report.Settings
+		want report.Error
+	}{
+		{report.Settings{From: "1000-01-01"}, report.Error{Code: report.BeforeEarliest, Field: "from", Value: "1000-01-01", Bound: limits.EarliestOrder.Format(dateLayout)}},
+		{report.Settings{To: "9999-12-31", Today: today}, report.Error{Code: report.AfterTomorrow, Field: "to", Value: "9999-12-31"}},
+	} {
+		_, err := Run("o.csv", craft.Orders(20), tc.o)
+		var e *report.Error
+		if !errors.As(err, &e) || *e != tc.want {
+			t.Errorf("%+v: %#v, want %#v", tc.o, err, tc.want)
 		}
 	}
 }

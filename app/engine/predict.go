@@ -13,68 +13,55 @@ import (
 	"retention/metrics/btyd"
 )
 
-// PredictOptions are the choices of a prediction.
-type PredictOptions struct {
-	Until    string   // last day of calibration (2006-01-02); "" for the last order's day
-	Unit     string   // "week" (default) or "day"
-	Horizon  int      // months ahead for expected purchases and CLV; 0 means 12
-	Discount *float64 // monthly discount rate; nil means 0.01
-	// Validate is the last day of calibration of the forecast's check
-	// (2006-01-02); "" for the middle of the history.
-	Validate string
-}
-
-// DefaultDiscount is the monthly discount rate of the CLV unless chosen.
-const DefaultDiscount = 0.01
+// MaxHorizon is the longest horizon in months: ten years, past which a
+// model fitted on a shop's history says little.
+const MaxHorizon = 120
 
 // daysPerMonth is a mean month (365.25 / 12), as the BTYD literature
 // converts months to days.
 const daysPerMonth = 30.4375
 
-// Predict fits BG/NBD and Gamma-Gamma on the orders up to Until and
+// Predict fits BG/NBD and Gamma-Gamma on the orders up to o.Until (the
+// last order's day when blank), in units of o.PredictUnit, and
 // predicts each customer's P(alive), purchases and CLV; with orders after
 // Until it compares prediction with what happened. A model that cannot be
 // fitted gives its reason in Errors and no numbers.
-func Predict(res *ingest.Result, o Options, p PredictOptions) (*report.Prediction, error) {
+func Predict(res *ingest.Result, o report.Settings) (*report.Prediction, error) {
+	o.Defaults()
+	p := o
 	loc, err := location(o.TZ)
 	if err != nil {
 		return nil, err
 	}
 	ds := res.Dataset
 	if len(ds.Orders) == 0 {
-		return nil, fmt.Errorf("%s has no orders to predict from", res.Report.File)
+		return nil, &report.Error{Code: report.NoOrdersToPredict, Value: res.Report.File}
 	}
 	unitDays := 7.0
-	switch strings.ToLower(strings.TrimSpace(p.Unit)) {
-	case "", "week", "weeks", "w":
-		p.Unit = "week"
+	switch strings.ToLower(strings.TrimSpace(p.PredictUnit)) {
+	case "week", "weeks", "w":
+		p.PredictUnit = "week"
 	case "day", "days", "d":
-		p.Unit, unitDays = "day", 1
+		p.PredictUnit, unitDays = "day", 1
 	default:
-		return nil, fmt.Errorf("--unit must be week or day, got %q", p.Unit)
+		return nil, &report.Error{Code: report.BadUnit, Field: "predict_unit", Value: p.PredictUnit}
 	}
-	if p.Horizon == 0 {
-		p.Horizon = 12
+	if p.Horizon < 0 || p.Horizon > MaxHorizon {
+		return nil, &report.Error{Code: report.BadHorizon, Field: "horizon", Value: fmt.Sprint(p.Horizon), Bound: fmt.Sprint(MaxHorizon)}
 	}
-	if p.Horizon < 0 || p.Horizon > 120 {
-		return nil, fmt.Errorf("--horizon must be 1 to 120 months, got %d", p.Horizon)
-	}
-	discount := DefaultDiscount
-	if p.Discount != nil {
-		discount = *p.Discount
-	}
+	discount := *p.Discount
 	if discount < 0 || discount >= 1 || math.IsNaN(discount) {
-		return nil, fmt.Errorf("--discount is a monthly rate from 0 to below 1 (0.01 = 1%%), got %v", discount)
+		return nil, &report.Error{Code: report.BadDiscount, Field: "discount", Value: fmt.Sprint(discount)}
 	}
 	lastOrder := ds.Orders[len(ds.Orders)-1].Time.In(loc) // orders are sorted by time
 	end := time.Date(lastOrder.Year(), lastOrder.Month(), lastOrder.Day(), 0, 0, 0, 0, loc)
 	until := end
 	if strings.TrimSpace(p.Until) != "" {
-		if until, err = day("--until", p.Until, loc); err != nil {
+		if until, err = day("until", p.Until, loc); err != nil {
 			return nil, err
 		}
 	}
-	pr := &report.Prediction{File: res.Report.File, Until: until.Format(dateLayout), Unit: p.Unit, Horizon: p.Horizon, Discount: discount}
+	pr := &report.Prediction{File: res.Report.File, Until: until.Format(dateLayout), Unit: p.PredictUnit, Horizon: p.Horizon, Discount: discount}
 	if end.After(until) {
 		pr.End = end.Format(dateLayout)
 	} else {
@@ -82,7 +69,7 @@ func Predict(res *ingest.Result, o Options, p PredictOptions) (*report.Predictio
 	}
 	reps, holdLen := metrics.Repeats(ds, until, end, unitDays)
 	if len(reps) == 0 {
-		return nil, fmt.Errorf("no customer bought on or before %s; choose a later --until", pr.Until)
+		return nil, &report.Error{Code: report.NoCustomerBy, Field: "until", Value: pr.Until}
 	}
 	started := 0
 	for ci := range ds.Customers {

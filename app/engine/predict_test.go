@@ -3,6 +3,7 @@ package engine
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -30,11 +31,11 @@ func within(got, want, tol float64) bool { return math.Abs(got-want) <= tol }
 // (Fader and Hardie 2013, the gamma-gamma note).
 func TestPredictCDNOWSample(t *testing.T) {
 	data := sharedData(t, "cdnow_sample.txt")
-	res, err := Load("cdnow_sample.txt", data, Options{})
+	res, err := Load("cdnow_sample.txt", data, report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr, err := Predict(res, Options{}, PredictOptions{Until: "1997-09-30", Unit: "week"})
+	pr, err := Predict(res, report.Settings{Until: "1997-09-30", PredictUnit: "week"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,26 +131,29 @@ func TestPredictCDNOWSample(t *testing.T) {
 }
 
 func TestPredictRefusals(t *testing.T) {
-	res, err := Load("shop.csv", []byte(shop), Options{})
+	res, err := Load("shop.csv", []byte(shop), report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		p    PredictOptions
-		want string
+		p    report.Settings
+		want report.Error
 	}{
-		{PredictOptions{Unit: "month"}, "--unit must be week or day"},
-		{PredictOptions{Horizon: -3}, "--horizon must be 1 to 120 months"},
-		{PredictOptions{Discount: ptr(1.5)}, "--discount is a monthly rate from 0 to below 1"},
-		{PredictOptions{Until: "2024-01-01"}, "no customer bought on or before 2024-01-01"},
-		{PredictOptions{Until: "1 May"}, "--until"},
+		{report.Settings{PredictUnit: "month"}, report.Error{Code: report.BadUnit, Field: "predict_unit", Value: "month"}},
+		{report.Settings{Horizon: -3}, report.Error{Code: report.BadHorizon, Field: "horizon", Value: "-3", Bound: "120"}},
+		{report.Settings{Horizon: 121}, report.Error{Code: report.BadHorizon, Field: "horizon", Value: "121", Bound: "120"}},
+		{report.Settings{Discount: ptr(1.5)}, report.Error{Code: report.BadDiscount, Field: "discount", Value: "1.5"}},
+		{report.Settings{Until: "2024-01-01"}, report.Error{Code: report.NoCustomerBy, Field: "until", Value: "2024-01-01"}},
+		{report.Settings{Until: "1 May"}, report.Error{Code: report.BadDate, Field: "until", Value: "1 May"}},
 	} {
-		if _, err := Predict(res, Options{}, tc.p); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%+v: err = %v, want %q", tc.p, err, tc.want)
+		_, err := Predict(res, tc.p)
+		var e *report.Error
+		if !errors.As(err, &e) || *e != tc.want {
+			t.Errorf("%+v: err = %#v, want %#v", tc.p, err, tc.want)
 		}
 	}
 	// Three customers are too few: a reason, no numbers.
-	pr, err := Predict(res, Options{}, PredictOptions{})
+	pr, err := Predict(res, report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,11 +175,11 @@ func TestPredictNoDropout(t *testing.T) {
 			fmt.Fprintf(&b, "%d,c%02d,%s,%d\n", order, c, dayStr(d), 20+c%7+d%5)
 		}
 	}
-	res, err := Load("steady.csv", []byte(b.String()), Options{})
+	res, err := Load("steady.csv", []byte(b.String()), report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr, err := Predict(res, Options{}, PredictOptions{Until: "2024-09-30", Unit: "day"})
+	pr, err := Predict(res, report.Settings{Until: "2024-09-30", PredictUnit: "day"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +263,7 @@ func BenchmarkPredictCDNOWMaster(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Predict(res, Options{}, PredictOptions{Until: "1997-09-30"}); err != nil {
+		if _, err := Predict(res, report.Settings{Until: "1997-09-30"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -280,11 +284,11 @@ func TestPredictCorrelatedSpend(t *testing.T) {
 			fmt.Fprintf(&b, "%d,c%03d,%s,%d\n", order, c, dayStr(d), 4000/step+d%3)
 		}
 	}
-	res, err := Load("correlated.csv", []byte(b.String()), Options{})
+	res, err := Load("correlated.csv", []byte(b.String()), report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr, err := Predict(res, Options{}, PredictOptions{Until: "2024-12-31", Unit: "day"})
+	pr, err := Predict(res, report.Settings{Until: "2024-12-31", PredictUnit: "day"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,7 +39,7 @@ func TestRetentionAddsUp(t *testing.T) {
 			var prev *report.Document
 			for _, w := range windows {
 				name := fmt.Sprintf("%s/%s/%s", f.name, grain, w.flag)
-				d, err := Build(res, Options{Grain: grain, ActiveWindow: w.flag})
+				d, err := Build(res, report.Settings{Grain: grain, ActiveWindow: w.flag})
 				if err != nil {
 					t.Fatalf("%s: %v", name, err)
 				}
@@ -127,7 +127,7 @@ func TestBenchmark(t *testing.T) {
 		// 2025-07-01..2026-06-30 holds no order.
 		{"no customers", "2027-07-01", 0, 0, nil, report.BenchmarkNoCustomers},
 	} {
-		d, err := Run("years.csv", []byte(yearsShop), Options{AsOf: tc.asOf})
+		d, err := Run("years.csv", []byte(yearsShop), report.Settings{AsOf: tc.asOf})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,12 +141,12 @@ func TestBenchmark(t *testing.T) {
 
 func TestActiveWindowErrors(t *testing.T) {
 	for _, w := range []string{"3w", "0d", "-5", "ninety"} {
-		if _, err := Run("shop.csv", []byte(shop), Options{ActiveWindow: w}); err == nil {
+		if _, err := Run("shop.csv", []byte(shop), report.Settings{ActiveWindow: w}); err == nil {
 			t.Errorf("--active-window %s: no error", w)
 		}
 	}
 	for w, days := range map[string]int{"": 0, "period": 0, " Period ": 0, "90d": 90, "90": 90, "7D": 7} {
-		d, err := Run("shop.csv", []byte(shop), Options{ActiveWindow: w})
+		d, err := Run("shop.csv", []byte(shop), report.Settings{ActiveWindow: w})
 		if err != nil || d.ActiveWindowDays != days {
 			t.Errorf("--active-window %q: %v, %d days", w, err, d.ActiveWindowDays)
 		}

@@ -11,29 +11,21 @@ import (
 	"retention/metrics"
 )
 
-// SurveyOptions are the choices of a survey report.
-type SurveyOptions struct {
-	Sheet string
-	Scale string            // nps, csat5, csat7, csat10; "" to detect
-	Map   map[string]string // role -> column
-	// QuietDays is how long a promoter has not ordered to be in the quiet
-	// fans list; 0 means 90.
-	QuietDays int
-}
-
 // Survey reads a survey export and scores it overall and per period (o's
 // grain and time zone); with the orders' result and report it joins the
-// answers to the customers.
-func Survey(name string, data []byte, o Options, so SurveyOptions, orders *ingest.Result, doc *report.Document) (*report.Survey, error) {
+// answers to the customers. The survey's own settings are o's Survey
+// fields and QuietDays.
+func Survey(name string, data []byte, o report.Settings, orders *ingest.Result, doc *report.Document) (*report.Survey, error) {
+	o.Defaults()
 	loc, err := location(o.TZ)
 	if err != nil {
 		return nil, err
 	}
-	grain, err := metrics.ParseGrain(o.Grain)
+	grain, err := grain(o.Grain)
 	if err != nil {
 		return nil, err
 	}
-	res, err := survey.Read(name, data, survey.Options{Sheet: so.Sheet, Map: so.Map, Scale: so.Scale, TZ: loc, Limits: o.Limits})
+	res, err := survey.Read(name, data, survey.Options{Sheet: o.SurveySheet, Map: o.SurveyMap, Scale: o.SurveyScale, Location: loc, Limits: o.Limits, Gunzipped: o.SurveyGunzipped})
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +35,7 @@ func Survey(name string, data []byte, o Options, so SurveyOptions, orders *inges
 		out.Mapping = append(out.Mapping, report.MappingEntry{Role: string(m.Role), Column: m.Column, Header: m.Header, Confidence: r6(m.Confidence), Why: m.Why})
 	}
 	for _, s := range res.Skipped {
-		out.Skipped = append(out.Skipped, report.Skip{Reason: s.Reason, Column: s.Column, Rows: s.Rows, Examples: s.Examples, Values: s.Values})
+		out.Skipped = append(out.Skipped, report.Skip{Code: string(s.Code), Reason: s.Reason, Column: s.Column, Rows: s.Rows, Examples: s.Examples, Values: s.Values})
 	}
 	values := make([]float64, len(res.Answers))
 	for i, a := range res.Answers {
@@ -57,7 +49,7 @@ func Survey(name string, data []byte, o Options, so SurveyOptions, orders *inges
 	if orders == nil || doc == nil {
 		return out, nil
 	}
-	out.Join = joinSurvey(res, orders, doc, grain, loc, so.QuietDays)
+	out.Join = joinSurvey(res, orders, doc, grain, loc, o.QuietDays)
 	return out, nil
 }
 
@@ -70,9 +62,6 @@ func surveyScore(s metrics.Score) report.SurveyScore {
 // customer key (customer id, or e-mail for guests), else by e-mail.
 func joinSurvey(res *survey.Result, orders *ingest.Result, doc *report.Document, grain metrics.Grain, loc *time.Location, quietDays int) *report.VoiceJoin {
 	ds := orders.Dataset
-	if quietDays <= 0 {
-		quietDays = 90
-	}
 	byEmail := map[string]string{}
 	for _, c := range ds.Customers {
 		if e := strings.ToLower(strings.TrimSpace(c.Email)); e != "" {

@@ -1,4 +1,10 @@
+//go:build !(js && wasm)
+
 package i18n
+
+import "golang.org/x/text/language"
+
+func init() { register(language.Danish, danish) }
 
 // danish is the catalogue in Danish, as a marketer at a Danish webshop
 // reads it: du-form, the words of Danish e-commerce tools (ordre,
@@ -329,4 +335,36 @@ var danish = map[string]string{
 	"See the rows skipped": "Se rækkerne, der blev sprunget over",
 	"amount or quantity past %s, infinite or not a number: too large to add up to the cent":                                             "beløb eller antal over %s, uendeligt eller ikke et tal: for stort til at lægge sammen præcist til sidste øre",
 	"order date out of range: before %s or later than tomorrow, a placeholder for no date (such as 9999-12-31 or 1900-01-01) or a typo": "ordredato uden for det gyldige interval: før %s eller senere end i morgen, en pladsholder for manglende dato (som 9999-12-31 eller 1900-01-01) eller en tastefejl",
+	"order date cannot be read":                                 "ordredatoen kan ikke læses",
+	"not a number in column “%s”":                               "ikke et tal i kolonnen »%s«",
+	"neither a sale nor a refund (a transfer, a fee, a payout)": "hverken salg eller refundering (en overførsel, et gebyr, en udbetaling)",
+	"no customer id or e-mail":                                  "hverken kunde-id eller e-mail",
+	"no order date":                                             "ingen ordredato",
+	"in another currency (%s)":                                  "i en anden valuta (%s)",
+	"in another currency":                                       "i en anden valuta",
+	"no score":                                                  "ingen score",
+	"not a score on the survey's scale":                         "ikke en score på undersøgelsens skala",
+	"no date":                                                   "ingen dato",
+	"not a date":                                                "ikke en dato",
+	// Settings the engine could not use (app/ui/setting.go). A control is
+	// named in »…« as the page labels it (»Fra«, »Måneder frem«), so a
+	// label that is a preposition reads as a name; the settings without a
+	// control are named as such a label.
+	"%s must be a date like 2024-01-31, not “%s”.":                         "»%s« skal være en dato som 2024-01-31, ikke »%s«.",
+	"“%s” is not a time zone this browser knows: choose another under %s.": "»%s« er ikke en tidszone, som denne browser kender: vælg en anden under »%s«.",
+	"%s must be a month, a quarter or a year, not “%s”.":                   "»%s« skal være en måned, et kvartal eller et år, ikke »%s«.",
+	"%s must be one period or a number of days, not “%s”.":                 "»%s« skal være én periode eller et antal dage, ikke »%s«.",
+	"“%s” is not a column role.":                                           "»%s« er ikke en kolonnerolle.",
+	"%s (%s) is before %s: orders are read from that day on.":              "»%s« (%s) ligger før %s: ordrer læses fra den dag og frem.",
+	"%s (%s) is after tomorrow: orders are read up to today.":              "»%s« (%s) ligger efter i morgen: ordrer læses til og med i dag.",
+	"The season ends (%s) before it starts (%s).":                          "Sæsonen slutter (%s), før den begynder (%s).",
+	"%s (%s) is before %s (%s).":                                           "»%s« (%s) ligger før »%s« (%s).",
+	"%s must be weeks or days, not “%s”.":                                  "»%s« skal være uger eller dage, ikke »%s«.",
+	"%s must be 1 to %s, not %s.":                                          "»%s« skal være fra 1 til %s, ikke %s.",
+	"%s must be from 0 to below 100, not %s.":                              "»%s« skal være fra 0 til under 100, ikke %s.",
+	"%s has no orders to predict from.":                                    "%s har ingen ordrer at lave en prognose ud fra.",
+	"No customer bought on or before %s.":                                  "Ingen kunder har købt på eller før %s.",
+	"The season's last day":                                                "Sæsonens sidste dag",
+	"The reference date":                                                   "Skæringsdato",
+	"The calibration end":                                                  "Kalibreringens slutning",
 }

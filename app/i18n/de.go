@@ -1,4 +1,10 @@
+//go:build !(js && wasm)
+
 package i18n
+
+import "golang.org/x/text/language"
+
+func init() { register(language.German, german) }
 
 // german is the German translation, written as the analytics of a German
 // online shop reads: formal address (Sie), the glossary's words
@@ -339,4 +345,36 @@ var german = map[string]string{
 	"See the rows skipped": "Übersprungene Zeilen ansehen",
 	"amount or quantity past %s, infinite or not a number: too large to add up to the cent":                                             "Betrag oder Menge über %s, unendlich oder keine Zahl: zu groß, um auf den Cent genau addiert zu werden",
 	"order date out of range: before %s or later than tomorrow, a placeholder for no date (such as 9999-12-31 or 1900-01-01) or a typo": "Bestelldatum außerhalb des Bereichs: vor %s oder später als morgen, ein Platzhalter für kein Datum (etwa 9999-12-31 oder 1900-01-01) oder ein Tippfehler",
+	"order date cannot be read":                                 "Bestelldatum nicht lesbar",
+	"not a number in column “%s”":                               "keine Zahl in Spalte „%s“",
+	"neither a sale nor a refund (a transfer, a fee, a payout)": "weder Verkauf noch Erstattung (eine Überweisung, eine Gebühr, eine Auszahlung)",
+	"no customer id or e-mail":                                  "weder Kundennummer noch E-Mail-Adresse",
+	"no order date":                                             "Bestelldatum fehlt",
+	"in another currency (%s)":                                  "in einer anderen Währung (%s)",
+	"in another currency":                                       "in einer anderen Währung",
+	"no score":                                                  "Wert fehlt",
+	"not a score on the survey's scale":                         "kein Wert auf der Skala der Umfrage",
+	"no date":                                                   "Datum fehlt",
+	"not a date":                                                "kein gültiges Datum",
+	// Settings the engine could not use (app/ui/setting.go). A control is
+	// named in „…“ as the page labels it („Von“, „Monate voraus“), so a
+	// label that is a preposition reads as a name; the settings without a
+	// control are named as such a label (no article).
+	"%s must be a date like 2024-01-31, not “%s”.":                         "„%s“ muss ein Datum wie 2024-01-31 sein, nicht „%s“.",
+	"“%s” is not a time zone this browser knows: choose another under %s.": "„%s“ ist keine Zeitzone, die dieser Browser kennt: Wählen Sie unter „%s“ eine andere.",
+	"%s must be a month, a quarter or a year, not “%s”.":                   "„%s“ muss ein Monat, ein Quartal oder ein Jahr sein, nicht „%s“.",
+	"%s must be one period or a number of days, not “%s”.":                 "„%s“ muss eine Periode oder eine Anzahl von Tagen sein, nicht „%s“.",
+	"“%s” is not a column role.":                                           "„%s“ ist keine Spaltenzuordnung.",
+	"%s (%s) is before %s: orders are read from that day on.":              "„%s“ (%s) liegt vor %s: Bestellungen werden erst ab diesem Tag gelesen.",
+	"%s (%s) is after tomorrow: orders are read up to today.":              "„%s“ (%s) liegt nach morgen: Bestellungen werden nur bis heute gelesen.",
+	"The season ends (%s) before it starts (%s).":                          "Die Saison endet (%s), bevor sie beginnt (%s).",
+	"%s (%s) is before %s (%s).":                                           "„%s“ (%s) liegt vor „%s“ (%s).",
+	"%s must be weeks or days, not “%s”.":                                  "„%s“ muss Wochen oder Tage sein, nicht „%s“.",
+	"%s must be 1 to %s, not %s.":                                          "„%s“ muss zwischen 1 und %s liegen, nicht bei %s.",
+	"%s must be from 0 to below 100, not %s.":                              "„%s“ muss mindestens 0 und kleiner als 100 sein, nicht %s.",
+	"%s has no orders to predict from.":                                    "%s enthält keine Bestellungen, aus denen sich eine Prognose erstellen lässt.",
+	"No customer bought on or before %s.":                                  "Bis einschließlich %s hat kein Kunde gekauft.",
+	"The season's last day":                                                "Letzter Tag der Saison",
+	"The reference date":                                                   "Stichtag",
+	"The calibration end":                                                  "Ende der Kalibrierung",
 }

@@ -1,4 +1,10 @@
+//go:build !(js && wasm)
+
 package i18n
+
+import "golang.org/x/text/language"
+
+func init() { register(language.Filipino, filipino) }
 
 // filipino is the catalogue in Filipino, as an online seller in the
 // Philippines writes it: Filipino sentences with the English words sellers
@@ -330,4 +336,36 @@ var filipino = map[string]string{
 	"See the rows skipped": "Tingnan ang mga nilaktawang row",
 	"amount or quantity past %s, infinite or not a number: too large to add up to the cent":                                             "halaga o dami na lampas sa %s, infinite o hindi numero: masyadong malaki para pagsamahin nang eksakto hanggang sentimo",
 	"order date out of range: before %s or later than tomorrow, a placeholder for no date (such as 9999-12-31 or 1900-01-01) or a typo": "petsa ng order na wala sa saklaw: bago ang %s o lampas sa bukas, placeholder para sa walang petsa (gaya ng 9999-12-31 o 1900-01-01) o typo",
+	"order date cannot be read":                                 "hindi mabasa ang petsa ng order",
+	"not a number in column “%s”":                               "hindi numero sa column na “%s”",
+	"neither a sale nor a refund (a transfer, a fee, a payout)": "hindi benta o refund (isang transfer, fee o payout)",
+	"no customer id or e-mail":                                  "walang customer ID o e-mail",
+	"no order date":                                             "walang petsa ng order",
+	"in another currency (%s)":                                  "nasa ibang currency (%s)",
+	"in another currency":                                       "nasa ibang currency",
+	"no score":                                                  "walang score",
+	"not a score on the survey's scale":                         "score na wala sa scale ng survey",
+	"no date":                                                   "walang petsa",
+	"not a date":                                                "hindi petsa",
+	// Settings the engine could not use (app/ui/setting.go). A control is
+	// named in “…” as the page labels it (“Mula”, “Mga buwan sa
+	// hinaharap”), so a label that is a preposition reads as a name; the
+	// settings without a control are named as such a label.
+	"%s must be a date like 2024-01-31, not “%s”.":                         "Dapat ay petsa gaya ng 2024-01-31 ang “%s”, hindi “%s”.",
+	"“%s” is not a time zone this browser knows: choose another under %s.": "Hindi kilala ng browser na ito ang time zone na “%s”: pumili ng iba sa “%s”.",
+	"%s must be a month, a quarter or a year, not “%s”.":                   "Dapat ay buwan, quarter o taon ang “%s”, hindi “%s”.",
+	"%s must be one period or a number of days, not “%s”.":                 "Dapat ay isang panahon o bilang ng araw ang “%s”, hindi “%s”.",
+	"“%s” is not a column role.":                                           "Walang gamit ng column na “%s”.",
+	"%s (%s) is before %s: orders are read from that day on.":              "Bago ang %[3]s ang “%[1]s” (%[2]s): mula sa araw na iyon binabasa ang mga order.",
+	"%s (%s) is after tomorrow: orders are read up to today.":              "Lampas sa bukas ang “%s” (%s): hanggang ngayong araw lang binabasa ang mga order.",
+	"The season ends (%s) before it starts (%s).":                          "Nagtatapos ang season (%s) bago ito magsimula (%s).",
+	"%s (%s) is before %s (%s).":                                           "Bago ang “%[3]s” (%[4]s) ang “%[1]s” (%[2]s).",
+	"%s must be weeks or days, not “%s”.":                                  "Dapat ay linggo o araw ang “%s”, hindi “%s”.",
+	"%s must be 1 to %s, not %s.":                                          "Dapat ay 1 hanggang %[2]s ang “%[1]s”, hindi %[3]s.",
+	"%s must be from 0 to below 100, not %s.":                              "Dapat ay hindi bababa sa 0 at mas mababa sa 100 ang “%s”, hindi %s.",
+	"%s has no orders to predict from.":                                    "Walang order ang %s na mapagbabatayan ng pagtataya.",
+	"No customer bought on or before %s.":                                  "Walang customer na bumili noong %s o bago nito.",
+	"The season's last day":                                                "Huling araw ng season",
+	"The reference date":                                                   "Petsang batayan",
+	"The calibration end":                                                  "Katapusan ng calibration",
 }

@@ -5,7 +5,12 @@
 package i18n
 
 import (
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
@@ -20,45 +25,75 @@ var Bokmal = language.MustParse("nb")
 
 // Languages are the workbench's languages in the order the language picker
 // shows them, the fallback first: English, German, Danish, Norwegian
-// (Bokmål), Swedish and Filipino. A language is offered once its
-// translation is in translations.
-var Languages = func() []language.Tag {
-	out := []language.Tag{language.English}
-	for _, t := range []language.Tag{language.German, language.Danish, Bokmal, language.Swedish, language.Filipino} {
-		if _, ok := translations[t]; ok {
-			out = append(out, t)
-		}
-	}
-	return out
-}()
+// (Bokmål), Swedish and Filipino.
+var Languages = []language.Tag{language.English, language.German, language.Danish, Bokmal, language.Swedish, language.Filipino}
 
 // translations hold, per language, the text of each English key of the
-// catalogue; each lives in its own file (de.go, da.go, ...). A key missing
-// from a translation falls back to English, which TestTranslations forbids.
-var translations = map[language.Tag]map[string]string{
-	language.German:   german,
-	language.Swedish:  swedish,
-	language.Danish:   danish,
-	Bokmal:            norwegian,
-	language.Filipino: filipino,
-}
+// catalogue. Each lives in its own file (de.go, da.go, ...), compiled into
+// the native programs and tests; the page's WebAssembly leaves them out
+// and loads the user's language from web/i18n-LANG.json (written by the
+// static site from these maps) through Register, so a page is not sent
+// five languages it does not show. A key missing from a translation falls
+// back to English, which TestTranslations forbids.
+var translations = map[language.Tag]map[string]string{}
 
-var cat = func() catalog.Catalog {
+var cat = func() *catalog.Builder {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for _, k := range English {
 		if err := b.SetString(language.English, k, k); err != nil {
 			panic(err)
 		}
 	}
-	for tag, m := range translations {
-		for k, v := range m {
-			if err := b.SetString(tag, k, v); err != nil {
-				panic(err)
-			}
-		}
-	}
 	return b
 }()
+
+// register adds a language's messages to the catalogue.
+func register(lang language.Tag, m map[string]string) {
+	translations[lang] = m
+	for k, v := range m {
+		if err := cat.SetString(lang, k, v); err != nil {
+			panic(err)
+		}
+	}
+}
+
+// ErrNotTranslation is returned by Register for messages that are not a
+// translation of this catalogue.
+var ErrNotTranslation = errors.New("i18n: not a translation of this catalogue")
+
+// Register adds the messages of lang, one of Languages, as read from its
+// JSON file (Translation), to the catalogue: Locales made after it speak
+// lang. Messages with keys the catalogue does not have, or without every
+// key, are refused, so a page never shows a half-translated mixture.
+func Register(lang language.Tag, m map[string]string) error {
+	if lang == language.English || !slices.Contains(Languages, lang) {
+		return fmt.Errorf("%w: %v is not a language of the workbench", ErrNotTranslation, lang)
+	}
+	for _, k := range English {
+		if _, ok := m[k]; !ok {
+			return fmt.Errorf("%w: %v lacks %q", ErrNotTranslation, lang, k)
+		}
+	}
+	if len(m) != len(English) {
+		return fmt.Errorf("%w: %v has %d messages, the catalogue %d", ErrNotTranslation, lang, len(m), len(English))
+	}
+	register(lang, m)
+	return nil
+}
+
+// Loaded tells whether the catalogue has lang's messages (English always).
+func Loaded(lang language.Tag) bool {
+	_, ok := translations[lang]
+	return ok || lang == language.English
+}
+
+// Translation is the messages of lang compiled into this program, as the
+// JSON object the page loads ({"English key": "text", ...}); nil when this
+// program has none for lang.
+func Translation(lang language.Tag) map[string]string { return translations[lang] }
+
+// File is the name, in the site's web/ folder, of lang's messages.
+func File(lang language.Tag) string { return "i18n-" + lang.String() + ".json" }
 
 // Locale formats for one user: messages in the best language the catalogue
 // has, numbers and dates as the user's locale writes them.
@@ -68,6 +103,7 @@ type Locale struct {
 	msg     *message.Printer
 	num     *message.Printer
 	English bool
+	symbols map[string]string // currency code -> its symbol in this locale
 }
 
 // New returns the Locale for a BCP 47 tag such as "de-DE" (a browser's
@@ -98,14 +134,15 @@ func Match(tags ...string) language.Tag {
 
 // In returns the Locale whose messages are in lang (one of Languages) and
 // whose numbers are written as locale writes them when locale is a variant
-// of lang (de-AT for German), else as lang's own default region does: a
-// browser set to en-US whose user chose Deutsch reads 1.234,50.
+// of lang (de-AT for German) or lang is English (a French browser reads
+// English words and French numbers), else as lang's own default region
+// does: a browser set to en-US whose user chose Deutsch reads 1.234,50.
 func In(lang language.Tag, locale string) *Locale {
 	t, err := language.Parse(strings.TrimSpace(locale))
 	if err != nil || t == language.Und {
 		t = language.AmericanEnglish
 	}
-	if b, _ := t.Base(); b != base(lang) {
+	if b, _ := t.Base(); b != base(lang) && lang != language.English {
 		t = lang
 	}
 	return &Locale{
@@ -179,14 +216,74 @@ func (l *Locale) Points(v float64) string {
 	return s
 }
 
-// Money writes an amount with two decimals and the currency's symbol when
-// the ISO code is known (€ 1.234,50, the symbol kept to the number by a
-// no-break space); without a code, just the number.
+// Money writes an amount with two decimals and the currency's symbol where
+// the locale puts it (CLDR's standard currency pattern): after the number
+// in German, the Nordic languages and most of continental Europe
+// (1.234,50 €, 1 234,50 kr), before it in English and Filipino (£1,234.50,
+// ₱1,234.50), and before it with a space in Austria, Switzerland and the
+// Netherlands (€ 1.234,50). The symbol is kept to the number by a no-break
+// space, except that a sign before the digits takes none (£1,234.50; but
+// DKK 1,234.50). Without a known ISO code, just the number.
 func (l *Locale) Money(v float64, code string) string {
-	if u, err := currency.ParseISO(strings.TrimSpace(code)); err == nil {
-		return strings.Replace(l.num.Sprint(currency.Symbol(u.Amount(round2(v)))), " ", "\u00a0", 1)
+	u, err := currency.ParseISO(strings.TrimSpace(code))
+	if err != nil {
+		return l.Num(v, 2)
 	}
-	return l.Num(v, 2)
+	// x/text writes "symbol number"; the number is ours, in the locale.
+	sym, ok := l.symbols[code]
+	if !ok {
+		sym, _, _ = strings.Cut(l.num.Sprint(currency.Symbol(u.Amount(1))), " ")
+		if l.symbols == nil {
+			l.symbols = map[string]string{}
+		}
+		l.symbols[code] = sym // a table of amounts asks for it once
+	}
+	num := l.Num(round2(v), 2)
+	place := symbolPlace(l.Tag)
+	if place == after {
+		return num + "\u00a0" + sym
+	}
+	sign := ""
+	for _, minus := range []string{"-", "−"} { // a sign goes before the symbol: -£3.50
+		if strings.HasPrefix(num, minus) {
+			sign, num = minus, num[len(minus):]
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(sym); place == beforeTight && !unicode.IsLetter(r) {
+		return sign + sym + num
+	}
+	return sign + sym + "\u00a0" + num
+}
+
+// Where a locale's standard currency pattern puts the symbol.
+const (
+	beforeSpaced = iota // ¤ #,##0.00
+	beforeTight         // ¤#,##0.00
+	after               // #,##0.00 ¤
+)
+
+// symbolPlace is where CLDR's standard currency pattern (cldr/common/main,
+// numbers/currencyFormats) of a locale puts the symbol.
+func symbolPlace(t language.Tag) int {
+	b, _ := t.Base()
+	r, _ := t.Region()
+	switch b.String() {
+	case "de":
+		if r.String() == "AT" || r.String() == "CH" || r.String() == "LI" {
+			return beforeSpaced
+		}
+		return after
+	case "pt":
+		if r.String() == "PT" {
+			return after
+		}
+		return beforeSpaced
+	case "nl":
+		return beforeSpaced
+	case "da", "nb", "nn", "no", "sv", "fi", "is", "fr", "es", "it", "pl", "cs", "sk", "hu", "ro", "bg", "hr", "sl", "lt", "lv", "et", "el", "ru", "uk":
+		return after
+	}
+	return beforeTight
 }
 
 func round2(v float64) float64 {

@@ -1,6 +1,9 @@
 package i18n
 
 import (
+	"encoding/json"
+	"errors"
+	"maps"
 	"reflect"
 	"strconv"
 	"strings"
@@ -17,10 +20,15 @@ func TestMoney(t *testing.T) {
 		V            float64
 		Want         string
 	}{
-		{"en-GB", "GBP", 524284.9, "£\u00a0524,284.90"},
-		{"de-DE", "EUR", 1234.5, "€\u00a01.234,50"},
+		{"en-GB", "GBP", 524284.9, "£524,284.90"},
+		{"de-DE", "EUR", 1234.5, "1.234,50\u00a0€"},
+		{"de-AT", "EUR", 1234.5, "€\u00a01\u00a0234,50"},
 		{"en-US", "DKK", 12, "DKK\u00a012.00"},
-		{"da-DK", "DKK", 1234.56, "kr.\u00a01.234,56"},
+		{"da-DK", "DKK", 1234.56, "1.234,56\u00a0kr."},
+		{"nb-NO", "NOK", -12, "−12,00\u00a0kr"},
+		{"sv-SE", "SEK", 1234.5, "1\u00a0234,50\u00a0kr"},
+		{"fil-PH", "PHP", 1234.5, "₱1,234.50"},
+		{"en-GB", "GBP", -3.5, "-£3.50"},
 		{"en-GB", "", 1234.5, "1,234.50"},
 		{"en-GB", "KR", 1234.5, "1,234.50"},
 	}
@@ -167,7 +175,8 @@ func TestIn(t *testing.T) {
 		{language.German, "de-AT", "1 234,50"}, // Austria groups by (no-break) space
 		{language.German, "en-US", "1.234,50"},
 		{language.English, "en-GB", "1,234.50"},
-		{language.English, "de-DE", "1,234.50"},
+		{language.English, "de-DE", "1.234,50"}, // English words, German numbers
+		{language.English, "fr-FR", "1 234,50"},
 	}
 	for _, tc := range tests {
 		if _, ok := translations[tc.Lang]; !ok && tc.Lang != language.English {
@@ -189,5 +198,44 @@ func TestIn(t *testing.T) {
 		if Name(lang) == "English" && lang != language.English {
 			t.Errorf("%v has no name of its own", lang)
 		}
+	}
+}
+
+// TestRegister: a language's file, as the static site writes it, registers
+// again unchanged; a file lacking a message, with one more, or of a language
+// the workbench does not speak is refused.
+func TestRegister(t *testing.T) {
+	for _, lang := range Languages[1:] {
+		m := Translation(lang)
+		if m == nil {
+			t.Fatalf("no %v compiled in", lang)
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back map[string]string
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if err := Register(lang, back); err != nil {
+			t.Errorf("%v: %v", lang, err)
+		}
+		short := maps.Clone(back)
+		delete(short, English[0])
+		if err := Register(lang, short); !errors.Is(err, ErrNotTranslation) {
+			t.Errorf("%v without %q: %v", lang, English[0], err)
+		}
+		long := maps.Clone(back)
+		long["not a key"] = "x"
+		if err := Register(lang, long); !errors.Is(err, ErrNotTranslation) {
+			t.Errorf("%v with an unknown key: %v", lang, err)
+		}
+	}
+	if err := Register(language.French, map[string]string{}); !errors.Is(err, ErrNotTranslation) {
+		t.Errorf("French: %v", err)
+	}
+	if File(Bokmal) != "i18n-nb.json" || !Loaded(language.English) {
+		t.Errorf("File(nb) = %q", File(Bokmal))
 	}
 }

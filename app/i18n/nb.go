@@ -1,4 +1,8 @@
+//go:build !(js && wasm)
+
 package i18n
+
+func init() { register(Bokmal, norwegian) }
 
 // norwegian is the catalogue in Norwegian Bokmål, as a marketer at a
 // Norwegian nettbutikk reads it: du-form, the words of Norwegian
@@ -330,4 +334,36 @@ var norwegian = map[string]string{
 	"See the rows skipped": "Se radene som ble hoppet over",
 	"amount or quantity past %s, infinite or not a number: too large to add up to the cent":                                             "beløp eller antall over %s, uendelig eller ikke et tall: for stort til å summeres nøyaktig til siste øre",
 	"order date out of range: before %s or later than tomorrow, a placeholder for no date (such as 9999-12-31 or 1900-01-01) or a typo": "ordredato utenfor gyldig område: før %s eller senere enn i morgen, en plassholder for manglende dato (som 9999-12-31 eller 1900-01-01) eller en skrivefeil",
+	"order date cannot be read":                                 "ordredatoen kan ikke leses",
+	"not a number in column “%s”":                               "ikke et tall i kolonnen «%s»",
+	"neither a sale nor a refund (a transfer, a fee, a payout)": "verken salg eller refusjon (en overføring, et gebyr, en utbetaling)",
+	"no customer id or e-mail":                                  "verken kunde-ID eller e-post",
+	"no order date":                                             "ingen ordredato",
+	"in another currency (%s)":                                  "i en annen valuta (%s)",
+	"in another currency":                                       "i en annen valuta",
+	"no score":                                                  "ingen score",
+	"not a score on the survey's scale":                         "ikke en score på undersøkelsens skala",
+	"no date":                                                   "ingen dato",
+	"not a date":                                                "ikke en dato",
+	// Settings the engine could not use (app/ui/setting.go). A control is
+	// named in «…» as the page labels it («Fra», «Måneder fram»), so a
+	// label that is a preposition reads as a name; the settings without a
+	// control are named as such a label.
+	"%s must be a date like 2024-01-31, not “%s”.":                         "«%s» må være en dato som 2024-01-31, ikke «%s».",
+	"“%s” is not a time zone this browser knows: choose another under %s.": "«%s» er ikke en tidssone denne nettleseren kjenner: velg en annen under «%s».",
+	"%s must be a month, a quarter or a year, not “%s”.":                   "«%s» må være en måned, et kvartal eller et år, ikke «%s».",
+	"%s must be one period or a number of days, not “%s”.":                 "«%s» må være én periode eller et antall dager, ikke «%s».",
+	"“%s” is not a column role.":                                           "«%s» er ikke en kolonnerolle.",
+	"%s (%s) is before %s: orders are read from that day on.":              "«%s» (%s) er før %s: ordrer leses fra den dagen av.",
+	"%s (%s) is after tomorrow: orders are read up to today.":              "«%s» (%s) er etter i morgen: ordrer leses til og med i dag.",
+	"The season ends (%s) before it starts (%s).":                          "Sesongen slutter (%s) før den begynner (%s).",
+	"%s (%s) is before %s (%s).":                                           "«%s» (%s) er før «%s» (%s).",
+	"%s must be weeks or days, not “%s”.":                                  "«%s» må være uker eller dager, ikke «%s».",
+	"%s must be 1 to %s, not %s.":                                          "«%s» må være fra 1 til %s, ikke %s.",
+	"%s must be from 0 to below 100, not %s.":                              "«%s» må være fra 0 til under 100, ikke %s.",
+	"%s has no orders to predict from.":                                    "%s har ingen ordrer å lage en prognose ut fra.",
+	"No customer bought on or before %s.":                                  "Ingen kunder har kjøpt på eller før %s.",
+	"The season's last day":                                                "Sesongens siste dag",
+	"The reference date":                                                   "Skjæringsdato",
+	"The calibration end":                                                  "Slutt på kalibreringen",
 }

@@ -1,4 +1,10 @@
+//go:build !(js && wasm)
+
 package i18n
+
+import "golang.org/x/text/language"
+
+func init() { register(language.Swedish, swedish) }
 
 // swedish is the Swedish translation, written as the analytics of a
 // Swedish web shop reads: du, the glossary's words (glossary/sv.md), ”…”
@@ -337,4 +343,36 @@ var swedish = map[string]string{
 	"See the rows skipped": "Visa överhoppade rader",
 	"amount or quantity past %s, infinite or not a number: too large to add up to the cent":                                             "belopp eller antal över %s, oändligt eller inte ett tal: för stort för att summeras exakt på öret",
 	"order date out of range: before %s or later than tomorrow, a placeholder for no date (such as 9999-12-31 or 1900-01-01) or a typo": "orderdatum utanför intervallet: före %s eller senare än i morgon, en platshållare för inget datum (som 9999-12-31 eller 1900-01-01) eller ett skrivfel",
+	"order date cannot be read":                                 "orderdatumet går inte att läsa",
+	"not a number in column “%s”":                               "inte ett tal i kolumnen ”%s”",
+	"neither a sale nor a refund (a transfer, a fee, a payout)": "varken försäljning eller återbetalning (en överföring, en avgift, en utbetalning)",
+	"no customer id or e-mail":                                  "varken kundnummer eller e-postadress",
+	"no order date":                                             "inget orderdatum",
+	"in another currency (%s)":                                  "i en annan valuta (%s)",
+	"in another currency":                                       "i en annan valuta",
+	"no score":                                                  "inget värde",
+	"not a score on the survey's scale":                         "inte ett värde på enkätens skala",
+	"no date":                                                   "inget datum",
+	"not a date":                                                "inte ett datum",
+	// Settings the engine could not use (app/ui/setting.go). A control is
+	// named in ”…” as the page labels it (”Från”, ”Månader framåt”), so a
+	// label that is a preposition reads as a name; the settings without a
+	// control are named as such a label.
+	"%s must be a date like 2024-01-31, not “%s”.":                         "”%s” måste vara ett datum som 2024-01-31, inte ”%s”.",
+	"“%s” is not a time zone this browser knows: choose another under %s.": "”%s” är ingen tidszon som den här webbläsaren känner till: välj en annan under ”%s”.",
+	"%s must be a month, a quarter or a year, not “%s”.":                   "”%s” måste vara en månad, ett kvartal eller ett år, inte ”%s”.",
+	"%s must be one period or a number of days, not “%s”.":                 "”%s” måste vara en period eller ett antal dagar, inte ”%s”.",
+	"“%s” is not a column role.":                                           "”%s” är ingen kolumnroll.",
+	"%s (%s) is before %s: orders are read from that day on.":              "”%s” (%s) ligger före %s: ordrar läses från och med den dagen.",
+	"%s (%s) is after tomorrow: orders are read up to today.":              "”%s” (%s) ligger efter i morgon: ordrar läses till och med i dag.",
+	"The season ends (%s) before it starts (%s).":                          "Säsongen slutar (%s) innan den börjar (%s).",
+	"%s (%s) is before %s (%s).":                                           "”%s” (%s) ligger före ”%s” (%s).",
+	"%s must be weeks or days, not “%s”.":                                  "”%s” måste vara veckor eller dagar, inte ”%s”.",
+	"%s must be 1 to %s, not %s.":                                          "”%s” måste vara mellan 1 och %s, inte %s.",
+	"%s must be from 0 to below 100, not %s.":                              "”%s” måste vara från 0 till under 100, inte %s.",
+	"%s has no orders to predict from.":                                    "%s har inga ordrar att göra en prognos utifrån.",
+	"No customer bought on or before %s.":                                  "Ingen kund har köpt den %s eller tidigare.",
+	"The season's last day":                                                "Säsongens sista dag",
+	"The reference date":                                                   "Referensdatum",
+	"The calibration end":                                                  "Kalibreringens slut",
 }

@@ -116,9 +116,47 @@ func (a *agg) addLine(line int) {
 // product before it (29 million comparisons over the file). One set
 // serves every list, rebuilt when a long list other than the last one
 // grows: an order's lines mostly follow each other.
+//
+// The lists' values are kept in shared blocks (arena), not a backing
+// array per list grown by doubling: a list whose last value is the
+// block's last grows in place (an order's lines mostly follow each
+// other); another one moves to the block's end with room for as many
+// values again, so that the lists of orders whose lines alternate grow
+// by doubling, as with append. A list's room is its own.
 type distinctLists struct {
 	owner *[]string // the list the set holds
 	set   map[string]struct{}
+	arena []string
+}
+
+// arenaBlock is the number of values of a block of distinctLists.
+const arenaBlock = 1 << 14
+
+// push appends v to the list.
+func (d *distinctLists) push(list *[]string, v string) {
+	l := *list
+	if len(l) < cap(l) {
+		*list = append(l, v)
+		return
+	}
+	n := len(d.arena)
+	if len(l) > 0 && n > 0 && n < cap(d.arena) && &l[len(l)-1] == &d.arena[n-1] {
+		d.arena = append(d.arena, v)
+		*list = d.arena[n-len(l) : n+1 : n+1]
+		return
+	}
+	room := 1
+	if len(l) > 0 {
+		room = 2 * (len(l) + 1)
+	}
+	if cap(d.arena)-n < room {
+		d.arena = make([]string, 0, max(arenaBlock, room))
+		n = 0
+	}
+	d.arena = append(d.arena, l...)
+	d.arena = append(d.arena, v)
+	*list = d.arena[n : len(d.arena) : n+room]
+	d.arena = d.arena[:n+room]
 }
 
 // add appends v to the list unless the list holds it already.
@@ -130,7 +168,7 @@ func (d *distinctLists) add(list *[]string, v string) {
 				return
 			}
 		}
-		*list = append(l, v)
+		d.push(list, v)
 		return
 	}
 	if d.owner != list {
@@ -147,7 +185,7 @@ func (d *distinctLists) add(list *[]string, v string) {
 		return
 	}
 	d.set[v] = struct{}{}
-	*list = append(l, v)
+	d.push(list, v)
 }
 
 // longList is the length from which distinctLists looks a list up in its
@@ -163,7 +201,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	if loc == nil {
 		loc = time.UTC
 	}
-	rep := Report{File: t.Name, Format: t.Format, Sheet: t.Sheet, Sheets: t.Sheets, Rows: len(t.Rows),
+	rep := Report{File: t.Name, Format: t.Format, Sheet: t.Sheet, Sheets: t.Sheets, Rows: t.Len(),
 		TimeZone: loc.String(), Notes: append([]string(nil), t.Notes...)}
 	c := resolve(m)
 	hdr := func(i int) string {
@@ -224,17 +262,12 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	var lastDateS string
 	var lastDate time.Time
 
-	for r, row := range t.Rows {
+	for r := range t.Len() {
 		line := t.Lines[r]
 		if opt.Progress != nil && r%16384 == 0 {
-			opt.Progress("orders", int64(r), int64(len(t.Rows)))
+			opt.Progress("orders", int64(r), int64(t.Len()))
 		}
-		cell := func(i int) string {
-			if i < 0 || i >= len(row) {
-				return ""
-			}
-			return strings.TrimSpace(row[i])
-		}
+		cell := func(i int) string { return strings.TrimSpace(t.Cell(r, i)) }
 
 		// Which order this line belongs to.
 		id := cell(c.order)
@@ -281,11 +314,11 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			} else {
 				v, err := df.Parse(s, loc)
 				if err != nil && placeholderText(s) {
-					sk.addCode(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
+					sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
 					continue
 				}
 				if err != nil {
-					sk.add("date cannot be read", hdr(c.date), line, s)
+					sk.add(DateUnreadable, "date cannot be read", hdr(c.date), line, s)
 					continue
 				}
 				if len(dateCache) < 1<<16 {
@@ -295,7 +328,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			}
 			lastDateS, lastDate = s, lt
 			if !plausibleDate(lt, opt.Latest) {
-				sk.addCode(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
+				sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
 				continue
 			}
 		}
@@ -306,11 +339,11 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			}
 			v, err := nf.Parse(s)
 			if !finite(v, err) {
-				sk.addCode(NumberNotFinite, what+" is too large or not finite", hdr(i), line, s)
+				sk.add(NumberNotFinite, what+" is too large or not finite", hdr(i), line, s)
 				return 0, false, false
 			}
 			if err != nil {
-				sk.add(what+" is not a number", hdr(i), line, s)
+				sk.add(NotANumber, what+" is not a number", hdr(i), line, s)
 				return 0, false, false
 			}
 			return v, true, true
@@ -333,7 +366,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			kind = columns.TransactionKind(cell(c.txnType))
 			if kind != columns.TxnSale && kind != columns.TxnRefund {
 				// A transfer, a withdrawal, a fee, a conversion, a hold.
-				sk.add("not a sale or a refund", hdr(c.txnType), line, cell(c.txnType))
+				sk.add(NotSaleOrRefund, "not a sale or a refund", hdr(c.txnType), line, cell(c.txnType))
 				continue
 			}
 		}
@@ -478,17 +511,17 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 
 	var (
-		outOrders  []metrics.Order
+		outOrders  = make([]metrics.Order, 0, len(seq))
 		outRefunds []metrics.Refund
 		custInfo   = map[string]*metrics.Customer{}
 	)
-	skipOrder := func(a *agg, reason, column, value string) {
+	skipOrder := func(a *agg, code SkipCode, reason, column, value string) {
 		for i := 0; i < a.rows; i++ {
 			l := 0 // counted, with no further example
 			if i < len(a.lines) {
 				l = a.lines[i]
 			}
-			sk.add(reason, column, l, value)
+			sk.add(code, reason, column, l, value)
 		}
 	}
 	for _, a := range seq {
@@ -509,15 +542,15 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			if col == "" {
 				col = hdr(c.email)
 			}
-			skipOrder(a, "no customer id or e-mail", col, "")
+			skipOrder(a, NoCustomerKey, "no customer id or e-mail", col, "")
 			continue
 		}
 		if !a.hasTime {
-			skipOrder(a, "no order date", hdr(c.date), "")
+			skipOrder(a, NoOrderDate, "no order date", hdr(c.date), "")
 			continue
 		}
 		if a.currency != "" && rep.Currency != "" && a.currency != rep.Currency {
-			skipOrder(a, "in another currency ("+a.currency+")", hdr(c.currency), a.currency)
+			skipOrder(a, OtherCurrency, "in another currency ("+a.currency+")", hdr(c.currency), a.currency)
 			continue
 		}
 		amount := amountOf(a, c.total >= 0, perLine)
@@ -579,7 +612,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		return ds, rep, &Problem{Code: NoOrders, File: t.Name, Detail: skipSummary(rep.Skipped), err: ErrNoRows}
 	}
 	if opt.Progress != nil {
-		opt.Progress("orders", int64(len(t.Rows)), int64(len(t.Rows)))
+		opt.Progress("orders", int64(t.Len()), int64(t.Len()))
 	}
 	return ds, rep, nil
 }
@@ -589,7 +622,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 // role no column plays.
 func check(t *sheet.Table, m columns.Mapping, c cols) error {
 	p := &Problem{File: t.Name, Columns: t.Header}
-	if len(t.Rows) == 0 {
+	if t.Len() == 0 {
 		p.Code, p.err = NoRows, ErrNoRows
 		return p
 	}
@@ -739,8 +772,8 @@ func amountOf(a *agg, hasTotalCol, perLine bool) float64 {
 
 // filled tells whether column i has a value in any row.
 func filled(t *sheet.Table, i int) bool {
-	for _, row := range t.Rows {
-		if i < len(row) && strings.TrimSpace(row[i]) != "" {
+	for r := range t.Len() {
+		if strings.TrimSpace(t.Cell(r, i)) != "" {
 			return true
 		}
 	}
@@ -752,11 +785,11 @@ func distinct(t *sheet.Table, i int) []string {
 	seen := make(map[string]struct{})
 	var out []string
 	last := ""
-	for _, row := range t.Rows {
-		if i >= len(row) {
+	for r := range t.Len() {
+		if i >= t.Width(r) {
 			continue
 		}
-		s := strings.TrimSpace(row[i])
+		s := strings.TrimSpace(t.Cell(r, i))
 		if s == "" || s == last {
 			continue // a line of an order often repeats the value above
 		}

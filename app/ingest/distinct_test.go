@@ -9,9 +9,9 @@ import (
 // TestDistinctLists checks that the lists distinctLists keeps, scanned or
 // looked up in its set once long, hold every value in order of first
 // appearance, as a plain scan gives them, also when the lines of two
-// orders alternate.
+// orders alternate, and when the lists fill several of its blocks.
 func TestDistinctLists(t *testing.T) {
-	for _, n := range []int{0, 1, longList - 1, longList, longList + 1, longList + 2, 5 * longList} {
+	for _, n := range []int{0, 1, longList - 1, longList, longList + 1, longList + 2, 5 * longList, arenaBlock/4 + 3} {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
 			// Each value twice, the second time after every other has
 			// come once, then the first values again.

@@ -15,6 +15,7 @@ import (
 
 	"retention/app/columns"
 	"retention/app/limits"
+	"retention/app/report"
 	"retention/app/sheet"
 	"retention/metrics"
 )
@@ -46,14 +47,17 @@ type Options struct {
 	// Latest is the last instant an order may be dated (the day the
 	// report is made, from the caller's clock): rows dated more than a
 	// day after it are skipped (DateOutOfRange), as are rows dated before
-	// EarliestOrder. The zero value skips only those.
+	// limits.EarliestOrder. The zero value skips only those.
 	Latest time.Time
 	// Limits bound what reading the file may take (package limits); a
 	// zero field takes the command line's bound.
 	Limits limits.Limits
-	// Progress, if set, is called now and then with the stage ("read",
-	// "orders") and how far it is.
-	Progress func(stage string, done, total int64)
+	// Gunzipped tells that the file's bytes are a .gz file's content,
+	// inflated by the caller (sheet.Options.Gunzipped).
+	Gunzipped bool
+	// Progress, if set, is called now and then with the stage
+	// (report.StageRead, report.StageOrders) and how far it is.
+	Progress func(stage report.Stage, done, total int64)
 }
 
 // Result is what Load produced.
@@ -113,7 +117,7 @@ func (r *Report) SkippedRows() int {
 
 // Skip counts the rows skipped for one reason.
 type Skip struct {
-	Code     SkipCode `json:"code,omitempty"` // for the reasons words are given at the edge
+	Code     SkipCode `json:"code"` // the reason, for the edges to word
 	Reason   string   `json:"reason"`
 	Column   string   `json:"column,omitempty"`
 	Rows     int      `json:"rows"`
@@ -134,26 +138,24 @@ const maxExamples = 5
 // skips collects skipped rows by reason, in the order reasons first occur.
 type skips struct {
 	list  []Skip
-	index map[string]int
+	index map[skipKey]int
 }
 
-// addCode counts one row skipped for a coded reason (see add).
-func (s *skips) addCode(code SkipCode, reason, column string, line int, value string) {
-	s.add(reason, column, line, value)
-	s.list[s.index[reason+"\x00"+column]].Code = code
-}
+// skipKey is a reason and a column: a key without a string built per row.
+type skipKey struct{ reason, column string }
 
-// add counts one row; line 0 counts it without keeping an example.
-func (s *skips) add(reason, column string, line int, value string) {
-	key := reason + "\x00" + column
+// add counts one row skipped for a reason, its code with the English;
+// line 0 counts it without keeping an example.
+func (s *skips) add(code SkipCode, reason, column string, line int, value string) {
+	key := skipKey{reason, column}
 	if s.index == nil {
-		s.index = map[string]int{}
+		s.index = map[skipKey]int{}
 	}
 	i, ok := s.index[key]
 	if !ok {
 		i = len(s.list)
 		s.index[key] = i
-		s.list = append(s.list, Skip{Reason: reason, Column: column})
+		s.list = append(s.list, Skip{Code: code, Reason: reason, Column: column})
 	}
 	k := &s.list[i]
 	k.Rows++
@@ -168,9 +170,9 @@ func (s *skips) add(reason, column string, line int, value string) {
 // Load reads a file's bytes and returns its orders as a dataset, with the
 // column mapping and a report of every row.
 func Load(name string, data []byte, opt Options) (*Result, error) {
-	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader, Limits: opt.Limits}
+	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader, Limits: opt.Limits, Gunzipped: opt.Gunzipped}
 	if opt.Progress != nil {
-		sopt.Progress = func(done, total int64) { opt.Progress("read", done, total) }
+		sopt.Progress = func(done, total int64) { opt.Progress(report.StageRead, done, total) }
 	}
 	t, err := sheet.Read(name, data, sopt)
 	if errors.Is(err, sheet.ErrNoHeader) && !opt.NoHeader {
@@ -198,7 +200,7 @@ func Load(name string, data []byte, opt Options) (*Result, error) {
 // table gives no orders, the Result still holds the table and the mapping
 // (without a Dataset) beside the error.
 func FromTable(t *sheet.Table, opt Options) (*Result, error) {
-	m := columns.Detect(t.Header, t.Rows)
+	m := columns.Detect(t.Header, t)
 	for role, col := range opt.Map {
 		if strings.TrimSpace(col) == "" {
 			m.Unset(role)

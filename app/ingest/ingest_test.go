@@ -22,8 +22,7 @@ func table(lines ...string) *sheet.Table {
 			t.Header = cells
 			continue
 		}
-		t.Rows = append(t.Rows, cells)
-		t.Lines = append(t.Lines, i+1)
+		t.AppendRow(i+1, cells)
 	}
 	return t
 }
@@ -195,6 +194,9 @@ func TestFromTable(t *testing.T) {
 				skipped[s.Reason] += s.Rows
 				if len(s.Examples) == 0 {
 					t.Errorf("skip %q has no example rows", s.Reason)
+				}
+				if s.Code == "" {
+					t.Errorf("skip %q has no code", s.Reason)
 				}
 			}
 			if len(skipped) == 0 {

@@ -6,40 +6,18 @@ import (
 	"strings"
 	"time"
 
+	"retention/app/limits"
 	"retention/app/parse"
 )
-
-// SkipCode names why rows were skipped, for the reasons the page and the
-// command line word themselves; Skip.Reason holds the English.
-type SkipCode string
-
-// The skip codes. Skip.Column, Examples and Values are their parameters.
-const (
-	// DateOutOfRange: the order date is before EarliestOrder or after
-	// Options.Latest (a placeholder such as 9999-12-31 or 1900-01-01, an
-	// Excel serial 0–60, a typo).
-	DateOutOfRange SkipCode = "date_out_of_range"
-	// NumberNotFinite: an amount or quantity is infinite, NaN, or larger
-	// than parse.MaxAmount.
-	NumberNotFinite SkipCode = "number_not_finite"
-)
-
-// EarliestOrder is the first day an order may be dated. Earlier dates are
-// placeholders and typos, not orders: ERPs write 1900-01-01 (and Excel's
-// serials 0 to 60 are the first two months of 1900) for "no date", and no
-// web shop exported orders before 1990 (the first ones opened in 1994),
-// so the year of the first online orders leaves room for the mail-order
-// history an ERP migrated.
-var EarliestOrder = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // latestSlack is how far after Options.Latest an order may be dated: one
 // day, for a shop whose time zone is ahead of the machine's clock.
 const latestSlack = 24 * time.Hour
 
 // plausibleDate tells whether t can be an order's date: not before
-// EarliestOrder and, when latest is set, not past it by more than a day.
+// limits.EarliestOrder and, when latest is set, not past it by more than a day.
 func plausibleDate(t, latest time.Time) bool {
-	if t.Before(EarliestOrder) {
+	if t.Before(limits.EarliestOrder) {
 		return false
 	}
 	return latest.IsZero() || !t.After(latest.Add(latestSlack))
@@ -55,10 +33,10 @@ const excelSerial60 = "1900-02-29"
 func placeholderText(s string) bool { return strings.HasPrefix(s, excelSerial60) }
 
 // finite tells whether a parsed amount or quantity can be summed: v is
-// within ±parse.MaxAmount, and err is not parse.ErrNotFinite.
+// within ±limits.MaxAmount, and err is not parse.ErrNotFinite.
 func finite(v float64, err error) bool {
 	if errors.Is(err, parse.ErrNotFinite) {
 		return false
 	}
-	return err != nil || math.Abs(v) <= parse.MaxAmount
+	return err != nil || math.Abs(v) <= limits.MaxAmount
 }

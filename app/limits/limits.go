@@ -15,7 +15,23 @@ package limits
 import (
 	"fmt"
 	"strconv"
+	"time"
 )
+
+// EarliestOrder is the first day an order may be dated. Earlier dates are
+// placeholders and typos, not orders: ERPs write 1900-01-01 (and Excel's
+// serials 0 to 60 are the first two months of 1900) for "no date", and no
+// web shop exported orders before 1990 (the first ones opened in 1994),
+// so the year of the first online orders leaves room for the mail-order
+// history an ERP migrated. Rows dated before it are skipped (ingest).
+var EarliestOrder = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// MaxAmount is the largest amount or quantity an order may hold:
+// 2^53 / 100, the largest number whose cents float64 still holds exactly
+// (integers are exact up to 2^53). Sums of up to 10^290 such amounts stay
+// finite, so no total, CLV or export can overflow to infinity. Rows past
+// it are skipped (ingest).
+const MaxAmount = (1 << 53) / 100.0
 
 // Code names the bound a file is past.
 type Code string

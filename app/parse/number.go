@@ -137,12 +137,6 @@ var ErrNotNumber = errors.New("not a number")
 // past float64's range ("1e309"). It wraps ErrNotNumber too.
 var ErrNotFinite = fmt.Errorf("%w: not finite", ErrNotNumber)
 
-// MaxAmount is the largest amount or quantity an order may hold:
-// 2^53 / 100, the largest number whose cents float64 still holds exactly
-// (integers are exact up to 2^53). Sums of up to 10^290 such amounts stay
-// finite, so no total, CLV or export can overflow to infinity.
-const MaxAmount = (1 << 53) / 100.0
-
 // notFinite are the spellings of infinity and NaN that strconv and
 // spreadsheet programs write (case is ignored).
 var notFinite = []string{"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "∞", "-∞", "+∞", "#num!"}

@@ -57,6 +57,13 @@ type Document struct {
 
 	// Forecast is what the BTYD models predict (nil when not asked for).
 	Forecast *Forecast `json:"forecast,omitempty"`
+	// Previous is the same figures over the range of the same length just
+	// before this one, with their change (nil when not asked for).
+	Previous *Previous `json:"previous,omitempty"`
+	// Movement is the customers who moved between RFM segments from the
+	// previous range's reference date to this one's (nil when not asked
+	// for).
+	Movement *Movement `json:"movement,omitempty"`
 	// Survey is a survey export joined to these orders (nil without one).
 	Survey *Survey `json:"survey,omitempty"`
 	// SurveyError says why the survey could not be read.
@@ -286,8 +293,8 @@ type Count struct {
 
 // Skip counts rows skipped for one reason, with the first row numbers.
 type Skip struct {
-	// Code names the reason when the page words it itself (ingest's skip
-	// codes: date_out_of_range, number_not_finite); "" for the others.
+	// Code names the reason (ingest.SkipCode), for the page to word;
+	// Reason is the English the command prints.
 	Code     string   `json:"code,omitempty"`
 	Reason   string   `json:"reason"`
 	Column   string   `json:"column,omitempty"`
@@ -296,14 +303,35 @@ type Skip struct {
 	Values   []string `json:"values,omitempty"`
 }
 
-// The skip codes the page words itself (ingest.SkipCode's values).
+// The skip codes (ingest.SkipCode's and survey.SkipCode's values;
+// TestSkipWords in package ui checks them equal), for the page to word.
 const (
 	// SkipDateOutOfRange: the order date is before 1990 or more than a
 	// day after the reference date (ingest.DateOutOfRange).
 	SkipDateOutOfRange = "date_out_of_range"
+	// SkipDateUnreadable: the order date cannot be read.
+	SkipDateUnreadable = "date_unreadable"
 	// SkipNumberNotFinite: an amount or quantity is infinite, NaN or too
 	// large to add up in cents (ingest.NumberNotFinite).
 	SkipNumberNotFinite = "number_not_finite"
+	// SkipNotANumber: an amount or quantity (in Column) is not a number.
+	SkipNotANumber = "not_a_number"
+	// SkipNotSaleOrRefund: the transaction type (Values) is neither a
+	// sale nor a refund.
+	SkipNotSaleOrRefund = "not_sale_or_refund"
+	// SkipNoCustomerKey: the order has no customer id or e-mail.
+	SkipNoCustomerKey = "no_customer_key"
+	// SkipNoOrderDate: no line of the order has a date.
+	SkipNoOrderDate = "no_order_date"
+	// SkipOtherCurrency: the order is in another currency (Values).
+	SkipOtherCurrency = "other_currency"
+
+	// A survey's (survey.SkipCode's values): no score, a score not on
+	// the survey's scale, no date, a date that cannot be read.
+	SkipNoScore  = "no_score"
+	SkipBadScore = "bad_score"
+	SkipNoDate   = "no_date"
+	SkipBadDate  = "bad_date"
 )
 
 // ExampleRows lists the first row numbers, "2, 5, 9".

@@ -153,6 +153,9 @@ func WriteText(w io.Writer, d *Document) error {
 	if f := d.Forecast; f != nil {
 		writeForecast(p, f, money)
 	}
+	if d.Previous != nil {
+		writePrevious(p, d, cur)
+	}
 	return p.err
 }
 

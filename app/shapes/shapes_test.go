@@ -11,6 +11,7 @@ import (
 
 	"retention/app/engine"
 	"retention/app/ingest"
+	"retention/app/report"
 )
 
 // expected are the figures of an orders export, computed from the source
@@ -118,7 +119,7 @@ func TestOrdersExports(t *testing.T) {
 // check reads shape s of the source orders without flags and says what
 // differs from the figures computed from the orders themselves.
 func check(s Shape, src []Order) []string {
-	doc, err := engine.Run(s.File, s.Write(src), engine.Options{})
+	doc, err := engine.Run(s.File, s.Write(src), report.Settings{})
 	if s.Identity == NoIdentity {
 		if !errors.Is(err, ingest.ErrNoCustomer) {
 			return []string{fmt.Sprintf("err = %v, want one that says the file has no customers", err)}
@@ -154,7 +155,7 @@ func TestOtherExports(t *testing.T) {
 			continue
 		}
 		t.Run(s.Platform+"/"+s.Export, func(t *testing.T) {
-			_, err := engine.Run(s.File, s.Write(src), engine.Options{})
+			_, err := engine.Run(s.File, s.Write(src), report.Settings{})
 			var p *ingest.Problem
 			if !errors.As(err, &p) || p.Code != ingest.NotOrders {
 				t.Fatalf("err = %v, want one that says it is not an orders export", err)

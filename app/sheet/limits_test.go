@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -106,5 +107,54 @@ func TestLimitsWith(t *testing.T) {
 	}
 	if err := limits.Browser.CheckInput(limits.Browser.Input + 1); err == nil || !strings.Contains(err.Error(), "900 MiB") {
 		t.Errorf("Browser.CheckInput(over) = %v, want the bound in words", err)
+	}
+}
+
+// TestGunzipSize checks the buffer a .gz is inflated into: sized from the
+// trailer's ISIZE when it can be trusted, so an honest file is inflated
+// without regrowth, and never from a claim past the bounds.
+func TestGunzipSize(t *testing.T) {
+	text := bytes.Repeat([]byte("536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n"), 40000)
+	honest := craft.Gzip(text)
+	twoMembers := append(craft.Gzip(text[:1000]), craft.Gzip(text[1000:])...)
+	claim := func(size uint32) []byte { // honest with another ISIZE
+		b := bytes.Clone(honest)
+		b[len(b)-4], b[len(b)-3], b[len(b)-2], b[len(b)-1] = byte(size), byte(size>>8), byte(size>>16), byte(size>>24)
+		return b
+	}
+	l := limits.CLI
+	tests := []struct {
+		name string
+		data []byte
+		l    limits.Limits
+		hint int64
+	}{
+		{"honest", honest, l, int64(len(text))},
+		{"two members: the last one's size", twoMembers, l, int64(len(text) - 1000)},
+		{"past the inflated bound", honest, limits.Limits{Inflated: int64(len(text)) - 1}, 0},
+		{"past deflate's ratio", claim(1 << 31), l, 0},
+		{"short", []byte{0x1f, 0x8b, 8}, l, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := gzipSize(tc.data, tc.l.OrCLI()); got != tc.hint {
+				t.Errorf("gzipSize = %d, want %d", got, tc.hint)
+			}
+		})
+	}
+	for _, data := range [][]byte{honest, twoMembers} {
+		out, err := gunzip("o.csv.gz", data, l)
+		if err != nil || !bytes.Equal(out, text) {
+			t.Fatalf("gunzip: %d bytes, %v; want the %d of the text", len(out), err, len(text))
+		}
+	}
+	// The honest file: the text and the inflater's state (its 32 KiB
+	// window and tables), no doubling series (io.ReadAll's came to about
+	// three times the text).
+	if alloc := craft.Allocated(func() { gunzip("o.csv.gz", honest, l) }); alloc > uint64(len(text))+1<<18 {
+		t.Errorf("inflating %d bytes allocated %d", len(text), alloc)
+	}
+	if _, err := gunzip("o.csv.gz", claim(1000), l); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("a file whose ISIZE lies: %v, want ErrCorrupt", err)
 	}
 }

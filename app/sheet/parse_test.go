@@ -22,6 +22,7 @@ func parseTextPlain(s string, comma byte, progress func(done, total int64)) ([][
 	}
 	rows := make([][]string, 0, est)
 	lines := make([]int, 0, est)
+	const chunk = 1 << 16 // cells per allocation
 	arena := make([]string, 0, chunk)
 	line := 1
 	pos := 0
@@ -172,6 +173,11 @@ var parseCases = []string{
 	"",
 	"\"",
 	",,,\n",
+	"\ufeffa,b\n1,2\n",                               // a BOM left in (decode drops it before parsing)
+	"a,b,c\n1\n1,2,3,4,5\n\n,\n2,\"\"\n",             // ragged rows and empty lines
+	"a,b\n\"x\"\"y\",\"two\r\nlines\"\n3,\"\"\"\"\n", // an escaped quote beside a line break
+	" \u00a0x\u00a0 ,\t\u2003y\n",                    // Unicode spaces at a trimmed field's ends
+	"a,b\n" + strings.Repeat("x", 70000) + ",2\n3,4\n" + "5,\"" + strings.Repeat("y", 40000) + "\",\"" + strings.Repeat("z", 40000) + "\"\n",
 }
 
 // TestParseTextPlainPath proves that parseText splits every text exactly
@@ -208,17 +214,73 @@ func TestParseTextPlainPath(t *testing.T) {
 	}
 }
 
+// TestParseTextStride splits the texts every few bytes, as parseText
+// splits texts longer than 2 GiB, and compares with the plain path.
+func TestParseTextStride(t *testing.T) {
+	defer func(s int) { textStride = s }(textStride)
+	for _, stride := range []int{1, 7, 4096} {
+		textStride = stride
+		for i, s := range parseCases {
+			for _, comma := range sniffOrder {
+				t.Run(fmt.Sprintf("%d/%d/%q", stride, i, comma), func(t *testing.T) { sameParse(t, s, comma) })
+			}
+		}
+	}
+}
+
+// TestAppendRow checks that a table built row by row (as a workbook is
+// read) gives back every cell: empty cells, ragged rows, a row wider than
+// a uint16 counts, and rows over several blocks.
+func TestAppendRow(t *testing.T) {
+	rows := [][]string{{"a", "", "c"}, {}, {"Ærø"}, {strings.Repeat("w", wideSpan), "x"}, {"", ""}}
+	for i := range 3 * blockSize / 100 {
+		rows = append(rows, []string{fmt.Sprint(i), strings.Repeat("v", 90), ""})
+	}
+	var tb Table
+	for i, r := range rows {
+		tb.AppendRow(i+2, r)
+	}
+	if tb.Len() != len(rows) || len(tb.texts) < 3 {
+		t.Fatalf("%d rows in %d blocks, want %d rows in 3 or more", tb.Len(), len(tb.texts), len(rows))
+	}
+	for i, r := range rows {
+		if got := tb.Row(i); !reflect.DeepEqual(got, r) || tb.Lines[i] != i+2 || tb.Cell(i, len(r)) != "" || tb.Cell(i, -1) != "" {
+			t.Fatalf("row %d: %q at line %d, want %q at %d", i, got, tb.Lines[i], r, i+2)
+		}
+	}
+	for _, n := range []int{0, 4, len(rows) + 1} {
+		h := tb.Head(n)
+		if h.Len() != min(n, len(rows)) {
+			t.Fatalf("Head(%d) has %d rows", n, h.Len())
+		}
+		for i := range h.Len() {
+			if !reflect.DeepEqual(h.Row(i), rows[i]) || h.Lines[i] != i+2 {
+				t.Fatalf("Head(%d) row %d: %q at line %d", n, i, h.Row(i), h.Lines[i])
+			}
+		}
+	}
+}
+
 func sameParse(t *testing.T, s string, comma byte) {
 	t.Helper()
 	var gotProgress, wantProgress []int64
-	rows, lines := parseText(s, comma, func(done, _ int64) { gotProgress = append(gotProgress, done) })
+	tb := parseText(s, comma, func(done, _ int64) { gotProgress = append(gotProgress, done) })
 	wantRows, wantLines := parseTextPlain(s, comma, func(done, _ int64) { wantProgress = append(wantProgress, done) })
-	if len(rows) != len(wantRows) {
-		t.Fatalf("%d records, plain path %d", len(rows), len(wantRows))
+	if tb.Len() != len(wantRows) || len(tb.Lines) != len(wantRows) {
+		t.Fatalf("%d records (%d lines), plain path %d", tb.Len(), len(tb.Lines), len(wantRows))
 	}
 	for i := range wantRows {
-		if !reflect.DeepEqual(rows[i], wantRows[i]) || lines[i] != wantLines[i] {
-			t.Fatalf("record %d: %q at line %d, plain path %q at line %d", i, rows[i], lines[i], wantRows[i], wantLines[i])
+		if got := tb.Row(i); !reflect.DeepEqual(got, wantRows[i]) || tb.Lines[i] != wantLines[i] {
+			t.Fatalf("record %d: %q at line %d, plain path %q at line %d", i, got, tb.Lines[i], wantRows[i], wantLines[i])
+		}
+		for c := -1; c <= len(wantRows[i]); c++ {
+			want := ""
+			if c >= 0 && c < len(wantRows[i]) {
+				want = wantRows[i][c]
+			}
+			if got := tb.Cell(i, c); got != want {
+				t.Fatalf("record %d, cell %d: %q, plain path %q", i, c, got, want)
+			}
 		}
 	}
 	if !reflect.DeepEqual(gotProgress, wantProgress) {
@@ -235,4 +297,29 @@ func FuzzParseText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, comma byte) {
 		sameParse(t, s, comma)
 	})
+}
+
+// TestCountByteWords compares the word-at-a-time count with strings.Count
+// on every byte value at every position and length around a word.
+func TestCountByteWords(t *testing.T) {
+	texts := append([]string(nil), parseCases...)
+	for n := range 20 {
+		for at := range n {
+			b := bytes.Repeat([]byte{'a'}, n)
+			b[at] = '\n'
+			texts = append(texts, string(b))
+		}
+	}
+	all := make([]byte, 0, 3*256)
+	for i := range 3 * 256 {
+		all = append(all, byte(i*7))
+	}
+	texts = append(texts, string(all), string(all[1:]), string(all[5:]))
+	for _, s := range texts {
+		for c := range 256 {
+			if got, want := countByteWords(s, byte(c)), strings.Count(s, string([]byte{byte(c)})); got != want {
+				t.Fatalf("%q, byte %#x: %d, strings.Count %d", s, c, got, want)
+			}
+		}
+	}
 }

@@ -58,8 +58,10 @@ func errorf(sentinel error, format string, args ...any) error {
 func Read(name string, data []byte, opt Options) (*Table, error) {
 	l := opt.Limits.OrCLI()
 	var t *Table
-	err := l.CheckInput(int64(len(data)))
-	if err == nil {
+	var err error
+	if opt.Gunzipped {
+		t, err = readGunzipped(name, data, opt, l)
+	} else if err = l.CheckInput(int64(len(data))); err == nil {
 		t, err = read(name, data, opt, l)
 	}
 	var le *limits.Error
@@ -76,16 +78,7 @@ func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error
 		if err != nil {
 			return nil, err
 		}
-		if isGzip(out) {
-			return nil, &limits.Error{Code: limits.Nested, Limit: 1, Figure: 2}
-		}
-		l.Inflated -= int64(len(out))
-		// The inner file keeps the .gz name: it is the file the user gave.
-		t, err := read(name, out, opt, l)
-		if t != nil {
-			t.Name = name
-		}
-		return t, err
+		return readGunzipped(name, out, opt, l)
 	}
 	switch {
 	case len(bytes.TrimSpace(data)) == 0 && !isUTF16(data):
@@ -120,7 +113,7 @@ func gunzip(name string, data []byte, l limits.Limits) ([]byte, error) {
 	if err != nil {
 		return nil, errorf(ErrCorrupt, "%s is a damaged gzip file: %v.", name, err)
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, l.Inflated+1))
+	out, err := readAll(io.LimitReader(zr, l.Inflated+1), gzipSize(data, l))
 	if err != nil {
 		return nil, errorf(ErrCorrupt, "%s is a damaged gzip file: %v.", name, err)
 	}
@@ -128,6 +121,55 @@ func gunzip(name string, data []byte, l limits.Limits) ([]byte, error) {
 		return nil, &limits.Error{Code: limits.Inflated, Limit: l.Inflated, Figure: int64(len(out))}
 	}
 	return out, nil
+}
+
+// maxDeflateRatio is the most deflate inflates one byte to: 1032 (zlib's
+// technical details: a 258-byte match coded in about 2 bits).
+const maxDeflateRatio = 1032
+
+// gzipSize is the size a gzip file says it inflates to, for the buffer it
+// is inflated into, or 0 when it says nothing to trust: the trailer's
+// ISIZE (RFC 1952, 2.3.1) is the size of the last member mod 2^32, so a
+// file of several members or of 4 GiB or more inflates to more, and a
+// crafted one may claim anything. A claim past l.Inflated, or past what
+// deflate can give from the file's bytes, is not trusted: the buffer never
+// starts larger than the file may inflate to.
+func gzipSize(data []byte, l limits.Limits) int64 {
+	const trailer = 8 // CRC32 and ISIZE, 4 bytes each
+	if len(data) < trailer {
+		return 0
+	}
+	t := data[len(data)-4:]
+	size := int64(t[0]) | int64(t[1])<<8 | int64(t[2])<<16 | int64(t[3])<<24 // little-endian
+	if size > l.Inflated || size > maxDeflateRatio*int64(len(data)) {
+		return 0
+	}
+	return size
+}
+
+// readAll reads r to its end into a buffer of size bytes to start with
+// (one more, for the read that finds the end), growing it only when r
+// gives more; size 0 is io.ReadAll. io.ReadAll grows from 512 bytes by doubling, copying the
+// text some twenty times for a large file and holding two copies at the
+// last growth.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	if size == 0 {
+		return io.ReadAll(r)
+	}
+	b := make([]byte, 0, size+1)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 // oleMagic starts an OLE compound file: an old binary .xls workbook, or a

@@ -15,6 +15,7 @@ import (
 
 	"retention/app/limits/craft"
 	"retention/app/realdata"
+	"retention/app/xlsx"
 )
 
 func utf16le(s string, bom bool) []byte {
@@ -163,8 +164,8 @@ func TestRead(t *testing.T) {
 			if !reflect.DeepEqual(tb.Header, tc.Header) {
 				t.Errorf("header = %q, want %q", tb.Header, tc.Header)
 			}
-			if !reflect.DeepEqual(tb.Rows, tc.Rows) {
-				t.Errorf("rows = %q, want %q", tb.Rows, tc.Rows)
+			if got := rowsOf(tb); !reflect.DeepEqual(got, tc.Rows) {
+				t.Errorf("rows = %q, want %q", got, tc.Rows)
 			}
 			if !reflect.DeepEqual(tb.Lines, tc.Lines) {
 				t.Errorf("lines = %v, want %v", tb.Lines, tc.Lines)
@@ -222,6 +223,15 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+// rowsOf returns the table's rows as cells.
+func rowsOf(tb *Table) [][]string {
+	var out [][]string
+	for r := range tb.Len() {
+		out = append(out, tb.Row(r))
+	}
+	return out
+}
+
 func readData(t testing.TB, name string) []byte {
 	t.Helper()
 	return realdata.Read(t, name)
@@ -234,14 +244,14 @@ func TestRealFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(tb.Rows) != 541909 {
-			t.Errorf("rows = %d, want 541909", len(tb.Rows))
+		if tb.Len() != 541909 {
+			t.Errorf("rows = %d, want 541909", tb.Len())
 		}
 		want := []string{"InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"}
 		if !reflect.DeepEqual(tb.Header, want) {
 			t.Errorf("header = %q", tb.Header)
 		}
-		if got := tb.Rows[0]; got[0] != "536365" || got[4] != "2010-12-01 08:26:00" || got[6] != "17850" {
+		if got := tb.Row(0); got[0] != "536365" || got[4] != "2010-12-01 08:26:00" || got[6] != "17850" {
 			t.Errorf("first row = %q", got)
 		}
 	})
@@ -250,8 +260,8 @@ func TestRealFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if tb.Format != "whitespace" || len(tb.Rows) != 69659 || len(tb.Header) != 4 {
-			t.Errorf("format %s, %d rows, header %q", tb.Format, len(tb.Rows), tb.Header)
+		if tb.Format != "whitespace" || tb.Len() != 69659 || len(tb.Header) != 4 {
+			t.Errorf("format %s, %d rows, header %q", tb.Format, tb.Len(), tb.Header)
 		}
 	})
 	t.Run("cdnow_sample.txt", func(t *testing.T) {
@@ -263,8 +273,8 @@ func TestRealFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(tb.Rows) != 6919 || len(tb.Header) != 5 {
-			t.Errorf("%d rows, header %q", len(tb.Rows), tb.Header)
+		if tb.Len() != 6919 || len(tb.Header) != 5 {
+			t.Errorf("%d rows, header %q", tb.Len(), tb.Header)
 		}
 	})
 }
@@ -307,8 +317,8 @@ func FuzzRead(f *testing.F) {
 				}
 				continue
 			}
-			if len(tb.Rows) != len(tb.Lines) {
-				t.Fatalf("%d rows, %d line numbers", len(tb.Rows), len(tb.Lines))
+			if tb.Len() != len(tb.Lines) {
+				t.Fatalf("%d rows, %d line numbers", tb.Len(), len(tb.Lines))
 			}
 			prev := 0
 			for _, l := range tb.Lines {
@@ -338,5 +348,51 @@ func BenchmarkReadCSV(b *testing.B) {
 		if _, err := Read("online_retail.csv", raw, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestWorkbookTable checks that a workbook's table holds exactly the cells
+// the workbook reader gives, row by row below the header: crafted
+// workbooks (a wide cell among them) and Online Retail's.
+func TestWorkbookTable(t *testing.T) {
+	files := map[string][]byte{
+		"rows.xlsx":        craft.Workbook(craft.SheetRows(3000), nil),
+		"serial.xlsx":      craft.SerialDates(500, 1, 2958465),
+		"wide cell.xlsx":   craft.Workbook(craft.CellOfRuns(20, 4096), nil),
+		"shared text.xlsx": craft.Workbook(craft.SheetRows(10), craft.SharedStrings(50, 100)),
+	}
+	if !testing.Short() && realdata.Have("online_retail.xlsx") {
+		files["online_retail.xlsx"] = readData(t, "online_retail.xlsx")
+	}
+	for name, data := range files {
+		t.Run(name, func(t *testing.T) {
+			tb, err := Read(name, data, Options{NoHeader: name == "wide cell.xlsx"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wb, err := xlsx.Open(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want [][]string
+			var lines []int
+			if err := wb.Rows(tb.Sheet, func(row int, cells []string) error {
+				if row > tb.HeaderLine || tb.HeaderLine == 0 {
+					want = append(want, append([]string(nil), cells...))
+					lines = append(lines, row)
+				}
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if tb.Len() != len(want) || !reflect.DeepEqual(tb.Lines, lines) {
+				t.Fatalf("%d rows, the reader %d (lines equal: %v)", tb.Len(), len(want), reflect.DeepEqual(tb.Lines, lines))
+			}
+			for i := range want {
+				if got := tb.Row(i); !reflect.DeepEqual(got, want[i]) {
+					t.Fatalf("row %d: %q, the reader %q", i, got, want[i])
+				}
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package sheet
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"retention/app/limits"
 )
@@ -15,7 +16,8 @@ var sniffOrder = []byte{'\t', ';', ',', '|', ' '}
 
 // readText reads delimited text into a Table.
 func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
-	if err := checkRows(s, l); err != nil {
+	lines, err := checkRows(s, l)
+	if err != nil {
 		return nil, err
 	}
 	comma := byte(0)
@@ -27,15 +29,15 @@ func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 	} else {
 		comma = sniff(s)
 	}
-	if err := checkCells(s, comma, l); err != nil {
+	if err := checkCells(s, comma, lines, l); err != nil {
 		return nil, err
 	}
-	rows, lines := parseText(s, comma, opt.Progress)
-	t := &Table{Name: name, Format: formats[comma]}
+	t := parseText(s, comma, opt.Progress)
+	t.Name, t.Format = name, formats[comma]
 	if t.Format == "" {
 		t.Format = "delimited"
 	}
-	if err := t.setRows(rows, lines, opt.NoHeader); err != nil {
+	if err := t.setHeader(opt.NoHeader); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -53,13 +55,11 @@ func sniff(s string) byte {
 	}
 	best, bestScore := byte(','), -1.0
 	for _, c := range sniffOrder {
-		rows, _ := parseText(sample, c, nil)
-		if len(rows) > 200 {
-			rows = rows[:200]
-		}
+		rows := parseText(sample, c, nil)
+		nrows := min(rows.Len(), 200)
 		counts := map[int]int{}
-		for _, r := range rows {
-			counts[len(r)]++
+		for r := range nrows {
+			counts[rows.Width(r)]++
 		}
 		mode, modeN := 0, 0
 		for n, k := range counts {
@@ -67,10 +67,10 @@ func sniff(s string) byte {
 				mode, modeN = n, k
 			}
 		}
-		if mode < 2 || len(rows) == 0 {
+		if mode < 2 || nrows == 0 {
 			continue
 		}
-		score := float64(modeN) / float64(len(rows))
+		score := float64(modeN) / float64(nrows)
 		if c == ' ' {
 			if score < 0.95 {
 				continue
@@ -87,24 +87,25 @@ func sniff(s string) byte {
 // checkRows refuses, before any row is parsed, text with more lines than
 // l.Rows, and checkCells text with more cells than l.Cells. The counts are
 // upper bounds (line breaks and delimiters inside quotes count too): the
-// table's memory grows with them, about 24 bytes a row and 16 a cell,
-// beside the text.
-func checkRows(s string, l limits.Limits) error {
-	if lines := countLines(s); lines > l.Rows {
-		return &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: lines}
+// table's memory grows with them, about 24 bytes a row and 4 a cell,
+// beside the text. checkRows returns the lines it counted, for checkCells.
+func checkRows(s string, l limits.Limits) (int64, error) {
+	lines := countLines(s)
+	if lines > l.Rows {
+		return lines, &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: lines}
 	}
-	return nil
+	return lines, nil
 }
 
 func countLines(s string) int64 {
-	lines := int64(strings.Count(s, "\n"))
+	lines := int64(countByte(s, '\n'))
 	if lines == 0 {
-		lines = int64(strings.Count(s, "\r"))
+		lines = int64(countByte(s, '\r'))
 	}
 	return lines + 1
 }
 
-func checkCells(s string, comma byte, l limits.Limits) error {
+func checkCells(s string, comma byte, lines int64, l limits.Limits) error {
 	var fields int64
 	if comma == ' ' {
 		for i := 1; i < len(s); i++ {
@@ -113,24 +114,25 @@ func checkCells(s string, comma byte, l limits.Limits) error {
 			}
 		}
 	} else {
-		fields = int64(strings.Count(s, string(comma)))
+		fields = int64(countByte(s, comma))
 	}
-	if cells := fields + countLines(s); cells > l.Cells {
+	if cells := fields + lines; cells > l.Cells {
 		return &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: cells}
 	}
 	return nil
 }
-
-const chunk = 1 << 16 // cells per allocation
 
 // parseText splits s into records. With comma ' ', fields are separated by
 // runs of spaces and tabs and there is no quoting; otherwise the CSV rules
 // apply: a field starting with a quote ends at the next lone quote ("" is
 // a quote), may hold delimiters and line breaks; quotes inside unquoted
 // fields are kept as they are. Unquoted fields are trimmed of spaces.
-// Records with no non-blank field are dropped. lines[i] is the line where
-// record i starts.
-func parseText(s string, comma byte, progress func(done, total int64)) ([][]string, []int) {
+// Records with no non-blank field are dropped. The table's rows are the
+// records (the header among them) and Lines[i] the line where record i
+// starts; a cell is a span of s, except in the rare record with a cell
+// that is not (a quoted field with "" or text after its closing quote),
+// which is kept as strings.
+func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 	est := estimateLines(s)
 	// ends[c] tells whether byte c ends an unquoted field.
 	var ends [256]bool
@@ -138,9 +140,18 @@ func parseText(s string, comma byte, progress func(done, total int64)) ([][]stri
 	if comma == ' ' {
 		ends['\t'] = true
 	}
-	rows := make([][]string, 0, est)
-	lines := make([]int, 0, est)
-	arena := make([]string, 0, chunk)
+	t := &Table{at: make([]int, 0, est), first: make([]int, 1, est+1), Lines: make([]int, 0, est)}
+	for k := 0; k == 0 || k*textStride < len(s); k++ {
+		t.texts = append(t.texts, s[k*textStride:])
+	}
+	// fs is the record being read: its fields' spans in s, or their text
+	// when it is not in s (own).
+	type field struct {
+		start, end int
+		own        string
+		isOwn      bool
+	}
+	var fs []field
 	line := 1
 	pos := 0
 	n := len(s)
@@ -151,13 +162,11 @@ func parseText(s string, comma byte, progress func(done, total int64)) ([][]stri
 			progress(int64(pos), int64(n))
 			nextReport = pos + 1<<20
 		}
-		start := len(arena)
-		if cap(arena)-len(arena) < 256 {
-			arena = make([]string, 0, chunk)
-			start = 0
-		}
+		fs = fs[:0]
+		recStart := pos
 		recLine := line
 		blank := true
+		wide := false
 		if comma == ' ' {
 			// Whitespace-separated: skip leading blanks.
 			for pos < n && (s[pos] == ' ' || s[pos] == '\t') {
@@ -186,7 +195,8 @@ func parseText(s string, comma byte, progress func(done, total int64)) ([][]stri
 					}
 					break
 				}
-				val := s[q:min(i, n)]
+				f := field{start: q, end: min(i, n)}
+				val := s[f.start:f.end]
 				line += lineBreaks(val)
 				if escaped {
 					sb.Reset()
@@ -198,6 +208,7 @@ func parseText(s string, comma byte, progress func(done, total int64)) ([][]stri
 						}
 					}
 					val = sb.String()
+					f.own, f.isOwn = val, true
 				}
 				pos = i + 1
 				// Text after the closing quote, up to the delimiter, is kept.
@@ -208,26 +219,33 @@ func parseText(s string, comma byte, progress func(done, total int64)) ([][]stri
 				if e > pos && pos <= n {
 					if extra := strings.TrimSpace(s[pos:e]); extra != "" {
 						val += extra
+						f.own, f.isOwn = val, true
 					}
 				}
 				pos = min(e, n)
 				if val != "" {
 					blank = false
 				}
-				arena = append(arena, val)
+				wide = wide || f.isOwn
+				fs = append(fs, f)
 			} else {
 				e := pos
 				for e < n && !ends[s[e]] {
 					e++
 				}
-				val := s[pos:e]
-				if len(val) > 0 && (val[0] == ' ' || val[len(val)-1] == ' ' || val[0] == '\t' || val[len(val)-1] == '\t') {
-					val = strings.TrimSpace(val)
+				f := field{start: pos, end: e}
+				if e > pos && (s[pos] == ' ' || s[e-1] == ' ' || s[pos] == '\t' || s[e-1] == '\t') {
+					// strings.TrimSpace, as spans: its left part is
+					// TrimLeftFunc with unicode.IsSpace.
+					val := s[pos:e]
+					v := strings.TrimSpace(val)
+					f.start = pos + len(val) - len(strings.TrimLeftFunc(val, unicode.IsSpace))
+					f.end = f.start + len(v)
 				}
-				if val != "" {
+				if f.end > f.start {
 					blank = false
 				}
-				arena = append(arena, val)
+				fs = append(fs, f)
 				pos = e
 			}
 			// After a field: delimiter, end of line or end of text.
@@ -255,13 +273,35 @@ func parseText(s string, comma byte, progress func(done, total int64)) ([][]stri
 			break
 		}
 		if blank {
-			arena = arena[:start]
 			continue
 		}
-		rows = append(rows, arena[start:len(arena):len(arena)])
-		lines = append(lines, recLine)
+		if wide || fs[len(fs)-1].end-recStart > wideSpan {
+			t.at = append(t.at, -1-len(t.spill))
+			for _, f := range fs {
+				if f.isOwn {
+					t.spill = append(t.spill, f.own)
+				} else {
+					t.spill = append(t.spill, s[f.start:f.end])
+				}
+				t.cells = append(t.cells, 0, 0)
+			}
+		} else {
+			k := recStart / textStride
+			base := recStart - k*textStride
+			t.at = append(t.at, k<<32|base)
+			for _, f := range fs {
+				t.cells = append(t.cells, uint16(f.start-recStart), uint16(f.end-recStart))
+			}
+		}
+		t.first = append(t.first, len(t.cells)/2)
+		t.Lines = append(t.Lines, recLine)
+		if len(t.at) == 1 && cap(t.cells) < 2*len(fs)*est {
+			// The first record's width sizes the cells for the estimated
+			// lines: one allocation instead of a doubling series.
+			t.cells = append(make([]uint16, 0, 2*len(fs)*est+2*len(fs)), t.cells...)
+		}
 	}
-	return rows, lines
+	return t
 }
 
 // sampleBytes is how much of a text file sniff and estimateLines look at.
@@ -301,33 +341,32 @@ func lineBreaks(s string) int {
 	return k
 }
 
-// setRows finds the header among rows, skipping a title block above it,
-// and fills t.
-func (t *Table) setRows(rows [][]string, lines []int, noHeader bool) error {
-	if len(rows) == 0 {
+// setHeader finds the header among the table's rows, skipping a title
+// block above it, and leaves the rows below it.
+func (t *Table) setHeader(noHeader bool) error {
+	if t.Len() == 0 {
 		return errorf(ErrEmpty, "%s is empty: it has no rows with values.", t.Name)
 	}
 	if noHeader {
 		width := 0
-		for _, r := range rows {
-			width = max(width, len(r))
+		for r := range t.Len() {
+			width = max(width, t.Width(r))
 		}
 		t.Header = make([]string, width)
 		for i := range t.Header {
 			t.Header[i] = "Column " + strconv.Itoa(i+1)
 		}
-		t.Rows, t.Lines = rows, lines
 		return nil
 	}
 	// The dominant width of the data: the most common field count below
 	// the first rows (where title lines may be).
 	counts := map[int]int{}
-	from := min(len(rows)-1, 30)
-	if len(rows) <= 31 {
-		from = len(rows) / 2
+	from := min(t.Len()-1, 30)
+	if t.Len() <= 31 {
+		from = t.Len() / 2
 	}
-	for _, r := range rows[from:min(len(rows), from+2000)] {
-		counts[nonEmptyWidth(r)]++
+	for r := from; r < min(t.Len(), from+2000); r++ {
+		counts[nonEmptyWidth(t.Row(r))]++
 	}
 	width, best := 0, 0
 	for w, k := range counts {
@@ -336,22 +375,22 @@ func (t *Table) setRows(rows [][]string, lines []int, noHeader bool) error {
 		}
 	}
 	h := -1
-	for i := 0; i < len(rows) && i < 50; i++ {
-		if nonEmptyWidth(rows[i]) >= width && headerLike(rows[i]) {
+	for i := 0; i < t.Len() && i < 50; i++ {
+		if r := t.Row(i); nonEmptyWidth(r) >= width && headerLike(r) {
 			h = i
 			break
 		}
 	}
 	if h < 0 {
-		first := rows[0]
+		first := t.Row(0)
 		if len(first) > 4 {
 			first = first[:4]
 		}
 		return errorf(ErrNoHeader, "%s has no header row: the first row holds values (%s), not column names; say that the file has no header to read it anyway.", t.Name, strings.Join(first, ", "))
 	}
-	t.Header = uniqueNames(rows[h])
-	t.HeaderLine = lines[h]
-	t.Rows, t.Lines = rows[h+1:], lines[h+1:]
+	t.Header = uniqueNames(t.Row(h))
+	t.HeaderLine = t.Lines[h]
+	t.drop(h + 1)
 	if h > 0 {
 		t.Notes = append(t.Notes, "Skipped "+strconv.Itoa(h)+" title "+plural(h, "line", "lines")+" above the header.")
 	}

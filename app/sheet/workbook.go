@@ -68,40 +68,34 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 			return nil, errorf(ErrEmpty, "%s is empty: none of its sheets (%s) holds data.", name, quoteJoin(sheets))
 		}
 	}
-	var rows [][]string
-	var lines []int
+	t := &Table{Name: name, Format: "xlsx", Sheet: sheet, Sheets: sheets}
 	var ncells int64
-	arena := make([]string, 0, chunk)
-	err = wb.Rows(sheet, func(row int, cells []string) error {
+	// Progress is the sheet's XML inflated out of its size in the zip's
+	// header; a sheet of unknown size counts its rows (total 0).
+	sized := wb.SheetSize(sheet) > 0
+	err = wb.RowsProgress(sheet, func(row int, cells []string) error {
 		if ncells += int64(len(cells)); ncells > l.Cells {
 			return &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: ncells}
 		}
-		if int64(len(rows)) >= l.Rows {
-			return &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: int64(len(rows)) + 1}
+		if int64(t.Len()) >= l.Rows {
+			return &limits.Error{Code: limits.Rows, Limit: l.Rows, Figure: int64(t.Len()) + 1}
 		}
-		if cap(arena)-len(arena) < len(cells) {
-			arena = make([]string, 0, max(chunk, len(cells)))
-		}
-		start := len(arena)
-		arena = append(arena, cells...)
-		rows = append(rows, arena[start:len(arena):len(arena)])
-		lines = append(lines, row)
-		if opt.Progress != nil && len(rows)%16384 == 0 {
-			opt.Progress(int64(len(rows)), 0)
+		t.AppendRow(row, cells)
+		if opt.Progress != nil && !sized && t.Len()%16384 == 0 {
+			opt.Progress(int64(t.Len()), 0)
 		}
 		return nil
-	})
+	}, opt.Progress)
 	if errors.As(err, &le) {
 		return nil, le
 	}
 	if err != nil {
 		return nil, errorf(ErrCorrupt, "%s is a damaged Excel file: sheet %q cannot be read: %v.", name, sheet, err)
 	}
-	t := &Table{Name: name, Format: "xlsx", Sheet: sheet, Sheets: sheets}
-	if len(rows) == 0 {
+	if t.Len() == 0 {
 		return nil, errorf(ErrEmpty, "Sheet %q of %s is empty.", sheet, name)
 	}
-	if err := t.setRows(rows, lines, opt.NoHeader); err != nil {
+	if err := t.setHeader(opt.NoHeader); err != nil {
 		return nil, err
 	}
 	return t, nil

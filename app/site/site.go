@@ -9,11 +9,13 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"retention/app/i18n"
 	"sort"
 	"strings"
 
@@ -87,6 +89,9 @@ func Generate(dir, prefix string) error {
 	if err := writeIcons(web); err != nil {
 		return err
 	}
+	if err := writeLanguages(web); err != nil {
+		return err
+	}
 	assets, version, err := listAssets(web)
 	if err != nil {
 		return err
@@ -108,6 +113,26 @@ func Generate(dir, prefix string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "_headers"), []byte(Headers()), 0o644)
+}
+
+// writeLanguages writes each translation of the page's messages to
+// web/i18n-LANG.json: the page's WebAssembly carries English only and
+// loads the user's language from there (app/i18n).
+func writeLanguages(web string) error {
+	for _, lang := range i18n.Languages[1:] {
+		m := i18n.Translation(lang)
+		if m == nil {
+			return fmt.Errorf("the site has no %v messages compiled in", lang)
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(web, i18n.File(lang)), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Headers is the _headers file of hosts that read one (Netlify,

@@ -82,13 +82,16 @@ type Options struct {
 	// Map sets a role's column by header or 1-based number; "" unsets it.
 	Map map[string]string
 	// Scale is "nps", "csat5", "csat7", "csat10" or "" to detect it.
-	Scale string
-	TZ    *time.Location // the reporting time zone (nil for UTC)
+	Scale    string
+	Location *time.Location // the reporting time zone (nil for UTC), as ingest.Options.Location
 	// Progress, if set, hears how far reading has come.
 	Progress func(done, total int64)
 	// Limits bound what reading the file may take (package limits); a
 	// zero field takes the command line's bound.
 	Limits limits.Limits
+	// Gunzipped tells that the file's bytes are a .gz file's content,
+	// inflated by the caller (sheet.Options.Gunzipped).
+	Gunzipped bool
 }
 
 // Match is the column found for a role.
@@ -102,12 +105,25 @@ type Match struct {
 
 // Skip counts rows that did not become answers for one reason.
 type Skip struct {
-	Reason   string   `json:"reason"`
+	Code     SkipCode `json:"code"`   // the reason, for the edges to word
+	Reason   string   `json:"reason"` // the English the command prints
 	Column   string   `json:"column,omitempty"`
 	Rows     int      `json:"rows"`
 	Examples []int    `json:"examples"` // first row numbers
 	Values   []string `json:"values,omitempty"`
 }
+
+// SkipCode names why a survey row was skipped; Skip.Column, Examples and
+// Values are its parameters.
+type SkipCode string
+
+// The survey's skip codes.
+const (
+	NoScore  SkipCode = "no_score"  // the score cell is empty
+	BadScore SkipCode = "bad_score" // the score is not on the scale (Result.Scale)
+	NoDate   SkipCode = "no_date"   // the date cell is empty
+	BadDate  SkipCode = "bad_date"  // the date cannot be read
+)
 
 // Result is a read survey.
 type Result struct {
@@ -131,18 +147,18 @@ const sampleRows = 2000
 
 // Read reads a survey export.
 func Read(name string, data []byte, o Options) (*Result, error) {
-	t, err := sheet.Read(name, data, sheet.Options{Sheet: o.Sheet, Progress: o.Progress, Limits: o.Limits})
+	t, err := sheet.Read(name, data, sheet.Options{Sheet: o.Sheet, Progress: o.Progress, Limits: o.Limits, Gunzipped: o.Gunzipped})
 	if err != nil {
 		return nil, err
 	}
-	if len(t.Rows) == 0 {
+	if t.Len() == 0 {
 		return nil, fmt.Errorf("%s has a header but no answers", name)
 	}
-	loc := o.TZ
+	loc := o.Location
 	if loc == nil {
 		loc = time.UTC
 	}
-	res := &Result{File: name, Format: t.Format, Sheet: t.Sheet, Rows: len(t.Rows), Notes: t.Notes, Header: t.Header}
+	res := &Result{File: name, Format: t.Format, Sheet: t.Sheet, Rows: t.Len(), Notes: t.Notes, Header: t.Header}
 	m := detect(t)
 	for role, col := range o.Map {
 		r := Role(role)
@@ -167,7 +183,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	if sc, ok := m[Score]; ok && sc.Why != "set by you" && sc.Confidence < 0.7 {
 		// Scores found by their values alone: an orders export has small
 		// whole numbers too (quantities).
-		om := columns.Detect(t.Header, t.Rows[:min(len(t.Rows), sampleRows)])
+		om := columns.Detect(t.Header, firstRows{t, min(t.Len(), sampleRows)})
 		_, hasOrder := om.Column(columns.OrderID)
 		_, hasTotal := om.Column(columns.Total)
 		_, hasPrice := om.Column(columns.UnitPrice)
@@ -204,8 +220,8 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		return strings.TrimSpace(t.Cell(row, c))
 	}
 	dates := make([]string, 0, sampleRows)
-	scores := make([]string, 0, len(t.Rows))
-	for i := range t.Rows {
+	scores := make([]string, 0, t.Len())
+	for i := range t.Len() {
 		if v := cell(i, dc.Column); v != "" && len(dates) < cap(dates) {
 			dates = append(dates, v)
 		}
@@ -217,8 +233,8 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	}
 	res.DateFormat = df.String()
 	nf := parse.DetectNumberFormat(scores)
-	values := make([]float64, len(t.Rows))
-	okScore := make([]bool, len(t.Rows))
+	values := make([]float64, t.Len())
+	okScore := make([]bool, t.Len())
 	for i, s := range scores {
 		if v, err := nf.Parse(s); err == nil && s != "" {
 			values[i], okScore[i] = v, true
@@ -232,11 +248,11 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 
 	skips := map[string]*Skip{}
 	var order []string
-	skip := func(reason, column string, line int, value string) {
+	skip := func(code SkipCode, reason, column string, line int, value string) {
 		k := reason + "\x00" + column
 		s := skips[k]
 		if s == nil {
-			s = &Skip{Reason: reason, Column: column}
+			s = &Skip{Code: code, Reason: reason, Column: column}
 			skips[k] = s
 			order = append(order, k)
 		}
@@ -249,25 +265,25 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		}
 	}
 	res.Emails = map[int]string{}
-	for i := range t.Rows {
+	for i := range t.Len() {
 		line := t.Lines[i]
 		raw := scores[i]
 		switch {
 		case raw == "":
-			skip("no score", sc.Header, line, "")
+			skip(NoScore, "no score", sc.Header, line, "")
 			continue
 		case !okScore[i] || !res.Scale.Valid(values[i]):
-			skip(fmt.Sprintf("not a score on the %s scale", res.Scale), sc.Header, line, raw)
+			skip(BadScore, fmt.Sprintf("not a score on the %s scale", res.Scale), sc.Header, line, raw)
 			continue
 		}
 		ds := cell(i, dc.Column)
 		if ds == "" {
-			skip("no date", dc.Header, line, "")
+			skip(NoDate, "no date", dc.Header, line, "")
 			continue
 		}
 		when, err := df.Parse(ds, loc)
 		if err != nil {
-			skip("not a date", dc.Header, line, ds)
+			skip(BadDate, "not a date", dc.Header, line, ds)
 			continue
 		}
 		a := metrics.Answer{Time: when, Score: values[i], Comment: cell(i, col(Comment)), Line: line}
@@ -284,7 +300,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		res.Skipped = append(res.Skipped, *skips[k])
 	}
 	if len(res.Answers) == 0 {
-		return nil, fmt.Errorf("%s has no answer with a score and a date (%d rows read)", name, len(t.Rows))
+		return nil, fmt.Errorf("%s has no answer with a score and a date (%d rows read)", name, t.Len())
 	}
 	if col(CustomerID) < 0 && col(Email) < 0 {
 		res.Notes = append(res.Notes, "The survey has no customer id or e-mail column: its answers cannot be joined to orders.")
@@ -378,7 +394,7 @@ func detect(t *sheet.Table) map[Role]Match {
 			}
 		}
 	}
-	n := min(len(t.Rows), sampleRows)
+	n := min(t.Len(), sampleRows)
 	numShare := make([]float64, len(t.Header))
 	// Values: a score column holds whole numbers 0-10 in most rows; a date
 	// column parses as dates.
@@ -427,3 +443,12 @@ func detect(t *sheet.Table) map[Role]Match {
 	}
 	return m
 }
+
+// firstRows are a table's first n rows, as columns.Detect reads them.
+type firstRows struct {
+	*sheet.Table
+	n int
+}
+
+// Len returns the number of rows.
+func (f firstRows) Len() int { return f.n }

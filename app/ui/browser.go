@@ -82,6 +82,23 @@ func errText(v app.Value) string {
 	return v.String()
 }
 
+// afterPaint calls fn once the browser has painted the next frame, so
+// that work done in fn does not hold back that frame. Natively it calls
+// fn at once.
+func afterPaint(fn func()) {
+	if !app.IsClient {
+		fn()
+		return
+	}
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		cb.Release()
+		fn()
+		return nil
+	})
+	rwCall("afterPaint", cb)
+}
+
 // drawChart draws (or redraws) an ECharts option in the element id.
 func drawChart(id string, option []byte, pngName string) {
 	rwCall("chart", id, string(option), pngName)
@@ -186,3 +203,27 @@ func setDocumentLanguage(tag string) {
 	}
 	app.Window().Get("document").Get("documentElement").Set("lang", tag)
 }
+
+// loadMessages fetches the page's messages in lang (web/i18n-LANG.json,
+// which web/glue.js may have fetched already) and hands over their JSON
+// text, or what went wrong.
+func loadMessages(lang string, done func(text, err string)) {
+	if !app.IsClient {
+		return
+	}
+	var f app.Func
+	f = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer f.Release()
+		text := ""
+		if args[0].Truthy() {
+			text = args[0].String()
+		}
+		done(text, errText(args[1]))
+		return nil
+	})
+	rwCall("messages", lang, f)
+}
+
+// setChartLocale makes the charts' axes and tooltips write numbers as the
+// page's locale does (web/glue.js puts the formatters in).
+func setChartLocale(tag string) { rwCall("setLocale", tag) }

@@ -20,7 +20,7 @@ func renderDoc(t *testing.T, d *report.Document, locale string) string {
 	return renderHTML(t, w)
 }
 
-func run(t *testing.T, csv string, o engine.Options) *report.Document {
+func run(t *testing.T, csv string, o report.Settings) *report.Document {
 	t.Helper()
 	d, err := engine.Run("shop.csv", []byte(csv), o)
 	if err != nil {
@@ -47,7 +47,7 @@ func selected(html, id string) string {
 // browser's language guesses, says so, and offers the others; the money
 // cards carry the currency; a stated one is sent to the worker.
 func TestCurrencyChooser(t *testing.T) {
-	d := run(t, shop, engine.Options{Locale: "en-GB"})
+	d := run(t, shop, report.Settings{Locale: "en-GB"})
 	html := renderDoc(t, d, "en-GB")
 	if got := selected(html, "currency"); got != "GBP" {
 		t.Errorf("chooser shows %q, want GBP", got)
@@ -78,20 +78,20 @@ func TestCurrencyChooser(t *testing.T) {
 	if r = m.setCurrency(noColumn); r.Settings.Currency != "" {
 		t.Errorf("back to the guess: %+v", r.Settings)
 	}
-	d = run(t, shop, engine.Options{Locale: "en-GB", Currency: "EUR"})
+	d = run(t, shop, report.Settings{Locale: "en-GB", Currency: "EUR"})
 	html = renderDoc(t, d, "en-GB")
 	if got := selected(html, "currency"); got != "EUR" || !strings.Contains(html, "Chosen by you.") || !strings.Contains(html, `data-currency="EUR"`) || !strings.Contains(html, "€") {
 		t.Errorf("stated EUR: chooser %q\n%s", got, html)
 	}
 
 	// In Germany the guess is the euro.
-	d = run(t, shop, engine.Options{Locale: "de-DE"})
+	d = run(t, shop, report.Settings{Locale: "de-DE"})
 	if html = renderDoc(t, d, "de-DE"); selected(html, "currency") != "EUR" {
 		t.Errorf("de-DE: chooser %q, want EUR", selected(html, "currency"))
 	}
 
 	// No locale, no guess: the chooser asks.
-	d = run(t, shop, engine.Options{})
+	d = run(t, shop, report.Settings{})
 	html = renderDoc(t, d, "en-US")
 	if got := selected(html, "currency"); got != noColumn || !strings.Contains(html, "The file names no currency") {
 		t.Errorf("no guess: chooser %q", got)
@@ -101,7 +101,7 @@ func TestCurrencyChooser(t *testing.T) {
 // TestCurrencyChooserCrowns: amounts in kr. of a Danish file offer only the
 // crowns, and say the column names told which.
 func TestCurrencyChooserCrowns(t *testing.T) {
-	d := run(t, "Ordrenummer;Kundenummer;Dato;Beløb\n1001;K1;03.02.2024;1.234,56 kr.\n1002;K2;13.02.2024;99,95 kr.\n", engine.Options{Locale: "en-US"})
+	d := run(t, "Ordrenummer;Kundenummer;Dato;Beløb\n1001;K1;03.02.2024;1.234,56 kr.\n1002;K2;13.02.2024;99,95 kr.\n", report.Settings{Locale: "en-US"})
 	if got := currencyChoices(d); strings.Join(got, " ") != "DKK NOK SEK ISK" {
 		t.Errorf("choices %v", got)
 	}
@@ -117,11 +117,11 @@ func TestCurrencyChooserCrowns(t *testing.T) {
 // TestCurrencyNamedInFile: a file that names its currency has no chooser
 // (one currency) or the file's (several).
 func TestCurrencyNamedInFile(t *testing.T) {
-	d := run(t, "Order ID,Customer ID,Order Date,Total,Currency\n1,a,2024-01-01,10,EUR\n2,b,2024-01-02,20,EUR\n", engine.Options{Locale: "en-GB"})
+	d := run(t, "Order ID,Customer ID,Order Date,Total,Currency\n1,a,2024-01-01,10,EUR\n2,b,2024-01-02,20,EUR\n", report.Settings{Locale: "en-GB"})
 	if html := renderDoc(t, d, "en-GB"); strings.Contains(html, `id="currency"`) || !strings.Contains(html, `data-currency="EUR"`) {
 		t.Error("a file in EUR: a chooser, or cards without EUR")
 	}
-	d = run(t, "Order ID,Customer ID,Order Date,Total,Currency\n1,a,2024-01-01,10,EUR\n2,b,2024-01-02,20,EUR\n3,c,2024-01-03,30,DKK\n", engine.Options{})
+	d = run(t, "Order ID,Customer ID,Order Date,Total,Currency\n1,a,2024-01-01,10,EUR\n2,b,2024-01-02,20,EUR\n3,c,2024-01-03,30,DKK\n", report.Settings{})
 	html := renderDoc(t, d, "en-GB")
 	if selected(html, "currency") != "EUR" || strings.Contains(html, "currency-note") {
 		t.Errorf("a file in EUR and DKK: chooser %q", selected(html, "currency"))

@@ -16,25 +16,25 @@ func (w *Workbench) progress() app.UI {
 	share, left, known := w.m.eta()
 	label := w.t("Starting the engine…")
 	switch p.Stage {
-	case "read":
+	case report.StageRead:
 		if known {
-			label = w.t("Reading the file: %s of %s", w.loc.Percent(share), mb(w.loc, p.Total))
+			label = w.t("Reading the file: %s of %s", w.loc.Percent(share), mb(w.loc, w.m.readSize()))
 			break
 		}
 		// A workbook's rows are counted as they are read.
 		label = w.t("Reading the workbook: %s rows read", w.loc.Int(int(p.Done)))
-	case "orders":
+	case report.StageOrders:
 		label = w.t("Building orders: %s of %s rows", w.loc.Int(int(p.Done)), w.loc.Int(int(p.Total)))
-	case "figures":
+	case report.StageFigures:
 		label = w.t("Computing the figures…")
-	case "forecast":
+	case report.StageForecast:
 		label = w.t("Fitting the prediction models…")
 	}
 	bar := app.Progress().ID("progress").Aria("label", label)
 	if known {
 		bar = bar.Value(share).Max(1)
 	}
-	return app.Div().Class("progress").ID("progress-box").DataSet("stage", p.Stage).Aria("live", "polite").Body(
+	return app.Div().Class("progress").ID("progress-box").DataSet("stage", string(p.Stage)).Aria("live", "polite").Body(
 		app.P().ID("progress-label").Text(label),
 		bar,
 		app.Div().Class("progress-foot").Body(
@@ -47,6 +47,19 @@ func (w *Workbench) progress() app.UI {
 			app.Button().ID("cancel").Class("btn btn-small").Text(w.t("Cancel")).OnClick(w.cancel),
 		),
 	)
+}
+
+// readSize is the size of the file being read, as the user gave it. The
+// share read is of what the engine reads (the text, a .gz file's
+// content, a workbook's sheet XML), which may be larger than the file.
+func (m *model) readSize() int64 {
+	switch {
+	case (m.busyFor == report.MsgLoad || m.busyFor == report.MsgSurvey) && m.pending.Size > 0:
+		return int64(m.pending.Size)
+	case m.busyFor == report.MsgSettings && m.Size > 0:
+		return int64(m.Size)
+	}
+	return m.Progress.Total
 }
 
 // timeLeft words the time a stage has left (0: not estimated yet).
@@ -64,8 +77,12 @@ func (w *Workbench) timeLeft(d time.Duration) string {
 // so is the report that stays.
 func (w *Workbench) errorView() app.UI {
 	m := w.m
+	text := m.Err
+	if m.Setting != nil {
+		text = w.settingWords(m.Setting)
+	}
 	if m.Failed == "" {
-		return app.Div().Class("alert").Attr("role", "alert").Text(m.Err)
+		return app.Div().Class("alert").Attr("role", "alert").DataSet("code", settingCode(m.Setting)).Text(text)
 	}
 	head := w.t("%s was not loaded.", m.Failed)
 	if m.Doc != nil {
@@ -73,7 +90,7 @@ func (w *Workbench) errorView() app.UI {
 	}
 	return app.Div().Class("alert").Attr("role", "alert").DataSet("failed", m.Failed).Body(
 		app.P().Class("alert-head").Text(head),
-		app.P().Text(m.Err),
+		app.P().DataSet("code", settingCode(m.Setting)).Text(text),
 	)
 }
 

@@ -176,6 +176,20 @@ func TestETA(t *testing.T) {
 		}
 	}
 	w := &Workbench{loc: i18n.New("en-US")}
+	// A workbook's sheet XML read out of its size: the label gives the
+	// file's size, not the XML's; a settings change reads the file shown.
+	m = model{now: func() time.Time { return now }}
+	r = m.load(source{Name: "a.xlsx", Size: 19_926_328})
+	prog("read", 62_000_000, 248_000_000)
+	if got, want := m.readSize(), int64(19_926_328); got != want {
+		t.Errorf("readSize = %d, want the file's %d", got, want)
+	}
+	m.handle(fmt.Sprintf(`{"type":"report","id":%d,"report":{}}`, r.ID))
+	r = m.request(report.MsgSettings)
+	prog("read", 1, 248_000_000)
+	if got, want := m.readSize(), int64(19_926_328); got != want {
+		t.Errorf("readSize again = %d, want the file's %d", got, want)
+	}
 	for d, want := range map[time.Duration]string{0: "estimating the time left…", 2500 * time.Millisecond: "about 3 s left", 5 * time.Minute: "about 5 min left"} {
 		if got := w.timeLeft(d); got != want {
 			t.Errorf("timeLeft(%v) = %q, want %q", d, got, want)

@@ -11,8 +11,8 @@ import (
 	"retention/app/ingest"
 	"retention/app/limits"
 	"retention/app/limits/craft"
-	"retention/app/parse"
 	"retention/app/report"
+	"retention/app/survey"
 )
 
 // TestLimitWords: each bound is said with its figures in the page's
@@ -126,15 +126,32 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 // the page on the Data tab, and said on the Overview when they are a
 // notable share.
 func TestSkipWords(t *testing.T) {
-	if earliestOrder != ingest.EarliestOrder.Format(time.DateOnly) || maxAmount != parse.MaxAmount {
-		t.Fatalf("the page's bounds %s, %v are not the engine's %s, %v", earliestOrder, maxAmount, ingest.EarliestOrder.Format(time.DateOnly), parse.MaxAmount)
+	if earliestOrder != limits.EarliestOrder.Format(time.DateOnly) || maxAmount != limits.MaxAmount {
+		t.Fatalf("the page's bounds %s, %v are not the engine's %s, %v", earliestOrder, maxAmount, limits.EarliestOrder.Format(time.DateOnly), limits.MaxAmount)
 	}
-	if report.SkipDateOutOfRange != string(ingest.DateOutOfRange) || report.SkipNumberNotFinite != string(ingest.NumberNotFinite) {
-		t.Fatal("report's skip codes are not ingest's")
+	for _, c := range []struct {
+		page   string
+		engine ingest.SkipCode
+	}{
+		{report.SkipDateOutOfRange, ingest.DateOutOfRange}, {report.SkipDateUnreadable, ingest.DateUnreadable},
+		{report.SkipNumberNotFinite, ingest.NumberNotFinite}, {report.SkipNotANumber, ingest.NotANumber},
+		{report.SkipNotSaleOrRefund, ingest.NotSaleOrRefund}, {report.SkipNoCustomerKey, ingest.NoCustomerKey},
+		{report.SkipNoOrderDate, ingest.NoOrderDate}, {report.SkipOtherCurrency, ingest.OtherCurrency},
+		{report.SkipNoScore, ingest.SkipCode(survey.NoScore)}, {report.SkipBadScore, ingest.SkipCode(survey.BadScore)},
+		{report.SkipNoDate, ingest.SkipCode(survey.NoDate)}, {report.SkipBadDate, ingest.SkipCode(survey.BadDate)},
+	} {
+		if c.page != string(c.engine) {
+			t.Errorf("report's skip code %q is not ingest's %q", c.page, c.engine)
+		}
+		// Each is the page's own words, not the engine's English.
+		w := &Workbench{loc: i18n.New("en-US")}
+		if got := w.skipReason(report.Skip{Code: c.page, Reason: "ENGLISH", Column: "Total", Values: []string{"DKK"}}); got == "ENGLISH" || got == "" {
+			t.Errorf("skip code %s: %q", c.page, got)
+		}
 	}
 	// 40 orders and two rows skipped: 2 in 42 rows is notable.
 	data := craft.Orders(40, "9999,C1,Customer 1,9999-12-31,10.00", "9998,C2,Customer 2,2024-03-01,1e309")
-	d, err := engine.Run("far-off.csv", data, engine.Options{Today: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	d, err := engine.Run("far-off.csv", data, report.Settings{Today: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +173,7 @@ func TestSkipWords(t *testing.T) {
 		}
 	}
 	// One row in 101 skipped is under the notable share: no note.
-	d, err = engine.Run("o.csv", craft.Orders(100, "9999,C1,Customer 1,9999-12-31,10.00"), engine.Options{Today: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	d, err = engine.Run("o.csv", craft.Orders(100, "9999,C1,Customer 1,9999-12-31,10.00"), report.Settings{Today: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,10 @@ type model struct {
 	Failed   string // the file whose load failed (Err or Limit says why), "" for none
 	// Limit is the bound the file that failed is past, in place of Err:
 	// the page words it (limitView).
-	Limit   *report.LimitError
+	Limit *report.LimitError
+	// Setting is the setting the engine could not use, beside Err: the
+	// page words it (settingWords).
+	Setting *report.Error
 	Problem *report.Problem // why the loaded file gave no report, until it does
 	// Lost is the engine that ended (crashed, exited, stuck) or was
 	// stopped by the user, and what it was doing; nil once the page has
@@ -103,23 +106,11 @@ type engineEvent struct {
 // worker itself cannot say it).
 const msgEngine = "engine"
 
-// message is what the worker sends (see cmd/worker).
+// message is what the page hears: a reply of the worker, or the news of
+// web/glue.js that the engine ended.
 type message struct {
-	Type     string          `json:"type"`
-	ID       int             `json:"id"`
-	Message  string          `json:"message"`
-	Report   string          `json:"report"`
-	Progress report.Progress `json:"progress"`
-	Rows     *report.Rows    `json:"rows"`
-	Problem  *report.Problem `json:"problem"`
-	// Limit is the bound a file is past, beside Message's English words.
-	Limit  *report.LimitError `json:"limit"`
-	Engine *engineEvent       `json:"engine"`
-	File   struct {
-		Name string `json:"name"`
-		Type string `json:"type"`
-		Rows int    `json:"rows"`
-	} `json:"file"`
+	report.Reply
+	Engine *engineEvent `json:"engine"`
 }
 
 func (m *model) clock() time.Time {
@@ -136,7 +127,7 @@ func (m *model) request(typ string) report.Request {
 	switch typ {
 	case report.MsgLoad, report.MsgSettings, report.MsgSurvey:
 		m.Phase, m.Err, m.Failed, m.Limit, m.Lost, m.reading = Loading, "", "", nil, nil, ""
-		m.Progress = report.Progress{Stage: "start"}
+		m.Progress = report.Progress{Stage: report.StageStart}
 		m.stage = stageClock{}
 		m.busy, m.busyFor = m.reqID, typ
 	}
@@ -185,17 +176,16 @@ func (m *model) handle(raw string) (*message, error) {
 	}
 	switch msg.Type {
 	case report.MsgProgress:
-		if m.Phase == Loading {
-			m.progress(msg.Progress)
+		if m.Phase == Loading && msg.Progress != nil {
+			m.progress(*msg.Progress)
 		}
 	case report.MsgReport:
-		var d report.Document
-		if err := json.Unmarshal([]byte(msg.Report), &d); err != nil {
-			m.fail(fmt.Sprintf("bad report from the engine: %v", err))
+		if msg.Report == nil {
+			m.fail("the engine sent no report")
 			return nil, nil
 		}
 		m.commit()
-		m.Doc, m.Phase, m.Err, m.Limit, m.Problem = &d, Ready, "", nil, nil
+		m.Doc, m.Phase, m.Err, m.Limit, m.Problem = msg.Report, Ready, "", nil, nil
 		m.docGen++
 		m.Rows, m.rowsAsked = nil, false // the list's rows are asked for again
 	case report.MsgRows:
@@ -214,7 +204,7 @@ func (m *model) handle(raw string) (*message, error) {
 		m.fail(msg.Message)
 		// A file past a bound is not a problem to answer: the report
 		// before stays, and the page says the bound and what to do.
-		m.Limit = msg.Limit
+		m.Limit, m.Setting = msg.Limit, msg.Error
 	case report.MsgFile:
 		return &msg, nil
 	}
@@ -243,7 +233,7 @@ func (m *model) idle() {
 // fail shows an error; the last good report, its file and settings stay,
 // and a file that failed to load is named.
 func (m *model) fail(text string) {
-	m.Err, m.Limit = text, nil
+	m.Err, m.Limit, m.Setting = text, nil, nil
 	if m.busyFor == report.MsgLoad || m.busyFor == report.MsgSurvey {
 		m.Failed = m.pending.Name
 		m.Settings = m.good
@@ -363,7 +353,7 @@ func (m *model) restored(msg message) {
 // stageClock is when the current stage of the work began, and how far it
 // was then.
 type stageClock struct {
-	stage string
+	stage report.Stage
 	at    time.Time
 	done  int64
 }

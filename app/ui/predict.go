@@ -74,20 +74,22 @@ func (w *Workbench) forecastCharts() []charts.Chart {
 	if f := w.m.Doc.Forecast; f != nil && f.Unit == "day" {
 		units = w.t("Days since the first purchase")
 	}
-	return charts.Forecast(w.m.Doc, charts.ForecastLabels{
-		SaveImage:       w.t("Save as PNG"),
-		PAliveTitle:     w.t("Repeat buyers by P(alive)"),
-		PAlive:          w.t("P(alive)"),
-		Customers:       w.t("Customers"),
-		CLVTitle:        w.t("Predicted CLV per customer by segment"),
-		PredictedCLV:    w.t("Predicted CLV"),
-		ByXTitle:        w.t("Check: purchases per customer after calibration"),
-		ByXAxis:         w.t("Repeat purchases during calibration"),
-		Actual:          w.t("Actual"),
-		Predicted:       w.t("Predicted"),
-		CumulativeTitle: w.t("Check: cumulative repeat purchases"),
-		Units:           units,
-		CalibrationEnd:  w.t("End of calibration"),
+	return w.cached(TabPredict, func() []charts.Chart {
+		return charts.Forecast(w.m.Doc, charts.ForecastLabels{
+			SaveImage:       w.t("Save as PNG"),
+			PAliveTitle:     w.t("Repeat buyers by P(alive)"),
+			PAlive:          w.t("P(alive)"),
+			Customers:       w.t("Customers"),
+			CLVTitle:        w.t("Predicted CLV per customer by segment"),
+			PredictedCLV:    w.t("Predicted CLV"),
+			ByXTitle:        w.t("Check: purchases per customer after calibration"),
+			ByXAxis:         w.t("Repeat purchases during calibration"),
+			Actual:          w.t("Actual"),
+			Predicted:       w.t("Predicted"),
+			CumulativeTitle: w.t("Check: cumulative repeat purchases"),
+			Units:           units,
+			CalibrationEnd:  w.t("End of calibration"),
+		})
 	})
 }
 

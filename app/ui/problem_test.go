@@ -12,12 +12,12 @@ import (
 // problemMsg is the worker's answer for a file that gives no report.
 func problemMsg(t *testing.T, id int, name, csv string) string {
 	t.Helper()
-	res, err := engine.Load(name, []byte(csv), engine.Options{})
+	res, err := engine.Load(name, []byte(csv), report.Settings{})
 	p := engine.ProblemOf(err, res)
 	if p == nil {
 		t.Fatalf("%s: err = %v, want a problem", name, err)
 	}
-	b, _ := json.Marshal(map[string]any{"type": report.MsgError, "id": id, "message": err.Error(), "problem": p})
+	b, _ := json.Marshal(report.Reply{Type: report.MsgError, ID: id, Message: err.Error(), Problem: p})
 	return string(b)
 }
 

@@ -1,31 +1,53 @@
 package ui
 
 import (
+	"time"
+
+	"retention/app/limits"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"retention/app/report"
 )
 
-// The engine's bounds of a plausible order, for the page's words (the page
-// imports no engine code; TestSkipWords checks them equal).
-const (
-	// earliestOrder is ingest.EarliestOrder: no order is dated before it.
-	earliestOrder = "1990-01-01"
-	// maxAmount is parse.MaxAmount, 2^53 / 100: the largest amount whose
-	// cents a float64 holds exactly.
-	maxAmount = (1 << 53) / 100.0
+// The bounds of a plausible order (app/limits), as the page words them.
+var (
+	earliestOrder = limits.EarliestOrder.Format(time.DateOnly)
+	maxAmount     = float64(limits.MaxAmount)
 )
 
-// skipReason words why rows were skipped: the page's own words for the
-// coded reasons, the engine's English for the others.
+// skipReason words why rows were skipped, by the skip's code.
 func (w *Workbench) skipReason(s report.Skip) string {
 	switch s.Code {
 	case report.SkipDateOutOfRange:
 		return w.t("order date out of range: before %s or later than tomorrow, a placeholder for no date (such as 9999-12-31 or 1900-01-01) or a typo", earliestOrder)
 	case report.SkipNumberNotFinite:
 		return w.t("amount or quantity past %s, infinite or not a number: too large to add up to the cent", w.loc.Num(maxAmount, 0))
+	case report.SkipDateUnreadable:
+		return w.t("order date cannot be read")
+	case report.SkipNotANumber:
+		return w.t("not a number in column “%s”", s.Column)
+	case report.SkipNotSaleOrRefund:
+		return w.t("neither a sale nor a refund (a transfer, a fee, a payout)")
+	case report.SkipNoCustomerKey:
+		return w.t("no customer id or e-mail")
+	case report.SkipNoOrderDate:
+		return w.t("no order date")
+	case report.SkipOtherCurrency:
+		if len(s.Values) > 0 {
+			return w.t("in another currency (%s)", s.Values[0])
+		}
+		return w.t("in another currency")
+	case report.SkipNoScore:
+		return w.t("no score")
+	case report.SkipBadScore:
+		return w.t("not a score on the survey's scale")
+	case report.SkipNoDate:
+		return w.t("no date")
+	case report.SkipBadDate:
+		return w.t("not a date")
 	}
-	return s.Reason
+	return s.Reason // a code this page does not know yet: the engine's English
 }
 
 // skippedNotable is the share of a file's rows skipped from which the

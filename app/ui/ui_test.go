@@ -88,7 +88,7 @@ const shop = `Order,Customer,Date,Total
 
 func docOf(t *testing.T, csv string) *report.Document {
 	t.Helper()
-	d, err := engine.Run("shop.csv", []byte(csv), engine.Options{})
+	d, err := engine.Run("shop.csv", []byte(csv), report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,14 +111,16 @@ func renderHTML(t *testing.T, w *Workbench) string {
 // worker would, and returns them.
 func showRows(w *Workbench, d *report.Document, list string) []report.Customer {
 	rows, name, _ := report.Select(d, list)
-	b, _ := json.Marshal(map[string]any{"type": report.MsgRows, "id": w.m.reqID, "rows": report.Rows{List: name, Total: len(rows), Rows: rows}})
+	b, _ := json.Marshal(report.Reply{Type: report.MsgRows, ID: w.m.reqID, Rows: &report.Rows{List: name, Total: len(rows), Rows: rows}})
 	w.m.handle(string(b))
 	return rows
 }
 
 func reportMsg(t *testing.T, id int, d *report.Document) string {
-	b, _ := json.Marshal(d)
-	m, _ := json.Marshal(map[string]any{"type": report.MsgReport, "id": id, "report": string(b)})
+	m, err := json.Marshal(report.Reply{Type: report.MsgReport, ID: id, Report: d})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return string(m)
 }
 
@@ -222,7 +224,7 @@ func TestKPIs(t *testing.T) {
 	}
 	// A 45-day window: the base at Mar 1 is who ordered from Jan 15, {a,
 	// b, c}; at Apr 1 from Feb 15, {b}: retention 1 / 3.
-	w45, err := engine.Run("shop.csv", []byte(shop), engine.Options{ActiveWindow: "45d"})
+	w45, err := engine.Run("shop.csv", []byte(shop), report.Settings{ActiveWindow: "45d"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +323,7 @@ func TestRender(t *testing.T) {
 // TestPredictions renders the predictions tab of the sample store and
 // checks its cards against the forecast they show.
 func TestPredictions(t *testing.T) {
-	d, err := engine.Run(SampleFile, demo.CSV(), engine.Options{})
+	d, err := engine.Run(SampleFile, demo.CSV(), report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -382,11 +384,11 @@ func TestPredictions(t *testing.T) {
 
 // TestVoice renders the voice tab before and after a survey is joined.
 func TestVoice(t *testing.T) {
-	res, err := engine.Load(SampleFile, demo.CSV(), engine.Options{})
+	res, err := engine.Load(SampleFile, demo.CSV(), report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := engine.Build(res, engine.Options{})
+	d, err := engine.Build(res, report.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -405,7 +407,7 @@ func TestVoice(t *testing.T) {
 	if strings.Contains(render(d, "mine.csv"), `id="sample-survey"`) {
 		t.Error("the sample survey is offered for another shop's orders")
 	}
-	sv, err := engine.Survey(demo.NPSFileName, demo.NPSCSV(), engine.Options{}, engine.SurveyOptions{}, res, d)
+	sv, err := engine.Survey(demo.NPSFileName, demo.NPSCSV(), report.Settings{}, res, d)
 	if err != nil {
 		t.Fatal(err)
 	}

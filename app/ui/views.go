@@ -264,7 +264,7 @@ func (w *Workbench) charts() []charts.Chart {
 	if w.m.Doc == nil {
 		return nil
 	}
-	return charts.All(w.m.Doc, w.chartLabels())
+	return w.cached(TabOverview, func() []charts.Chart { return charts.All(w.m.Doc, w.chartLabels()) })
 }
 
 func (w *Workbench) customers() app.UI {

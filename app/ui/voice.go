@@ -42,8 +42,10 @@ func (w *Workbench) surveyCharts() []charts.Chart {
 	if w.m.Doc.Survey.Kind == "csat" {
 		title = w.t("CSAT per period, %%")
 	}
-	return charts.Survey(w.m.Doc, charts.SurveyLabels{SaveImage: w.t("Save as PNG"), Title: title,
-		Score: w.t("Score"), Low: w.t("95%% interval, low"), High: w.t("95%% interval, high")})
+	return w.cached(TabVoice, func() []charts.Chart {
+		return charts.Survey(w.m.Doc, charts.SurveyLabels{SaveImage: w.t("Save as PNG"), Title: title,
+			Score: w.t("Score"), Low: w.t("95%% interval, low"), High: w.t("95%% interval, high")})
+	})
 }
 
 func (w *Workbench) surveyPicker(label string) app.UI {

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 
 	"golang.org/x/text/language"
 
@@ -34,6 +36,7 @@ type Workbench struct {
 	m        model
 	loc      *i18n.Locale
 	lang     language.Tag // the page's language, one of i18n.Languages
+	loading  language.Tag // a language whose messages are being fetched
 	tab      string
 	update   bool // a new version is ready
 	started  bool // the worker runs
@@ -50,6 +53,11 @@ type Workbench struct {
 	// lostGen counts engines lost (ended or cancelled): a restore during
 	// which another is lost starts again for the newest engine.
 	lostGen int
+	// charts are the chart options of the tab shown, built once per
+	// report, tab and language (not at each render); chartsLater holds
+	// them back while a new report's first render is painted.
+	chartSet    chartCache
+	chartsLater bool
 	// ctx is the component's own context. Answers that arrive later (a
 	// read file, the worker's messages) are dispatched through it, not
 	// through the context of the element that started them: that element
@@ -69,6 +77,18 @@ type heldPost struct {
 func (w *Workbench) OnMount(ctx app.Context) {
 	w.ctx = ctx
 	w.worker(ctx)
+	if !i18n.Loaded(w.lang) {
+		w.speak(ctx, w.lang, false)
+	}
+	afterPaint(warmDecoder)
+}
+
+// warmDecoder has encoding/json learn the fields of the report's types
+// (encoding a zero report builds the encoder of every type in it, and
+// with it the fields the decoder uses too) while the page waits for a
+// file, so that decoding the first report does not pay for it.
+func warmDecoder() {
+	_, _ = json.Marshal(report.Document{})
 }
 
 // OnInit prepares the state before the first render.
@@ -78,7 +98,8 @@ func (w *Workbench) OnInit() {
 		w.tab = TabOverview
 	}
 	if w.m.Settings.Grain == "" {
-		w.m.Settings = report.Settings{Grain: "month", TZ: browserTimeZone(), LapsedDays: 180, Locale: browserLocale()}
+		w.m.Settings = report.DefaultSettings()
+		w.m.Settings.TZ, w.m.Settings.Locale = browserTimeZone(), browserLocale()
 		w.m.good = w.m.Settings
 	}
 }
@@ -106,10 +127,14 @@ func (w *Workbench) worker(ctx app.Context) {
 }
 
 func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
+	gen := w.m.docGen
 	f, err := w.m.handle(raw)
 	if err != nil {
 		w.m.fail(err.Error())
 		return
+	}
+	if w.m.docGen != gen && w.m.Doc != nil {
+		w.showReport(ctx)
 	}
 	if f != nil && f.Type == msgEngine {
 		w.lostGen++
@@ -124,10 +149,36 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	w.drawLater(ctx)
 }
 
+// showReport shows a new report over three frames, each its own task, so
+// that the page keeps painting: this one decoded it (and renders
+// nothing), the next renders it with the charts of the report before (or
+// none), the one after builds the new charts and draws them, one per
+// task (web/glue.js). In one task, decoding, rendering and building the
+// charts of Online Retail's report held the page for 150 to 330 ms on a
+// loaded 2-core machine (issue 11).
+func (w *Workbench) showReport(ctx app.Context) {
+	ctx.PreventUpdate()
+	w.chartsLater = true
+	afterPaint(func() {
+		w.ctx.Dispatch(func(ctx app.Context) {
+			// Once this render is done (go-app renders at its next
+			// frame, which may come after the browser's).
+			ctx.Defer(func(ctx app.Context) {
+				afterPaint(func() {
+					w.ctx.Dispatch(func(ctx app.Context) {
+						w.chartsLater = false
+						w.drawLater(ctx)
+					})
+				})
+			})
+		})
+	})
+}
+
 // drawLater draws the charts of the tab after this update, once per
 // report.
 func (w *Workbench) drawLater(ctx app.Context) {
-	if w.m.Doc == nil || !chartTab(w.tab) || w.drawnGen == w.m.docGen {
+	if w.m.Doc == nil || !chartTab(w.tab) || w.drawnGen == w.m.docGen || w.chartsLater {
 		return
 	}
 	w.ctx.Defer(func(ctx app.Context) {
@@ -137,6 +188,34 @@ func (w *Workbench) drawLater(ctx app.Context) {
 		}
 	})
 	w.fillTables(ctx)
+}
+
+// chartCache is the charts of one tab of one report in one language.
+type chartCache struct {
+	doc    *report.Document
+	loc    *i18n.Locale
+	tab    string
+	charts []charts.Chart
+}
+
+// cached returns the charts of a tab of the report shown, built once
+// (build makes each chart's ECharts option as JSON: a third of the
+// report's first render in the browser, issue 11). While a new report's
+// first render is painted (chartsLater), it builds nothing: the tab keeps
+// the charts of the report before, until the next frame builds and draws
+// the new ones.
+func (w *Workbench) cached(tab string, build func() []charts.Chart) []charts.Chart {
+	c := w.chartSet
+	switch {
+	case c.doc == w.m.Doc && c.loc == w.loc && c.tab == tab:
+		return c.charts
+	case w.chartsLater && c.tab == tab:
+		return c.charts
+	case w.chartsLater:
+		return nil
+	}
+	w.chartSet = chartCache{doc: w.m.Doc, loc: w.loc, tab: tab, charts: build()}
+	return w.chartSet.charts
 }
 
 // chartTab tells whether a tab shows charts.
@@ -173,7 +252,7 @@ func (w *Workbench) send(req report.Request, buf app.Value) {
 // failure (failed words the reading error). A read that the user
 // cancelled is dropped.
 func (w *Workbench) whenRead(name string, failed func(err string) string, req func(buf app.Value) report.Request) func(app.Value, string) {
-	w.m.Phase, w.m.Err, w.m.Failed, w.m.Limit, w.m.Lost, w.m.Progress = Loading, "", "", nil, nil, report.Progress{Stage: "start"}
+	w.m.Phase, w.m.Err, w.m.Failed, w.m.Limit, w.m.Lost, w.m.Progress = Loading, "", "", nil, nil, report.Progress{Stage: report.StageStart}
 	w.m.reading = name
 	gen := w.readGen
 	return func(buf app.Value, err string) {
@@ -249,7 +328,7 @@ func (w *Workbench) restoreEngine() {
 		w.read(srcs[min(i, 1)], func(buf app.Value, err string) {
 			w.ctx.Dispatch(func(ctx app.Context) {
 				if err != "" {
-					w.m.restored(message{Type: report.MsgError, ID: reqs[i].ID, Message: err})
+					w.m.restored(message{Reply: report.Reply{Type: report.MsgError, ID: reqs[i].ID, Message: err}})
 					next(len(reqs))
 					return
 				}
@@ -370,6 +449,7 @@ func (w *Workbench) setLanguage(lang language.Tag) {
 	w.lang = lang
 	w.loc = i18n.In(lang, browserLocale())
 	setDocumentLanguage(lang.String())
+	setChartLocale(w.loc.Tag.String())
 }
 
 // onLanguage switches the page's language: everything is worded again and
@@ -379,13 +459,50 @@ func (w *Workbench) onLanguage(ctx app.Context, e app.Event) {
 	v := ctx.JSSrc().Get("value").String()
 	for _, l := range i18n.Languages {
 		if l.String() == v {
-			w.setLanguage(l)
 			storeLanguage(v)
-			w.drawnGen = 0
-			w.drawLater(ctx)
+			w.speak(ctx, l, true)
 			return
 		}
 	}
+}
+
+// speak makes lang the page's language, first loading its messages when
+// the page does not have them (the page's WebAssembly carries English
+// only). Until they arrive the page stays as it is; if they cannot be
+// loaded (offline before the first visit cached them), it says so in
+// English and stays in the language it speaks.
+func (w *Workbench) speak(ctx app.Context, lang language.Tag, chosen bool) {
+	switch {
+	case i18n.Loaded(lang):
+		w.setLanguage(lang)
+		w.drawnGen = 0
+		w.drawLater(ctx)
+		return
+	case w.loading == lang:
+		return
+	}
+	w.loading = lang
+	loadMessages(lang.String(), func(text, errText string) {
+		ctx.Dispatch(func(ctx app.Context) {
+			w.loading = language.Und
+			var m map[string]string
+			err := errors.New(errText)
+			if errText == "" {
+				if err = json.Unmarshal([]byte(text), &m); err == nil {
+					err = i18n.Register(lang, m)
+				}
+			}
+			if err != nil {
+				if chosen {
+					w.m.Err = fmt.Sprintf("The page's %s messages could not be loaded: %v", i18n.Name(lang), err)
+				}
+				return
+			}
+			if w.lang == lang || chosen {
+				w.speak(ctx, lang, chosen)
+			}
+		})
+	})
 }
 
 // languagePicker offers the workbench's languages, each named in itself.

@@ -19,7 +19,7 @@ import (
 // The worker calls it when it starts, while the user chooses a file.
 func Warm() error {
 	csv := demo.CSV()
-	o := Options(report.Settings{Grain: "month"})
+	o := engineSettings(report.Settings{})
 	res, err := engine.Load("sample.csv", csv, o)
 	if err != nil {
 		return err

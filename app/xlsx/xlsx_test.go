@@ -470,3 +470,59 @@ func BenchmarkExcelizeRowsRaw(b *testing.B) {
 		}
 	}
 }
+
+// TestRowsProgress checks that a sheet's progress is its XML inflated out
+// of the size in the zip's header: rising, never past the total, one
+// report per ProgressStep and the last at the whole sheet; the rows are
+// those of Rows.
+func TestRowsProgress(t *testing.T) {
+	const rows = 40000 // about 2.5 MiB of sheet XML: two steps of 1 MiB and the end
+	var x strings.Builder
+	x.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	for r := 1; r <= rows; r++ {
+		fmt.Fprintf(&x, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>customer %d</t></is></c><c r="B%d"><v>%d.25</v></c></row>`, r, r, r, r, r)
+	}
+	x.WriteString(`</sheetData></worksheet>`)
+	files := map[string]string{}
+	for name, body := range map[string]string{
+		"[Content_Types].xml":        `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"_rels/.rels":                `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml":            `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml":   x.String(),
+	} {
+		files[name] = body
+	}
+	data := handZip(files)
+	wb, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := int64(x.Len())
+	if got := wb.SheetSize("Data"); got != total {
+		t.Fatalf("SheetSize = %d, want the sheet XML's %d bytes", got, total)
+	}
+	if got := wb.SheetSize("None"); got != 0 {
+		t.Errorf("SheetSize of no sheet = %d, want 0", got)
+	}
+	var dones []int64
+	n := 0
+	err = wb.RowsProgress("Data", func(int, []string) error { n++; return nil }, func(done, tot int64) {
+		if tot != total {
+			t.Errorf("total %d, want %d", tot, total)
+		}
+		dones = append(dones, done)
+	})
+	if err != nil || n != rows {
+		t.Fatalf("%d rows, err %v; want %d", n, err, rows)
+	}
+	want := int(total/max(ProgressStep, total/ProgressReports)) + 1 // each step, and the end
+	if len(dones) != want || dones[len(dones)-1] != total {
+		t.Fatalf("reports %v: want %d, the last %d", dones, want, total)
+	}
+	for i := 1; i < len(dones); i++ {
+		if dones[i] <= dones[i-1] || dones[i] > total {
+			t.Fatalf("reports %v: not rising within %d", dones, total)
+		}
+	}
+}

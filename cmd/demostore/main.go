@@ -128,6 +128,9 @@ func writeCrafted(dir string) error {
 		data func() []byte
 	}{
 		{craftedFile{Path: "gzip-in-gzip.csv.gz", What: "a gzip file inside a gzip file that unpacks to 1 GiB", Limit: limits.Nested}, func() []byte { return craft.Gzip(craft.GzipZeros(gib)) }},
+		// Inflated by the browser's gzip decoder in the engine worker,
+		// which stops past the bound (web/worker.js).
+		{craftedFile{Path: "gzip-bomb.csv.gz", What: "a gzip file that unpacks to 1 GiB", Limit: limits.Inflated}, func() []byte { return craft.GzipZeros(gib) }},
 		{craftedFile{Path: "overlapping.xlsx", What: "1,000 sheets sharing one zip entry of 256 MiB", Limit: limits.Overlapping}, func() []byte { return craft.Overlapping(1000, 256*mib) }},
 		{craftedFile{Path: "cell.xlsx", What: "one cell of 64 text runs of 1 MiB", Limit: limits.Cell}, func() []byte { return craft.Workbook(craft.CellOfRuns(64, mib), nil) }},
 		{craftedFile{Path: "zip-entries.xlsx", What: "a zip of more entries than a workbook has", Limit: limits.ZipEntries}, func() []byte { return craft.ZipEntries(int(limits.Browser.ZipEntries) + 1) }},

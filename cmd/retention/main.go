@@ -9,6 +9,8 @@
 //	retention segments [flags] FILE --segment NAME --out FILE.csv|FILE.xlsx
 //	retention predict [flags] FILE --until DATE --unit week|day [--horizon 12m] [--discount 0.01]
 //	retention survey [flags] FILE [--orders ORDERS] [--json]
+//	retention compare [flags] A B [--json]
+//	retention segments [flags] FILE --moved-since DATE [--json]
 //
 // Report flags:
 //
@@ -29,6 +31,12 @@
 //	--check-until DATE           calibration end of the prediction's check (default: mid-history)
 //	--max-size 4GiB              the largest file to read (default 2 GiB); the bounds on unpacked bytes, rows and cells follow it
 //	--json                       print JSON instead of text
+//	--compare-to previous        (report) each figure beside the same over the previous range of the same length
+//	--moved-since DATE           (segments) the customers' moves between RFM segments from DATE to the reference date
+//
+// Compare reads two files with the same flags (no forecast) and prints each
+// KPI of both with its change, retention and churn per period side by side
+// and the customers who moved between RFM segments.
 //
 // Errors go to standard error, with exit code 1.
 package main
@@ -41,6 +49,7 @@ import (
 
 	"retention/app/ingest"
 	"retention/app/limits"
+	"retention/app/report"
 )
 
 func main() {
@@ -57,6 +66,10 @@ func explain(err error) string {
 	var le *limits.Error
 	if errors.As(err, &le) {
 		return explainLimit(le)
+	}
+	var se *report.Error
+	if errors.As(err, &se) {
+		return explainSetting(se)
 	}
 	var p *ingest.Problem
 	if !errors.As(err, &p) {
@@ -84,6 +97,50 @@ func explain(err error) string {
 	return s
 }
 
+// flags are the command's flags for the settings' fields (their JSON
+// names).
+var flags = map[string]string{
+	"grain": "--grain", "from": "--from", "to": "--to", "as_of": "--as-of", "tz": "--tz", "map": "--map",
+	"active_window": "--active-window", "season_from": "--season-from", "season_to": "--season-to",
+	"until": "--until", "predict_unit": "--unit", "horizon": "--horizon", "discount": "--discount", "validate": "--check-until",
+}
+
+// explainSetting words a setting the engine cannot use, or orders that
+// give nothing with it, naming this command's flags.
+func explainSetting(e *report.Error) string {
+	flag := flags[e.Field]
+	switch e.Code {
+	case report.BadDate:
+		return fmt.Sprintf("%s must be a date like 2024-01-31, got %q", flag, e.Value)
+	case report.BadTimeZone:
+		return fmt.Sprintf("unknown time zone %q; use a name such as Europe/Berlin or UTC", e.Value)
+	case report.BadGrain:
+		return fmt.Sprintf("grain must be month, quarter or year, got %q", e.Value)
+	case report.BadActiveWindow:
+		return fmt.Sprintf("--active-window must be %s or a number of days such as 90d, got %q", report.WindowPeriod, e.Value)
+	case report.UnknownRole:
+		return fmt.Sprintf("unknown role %q; the roles are: %s", e.Value, e.Bound)
+	case report.BeforeEarliest:
+		return fmt.Sprintf("%s (%s) is before %s: orders are read from that day on", flag, e.Value, e.Bound)
+	case report.AfterTomorrow:
+		return fmt.Sprintf("%s (%s) is after tomorrow: orders are read up to today", flag, e.Value)
+	case report.EndBeforeStart:
+		start := map[string]string{"to": "--from", "season_to": "--season-from"}[e.Field]
+		return fmt.Sprintf("%s (%s) is before %s (%s)", flag, e.Value, start, e.Bound)
+	case report.BadUnit:
+		return fmt.Sprintf("--unit must be week or day, got %q", e.Value)
+	case report.BadHorizon:
+		return fmt.Sprintf("--horizon must be 1 to %s months, got %s", e.Bound, e.Value)
+	case report.BadDiscount:
+		return fmt.Sprintf("--discount is a monthly rate from 0 to below 1 (0.01 = 1%%), got %s", e.Value)
+	case report.NoOrdersToPredict:
+		return fmt.Sprintf("%s has no orders to predict from", e.Value)
+	case report.NoCustomerBy:
+		return fmt.Sprintf("no customer bought on or before %s; choose a later --until", e.Value)
+	}
+	return e.Error()
+}
+
 // explainLimit words a file past a bound, with what to do about it.
 func explainLimit(e *limits.Error) string {
 	s := e.Error() + "."
@@ -109,6 +166,8 @@ const usage = `usage:
   retention segments [flags] FILE --segment NAME --out FILE.csv|FILE.xlsx
   retention predict [flags] FILE [--until DATE] [--unit week|day] [--horizon 12m] [--discount 0.01]
   retention survey [flags] FILE [--orders ORDERS] [--scale nps|csat5|csat7|csat10] [--json]
+  retention compare [flags] A B [--json]
+  retention segments [flags] FILE --moved-since DATE [--json]
 Run "retention report -h" for the flags.`
 
 // Run runs the command line args (without the program name).
@@ -125,6 +184,8 @@ func (m *Main) Run(args []string) error {
 		return m.predict(args[1:])
 	case "survey":
 		return m.survey(args[1:])
+	case "compare":
+		return m.compare(args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(m.Stdout, usage)
 		return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,7 +55,12 @@ func golden(t *testing.T, name string, d *report.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
+	goldenBytes(t, name, append(got, '\n'))
+}
+
+// goldenBytes compares got with testdata/NAME, or rewrites it with -update.
+func goldenBytes(t *testing.T, name string, got []byte) {
+	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
@@ -252,8 +258,9 @@ func TestErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.Name, func(t *testing.T) {
 			_, _, err := run(tc.Args...)
-			if err == nil || !strings.Contains(err.Error(), tc.Want) {
-				t.Fatalf("err = %v, want it to say %q", err, tc.Want)
+			// explain(err) is what the command prints.
+			if err == nil || !strings.Contains(explain(err), tc.Want) {
+				t.Fatalf("err = %v, want it to say %q", explain(err), tc.Want)
 			}
 		})
 	}
@@ -280,5 +287,34 @@ func TestExplain(t *testing.T) {
 				t.Errorf("explain(%v) = %q, want it to contain %q", err, explain(err), tc.want)
 			}
 		})
+	}
+}
+
+// TestExplainSetting: the engine's setting errors in this command's words,
+// naming its flags, as they have always read.
+func TestExplainSetting(t *testing.T) {
+	for _, tc := range []struct {
+		e    report.Error
+		want string
+	}{
+		{report.Error{Code: report.BadDate, Field: "as_of", Value: "1 May"}, `--as-of must be a date like 2024-01-31, got "1 May"`},
+		{report.Error{Code: report.BadDate, Field: "validate", Value: "x"}, `--check-until must be a date like 2024-01-31, got "x"`},
+		{report.Error{Code: report.BadTimeZone, Field: "tz", Value: "Mars/Olympus"}, `unknown time zone "Mars/Olympus"; use a name such as Europe/Berlin or UTC`},
+		{report.Error{Code: report.BadGrain, Field: "grain", Value: "week"}, `grain must be month, quarter or year, got "week"`},
+		{report.Error{Code: report.BadActiveWindow, Field: "active_window", Value: "3 months"}, `--active-window must be period or a number of days such as 90d, got "3 months"`},
+		{report.Error{Code: report.UnknownRole, Field: "map", Value: "colour", Bound: "date, total"}, `unknown role "colour"; the roles are: date, total`},
+		{report.Error{Code: report.BeforeEarliest, Field: "from", Value: "1000-01-01", Bound: "1990-01-01"}, "--from (1000-01-01) is before 1990-01-01: orders are read from that day on"},
+		{report.Error{Code: report.AfterTomorrow, Field: "to", Value: "9999-12-31"}, "--to (9999-12-31) is after tomorrow: orders are read up to today"},
+		{report.Error{Code: report.EndBeforeStart, Field: "to", Value: "2025-01-01", Bound: "2025-02-01"}, "--to (2025-01-01) is before --from (2025-02-01)"},
+		{report.Error{Code: report.EndBeforeStart, Field: "season_to", Value: "2026-01-01", Bound: "2026-02-01"}, "--season-to (2026-01-01) is before --season-from (2026-02-01)"},
+		{report.Error{Code: report.BadUnit, Field: "predict_unit", Value: "year"}, `--unit must be week or day, got "year"`},
+		{report.Error{Code: report.BadHorizon, Field: "horizon", Value: "-3", Bound: "120"}, "--horizon must be 1 to 120 months, got -3"},
+		{report.Error{Code: report.BadDiscount, Field: "discount", Value: "1.5"}, "--discount is a monthly rate from 0 to below 1 (0.01 = 1%), got 1.5"},
+		{report.Error{Code: report.NoOrdersToPredict, Value: "x.csv"}, "x.csv has no orders to predict from"},
+		{report.Error{Code: report.NoCustomerBy, Field: "until", Value: "2023-12-31"}, "no customer bought on or before 2023-12-31; choose a later --until"},
+	} {
+		if got := explain(fmt.Errorf("wrapped: %w", &tc.e)); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.e.Code, got, tc.want)
+		}
 	}
 }

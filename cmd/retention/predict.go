@@ -41,18 +41,16 @@ func (m *Main) predict(args []string) error {
 	var c common
 	fs := newFlagSet(m, "predict")
 	c.register(fs)
-	var p engine.PredictOptions
-	horizon := horizonFlag(12)
-	fs.StringVar(&p.Until, "until", "", "last day of the calibration period (default: the last order's day); later orders check the prediction")
-	fs.StringVar(&p.Unit, "unit", "week", "time unit of the models: week or day")
-	fs.Var(&horizon, "horizon", "how far expected purchases and CLV look ahead (12m, 2y)")
-	discount := fs.Float64("discount", engine.DefaultDiscount, "monthly discount rate of the CLV")
+	d := report.DefaultSettings()
+	c.opt.Horizon = d.Horizon
+	fs.StringVar(&c.opt.Until, "until", "", "last day of the calibration period (default: the last order's day); later orders check the prediction")
+	fs.StringVar(&c.opt.PredictUnit, "unit", d.PredictUnit, "time unit of the models: week or day")
+	fs.Var((*horizonFlag)(&c.opt.Horizon), "horizon", "how far expected purchases and CLV look ahead (12m, 2y)")
+	c.opt.Discount = fs.Float64("discount", *d.Discount, "monthly discount rate of the CLV")
 	file, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
-	p.Horizon = int(horizon)
-	p.Discount = discount
 	data, err := readInput(file, c.opt.Limits)
 	if err != nil {
 		return err
@@ -61,7 +59,7 @@ func (m *Main) predict(args []string) error {
 	if err != nil {
 		return err
 	}
-	pr, err := engine.Predict(res, c.opt, p)
+	pr, err := engine.Predict(res, c.opt)
 	if err != nil {
 		return err
 	}

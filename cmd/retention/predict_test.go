@@ -100,8 +100,8 @@ func TestPredictErrors(t *testing.T) {
 		{[]string{"predict", small}, "BG/NBD: cannot fit: 2 customers; the model needs at least 50"},
 	} {
 		_, _, err := run(tc.args...)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%v: err = %v, want %q", tc.args, err, tc.want)
+		if err == nil || !strings.Contains(explain(err), tc.want) {
+			t.Errorf("%v: err = %v, want %q", tc.args, explain(err), tc.want)
 		}
 	}
 	// --json still prints the reason, without numbers, and fails.

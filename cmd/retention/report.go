@@ -34,26 +34,29 @@ func (m mapFlag) Set(s string) error {
 
 // common holds the flags of every command that reads a file.
 type common struct {
-	opt  engine.Options
+	opt  report.Settings
 	json bool
 }
 
+// register adds the flags of every command that reads a file; a flag's
+// default is the settings' (report.Settings.Defaults).
 func (c *common) register(fs *flag.FlagSet) {
+	d := report.DefaultSettings()
 	c.opt.Map = map[string]string{}
-	fs.StringVar(&c.opt.Grain, "grain", "month", "period length: month, quarter or year")
+	fs.StringVar(&c.opt.Grain, "grain", d.Grain, "period length: month, quarter or year")
 	fs.StringVar(&c.opt.From, "from", "", "first day of the range (2006-01-02)")
 	fs.StringVar(&c.opt.To, "to", "", "last day of the range (2006-01-02)")
 	fs.StringVar(&c.opt.AsOf, "as-of", "", "reference date for recency and lists (default: the day after the last order)")
-	fs.StringVar(&c.opt.TZ, "tz", "UTC", "reporting time zone, e.g. Europe/Berlin")
+	fs.StringVar(&c.opt.TZ, "tz", d.TZ, "reporting time zone, e.g. Europe/Berlin")
 	fs.StringVar(&c.opt.Sheet, "sheet", "", "the workbook sheet to read (default: the first with data)")
 	fs.StringVar(&c.opt.Currency, "currency", "", "the currency to report when the file has several; for a file that names none, the currency its amounts are in (an ISO code: EUR, DKK); for amounts in kr, which crowns")
 	fs.StringVar(&c.opt.Locale, "locale", "", "your locale (da-DK, en-GB): tells kr apart when the column names do not, and guesses the currency of a file that names none (default: no guess)")
 	fs.Var(mapFlag(c.opt.Map), "map", "set a column's role: role=Column (repeatable)")
 	fs.BoolVar(&c.opt.NoHeader, "no-header", false, "the file's first row holds values, not column names")
-	fs.StringVar(&c.opt.ActiveWindow, "active-window", report.WindowPeriod, "how long a customer stays in the customer base after an order: period (one period) or a number of days, e.g. 90d")
-	fs.IntVar(&c.opt.LapsedDays, "lapsed-days", 180, "days without an order that make a regular lapsed")
+	fs.StringVar(&c.opt.ActiveWindow, "active-window", d.ActiveWindow, "how long a customer stays in the customer base after an order: period (one period) or a number of days, e.g. 90d")
+	fs.IntVar(&c.opt.LapsedDays, "lapsed-days", d.LapsedDays, "days without an order that make a regular lapsed")
 	fs.StringVar(&c.opt.SeasonFrom, "season-from", "", "first day of this year's season; the seasonal list is who ordered then a year earlier (default: the reference date)")
-	fs.StringVar(&c.opt.SeasonTo, "season-to", "", "last day of this year's season (default: 30 days from --season-from)")
+	fs.StringVar(&c.opt.SeasonTo, "season-to", "", fmt.Sprintf("last day of this year's season (default: %d days from --season-from)", report.SeasonDays))
 	fs.BoolVar(&c.json, "json", false, "print JSON")
 	c.opt.Today = time.Now()
 	fs.Var((*sizeFlag)(&c.opt.Limits), "max-size", "the largest file to read (default 2GiB); the bounds on unpacked bytes, rows and cells follow it")
@@ -131,10 +134,11 @@ func readInput(file string, l limits.Limits) ([]byte, error) {
 // registerForecast adds the forecast's flags (report and segments; predict
 // has its own).
 func (c *common) registerForecast(fs *flag.FlagSet) {
-	p := &c.opt.Predict
-	fs.StringVar(&p.Unit, "unit", "week", "time unit of the prediction models: week or day")
+	d := report.DefaultSettings()
+	p := &c.opt // a horizon left at 0 is the engine's default (report.Settings.Defaults)
+	fs.StringVar(&p.PredictUnit, "unit", d.PredictUnit, "time unit of the prediction models: week or day")
 	fs.Var((*horizonFlag)(&p.Horizon), "horizon", "how far predicted purchases and CLV look ahead (12m, 2y)")
-	fs.Func("discount", "monthly discount rate of the predicted CLV (default 0.01)", func(s string) error {
+	fs.Func("discount", fmt.Sprintf("monthly discount rate of the predicted CLV (default %v)", *d.Discount), func(s string) error {
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil {
 			return errors.New("a discount is a number, like 0.01 for 1% a month")
@@ -148,24 +152,11 @@ func (c *common) registerForecast(fs *flag.FlagSet) {
 // parseArgs parses flags that may come before or after the file name and
 // returns the file name.
 func parseArgs(fs *flag.FlagSet, args []string) (string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return "", err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, err := parseFiles(fs, args)
+	if err != nil {
+		return "", err
 	}
-	switch len(pos) {
-	case 0:
-		return "", errors.New("no file given")
-	case 1:
-		return pos[0], nil
-	}
-	return "", fmt.Errorf("one file at a time, got %d: %s", len(pos), strings.Join(pos, ", "))
+	return oneFile(files)
 }
 
 func newFlagSet(m *Main, name string) *flag.FlagSet {
@@ -175,7 +166,7 @@ func newFlagSet(m *Main, name string) *flag.FlagSet {
 }
 
 // load reads and reports on a file.
-func load(file string, opt engine.Options) (*report.Document, error) {
+func load(file string, opt report.Settings) (*report.Document, error) {
 	data, err := readInput(file, opt.Limits)
 	if err != nil {
 		return nil, err
@@ -188,11 +179,18 @@ func (m *Main) report(args []string) error {
 	fs := newFlagSet(m, "report")
 	c.register(fs)
 	c.registerForecast(fs)
+	var compareTo string
+	fs.StringVar(&compareTo, "compare-to", "", "put each figure beside the same over the previous range of the same length as --from..--to, with the change, and the customers' moves between RFM segments since: previous")
 	file, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
-	doc, err := load(file, c.opt)
+	var doc *report.Document
+	if compareTo != "" {
+		doc, err = loadPrevious(file, c.opt, compareTo)
+	} else {
+		doc, err = load(file, c.opt)
+	}
 	if err != nil {
 		return err
 	}
@@ -212,9 +210,17 @@ func (m *Main) segments(args []string) error {
 	c.registerForecast(fs)
 	fs.StringVar(&segment, "segment", "", `the list to write: an RFM segment ("At Risk"), "VIP", "Lapsed", "Seasonal", "Slipping away" or "All"`)
 	fs.StringVar(&out, "out", "", "the file to write: .csv or .xlsx")
+	var since string
+	fs.StringVar(&since, "moved-since", "", "print how many customers moved between RFM segments from this date (2006-01-02) to the reference date, instead of writing a list")
 	file, err := parseArgs(fs, args)
 	if err != nil {
 		return err
+	}
+	if since != "" {
+		if segment != "" || out != "" {
+			return errors.New("--moved-since prints the movement between segments; give --segment and --out without it")
+		}
+		return m.movedSince(file, &c, since)
 	}
 	if segment == "" {
 		return errors.New("--segment is required")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -14,23 +15,23 @@ import (
 
 func (m *Main) survey(args []string) error {
 	fs := newFlagSet(m, "survey")
-	var opt engine.Options
-	var so engine.SurveyOptions
+	d := report.DefaultSettings()
+	var opt report.Settings
 	var orders, list, out string
 	var asJSON bool
-	so.Map = map[string]string{}
-	ordersMap := map[string]string{}
+	opt.SurveyMap = map[string]string{}
+	opt.Map = map[string]string{}
 	fs.StringVar(&orders, "orders", "", "the orders file to join the answers to (by customer id or e-mail)")
-	fs.StringVar(&so.Scale, "scale", "", "the answers' scale: nps, csat5, csat7 or csat10 (default: detected)")
-	fs.StringVar(&so.Sheet, "sheet", "", "the survey workbook's sheet (default: the first with data)")
-	fs.Var(mapFlag(so.Map), "map", "set a survey column's role: score, date, customer_id, email or comment =Column (repeatable)")
-	fs.Var(mapFlag(ordersMap), "orders-map", "set a column's role in the orders file: role=Column (repeatable)")
+	fs.StringVar(&opt.SurveyScale, "scale", "", "the answers' scale: nps, csat5, csat7 or csat10 (default: detected)")
+	fs.StringVar(&opt.SurveySheet, "sheet", "", "the survey workbook's sheet (default: the first with data)")
+	fs.Var(mapFlag(opt.SurveyMap), "map", "set a survey column's role: score, date, customer_id, email or comment =Column (repeatable)")
+	fs.Var(mapFlag(opt.Map), "orders-map", "set a column's role in the orders file: role=Column (repeatable)")
 	opt.Today = time.Now()
 	fs.Var((*sizeFlag)(&opt.Limits), "max-size", "the largest file to read (default 2GiB); the bounds on unpacked bytes, rows and cells follow it")
-	fs.StringVar(&opt.Grain, "grain", "month", "period length: month, quarter or year")
-	fs.StringVar(&opt.TZ, "tz", "UTC", "reporting time zone, e.g. Europe/Berlin")
+	fs.StringVar(&opt.Grain, "grain", d.Grain, "period length: month, quarter or year")
+	fs.StringVar(&opt.TZ, "tz", d.TZ, "reporting time zone, e.g. Europe/Berlin")
 	fs.StringVar(&opt.AsOf, "as-of", "", "reference date of the orders (default: the day after the last order)")
-	fs.IntVar(&so.QuietDays, "quiet-days", 90, "days without an order that make a promoter a quiet fan")
+	fs.IntVar(&opt.QuietDays, "quiet-days", d.QuietDays, "days without an order that make a promoter a quiet fan")
 	fs.StringVar(&opt.Currency, "currency", "", "the orders' currency: the one to report when they have several; for orders that name none, the one their amounts are in")
 	fs.StringVar(&opt.Locale, "locale", "", "your locale (da-DK, en-GB): tells kr apart and guesses the currency of orders that name none")
 	fs.StringVar(&list, "list", "", `write a list: "Unhappy VIPs" or "Quiet fans" (needs --orders and --out)`)
@@ -47,7 +48,7 @@ func (m *Main) survey(args []string) error {
 	if err != nil {
 		return err
 	}
-	s, currency, err := m.surveyReport(file, data, orders, opt, ordersMap, so)
+	s, currency, err := m.surveyReport(file, data, orders, opt)
 	if err != nil {
 		return err
 	}
@@ -69,27 +70,35 @@ func (m *Main) survey(args []string) error {
 
 // surveyReport reads a survey and joins it to the orders, if given; it
 // returns the orders' currency too, that of the lists' amounts.
-func (m *Main) surveyReport(file string, data []byte, orders string, opt engine.Options, ordersMap map[string]string, so engine.SurveyOptions) (*report.Survey, string, error) {
+func (m *Main) surveyReport(file string, data []byte, orders string, opt report.Settings) (*report.Survey, string, error) {
 	if orders == "" {
-		s, err := engine.Survey(filepath.Base(file), data, opt, so, nil, nil)
+		s, err := engine.Survey(filepath.Base(file), data, opt, nil, nil)
 		return s, "", err
 	}
 	od, err := readInput(orders, opt.Limits)
 	if err != nil {
 		return nil, "", err
 	}
-	oo := opt
-	oo.Map = ordersMap
-	res, err := engine.Load(filepath.Base(orders), od, oo)
+	res, err := engine.Load(filepath.Base(orders), od, opt)
 	if err != nil {
-		return nil, "", fmt.Errorf("orders: %w", err)
+		return nil, "", ordersError(err)
 	}
-	doc, err := engine.Build(res, oo)
+	doc, err := engine.Build(res, opt)
 	if err != nil {
-		return nil, "", fmt.Errorf("orders: %w", err)
+		return nil, "", ordersError(err)
 	}
-	s, err := engine.Survey(filepath.Base(file), data, opt, so, res, doc)
+	s, err := engine.Survey(filepath.Base(file), data, opt, res, doc)
 	return s, doc.Currency, err
+}
+
+// ordersError says that err is the orders file's; a setting the engine
+// cannot use is worded here, as explain cannot see past the prefix.
+func ordersError(err error) error {
+	var se *report.Error
+	if errors.As(err, &se) {
+		return fmt.Errorf("orders: %s", explainSetting(se))
+	}
+	return fmt.Errorf("orders: %w", err)
 }
 
 func writeSurvey(m *Main, s *report.Survey) {

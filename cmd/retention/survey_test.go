@@ -131,6 +131,7 @@ func TestSurveyGenerated(t *testing.T) {
 		{[]string{"survey", nps, "--list", "Quiet fans"}, "--list and --out go together"},
 		{[]string{"survey", orders}, "looks like an orders export, not a survey"},
 		{[]string{"survey", nps, "--orders", nps}, "orders:"},
+		{[]string{"survey", nps, "--orders", orders, "--tz", "Mars/X"}, `orders: unknown time zone "Mars/X"`},
 	} {
 		if _, _, err := run(tc.args...); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: %v, want %q", tc.args, err, tc.want)

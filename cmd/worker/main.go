@@ -8,10 +8,10 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"runtime"
 	"syscall/js"
 
+	"retention/app/limits"
 	"retention/app/report"
 	"retention/app/worker"
 )
@@ -20,13 +20,20 @@ var session worker.Session
 
 func main() {
 	self := js.Global()
+	// web/worker.js inflates a .gz file with the browser's gzip decoder
+	// before it reaches the engine, and stops past this bound.
+	self.Set("retentionInflateBound", limits.Browser.Inflated)
+	// retentionHandle(req, bytes, gz): gz, when given, says what
+	// web/worker.js made of a .gz file: {inflated: true} (bytes are its
+	// content) or {past: n} (it unpacks to more than the bound, at least n
+	// bytes; no bytes).
 	self.Set("retentionHandle", js.FuncOf(func(this js.Value, args []js.Value) any {
 		if len(args) == 0 {
 			return nil
 		}
 		var req report.Request
 		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
-			post(map[string]any{"type": report.MsgError, "message": "bad request: " + err.Error()}, js.Undefined())
+			post(report.Reply{Type: report.MsgError, Message: "bad request: " + err.Error()}, js.Undefined())
 			return nil
 		}
 		var data []byte
@@ -34,10 +41,18 @@ func main() {
 			data = make([]byte, args[1].Get("byteLength").Int())
 			js.CopyBytesToGo(data, args[1])
 		}
-		handle(req, data)
+		gunzipped := false
+		if len(args) > 2 && args[2].Truthy() {
+			if past := args[2].Get("past"); past.Truthy() {
+				post(worker.Failure(req, &limits.Error{Code: limits.Inflated, File: req.Name, Limit: limits.Browser.Inflated, Figure: int64(past.Float())}), js.Undefined())
+				return nil
+			}
+			gunzipped = args[2].Get("inflated").Truthy()
+		}
+		handle(req, data, gunzipped)
 		return nil
 	}))
-	post(map[string]any{"type": report.MsgReady}, js.Undefined())
+	post(report.Reply{Type: report.MsgReady}, js.Undefined())
 	// Requests that arrive meanwhile wait in web/worker.js.
 	if err := worker.Warm(); err != nil {
 		println("the engine's warm-up failed:", err.Error())
@@ -46,9 +61,11 @@ func main() {
 	select {}
 }
 
-func handle(req report.Request, data []byte) {
+// handle answers a request; gunzipped tells that data is a .gz file's
+// content, inflated by web/worker.js.
+func handle(req report.Request, data []byte, gunzipped bool) {
 	progress := func(p report.Progress) {
-		post(map[string]any{"type": report.MsgProgress, "id": req.ID, "progress": p}, js.Undefined())
+		post(report.Reply{Type: report.MsgProgress, ID: req.ID, Progress: &p}, js.Undefined())
 	}
 	var (
 		doc *report.Document
@@ -56,63 +73,55 @@ func handle(req report.Request, data []byte) {
 	)
 	switch req.Type {
 	case report.MsgLoad:
-		doc, err = session.Load(req.Name, data, req.Settings, progress)
+		load := session.Load
+		if gunzipped {
+			load = session.LoadGunzipped
+		}
+		doc, err = load(req.Name, data, req.Settings, progress)
 	case report.MsgSettings:
 		doc, err = session.Apply(req.Settings, progress)
 	case report.MsgSurvey:
-		doc, err = session.Survey(req.Name, data, req.Settings, progress)
+		survey := session.Survey
+		if gunzipped {
+			survey = session.SurveyGunzipped
+		}
+		doc, err = survey(req.Name, data, req.Settings, progress)
 	case report.MsgRows:
 		r, err := session.Rows(req.List)
 		if err != nil {
-			fail(req, err)
+			post(worker.Failure(req, err), js.Undefined())
 			return
 		}
-		post(map[string]any{"type": report.MsgRows, "id": req.ID, "rows": r}, js.Undefined())
+		post(report.Reply{Type: report.MsgRows, ID: req.ID, Rows: r}, js.Undefined())
 		return
 	case report.MsgExport:
 		f, err := session.Export(req.List, req.Format)
 		if err != nil {
-			fail(req, err)
+			post(worker.Failure(req, err), js.Undefined())
 			return
 		}
 		buf := js.Global().Get("Uint8Array").New(len(f.Data))
 		js.CopyBytesToJS(buf, f.Data)
-		post(map[string]any{"type": report.MsgFile, "id": req.ID, "file": f}, buf)
+		post(report.Reply{Type: report.MsgFile, ID: req.ID, File: f}, buf)
 		return
 	default:
-		post(map[string]any{"type": report.MsgError, "id": req.ID, "message": "unknown request " + req.Type}, js.Undefined())
+		post(report.Reply{Type: report.MsgError, ID: req.ID, Message: "unknown request " + req.Type}, js.Undefined())
 		return
 	}
 	if err != nil {
-		fail(req, err)
+		post(worker.Failure(req, err), js.Undefined())
 		return
 	}
-	b, err := json.Marshal(worker.ForPage(doc))
+	post(report.Reply{Type: report.MsgReport, ID: req.ID, Report: worker.ForPage(doc)}, js.Undefined())
+}
+
+// post sends a reply as JSON, and bytes beside it when given, to the page.
+func post(msg report.Reply, bytes js.Value) {
+	b, err := json.Marshal(msg)
 	if err != nil {
-		fail(req, err)
-		return
+		// A report that cannot be written (a NaN slipped into it) is
+		// the request's error, not silence.
+		b, _ = json.Marshal(report.Reply{Type: report.MsgError, ID: msg.ID, Message: err.Error()})
 	}
-	post(map[string]any{"type": report.MsgReport, "id": req.ID, "report": string(b)}, js.Undefined())
-}
-
-// fail answers a request with its error: the English words, and what the
-// page words itself: the problem of a file that needs the user's word, or
-// the bound a file is past (typed, so that the page keeps the report it
-// shows and says what to do).
-func fail(req report.Request, err error) {
-	msg := map[string]any{"type": report.MsgError, "id": req.ID, "message": err.Error()}
-	var p *worker.ProblemError
-	if errors.As(err, &p) {
-		msg["problem"] = p.Problem
-	}
-	if l := report.LimitOf(err, req.Name); l != nil {
-		msg["limit"] = l
-	}
-	post(msg, js.Undefined())
-}
-
-// post sends a JSON message, and bytes beside it when given, to the page.
-func post(msg map[string]any, bytes js.Value) {
-	b, _ := json.Marshal(msg)
 	js.Global().Call("retentionPost", string(b), bytes)
 }

@@ -1,0 +1,105 @@
+package worker
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"testing"
+
+	"retention/app/realdata"
+	"retention/app/report"
+)
+
+// BenchmarkLoadOnlineRetail loads Online Retail as the workbench's engine
+// does (Session.Load with the page's default settings: read, orders,
+// figures, forecast), once as it is and once ten times over, and reports
+// the memory the Go runtime took for it from the system (runtime.MemStats
+// Sys, in MB = 10^6 bytes): the heap's high-water mark, which in
+// WebAssembly is the engine's linear memory, never given back. Run it with
+// -benchtime 1x: further runs add nothing to a high-water mark, and one
+// sub-benchmark per process (-bench 'LoadOnlineRetail/x10$'), as the first
+// leaves its heap behind.
+func BenchmarkLoadOnlineRetail(b *testing.B) {
+	for _, tc := range []struct {
+		copies, customers int
+	}{{1, 4339}, {10, 43390}} {
+		b.Run("x"+strconv.Itoa(tc.copies), func(b *testing.B) {
+			data := onlineRetailTimes(b, tc.copies)
+			runtime.GC()
+			b.SetBytes(int64(len(data)))
+			b.ResetTimer()
+			for range b.N {
+				var s Session
+				doc, err := s.Load("online_retail.csv", data, report.Settings{}, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if doc.Customers != tc.customers {
+					b.Fatalf("%d customers, want %d", doc.Customers, tc.customers)
+				}
+			}
+			b.StopTimer()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.Sys)/1e6, "sys-MB")
+			b.ReportMetric(float64(len(data))/1e6, "file-MB")
+		})
+	}
+}
+
+// onlineRetailTimes is Online Retail's CSV with its lines n times, as
+// test/bench-browser.mjs writes Online Retail x10: copy k adds k·10^6 to
+// the invoice number (after its C or A prefix) and k·10^5 to the customer
+// id, so the file holds n times the customers and orders. The text is
+// written into one buffer of its final size.
+func onlineRetailTimes(b *testing.B, n int) []byte {
+	zr, err := gzip.NewReader(bytes.NewReader(realdata.Read(b, "online_retail.csv.gz")))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	nl := bytes.IndexByte(text, '\n')
+	header, body := text[:nl+1], text[nl+1:]
+	lines := bytes.Count(body, []byte{'\n'})
+	const grown = 2 // digits an invoice number and a customer id gain
+	out := make([]byte, 0, len(header)+n*(len(body)+grown*lines))
+	out = append(out, header...)
+	for k := range n {
+		for rest := body; len(rest) > 0; {
+			end := bytes.IndexByte(rest, '\n')
+			if end < 0 {
+				end = len(rest)
+			}
+			line := rest[:end]
+			rest = rest[min(end+1, len(rest)):]
+			c1 := bytes.IndexByte(line, ',')
+			last := bytes.LastIndexByte(line, ',')
+			prev := bytes.LastIndexByte(line[:last], ',')
+			inv, cust := line[:c1], line[prev+1:last]
+			pre := inv[:len(inv)-6] // "", or the C or A before the six digits
+			num, err1 := strconv.Atoi(string(inv[len(pre):]))
+			if err1 != nil || len(pre) > 1 || (len(cust) != 0 && len(cust) != 5) {
+				b.Fatalf("online_retail: unexpected invoice or customer: %s", line)
+			}
+			out = append(out, pre...)
+			out = strconv.AppendInt(out, int64(num+k*1_000_000), 10)
+			out = append(out, line[c1:prev+1]...)
+			if len(cust) > 0 {
+				id, err := strconv.Atoi(string(cust))
+				if err != nil {
+					b.Fatal(fmt.Errorf("online_retail: customer %q: %w", cust, err))
+				}
+				out = strconv.AppendInt(out, int64(id+k*100_000), 10)
+			}
+			out = append(out, line[last:]...)
+			out = append(out, '\n')
+		}
+	}
+	return out
+}
