@@ -427,6 +427,8 @@ window.rw = {
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     this.download(name + ".png", "image/png", bytes);
+  },
+
   // The page's locale (a BCP 47 tag such as de-DE): chart axes and
   // tooltips write numbers as it does (40.000 in German, 40,000 in English).
   // The options are JSON, so the formatters are put in here.
