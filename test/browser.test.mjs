@@ -1,210 +1,17 @@
-// Browser tests of the workbench: headless Debian chromium (playwright-core)
-// against the static site in dist/ (served at /) and dist-sub/ (served at
-// /retention/), both built by `make static`. Run by `make browser-test`.
+// Browser tests of the workbench (the harness is test/harness.mjs; more
+// tests in test/browser/*.mjs run after these). Run by `make browser-test`.
 // The KPI cards are compared with the retention CLI's JSON for the same
 // file; screenshots and load figures go to testdata/artifacts/.
-import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import http from "node:http";
 import os from "node:os";
 import assert from "node:assert/strict";
-
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-// The real data (app/realdata): RETENTION_DATA, else ../shared/data beside
-// the repository. The browser tests need it.
-const data = process.env.RETENTION_DATA || path.join(root, "..", "shared", "data");
-if (!fs.existsSync(path.join(data, "online_retail.csv.gz"))) {
-  console.error(`real data not found in ${data} (set RETENTION_DATA to its directory)`);
-  process.exit(1);
-}
-const artifacts = path.join(root, "testdata", "artifacts");
-fs.mkdirSync(artifacts, { recursive: true });
-const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
-
-let failures = 0;
-const results = {};
-const only = process.env.ONLY || "";
-async function test(name, fn) {
-  if (only && !name.includes(only)) return;
-  const t0 = Date.now();
-  try {
-    await fn();
-    console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (err) {
-    failures++;
-    if (process.env.STACK) console.log(err.stack);
-    const lines = String(err.message || err).split("\n").filter((l) => !l.includes("[pid=")).slice(0, 12);
-    console.log(`FAIL ${name}\n     ${lines.join("\n     ")}`);
-  }
-}
-
-// serve starts `workbench serve` on a free port and returns its base URL.
-function serve(dir, prefix) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(path.join(root, "bin", "workbench"), ["serve", "-dir", dir, "-addr", "127.0.0.1:0", "-prefix", prefix], { stdio: ["ignore", "pipe", "inherit"] });
-    p.stdout.on("data", (b) => {
-      const m = String(b).match(/http:\/\/\S+/);
-      if (m) resolve({ url: m[0].replace("localhost", "127.0.0.1"), proc: p });
-    });
-    p.on("exit", (code) => reject(new Error("server exited " + code)));
-  });
-}
-
-function cli(args) {
-  return JSON.parse(execFileSync(path.join(root, "bin", "retention"), ["report", ...args, "--json"], { maxBuffer: 1 << 30 }).toString());
-}
-
-// expected are the KPI values the page must show for a CLI report: the
-// headline retention and churn of the last complete period, the CRR
-// explained under retention, the yearly retention beside the benchmark.
-function expected(doc) {
-  const p = doc.last_full >= 0 ? doc.periods[doc.last_full] : null;
-  return {
-    customers: doc.customers, orders: doc.orders, revenue: doc.revenue, aov: doc.aov, repeat_rate: doc.repeat_rate,
-    retention: p ? p.retention : null, churn: p ? p.churn : null, crr: p ? p.crr : null,
-    yearly_retention: doc.benchmark.yearly_retention,
-  };
-}
-
-// watch records requests that leave the origin and console errors.
-function watch(page, origin) {
-  const w = { foreign: [], errors: [] };
-  page.on("request", (r) => {
-    const u = new URL(r.url());
-    if (!["data:", "blob:"].includes(u.protocol) && u.origin !== origin) w.foreign.push(r.url());
-  });
-  page.on("console", (m) => { if (m.type() === "error") w.errors.push(m.text()); });
-  page.on("pageerror", (e) => w.errors.push(String(e)));
-  return w;
-}
-
-async function started(page) {
-  await page.waitForSelector("#app-wasm-loader", { state: "detached", timeout: 60000 });
-}
-
-async function ready(page, timeout = 180000) {
-  await page.waitForFunction(() => {
-    const wb = document.querySelector(".wb");
-    return wb && wb.dataset.phase === "ready" && document.querySelectorAll("[data-kpi]").length > 0;
-  }, null, { timeout });
-  const alert = await page.$(".alert");
-  if (alert) throw new Error("the page shows an error: " + (await alert.innerText()));
-}
-
-// controlled waits until the service worker controls the page.
-async function controlled(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
-}
-
-async function kpis(page) {
-  return page.$$eval("[data-kpi]", (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.missing === "true" ? null : Number(e.dataset.value)])));
-}
-
-// compare checks the page's numbers against the CLI's: the same to the
-// last digit, or within rel relatively (fitted models: WebAssembly's math
-// library is pure Go, amd64's has assembly, and the last bits differ).
-function compare(got, want, what, rel = 1e-9) {
-  for (const [k, v] of Object.entries(want)) {
-    if (v === null) {
-      assert.equal(got[k], null, `${what}: ${k} should be missing`);
-      continue;
-    }
-    assert.ok(Math.abs(got[k] - v) <= rel * Math.max(1, Math.abs(v)), `${what}: ${k} = ${got[k]}, CLI says ${v}`);
-  }
-}
-
-// chartsDrawn checks that every chart has a canvas with a drawing on it.
-async function chartsDrawn(page) {
-  await page.waitForFunction(() => {
-    const cs = [...document.querySelectorAll(".chart-canvas")];
-    return cs.length > 0 && cs.every((c) => c.dataset.drawn === "true");
-  }, null, { timeout: 30000 });
-  await page.waitForTimeout(1200); // ECharts animates in
-  const inked = await page.$$eval(".chart-canvas", (cs) => cs.map((c) => {
-    const cv = c.querySelector("canvas");
-    if (!cv || cv.width === 0) return [c.dataset.chart, 0];
-    const ctx = cv.getContext("2d");
-    const px = ctx.getImageData(0, 0, cv.width, cv.height).data;
-    let n = 0;
-    for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
-    return [c.dataset.chart, n / (px.length / 4)];
-  }));
-  for (const [id, share] of inked) assert.ok(share > 0.01, `chart ${id} is blank (${(share * 100).toFixed(2)}% painted)`);
-  return inked.map(([id]) => id);
-}
-
-// xlsxRows reads an .xlsx (a zip) and counts the rows of its first sheet.
-function xlsxRows(buf) {
-  return xlsx(buf).rows;
-}
-
-// xlsx reads an .xlsx (a zip): the rows of its first sheet and the text of
-// that sheet and its shared strings.
-function xlsx(buf) {
-  assert.equal(buf.readUInt32LE(0), 0x04034b50, "not a zip file");
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  assert.ok(eocd >= 0, "zip without a central directory");
-  const n = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const files = {};
-  for (let i = 0; i < n; i++) {
-    const method = buf.readUInt16LE(p + 10), csize = buf.readUInt32LE(p + 20);
-    const nlen = buf.readUInt16LE(p + 28), xlen = buf.readUInt16LE(p + 30), clen = buf.readUInt16LE(p + 32);
-    const off = buf.readUInt32LE(p + 42);
-    const name = buf.toString("utf8", p + 46, p + 46 + nlen);
-    const lnlen = buf.readUInt16LE(off + 26), lxlen = buf.readUInt16LE(off + 28);
-    const raw = buf.subarray(off + 30 + lnlen + lxlen, off + 30 + lnlen + lxlen + csize);
-    files[name] = method === 8 ? zlib.inflateRawSync(raw) : raw;
-    p += 46 + nlen + xlen + clen;
-  }
-  assert.ok(files["xl/workbook.xml"], "no xl/workbook.xml");
-  const sheet = files["xl/worksheets/sheet1.xml"];
-  assert.ok(sheet, "no first sheet");
-  const text = sheet.toString() + (files["xl/sharedStrings.xml"] || "").toString();
-  return { rows: (sheet.toString().match(/<row[ >]/g) || []).length, text };
-}
-
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
-const rootSite = await serve(path.join(root, "dist"), "/");
-const subSite = await serve(path.join(root, "dist-sub"), "/retention");
-const origin = new URL(rootSite.url).origin;
-
-async function newPage(base, opts = {}) {
-  const context = await browser.newContext({ timezoneId: "UTC", locale: "en-US", acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...opts });
-  const page = await context.newPage();
-  const w = watch(page, new URL(base).origin);
-  return { context, page, w };
-}
-
-// sampleStore opens the site at / in a fresh context (opts as newPage's)
-// and loads the built-in sample store.
-async function sampleStore(opts = {}) {
-  const p = await newPage(rootSite.url, opts);
-  await p.page.goto(rootSite.url);
-  await started(p.page);
-  await p.page.click("#sample");
-  await ready(p.page);
-  return p;
-}
-
-// engineReady waits until the engine worker runs (web/glue.js heard it).
-async function engineReady(page, timeout = 60000) {
-  await page.waitForFunction(() => window.rw && rw.worker && rw.ready, null, { timeout });
-}
-
-// wasmFetches counts the fetches of worker.wasm.
-function wasmFetches(page) {
-  return page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/worker.wasm")).length);
-}
+import {
+  root, data, artifacts, chromiumPath, results, only, test, serve, cli, expected, watch, started, ready, controlled, kpis, compare, chartsDrawn, xlsxRows, xlsx, browser, rootSite, subSite, origin, newPage, sampleStore, engineReady, wasmFetches, finish,
+} from "./harness.mjs";
 
 await test("first load: the drop zone, a small first load, the engine ready before a file, no foreign request", async () => {
   const { context, page, w } = await newPage(rootSite.url);
@@ -1367,14 +1174,13 @@ await test("keyboard only: from the empty page to an exported list", async () =>
 fs.rmSync(shapesDir, { recursive: true, force: true });
 fs.rmSync(craftedDir, { recursive: true, force: true });
 
-await browser.close();
 foreign.srv.close();
-rootSite.proc.kill();
-subSite.proc.kill();
-fs.writeFileSync(path.join(artifacts, "browser-results.json"), JSON.stringify(results, null, 2) + "\n");
-console.log(JSON.stringify(results));
-if (failures > 0) {
-  console.log(`${failures} browser test(s) failed`);
-  process.exit(1);
+
+// The tests of test/browser/, each file a part of the product, in the order
+// of their names.
+const more = path.join(root, "test", "browser");
+for (const f of fs.existsSync(more) ? fs.readdirSync(more).filter((f) => f.endsWith(".mjs")).sort() : []) {
+  await import(path.join(more, f));
 }
-console.log("browser tests passed");
+
+await finish();

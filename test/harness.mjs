@@ -1,0 +1,222 @@
+// The browser tests' harness: headless Debian chromium (playwright-core)
+// against the static site in dist/ (served at /) and dist-sub/ (served at
+// /retention/), both built by `make static`; test() runs one test, finish()
+// closes everything and reports. Imported by test/browser.test.mjs and by
+// the test files in test/browser/.
+import { chromium } from "playwright-core";
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import assert from "node:assert/strict";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+// The real data (app/realdata): RETENTION_DATA, else ../shared/data beside
+// the repository. The browser tests need it.
+export const data = process.env.RETENTION_DATA || path.join(root, "..", "shared", "data");
+if (!fs.existsSync(path.join(data, "online_retail.csv.gz"))) {
+  console.error(`real data not found in ${data} (set RETENTION_DATA to its directory)`);
+  process.exit(1);
+}
+export const artifacts = path.join(root, "testdata", "artifacts");
+fs.mkdirSync(artifacts, { recursive: true });
+export const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+let failures = 0;
+export const results = {};
+export const only = process.env.ONLY || "";
+export async function test(name, fn) {
+  if (only && !name.includes(only)) return;
+  const t0 = Date.now();
+  try {
+    await fn();
+    console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (err) {
+    failures++;
+    if (process.env.STACK) console.log(err.stack);
+    const lines = String(err.message || err).split("\n").filter((l) => !l.includes("[pid=")).slice(0, 12);
+    console.log(`FAIL ${name}\n     ${lines.join("\n     ")}`);
+  }
+}
+
+// serve starts `workbench serve` on a free port and returns its base URL.
+export function serve(dir, prefix) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(path.join(root, "bin", "workbench"), ["serve", "-dir", dir, "-addr", "127.0.0.1:0", "-prefix", prefix], { stdio: ["ignore", "pipe", "inherit"] });
+    p.stdout.on("data", (b) => {
+      const m = String(b).match(/http:\/\/\S+/);
+      if (m) resolve({ url: m[0].replace("localhost", "127.0.0.1"), proc: p });
+    });
+    p.on("exit", (code) => reject(new Error("server exited " + code)));
+  });
+}
+
+export function cli(args) {
+  return JSON.parse(execFileSync(path.join(root, "bin", "retention"), ["report", ...args, "--json"], { maxBuffer: 1 << 30 }).toString());
+}
+
+// expected are the KPI values the page must show for a CLI report: the
+// headline retention and churn of the last complete period, the CRR
+// explained under retention, the yearly retention beside the benchmark.
+export function expected(doc) {
+  const p = doc.last_full >= 0 ? doc.periods[doc.last_full] : null;
+  return {
+    customers: doc.customers, orders: doc.orders, revenue: doc.revenue, aov: doc.aov, repeat_rate: doc.repeat_rate,
+    retention: p ? p.retention : null, churn: p ? p.churn : null, crr: p ? p.crr : null,
+    yearly_retention: doc.benchmark.yearly_retention,
+  };
+}
+
+// watch records requests that leave the origin and console errors.
+export function watch(page, origin) {
+  const w = { foreign: [], errors: [] };
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["data:", "blob:"].includes(u.protocol) && u.origin !== origin) w.foreign.push(r.url());
+  });
+  page.on("console", (m) => { if (m.type() === "error") w.errors.push(m.text()); });
+  page.on("pageerror", (e) => w.errors.push(String(e)));
+  return w;
+}
+
+export async function started(page) {
+  await page.waitForSelector("#app-wasm-loader", { state: "detached", timeout: 60000 });
+}
+
+export async function ready(page, timeout = 180000) {
+  await page.waitForFunction(() => {
+    const wb = document.querySelector(".wb");
+    return wb && wb.dataset.phase === "ready" && document.querySelectorAll("[data-kpi]").length > 0;
+  }, null, { timeout });
+  const alert = await page.$(".alert");
+  if (alert) throw new Error("the page shows an error: " + (await alert.innerText()));
+}
+
+// controlled waits until the service worker controls the page.
+export async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+}
+
+export async function kpis(page) {
+  return page.$$eval("[data-kpi]", (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.missing === "true" ? null : Number(e.dataset.value)])));
+}
+
+// compare checks the page's numbers against the CLI's: the same to the
+// last digit, or within rel relatively (fitted models: WebAssembly's math
+// library is pure Go, amd64's has assembly, and the last bits differ).
+export function compare(got, want, what, rel = 1e-9) {
+  for (const [k, v] of Object.entries(want)) {
+    if (v === null) {
+      assert.equal(got[k], null, `${what}: ${k} should be missing`);
+      continue;
+    }
+    assert.ok(Math.abs(got[k] - v) <= rel * Math.max(1, Math.abs(v)), `${what}: ${k} = ${got[k]}, CLI says ${v}`);
+  }
+}
+
+// chartsDrawn checks that every chart has a canvas with a drawing on it.
+export async function chartsDrawn(page) {
+  await page.waitForFunction(() => {
+    const cs = [...document.querySelectorAll(".chart-canvas")];
+    return cs.length > 0 && cs.every((c) => c.dataset.drawn === "true");
+  }, null, { timeout: 30000 });
+  await page.waitForTimeout(1200); // ECharts animates in
+  const inked = await page.$$eval(".chart-canvas", (cs) => cs.map((c) => {
+    const cv = c.querySelector("canvas");
+    if (!cv || cv.width === 0) return [c.dataset.chart, 0];
+    const ctx = cv.getContext("2d");
+    const px = ctx.getImageData(0, 0, cv.width, cv.height).data;
+    let n = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++;
+    return [c.dataset.chart, n / (px.length / 4)];
+  }));
+  for (const [id, share] of inked) assert.ok(share > 0.01, `chart ${id} is blank (${(share * 100).toFixed(2)}% painted)`);
+  return inked.map(([id]) => id);
+}
+
+// xlsxRows reads an .xlsx (a zip) and counts the rows of its first sheet.
+export function xlsxRows(buf) {
+  return xlsx(buf).rows;
+}
+
+// xlsx reads an .xlsx (a zip): the rows of its first sheet and the text of
+// that sheet and its shared strings.
+export function xlsx(buf) {
+  assert.equal(buf.readUInt32LE(0), 0x04034b50, "not a zip file");
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  assert.ok(eocd >= 0, "zip without a central directory");
+  const n = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = {};
+  for (let i = 0; i < n; i++) {
+    const method = buf.readUInt16LE(p + 10), csize = buf.readUInt32LE(p + 20);
+    const nlen = buf.readUInt16LE(p + 28), xlen = buf.readUInt16LE(p + 30), clen = buf.readUInt16LE(p + 32);
+    const off = buf.readUInt32LE(p + 42);
+    const name = buf.toString("utf8", p + 46, p + 46 + nlen);
+    const lnlen = buf.readUInt16LE(off + 26), lxlen = buf.readUInt16LE(off + 28);
+    const raw = buf.subarray(off + 30 + lnlen + lxlen, off + 30 + lnlen + lxlen + csize);
+    files[name] = method === 8 ? zlib.inflateRawSync(raw) : raw;
+    p += 46 + nlen + xlen + clen;
+  }
+  assert.ok(files["xl/workbook.xml"], "no xl/workbook.xml");
+  const sheet = files["xl/worksheets/sheet1.xml"];
+  assert.ok(sheet, "no first sheet");
+  const text = sheet.toString() + (files["xl/sharedStrings.xml"] || "").toString();
+  return { rows: (sheet.toString().match(/<row[ >]/g) || []).length, text };
+}
+
+export const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
+export const rootSite = await serve(path.join(root, "dist"), "/");
+export const subSite = await serve(path.join(root, "dist-sub"), "/retention");
+export const origin = new URL(rootSite.url).origin;
+
+export async function newPage(base, opts = {}) {
+  const context = await browser.newContext({ timezoneId: "UTC", locale: "en-US", acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...opts });
+  const page = await context.newPage();
+  const w = watch(page, new URL(base).origin);
+  return { context, page, w };
+}
+
+// sampleStore opens the site at / in a fresh context (opts as newPage's)
+// and loads the built-in sample store.
+export async function sampleStore(opts = {}) {
+  const p = await newPage(rootSite.url, opts);
+  await p.page.goto(rootSite.url);
+  await started(p.page);
+  await p.page.click("#sample");
+  await ready(p.page);
+  return p;
+}
+
+// engineReady waits until the engine worker runs (web/glue.js heard it).
+export async function engineReady(page, timeout = 60000) {
+  await page.waitForFunction(() => window.rw && rw.worker && rw.ready, null, { timeout });
+}
+
+// wasmFetches counts the fetches of worker.wasm.
+export function wasmFetches(page) {
+  return page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/worker.wasm")).length);
+}
+
+
+// finish closes the browser and the sites, writes the results and exits
+// with the number of failed tests.
+export async function finish() {
+  await browser.close();
+  rootSite.proc.kill();
+  subSite.proc.kill();
+  fs.writeFileSync(path.join(artifacts, "browser-results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log(JSON.stringify(results));
+  if (failures > 0) {
+    console.log(`${failures} browser test(s) failed`);
+    process.exit(1);
+  }
+  console.log("browser tests passed");
+}
+
