@@ -141,22 +141,20 @@ window.rw = {
     this.spawn();
     if (this.pending === 0) this.alive = performance.now();
     this.pending++;
-    if (buf) {
+    if (buf instanceof Blob) {
+      this.worker.postMessage({ req, blob: buf }); // the engine reads it (web/worker.js)
+    } else if (buf) {
       this.worker.postMessage({ req, bytes: buf }, [buf]);
     } else {
       this.worker.postMessage({ req });
     }
   },
 
-  readFile(file, done) {
-    file.arrayBuffer().then((b) => done(b, null), (err) => done(null, String(err)));
-  },
-
   fetchBytes(url, done) {
     fetch(url)
       .then((r) => {
         if (!r.ok) throw new Error(url + ": " + r.status + " " + r.statusText);
-        return r.arrayBuffer();
+        return r.blob();
       })
       .then((b) => done(b, null), (err) => done(null, String(err)));
   },

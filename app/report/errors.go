@@ -43,6 +43,9 @@ const (
 	// NoCustomerBy: no customer bought on or before Value, the
 	// calibration end (Field until).
 	NoCustomerBy Code = "no_customer_by"
+	// Unreadable: the browser could not read the file Field; Value is
+	// its reason (the file moved or changed since it was chosen).
+	Unreadable Code = "unreadable"
 )
 
 // Error is a code with what it is about: the setting at fault (Field, a
@@ -85,6 +88,8 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("%s has no orders to predict from", e.Value)
 	case NoCustomerBy:
 		return fmt.Sprintf("no customer bought on or before %s", e.Value)
+	case Unreadable:
+		return fmt.Sprintf("%s could not be read: %s", e.Field, e.Value)
 	}
 	return fmt.Sprintf("%s: %s %q", e.Code, field, e.Value)
 }
@@ -94,5 +99,5 @@ func (e *Error) Error() string {
 // predict from, no customer by the calibration end), which a report says
 // in its place and goes on.
 func (e *Error) IsSetting() bool {
-	return e.Code != NoOrdersToPredict && e.Code != NoCustomerBy
+	return e.Code != NoOrdersToPredict && e.Code != NoCustomerBy && e.Code != Unreadable
 }

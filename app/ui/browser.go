@@ -53,18 +53,18 @@ func send(req string, buf app.Value) {
 	rwCall("send", req, buf)
 }
 
-// readFile reads a File (from a drop or the picker) into an ArrayBuffer.
+// readFile hands over a File (from a drop or the picker) to be sent to
+// the engine as it is: the engine's worker reads it in chunks (web/worker.js),
+// so the page never holds the file's bytes. A File the browser cannot
+// read is worded from the engine's reply (report.Unreadable).
 func readFile(file app.Value, done func(buf app.Value, err string)) {
 	if !app.IsClient {
 		return
 	}
-	rwCall("readFile", file, app.FuncOf(func(this app.Value, args []app.Value) any {
-		done(args[0], errText(args[1]))
-		return nil
-	}))
+	done(file, "")
 }
 
-// fetchBytes fetches a file of our own origin into an ArrayBuffer.
+// fetchBytes fetches a file of our own origin into a Blob.
 func fetchBytes(url string, done func(buf app.Value, err string)) {
 	if !app.IsClient {
 		return

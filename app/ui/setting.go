@@ -41,6 +41,8 @@ func (w *Workbench) settingWords(e *report.Error) string {
 		return w.t("%s has no orders to predict from.", e.Value)
 	case report.NoCustomerBy:
 		return w.t("No customer bought on or before %s.", e.Value)
+	case report.Unreadable:
+		return w.unreadable(e.Value)
 	}
 	return w.m.Err // a code this page does not know yet: the engine's words
 }

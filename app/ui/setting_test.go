@@ -32,6 +32,7 @@ func TestSettingWords(t *testing.T) {
 		{report.Error{Code: report.BadDiscount, Field: "discount", Value: "1.5"}, "Monthly discount, % must be from 0 to below 100, not 150.00."},
 		{report.Error{Code: report.NoOrdersToPredict, Value: "x.csv"}, "x.csv has no orders to predict from."},
 		{report.Error{Code: report.NoCustomerBy, Field: "until", Value: "2023-12-31"}, "No customer bought on or before 2023-12-31."},
+		{report.Error{Code: report.Unreadable, Field: "orders.csv", Value: "NotReadableError: the file changed"}, "The file could not be read: NotReadableError: the file changed"},
 	} {
 		if got := w.settingWords(&tc.e); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.e.Code, got, tc.want)

@@ -376,7 +376,7 @@ func (w *Workbench) sampleSurvey(ctx app.Context, e app.Event) {
 	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleSurvey), w.whenRead(SampleSurvey,
 		func(err string) string { return w.t("The sample survey could not be loaded: %s", err) },
 		func(buf app.Value) report.Request {
-			return w.m.addSurvey(source{Name: SampleSurvey, Size: buf.Get("byteLength").Int(), URL: "/web/" + SampleSurvey})
+			return w.m.addSurvey(source{Name: SampleSurvey, Size: buf.Get("size").Int(), URL: "/web/" + SampleSurvey})
 		}))
 }
 
@@ -386,7 +386,7 @@ func (w *Workbench) sample(ctx app.Context, e app.Event) {
 	fetchBytes(ctx.ResolveStaticResource("/web/"+SampleFile), w.whenRead(SampleFile,
 		func(err string) string { return w.t("The sample store could not be loaded: %s", err) },
 		func(buf app.Value) report.Request {
-			return w.m.load(source{Name: SampleFile, Size: buf.Get("byteLength").Int(), URL: "/web/" + SampleFile})
+			return w.m.load(source{Name: SampleFile, Size: buf.Get("size").Int(), URL: "/web/" + SampleFile})
 		}))
 }
 

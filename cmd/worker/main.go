@@ -23,10 +23,35 @@ func main() {
 	// web/worker.js inflates a .gz file with the browser's gzip decoder
 	// before it reaches the engine, and stops past this bound.
 	self.Set("retentionInflateBound", limits.Browser.Inflated)
-	// retentionHandle(req, bytes, gz): gz, when given, says what
-	// web/worker.js made of a .gz file: {inflated: true} (bytes are its
-	// content) or {past: n} (it unpacks to more than the bound, at least n
-	// bytes; no bytes).
+	// A file comes in chunks, as web/worker.js reads it from the File
+	// the page was given (never whole in the worker's JavaScript memory
+	// beside this copy): retentionReserve(n) readies a buffer for about n
+	// bytes, retentionAppend(chunk) adds a Uint8Array to it.
+	var received []byte
+	self.Set("retentionReserve", js.FuncOf(func(this js.Value, args []js.Value) any {
+		received = make([]byte, 0, max(0, args[0].Int()))
+		return nil
+	}))
+	self.Set("retentionAppend", js.FuncOf(func(this js.Value, args []js.Value) any {
+		n := args[0].Get("byteLength").Int()
+		if len(received)+n > cap(received) {
+			// More than the size hint (a .gz file's trailer states its
+			// content modulo 4 GiB): grown by doubling, as append does.
+			grown := make([]byte, len(received), max(2*cap(received), len(received)+n))
+			copy(grown, received)
+			received = grown
+		}
+		at := len(received)
+		received = received[:at+n]
+		js.CopyBytesToGo(received[at:], args[0])
+		return nil
+	}))
+	// retentionHandle(req, bytes, gz): bytes is a Uint8Array, true for
+	// the bytes received in chunks, or nothing. gz, when given, says what
+	// web/worker.js made of the file: {inflated: true} (bytes are a .gz
+	// file's content), {past: n} (it unpacks to more than the bound, at
+	// least n bytes; no bytes) or {unreadable: reason} (the browser could
+	// not read the File; no bytes).
 	self.Set("retentionHandle", js.FuncOf(func(this js.Value, args []js.Value) any {
 		if len(args) == 0 {
 			return nil
@@ -37,7 +62,10 @@ func main() {
 			return nil
 		}
 		var data []byte
-		if len(args) > 1 && args[1].Truthy() {
+		switch {
+		case len(args) > 1 && args[1].Type() == js.TypeBoolean && args[1].Bool():
+			data, received = received, nil
+		case len(args) > 1 && args[1].Truthy():
 			data = make([]byte, args[1].Get("byteLength").Int())
 			js.CopyBytesToGo(data, args[1])
 		}
@@ -45,6 +73,10 @@ func main() {
 		if len(args) > 2 && args[2].Truthy() {
 			if past := args[2].Get("past"); past.Truthy() {
 				post(worker.Failure(req, &limits.Error{Code: limits.Inflated, File: req.Name, Limit: limits.Browser.Inflated, Figure: int64(past.Float())}), js.Undefined())
+				return nil
+			}
+			if why := args[2].Get("unreadable"); why.Truthy() {
+				post(worker.Failure(req, &report.Error{Code: report.Unreadable, Field: req.Name, Value: why.String()}), js.Undefined())
 				return nil
 			}
 			gunzipped = args[2].Get("inflated").Truthy()
