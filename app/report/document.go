@@ -51,6 +51,10 @@ type Document struct {
 	Lapsed            LapsedList   `json:"lapsed"`
 	Seasonal          SeasonalList `json:"seasonal"`
 	Interest          []Interest   `json:"interest"`
+	// Products are the names of the products bought by the most
+	// customers, most first (at most MaxProducts): the suggestions of a
+	// product list. Empty when the orders name no products.
+	Products []string `json:"products,omitempty"`
 	Pareto            Pareto       `json:"pareto"`
 	OrdersPerCustomer []Bucket     `json:"orders_per_customer"`
 	DaysBetween       []Bucket     `json:"days_between"`
@@ -211,6 +215,9 @@ type Customer struct {
 	PredictedPurchases *float64 `json:"predicted_purchases,omitempty"`
 	PredictedCLV       *float64 `json:"predicted_clv,omitempty"`
 	Slipping           bool     `json:"slipping,omitempty"`
+	// NextOrder is the expected next order date (Predicted.NextOrder);
+	// "" where there is none.
+	NextOrder string `json:"next_order_date,omitempty"`
 }
 
 // VIPList is the top share of customers by revenue.
