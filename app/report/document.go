@@ -47,17 +47,18 @@ type Document struct {
 	RFMEdges  RFMEdges  `json:"rfm_edges"`
 	Benchmark Benchmark `json:"benchmark"`
 
-	VIPs     VIPList      `json:"vips"`
-	Lapsed   LapsedList   `json:"lapsed"`
-	Seasonal SeasonalList `json:"seasonal"`
-	Interest []Interest   `json:"interest"`
+	VIPs              VIPList      `json:"vips"`
+	Lapsed            LapsedList   `json:"lapsed"`
+	Seasonal          SeasonalList `json:"seasonal"`
+	Interest          []Interest   `json:"interest"`
+	Pareto            Pareto       `json:"pareto"`
+	OrdersPerCustomer []Bucket     `json:"orders_per_customer"`
+	DaysBetween       []Bucket     `json:"days_between"`
+
 	// Products are the names of the products bought by the most
 	// customers, most first (at most MaxProducts): the suggestions of a
 	// product list. Empty when the orders name no products.
-	Products          []string `json:"products,omitempty"`
-	Pareto            Pareto   `json:"pareto"`
-	OrdersPerCustomer []Bucket `json:"orders_per_customer"`
-	DaysBetween       []Bucket `json:"days_between"`
+	Products []string `json:"products,omitempty"`
 
 	// Forecast is what the BTYD models predict (nil when not asked for).
 	Forecast *Forecast `json:"forecast,omitempty"`
