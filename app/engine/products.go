@@ -30,11 +30,11 @@ var ErrNoProduct = errors.New("a product list needs the product bought")
 // who bought q.Bought (metrics.ProductList, as of the report's reference
 // date): their rows of the report, with the forecast's predictions when
 // doc has them, in the report's order, and the list's name.
-func ProductList(res *ingest.Result, doc *report.Document, q report.ProductQuery, o report.Settings) ([]report.Customer, string, error) {
+func ProductList(res *ingest.Result, doc *report.Document, q report.ProductQuery) ([]report.Customer, string, error) {
 	if strings.TrimSpace(q.Bought) == "" {
 		return nil, "", ErrNoProduct
 	}
-	loc, err := location(o.TZ)
+	loc, err := location(doc.TimeZone)
 	if err != nil {
 		return nil, "", err
 	}

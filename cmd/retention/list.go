@@ -58,7 +58,7 @@ func (m *Main) list(args []string) error {
 	if err := engine.Forecast(res, doc, c.opt); err != nil {
 		return err
 	}
-	rows, name, err := engine.ProductList(res, doc, q, c.opt)
+	rows, name, err := engine.ProductList(res, doc, q)
 	if err != nil {
 		return err
 	}
