@@ -84,7 +84,8 @@ await test("compare: segment movement equals the CLI's --moved-since on two rang
   }
   const opt = await page.evaluate(() => JSON.parse(rw.options.get("chart-movement")));
   assert.equal(opt.series[0].type, "sankey");
-  await page.$eval("#movement", (e) => e.scrollIntoView());
+  await page.$eval('[data-chart="movement"]', (e) => e.scrollIntoView());
+  await page.waitForTimeout(1500); // ECharts animates in
   await page.screenshot({ path: path.join(artifacts, "compare-movement.png") });
   assert.deepEqual(w.foreign, []);
   await context.close();
