@@ -111,6 +111,7 @@ func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 	for _, it := range all {
 		doc.Interest = append(doc.Interest, report.Interest{Name: it.Name, Customers: it.Customers, CustomerShare: r6(it.CustomerShare), Orders: it.Orders, Revenue: r2(it.Revenue)})
 	}
+	doc.Products = products(ds)
 	par := metrics.Pareto(ds, asOf)
 	doc.Pareto = report.Pareto{Top1: r6(par.Top1), Top10: r6(par.Top10), Top20: r6(par.Top20), Curve: make([]float64, len(par.Curve))}
 	for i, v := range par.Curve {

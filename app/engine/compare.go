@@ -51,26 +51,43 @@ func Compare(a, b *ingest.Result, o report.Settings) (*report.Comparison, error)
 // customers' moves between RFM segments from the previous reference date
 // to the report's. doc is the report Build made of res with o.
 func ComparePrevious(res *ingest.Result, doc *report.Document, o report.Settings) error {
+	prev, cur, err := previous(res, doc, o)
+	if err != nil || prev == nil {
+		return err
+	}
+	m := movement(prev.segments(), cur.segments(), prev.asOf, cur.asOf)
+	doc.Movement = &m
+	return nil
+}
+
+// Previous sets doc.Previous alone (ComparePrevious without the
+// movement): the KPIs the workbench's cards compare.
+func Previous(res *ingest.Result, doc *report.Document, o report.Settings) error {
+	_, _, err := previous(res, doc, o)
+	return err
+}
+
+// previous sets doc.Previous and returns both sides; nil sides for a file
+// without orders.
+func previous(res *ingest.Result, doc *report.Document, o report.Settings) (prev, cur *side, err error) {
 	mo, _, err := resolved(o)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	ds := res.Dataset
 	if len(ds.Orders) == 0 {
-		return nil
+		return nil, nil, nil
 	}
 	from, to, asOf := mo.Bounds(ds)
 	pFrom, pTo, pAsOf, n := compare.Previous(from, to, asOf)
 	pmo := mo
 	pmo.From, pmo.To, pmo.AsOf = pFrom, pTo.AddDate(0, 0, -1), pAsOf
-	prev, cur := newSide(ds, pmo), newSide(ds, mo)
+	p, c := newSide(ds, pmo), newSide(ds, mo)
 	first := ds.Orders[0].Time
 	firstDay := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, first.Location())
 	doc.Previous = &report.Previous{From: pFrom.Format(dateLayout), To: pmo.To.Format(dateLayout), AsOf: pAsOf.Format(dateLayout),
-		Days: n, Covered: !firstDay.After(pFrom), KPIs: kpiChanges(compare.KPIs(prev.fig, cur.fig))}
-	m := movement(prev.segments(), cur.segments(), prev.asOf, cur.asOf)
-	doc.Movement = &m
-	return nil
+		Days: n, Covered: !firstDay.After(pFrom), KPIs: kpiChanges(compare.KPIs(p.fig, c.fig))}
+	return &p, &c, nil
 }
 
 // Movement returns the customers of res by their RFM segment as of since

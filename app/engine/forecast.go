@@ -132,6 +132,7 @@ func (fit *Fit) Attach(doc *report.Document) {
 			continue
 		}
 		c.PAlive, c.PredictedPurchases, c.PredictedCLV = ptr(pc.PAlive), ptr(pc.ExpectedPurchases), pc.CLV
+		c.NextOrder = pc.NextOrder
 		s := segs[c.Segment]
 		if s == nil {
 			s = &report.SegmentForecast{Name: c.Segment}

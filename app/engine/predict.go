@@ -130,6 +130,9 @@ func Predict(res *ingest.Result, o report.Settings) (*report.Prediction, error) 
 			h := r.Holdout
 			row.Holdout = &h
 		}
+		if next, ok := nextOrder(bg, cs[i], until, unitDays); ok {
+			row.NextOrder = next.Format(dateLayout)
+		}
 		pr.Rows[i] = row
 	}
 	if pr.End != "" && holdLen > 0 {
@@ -213,4 +216,25 @@ func holdout(bg btyd.BGNBD, cs []btyd.Customer, reps []metrics.Repeat, length, u
 		h.Cumulative = append(h.Cumulative, report.CumulativePoint{Unit: u, Actual: k, Predicted: r2(pred)})
 	}
 	return h
+}
+
+// nextOrder is the customer's expected next order date: the first day
+// after the calibration end until at which BG/NBD's expected purchases
+// reach one,
+//
+//	next = until + ceil(t × unitDays) days, t = min{t : E[Y(t) | x, t_x, T] >= 1}
+//
+// (btyd.TimeToPurchases; t in the model's unit, found to within a day).
+// Without drop-out that is until + (alpha + T) / (r + x) units, the mean
+// time between purchases at the customer's posterior purchase rate. ok is
+// false for a customer not expected to order once more within MaxHorizon
+// months (with drop-out the expected purchases stay below one for a
+// customer likely gone).
+func nextOrder(bg btyd.BGNBD, c btyd.Customer, until time.Time, unitDays float64) (time.Time, bool) {
+	t, ok := bg.TimeToPurchases(c, 1, MaxHorizon*daysPerMonth/unitDays, 1/unitDays)
+	if !ok {
+		return time.Time{}, false
+	}
+	days := max(1, int(math.Ceil(t*unitDays-1e-9)))
+	return until.AddDate(0, 0, days), true
 }

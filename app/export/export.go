@@ -20,10 +20,13 @@ import (
 // report.Forecast): empty where the models gave no number. currency is the
 // ISO code of revenue and predicted_clv (empty when the amounts have no
 // known currency). segment_meaning and segment_action are the segment's
-// Guide in English (empty for a segment without one): last, so that the
-// columns before keep their places.
+// Guide in English (empty for a segment without one). next_order_date is
+// the forecast's expected next order date (report.Customer.NextOrder;
+// empty for a customer not expected to order again, or without a
+// forecast). New columns go last, so that the columns before keep their
+// places.
 var Header = []string{"customer_id", "email", "name", "country", "segment", "orders", "revenue", "first_order", "last_order", "recency_days",
-	"p_alive", "predicted_purchases", "predicted_clv", "currency", "segment_meaning", "segment_action"}
+	"p_alive", "predicted_purchases", "predicted_clv", "currency", "segment_meaning", "segment_action", "next_order_date"}
 
 // Columns of Header that hold money, in the list's currency, and dates
 // (ISO text, "2006-01-02").
@@ -32,13 +35,22 @@ const (
 	firstOrderCol   = 7
 	lastOrderCol    = 8
 	predictedCLVCol = 12
+	nextOrderCol    = 16
 )
 
 // record returns the cells of one customer, in Header order.
 func record(c report.Customer, currency string) []any {
 	g := Guides[c.Segment]
 	return []any{c.ID, c.Email, c.Name, c.Country, c.Segment, c.Orders, round2(c.Revenue), c.First, c.Last, c.Recency,
-		opt(c.PAlive, 3), opt(c.PredictedPurchases, 2), opt(c.PredictedCLV, 2), currency, g.Meaning, g.Action}
+		opt(c.PAlive, 3), opt(c.PredictedPurchases, 2), opt(c.PredictedCLV, 2), currency, g.Meaning, g.Action, optText(c.NextOrder)}
+}
+
+// optText is s, or nil (an empty cell) for "".
+func optText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // opt is v rounded to digits, or nil (an empty cell) without one.

@@ -17,7 +17,7 @@ import (
 
 var rows = []report.Customer{
 	{ID: "17850", Email: "a@example.com", Name: "=cmd()", Segment: "Champions", Orders: 34, Revenue: 5391.214, First: "2010-12-01", Last: "2011-02-10", Recency: 302,
-		PAlive: ptr(0.72662), PredictedPurchases: ptr(1.563065), PredictedCLV: ptr(36.3)},
+		PAlive: ptr(0.72662), PredictedPurchases: ptr(1.563065), PredictedCLV: ptr(36.3), NextOrder: "2011-04-02"},
 	{ID: "b@example.com", Email: "b@example.com", Segment: "At Risk", Orders: 2, Revenue: 20, First: "2011-01-01", Last: "2011-03-01", Recency: 10},
 }
 
@@ -28,8 +28,8 @@ func TestCSV(t *testing.T) {
 	}
 	want := [][]string{
 		Header,
-		{"17850", "a@example.com", "'=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3", "GBP", champions[0], champions[1]},
-		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20.00", "2011-01-01", "2011-03-01", "10", "", "", "", "GBP", atRisk[0], atRisk[1]},
+		{"17850", "a@example.com", "'=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3", "GBP", champions[0], champions[1], "2011-04-02"},
+		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20.00", "2011-01-01", "2011-03-01", "10", "", "", "", "GBP", atRisk[0], atRisk[1], ""},
 	}
 	if !reflect.DeepEqual(recs, want) {
 		t.Errorf("CSV:\n got %q\nwant %q", recs, want)
@@ -77,8 +77,8 @@ func TestGuides(t *testing.T) {
 	if len(Guides) != len(metrics.SegmentOrder) {
 		t.Errorf("%d guides for %d segments", len(Guides), len(metrics.SegmentOrder))
 	}
-	if n := len(Header); Header[n-2] != "segment_meaning" || Header[n-1] != "segment_action" {
-		t.Errorf("header ends %q", Header[n-2:])
+	if Header[14] != "segment_meaning" || Header[15] != "segment_action" || Header[nextOrderCol] != "next_order_date" {
+		t.Errorf("header ends %q", Header[14:])
 	}
 }
 
@@ -105,7 +105,7 @@ func TestXLSX(t *testing.T) {
 	// =DATE(2010,12,1) as 40513).
 	want := [][]string{
 		Header,
-		{"17850", "a@example.com", "=cmd()", "", "Champions", "34", "5391.21", "40513", "40584", "302", "0.727", "1.56", "36.3", "DKK", champions[0], champions[1]},
+		{"17850", "a@example.com", "=cmd()", "", "Champions", "34", "5391.21", "40513", "40584", "302", "0.727", "1.56", "36.3", "DKK", champions[0], champions[1], "40635"},
 		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20", "40544", "40603", "10", "", "", "", "DKK", atRisk[0], atRisk[1]},
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -120,6 +120,7 @@ func TestXLSX(t *testing.T) {
 		{"G3", "20.00 DKK", true},
 		{"H2", "2010-12-01", true}, // dates show as the CSV's text
 		{"I3", "2011-03-01", true},
+		{"Q2", "2011-04-02", true}, // the expected next order date too
 		{"F2", "34", true},
 		{"K2", "0.727", true},
 		{"C2", "=cmd()", false}, // text, never a formula
@@ -165,7 +166,7 @@ func TestXLSXOwnReader(t *testing.T) {
 	}
 	want := [][]string{
 		Header, // the header names the currency column all the same
-		{"17850", "a@example.com", "=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3", "", champions[0], champions[1]},
+		{"17850", "a@example.com", "=cmd()", "", "Champions", "34", "5391.21", "2010-12-01", "2011-02-10", "302", "0.727", "1.56", "36.3", "", champions[0], champions[1], "2011-04-02"},
 		{"b@example.com", "b@example.com", "", "", "At Risk", "2", "20", "2011-01-01", "2011-03-01", "10", "", "", "", "", atRisk[0], atRisk[1]},
 	}
 	if !reflect.DeepEqual(got, want) {

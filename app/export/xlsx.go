@@ -41,7 +41,7 @@ func XLSX(rows []report.Customer, sheet, currency string) ([]byte, error) {
 				rec[j] = money(v)
 			}
 		}
-		for _, j := range []int{firstOrderCol, lastOrderCol} {
+		for _, j := range []int{firstOrderCol, lastOrderCol, nextOrderCol} {
 			if s, ok := rec[j].(string); ok {
 				if d, err := time.Parse(time.DateOnly, s); err == nil {
 					rec[j] = date(d)

@@ -55,6 +55,11 @@ type Document struct {
 	OrdersPerCustomer []Bucket     `json:"orders_per_customer"`
 	DaysBetween       []Bucket     `json:"days_between"`
 
+	// Products are the names of the products bought by the most
+	// customers, most first (at most MaxProducts): the suggestions of a
+	// product list. Empty when the orders name no products.
+	Products []string `json:"products,omitempty"`
+
 	// Forecast is what the BTYD models predict (nil when not asked for).
 	Forecast *Forecast `json:"forecast,omitempty"`
 	// Previous is the same figures over the range of the same length just
@@ -211,6 +216,9 @@ type Customer struct {
 	PredictedPurchases *float64 `json:"predicted_purchases,omitempty"`
 	PredictedCLV       *float64 `json:"predicted_clv,omitempty"`
 	Slipping           bool     `json:"slipping,omitempty"`
+	// NextOrder is the expected next order date (Predicted.NextOrder);
+	// "" where there is none.
+	NextOrder string `json:"next_order_date,omitempty"`
 }
 
 // VIPList is the top share of customers by revenue.

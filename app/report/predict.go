@@ -61,6 +61,11 @@ type Predicted struct {
 	ExpectedAOV       *float64 `json:"expected_aov"`       // nil without a Gamma-Gamma fit
 	CLV               *float64 `json:"clv"`                // likewise
 	Holdout           *int     `json:"holdout_purchases,omitempty"`
+	// NextOrder is the expected next order date (2006-01-02): the first
+	// day after Until by which the customer's expected purchases reach
+	// one; "" for a customer not expected to order again within ten
+	// years (likely gone).
+	NextOrder string `json:"next_order_date,omitempty"`
 }
 
 // Holdout compares predicted with actual purchases after Until.

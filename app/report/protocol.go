@@ -18,6 +18,10 @@ const (
 	MsgError    = "error"
 	MsgFile     = "file"
 	MsgReady    = "ready"
+	// MsgMovement asks for (and answers with) the customers' moves
+	// between RFM segments from one day to another (Request.Movement,
+	// Reply.Movement).
+	MsgMovement = "movement"
 )
 
 // Request is a message from the page to the worker. The bytes of a file
@@ -29,6 +33,20 @@ type Request struct {
 	Settings Settings `json:"settings"`
 	List     string   `json:"list,omitempty"`   // MsgRows, MsgExport: a name Select knows
 	Format   string   `json:"format,omitempty"` // MsgExport: csv or xlsx
+	// Product, for MsgRows and MsgExport, asks for a product list in
+	// place of List.
+	Product *ProductQuery `json:"product,omitempty"`
+	// Movement is the two days of a MsgMovement.
+	Movement *MovementRange `json:"movement,omitempty"`
+}
+
+// MovementRange is two days (2006-01-02) whose RFM segments a movement
+// compares, each as of the end of the day: scored on the orders up to and
+// including it, which is `retention segments --moved-since From+1
+// --as-of To+1` (a reference date scores the orders before it).
+type MovementRange struct {
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 // Reply is a message from the worker to the page; its Type says which of
@@ -40,6 +58,7 @@ type Reply struct {
 	Report   *Document `json:"report,omitempty"`   // MsgReport, without its customer rows
 	Rows     *Rows     `json:"rows,omitempty"`     // MsgRows
 	File     *File     `json:"file,omitempty"`     // MsgFile
+	Movement *Movement `json:"movement,omitempty"` // MsgMovement
 	// MsgError: the English words, and what the page words itself: the
 	// problem of a file that needs the user's word, the bound a file is
 	// past, or the setting the engine cannot use.

@@ -52,6 +52,19 @@ type model struct {
 	reqID     int          // the last request sent; older answers are ignored
 	docGen    int          // counts reports, so charts are drawn once per report
 
+	// product is the product list viewed (List is its name), nil for
+	// another list.
+	product *report.ProductQuery
+	// productForm is what the product list's form holds.
+	productForm report.ProductQuery
+	// Move is the segment movement between the days of moveRange, asked
+	// for by request moveID for the report of docGen moveFor.
+	Move      *report.Movement
+	moveRange report.MovementRange
+	moveID    int
+	moveFor   int
+	moveDrawn int // the moveID whose chart is drawn
+
 	// The work the page waits for: the request (a load, settings, a
 	// survey), and for a load the file it reads. Until its report comes,
 	// File, Doc and good are those of the report shown.
@@ -170,6 +183,10 @@ func (m *model) handle(raw string) (*message, error) {
 	}
 	if msg.ID != 0 && msg.ID <= m.dropped {
 		return nil, nil // work of an engine that is gone
+	}
+	if msg.Type == report.MsgMovement || (msg.Type == report.MsgError && msg.ID != 0 && msg.ID == m.moveID) {
+		m.moved(msg)
+		return nil, nil
 	}
 	if msg.ID != 0 && msg.ID < m.reqID && msg.Type != report.MsgFile && msg.Type != report.MsgRows {
 		return nil, nil // superseded
@@ -395,7 +412,7 @@ func (m *model) eta() (share float64, left time.Duration, known bool) {
 
 // view asks for the rows of a list.
 func (m *model) view(list string) report.Request {
-	m.List, m.Rows, m.rowsAsked = list, nil, true
+	m.List, m.Rows, m.rowsAsked, m.product = list, nil, true, nil
 	m.reqID++
 	return report.Request{Type: report.MsgRows, ID: m.reqID, List: list}
 }

@@ -151,6 +151,7 @@ func (w *Workbench) overview() app.UI {
 		app.If(len(d.Notes) > 0, func() app.UI {
 			return app.Ul().Class("notes").Body(app.Range(d.Notes).Slice(func(i int) app.UI { return app.Li().Text(d.Notes[i]) }))
 		}),
+		w.previousNote(),
 		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
 		w.benchmark(),
 		w.chartGrid(cs),
@@ -214,6 +215,7 @@ func (w *Workbench) card(k KPI) app.UI {
 		app.H3().Text(k.Label),
 		app.P().Class(valueClass(k.Text)).Text(k.Text),
 		app.If(k.Note != "", func() app.UI { return app.P().Class("note").Text(k.Note) }),
+		w.deltaView(k.Name),
 		app.Details().Body(
 			app.Summary().Text(w.t("How is this computed?")),
 			app.P().Class("formula").Text(k.Formula),
@@ -319,7 +321,9 @@ func (w *Workbench) customers() app.UI {
 				w.listCard(report.ListAll, w.t("All customers"), w.t("Every customer with segment, orders, revenue and last order."), nil, actions(report.ListAll, w.t("All customers"))),
 			),
 		),
+		app.If(len(d.Products) > 0, func() app.UI { return w.productsView() }),
 		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
+		w.movementView(),
 		app.If(len(d.Interest) > 0, func() app.UI {
 			return app.Section().Body(
 				app.H2().Text(w.t("Interest")),
@@ -371,7 +375,7 @@ func (w *Workbench) listRows() app.UI {
 			app.THead().Body(app.Tr().Body(
 				app.Th().Text(w.t("Customer")), app.Th().Text(w.t("E-mail")), app.Th().Text(w.t("Segment")),
 				app.Th().Class("num").Text(w.t("Orders")), app.Th().Class("num").Text(w.t("Revenue")), app.Th().Text(w.t("Last order")),
-				app.Th().Class("num").Text(w.t("P(alive)")), app.Th().Class("num").Text(w.t("Predicted CLV")),
+				app.Th().Class("num").Text(w.t("P(alive)")), app.Th().Class("num").Text(w.t("Predicted CLV")), app.Th().Text(w.t("Expected next order")),
 			)),
 			app.TBody().Body(app.Range(r.Rows).Slice(func(i int) app.UI {
 				c := r.Rows[i]
@@ -384,7 +388,7 @@ func (w *Workbench) listRows() app.UI {
 				}
 				return app.Tr().Body(app.Td().Text(c.ID), app.Td().Text(c.Email), app.Td().Text(c.Segment),
 					app.Td().Class("num").Text(w.loc.Int(c.Orders)), app.Td().Class("num").Text(w.loc.Money(c.Revenue, cur)), app.Td().Text(c.Last),
-					app.Td().Class("num").Text(alive), app.Td().Class("num").Text(clv))
+					app.Td().Class("num").Text(alive), app.Td().Class("num").Text(clv), app.Td().Class("next-order").Text(orDash(c.NextOrder)))
 			})),
 		)),
 	)

@@ -144,7 +144,11 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 		download(f.File.Name, f.File.Type, bytes)
 	}
 	if w.m.needRows() {
-		w.post(w.m.view(w.m.List), nil)
+		w.post(w.m.again(), nil)
+	}
+	w.askMovement()
+	if w.m.Move != nil && w.m.moveDrawn != w.m.moveID {
+		w.drawMovement(ctx)
 	}
 	w.drawLater(ctx)
 }
@@ -518,6 +522,9 @@ func (w *Workbench) languagePicker() app.UI {
 func (w *Workbench) setTab(tab string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		w.tab = tab
+		w.askMovement()
+		w.m.moveDrawn = 0
+		w.drawMovement(ctx)
 		if chartTab(tab) {
 			w.drawnGen = 0
 			w.drawLater(ctx)

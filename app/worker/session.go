@@ -174,6 +174,10 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 		s.fit, s.fitFor = fit, key
 	}
 	s.fit.Attach(doc)
+	// The cards' comparison with the previous range of the same length.
+	if err := engine.Previous(s.res, doc, o); err != nil {
+		return nil, err
+	}
 	if s.survey != nil {
 		// A survey that cannot be read leaves the orders' report standing.
 		o.SurveyGunzipped = s.surveyGz
@@ -238,10 +242,13 @@ const MaxRows = 200
 
 // Rows returns the first MaxRows customers of a list of the last report.
 func (s *Session) Rows(list string) (*report.Rows, error) {
-	if s.doc == nil {
-		return nil, errors.New("no report yet: load a file first")
-	}
-	rows, canon, err := report.Select(s.doc, list)
+	return s.RowsOf(report.Request{List: list})
+}
+
+// RowsOf returns the first MaxRows customers of the list a MsgRows
+// request asks for: req.Product's, else the list named req.List.
+func (s *Session) RowsOf(req report.Request) (*report.Rows, error) {
+	rows, canon, err := s.list(req)
 	if err != nil {
 		return nil, err
 	}
@@ -284,13 +291,63 @@ func ForPage(d *report.Document) *report.Document {
 	return &c
 }
 
+// list returns the customers of the list req asks for, of the last
+// report: req.Product's (engine.ProductList), else the list named req.List
+// (report.Select).
+func (s *Session) list(req report.Request) ([]report.Customer, string, error) {
+	if s.doc == nil {
+		return nil, "", errors.New("no report yet: load a file first")
+	}
+	if req.Product != nil {
+		return engine.ProductList(s.res, s.doc, *req.Product)
+	}
+	return report.Select(s.doc, req.List)
+}
+
+// Movement returns the customers' moves between RFM segments from the end
+// of one day to the end of another (report.MovementRange), with the
+// reading settings of set: `retention segments --moved-since From+1
+// --as-of To+1`.
+func (s *Session) Movement(r report.MovementRange, set report.Settings) (*report.Movement, error) {
+	if s.res == nil {
+		return nil, errors.New("no report yet: load a file first")
+	}
+	o := engineSettings(readingSettings(set))
+	loc, err := time.LoadLocation(o.TZ)
+	if o.TZ == "" {
+		loc, err = time.UTC, nil
+	}
+	if err != nil {
+		return nil, &report.Error{Code: report.BadTimeZone, Field: "tz", Value: o.TZ}
+	}
+	next := func(field, v string) (string, error) {
+		t, err := time.ParseInLocation(time.DateOnly, v, loc)
+		if err != nil {
+			return "", &report.Error{Code: report.BadDate, Field: field, Value: v}
+		}
+		return t.AddDate(0, 0, 1).Format(time.DateOnly), nil
+	}
+	since, err := next("from", r.From)
+	if err != nil {
+		return nil, err
+	}
+	if o.AsOf, err = next("to", r.To); err != nil {
+		return nil, err
+	}
+	return engine.Movement(s.res, o, since)
+}
+
 // Export writes a list of the last report (see report.Select) as "csv" or
 // "xlsx".
 func (s *Session) Export(list, format string) (*report.File, error) {
-	if s.doc == nil {
-		return nil, errors.New("no report yet: load a file first")
-	}
-	rows, canon, err := report.Select(s.doc, list)
+	return s.ExportOf(report.Request{List: list, Format: format})
+}
+
+// ExportOf writes the list a MsgExport request asks for (see RowsOf) as
+// req.Format, "csv" or "xlsx".
+func (s *Session) ExportOf(req report.Request) (*report.File, error) {
+	format := req.Format
+	rows, canon, err := s.list(req)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@
 //	retention survey [flags] FILE [--orders ORDERS] [--json]
 //	retention compare [flags] A B [--json]
 //	retention segments [flags] FILE --moved-since DATE [--json]
+//	retention list [flags] FILE --bought PRODUCT [--not-bought PRODUCT] [--not-again-days N] [--out FILE] [--json]
 //
 // Report flags:
 //
@@ -168,6 +169,7 @@ const usage = `usage:
   retention survey [flags] FILE [--orders ORDERS] [--scale nps|csat5|csat7|csat10] [--json]
   retention compare [flags] A B [--json]
   retention segments [flags] FILE --moved-since DATE [--json]
+  retention list [flags] FILE --bought PRODUCT [--not-bought PRODUCT] [--not-again-days N] [--out FILE.csv|FILE.xlsx] [--json]
 Run "retention report -h" for the flags.`
 
 // Run runs the command line args (without the program name).
@@ -186,6 +188,8 @@ func (m *Main) Run(args []string) error {
 		return m.survey(args[1:])
 	case "compare":
 		return m.compare(args[1:])
+	case "list":
+		return m.list(args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(m.Stdout, usage)
 		return nil

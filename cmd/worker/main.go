@@ -119,7 +119,7 @@ func handle(req report.Request, data []byte, gunzipped bool) {
 		}
 		doc, err = survey(req.Name, data, req.Settings, progress)
 	case report.MsgRows:
-		r, err := session.Rows(req.List)
+		r, err := session.RowsOf(req)
 		if err != nil {
 			post(worker.Failure(req, err), js.Undefined())
 			return
@@ -127,7 +127,7 @@ func handle(req report.Request, data []byte, gunzipped bool) {
 		post(report.Reply{Type: report.MsgRows, ID: req.ID, Rows: r}, js.Undefined())
 		return
 	case report.MsgExport:
-		f, err := session.Export(req.List, req.Format)
+		f, err := session.ExportOf(req)
 		if err != nil {
 			post(worker.Failure(req, err), js.Undefined())
 			return
@@ -135,6 +135,18 @@ func handle(req report.Request, data []byte, gunzipped bool) {
 		buf := js.Global().Get("Uint8Array").New(len(f.Data))
 		js.CopyBytesToJS(buf, f.Data)
 		post(report.Reply{Type: report.MsgFile, ID: req.ID, File: f}, buf)
+		return
+	case report.MsgMovement:
+		if req.Movement == nil {
+			post(report.Reply{Type: report.MsgError, ID: req.ID, Message: "a movement request without its days"}, js.Undefined())
+			return
+		}
+		m, err := session.Movement(*req.Movement, req.Settings)
+		if err != nil {
+			post(worker.Failure(req, err), js.Undefined())
+			return
+		}
+		post(report.Reply{Type: report.MsgMovement, ID: req.ID, Movement: m}, js.Undefined())
 		return
 	default:
 		post(report.Reply{Type: report.MsgError, ID: req.ID, Message: "unknown request " + req.Type}, js.Undefined())

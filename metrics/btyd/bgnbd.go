@@ -515,3 +515,41 @@ func hyp2f1(a, b, c, z float64) float64 {
 	}
 	return mathext.Hypergeo(a, b, c, z)
 }
+
+// TimeToPurchases is the time t after T at which the customer's expected
+// purchases reach n, the first t with
+//
+//	E[Y(t) | x, t_x, T] >= n
+//
+// looked for up to max and found to within tol (both in the model's time
+// unit); ok is false when the customer is not expected to make n purchases
+// by max. E[Y(t)] grows with t, so t is found by bisection. With drop-out
+// it grows toward a finite limit (the customer may be gone), which a
+// customer likely gone never reaches. Without drop-out (NoDropout, the NBD
+// model) it is the posterior mean purchase rate times t, so
+//
+//	t = n (alpha + T) / (r + x)
+//
+// the mean time between purchases at the customer's posterior rate.
+func (m BGNBD) TimeToPurchases(c Customer, n, max, tol float64) (t float64, ok bool) {
+	if n <= 0 {
+		return 0, true
+	}
+	if m.NoDropout {
+		t = n * (m.Alpha + c.T) / (m.R + c.X)
+		return t, t <= max
+	}
+	if m.ExpectedPurchases(c, max) < n {
+		return 0, false
+	}
+	lo, hi := 0.0, max
+	for hi-lo > tol {
+		mid := (lo + hi) / 2
+		if m.ExpectedPurchases(c, mid) >= n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi, true
+}

@@ -6,13 +6,13 @@
  */
 // The ECharts of the workbench: ECharts 5.6.0's own modules, only the
 // chart types and components the workbench's options use (app/charts:
-// bar, line, heatmap and treemap series; title, tooltip, legend, grid,
+// bar, line, heatmap, treemap and sankey (segment movement) series; title, tooltip, legend, grid,
 // toolbox with its save-as-image button, visualMap, markLine, dataZoom
 // for the heatmap's window of cohorts), the label layout that hides
 // overlapping labels, and the canvas renderer. `make static` bundles it with esbuild into
 // dist/web/echarts.min.js, which sets window.echarts as the full build does.
 import * as echarts from "echarts/core";
-import { BarChart, HeatmapChart, LineChart, TreemapChart } from "echarts/charts";
+import { BarChart, HeatmapChart, LineChart, SankeyChart, TreemapChart } from "echarts/charts";
 import {
   DataZoomComponent,
   GridComponent,
@@ -32,6 +32,7 @@ echarts.use([
   BarChart,
   HeatmapChart,
   LineChart,
+  SankeyChart,
   TreemapChart,
   GridComponent,
   LegendComponent,

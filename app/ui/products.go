@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"retention/app/report"
+)
+
+// Lists by product (report.ProductQuery, `retention list`): who bought a
+// product, and not another, or not again in a number of days.
+
+// viewProduct asks for the rows of a product list.
+func (m *model) viewProduct(q report.ProductQuery) report.Request {
+	r := m.view(q.Name())
+	m.product = &q
+	r.Product = &q
+	return r
+}
+
+// again asks once more for the rows of the list viewed, after a new
+// report.
+func (m *model) again() report.Request {
+	if m.product != nil {
+		return m.viewProduct(*m.product)
+	}
+	return m.view(m.List)
+}
+
+// productQuery is the product form's query; ok is false without a product
+// bought.
+func (w *Workbench) productQuery() (report.ProductQuery, bool) {
+	q := w.m.productForm
+	q.Bought, q.NotBought = strings.TrimSpace(q.Bought), strings.TrimSpace(q.NotBought)
+	return q, q.Bought != ""
+}
+
+// productWords says in the page's language which customers a query
+// chooses.
+func (w *Workbench) productWords(q report.ProductQuery) string {
+	switch {
+	case q.NotBought != "" && q.NotAgainDays > 0:
+		return w.t("Customers who bought %s, never %s, and not %s again in the last %s days.", q.Bought, q.NotBought, q.Bought, q.NotAgainDays)
+	case q.NotBought != "":
+		return w.t("Customers who bought %s but never %s.", q.Bought, q.NotBought)
+	case q.NotAgainDays > 0:
+		return w.t("Customers who bought %s and not again in the last %s days.", q.Bought, q.NotAgainDays)
+	}
+	return w.t("Customers who bought %s.", q.Bought)
+}
+
+// productsView is the form of a product list: the product bought, the
+// product not bought, the days without buying it again, and the list's
+// buttons; the file's products are suggested as the user types.
+func (w *Workbench) productsView() app.UI {
+	d := w.m.Doc
+	q, ok := w.productQuery()
+	text := func(set func(v string)) app.EventHandler {
+		return func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }
+	}
+	name := w.t("the product list")
+	if ok {
+		name = w.productWords(q)
+	}
+	return app.Section().ID("products").Body(
+		app.H2().Text(w.t("Lists by product")),
+		app.P().Class("hint").Text(w.t("Who bought a product: to sell them what goes with it, or remind them to buy it again. Products are named as in your file.")),
+		app.DataList().ID("product-names").Body(app.Range(d.Products).Slice(func(i int) app.UI { return app.Option().Value(d.Products[i]) })),
+		app.Form().Class("controls").OnSubmit(func(ctx app.Context, e app.Event) {
+			e.PreventDefault()
+			if q, ok := w.productQuery(); ok {
+				w.post(w.m.viewProduct(q), nil)
+			}
+		}).Body(
+			field(w.t("Bought"), app.Input().Type("text").ID("product-bought").List("product-names").Value(w.m.productForm.Bought).
+				Required(true).AutoComplete(false).OnInput(text(func(v string) { w.m.productForm.Bought = v }))),
+			field(w.t("But never"), app.Input().Type("text").ID("product-not").List("product-names").Value(w.m.productForm.NotBought).
+				AutoComplete(false).OnInput(text(func(v string) { w.m.productForm.NotBought = v }))),
+			field(w.t("Not again in (days)"), app.Input().Type("number").ID("product-days").Min(0).Max(3650).
+				Value(w.m.productForm.NotAgainDays).OnInput(text(func(v string) {
+				n, err := strconv.Atoi(strings.TrimSpace(v))
+				if err != nil || n < 0 {
+					n = 0
+				}
+				w.m.productForm.NotAgainDays = n
+			}))),
+			app.Span().Class("actions").Body(
+				app.Button().Type("submit").Class("btn btn-small").ID("product-view").Disabled(!ok).
+					Aria("label", w.t("View %s", name)).Text(w.t("View")),
+				app.Button().Type("button").Class("btn btn-small").DataSet("export", "product").DataSet("format", "csv").Disabled(!ok).
+					Aria("label", w.t("Export %s as CSV", name)).Text("CSV").OnClick(w.exportProduct("csv")),
+				app.Button().Type("button").Class("btn btn-small").DataSet("export", "product").DataSet("format", "xlsx").Disabled(!ok).
+					Aria("label", w.t("Export %s as Excel", name)).Text("Excel").OnClick(w.exportProduct("xlsx")),
+			),
+		),
+		app.If(ok, func() app.UI { return app.P().ID("product-words").Text(name) }),
+	)
+}
+
+// exportProduct exports the product list of the form as format.
+func (w *Workbench) exportProduct(format string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		q, ok := w.productQuery()
+		if !ok {
+			return
+		}
+		r := w.m.request(report.MsgExport)
+		r.Product, r.Format = &q, format
+		w.post(r, nil)
+	}
+}

@@ -1,0 +1,86 @@
+package metrics
+
+import (
+	"strings"
+	"time"
+)
+
+// ProductQuery chooses the customers of a list by what they bought.
+// Products are matched by name without regard to case or surrounding
+// spaces.
+type ProductQuery struct {
+	// Bought is the product every customer of the list bought.
+	Bought string
+	// NotBought, if not "", leaves out the customers who ever bought it.
+	NotBought string
+	// NotAgainDays, if more than 0, keeps only the customers whose last
+	// order of Bought is more than NotAgainDays whole days before the
+	// reference date: they bought it and not again in that time.
+	NotAgainDays int
+}
+
+// ProductBuyer is a customer of a product list with their orders of the
+// product.
+type ProductBuyer struct {
+	Index  int       // in Dataset.Customers
+	Orders int       // orders holding the product
+	First  time.Time // the first of them
+	Last   time.Time // the last of them
+}
+
+// ProductList returns the customers who bought q.Bought in an order before
+// asOf, without those who bought q.NotBought before asOf, and, with
+// q.NotAgainDays = N > 0, only those whose last order of q.Bought is more
+// than N days before asOf:
+//
+//	days(last order of Bought, asOf) > N
+//
+// (whole calendar days, as recency counts them). They come in
+// Dataset.Customers order; an empty Bought gives none.
+func ProductList(d *Dataset, q ProductQuery, asOf time.Time) []ProductBuyer {
+	want, not := strings.TrimSpace(q.Bought), strings.TrimSpace(q.NotBought)
+	if want == "" {
+		return nil
+	}
+	var out []ProductBuyer
+	for ci, idx := range d.byCustomer {
+		b := ProductBuyer{Index: ci}
+		excluded := false
+		for _, oi := range idx {
+			o := &d.Orders[oi]
+			if !o.Time.Before(asOf) {
+				break // orders are in time order
+			}
+			if not != "" && holds(o.Products, not) {
+				excluded = true
+				break
+			}
+			if holds(o.Products, want) {
+				if b.Orders == 0 {
+					b.First = o.Time
+				}
+				b.Orders++
+				b.Last = o.Time
+			}
+		}
+		if excluded || b.Orders == 0 {
+			continue
+		}
+		if q.NotAgainDays > 0 && daysBetween(b.Last, asOf) <= q.NotAgainDays {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// holds tells whether names holds name, without regard to case or
+// surrounding spaces.
+func holds(names []string, name string) bool {
+	for _, n := range names {
+		if strings.EqualFold(strings.TrimSpace(n), name) {
+			return true
+		}
+	}
+	return false
+}
