@@ -20,8 +20,8 @@ func TestCurrency(t *testing.T) {
 		Currency string
 		From     string
 		Lang     string
-		Crowns   int     // orders in kr
-		Revenue  float64 // sum of the orders
+		Crowns   int          // orders in kr
+		Revenue  float64      // sum of the orders
 		Note     *report.Note // a note that must be there
 		Err      error
 	}{{
