@@ -314,8 +314,10 @@ window.rw = {
     const el = document.getElementById(id);
     if (!el || !window.echarts) return;
     for (const [key, c] of this.charts) {
-      if (!c.getDom().isConnected) {
-        c.dispose();
+      // A chart disposed elsewhere has no element any more.
+      const dom = c.isDisposed() ? null : c.getDom();
+      if (!dom || !dom.isConnected) {
+        if (dom) c.dispose();
         this.charts.delete(key);
       }
     }

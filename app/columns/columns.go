@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"retention/app/parse"
+	"retention/app/report"
 )
 
 // Role is what a column means.
@@ -64,8 +65,8 @@ type Match struct {
 	Role       Role
 	Column     int
 	Header     string
-	Confidence float64 // 0..1
-	Why        string  // one short sentence
+	Confidence float64    // 0..1
+	Why        report.Why // what the header and the values say
 	Source     Source
 	// Alternatives are the other columns that could play the role, best
 	// first (at most three).
@@ -105,7 +106,7 @@ func (m *Mapping) Column(r Role) (int, bool) {
 func (m *Mapping) Set(r Role, column int, header string) {
 	m.Unset(r)
 	m.keep(func(x Match) bool { return x.Column != column })
-	m.Matches = append(m.Matches, Match{Role: r, Column: column, Header: header, Confidence: 1, Why: "set by you", Source: FromUser})
+	m.Matches = append(m.Matches, Match{Role: r, Column: column, Header: header, Confidence: 1, Why: report.Why{Header: report.SetByUser}, Source: FromUser})
 	m.sort()
 }
 
@@ -403,50 +404,56 @@ func abs(x float64) float64 {
 }
 
 // fits says how well the values suit a role, 0..1, and why.
-func fits(r Role, p profile) (float64, string) {
+func fits(r Role, p profile) (float64, report.Why) {
 	switch r {
 	case Date, RefundDate:
-		return p.dates, fmt.Sprintf("%.0f%% of sampled values are dates", p.dates*100)
+		return p.dates, share(report.ShareDates, p.dates)
 	case Total, UnitPrice, Refunded:
 		if p.compact > 0.9 {
-			return 0, "values are dates"
+			return 0, are(report.AreDates)
 		}
-		return p.numbers, fmt.Sprintf("%.0f%% of sampled values are numbers", p.numbers*100)
+		return p.numbers, share(report.ShareNumbers, p.numbers)
 	case Quantity:
 		if p.compact > 0.9 {
-			return 0, "values are dates"
+			return 0, are(report.AreDates)
 		}
-		return p.numbers * (0.5 + 0.5*p.integers), fmt.Sprintf("%.0f%% of sampled values are whole numbers", p.numbers*p.integers*100)
+		return p.numbers * (0.5 + 0.5*p.integers), share(report.ShareWhole, p.numbers*p.integers)
 	case Email:
-		return p.emails, fmt.Sprintf("%.0f%% of sampled values are e-mail addresses", p.emails*100)
+		return p.emails, share(report.ShareEmails, p.emails)
 	case Currency:
 		if p.short > 0.9 {
-			return 1, "values are currency codes"
+			return 1, are(report.AreCurrencies)
 		}
-		return p.short, "values are not currency codes"
+		return p.short, are(report.NotCurrencies)
 	case Type:
-		return p.txnTypes, fmt.Sprintf("%.0f%% of sampled values are transaction types", p.txnTypes*100)
+		return p.txnTypes, share(report.ShareTypes, p.txnTypes)
 	case Returned:
-		return p.numbers * p.integers, fmt.Sprintf("%.0f%% of sampled values are whole numbers", p.numbers*p.integers*100)
+		return p.numbers * p.integers, share(report.ShareWhole, p.numbers*p.integers)
 	case Status, Category, Country, Product, Name:
 		if p.dates > 0.9 {
-			return 0.1, "values are dates"
+			return 0.1, are(report.AreDates)
 		}
 		if r == Category && p.txnTypes > 0.5 {
-			return 0.1, "values are transaction types"
+			return 0.1, are(report.AreTypes)
 		}
-		return 0.3 + 0.7*p.letters, fmt.Sprintf("%.0f%% of sampled values are text", p.letters*100)
+		return 0.3 + 0.7*p.letters, share(report.ShareText, p.letters)
 	case OrderID, CustomerID:
 		if p.dates > 0.9 && p.compact < 0.9 {
-			return 0.1, "values are dates"
+			return 0.1, are(report.AreDates)
 		}
 		if p.emails > 0.5 && r == OrderID {
-			return 0.2, "values are e-mail addresses"
+			return 0.2, are(report.AreEmails)
 		}
-		return 1, "values are identifiers"
+		return 1, are(report.AreIdentifiers)
 	}
-	return 0.5, ""
+	return 0.5, report.Why{}
 }
+
+// share is a value reason with its share of the sampled values.
+func share(v report.ValueReason, s float64) report.Why { return report.Why{Values: v, Share: s} }
+
+// are is a value reason without a share.
+func are(v report.ValueReason) report.Why { return report.Why{Values: v} }
 
 // Source is where a role's column was found.
 type Source string
@@ -464,7 +471,7 @@ type candidate struct {
 	col    int
 	score  float64
 	source Source
-	why    string
+	why    report.Why
 }
 
 // Alternative is another column that could play a role.
@@ -554,7 +561,7 @@ func score(header []string, profiles []profile, noHeader bool) []candidate {
 		for _, r := range Roles() {
 			vs, vwhy := fits(r, p)
 			if p.filled == 0 {
-				vs, vwhy = 0.3, "the column is empty in the rows sampled"
+				vs, vwhy = 0.3, report.Why{Values: report.EmptySample}
 			}
 			if hs, hwhy := headerScore(r, f, h); hs > 0 && !noHeader {
 				if isIdentity(r) && (moneyHeader(f) || noteHeader(f) || p.money > 0.5 || p.flag || p.few) {
@@ -572,12 +579,12 @@ func score(header []string, profiles []profile, noHeader bool) []candidate {
 					// A "Customer" column of names ("A. Berg") names
 					// people, not accounts: it is the customer's name.
 					if s := hs * meaning(Name, f) * vs; s > 0.05 {
-						cands = append(cands, candidate{Name, c, s, FromHeader, fmt.Sprintf("header %q names the customer and the values are names", h)})
+						cands = append(cands, candidate{Name, c, s, FromHeader, report.Why{Header: report.HeaderNamesCustomer, Column: h}})
 					}
 					continue
 				}
 				if s := hs * meaning(r, f) * vs; s > 0.05 {
-					cands = append(cands, candidate{r, c, s, FromHeader, hwhy + "; " + vwhy})
+					cands = append(cands, candidate{r, c, s, FromHeader, report.Why{Header: hwhy.Header, Column: hwhy.Column, Values: vwhy.Values, Share: vwhy.Share}})
 				}
 				continue
 			}
@@ -592,7 +599,7 @@ func score(header []string, profiles []profile, noHeader bool) []candidate {
 				vo *= 1 - 0.01*float64(c)
 			}
 			if s := 0.4 * vs * vo; s > 0.05 {
-				cands = append(cands, candidate{r, c, s, FromValues, "the header says nothing, but " + vwhy})
+				cands = append(cands, candidate{r, c, s, FromValues, report.Why{Header: report.HeaderSilent, Values: vwhy.Values, Share: vwhy.Share}})
 			}
 		}
 	}
@@ -718,9 +725,9 @@ func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 var generic = map[string]bool{"name": true, "order": true, "value": true, "items": true, "title": true, "state": true, "count": true, "kund": true, "land": true, "type": true, "item": true, "paid": true, "sales": true, "ordre": true, "kunde": true}
 
 // headerScore scores a folded header for a role.
-func headerScore(r Role, f, orig string) (float64, string) {
+func headerScore(r Role, f, orig string) (float64, report.Why) {
 	if f == "" {
-		return 0, ""
+		return 0, report.Why{}
 	}
 	best := 0.0
 	for _, n := range names[r] {
@@ -764,9 +771,9 @@ func headerScore(r Role, f, orig string) (float64, string) {
 		}
 	}
 	if best == 0 {
-		return 0, ""
+		return 0, report.Why{}
 	}
-	return best, fmt.Sprintf("header %q names %s", orig, describe(r))
+	return best, report.Why{Header: report.HeaderNames, Column: orig}
 }
 
 // valueOnly weighs a role for a column whose header says nothing: only
@@ -792,48 +799,6 @@ func valueOnly(r Role, p profile) float64 {
 		}
 	}
 	return 0
-}
-
-func describe(r Role) string {
-	switch r {
-	case OrderID:
-		return "the order"
-	case CustomerID:
-		return "the customer"
-	case Email:
-		return "the e-mail address"
-	case Date:
-		return "the order date"
-	case Total:
-		return "the order value"
-	case Quantity:
-		return "the quantity"
-	case UnitPrice:
-		return "the unit price"
-	case Status:
-		return "the order status"
-	case Currency:
-		return "the currency"
-	case Product:
-		return "the product"
-	case Category:
-		return "the category"
-	case Country:
-		return "the country"
-	case Name:
-		return "the customer's name"
-	case Address:
-		return "the customer's address"
-	case Type:
-		return "the transaction type"
-	case Returned:
-		return "the quantity returned"
-	case Refunded:
-		return "the amount refunded"
-	case RefundDate:
-		return "the refund's date"
-	}
-	return string(r)
 }
 
 // Words that give a header its meaning, folded (see Fold); a header

@@ -3,6 +3,8 @@ package columns
 import (
 	"strings"
 	"testing"
+
+	"retention/app/report"
 )
 
 // rows splits lines of cells separated by "|".
@@ -243,7 +245,7 @@ func TestDetect(t *testing.T) {
 					t.Errorf("column %d has two roles", x.Column)
 				}
 				seen[x.Column] = true
-				if x.Confidence <= 0 || x.Confidence > 1 || x.Why == "" {
+				if x.Confidence <= 0 || x.Confidence > 1 || x.Why == (report.Why{}) {
 					t.Errorf("match %+v: confidence and reason needed", x)
 				}
 			}
@@ -259,7 +261,7 @@ func TestSetUnset(t *testing.T) {
 		t.Fatalf("total = %d, want 4", i)
 	}
 	for _, x := range m.Matches {
-		if x.Role == Total && (x.Confidence != 1 || x.Why != "set by you") {
+		if x.Role == Total && (x.Confidence != 1 || x.Why != (report.Why{Header: report.SetByUser})) {
 			t.Errorf("override = %+v", x)
 		}
 	}

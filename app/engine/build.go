@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -105,7 +104,7 @@ func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 	doc.Interest = []report.Interest{}
 	all := metrics.Interests(ds, key)
 	if len(all) > MaxInterests {
-		doc.Notes = append(doc.Notes, fmt.Sprintf("Interest lists the %d %s bought by the most customers, of %d.", MaxInterests, keyName(key), len(all)))
+		doc.Notes = append(doc.Notes, report.Note{Code: report.NoteInterests, N: MaxInterests, Value: keyName(key), Of: len(all)})
 		all = all[:MaxInterests]
 	}
 	for _, it := range all {

@@ -113,7 +113,8 @@ func mapping(res *ingest.Result) []report.MappingEntry {
 		e := report.MappingEntry{Role: string(r), Column: -1}
 		for _, m := range res.Mapping.Matches {
 			if m.Role == r {
-				e.Column, e.Header, e.Confidence, e.Why, e.Source = m.Column, m.Header, m.Confidence, m.Why, string(m.Source)
+				why := m.Why
+				e.Column, e.Header, e.Confidence, e.Reason, e.Source = m.Column, m.Header, m.Confidence, &why, string(m.Source)
 				for _, a := range m.Alternatives {
 					e.Alternatives = append(e.Alternatives, report.Alternative{Column: a.Column, Header: a.Header, Confidence: a.Confidence})
 				}

@@ -78,7 +78,7 @@ func Predict(res *ingest.Result, o report.Settings) (*report.Prediction, error) 
 		}
 	}
 	if lost := started - len(reps); lost > 0 {
-		pr.Notes = append(pr.Notes, fmt.Sprintf("%d customers are left out: every purchase they made by %s was refunded in full the day it was made.", lost, pr.Until))
+		pr.Notes = append(pr.Notes, report.Note{Code: report.NoteLeftOut, N: lost, Value: pr.Until})
 	}
 	cs := make([]btyd.Customer, len(reps))
 	var xs, ms []float64
@@ -100,7 +100,7 @@ func Predict(res *ingest.Result, o report.Settings) (*report.Prediction, error) 
 	}
 	pr.BGNBD = &report.BGNBDParams{R: r6(bg.R), Alpha: r6(bg.Alpha), A: r6(bg.A), B: r6(bg.B), LL: r6(bg.LL), NoDropout: bg.NoDropout}
 	if bg.NoDropout {
-		pr.Notes = append(pr.Notes, "These orders show no sign of customers leaving: the best BG/NBD fit lets nobody drop out (a goes to 0), so it is the NBD model, every P(alive) is 1 and expected purchases follow each customer's purchase rate. A later calibration date or a longer history may show drop-out.")
+		pr.Notes = append(pr.Notes, report.Note{Code: report.NoteNoDropout})
 	}
 	gg, ggErr := btyd.FitGammaGamma(xs, ms)
 	if ggErr != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -183,7 +184,7 @@ func TestPredictNoDropout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pr.BGNBD == nil || !pr.BGNBD.NoDropout || pr.BGNBD.A != 0 || len(pr.Notes) == 0 || !strings.Contains(strings.Join(pr.Notes, " "), "no sign of customers leaving") {
+	if pr.BGNBD == nil || !pr.BGNBD.NoDropout || pr.BGNBD.A != 0 || !slices.ContainsFunc(pr.Notes, func(n report.Note) bool { return n.Code == report.NoteNoDropout }) {
 		t.Fatalf("bgnbd %+v, notes %v", pr.BGNBD, pr.Notes)
 	}
 	for _, r := range pr.Rows {

@@ -32,7 +32,7 @@ func Survey(name string, data []byte, o report.Settings, orders *ingest.Result, 
 	out := &report.Survey{File: name, Format: res.Format, Sheet: res.Sheet, Scale: res.ScaleName, Kind: res.Scale.Kind, ScaleWhy: res.ScaleWhy,
 		Grain: grain.String(), TimeZone: loc.String(), Rows: res.Rows, DateFormat: res.DateFormat, Notes: res.Notes, Header: res.Header}
 	for _, m := range res.Mapping {
-		out.Mapping = append(out.Mapping, report.MappingEntry{Role: string(m.Role), Column: m.Column, Header: m.Header, Confidence: r6(m.Confidence), Why: m.Why})
+		out.Mapping = append(out.Mapping, report.MappingEntry{Role: string(m.Role), Column: m.Column, Header: m.Header, Confidence: r6(m.Confidence), Reason: &m.Why})
 	}
 	for _, s := range res.Skipped {
 		out.Skipped = append(out.Skipped, report.Skip{Code: string(s.Code), Reason: s.Reason, Column: s.Column, Rows: s.Rows, Examples: s.Examples, Values: s.Values})

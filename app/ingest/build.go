@@ -10,6 +10,7 @@ import (
 
 	"retention/app/columns"
 	"retention/app/parse"
+	"retention/app/report"
 	"retention/app/sheet"
 	"retention/metrics"
 )
@@ -202,7 +203,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		loc = time.UTC
 	}
 	rep := Report{File: t.Name, Format: t.Format, Sheet: t.Sheet, Sheets: t.Sheets, Rows: t.Len(),
-		TimeZone: loc.String(), Notes: append([]string(nil), t.Notes...)}
+		TimeZone: loc.String(), Notes: append([]report.Note(nil), t.Notes...)}
 	c := resolve(m)
 	hdr := func(i int) string {
 		if i < 0 || i >= len(t.Header) {
@@ -224,7 +225,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 	byName := c.customer < 0 && c.email < 0
 	if byName {
-		rep.Notes = append(rep.Notes, "The file has no customer id or e-mail: customers are told apart by name and address, so two customers of the same name at the same address count as one, and one who moved counts twice.")
+		rep.Notes = append(rep.Notes, report.Note{Code: report.NoteByNameAddress})
 	}
 
 	// Formats are decided from the whole column, never row by row.
@@ -498,7 +499,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	// many ERPs) count only when numeric ids are the rule.
 	creditByID := creditIDs > 0 && numericIDs > creditIDs
 	if creditByID {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d invoices whose number starts with C are read as cancellations.", creditIDs))
+		rep.Notes = append(rep.Notes, report.Note{Code: report.NoteCreditInvoices, N: creditIDs})
 	}
 
 	// Currencies: count orders per currency; report only the chosen one.
@@ -507,7 +508,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		return nil, rep, err
 	}
 	if len(rep.Currencies) > 1 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("The file has orders in %d currencies (%s); the figures are for %s only, the other orders are listed as skipped. Choose another with --currency.", len(rep.Currencies), currencyList(rep.Currencies), rep.Currency))
+		rep.Notes = append(rep.Notes, currenciesNote(rep.Currencies, rep.Currency))
 	}
 
 	var (
@@ -860,6 +861,17 @@ func currencyList(cs []CurrencyCount) string {
 		parts[i] = fmt.Sprintf("%s: %d orders", c.Currency, c.Orders)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// currenciesNote says the file has orders in the currencies cs, and the
+// figures are for chosen only.
+func currenciesNote(cs []CurrencyCount, chosen string) report.Note {
+	n := report.Note{Code: report.NoteCurrencies, N: len(cs), Value: chosen}
+	for _, c := range cs {
+		n.Values = append(n.Values, c.Currency)
+		n.Counts = append(n.Counts, c.Orders)
+	}
+	return n
 }
 
 func formatAmount(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }

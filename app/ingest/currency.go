@@ -7,6 +7,7 @@ import (
 
 	"retention/app/columns"
 	"retention/app/parse"
+	"retention/app/report"
 )
 
 // Where the reported currency comes from: Report.CurrencyFrom.
@@ -262,19 +263,15 @@ func setCurrency(rep *Report, name string, seq []*agg, header []string, opt Opti
 	}
 	rep.Currency, rep.CurrencyFrom, rep.CurrencyLanguage = ch.currency, ch.from, string(ch.lang)
 	if len(list) > 0 && f.crowns.Orders > 0 && ch.crown == "" {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d orders are in kr, which the column names and the locale do not tell apart (%s); they are counted in %s. State their currency with --currency.", f.crowns.Orders, strings.Join(parse.Crowns, ", "), ch.currency))
+		rep.Notes = append(rep.Notes, report.Note{Code: report.NoteCrowns, N: f.crowns.Orders, Values: parse.Crowns, Value: ch.currency})
 	}
 	return nil
 }
 
 // cancelledNote says how many orders were cancelled and their amount, in
 // the report's currency.
-func cancelledNote(rep *Report) string {
-	amount := formatAmount(rep.CancelledAmount)
-	if rep.Currency != "" {
-		amount += " " + rep.Currency
-	}
-	return fmt.Sprintf("%d orders have a cancelled, refunded or failed status (%s): they are not counted as orders or revenue.", rep.Cancelled, amount)
+func cancelledNote(rep *Report) report.Note {
+	return report.Note{Code: report.NoteCancelled, N: rep.Cancelled, Amount: rep.CancelledAmount, Value: rep.Currency}
 }
 
 // Relabel returns res reported in the currency opt states, or guesses from
@@ -295,11 +292,10 @@ func Relabel(res *Result, opt Options) (out *Result, ok bool, err error) {
 	c.Report.Currency, c.Report.CurrencyFrom, c.Report.CurrencyLanguage = ch.currency, ch.from, ""
 	if c.Report.Cancelled > 0 {
 		// The note of the cancelled orders names the new currency.
-		was, now := cancelledNote(&res.Report), cancelledNote(&c.Report)
-		c.Report.Notes = append([]string(nil), res.Report.Notes...)
+		c.Report.Notes = append([]report.Note(nil), res.Report.Notes...)
 		for i, n := range c.Report.Notes {
-			if n == was {
-				c.Report.Notes[i] = now
+			if n.Code == report.NoteCancelled {
+				c.Report.Notes[i] = cancelledNote(&c.Report)
 			}
 		}
 	}

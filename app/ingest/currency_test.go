@@ -2,10 +2,11 @@ package ingest
 
 import (
 	"errors"
-	"strings"
+	"reflect"
 	"testing"
 
 	"retention/app/parse"
+	"retention/app/report"
 )
 
 // TestCurrency reads small exports whose amounts name their currency in
@@ -19,9 +20,9 @@ func TestCurrency(t *testing.T) {
 		Currency string
 		From     string
 		Lang     string
-		Crowns   int     // orders in kr
-		Revenue  float64 // sum of the orders
-		Notes    string  // a note that must be there
+		Crowns   int          // orders in kr
+		Revenue  float64      // sum of the orders
+		Note     *report.Note // a note that must be there
 		Err      error
 	}{{
 		Name: "Danish semicolon file with kr. amounts",
@@ -150,7 +151,7 @@ func TestCurrency(t *testing.T) {
 			"2,b,2024-01-02,€ 20.00\n" +
 			"3,c,2024-01-03,kr 30.00\n",
 		Currency: "EUR", From: CurrencyFromFile, Crowns: 1, Revenue: 60,
-		Notes: "1 orders are in kr",
+		Note: &report.Note{Code: report.NoteCrowns, N: 1, Values: parse.Crowns, Value: "EUR"},
 	}}
 	for _, tc := range tests {
 		t.Run(tc.Name, func(t *testing.T) {
@@ -181,8 +182,8 @@ func TestCurrency(t *testing.T) {
 			if d := sum - tc.Revenue; d > 1e-9 || d < -1e-9 {
 				t.Errorf("revenue %v, want %v", sum, tc.Revenue)
 			}
-			if tc.Notes != "" && !strings.Contains(strings.Join(r.Notes, "\n"), tc.Notes) {
-				t.Errorf("notes %q lack %q", r.Notes, tc.Notes)
+			if n, ok := note(r.Notes, report.NoteCrowns); tc.Note != nil && (!ok || !reflect.DeepEqual(n, *tc.Note)) {
+				t.Errorf("notes %+v lack %+v", r.Notes, *tc.Note)
 			}
 		})
 	}
@@ -215,15 +216,15 @@ func TestRelabel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	note := "1 orders have a cancelled, refunded or failed status (5.50 GBP)"
-	if !strings.HasPrefix(strings.Join(res.Report.Notes, "\n"), note) {
-		t.Errorf("notes %q, want %q", res.Report.Notes, note)
+	want := report.Note{Code: report.NoteCancelled, N: 1, Amount: 5.5, Value: "GBP"}
+	if n, _ := note(res.Report.Notes, report.NoteCancelled); !reflect.DeepEqual(n, want) {
+		t.Errorf("notes %+v, want %+v", res.Report.Notes, want)
 	}
 	got, _, _ = Relabel(res, Options{Currency: "SEK"})
-	if n := strings.Join(got.Report.Notes, "\n"); !strings.Contains(n, "(5.50 SEK)") || strings.Contains(n, "GBP") {
-		t.Errorf("relabelled notes %q", got.Report.Notes)
+	if n, _ := note(got.Report.Notes, report.NoteCancelled); n.Value != "SEK" || len(got.Report.Notes) != len(res.Report.Notes) {
+		t.Errorf("relabelled notes %+v", got.Report.Notes)
 	}
-	if !strings.Contains(res.Report.Notes[0], "GBP") {
+	if n, _ := note(res.Report.Notes, report.NoteCancelled); n.Value != "GBP" {
 		t.Error("Relabel changed the notes it was given")
 	}
 	for _, csv := range []string{
@@ -256,4 +257,19 @@ func TestLineCurrency(t *testing.T) {
 			t.Errorf("lineCurrency(%q, %q, %q) = %q, want %q", tc.Column, tc.Total, tc.Price, got, tc.Want)
 		}
 	}
+}
+
+// note returns the first note of code in ns.
+func note(ns []report.Note, code report.NoteCode) (report.Note, bool) {
+	for _, n := range ns {
+		if n.Code == code {
+			return n, true
+		}
+	}
+	return report.Note{}, false
+}
+
+func hasNote(ns []report.Note, code report.NoteCode) bool {
+	_, ok := note(ns, code)
+	return ok
 }

@@ -92,7 +92,7 @@ type Report struct {
 	NumberFormat    string          `json:"number_format,omitempty"`
 	TotalFrom       string          `json:"total_from"` // how order totals were found
 	TimeZone        string          `json:"time_zone"`
-	Notes           []string        `json:"notes,omitempty"`
+	Notes           []report.Note   `json:"notes,omitempty"`
 
 	// CurrencyFrom says where Currency (the ISO code of the figures'
 	// currency) comes from: CurrencyFromFile, CurrencyFromLanguage,
@@ -183,7 +183,7 @@ func Load(name string, data []byte, opt Options) (*Result, error) {
 		if t2, err2 := sheet.Read(name, data, sopt); err2 == nil {
 			if res, err2 := FromTable(t2, opt); err2 == nil {
 				if _, hasDate := res.Mapping.Column(columns.Date); hasDate {
-					res.Report.Notes = append(res.Report.Notes, "The file has no header row: its columns were recognised from their values; correct the mapping if one is wrong.")
+					res.Report.Notes = append(res.Report.Notes, report.Note{Code: report.NoteNoHeader})
 					return res, nil
 				}
 			}

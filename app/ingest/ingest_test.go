@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"retention/app/columns"
+	"retention/app/report"
 	"retention/app/sheet"
 )
 
@@ -272,8 +273,8 @@ func TestHeaderless(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Dataset == nil || len(res.Dataset.Customers) != 3 || !strings.Contains(strings.Join(res.Report.Notes, " "), "no header row") {
-		t.Errorf("customers %v, notes %q", res.Dataset, res.Report.Notes)
+	if res.Dataset == nil || len(res.Dataset.Customers) != 3 || !hasNote(res.Report.Notes, report.NoteNoHeader) {
+		t.Errorf("customers %v, notes %+v", res.Dataset, res.Report.Notes)
 	}
 	// Values that say nothing of a date: the sentence about the header.
 	_, err = Load("numbers.csv", []byte("1,2,3\n4,5,6\n7,8,9\n"), Options{})

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"retention/app/columns"
+	"retention/app/report"
 )
 
 // TestProblems: a table that gives no orders says why, as a code with its
@@ -119,7 +120,7 @@ func TestIdentityByName(t *testing.T) {
 	if n := len(res.Dataset.Customers); n != 2 {
 		t.Errorf("%d customers, want 2 (the same name at two addresses is two people)", n)
 	}
-	if !strings.Contains(strings.Join(res.Report.Notes, " "), "name and address") {
-		t.Errorf("notes %q do not say customers are told apart by name and address", res.Report.Notes)
+	if !hasNote(res.Report.Notes, report.NoteByNameAddress) {
+		t.Errorf("notes %+v do not say customers are told apart by name and address", res.Report.Notes)
 	}
 }

@@ -81,8 +81,12 @@ type Document struct {
 	Ingest  Ingest         `json:"ingest"`
 	Skipped []Skip         `json:"skipped"`
 	Mapping []MappingEntry `json:"mapping"`
-	Notes   []string       `json:"notes,omitempty"`
-	Preview Preview        `json:"preview"`
+	// NoteText is Notes in words, written by an edge before it prints
+	// (the command line's English); the engine leaves it empty.
+	NoteText []string `json:"notes,omitempty"`
+	// Notes are what the engine did that the user may want to know.
+	Notes   []Note  `json:"note_codes,omitempty"`
+	Preview Preview `json:"preview"`
 
 	// CurrencyFrom says where Currency comes from: CurrencyFile,
 	// CurrencyLanguage, CurrencyLocale or CurrencyOption; "" when the
@@ -351,7 +355,10 @@ type MappingEntry struct {
 	Column     int     `json:"column"` // 0-based; -1 when no column has the role
 	Header     string  `json:"header"`
 	Confidence float64 `json:"confidence"`
-	Why        string  `json:"why"`
+	// Why is Reason in words, written by an edge before it prints.
+	Why string `json:"why"`
+	// Reason is why the column was given the role.
+	Reason *Why `json:"reason,omitempty"`
 	// Source is how the column was found: "header" (its name), "values"
 	// (their shape, in a file without a header row) or "user".
 	Source string `json:"source,omitempty"`

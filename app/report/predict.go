@@ -22,10 +22,11 @@ type Prediction struct {
 	// and mean spend; the Gamma-Gamma model assumes they are independent.
 	SpendFrequencyCorrelation *float64 `json:"spend_frequency_correlation"`
 
-	Rows    []Predicted `json:"customers"`
-	Holdout *Holdout    `json:"holdout"`
-	Errors  []string    `json:"errors,omitempty"` // why a model gave no numbers
-	Notes   []string    `json:"notes,omitempty"`
+	Rows     []Predicted `json:"customers"`
+	Holdout  *Holdout    `json:"holdout"`
+	Errors   []string    `json:"errors,omitempty"` // why a model gave no numbers
+	NoteText []string    `json:"notes,omitempty"`  // Notes in an edge's words
+	Notes    []Note      `json:"note_codes,omitempty"`
 }
 
 // BGNBDParams are the fitted BG/NBD parameters and the log-likelihood.
@@ -117,7 +118,8 @@ type Forecast struct {
 	GammaGamma                *GGParams    `json:"gamma_gamma"`
 	SpendFrequencyCorrelation *float64     `json:"spend_frequency_correlation"`
 	Errors                    []string     `json:"errors,omitempty"`
-	Notes                     []string     `json:"notes,omitempty"`
+	NoteText                  []string     `json:"notes,omitempty"` // Notes in an edge's words
+	Notes                     []Note       `json:"note_codes,omitempty"`
 
 	// ExpectedPurchases is the purchases every customer together is
 	// expected to make over the horizon; CLV their predicted value (nil

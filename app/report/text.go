@@ -54,7 +54,7 @@ func WriteText(w io.Writer, d *Document) error {
 		}
 		p.f("\n")
 	}
-	for _, n := range d.Notes {
+	for _, n := range d.NoteText {
 		p.f("  %s\n", n)
 	}
 
@@ -164,7 +164,7 @@ func writeForecast(p *printer, f *Forecast, money func(float64) string) {
 	for _, e := range f.Errors {
 		p.f("  Not predicted: %s\n", e)
 	}
-	for _, n := range f.Notes {
+	for _, n := range f.NoteText {
 		p.f("  Note: %s\n", n)
 	}
 	if b := f.BGNBD; b != nil {

@@ -18,7 +18,7 @@ func TestWriteTextEscapes(t *testing.T) {
 	}
 	for _, h := range hostile {
 		t.Run(h.name, func(t *testing.T) {
-			d := &Document{File: "orders.csv", Notes: []string{"note " + h.text}}
+			d := &Document{File: "orders.csv", NoteText: []string{"note " + h.text}}
 			var b bytes.Buffer
 			if err := WriteText(&b, d); err != nil {
 				t.Fatal(err)

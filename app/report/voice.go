@@ -19,10 +19,11 @@ type Survey struct {
 	Overall SurveyScore    `json:"overall"`
 	Periods []SurveyPeriod `json:"periods"`
 
-	Mapping []MappingEntry `json:"mapping"`
-	Header  []string       `json:"header"` // the file's columns, for correcting the mapping
-	Skipped []Skip         `json:"skipped"`
-	Notes   []string       `json:"notes,omitempty"`
+	Mapping  []MappingEntry `json:"mapping"`
+	Header   []string       `json:"header"` // the file's columns, for correcting the mapping
+	Skipped  []Skip         `json:"skipped"`
+	NoteText []string       `json:"notes,omitempty"` // Notes in an edge's words
+	Notes    []Note         `json:"note_codes,omitempty"`
 
 	Join *VoiceJoin `json:"join,omitempty"`
 }

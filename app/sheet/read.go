@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"retention/app/limits"
+	"retention/app/report"
 )
 
 // Errors of Read, wrapped in a sentence that names the file.
@@ -98,8 +99,8 @@ func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error
 	if err != nil {
 		return nil, err
 	}
-	if note != "" {
-		t.Notes = append([]string{note}, t.Notes...)
+	if note.Code != "" {
+		t.Notes = append([]report.Note{note}, t.Notes...)
 	}
 	return t, nil
 }
@@ -200,34 +201,34 @@ func utf16Name(s string) []byte {
 }
 
 // decode turns text bytes into a UTF-8 string.
-func decode(name string, data []byte) (string, string, error) {
+func decode(name string, data []byte) (string, report.Note, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeUTF16(data[2:], false), "Decoded from UTF-16 LE.", nil
+		return decodeUTF16(data[2:], false), report.Note{Code: report.NoteUTF16, Value: "LE"}, nil
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeUTF16(data[2:], true), "Decoded from UTF-16 BE.", nil
+		return decodeUTF16(data[2:], true), report.Note{Code: report.NoteUTF16, Value: "BE"}, nil
 	case isUTF16(data):
 		be := data[0] == 0
-		note := "Decoded from UTF-16 LE."
+		note := report.Note{Code: report.NoteUTF16, Value: "LE"}
 		if be {
-			note = "Decoded from UTF-16 BE."
+			note.Value = "BE"
 		}
 		return decodeUTF16(data, be), note, nil
 	}
 	if binary(data) {
-		return "", "", errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it holds binary data, not text or an Excel workbook.", name)
+		return "", report.Note{}, errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it holds binary data, not text or an Excel workbook.", name)
 	}
 	if utf8.Valid(data) {
 		// The table's cells are substrings of the file: no copy of it.
-		return unsafe.String(unsafe.SliceData(data), len(data)), "", nil
+		return unsafe.String(unsafe.SliceData(data), len(data)), report.Note{}, nil
 	}
 	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: its text is in no known encoding.", name)
+		return "", report.Note{}, errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: its text is in no known encoding.", name)
 	}
-	return string(s), "Decoded from Windows-1252 (the file is not UTF-8).", nil
+	return string(s), report.Note{Code: report.NoteWindows1252}, nil
 }
 
 // isUTF16 tells UTF-16 without a byte order mark from its NUL pattern: in

@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"retention/app/limits"
+	"retention/app/report"
 )
 
 // Table is a spreadsheet as text: a header row and the data rows below it.
@@ -35,7 +36,7 @@ type Table struct {
 	// Notes say what the reader did that the user may want to know, in
 	// one short sentence each ("Skipped 3 title lines above the header.",
 	// "Decoded from UTF-16 LE.").
-	Notes []string
+	Notes []report.Note
 
 	// texts hold the cells' bytes: for a text file the file's text (from
 	// every multiple of textStride on, when it is longer: each row's

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"retention/app/limits"
+	"retention/app/report"
 )
 
 // formats names the text formats by delimiter.
@@ -392,7 +393,7 @@ func (t *Table) setHeader(noHeader bool) error {
 	t.HeaderLine = t.Lines[h]
 	t.drop(h + 1)
 	if h > 0 {
-		t.Notes = append(t.Notes, "Skipped "+strconv.Itoa(h)+" title "+plural(h, "line", "lines")+" above the header.")
+		t.Notes = append(t.Notes, report.Note{Code: report.NoteTitleLines, N: h})
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"retention/app/columns"
 	"retention/app/limits"
 	"retention/app/parse"
+	"retention/app/report"
 	"retention/app/sheet"
 	"retention/metrics"
 )
@@ -96,11 +97,11 @@ type Options struct {
 
 // Match is the column found for a role.
 type Match struct {
-	Role       Role    `json:"role"`
-	Column     int     `json:"column"` // -1 for none
-	Header     string  `json:"header,omitempty"`
-	Confidence float64 `json:"confidence"`
-	Why        string  `json:"why,omitempty"`
+	Role       Role       `json:"role"`
+	Column     int        `json:"column"` // -1 for none
+	Header     string     `json:"header,omitempty"`
+	Confidence float64    `json:"confidence"`
+	Why        report.Why `json:"why,omitempty"`
 }
 
 // Skip counts rows that did not become answers for one reason.
@@ -140,7 +141,7 @@ type Result struct {
 	Header     []string         `json:"header"`
 	Skipped    []Skip           `json:"skipped"`
 	DateFormat string           `json:"date_format"`
-	Notes      []string         `json:"notes,omitempty"`
+	Notes      []report.Note    `json:"notes,omitempty"`
 }
 
 const sampleRows = 2000
@@ -178,9 +179,9 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 				delete(m, k)
 			}
 		}
-		m[r] = Match{Role: r, Column: i, Header: t.Header[i], Confidence: 1, Why: "set by you"}
+		m[r] = Match{Role: r, Column: i, Header: t.Header[i], Confidence: 1, Why: report.Why{Header: report.SetByUser}}
 	}
-	if sc, ok := m[Score]; ok && sc.Why != "set by you" && sc.Confidence < 0.7 {
+	if sc, ok := m[Score]; ok && sc.Why.Header != report.SetByUser && sc.Confidence < 0.7 {
 		// Scores found by their values alone: an orders export has small
 		// whole numbers too (quantities).
 		om := columns.Detect(t.Header, firstRows{t, min(t.Len(), sampleRows)})
@@ -303,7 +304,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		return nil, fmt.Errorf("%s has no answer with a score and a date (%d rows read)", name, t.Len())
 	}
 	if col(CustomerID) < 0 && col(Email) < 0 {
-		res.Notes = append(res.Notes, "The survey has no customer id or e-mail column: its answers cannot be joined to orders.")
+		res.Notes = append(res.Notes, report.Note{Code: report.NoteSurveyNoKey})
 	}
 	return res, nil
 }
@@ -371,7 +372,7 @@ func detect(t *sheet.Table) map[Role]Match {
 		role  Role
 		col   int
 		score float64
-		why   string
+		why   report.Why
 	}
 	var cs []cand
 	for i, h := range t.Header {
@@ -390,7 +391,7 @@ func detect(t *sheet.Table) map[Role]Match {
 				}
 			}
 			if best > 0 {
-				cs = append(cs, cand{r, i, best, fmt.Sprintf("the header %q", h)})
+				cs = append(cs, cand{r, i, best, report.Why{Header: report.HeaderIs, Column: h}})
 			}
 		}
 	}
@@ -424,10 +425,10 @@ func detect(t *sheet.Table) map[Role]Match {
 		}
 		numShare[c] = float64(nums) / float64(filled)
 		if numShare[c] >= 0.9 {
-			cs = append(cs, cand{Score, c, 0.5, "whole numbers from 0 to 10"})
+			cs = append(cs, cand{Score, c, 0.5, report.Why{Values: report.AreScores}})
 		}
 		if float64(dates) >= 0.9*float64(filled) {
-			cs = append(cs, cand{Date, c, 0.5, "its values are dates"})
+			cs = append(cs, cand{Date, c, 0.5, report.Why{Values: report.SurveyDates}})
 		}
 	}
 	// A header match needs values that fit: most scores must be numbers

@@ -32,5 +32,6 @@ func (w *Workbench) chartLabels() charts.Labels {
 		DaysTitle:        w.t("Days between orders"),
 		Days:             w.t("Days"),
 		Gaps:             w.t("Repeat orders"),
+		SegmentNames:     w.segmentNameMap(),
 	}
 }

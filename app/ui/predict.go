@@ -160,7 +160,7 @@ func (w *Workbench) predictions() app.UI {
 			)
 		}),
 		app.If(len(f.Notes) > 0, func() app.UI {
-			return app.Ul().Class("notes").Body(app.Range(f.Notes).Slice(func(i int) app.UI { return app.Li().Text(f.Notes[i]) }))
+			return app.Ul().Class("notes").Body(app.Range(f.Notes).Slice(func(i int) app.UI { return app.Li().Text(w.noteText(f.Notes[i])) }))
 		}),
 		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
 		app.If(f.BGNBD != nil && !f.BGNBD.NoDropout, func() app.UI {
@@ -187,7 +187,7 @@ func (w *Workbench) predictions() app.UI {
 					app.TBody().Body(app.Range(f.Segments).Slice(func(i int) app.UI {
 						s := f.Segments[i]
 						return app.Tr().DataSet("segment", s.Name).Body(
-							app.Td().Text(s.Name), app.Td().Class("num").Text(w.loc.Int(s.Customers)), app.Td().Class("num").Text(w.loc.Percent(s.MeanPAlive)),
+							app.Td().Text(w.segmentName(s.Name)), app.Td().Class("num").Text(w.loc.Int(s.Customers)), app.Td().Class("num").Text(w.loc.Percent(s.MeanPAlive)),
 							app.Td().Class("num").Text(w.loc.Num(s.ExpectedPurchases, 0)), app.Td().Class("num").Text(money(s.CLV)), app.Td().Class("num").Text(money(s.MeanCLV)),
 						)
 					})),

@@ -39,3 +39,45 @@ func (w *Workbench) segmentGuide(name string) (meaning, action string, ok bool) 
 	}
 	return "", "", false
 }
+
+// segmentNames are the RFM segments' machine names (metrics.Segment's,
+// the exported files' segment column), in the Segments table's order.
+var segmentNames = []string{"Champions", "Loyal Customers", "Potential Loyalists", "New Customers", "Promising", "Need Attention", "About to Sleep", "At Risk", "Can't Lose Them", "Hibernating"}
+
+// segmentName is an RFM segment's name in the page's language; a name
+// that is not a segment is shown as it is.
+func (w *Workbench) segmentName(name string) string {
+	switch name {
+	case "Champions":
+		return w.t("Champions")
+	case "Loyal Customers":
+		return w.t("Loyal Customers")
+	case "Potential Loyalists":
+		return w.t("Potential Loyalists")
+	case "New Customers":
+		return w.t("New Customers")
+	case "Promising":
+		return w.t("Promising")
+	case "Need Attention":
+		return w.t("Need Attention")
+	case "About to Sleep":
+		return w.t("About to Sleep")
+	case "At Risk":
+		return w.t("At Risk")
+	case "Can't Lose Them":
+		return w.t("Can't Lose Them")
+	case "Hibernating":
+		return w.t("Hibernating")
+	}
+	return name
+}
+
+// segmentNameMap is every segment's name in the page's language, for the
+// charts.
+func (w *Workbench) segmentNameMap() map[string]string {
+	m := make(map[string]string, len(segmentNames))
+	for _, s := range segmentNames {
+		m[s] = w.segmentName(s)
+	}
+	return m
+}

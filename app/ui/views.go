@@ -149,7 +149,7 @@ func (w *Workbench) overview() app.UI {
 	return app.Div().Class("overview").Body(
 		app.If(w.skippedNotable(), func() app.UI { return w.skippedNote() }),
 		app.If(len(d.Notes) > 0, func() app.UI {
-			return app.Ul().Class("notes").Body(app.Range(d.Notes).Slice(func(i int) app.UI { return app.Li().Text(d.Notes[i]) }))
+			return app.Ul().Class("notes").Body(app.Range(d.Notes).Slice(func(i int) app.UI { return app.Li().DataSet("code", d.Notes[i].Code).Text(w.noteText(d.Notes[i])) }))
 		}),
 		w.previousNote(),
 		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
@@ -289,8 +289,8 @@ func (w *Workbench) customers() app.UI {
 					meaning, action, _ := w.segmentGuide(s.Name)
 					num := func(label, v string) app.UI { return app.Td().Class("num").DataSet("label", label).Text(v) }
 					return app.Tr().DataSet("segment", s.Name).Body(
-						app.Td().Class("row-actions").Body(actions(s.Name, s.Name)),
-						app.Td().Class("name").Text(s.Name),
+						app.Td().Class("row-actions").Body(actions(s.Name, w.segmentName(s.Name))),
+						app.Td().Class("name").Text(w.segmentName(s.Name)),
 						num(w.t("Customers"), w.loc.Int(s.Customers)), num(w.t("Share of customers"), w.loc.Percent(s.CustomerShare)),
 						num(w.t("Revenue"), money(s.Revenue)), num(w.t("Share of revenue"), w.loc.Percent(s.RevenueShare)), num(w.t("AOV"), money(s.AOV)),
 						app.Td().Class("text meaning").Text(meaning), app.Td().Class("text next").DataSet("label", w.t("What to do")).Text(action),
@@ -386,7 +386,7 @@ func (w *Workbench) listRows() app.UI {
 				if c.PredictedCLV != nil {
 					clv = w.loc.Money(*c.PredictedCLV, cur)
 				}
-				return app.Tr().Body(app.Td().Text(c.ID), app.Td().Text(c.Email), app.Td().Text(c.Segment),
+				return app.Tr().Body(app.Td().Text(c.ID), app.Td().Text(c.Email), app.Td().Text(w.segmentName(c.Segment)),
 					app.Td().Class("num").Text(w.loc.Int(c.Orders)), app.Td().Class("num").Text(w.loc.Money(c.Revenue, cur)), app.Td().Text(c.Last),
 					app.Td().Class("num").Text(alive), app.Td().Class("num").Text(clv), app.Td().Class("next-order").Text(orDash(c.NextOrder)))
 			})),
@@ -457,7 +457,7 @@ func (w *Workbench) roleField(label, attr string, e report.MappingEntry, header 
 			if e.Source == "values" {
 				how = w.t("from the column's values")
 			}
-			return app.Small().Text(w.t("confidence %s, %s: %s", w.loc.Percent(e.Confidence), how, e.Why))
+			return app.Small().Text(w.t("confidence %s, %s: %s", w.loc.Percent(e.Confidence), how, w.whyText(e.Reason)))
 		}),
 		app.If(e.Source == "user", func() app.UI { return app.Small().Text(w.t("chosen by you")) }),
 		app.If(len(e.Alternatives) > 0, func() app.UI {

@@ -93,7 +93,7 @@ func (w *Workbench) voice() app.UI {
 				app.TBody().Body(app.Range(gs).Slice(func(i int) app.UI {
 					g := gs[i]
 					return app.Tr().DataSet("group", g.Name).DataSet("value", strconv.FormatFloat(g.Score.Value, 'g', -1, 64)).Body(
-						app.Td().Text(g.Name), app.Td().Class("num").Text(w.loc.Int(g.Score.Answers)), app.Td().Class("num").Text(text(g.Score.Value)),
+						app.Td().Text(w.segmentName(g.Name)), app.Td().Class("num").Text(w.loc.Int(g.Score.Answers)), app.Td().Class("num").Text(text(g.Score.Value)),
 						app.Td().Class("num").Text(interval(g.Score)), app.Td().Class("num").Text(w.loc.Int(g.Score.Positive)), app.Td().Class("num").Text(w.loc.Int(g.Score.Negative)),
 					)
 				})),
@@ -104,7 +104,7 @@ func (w *Workbench) voice() app.UI {
 	return app.Div().Class("voice").Body(
 		app.P().ID("survey-summary").Text(w.t("%s: %s rows, scale %s (%s), dates %s.", s.File, w.loc.Int(s.Rows), s.Scale, s.ScaleWhy, s.DateFormat)),
 		app.If(len(s.Notes) > 0, func() app.UI {
-			return app.Ul().Class("notes").Body(app.Range(s.Notes).Slice(func(i int) app.UI { return app.Li().Text(s.Notes[i]) }))
+			return app.Ul().Class("notes").Body(app.Range(s.Notes).Slice(func(i int) app.UI { return app.Li().Text(w.noteText(s.Notes[i])) }))
 		}),
 		app.If(len(s.Skipped) > 0, func() app.UI {
 			return app.Ul().Class("notes").ID("survey-skipped").Body(app.Range(s.Skipped).Slice(func(i int) app.UI {

@@ -63,6 +63,7 @@ func (m *Main) predict(args []string) error {
 	if err != nil {
 		return err
 	}
+	pr.Word(words)
 	if c.json {
 		enc := json.NewEncoder(m.Stdout)
 		enc.SetIndent("", "  ")
@@ -97,7 +98,7 @@ func writePrediction(m *Main, pr *report.Prediction, currency string) {
 	if c := pr.SpendFrequencyCorrelation; c != nil {
 		fmt.Fprintf(w, "Correlation of spend and frequency: %.3f\n", *c)
 	}
-	for _, n := range pr.Notes {
+	for _, n := range pr.NoteText {
 		fmt.Fprintln(w, "Note:", n)
 	}
 	if h := pr.Holdout; h != nil {

@@ -194,6 +194,7 @@ func (m *Main) report(args []string) error {
 	if err != nil {
 		return err
 	}
+	doc.Word(words)
 	if c.json {
 		enc := json.NewEncoder(m.Stdout)
 		enc.SetIndent("", "  ")

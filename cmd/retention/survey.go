@@ -59,6 +59,7 @@ func (m *Main) survey(args []string) error {
 		}
 		return writeList(out, rows, name, currency)
 	}
+	s.Word(words)
 	if asJSON {
 		enc := json.NewEncoder(m.Stdout)
 		enc.SetIndent("", "  ")
@@ -112,7 +113,7 @@ func writeSurvey(m *Main, s *report.Survey) {
 			sc.Value*100, sc.Low*100, sc.High*100, sc.Positive, sc.Answers, sc.Mean)
 	}
 	fmt.Fprintf(w, "Survey: %s (%s), %d rows; scale %s (%s); dates %s.\n", s.File, s.Format, s.Rows, s.Scale, s.ScaleWhy, s.DateFormat)
-	for _, n := range s.Notes {
+	for _, n := range s.NoteText {
 		fmt.Fprintln(w, "Note:", n)
 	}
 	for _, k := range s.Skipped {
