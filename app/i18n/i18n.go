@@ -292,3 +292,60 @@ func round2(v float64) float64 {
 	}
 	return float64(int64(v*100+0.5)) / 100
 }
+
+// Date writes a day given as 2024-05-03 (the report's form) as the user's
+// locale writes a date in a table, with the year in full: CLDR's numeric
+// date patterns (gregorian dateFormats short and availableFormats yMd),
+// chosen so that a column of dates lines up:
+//
+//	en (US), fil                M/d/y     5/3/2024
+//	en-GB, -AU, -NZ, -IE, -IN   dd/MM/y   03/05/2024
+//	en-CA, sv                   y-MM-dd   2024-05-03
+//	de, da, nb (no, nn)         dd.MM.y   03.05.2024
+//
+// Another locale, or a text that is not such a day, is given back as it
+// is (ISO 8601, which every reader can place).
+func (l *Locale) Date(day string) string {
+	if len(day) != len("2006-01-02") || day[4] != '-' || day[7] != '-' {
+		return day
+	}
+	y, m, d := day[:4], day[5:7], day[8:]
+	for _, s := range []string{y, m, d} {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return day
+			}
+		}
+	}
+	switch datePattern(l.Tag) {
+	case "M/d/y":
+		return strings.TrimPrefix(m, "0") + "/" + strings.TrimPrefix(d, "0") + "/" + y
+	case "dd/MM/y":
+		return d + "/" + m + "/" + y
+	case "dd.MM.y":
+		return d + "." + m + "." + y
+	}
+	return day
+}
+
+// datePattern is the numeric date pattern of a locale (see Date); "" for
+// ISO 8601.
+func datePattern(t language.Tag) string {
+	b, _ := t.Base()
+	r, _ := t.Region()
+	switch b.String() {
+	case "en":
+		switch r.String() {
+		case "GB", "AU", "NZ", "IE", "IN":
+			return "dd/MM/y"
+		case "CA":
+			return ""
+		}
+		return "M/d/y"
+	case "fil":
+		return "M/d/y"
+	case "de", "da", "nb", "no", "nn":
+		return "dd.MM.y"
+	}
+	return "" // sv, and what this table does not know
+}

@@ -239,3 +239,28 @@ func TestRegister(t *testing.T) {
 		t.Errorf("File(nb) = %q", File(Bokmal))
 	}
 }
+
+// TestDate: a day in each locale's numeric pattern (CLDR), ISO for
+// the others and for what is not a day.
+func TestDate(t *testing.T) {
+	for _, tc := range []struct{ tag, day, want string }{
+		{"en-US", "2024-05-03", "5/3/2024"},
+		{"en", "2024-12-31", "12/31/2024"},
+		{"en-GB", "2024-05-03", "03/05/2024"},
+		{"en-CA", "2024-05-03", "2024-05-03"},
+		{"fil-PH", "2024-05-03", "5/3/2024"},
+		{"de-DE", "2024-05-03", "03.05.2024"},
+		{"de-AT", "2024-05-03", "03.05.2024"},
+		{"da-DK", "2024-05-03", "03.05.2024"},
+		{"nb-NO", "2024-05-03", "03.05.2024"},
+		{"sv-SE", "2024-05-03", "2024-05-03"},
+		{"ja-JP", "2024-05-03", "2024-05-03"},
+		{"de-DE", "", ""},
+		{"de-DE", "2024-05", "2024-05"},
+		{"de-DE", "2024-0x-03", "2024-0x-03"},
+	} {
+		if got := New(tc.tag).Date(tc.day); got != tc.want {
+			t.Errorf("%s %q: %q, want %q", tc.tag, tc.day, got, tc.want)
+		}
+	}
+}
