@@ -472,7 +472,7 @@ func kpis(d *report.Document, l *i18n.Locale) []KPI {
 	out = append(out,
 		KPI{Name: "customers", Label: l.T("Customers"), Value: float64(d.Customers), Text: l.Int(d.Customers),
 			Formula: l.T("Distinct customers with at least one order (customer id, or e-mail for guests)."),
-			Note:    l.T("%s to %s", d.FirstOrder, d.LastOrder)},
+			Note:    l.T("%s to %s", l.Date(d.FirstOrder), l.Date(d.LastOrder))},
 		KPI{Name: "orders", Label: l.T("Orders"), Value: float64(d.Orders), Text: l.Int(d.Orders),
 			Formula: l.T("Line items grouped by order id; refunds and cancelled orders are not orders (%s refunds).", l.Int(d.RefundCount))},
 		KPI{Name: "revenue", Label: l.T("Revenue"), Value: d.Revenue, Text: money(d.Revenue), Currency: cur,
