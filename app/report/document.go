@@ -211,6 +211,10 @@ type Customer struct {
 	PredictedPurchases *float64 `json:"predicted_purchases,omitempty"`
 	PredictedCLV       *float64 `json:"predicted_clv,omitempty"`
 	Slipping           bool     `json:"slipping,omitempty"`
+	// The customer's latest survey answer, in the survey's lists only:
+	// its score on the survey's scale and its comment.
+	Score   *float64 `json:"survey_score,omitempty"`
+	Comment string   `json:"survey_comment,omitempty"`
 }
 
 // VIPList is the top share of customers by revenue.

@@ -232,12 +232,10 @@ func (s *Session) addSurvey(name string, data []byte, gz bool, set report.Settin
 	return doc, err
 }
 
-// MaxRows is how many customers of a list the page is sent; the export
-// has them all.
-const MaxRows = 200
-
-// Rows returns the first MaxRows customers of a list of the last report.
-func (s *Session) Rows(list string) (*report.Rows, error) {
+// Rows returns a page of a list of the last report: the customers whose
+// id, e-mail or name holds query, report.PageRows of them from offset on
+// (report.Page).
+func (s *Session) Rows(list, query string, offset int) (*report.Rows, error) {
 	if s.doc == nil {
 		return nil, errors.New("no report yet: load a file first")
 	}
@@ -245,11 +243,7 @@ func (s *Session) Rows(list string) (*report.Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &report.Rows{List: canon, Total: len(rows), Rows: rows}
-	if len(rows) > MaxRows {
-		r.Rows = rows[:MaxRows]
-	}
-	return r, nil
+	return report.Page(rows, canon, query, offset), nil
 }
 
 // Failure is the reply to a request that failed with err: its English

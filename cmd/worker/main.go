@@ -87,7 +87,7 @@ func handle(req report.Request, data []byte, gunzipped bool) {
 		}
 		doc, err = survey(req.Name, data, req.Settings, progress)
 	case report.MsgRows:
-		r, err := session.Rows(req.List)
+		r, err := session.Rows(req.List, req.Query, req.Offset)
 		if err != nil {
 			post(worker.Failure(req, err), js.Undefined())
 			return
