@@ -46,10 +46,9 @@ type model struct {
 	// stopped by the user, and what it was doing; nil once the page has
 	// made another request.
 	Lost      *lost
-	List      string       // the list the user views ("" for none)
-	Rows      *report.Rows // its first rows, once the worker sent them
-	rowsAsked bool         // they are asked for
-	reqID     int          // the last request sent; older answers are ignored
+	// lists are the lists open, one a tab, by tab (lists.go).
+	lists  map[string]*listView
+	reqID  int // the last request sent; older answers are ignored
 	docGen    int          // counts reports, so charts are drawn once per report
 
 	// The work the page waits for: the request (a load, settings, a
@@ -187,12 +186,11 @@ func (m *model) handle(raw string) (*message, error) {
 		m.commit()
 		m.Doc, m.Phase, m.Err, m.Limit, m.Problem = msg.Report, Ready, "", nil, nil
 		m.docGen++
-		m.Rows, m.rowsAsked = nil, false // the list's rows are asked for again
+		m.listsStale()
 	case report.MsgRows:
-		if msg.Rows != nil && msg.Rows.List != "" {
-			m.Rows = msg.Rows
-		}
+		m.listRows(msg)
 	case report.MsgError:
+		m.listFailed(msg.ID)
 		if msg.Problem != nil {
 			// The file needs the user's word: its problem replaces the
 			// report of the file before (the engine has let it go).
@@ -391,19 +389,6 @@ func (m *model) eta() (share float64, left time.Duration, known bool) {
 	rate := float64(p.Done-m.stage.done) / elapsed.Seconds()
 	left = time.Duration(float64(p.Total-p.Done) / rate * float64(time.Second))
 	return share, left, true
-}
-
-// view asks for the rows of a list.
-func (m *model) view(list string) report.Request {
-	m.List, m.Rows, m.rowsAsked = list, nil, true
-	m.reqID++
-	return report.Request{Type: report.MsgRows, ID: m.reqID, List: list}
-}
-
-// needRows tells whether the viewed list's rows must be asked for (after a
-// new report).
-func (m *model) needRows() bool {
-	return m.List != "" && m.Rows == nil && !m.rowsAsked && m.Doc != nil && m.Phase == Ready
 }
 
 // setMap sets the column of a role ("" for none) and asks again.

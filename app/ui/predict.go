@@ -170,7 +170,7 @@ func (w *Workbench) predictions() app.UI {
 						w.loc.Int(f.Slipping.Customers), w.loc.Percent(f.Slipping.MaxPAlive)), nil, w.listActions(report.ListSlipping, w.t("Valuable customers slipping away"))),
 			)
 		}),
-		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
+		w.openList(""),
 		app.If(f.Validation.Error != "", func() app.UI {
 			return app.P().Class("hint").ID("check-error").Text(w.t("No check: %s", f.Validation.Error))
 		}),

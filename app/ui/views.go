@@ -296,6 +296,7 @@ func (w *Workbench) customers() app.UI {
 				})),
 			)),
 		),
+		w.openList("segments"),
 		app.Section().Body(
 			app.H2().Text(w.t("Campaign lists")),
 			app.Div().Class("lists").Body(
@@ -319,7 +320,7 @@ func (w *Workbench) customers() app.UI {
 				w.listCard(report.ListAll, w.t("All customers"), w.t("Every customer with segment, orders, revenue and last order."), nil, actions(report.ListAll, w.t("All customers"))),
 			),
 		),
-		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
+		w.openList(""),
 		app.If(len(d.Interest) > 0, func() app.UI {
 			return app.Section().Body(
 				app.H2().Text(w.t("Interest")),
@@ -341,7 +342,7 @@ func (w *Workbench) customers() app.UI {
 func (w *Workbench) listActions(list, name string) app.UI {
 	return app.Span().Class("actions").Body(
 		app.Button().Class("btn btn-small").DataSet("view", list).Aria("label", w.t("View %s", name)).Text(w.t("View")).
-			OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.view(list), nil) }),
+			OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.view(w.tab, w.listPlace(list), list), nil) }),
 		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Aria("label", w.t("Export %s as CSV", name)).Text("CSV").
 			OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "csv") }),
 		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Aria("label", w.t("Export %s as Excel", name)).Text("Excel").
@@ -355,38 +356,6 @@ func (w *Workbench) listCard(id, title, text string, control, actions app.UI) ap
 		app.P().Text(text),
 		app.If(control != nil, func() app.UI { return control }),
 		actions,
-	)
-}
-
-func (w *Workbench) listRows() app.UI {
-	r := w.m.Rows
-	if r == nil {
-		return app.Section().ID("list-rows").Body(app.P().Class("hint").Text(w.t("Loading the list…")))
-	}
-	cur := w.m.Doc.Currency
-	return app.Section().ID("list-rows").DataSet("list", r.List).DataSet("rows", r.Total).Body(
-		app.H2().Text(w.t("List: %s", r.List)),
-		app.P().Class("hint").Text(w.t("%s customers; the first %s are shown, the export holds all.", w.loc.Int(r.Total), w.loc.Int(len(r.Rows)))),
-		scroller(w.t("List: %s", r.List)).Body(app.Table().Class("table").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Text(w.t("Customer")), app.Th().Text(w.t("E-mail")), app.Th().Text(w.t("Segment")),
-				app.Th().Class("num").Text(w.t("Orders")), app.Th().Class("num").Text(w.t("Revenue")), app.Th().Text(w.t("Last order")),
-				app.Th().Class("num").Text(w.t("P(alive)")), app.Th().Class("num").Text(w.t("Predicted CLV")),
-			)),
-			app.TBody().Body(app.Range(r.Rows).Slice(func(i int) app.UI {
-				c := r.Rows[i]
-				alive, clv := "–", "–"
-				if c.PAlive != nil {
-					alive = w.loc.Percent(*c.PAlive)
-				}
-				if c.PredictedCLV != nil {
-					clv = w.loc.Money(*c.PredictedCLV, cur)
-				}
-				return app.Tr().Body(app.Td().Text(c.ID), app.Td().Text(c.Email), app.Td().Text(c.Segment),
-					app.Td().Class("num").Text(w.loc.Int(c.Orders)), app.Td().Class("num").Text(w.loc.Money(c.Revenue, cur)), app.Td().Text(c.Last),
-					app.Td().Class("num").Text(alive), app.Td().Class("num").Text(clv))
-			})),
-		)),
 	)
 }
 

@@ -143,8 +143,8 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	if f != nil && f.Type == report.MsgFile && bytes != nil {
 		download(f.File.Name, f.File.Type, bytes)
 	}
-	if w.m.needRows() {
-		w.post(w.m.view(w.m.List), nil)
+	if w.m.needRows(w.tab) {
+		w.post(w.m.ask(w.tab), nil)
 	}
 	w.drawLater(ctx)
 }
@@ -518,6 +518,9 @@ func (w *Workbench) languagePicker() app.UI {
 func (w *Workbench) setTab(tab string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		w.tab = tab
+		if w.m.needRows(tab) {
+			w.post(w.m.ask(tab), nil)
+		}
 		if chartTab(tab) {
 			w.drawnGen = 0
 			w.drawLater(ctx)
