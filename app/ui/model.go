@@ -45,11 +45,11 @@ type model struct {
 	// Lost is the engine that ended (crashed, exited, stuck) or was
 	// stopped by the user, and what it was doing; nil once the page has
 	// made another request.
-	Lost      *lost
+	Lost *lost
 	// lists are the lists open, one a tab, by tab (lists.go).
 	lists  map[string]*listView
 	reqID  int // the last request sent; older answers are ignored
-	docGen    int          // counts reports, so charts are drawn once per report
+	docGen int // counts reports, so charts are drawn once per report
 
 	// The work the page waits for: the request (a load, settings, a
 	// survey), and for a load the file it reads. Until its report comes,
