@@ -378,14 +378,31 @@ func TestPredictions(t *testing.T) {
 			t.Error("a slipping card without drop-out")
 		}
 	}
-
+	// ... and the page says why, in place of the card.
 	w := &Workbench{tab: TabPredict}
+	w.m.handle(reportMsg(t, 0, &nd))
+	if html := renderHTML(t, w); !strings.Contains(html, `id="no-dropout"`) || strings.Contains(html, `data-list="Slipping away"`) {
+		t.Error("no drop-out: no explanation, or a slipping list")
+	}
+	// Each prediction says how far to trust it: the sample store's test
+	// was 48.8% off, with the order of customers kept.
+	for _, name := range []string{"expected_purchases", "predicted_clv", "check_error"} {
+		if v := got[name].Verdict; !strings.HasPrefix(v, "Good enough to rank customers, not to plan totals") {
+			t.Errorf("%s verdict %q", name, v)
+		}
+	}
+	if v := got["slipping"].Verdict; v != "Good enough to rank customers: the order held in the test." {
+		t.Errorf("slipping verdict %q", v)
+	}
+
+	w = &Workbench{tab: TabPredict}
 	w.m.handle(reportMsg(t, 0, d))
 	w.m.view(TabPredict, "", report.ListSlipping)
 	rows := showRows(w, d, report.ListSlipping)
 	html := renderHTML(t, w)
 	for _, want := range []string{`data-kpi="predicted_clv"`, `data-kpi="slipping"`, `data-list="Slipping away"`, `data-export="Slipping away"`,
-		`id="forecast-segments"`, `id="predict-unit"`, `data-chart="p_alive"`, `data-chart="holdout_cumulative"`, `data-rows="` + strconv.Itoa(len(rows)) + `"`} {
+		`id="forecast-segments"`, `id="predict-unit"`, `data-chart="p_alive"`, `data-chart="holdout_cumulative"`, `data-rows="` + strconv.Itoa(len(rows)) + `"`,
+		`class="verdict"`, `class="how"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("predictions tab lacks %s", want)
 		}

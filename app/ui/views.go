@@ -214,6 +214,7 @@ func (w *Workbench) card(k KPI) app.UI {
 		app.H3().Text(k.Label),
 		app.P().Class(valueClass(k.Text)).Text(k.Text),
 		app.If(k.Note != "", func() app.UI { return app.P().Class("note").Text(k.Note) }),
+		app.If(k.Verdict != "", func() app.UI { return app.P().Class("verdict").Text(k.Verdict) }),
 		app.Details().Body(
 			app.Summary().Text(w.t("How is this computed?")),
 			app.P().Class("formula").Text(k.Formula),
