@@ -423,8 +423,6 @@ type KPI struct {
 	Text    string  // the number as shown
 	Formula string  // how it is computed, with the shop's numbers
 	Note    string  // a line under the number
-	// Verdict says in a line how far to trust a prediction (verdicts.go).
-	Verdict string
 	Missing bool    // no value (e.g. no complete period for retention)
 	// Detail is a related figure explained under the formula, with its
 	// own data-kpi (the seed CRR under retention).
@@ -432,6 +430,8 @@ type KPI struct {
 	// Currency is the ISO code of a card of money (data-currency), "" for
 	// other cards and for amounts of no known currency.
 	Currency string
+	// Verdict says in a line how far to trust a prediction (verdicts.go).
+	Verdict string
 }
 
 // kpis lists the dashboard's cards, retention and churn first.
