@@ -417,4 +417,6 @@ var danish = map[string]string{
 	"Good enough to rank customers: the order held in the test.":                     "God nok til at rangere kunder: rækkefølgen holdt i testen.",
 	"Good enough to plan with: off by %s in the test.":                               "God nok til at planlægge med: %s forkert i testen.",
 	"Good enough to rank customers, not to plan totals with: off by %s in the test.": "God nok til at rangere kunder, ikke til at planlægge totaler med: %s forkert i testen.",
+	"Download report (PDF)": "Download rapport (PDF)",
+	"Retention report: %s":  "Fastholdelsesrapport: %s",
 }

@@ -427,4 +427,6 @@ var german = map[string]string{
 	"Good enough to rank customers: the order held in the test.":                     "Gut genug, um Kunden zu reihen: Die Reihenfolge stimmte im Test.",
 	"Good enough to plan with: off by %s in the test.":                               "Gut genug für die Planung: im Test um %s daneben.",
 	"Good enough to rank customers, not to plan totals with: off by %s in the test.": "Gut genug, um Kunden zu reihen, nicht für die Planung von Summen: im Test um %s daneben.",
+	"Download report (PDF)": "Bericht herunterladen (PDF)",
+	"Retention report: %s":  "Kundenbindungsbericht: %s",
 }

@@ -418,4 +418,6 @@ var filipino = map[string]string{
 	"Good enough to rank customers: the order held in the test.":                     "Sapat para i-ranggo ang mga customer: tumugma ang pagkakasunod-sunod sa test.",
 	"Good enough to plan with: off by %s in the test.":                               "Sapat para pagplanuhan: mali nang %s sa test.",
 	"Good enough to rank customers, not to plan totals with: off by %s in the test.": "Sapat para i-ranggo ang mga customer, hindi para pagplanuhan ang kabuuan: mali nang %s sa test.",
+	"Download report (PDF)": "I-download ang report (PDF)",
+	"Retention report: %s":  "Retention report: %s",
 }

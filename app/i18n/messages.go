@@ -414,4 +414,6 @@ var English = []string{
 	"Good enough to rank customers: the order held in the test.",
 	"Good enough to plan with: off by %s in the test.",
 	"Good enough to rank customers, not to plan totals with: off by %s in the test.",
+	"Download report (PDF)",
+	"Retention report: %s",
 }

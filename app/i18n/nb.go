@@ -416,4 +416,6 @@ var norwegian = map[string]string{
 	"Good enough to rank customers: the order held in the test.":                     "God nok til å rangere kunder: rekkefølgen holdt i testen.",
 	"Good enough to plan with: off by %s in the test.":                               "God nok til å planlegge med: %s feil i testen.",
 	"Good enough to rank customers, not to plan totals with: off by %s in the test.": "God nok til å rangere kunder, ikke til å planlegge totaler med: %s feil i testen.",
+	"Download report (PDF)": "Last ned rapport (PDF)",
+	"Retention report: %s":  "Retensjonsrapport: %s",
 }

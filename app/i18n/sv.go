@@ -425,4 +425,6 @@ var swedish = map[string]string{
 	"Good enough to rank customers: the order held in the test.":                     "Bra nog för att rangordna kunder: ordningen höll i testet.",
 	"Good enough to plan with: off by %s in the test.":                               "Bra nog att planera med: fel med %s i testet.",
 	"Good enough to rank customers, not to plan totals with: off by %s in the test.": "Bra nog för att rangordna kunder, inte för att planera totaler med: fel med %s i testet.",
+	"Download report (PDF)": "Ladda ned rapport (PDF)",
+	"Retention report: %s":  "Kvarhållningsrapport: %s",
 }

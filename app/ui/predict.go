@@ -71,27 +71,30 @@ func (w *Workbench) forecastCharts() []charts.Chart {
 	if w.m.Doc == nil {
 		return nil
 	}
+	return w.cached(TabPredict, func() []charts.Chart { return charts.Forecast(w.m.Doc, w.forecastLabels()) })
+}
+
+// forecastLabels are the prediction charts' words.
+func (w *Workbench) forecastLabels() charts.ForecastLabels {
 	units := w.t("Weeks since the first purchase")
 	if f := w.m.Doc.Forecast; f != nil && f.Unit == "day" {
 		units = w.t("Days since the first purchase")
 	}
-	return w.cached(TabPredict, func() []charts.Chart {
-		return charts.Forecast(w.m.Doc, charts.ForecastLabels{
-			SaveImage:       w.t("Save as PNG"),
-			PAliveTitle:     w.t("Repeat buyers by their chance of still being customers"),
-			PAlive:          w.t("P(alive)"),
-			Customers:       w.t("Customers"),
-			CLVTitle:        w.t("Predicted CLV per customer by segment"),
-			PredictedCLV:    w.t("Predicted CLV"),
-			ByXTitle:        w.t("Test: purchases per customer after the test date"),
-			ByXAxis:         w.t("Repeat purchases before the test date"),
-			Actual:          w.t("Actual"),
-			Predicted:       w.t("Predicted"),
-			CumulativeTitle: w.t("Test: repeat purchases, predicted and actual"),
-			Units:           units,
-			CalibrationEnd:  w.t("Test date"),
-		})
-	})
+	return charts.ForecastLabels{
+		SaveImage:       w.t("Save as PNG"),
+		PAliveTitle:     w.t("Repeat buyers by their chance of still being customers"),
+		PAlive:          w.t("P(alive)"),
+		Customers:       w.t("Customers"),
+		CLVTitle:        w.t("Predicted CLV per customer by segment"),
+		PredictedCLV:    w.t("Predicted CLV"),
+		ByXTitle:        w.t("Test: purchases per customer after the test date"),
+		ByXAxis:         w.t("Repeat purchases before the test date"),
+		Actual:          w.t("Actual"),
+		Predicted:       w.t("Predicted"),
+		CumulativeTitle: w.t("Test: repeat purchases, predicted and actual"),
+		Units:           units,
+		CalibrationEnd:  w.t("Test date"),
+	}
 }
 
 func (w *Workbench) predictControls() app.UI {

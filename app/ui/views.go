@@ -83,6 +83,7 @@ func (w *Workbench) controls() app.UI {
 			}).Body(app.Range(cs).Slice(func(i int) app.UI { return option(cs[i].Name, cs[i].Name, d.Currency) })))
 		}),
 		app.If(d.CurrencyStated(), func() app.UI { return w.currencyField() }),
+		w.printButton(),
 	)
 }
 
@@ -277,25 +278,7 @@ func (w *Workbench) customers() app.UI {
 		app.Section().Body(
 			app.H2().Text(w.t("RFM segments")),
 			app.P().Class("hint").Text(w.t("Recency, frequency and money scored 1 to 5 against the other customers (as of %s); the recency × frequency grid names the segment.", d.AsOf)),
-			scroller(w.t("RFM segments")).Body(app.Table().Class("table cards").ID("segments").Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Text(w.t("Lists")), app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share of customers")),
-					app.Th().Class("num").Text(w.t("Revenue")), app.Th().Class("num").Text(w.t("Share of revenue")), app.Th().Class("num").Text(w.t("AOV")),
-					app.Th().Text(w.t("What it means")), app.Th().Text(w.t("What to do")),
-				)),
-				app.TBody().Body(app.Range(d.Segments).Slice(func(i int) app.UI {
-					s := d.Segments[i]
-					meaning, action, _ := w.segmentGuide(s.Name)
-					num := func(label, v string) app.UI { return app.Td().Class("num").DataSet("label", label).Text(v) }
-					return app.Tr().DataSet("segment", s.Name).Body(
-						app.Td().Class("row-actions").Body(actions(s.Name, s.Name)),
-						app.Td().Class("name").Text(s.Name),
-						num(w.t("Customers"), w.loc.Int(s.Customers)), num(w.t("Share of customers"), w.loc.Percent(s.CustomerShare)),
-						num(w.t("Revenue"), money(s.Revenue)), num(w.t("Share of revenue"), w.loc.Percent(s.RevenueShare)), num(w.t("AOV"), money(s.AOV)),
-						app.Td().Class("text meaning").Text(meaning), app.Td().Class("text next").DataSet("label", w.t("What to do")).Text(action),
-					)
-				})),
-			)),
+			w.segmentTable("segments", true),
 		),
 		w.openList("segments"),
 		app.Section().Body(
@@ -336,6 +319,32 @@ func (w *Workbench) customers() app.UI {
 			)
 		}),
 	)
+}
+
+// segmentTable is the RFM segments' table (id), each segment with its
+// figures, what it means, what to do, and with actions its list's buttons.
+func (w *Workbench) segmentTable(id string, actions bool) app.UI {
+	d := w.m.Doc
+	money := func(v float64) string { return w.loc.Money(v, d.Currency) }
+	return scroller(w.t("RFM segments")).Body(app.Table().Class("table cards").ID(id).Body(
+		app.THead().Body(app.Tr().Body(
+			app.If(actions, func() app.UI { return app.Th().Text(w.t("Lists")) }), app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share of customers")),
+			app.Th().Class("num").Text(w.t("Revenue")), app.Th().Class("num").Text(w.t("Share of revenue")), app.Th().Class("num").Text(w.t("AOV")),
+			app.Th().Text(w.t("What it means")), app.Th().Text(w.t("What to do")),
+		)),
+		app.TBody().Body(app.Range(d.Segments).Slice(func(i int) app.UI {
+			s := d.Segments[i]
+			meaning, action, _ := w.segmentGuide(s.Name)
+			num := func(label, v string) app.UI { return app.Td().Class("num").DataSet("label", label).Text(v) }
+			return app.Tr().DataSet("segment", s.Name).Body(
+				app.If(actions, func() app.UI { return app.Td().Class("row-actions").Body(w.listActions(s.Name, s.Name)) }),
+				app.Td().Class("name").Text(s.Name),
+				num(w.t("Customers"), w.loc.Int(s.Customers)), num(w.t("Share of customers"), w.loc.Percent(s.CustomerShare)),
+				num(w.t("Revenue"), money(s.Revenue)), num(w.t("Share of revenue"), w.loc.Percent(s.RevenueShare)), num(w.t("AOV"), money(s.AOV)),
+				app.Td().Class("text meaning").Text(meaning), app.Td().Class("text next").DataSet("label", w.t("What to do")).Text(action),
+			)
+		})),
+	))
 }
 
 // listActions are a list's buttons: view, CSV, Excel, each named with the

@@ -58,6 +58,7 @@ type Workbench struct {
 	// them back while a new report's first render is painted.
 	chartSet    chartCache
 	chartsLater bool
+	printed     printed // the report as printed last (print.go)
 	// ctx is the component's own context. Answers that arrive later (a
 	// read file, the worker's messages) are dispatched through it, not
 	// through the context of the element that started them: that element
@@ -681,6 +682,7 @@ func (w *Workbench) reportView() app.UI {
 			app.If(w.tab == TabVoice, func() app.UI { return w.voice() }),
 			app.If(w.tab == TabData, func() app.UI { return w.data() }),
 		),
+		w.printView(),
 	)
 }
 
