@@ -121,6 +121,12 @@ func (w *Workbench) listRows(lv *listView) app.UI {
 		where = w.t("Rows %s–%s of the %s that match “%s” (of %s)", w.loc.Int(min(r.Offset+1, last)), w.loc.Int(last), w.loc.Int(r.Matched), r.Query, w.loc.Int(r.Total))
 	}
 	title := w.t("List: %s", r.List)
+	heads := []app.UI{app.Th().Text(w.t("Customer")), app.Th().Text(w.t("E-mail")), app.Th().Text(w.t("Segment")),
+		app.Th().Class("num").Text(w.t("Orders")), app.Th().Class("num").Text(w.t("Revenue")), app.Th().Text(w.t("Last order")),
+		app.Th().Class("num").Text(w.t("P(alive)")), app.Th().Class("num").Text(w.t("Predicted CLV"))}
+	if survey {
+		heads = append(heads, app.Th().Class("num").Text(w.t("Score")), app.Th().Text(w.t("Comment")))
+	}
 	return app.Section().ID("list-rows").Class("list-rows").DataSet("list", r.List).DataSet("tab", w.tab).DataSet("rows", r.Total).
 		DataSet("matched", r.Matched).DataSet("offset", r.Offset).Body(
 		app.H2().Text(title),
@@ -134,13 +140,7 @@ func (w *Workbench) listRows(lv *listView) app.UI {
 		),
 		app.P().Class("hint").ID("list-range").Aria("live", "polite").Text(where),
 		scroller(title).Body(app.Table().Class("table").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Text(w.t("Customer")), app.Th().Text(w.t("E-mail")), app.Th().Text(w.t("Segment")),
-				app.Th().Class("num").Text(w.t("Orders")), app.Th().Class("num").Text(w.t("Revenue")), app.Th().Text(w.t("Last order")),
-				app.Th().Class("num").Text(w.t("P(alive)")), app.Th().Class("num").Text(w.t("Predicted CLV")),
-				app.If(survey, func() app.UI { return app.Th().Class("num").Text(w.t("Score")) }),
-				app.If(survey, func() app.UI { return app.Th().Text(w.t("Comment")) }),
-			)),
+			app.THead().Body(app.Tr().Body(heads...)),
 			app.TBody().Body(app.Range(r.Rows).Slice(func(i int) app.UI {
 				c := r.Rows[i]
 				alive, clv := "–", "–"
@@ -150,11 +150,13 @@ func (w *Workbench) listRows(lv *listView) app.UI {
 				if c.PredictedCLV != nil {
 					clv = w.loc.Money(*c.PredictedCLV, cur)
 				}
-				return app.Tr().Body(app.Td().Text(c.ID), app.Td().Text(c.Email), app.Td().Text(c.Segment),
+				cells := []app.UI{app.Td().Text(c.ID), app.Td().Text(c.Email), app.Td().Text(c.Segment),
 					app.Td().Class("num").Text(w.loc.Int(c.Orders)), app.Td().Class("num").Text(w.loc.Money(c.Revenue, cur)), app.Td().Text(c.Last),
-					app.Td().Class("num").Text(alive), app.Td().Class("num").Text(clv),
-					app.If(survey, func() app.UI { return app.Td().Class("num").Text(w.loc.Num(*c.Score, 0)) }),
-					app.If(survey, func() app.UI { return app.Td().Class("text comment").Text(c.Comment) }))
+					app.Td().Class("num").Text(alive), app.Td().Class("num").Text(clv)}
+				if survey {
+					cells = append(cells, app.Td().Class("num").Text(w.loc.Num(*c.Score, 0)), app.Td().Class("text comment").Text(c.Comment))
+				}
+				return app.Tr().Body(cells...)
 			})),
 		)),
 		w.pager(r),

@@ -63,16 +63,16 @@ func (w *Workbench) printView() app.UI {
 		app.H1().Text(w.t("Retention report: %s", w.m.File)),
 		app.P().Class("hint").Text(w.t("%s to %s", d.FirstOrder, d.LastOrder)),
 		app.H2().Text(w.tabLabel(TabOverview)),
-		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.printCard(ks[i]) })),
+		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
 		w.printCharts(p.overview),
 		app.Section().Class("print-page").Body(
 			app.H2().Text(w.t("RFM segments")),
-			w.segmentTable("print-segments", false),
+			w.segmentTable("print-segment-table", false),
 		),
 		app.If(len(fs) > 0, func() app.UI {
 			return app.Section().Class("print-page").Body(
 				app.H2().Text(w.tabLabel(TabPredict)),
-				app.Div().Class("kpis").Body(app.Range(fs).Slice(func(i int) app.UI { return w.printCard(fs[i]) })),
+				app.Div().Class("kpis").Body(app.Range(fs).Slice(func(i int) app.UI { return w.card(fs[i]) })),
 				w.printCharts(p.forecast),
 			)
 		}),
@@ -84,14 +84,4 @@ func (w *Workbench) printCharts(cs []charts.Chart) app.UI {
 	return app.Div().Class("print-charts").Body(app.Range(cs).Slice(func(i int) app.UI {
 		return app.Img().ID("print-" + cs[i].ID).Class("print-chart").Alt(cs[i].Title)
 	}))
-}
-
-// printCard is a card as printed: its title, value, note and verdict.
-func (w *Workbench) printCard(k KPI) app.UI {
-	return app.Div().Class("card").Body(
-		app.H3().Text(k.Label),
-		app.P().Class(valueClass(k.Text)).Text(k.Text),
-		app.If(k.Note != "", func() app.UI { return app.P().Class("note").Text(k.Note) }),
-		app.If(k.Verdict != "", func() app.UI { return app.P().Class("verdict").Text(k.Verdict) }),
-	)
 }
