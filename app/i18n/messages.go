@@ -394,7 +394,6 @@ var English = []string{
 	"Previous page",
 	"Page %s of %s",
 	"Next page",
-	"Repeat buyers by their chance of still being customers",
 	"Test: purchases per customer after the test date",
 	"Repeat purchases before the test date",
 	"Test: repeat purchases, predicted and actual",
@@ -416,4 +415,5 @@ var English = []string{
 	"Good enough to rank customers, not to plan totals with: off by %s in the test.",
 	"Download report (PDF)",
 	"Retention report: %s",
+	"Repeat buyers by chance of staying",
 }

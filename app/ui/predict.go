@@ -82,7 +82,7 @@ func (w *Workbench) forecastLabels() charts.ForecastLabels {
 	}
 	return charts.ForecastLabels{
 		SaveImage:       w.t("Save as PNG"),
-		PAliveTitle:     w.t("Repeat buyers by their chance of still being customers"),
+		PAliveTitle:     w.t("Repeat buyers by chance of staying"),
 		PAlive:          w.t("P(alive)"),
 		Customers:       w.t("Customers"),
 		CLVTitle:        w.t("Predicted CLV per customer by segment"),
