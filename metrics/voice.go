@@ -199,6 +199,9 @@ type Voice struct {
 	NegativeVIPs  []int
 	QuietPositive []int
 	QuietDays     int
+	// Latest is each matched customer's latest answer, by index in
+	// Dataset.Customers: the score and comment the lists carry.
+	Latest map[int]Answer
 }
 
 // Share is a count out of a total.
@@ -240,7 +243,7 @@ func JoinVoice(d *Dataset, answers []Answer, s Scale, segment func(int) string, 
 			latest[ci] = a
 		}
 	}
-	v.Customers = len(latest)
+	v.Customers, v.Latest = len(latest), latest
 	customers := make([]int, 0, len(latest))
 	for ci := range latest {
 		customers = append(customers, ci)

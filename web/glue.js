@@ -418,6 +418,44 @@ window.rw = {
     box.replaceChildren(table);
   },
 
+  // printReport draws each chart [imgId, option, height] of the printed
+  // report (app/ui/print.go) as an image, off the page at the printed
+  // width, into its <img>; once they are decoded it marks the page
+  // (data-print="ready" on <html>) and opens the print dialog.
+  printWidth: 800,
+  printReport(list) {
+    document.documentElement.dataset.print = "drawing";
+    this.loadCharts()
+      .then(() => {
+        const el = document.createElement("div");
+        el.style.cssText = "position:absolute;left:-10000px;top:0";
+        document.body.appendChild(el);
+        const waits = [];
+        try {
+          for (const [imgId, option, height] of list) {
+            const img = document.getElementById(imgId);
+            if (!img) continue;
+            const c = echarts.init(el, null, { renderer: "canvas", width: this.printWidth, height });
+            const opt = this.localize(JSON.parse(option));
+            opt.animation = false;
+            delete opt.toolbox;
+            c.setOption(opt);
+            if ((opt.series || []).some((s) => s.type === "treemap")) this.fitLabels(c);
+            img.src = c.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
+            c.dispose();
+            waits.push(img.decode().catch(() => {}));
+          }
+        } finally {
+          el.remove();
+        }
+        return Promise.all(waits);
+      })
+      .then(() => {
+        document.documentElement.dataset.print = "ready";
+        window.print();
+      }, (err) => console.error(err));
+  },
+
   // png saves chart id as a PNG (twice the pixels, on white) named name.
   png(id, name) {
     const c = this.charts.get(id);

@@ -131,14 +131,20 @@ func joinSurvey(res *survey.Result, orders *ingest.Result, doc *report.Document,
 		return report.RepeatShare{Repeaters: s.Count, Customers: s.Of, Rate: r6(s.Value)}
 	}
 	j.RepeatPositive, j.RepeatNeutral, j.RepeatNegative = rep(v.RepeatPositive), rep(v.RepeatNeutral), rep(v.RepeatNegative)
+	// The lists' rows carry the answer that put each customer there.
+	answered := func(ci int) report.Customer {
+		c, a := *row(ci), v.Latest[ci]
+		c.Score, c.Comment = &a.Score, a.Comment
+		return c
+	}
 	for _, ci := range v.NegativeVIPs {
-		if r := row(ci); r != nil {
-			j.UnhappyVIPs = append(j.UnhappyVIPs, *r)
+		if row(ci) != nil {
+			j.UnhappyVIPs = append(j.UnhappyVIPs, answered(ci))
 		}
 	}
 	for _, ci := range v.QuietPositive {
-		if r := row(ci); r != nil {
-			j.QuietFans = append(j.QuietFans, *r)
+		if row(ci) != nil {
+			j.QuietFans = append(j.QuietFans, answered(ci))
 		}
 	}
 	j.UnhappyVIPCount, j.QuietFanCount = len(j.UnhappyVIPs), len(j.QuietFans)

@@ -28,6 +28,24 @@ import (
 var Header = []string{"customer_id", "email", "name", "country", "segment", "orders", "revenue", "first_order", "last_order", "recency_days",
 	"p_alive", "predicted_purchases", "predicted_clv", "currency", "segment_meaning", "segment_action", "next_order_date"}
 
+// SurveyHeader are the columns a survey's list (Unhappy VIPs, Quiet
+// fans) has after Header: each customer's latest answer, its score on the
+// survey's scale and its comment.
+var SurveyHeader = []string{"survey_score", "survey_comment"}
+
+// header is the first row of a list: Header, and SurveyHeader when the
+// customers carry survey answers.
+func header(rows []report.Customer) []string {
+	if surveyed(rows) {
+		return append(Header[:len(Header):len(Header)], SurveyHeader...)
+	}
+	return Header
+}
+
+// surveyed tells whether a list is a survey's: its customers carry their
+// answer's score.
+func surveyed(rows []report.Customer) bool { return len(rows) > 0 && rows[0].Score != nil }
+
 // Columns of Header that hold money, in the list's currency, and dates
 // (ISO text, "2006-01-02").
 const (
@@ -38,11 +56,16 @@ const (
 	nextOrderCol    = 16
 )
 
-// record returns the cells of one customer, in Header order.
-func record(c report.Customer, currency string) []any {
+// record returns the cells of one customer, in Header order, and with
+// survey the SurveyHeader's.
+func record(c report.Customer, currency string, survey bool) []any {
 	g := Guides[c.Segment]
-	return []any{c.ID, c.Email, c.Name, c.Country, c.Segment, c.Orders, round2(c.Revenue), c.First, c.Last, c.Recency,
+	r := []any{c.ID, c.Email, c.Name, c.Country, c.Segment, c.Orders, round2(c.Revenue), c.First, c.Last, c.Recency,
 		opt(c.PAlive, 3), opt(c.PredictedPurchases, 2), opt(c.PredictedCLV, 2), currency, g.Meaning, g.Action, optText(c.NextOrder)}
+	if survey {
+		r = append(r, opt(c.Score, 2), c.Comment)
+	}
+	return r
 }
 
 // optText is s, or nil (an empty cell) for "".
@@ -76,10 +99,11 @@ func round2(v float64) float64 {
 func CSV(rows []report.Customer, currency string) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	w.Write(Header)
-	rec := make([]string, len(Header))
+	head, survey := header(rows), surveyed(rows)
+	w.Write(head)
+	rec := make([]string, len(head))
 	for _, c := range rows {
-		for i, v := range record(c, currency) {
+		for i, v := range record(c, currency, survey) {
 			switch v := v.(type) {
 			case string:
 				rec[i] = defuse(v)

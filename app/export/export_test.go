@@ -41,6 +41,43 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+// TestSurveyColumns: a survey's list carries each customer's score and
+// comment after the usual columns, in CSV and Excel; other lists do not.
+func TestSurveyColumns(t *testing.T) {
+	answered := []report.Customer{rows[0], rows[1]}
+	answered[0].Score, answered[0].Comment = ptr(2), "=late again, twice"
+	answered[1].Score = ptr(6)
+	recs, err := csv.NewReader(bytes.NewReader(CSV(answered, "GBP"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(Header)
+	if got := recs[0][n:]; !reflect.DeepEqual(got, SurveyHeader) {
+		t.Errorf("survey header %q", got)
+	}
+	if got := recs[1][n:]; !reflect.DeepEqual(got, []string{"2", "'=late again, twice"}) {
+		t.Errorf("first answer %q", got)
+	}
+	if got := recs[2][n:]; !reflect.DeepEqual(got, []string{"6", ""}) {
+		t.Errorf("second answer %q", got)
+	}
+	b, err := XLSX(answered, "Unhappy VIPs", "GBP")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := x.GetRows(x.GetSheetList()[0])
+	if len(got) != 3 || len(got[0]) != n+2 || got[0][n] != "survey_score" || got[1][n] != "2" || got[1][n+1] != "=late again, twice" {
+		t.Errorf("xlsx survey columns: %q", got)
+	}
+	if recs, _ := csv.NewReader(bytes.NewReader(CSV(rows, ""))).ReadAll(); len(recs[0]) != n {
+		t.Errorf("a list without answers has %d columns, want %d", len(recs[0]), n)
+	}
+}
+
 // TestHeaderStable keeps the column names e-mail tools are set up with:
 // new columns go at the end.
 func TestHeaderStable(t *testing.T) {

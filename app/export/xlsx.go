@@ -29,13 +29,14 @@ func XLSX(rows []report.Customer, sheet, currency string) ([]byte, error) {
 		sheet = "Customers"
 	}
 	w := newSheetWriter()
-	head := make([]any, len(Header))
-	for i, h := range Header {
+	names, survey := header(rows), surveyed(rows)
+	head := make([]any, len(names))
+	for i, h := range names {
 		head[i] = h
 	}
 	w.row(head)
 	for _, c := range rows {
-		rec := record(c, currency)
+		rec := record(c, currency, survey)
 		for _, j := range []int{revenueCol, predictedCLVCol} {
 			if v, ok := rec[j].(float64); ok {
 				rec[j] = money(v)

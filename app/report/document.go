@@ -223,6 +223,10 @@ type Customer struct {
 	// NextOrder is the expected next order date (Predicted.NextOrder);
 	// "" where there is none.
 	NextOrder string `json:"next_order_date,omitempty"`
+	// The customer's latest survey answer, in the survey's lists only:
+	// its score on the survey's scale and its comment.
+	Score   *float64 `json:"survey_score,omitempty"`
+	Comment string   `json:"survey_comment,omitempty"`
 }
 
 // VIPList is the top share of customers by revenue.

@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // Message kinds between the page and the engine worker. The page sends a
 // Request: MsgLoad (with the file's bytes), MsgSettings, MsgRows and
 // MsgExport; the worker answers with a Reply: MsgProgress while it reads,
@@ -33,6 +35,10 @@ type Request struct {
 	Settings Settings `json:"settings"`
 	List     string   `json:"list,omitempty"`   // MsgRows, MsgExport: a name Select knows
 	Format   string   `json:"format,omitempty"` // MsgExport: csv or xlsx
+	// MsgRows: the customers whose id, e-mail or name holds Query (any
+	// case; "" for all), PageRows of them from Offset on.
+	Query  string `json:"query,omitempty"`
+	Offset int    `json:"offset,omitempty"`
 	// Product, for MsgRows and MsgExport, asks for a product list in
 	// place of List.
 	Product *ProductQuery `json:"product,omitempty"`
@@ -98,9 +104,40 @@ const (
 	StageForecast Stage = "forecast"
 )
 
-// Rows is the first rows of a list, for the page to show.
+// Rows is a page of a list's customers, for the page to show.
 type Rows struct {
-	List  string     `json:"list"`  // the list's own name
-	Total int        `json:"total"` // customers in the list
-	Rows  []Customer `json:"rows"`  // the first of them
+	List  string `json:"list"`  // the list's own name
+	Total int    `json:"total"` // customers in the list
+	// Query is the search the page asked for, Matched the customers of
+	// the list it finds (Total without one); Rows are PageRows of them
+	// from Offset on.
+	Query   string     `json:"query,omitempty"`
+	Matched int        `json:"matched"`
+	Offset  int        `json:"offset"`
+	Rows    []Customer `json:"rows"`
+}
+
+// PageRows is how many customers of a list the page shows at a time: a
+// page that a screen scrolls through in a few turns of the wheel; the
+// export holds them all.
+const PageRows = 50
+
+// Page returns the page of a list's customers (rows, named list) that a
+// MsgRows request asks for: those whose id, e-mail or name holds query,
+// in any case, PageRows of them from offset on. An offset past the last
+// customer found gives the last page; an offset inside a page, that page.
+func Page(rows []Customer, list, query string, offset int) *Rows {
+	q := strings.ToLower(strings.TrimSpace(query))
+	found := rows
+	if q != "" {
+		found = []Customer{}
+		for _, c := range rows {
+			if strings.Contains(strings.ToLower(c.ID), q) || strings.Contains(strings.ToLower(c.Email), q) || strings.Contains(strings.ToLower(c.Name), q) {
+				found = append(found, c)
+			}
+		}
+	}
+	offset = min(max(offset, 0), max(len(found)-1, 0))
+	offset -= offset % PageRows
+	return &Rows{List: list, Total: len(rows), Query: query, Matched: len(found), Offset: offset, Rows: found[offset:min(offset+PageRows, len(found))]}
 }

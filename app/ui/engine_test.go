@@ -107,7 +107,7 @@ func TestRestore(t *testing.T) {
 			t.Errorf("restore %d: %s %s %+v", i, rs[i].Type, rs[i].Name, rs[i].Settings)
 		}
 	}
-	view := m.view("VIP") // asked meanwhile: answered after the restore
+	view := m.view(TabCustomers, "", "VIP") // asked meanwhile: answered after the restore
 	for _, r := range rs {
 		m.handle(fmt.Sprintf(`{"type":"progress","id":%d,"progress":{"stage":"read","done":1,"total":2}}`, r.ID))
 		m.handle(reportMsg(t, r.ID, docOf(t, shop)))
@@ -116,7 +116,7 @@ func TestRestore(t *testing.T) {
 		t.Errorf("the restore showed: gen %d→%d, phase %v, restore %v, lost %+v", gen, m.docGen, m.Phase, m.restore, m.Lost)
 	}
 	m.handle(fmt.Sprintf(`{"type":"rows","id":%d,"rows":{"list":"VIP","total":1,"rows":[{"id":"a"}]}}`, view.ID))
-	if m.Rows == nil || m.Rows.List != "VIP" {
+	if lv := m.lists[TabCustomers]; lv.Rows == nil || lv.Rows.List != "VIP" {
 		t.Error("the rows asked during the restore are not shown")
 	}
 

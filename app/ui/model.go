@@ -45,12 +45,11 @@ type model struct {
 	// Lost is the engine that ended (crashed, exited, stuck) or was
 	// stopped by the user, and what it was doing; nil once the page has
 	// made another request.
-	Lost      *lost
-	List      string       // the list the user views ("" for none)
-	Rows      *report.Rows // its first rows, once the worker sent them
-	rowsAsked bool         // they are asked for
-	reqID     int          // the last request sent; older answers are ignored
-	docGen    int          // counts reports, so charts are drawn once per report
+	Lost *lost
+	// lists are the lists open, one a tab, by tab (lists.go).
+	lists  map[string]*listView
+	reqID  int // the last request sent; older answers are ignored
+	docGen int // counts reports, so charts are drawn once per report
 
 	// product is the product list viewed (List is its name), nil for
 	// another list.
@@ -204,12 +203,11 @@ func (m *model) handle(raw string) (*message, error) {
 		m.commit()
 		m.Doc, m.Phase, m.Err, m.Limit, m.Problem = msg.Report, Ready, "", nil, nil
 		m.docGen++
-		m.Rows, m.rowsAsked = nil, false // the list's rows are asked for again
+		m.listsStale()
 	case report.MsgRows:
-		if msg.Rows != nil && msg.Rows.List != "" {
-			m.Rows = msg.Rows
-		}
+		m.listRows(msg)
 	case report.MsgError:
+		m.listFailed(msg.ID)
 		if msg.Problem != nil {
 			// The file needs the user's word: its problem replaces the
 			// report of the file before (the engine has let it go).
@@ -410,19 +408,6 @@ func (m *model) eta() (share float64, left time.Duration, known bool) {
 	return share, left, true
 }
 
-// view asks for the rows of a list.
-func (m *model) view(list string) report.Request {
-	m.List, m.Rows, m.rowsAsked, m.product = list, nil, true, nil
-	m.reqID++
-	return report.Request{Type: report.MsgRows, ID: m.reqID, List: list}
-}
-
-// needRows tells whether the viewed list's rows must be asked for (after a
-// new report).
-func (m *model) needRows() bool {
-	return m.List != "" && m.Rows == nil && !m.rowsAsked && m.Doc != nil && m.Phase == Ready
-}
-
 // setMap sets the column of a role ("" for none) and asks again.
 func (m *model) setMap(role, column string) report.Request {
 	m.Settings.Map = withRole(m.Settings.Map, role, column)
@@ -462,6 +447,8 @@ type KPI struct {
 	// Currency is the ISO code of a card of money (data-currency), "" for
 	// other cards and for amounts of no known currency.
 	Currency string
+	// Verdict says in a line how far to trust a prediction (verdicts.go).
+	Verdict string
 }
 
 // kpis lists the dashboard's cards, retention and churn first.

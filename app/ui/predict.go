@@ -25,13 +25,14 @@ func forecastKPIs(d *report.Document, l *i18n.Locale) []KPI {
 		unit = l.T("days")
 	}
 	b := f.BGNBD
+	v := checkVerdict(f)
 	model := l.T("BG/NBD with r = %s, α = %s, a = %s, b = %s", l.Num(b.R, 3), l.Num(b.Alpha, 3), l.Num(b.A, 3), l.Num(b.B, 3))
 	if b.NoDropout {
 		model = l.T("BG/NBD without drop-out (NBD) with r = %s, α = %s", l.Num(b.R, 3), l.Num(b.Alpha, 3))
 	}
 	out := []KPI{{
 		Name: "expected_purchases", Label: l.T("Expected purchases"), Value: f.ExpectedPurchases, Text: l.Num(f.ExpectedPurchases, 0),
-		Note: l.T("next %s months", l.Int(f.Horizon)),
+		Note: l.T("next %s months", l.Int(f.Horizon)), Verdict: verdictText(l, v, f, false),
 		Formula: l.T("%s, fitted in %s on the orders to %s of %s customers (%s bought again), gives each customer's expected purchases in the next %s months from their repeat purchases (x), the time of the last (tₓ) and their age (T); summed: %s.",
 			model, unit, f.Until, l.Int(f.Customers), l.Int(f.Repeaters), l.Int(f.Horizon), l.Num(f.ExpectedPurchases, 1)),
 	}}
@@ -39,7 +40,7 @@ func forecastKPIs(d *report.Document, l *i18n.Locale) []KPI {
 		g := f.GammaGamma
 		out = append(out, KPI{
 			Name: "predicted_clv", Label: l.T("Predicted customer value"), Value: *f.CLV, Text: money(*f.CLV), Currency: cur,
-			Note: l.T("next %s months, all customers", l.Int(f.Horizon)),
+			Note: l.T("next %s months, all customers", l.Int(f.Horizon)), Verdict: verdictText(l, v, f, false),
 			Formula: l.T("CLV = Σ over the next %s months of expected purchases in the month × expected order value ÷ (1 + %s)^month, summed over customers: %s. The order value is Gamma-Gamma's (p = %s, q = %s, γ = %s): each customer's own mean pulled toward the shop's.",
 				l.Int(f.Horizon), l.Percent(f.Discount), money(*f.CLV), l.Num(g.P, 3), l.Num(g.Q, 3), l.Num(g.Gamma, 3)),
 		})
@@ -48,15 +49,15 @@ func forecastKPIs(d *report.Document, l *i18n.Locale) []KPI {
 		s := f.Slipping
 		out = append(out, KPI{
 			Name: "slipping", Label: l.T("Slipping away"), Value: float64(s.Customers), Text: l.Int(s.Customers),
-			Note: l.T("brought %s so far", money(s.Revenue)),
+			Note: l.T("brought %s so far", money(s.Revenue)), Verdict: verdictText(l, v, f, true),
 			Formula: l.T("Customers in the top 20%% by net revenue (%s or more) whose P(alive) is below %s: %s customers who brought %s. P(alive) falls the longer a customer stays away, measured against their own rhythm.",
 				money(s.MinRevenue), l.Percent(s.MaxPAlive), l.Int(s.Customers), money(s.Revenue)),
 		})
 	}
 	if h := f.Validation.Holdout; h != nil {
 		out = append(out, KPI{
-			Name: "check_error", Label: l.T("Prediction error in the check"), Value: h.Error, Text: l.Percent(h.Error),
-			Note: l.T("%s to %s", f.Validation.Until, f.Validation.End),
+			Name: "check_error", Label: l.T("Prediction error in the test"), Value: h.Error, Text: l.Percent(h.Error),
+			Note: l.T("%s to %s", f.Validation.Until, f.Validation.End), Verdict: verdictText(l, v, f, false),
 			Formula: l.T("Fitted only on the orders to %s, the models expected %s purchases from %s to %s; there were %s. Error = |%s − %s| ÷ %s = %s; per customer the mean absolute error is %s.",
 				f.Validation.Until, l.Num(h.Predicted, 0), f.Validation.Until, f.Validation.End, l.Int(h.Actual),
 				l.Num(h.Predicted, 0), l.Int(h.Actual), l.Int(h.Actual), l.Percent(h.Error), l.Num(h.MAE, 2)),
@@ -70,27 +71,30 @@ func (w *Workbench) forecastCharts() []charts.Chart {
 	if w.m.Doc == nil {
 		return nil
 	}
+	return w.cached(TabPredict, func() []charts.Chart { return charts.Forecast(w.m.Doc, w.forecastLabels()) })
+}
+
+// forecastLabels are the prediction charts' words.
+func (w *Workbench) forecastLabels() charts.ForecastLabels {
 	units := w.t("Weeks since the first purchase")
 	if f := w.m.Doc.Forecast; f != nil && f.Unit == "day" {
 		units = w.t("Days since the first purchase")
 	}
-	return w.cached(TabPredict, func() []charts.Chart {
-		return charts.Forecast(w.m.Doc, charts.ForecastLabels{
-			SaveImage:       w.t("Save as PNG"),
-			PAliveTitle:     w.t("Repeat buyers by P(alive)"),
-			PAlive:          w.t("P(alive)"),
-			Customers:       w.t("Customers"),
-			CLVTitle:        w.t("Predicted CLV per customer by segment"),
-			PredictedCLV:    w.t("Predicted CLV"),
-			ByXTitle:        w.t("Check: purchases per customer after calibration"),
-			ByXAxis:         w.t("Repeat purchases during calibration"),
-			Actual:          w.t("Actual"),
-			Predicted:       w.t("Predicted"),
-			CumulativeTitle: w.t("Check: cumulative repeat purchases"),
-			Units:           units,
-			CalibrationEnd:  w.t("End of calibration"),
-		})
-	})
+	return charts.ForecastLabels{
+		SaveImage:       w.t("Save as PNG"),
+		PAliveTitle:     w.t("Repeat buyers by chance of staying"),
+		PAlive:          w.t("P(alive)"),
+		Customers:       w.t("Customers"),
+		CLVTitle:        w.t("Predicted CLV per customer by segment"),
+		PredictedCLV:    w.t("Predicted CLV"),
+		ByXTitle:        w.t("Test: purchases per customer after the test date"),
+		ByXAxis:         w.t("Repeat purchases before the test date"),
+		Actual:          w.t("Actual"),
+		Predicted:       w.t("Predicted"),
+		CumulativeTitle: w.t("Test: repeat purchases, predicted and actual"),
+		Units:           units,
+		CalibrationEnd:  w.t("Test date"),
+	}
 }
 
 func (w *Workbench) predictControls() app.UI {
@@ -121,7 +125,7 @@ func (w *Workbench) predictControls() app.UI {
 					w.apply()
 				}
 			})),
-		field(w.t("Monthly discount, %%"), app.Input().Type("number").ID("discount").Min(0).Max(50).Step(0.1).Value(strconv.FormatFloat(discount*100, 'f', -1, 64)).
+		field(w.t("Future sales count less by (%% a month)"), app.Input().Type("number").ID("discount").Min(0).Max(50).Step(0.1).Value(strconv.FormatFloat(discount*100, 'f', -1, 64)).
 			OnChange(func(ctx app.Context, e app.Event) {
 				v, err := strconv.ParseFloat(strings.ReplaceAll(ctx.JSSrc().Get("value").String(), ",", "."), 64)
 				if err == nil && v >= 0 && v < 100 {
@@ -130,7 +134,7 @@ func (w *Workbench) predictControls() app.UI {
 					w.apply()
 				}
 			})),
-		field(w.t("Check: calibrate to"), app.Input().Type("date").ID("validate").Value(validate).Min(w.m.Doc.FirstOrder).Max(w.m.Doc.LastOrder).
+		field(w.t("Test on the orders after"), app.Input().Type("date").ID("validate").Value(validate).Min(w.m.Doc.FirstOrder).Max(w.m.Doc.LastOrder).
 			OnChange(w.setDate(func(v string) { w.m.Settings.Validate = v }))),
 	)
 }
@@ -151,7 +155,11 @@ func (w *Workbench) predictions() app.UI {
 	ks := forecastKPIs(d, w.loc)
 	cs := w.forecastCharts()
 	return app.Div().Class("predictions").Body(
-		app.P().Class("hint").Text(w.t("Who will come back and what each customer is worth, from the buy-till-you-die models (BG/NBD for purchases and drop-out, Gamma-Gamma for spend), fitted on your orders in this browser.")),
+		app.P().Class("hint").Text(w.t("Who is likely to buy again, how much, and what each customer is worth in the coming months, learned from your orders in this browser. Each figure says how far to trust it, from a test on your own past orders.")),
+		app.Details().Class("how").Body(
+			app.Summary().Text(w.t("How is this computed?")),
+			app.P().Text(w.t("Two models of customer-base analysis (Fader, Hardie and Lee, 2005): BG/NBD for how often each customer buys and whether they have stopped (P(alive), the chance that they are still a customer), Gamma-Gamma for how much they spend an order. The test fits them again on the orders up to an earlier date and compares what they predict with what happened after it.")),
+		),
 		w.predictControls(),
 		app.If(len(f.Errors) > 0, func() app.UI {
 			return app.Div().Class("alert").ID("forecast-errors").Attr("role", "alert").Body(
@@ -163,6 +171,7 @@ func (w *Workbench) predictions() app.UI {
 			return app.Ul().Class("notes").Body(app.Range(f.Notes).Slice(func(i int) app.UI { return app.Li().Text(w.noteText(f.Notes[i])) }))
 		}),
 		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
+		app.If(f.BGNBD != nil && f.BGNBD.NoDropout, func() app.UI { return w.noDropout(f) }),
 		app.If(f.BGNBD != nil && !f.BGNBD.NoDropout, func() app.UI {
 			return app.Div().Class("lists").Body(
 				w.listCard(report.ListSlipping, w.t("Valuable customers slipping away"),
@@ -170,18 +179,18 @@ func (w *Workbench) predictions() app.UI {
 						w.loc.Int(f.Slipping.Customers), w.loc.Percent(f.Slipping.MaxPAlive)), nil, w.listActions(report.ListSlipping, w.t("Valuable customers slipping away"))),
 			)
 		}),
-		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
+		w.openList(""),
 		app.If(f.Validation.Error != "", func() app.UI {
-			return app.P().Class("hint").ID("check-error").Text(w.t("No check: %s", f.Validation.Error))
+			return app.P().Class("hint").ID("check-error").Text(w.t("No test: %s", f.Validation.Error))
 		}),
 		w.chartGrid(cs),
 		app.If(len(f.Segments) > 0, func() app.UI {
 			return app.Section().Body(
 				app.H2().Text(w.t("Predicted value by segment")),
-				app.P().Class("hint").Text(w.t("BG/NBD lets a customer drop out only after a repeat purchase, so a customer who bought once counts as alive (100%%); what they are expected to buy stays low because their purchase rate is.")),
+				app.P().Class("hint").Text(w.t("A customer who bought once counts as still a customer (100%%): the models see someone stop only after a repeat purchase. What they are expected to buy stays low, because they buy rarely.")),
 				scroller(w.t("Predicted value by segment")).Body(app.Table().Class("table").ID("forecast-segments").Body(
 					app.THead().Body(app.Tr().Body(
-						app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Mean P(alive)")),
+						app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Chance of still being a customer, mean")),
 						app.Th().Class("num").Text(w.t("Expected purchases")), app.Th().Class("num").Text(w.t("Predicted CLV")), app.Th().Class("num").Text(w.t("Per customer")),
 					)),
 					app.TBody().Body(app.Range(f.Segments).Slice(func(i int) app.UI {
@@ -194,5 +203,14 @@ func (w *Workbench) predictions() app.UI {
 				)),
 			)
 		}),
+	)
+}
+
+// noDropout says what a fit without drop-out means for the shop, in place
+// of the "Slipping away" card and list it leaves out.
+func (w *Workbench) noDropout(f *report.Forecast) app.UI {
+	return app.Div().Class("notice").ID("no-dropout").Body(
+		app.H3().Text(w.t("Nobody seems to leave for good")),
+		app.P().Text(w.t("In these orders, customers who paused came back at their usual pace: the models found no sign that anyone stops buying for good. So all %s customers count as still customers (100%%), nobody is slipping away, and there is no “Slipping away” list. Expected purchases follow each customer's own pace. For the customers who have gone quiet, see the Lapsed regulars list on Segments and lists.", w.loc.Int(f.Customers))),
 	)
 }

@@ -12,21 +12,13 @@ import (
 // Lists by product (report.ProductQuery, `retention list`): who bought a
 // product, and not another, or not again in a number of days.
 
-// viewProduct asks for the rows of a product list.
-func (m *model) viewProduct(q report.ProductQuery) report.Request {
-	r := m.view(q.Name())
-	m.product = &q
+// viewProduct opens a product list on a tab, under the product form, and
+// asks for its first page.
+func (m *model) viewProduct(tab string, q report.ProductQuery) report.Request {
+	r := m.view(tab, "products", q.Name())
+	m.lists[tab].Product = &q
 	r.Product = &q
 	return r
-}
-
-// again asks once more for the rows of the list viewed, after a new
-// report.
-func (m *model) again() report.Request {
-	if m.product != nil {
-		return m.viewProduct(*m.product)
-	}
-	return m.view(m.List)
 }
 
 // productQuery is the product form's query; ok is false without a product
@@ -71,7 +63,7 @@ func (w *Workbench) productsView() app.UI {
 		app.Form().Class("controls").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			if q, ok := w.productQuery(); ok {
-				w.post(w.m.viewProduct(q), nil)
+				w.post(w.m.viewProduct(w.tab, q), nil)
 			}
 		}).Body(
 			field(w.t("Bought"), app.Input().Type("text").ID("product-bought").List("product-names").Value(w.m.productForm.Bought).

@@ -35,7 +35,7 @@ func (w *Workbench) settingWords(e *report.Error) string {
 		return w.t("%s must be 1 to %s, not %s.", w.t("Months ahead"), e.Bound, e.Value)
 	case report.BadDiscount:
 		if v, err := strconv.ParseFloat(e.Value, 64); err == nil {
-			return w.t("%s must be from 0 to below 100, not %s.", w.t("Monthly discount, %%"), w.loc.Num(v*100, 2))
+			return w.t("%s must be from 0 to below 100, not %s.", w.t("Future sales count less by (%% a month)"), w.loc.Num(v*100, 2))
 		}
 	case report.NoOrdersToPredict:
 		return w.t("%s has no orders to predict from.", e.Value)
@@ -61,7 +61,7 @@ func (w *Workbench) control(field string) string {
 	case "season_to":
 		return w.t("The season's last day")
 	case "validate":
-		return w.t("Check: calibrate to")
+		return w.t("Test on the orders after")
 	case "as_of":
 		return w.t("The reference date")
 	}

@@ -29,7 +29,7 @@ func TestSettingWords(t *testing.T) {
 		{report.Error{Code: report.EndBeforeStart, Field: "season_to", Value: "2026-01-01", Bound: "2026-02-01"}, "The season ends (2026-01-01) before it starts (2026-02-01)."},
 		{report.Error{Code: report.BadUnit, Field: "predict_unit", Value: "year"}, "Time unit must be weeks or days, not “year”."},
 		{report.Error{Code: report.BadHorizon, Field: "horizon", Value: "121", Bound: "120"}, "Months ahead must be 1 to 120, not 121."},
-		{report.Error{Code: report.BadDiscount, Field: "discount", Value: "1.5"}, "Monthly discount, % must be from 0 to below 100, not 150.00."},
+		{report.Error{Code: report.BadDiscount, Field: "discount", Value: "1.5"}, "Future sales count less by (% a month) must be from 0 to below 100, not 150.00."},
 		{report.Error{Code: report.NoOrdersToPredict, Value: "x.csv"}, "x.csv has no orders to predict from."},
 		{report.Error{Code: report.NoCustomerBy, Field: "until", Value: "2023-12-31"}, "No customer bought on or before 2023-12-31."},
 		{report.Error{Code: report.Unreadable, Field: "orders.csv", Value: "NotReadableError: the file changed"}, "The file could not be read: NotReadableError: the file changed"},

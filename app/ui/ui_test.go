@@ -111,7 +111,7 @@ func renderHTML(t *testing.T, w *Workbench) string {
 // worker would, and returns them.
 func showRows(w *Workbench, d *report.Document, list string) []report.Customer {
 	rows, name, _ := report.Select(d, list)
-	b, _ := json.Marshal(report.Reply{Type: report.MsgRows, ID: w.m.reqID, Rows: &report.Rows{List: name, Total: len(rows), Rows: rows}})
+	b, _ := json.Marshal(report.Reply{Type: report.MsgRows, ID: w.m.reqID, Rows: report.Page(rows, name, "", 0)})
 	w.m.handle(string(b))
 	return rows
 }
@@ -158,17 +158,35 @@ func TestModel(t *testing.T) {
 		t.Errorf("file: %+v", f)
 	}
 	// Viewing a list asks for its rows; a new report asks again.
-	r = m.view("VIP")
-	if r.Type != report.MsgRows || r.List != "VIP" || m.needRows() {
-		t.Errorf("view: %+v, needRows %v", r, m.needRows())
+	r = m.view(TabCustomers, "", "VIP")
+	if r.Type != report.MsgRows || r.List != "VIP" || m.needRows(TabCustomers) {
+		t.Errorf("view: %+v, needRows %v", r, m.needRows(TabCustomers))
 	}
-	m.handle(fmt.Sprintf(`{"type":"rows","id":%d,"rows":{"list":"VIP","total":1,"rows":[{"id":"a"}]}}`, r.ID))
-	if m.Rows == nil || m.Rows.Total != 1 || m.needRows() {
-		t.Errorf("rows: %+v", m.Rows)
+	m.handle(fmt.Sprintf(`{"type":"rows","id":%d,"rows":{"list":"VIP","total":1,"matched":1,"rows":[{"id":"a"}]}}`, r.ID))
+	if lv := m.lists[TabCustomers]; lv.Rows == nil || lv.Rows.Total != 1 || m.needRows(TabCustomers) {
+		t.Errorf("rows: %+v", lv.Rows)
+	}
+	// Each tab has its own list: one opened on Predictions leaves the
+	// Segments tab's as it is, and a page asked for replaces its own.
+	p := m.view(TabPredict, "", report.ListSlipping)
+	next := m.page(TabPredict, "ab", 50)
+	if next.Query != "ab" || next.Offset != 50 || next.List != report.ListSlipping {
+		t.Errorf("page request %+v", next)
+	}
+	m.handle(fmt.Sprintf(`{"type":"rows","id":%d,"rows":{"list":"Slipping away","total":80,"matched":80,"rows":[{"id":"old"}]}}`, p.ID))
+	m.handle(fmt.Sprintf(`{"type":"rows","id":%d,"rows":{"list":"Slipping away","total":80,"matched":2,"offset":0,"query":"ab","rows":[{"id":"ab1"},{"id":"ab2"}]}}`, next.ID))
+	if lv := m.lists[TabPredict]; lv.Rows == nil || lv.Rows.Matched != 2 || lv.Offset != 0 || m.lists[TabCustomers].Rows.List != "VIP" {
+		t.Errorf("predictions' list %+v, segments' %+v", lv.Rows, m.lists[TabCustomers].Rows)
 	}
 	m.handle(reportMsg(t, m.reqID, d))
-	if m.Rows != nil || !m.needRows() {
+	if m.lists[TabCustomers].Rows != nil || !m.needRows(TabCustomers) || !m.needRows(TabPredict) {
 		t.Error("a new report keeps the old list rows")
+	}
+	// A page that fails closes its list.
+	r = m.ask(TabPredict)
+	m.handle(fmt.Sprintf(`{"type":"error","id":%d,"message":"no list named \"Slipping away\""}`, r.ID))
+	if m.lists[TabPredict] != nil || m.lists[TabCustomers] == nil {
+		t.Error("a failed page leaves its list open, or closes another tab's")
 	}
 	if _, err := m.handle("not json"); err == nil {
 		t.Error("bad message: no error")
@@ -266,7 +284,7 @@ func TestRender(t *testing.T) {
 		w := &Workbench{tab: tab}
 		w.m.handle(reportMsg(t, 0, d))
 		if list != "" {
-			w.m.view(list)
+			w.m.view(tab, "", list)
 			showRows(w, d, list)
 		}
 		return renderHTML(t, w)
@@ -360,14 +378,31 @@ func TestPredictions(t *testing.T) {
 			t.Error("a slipping card without drop-out")
 		}
 	}
-
+	// ... and the page says why, in place of the card.
 	w := &Workbench{tab: TabPredict}
+	w.m.handle(reportMsg(t, 0, &nd))
+	if html := renderHTML(t, w); !strings.Contains(html, `id="no-dropout"`) || strings.Contains(html, `data-list="Slipping away"`) {
+		t.Error("no drop-out: no explanation, or a slipping list")
+	}
+	// Each prediction says how far to trust it: the sample store's test
+	// was 48.8% off, with the order of customers kept.
+	for _, name := range []string{"expected_purchases", "predicted_clv", "check_error"} {
+		if v := got[name].Verdict; !strings.HasPrefix(v, "Good enough to rank customers, not to plan totals") {
+			t.Errorf("%s verdict %q", name, v)
+		}
+	}
+	if v := got["slipping"].Verdict; v != "Good enough to rank customers: the order held in the test." {
+		t.Errorf("slipping verdict %q", v)
+	}
+
+	w = &Workbench{tab: TabPredict}
 	w.m.handle(reportMsg(t, 0, d))
-	w.m.view(report.ListSlipping)
+	w.m.view(TabPredict, "", report.ListSlipping)
 	rows := showRows(w, d, report.ListSlipping)
 	html := renderHTML(t, w)
 	for _, want := range []string{`data-kpi="predicted_clv"`, `data-kpi="slipping"`, `data-list="Slipping away"`, `data-export="Slipping away"`,
-		`id="forecast-segments"`, `id="predict-unit"`, `data-chart="p_alive"`, `data-chart="holdout_cumulative"`, `data-rows="` + strconv.Itoa(len(rows)) + `"`} {
+		`id="forecast-segments"`, `id="predict-unit"`, `data-chart="p_alive"`, `data-chart="holdout_cumulative"`, `data-rows="` + strconv.Itoa(len(rows)) + `"`,
+		`class="verdict"`, `class="how"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("predictions tab lacks %s", want)
 		}

@@ -83,6 +83,7 @@ func (w *Workbench) controls() app.UI {
 			}).Body(app.Range(cs).Slice(func(i int) app.UI { return option(cs[i].Name, cs[i].Name, d.Currency) })))
 		}),
 		app.If(d.CurrencyStated(), func() app.UI { return w.currencyField() }),
+		w.printButton(),
 	)
 }
 
@@ -216,6 +217,7 @@ func (w *Workbench) card(k KPI) app.UI {
 		app.P().Class(valueClass(k.Text)).Text(k.Text),
 		app.If(k.Note != "", func() app.UI { return app.P().Class("note").Text(k.Note) }),
 		w.deltaView(k.Name),
+		app.If(k.Verdict != "", func() app.UI { return app.P().Class("verdict").Text(k.Verdict) }),
 		app.Details().Body(
 			app.Summary().Text(w.t("How is this computed?")),
 			app.P().Class("formula").Text(k.Formula),
@@ -278,26 +280,9 @@ func (w *Workbench) customers() app.UI {
 		app.Section().Body(
 			app.H2().Text(w.t("RFM segments")),
 			app.P().Class("hint").Text(w.t("Recency, frequency and money scored 1 to 5 against the other customers (as of %s); the recency × frequency grid names the segment.", d.AsOf)),
-			scroller(w.t("RFM segments")).Body(app.Table().Class("table cards").ID("segments").Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Text(w.t("Lists")), app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share of customers")),
-					app.Th().Class("num").Text(w.t("Revenue")), app.Th().Class("num").Text(w.t("Share of revenue")), app.Th().Class("num").Text(w.t("AOV")),
-					app.Th().Text(w.t("What it means")), app.Th().Text(w.t("What to do")),
-				)),
-				app.TBody().Body(app.Range(d.Segments).Slice(func(i int) app.UI {
-					s := d.Segments[i]
-					meaning, action, _ := w.segmentGuide(s.Name)
-					num := func(label, v string) app.UI { return app.Td().Class("num").DataSet("label", label).Text(v) }
-					return app.Tr().DataSet("segment", s.Name).Body(
-						app.Td().Class("row-actions").Body(actions(s.Name, w.segmentName(s.Name))),
-						app.Td().Class("name").Text(w.segmentName(s.Name)),
-						num(w.t("Customers"), w.loc.Int(s.Customers)), num(w.t("Share of customers"), w.loc.Percent(s.CustomerShare)),
-						num(w.t("Revenue"), money(s.Revenue)), num(w.t("Share of revenue"), w.loc.Percent(s.RevenueShare)), num(w.t("AOV"), money(s.AOV)),
-						app.Td().Class("text meaning").Text(meaning), app.Td().Class("text next").DataSet("label", w.t("What to do")).Text(action),
-					)
-				})),
-			)),
+			w.segmentTable("segments", true),
 		),
+		w.openList("segments"),
 		app.Section().Body(
 			app.H2().Text(w.t("Campaign lists")),
 			app.Div().Class("lists").Body(
@@ -322,7 +307,8 @@ func (w *Workbench) customers() app.UI {
 			),
 		),
 		app.If(len(d.Products) > 0, func() app.UI { return w.productsView() }),
-		app.If(w.m.List != "", func() app.UI { return w.listRows() }),
+		w.openList("products"),
+		w.openList(""),
 		w.movementView(),
 		app.If(len(d.Interest) > 0, func() app.UI {
 			return app.Section().Body(
@@ -340,12 +326,38 @@ func (w *Workbench) customers() app.UI {
 	)
 }
 
+// segmentTable is the RFM segments' table (id), each segment with its
+// figures, what it means, what to do, and with actions its list's buttons.
+func (w *Workbench) segmentTable(id string, actions bool) app.UI {
+	d := w.m.Doc
+	money := func(v float64) string { return w.loc.Money(v, d.Currency) }
+	return scroller(w.t("RFM segments")).Body(app.Table().Class("table cards").ID(id).Body(
+		app.THead().Body(app.Tr().Body(
+			app.If(actions, func() app.UI { return app.Th().Text(w.t("Lists")) }), app.Th().Text(w.t("Segment")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share of customers")),
+			app.Th().Class("num").Text(w.t("Revenue")), app.Th().Class("num").Text(w.t("Share of revenue")), app.Th().Class("num").Text(w.t("AOV")),
+			app.Th().Text(w.t("What it means")), app.Th().Text(w.t("What to do")),
+		)),
+		app.TBody().Body(app.Range(d.Segments).Slice(func(i int) app.UI {
+			s := d.Segments[i]
+			meaning, action, _ := w.segmentGuide(s.Name)
+			num := func(label, v string) app.UI { return app.Td().Class("num").DataSet("label", label).Text(v) }
+			return app.Tr().DataSet("segment", s.Name).Body(
+				app.If(actions, func() app.UI { return app.Td().Class("row-actions").Body(w.listActions(s.Name, s.Name)) }),
+				app.Td().Class("name").Text(s.Name),
+				num(w.t("Customers"), w.loc.Int(s.Customers)), num(w.t("Share of customers"), w.loc.Percent(s.CustomerShare)),
+				num(w.t("Revenue"), money(s.Revenue)), num(w.t("Share of revenue"), w.loc.Percent(s.RevenueShare)), num(w.t("AOV"), money(s.AOV)),
+				app.Td().Class("text meaning").Text(meaning), app.Td().Class("text next").DataSet("label", w.t("What to do")).Text(action),
+			)
+		})),
+	))
+}
+
 // listActions are a list's buttons: view, CSV, Excel, each named with the
 // list it acts on (name, as the page shows it) for a screen reader.
 func (w *Workbench) listActions(list, name string) app.UI {
 	return app.Span().Class("actions").Body(
 		app.Button().Class("btn btn-small").DataSet("view", list).Aria("label", w.t("View %s", name)).Text(w.t("View")).
-			OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.view(list), nil) }),
+			OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.view(w.tab, w.listPlace(list), list), nil) }),
 		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Aria("label", w.t("Export %s as CSV", name)).Text("CSV").
 			OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "csv") }),
 		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Aria("label", w.t("Export %s as Excel", name)).Text("Excel").
@@ -359,38 +371,6 @@ func (w *Workbench) listCard(id, title, text string, control, actions app.UI) ap
 		app.P().Text(text),
 		app.If(control != nil, func() app.UI { return control }),
 		actions,
-	)
-}
-
-func (w *Workbench) listRows() app.UI {
-	r := w.m.Rows
-	if r == nil {
-		return app.Section().ID("list-rows").Body(app.P().Class("hint").Text(w.t("Loading the list…")))
-	}
-	cur := w.m.Doc.Currency
-	return app.Section().ID("list-rows").DataSet("list", r.List).DataSet("rows", r.Total).Body(
-		app.H2().Text(w.t("List: %s", r.List)),
-		app.P().Class("hint").Text(w.t("%s customers; the first %s are shown, the export holds all.", w.loc.Int(r.Total), w.loc.Int(len(r.Rows)))),
-		scroller(w.t("List: %s", r.List)).Body(app.Table().Class("table").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Text(w.t("Customer")), app.Th().Text(w.t("E-mail")), app.Th().Text(w.t("Segment")),
-				app.Th().Class("num").Text(w.t("Orders")), app.Th().Class("num").Text(w.t("Revenue")), app.Th().Text(w.t("Last order")),
-				app.Th().Class("num").Text(w.t("P(alive)")), app.Th().Class("num").Text(w.t("Predicted CLV")), app.Th().Text(w.t("Expected next order")),
-			)),
-			app.TBody().Body(app.Range(r.Rows).Slice(func(i int) app.UI {
-				c := r.Rows[i]
-				alive, clv := "–", "–"
-				if c.PAlive != nil {
-					alive = w.loc.Percent(*c.PAlive)
-				}
-				if c.PredictedCLV != nil {
-					clv = w.loc.Money(*c.PredictedCLV, cur)
-				}
-				return app.Tr().Body(app.Td().Text(c.ID), app.Td().Text(c.Email), app.Td().Text(w.segmentName(c.Segment)),
-					app.Td().Class("num").Text(w.loc.Int(c.Orders)), app.Td().Class("num").Text(w.loc.Money(c.Revenue, cur)), app.Td().Text(c.Last),
-					app.Td().Class("num").Text(alive), app.Td().Class("num").Text(clv), app.Td().Class("next-order").Text(orDash(c.NextOrder)))
-			})),
-		)),
 	)
 }
 

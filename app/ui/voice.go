@@ -137,7 +137,7 @@ func (w *Workbench) voice() app.UI {
 								}
 							})), w.listActions(report.ListQuietFans, w.t("Quiet fans"))),
 				),
-				app.If(w.m.List == report.ListUnhappyVIPs || w.m.List == report.ListQuietFans, func() app.UI { return w.listRows() }),
+				w.openList(""),
 				groupTable("survey-segments", w.t("By RFM segment (each customer's latest answer)"), j.BySegment),
 				groupTable("survey-cohorts", w.t("By cohort (the period of the first order)"), j.ByCohort),
 			)

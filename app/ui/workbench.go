@@ -58,6 +58,7 @@ type Workbench struct {
 	// them back while a new report's first render is painted.
 	chartSet    chartCache
 	chartsLater bool
+	printed     printed // the report as printed last (print.go)
 	// ctx is the component's own context. Answers that arrive later (a
 	// read file, the worker's messages) are dispatched through it, not
 	// through the context of the element that started them: that element
@@ -143,8 +144,8 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	if f != nil && f.Type == report.MsgFile && bytes != nil {
 		download(f.File.Name, f.File.Type, bytes)
 	}
-	if w.m.needRows() {
-		w.post(w.m.again(), nil)
+	if w.m.needRows(w.tab) {
+		w.post(w.m.ask(w.tab), nil)
 	}
 	w.askMovement()
 	if w.m.Move != nil && w.m.moveDrawn != w.m.moveID {
@@ -522,6 +523,9 @@ func (w *Workbench) languagePicker() app.UI {
 func (w *Workbench) setTab(tab string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		w.tab = tab
+		if w.m.needRows(tab) {
+			w.post(w.m.ask(tab), nil)
+		}
 		w.askMovement()
 		w.m.moveDrawn = 0
 		w.drawMovement(ctx)
@@ -685,6 +689,7 @@ func (w *Workbench) reportView() app.UI {
 			app.If(w.tab == TabVoice, func() app.UI { return w.voice() }),
 			app.If(w.tab == TabData, func() app.UI { return w.data() }),
 		),
+		w.printView(),
 	)
 }
 

@@ -81,7 +81,7 @@ func TestCompareRequests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rows.List != name || rows.Total != len(wantRows) || rows.Total == 0 || !reflect.DeepEqual(rows.Rows, wantRows[:min(len(wantRows), MaxRows)]) {
+	if rows.List != name || rows.Total != len(wantRows) || rows.Total == 0 || !reflect.DeepEqual(rows.Rows, wantRows[:min(len(wantRows), report.PageRows)]) {
 		t.Errorf("product list %q of %d, want %q of %d", rows.List, rows.Total, name, len(wantRows))
 	}
 	f, err := s.ExportOf(report.Request{Type: report.MsgExport, Product: &q, Format: "csv"})

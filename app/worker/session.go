@@ -236,27 +236,22 @@ func (s *Session) addSurvey(name string, data []byte, gz bool, set report.Settin
 	return doc, err
 }
 
-// MaxRows is how many customers of a list the page is sent; the export
-// has them all.
-const MaxRows = 200
-
-// Rows returns the first MaxRows customers of a list of the last report.
-func (s *Session) Rows(list string) (*report.Rows, error) {
-	return s.RowsOf(report.Request{List: list})
+// Rows returns a page of a list of the last report: the customers whose
+// id, e-mail or name holds query, report.PageRows of them from offset on
+// (report.Page).
+func (s *Session) Rows(list, query string, offset int) (*report.Rows, error) {
+	return s.RowsOf(report.Request{List: list, Query: query, Offset: offset})
 }
 
-// RowsOf returns the first MaxRows customers of the list a MsgRows
-// request asks for: req.Product's, else the list named req.List.
+// RowsOf returns the page of the list a MsgRows request asks for:
+// req.Product's list, else the list named req.List, searched by req.Query
+// from req.Offset on (report.Page).
 func (s *Session) RowsOf(req report.Request) (*report.Rows, error) {
 	rows, canon, err := s.list(req)
 	if err != nil {
 		return nil, err
 	}
-	r := &report.Rows{List: canon, Total: len(rows), Rows: rows}
-	if len(rows) > MaxRows {
-		r.Rows = rows[:MaxRows]
-	}
-	return r, nil
+	return report.Page(rows, canon, req.Query, req.Offset), nil
 }
 
 // Failure is the reply to a request that failed with err: its English

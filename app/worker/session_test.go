@@ -110,7 +110,7 @@ func TestSession(t *testing.T) {
 	if f.Name != "retention-vip-2025-04-11.xlsx" || len(rows) != f.Rows+1 || f.Rows != 1 {
 		t.Errorf("xlsx export %s: %d rows for %d customers", f.Name, len(rows), f.Rows)
 	}
-	r, err := s.Rows("all")
+	r, err := s.Rows("all", "", 0)
 	if err != nil || r.List != report.ListAll || r.Total != 3 || len(r.Rows) != 3 {
 		t.Errorf("Rows(all) = %+v, %v", r, err)
 	}
@@ -185,7 +185,7 @@ func TestFailedLoadChangesNothing(t *testing.T) {
 			if s.name != "shop.csv" || s.doc != doc || ferr != nil || !bytes.Equal(f.Data, want.Data) {
 				t.Errorf("after %s: file %q, same report %v, export %v", tc.file, s.name, s.doc == doc, ferr)
 			}
-			if r, err := s.Rows("All"); err != nil || r.Total != 3 {
+			if r, err := s.Rows("All", "", 0); err != nil || r.Total != 3 {
 				t.Errorf("Rows after %s: %+v, %v", tc.file, r, err)
 			}
 			if d, err := s.Apply(report.Settings{Grain: "quarter"}, nil); err != nil || d.Customers != 3 {
@@ -195,19 +195,44 @@ func TestFailedLoadChangesNothing(t *testing.T) {
 	}
 }
 
-func TestRowsCapped(t *testing.T) {
+// TestRowsPaged: a list comes a page at a time, searched by id, e-mail or
+// name; an offset out of range gives the first or the last page.
+func TestRowsPaged(t *testing.T) {
+	const n = 2*report.PageRows + 20 // two full pages and a part
 	var b strings.Builder
-	b.WriteString("Order,Customer,Date,Total\n")
-	for i := 0; i < MaxRows+50; i++ {
-		fmt.Fprintf(&b, "%d,c%d,2025-01-%02d,%d\n", i, i, 1+i%28, 10+i)
+	b.WriteString("Order,Customer,Email,Date,Total\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "%d,c%03d,shop%03d@example.com,2025-01-%02d,%d\n", i, i, n-1-i, 1+i%28, 10+i)
 	}
 	var s Session
 	if _, err := s.Load("many.csv", []byte(b.String()), report.Settings{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	r, err := s.Rows("All")
-	if err != nil || r.Total != MaxRows+50 || len(r.Rows) != MaxRows {
-		t.Errorf("total %d, rows %d, err %v", r.Total, len(r.Rows), err)
+	tests := []struct {
+		name          string
+		query         string
+		offset        int
+		matched, from int
+		rows          int
+	}{
+		{"first page", "", 0, n, 0, report.PageRows},
+		{"second page", "", report.PageRows, n, report.PageRows, report.PageRows},
+		{"last page, part full", "", 2 * report.PageRows, n, 2 * report.PageRows, 20},
+		{"inside a page: that page", "", report.PageRows + 7, n, report.PageRows, report.PageRows},
+		{"past the end: the last page", "", 10 * n, n, 2 * report.PageRows, 20},
+		{"before the start: the first", "", -5, n, 0, report.PageRows},
+		{"by id", "C01", 0, 10, 0, 10},        // c010..c019, any case
+		{"by e-mail", "shop119@", 0, 1, 0, 1}, // c000's
+		{"none found", "nobody", 3, 0, 0, 0},
+	}
+	for _, tc := range tests {
+		r, err := s.Rows("All", tc.query, tc.offset)
+		if err != nil || r.Total != n || r.Matched != tc.matched || r.Offset != tc.from || len(r.Rows) != tc.rows || r.Query != tc.query {
+			t.Errorf("%s: total %d, matched %d, offset %d, rows %d, err %v", tc.name, r.Total, r.Matched, r.Offset, len(r.Rows), err)
+		}
+	}
+	if r, _ := s.Rows("All", "shop119@", 0); len(r.Rows) != 1 || r.Rows[0].ID != "c000" {
+		t.Errorf("e-mail search found %+v", r.Rows)
 	}
 }
 
@@ -277,9 +302,14 @@ func TestSurvey(t *testing.T) {
 	if page.Survey.Join.QuietFans != nil || page.Survey.Join.QuietFanCount != sv.Join.QuietFanCount || doc.Survey.Join.QuietFans == nil {
 		t.Error("the page should get the list sizes without their rows, and the session keep them")
 	}
-	rows, err := s.Rows(report.ListQuietFans)
+	rows, err := s.Rows(report.ListQuietFans, "", 0)
 	if err != nil || rows.Total != sv.Join.QuietFanCount || rows.List != report.ListQuietFans {
 		t.Errorf("quiet fans rows %+v, %v", rows, err)
+	}
+	for _, c := range rows.Rows {
+		if c.Score == nil || *c.Score < 9 { // a fan's latest answer is a promoter's, 9-10
+			t.Errorf("quiet fan %s: score %v", c.ID, c.Score)
+		}
 	}
 	f, err := s.Export(report.ListUnhappyVIPs, "xlsx")
 	if err != nil || f.Rows != sv.Join.UnhappyVIPCount || !strings.HasPrefix(f.Name, "retention-unhappy-vips-") {
@@ -302,7 +332,7 @@ func TestSurvey(t *testing.T) {
 	if doc, err = s.Load("shop.csv", []byte(shop), report.Settings{}, nil); err != nil || doc.Survey != nil || doc.SurveyError != "" {
 		t.Errorf("new orders: %v %+v", err, doc.Survey)
 	}
-	if _, err := s.Rows(report.ListQuietFans); err == nil || !strings.Contains(err.Error(), "add a survey export first") {
+	if _, err := s.Rows(report.ListQuietFans, "", 0); err == nil || !strings.Contains(err.Error(), "add a survey export first") {
 		t.Errorf("survey list without a survey: %v", err)
 	}
 }

@@ -105,11 +105,14 @@ await test("compare: a list by product equals the CLI's list --bought", async ()
   await page.waitForSelector(`#list-rows[data-list="${want.list}"]`, { timeout: 60000 });
   assert.equal(Number(await page.getAttribute("#list-rows", "data-rows")), want.customers);
   assert.ok(want.customers > 0, "the CLI's list is empty");
-  // The rows shown are the CLI's first, with their expected next order.
-  const shown = await page.$$eval("#list-rows tbody tr", (rows) => rows.map((r) => [r.cells[0].textContent, r.querySelector(".next-order").textContent]));
+  // The rows shown are the CLI's first, with their expected next order
+  // (its day, written as en-US writes a date).
+  const shown = await page.$$eval("#list-rows tbody tr", (rows) => rows.map((r) => [r.cells[0].textContent, r.querySelector(".next-order").dataset.day, r.querySelector(".next-order").textContent]));
+  const us = (day) => { const [y, m, d] = day.split("-"); return `${Number(m)}/${Number(d)}/${y}`; };
   want.rows.slice(0, shown.length).forEach((r, i) => {
     assert.equal(shown[i][0], r.id);
-    assert.equal(shown[i][1], r.next_order_date || "–");
+    assert.equal(shown[i][1], r.next_order_date || "");
+    assert.equal(shown[i][2], r.next_order_date ? us(r.next_order_date) : "–");
   });
   const [dl] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="product"][data-format="csv"]')]);
   const csv = (await (await import("node:fs")).promises.readFile(await dl.path())).toString().trim().split("\n");
