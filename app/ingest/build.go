@@ -268,7 +268,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if opt.Progress != nil && r%16384 == 0 {
 			opt.Progress("orders", int64(r), int64(t.Len()))
 		}
-		cell := func(i int) string { return strings.TrimSpace(t.Cell(r, i)) }
+		cell := func(i int) string { return t.Trim(r, i) }
 
 		// Which order this line belongs to.
 		id := cell(c.order)
@@ -774,7 +774,7 @@ func amountOf(a *agg, hasTotalCol, perLine bool) float64 {
 // filled tells whether column i has a value in any row.
 func filled(t *sheet.Table, i int) bool {
 	for r := range t.Len() {
-		if strings.TrimSpace(t.Cell(r, i)) != "" {
+		if t.Trim(r, i) != "" {
 			return true
 		}
 	}
@@ -790,7 +790,7 @@ func distinct(t *sheet.Table, i int) []string {
 		if i >= t.Width(r) {
 			continue
 		}
-		s := strings.TrimSpace(t.Cell(r, i))
+		s := t.Trim(r, i)
 		if s == "" || s == last {
 			continue // a line of an order often repeats the value above
 		}

@@ -398,3 +398,16 @@ func TestWorkbookTable(t *testing.T) {
 		})
 	}
 }
+
+// TestTrim: Trim is strings.TrimSpace of the cell, with or without its
+// shortcut.
+func TestTrim(t *testing.T) {
+	cells := []string{"", " ", "a", " a", "a ", "\ta\n", "\u00a0a", "a\u00a0", "é", "aé", "éa", "\u2003x\u2003", "a b", "\x7f", "~", "\u0085a"}
+	var tb Table
+	tb.AppendRow(1, cells)
+	for c, want := range cells {
+		if got := tb.Trim(0, c); got != strings.TrimSpace(want) {
+			t.Errorf("Trim(%q) = %q, want %q", want, got, strings.TrimSpace(want))
+		}
+	}
+}

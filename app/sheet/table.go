@@ -4,6 +4,8 @@ package sheet
 
 import (
 	"slices"
+	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"retention/app/limits"
@@ -96,6 +98,18 @@ func (t *Table) Cell(r, c int) string {
 	s := t.texts[a>>32]
 	base := a & (1<<32 - 1)
 	return s[base+int(t.cells[2*k]) : base+int(t.cells[2*k+1])]
+}
+
+// Trim returns the text of row r, column c without the white space around
+// it, as strings.TrimSpace does; the usual cell, which starts and ends with
+// a printable ASCII byte, is returned without the call (a call for every
+// cell read was 7% of the CPU profile of Online Retail, bytes to report).
+func (t *Table) Trim(r, c int) string {
+	s := t.Cell(r, c)
+	if n := len(s); n == 0 || s[0] > ' ' && s[0] < utf8.RuneSelf && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // Row returns the cells of row r in a new slice.

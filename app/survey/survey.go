@@ -218,7 +218,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		if c < 0 {
 			return ""
 		}
-		return strings.TrimSpace(t.Cell(row, c))
+		return t.Trim(row, c)
 	}
 	dates := make([]string, 0, sampleRows)
 	scores := make([]string, 0, t.Len())
@@ -403,7 +403,7 @@ func detect(t *sheet.Table) map[Role]Match {
 		var nums, dates, filled int
 		var sample []string
 		for r := 0; r < n; r++ {
-			v := strings.TrimSpace(t.Cell(r, c))
+			v := t.Trim(r, c)
 			if v == "" {
 				continue
 			}
