@@ -562,8 +562,8 @@ await test("currency: a file that names none is in the browser language's curren
   await page.waitForSelector("#segments");
   const [dc] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="All"][data-format="csv"]')]);
   const csv = fs.readFileSync(await dc.path(), "utf8").trim().split("\n");
-  assert.match(csv[0], /^customer_id,email,.*,currency,segment_meaning,segment_action$/);
-  assert.match(csv[1], /,EUR,("[^"]*"|[^,]*),("[^"]*"|[^,]*)$/, "the currency column, then the segment guide");
+  assert.match(csv[0], /^customer_id,email,.*,currency,segment_meaning,segment_action,next_order_date$/);
+  assert.match(csv[1], /,EUR,("[^"]*"|[^,]*),("[^"]*"|[^,]*),(\d{4}-\d\d-\d\d)?$/, "the currency column, then the segment guide and the next order date");
   assert.deepEqual(w.foreign, [], "requests left the origin");
   assert.deepEqual(w.errors, [], "console errors");
   await context.close();
@@ -1165,7 +1165,7 @@ await test("keyboard only: from the empty page to an exported list", async () =>
   await tabTo((s) => document.activeElement.getAttribute("aria-label") === `Export ${s} as CSV`, `Export ${seg} as CSV`, seg);
   const [dl] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
   const csv = fs.readFileSync(await dl.path(), "utf8").trim().split("\n");
-  assert.match(csv[0], /,segment_meaning,segment_action$/);
+  assert.match(csv[0], /,segment_meaning,segment_action,next_order_date$/);
   assert.ok(csv.length > 1 && csv[1].includes(seg), `the export is not ${seg}'s`);
   assert.deepEqual(w.errors, []);
   await context.close();

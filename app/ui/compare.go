@@ -183,8 +183,8 @@ func (w *Workbench) setMovementDay(set func(r *report.MovementRange, v string)) 
 
 // movementChart is the Sankey chart of the movement shown.
 func (w *Workbench) movementChart() charts.Chart {
-	return charts.Movement(w.m.Move, charts.MovementLabels{Title: w.t("Where the customers of %s were on %s", w.m.moveRange.From, w.m.moveRange.To),
-		SaveImage: w.t("Save as PNG"), NotInA: w.t("Not yet a customer"), NotInB: w.t("No longer in the file")})
+	return charts.Movement(w.m.Move, charts.MovementLabels{Title: w.t("Where the customers of %s were on %s", w.loc.Date(w.m.moveRange.From), w.loc.Date(w.m.moveRange.To)),
+		SaveImage: w.t("Save as PNG"), NotInA: w.t("Not yet a customer"), NotInB: w.t("No longer in the file"), SegmentNames: w.segmentNameMap()})
 }
 
 // drawMovement draws the movement's chart after this update.
@@ -257,9 +257,9 @@ func (w *Workbench) movementTable(m *report.Movement) app.UI {
 		case s == report.MovementAbsent:
 			return w.t("Not yet a customer")
 		}
-		return s
+		return w.segmentName(s)
 	}
-	caption := w.t("Customers by segment on %s (rows) and on %s (columns)", w.m.moveRange.From, w.m.moveRange.To)
+	caption := w.t("Customers by segment on %s (rows) and on %s (columns)", w.loc.Date(w.m.moveRange.From), w.loc.Date(w.m.moveRange.To))
 	return app.Div().Body(
 		app.P().ID("movement-summary").DataSet("both", m.Both).DataSet("stayed", m.Stayed).DataSet("moved", m.Moved).DataSet("only-b", m.OnlyB).
 			Text(w.t("%s customers on both days: %s stayed in their segment, %s moved; %s became customers in between.", w.loc.Int(m.Both), w.loc.Int(m.Stayed), w.loc.Int(m.Moved), w.loc.Int(m.OnlyB))),

@@ -123,7 +123,11 @@ func (w *Workbench) listRows(lv *listView) app.UI {
 	if r.Query != "" {
 		where = w.t("Rows %s–%s of the %s that match “%s” (of %s)", w.loc.Int(min(r.Offset+1, last)), w.loc.Int(last), w.loc.Int(r.Matched), r.Query, w.loc.Int(r.Total))
 	}
-	title := w.t("List: %s", r.List)
+	name := w.listName(r.List)
+	if lv.Product != nil {
+		name = w.productWords(*lv.Product)
+	}
+	title := w.t("List: %s", name)
 	heads := []app.UI{app.Th().Text(w.t("Customer")), app.Th().Text(w.t("E-mail")), app.Th().Text(w.t("Segment")),
 		app.Th().Class("num").Text(w.t("Orders")), app.Th().Class("num").Text(w.t("Revenue")), app.Th().Text(w.t("Last order")),
 		app.Th().Class("num").Text(w.t("P(alive)")), app.Th().Class("num").Text(w.t("Predicted CLV")), app.Th().Text(w.t("Expected next order"))}
@@ -162,16 +166,16 @@ func (w *Workbench) listRows(lv *listView) app.UI {
 				return app.Tr().Body(cells...)
 			})),
 		)),
-		w.pager(r),
+		w.pager(r, name),
 	)
 }
 
 // pager is the buttons to the page before and after, and which page this
 // is of how many.
-func (w *Workbench) pager(r *report.Rows) app.UI {
+func (w *Workbench) pager(r *report.Rows, name string) app.UI {
 	pages := max(1, (r.Matched+report.PageRows-1)/report.PageRows)
 	n := r.Offset/report.PageRows + 1
-	return app.Nav().Class("pager").Aria("label", w.t("Pages of %s", r.List)).Body(
+	return app.Nav().Class("pager").Aria("label", w.t("Pages of %s", name)).Body(
 		app.Button().Type("button").Class("btn btn-small").ID("list-prev").Disabled(n == 1).Text(w.t("Previous page")).
 			OnClick(func(ctx app.Context, e app.Event) { w.showPage(r.Query, r.Offset-report.PageRows) }),
 		app.Span().ID("list-page").Text(w.t("Page %s of %s", w.loc.Int(n), w.loc.Int(pages))),

@@ -1,5 +1,7 @@
 package ui
 
+import "retention/app/report"
+
 // segmentGuide is what an RFM segment means and what to do with it, in
 // the page's language; ok is false for a segment without a guide. The
 // English words are export.Guides' (TestSegmentGuides keeps them the
@@ -80,4 +82,27 @@ func (w *Workbench) segmentNameMap() map[string]string {
 		m[s] = w.segmentName(s)
 	}
 	return m
+}
+
+// listName is a list's name in the page's language: an RFM segment's, or
+// the title of the card of one of the report's lists; a product list's
+// name (the products as the file names them) as it is.
+func (w *Workbench) listName(list string) string {
+	switch list {
+	case report.ListAll:
+		return w.t("All customers")
+	case report.ListVIP:
+		return w.t("VIPs")
+	case report.ListLapsed:
+		return w.t("Lapsed regulars")
+	case report.ListSeasonal:
+		return w.t("Seasonal buyers")
+	case report.ListSlipping:
+		return w.t("Valuable customers slipping away")
+	case report.ListUnhappyVIPs:
+		return w.t("Unhappy VIPs")
+	case report.ListQuietFans:
+		return w.t("Quiet fans")
+	}
+	return w.segmentName(list)
 }

@@ -342,8 +342,8 @@ func (w *Workbench) segmentTable(id string, actions bool) app.UI {
 			meaning, action, _ := w.segmentGuide(s.Name)
 			num := func(label, v string) app.UI { return app.Td().Class("num").DataSet("label", label).Text(v) }
 			return app.Tr().DataSet("segment", s.Name).Body(
-				app.If(actions, func() app.UI { return app.Td().Class("row-actions").Body(w.listActions(s.Name, s.Name)) }),
-				app.Td().Class("name").Text(s.Name),
+				app.If(actions, func() app.UI { return app.Td().Class("row-actions").Body(w.listActions(s.Name, w.segmentName(s.Name))) }),
+				app.Td().Class("name").Text(w.segmentName(s.Name)),
 				num(w.t("Customers"), w.loc.Int(s.Customers)), num(w.t("Share of customers"), w.loc.Percent(s.CustomerShare)),
 				num(w.t("Revenue"), money(s.Revenue)), num(w.t("Share of revenue"), w.loc.Percent(s.RevenueShare)), num(w.t("AOV"), money(s.AOV)),
 				app.Td().Class("text meaning").Text(meaning), app.Td().Class("text next").DataSet("label", w.t("What to do")).Text(action),

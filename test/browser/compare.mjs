@@ -107,7 +107,7 @@ await test("compare: a list by product equals the CLI's list --bought", async ()
   assert.ok(want.customers > 0, "the CLI's list is empty");
   // The rows shown are the CLI's first, with their expected next order
   // (its day, written as en-US writes a date).
-  const shown = await page.$$eval("#list-rows tbody tr", (rows) => rows.map((r) => [r.cells[0].textContent, r.querySelector(".next-order").dataset.day, r.querySelector(".next-order").textContent]));
+  const shown = await page.$$eval("#list-rows tbody tr", (rows) => rows.map((r) => [r.cells[0].textContent, r.querySelector(".next-order").dataset.day || "", r.querySelector(".next-order").textContent]));
   const us = (day) => { const [y, m, d] = day.split("-"); return `${Number(m)}/${Number(d)}/${y}`; };
   want.rows.slice(0, shown.length).forEach((r, i) => {
     assert.equal(shown[i][0], r.id);
