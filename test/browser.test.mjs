@@ -243,13 +243,13 @@ const craftedIndex = JSON.parse(fs.readFileSync(path.join(craftedDir, "index.jso
 // The words each bound is refused with: the bound and the file's figure,
 // in the page's numbers, and what to do.
 const limitWords = {
-  inflated_too_large: /The file unpacks to at least 900\.\d MiB, more than the 900 MiB this browser tab can hold\.[^]*command line reads files that unpack to up to 4 GiB/,
+  inflated_too_large: /The file unpacks to at least ([\d,]+ bytes|9\d\d(\.[1-9])? MiB), more than the 900 MiB this browser tab can hold\.[^]*command line reads files that unpack to up to 4 GiB/,
   nested_compression: /compressed twice, a gzip file inside a gzip file[^]*Unpack it once/,
   overlapping_zip_entries: /entries that share their bytes[^]*Export the orders again/,
   cell_too_large: /holds at least [\d.,]+ (MiB|bytes), more than the 131,068 bytes of Excel's largest cell \(32,767 characters\)/,
   too_many_zip_entries: /has 10,001 entries, more than 10,000/,
   too_many_rows: /a row numbered 1,048,577, past Excel's last row, 1,048,576/,
-  file_too_large: /The file is 900\.0 MiB, more than the 900 MiB this browser tab can hold\.[^]*shorter date range or fewer columns[^]*command line reads files of up to 2 GiB/,
+  file_too_large: /The file is 943,718,401 bytes, more than the 900 MiB this browser tab can hold\.[^]*shorter date range or fewer columns[^]*command line reads files of up to 2 GiB/,
 };
 
 // engineMemory is the engine's WebAssembly memory in bytes (web/worker.js's

@@ -38,6 +38,7 @@ var (
 type cols struct {
 	order, customer, email, date, total, qty, price, status, currency, product, category, country, name, address int
 	txnType, returned, refunded, refundDate                                                                      int
+	adjusted                                                                                                     int // the total after refunds (adjustedTotal)
 }
 
 func resolve(m columns.Mapping) cols {
@@ -214,6 +215,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	if err := check(t, m, c); err != nil {
 		return nil, rep, err
 	}
+	c.adjusted = adjustedTotal(t.Header, c)
 	// The strongest identity the rows hold: a customer id, else an
 	// e-mail, else a name with an address. A column left empty in every
 	// row (Lazada's customerEmail) identifies no one.
@@ -235,7 +237,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 	rep.DateFormat = df.String()
 	var numVals []string
-	for _, i := range []int{c.total, c.price, c.qty, c.refunded} {
+	for _, i := range []int{c.total, c.price, c.qty, c.refunded, c.adjusted} {
 		if i >= 0 {
 			numVals = append(numVals, distinct(t, i)...)
 		}
@@ -379,6 +381,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if !ok {
 			continue
 		}
+		adjusted, hasAdjusted, ok := num(c.adjusted, "adjusted order total")
+		if !ok {
+			continue
+		}
 
 		a.addLine(line)
 		if kind == columns.TxnRefund {
@@ -405,6 +411,8 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		a.saleRows++
 		if hasRefunded {
 			a.addRefunded(math.Abs(refunded))
+		} else if hasAdjusted && hasTotal {
+			a.addRefunded(max(0, total-adjusted))
 		}
 		if s := cell(c.refundDate); s != "" && a.refundedAt.IsZero() {
 			if v, err := rdf.Parse(s, loc); err == nil {
@@ -668,6 +676,30 @@ func check(t *sheet.Table, m columns.Mapping, c cols) error {
 	return nil
 }
 
+// adjustedPrefix begins the header of an order total after refunds.
+const adjustedPrefix = "adjusted "
+
+// adjustedTotal is the column of the order total after refunds, or -1:
+// the column named as the total with "Adjusted" before it. Etsy's orders
+// download (EtsySoldOrders) keeps "Order Total" as the buyer paid it and
+// writes "Adjusted Order Total" beside it for an order refunded in part,
+// empty for the others; Etsy's help defines its adjusted amounts as the
+// order's "after any refund issued" (Etsy Payments Sales CSV: "Adjusted
+// Gross"). A refunded-amount column, the platform's own sum, comes first:
+// with one the adjusted total is not read.
+func adjustedTotal(header []string, c cols) int {
+	if c.total < 0 || c.total >= len(header) || c.refunded >= 0 {
+		return -1
+	}
+	want := adjustedPrefix + strings.TrimSpace(header[c.total])
+	for i, h := range header {
+		if i != c.total && strings.EqualFold(strings.TrimSpace(h), want) {
+			return i
+		}
+	}
+	return -1
+}
+
 // refundKey is who a refund row names: its customer id, else its e-mail,
 // else (in a file of names) its name and address.
 func refundKey(customer, email string, byName bool, name, address string) string {
@@ -707,6 +739,13 @@ func (a *agg) addRefunded(v float64) {
 //     column repeats the order's amount on its lines (or leaves them
 //     blank), the sum over the lines when it differs between the lines of
 //     an order anywhere in the file (perLine), as order totals are read.
+//
+//   - An adjusted total beside the order total (Etsy's "Adjusted Order
+//     Total", see adjustedTotal) is the order's amount after its refunds:
+//     where it is given, the refund is the difference, read as a
+//     refunded amount:
+//
+//     refunded = total - adjusted total
 //
 //   - Otherwise the order's refund rows, and its returned units at their
 //     unit price, or at the order's average price per unit when the file

@@ -149,6 +149,26 @@ func TestFromTable(t *testing.T) {
 		Orders:  []orderWant{{"1", "a", "2024-01-01", 10}},
 		Skipped: map[string]int{"order total is not a number": 1},
 	}, {
+		// Etsy's orders download: the total as paid, and beside it the
+		// total after a partial refund (empty without one).
+		Name: "an adjusted total below the total is a refund",
+		Table: table(
+			"Order ID|Buyer User ID|Sale Date|Order Total|Status|Adjusted Order Total|Adjusted Net Order Amount",
+			"1|a|2024-01-01|40.00|Completed||",
+			"2|a|2024-01-05|50.00|Partially Refunded|35.50|33.80",
+			"3|b|2024-01-06|20.00|Completed|20.00|19.10",
+		),
+		Orders:  []orderWant{{"1", "a", "2024-01-01", 40}, {"2", "a", "2024-01-05", 50}, {"3", "b", "2024-01-06", 20}},
+		Refunds: []float64{14.5},
+	}, {
+		Name: "a refunded amount comes before an adjusted total",
+		Table: table(
+			"Order ID|Customer ID|Order Date|Total|Refunded Amount|Adjusted Total",
+			"1|a|2024-01-01|50|5|35",
+		),
+		Orders:  []orderWant{{"1", "a", "2024-01-01", 50}},
+		Refunds: []float64{5},
+	}, {
 		Name:  "no date column",
 		Table: table("Order ID|Customer ID|Order Total", "1|a|10"),
 		Err:   ErrNoDate,

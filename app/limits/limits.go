@@ -14,6 +14,7 @@ package limits
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 )
@@ -66,7 +67,9 @@ const (
 
 // Error is a file past a bound: the bound and the file's figure (bytes,
 // rows, cells or entries, as the code says). Figure may be a lower bound
-// of the file's true figure: reading stops at the bound.
+// of the file's true figure: reading stops at the bound. An Input error's
+// Figure is the file's size, or 0 when it is not known (a pipe or a
+// device, read up to the bound).
 type Error struct {
 	Code   Code
 	File   string // the file's name, as given to the reader
@@ -86,9 +89,12 @@ func (e *Error) Error() string {
 func (e *Error) words() string {
 	switch e.Code {
 	case Input:
-		return fmt.Sprintf("the file is %s, more than the %s this can read", Bytes(e.Figure), Bytes(e.Limit))
+		if e.Figure == 0 { // a pipe or a device: its size is not known
+			return fmt.Sprintf("the file is more than the %s this can read", Bytes(e.Limit))
+		}
+		return fmt.Sprintf("the file is %s, more than the %s this can read", bytesBeside(e.Figure, e.Limit), Bytes(e.Limit))
 	case Inflated:
-		return fmt.Sprintf("the file unpacks to more than %s (at least %s)", Bytes(e.Limit), Bytes(e.Figure))
+		return fmt.Sprintf("the file unpacks to more than %s (at least %s)", Bytes(e.Limit), bytesBeside(e.Figure, e.Limit))
 	case SharedStrings:
 		return fmt.Sprintf("the workbook's text is more than %s", Bytes(e.Limit))
 	case Cell:
@@ -210,18 +216,50 @@ func (l Limits) CheckInput(size int64) error {
 	return nil
 }
 
-// Bytes words a size in bytes: "900 MiB", "2 GiB", "131,068 bytes".
+// Bytes words a size in bytes: "900 MiB", "1.5 GiB", "131,068 bytes"
+// (see Size).
 func Bytes(n int64) string {
-	const k = 1 << 10
-	switch {
-	case n >= k*k*k && n%(k*k*k) == 0:
-		return strconv.FormatInt(n/(k*k*k), 10) + " GiB"
-	case n >= k*k*k:
-		return strconv.FormatFloat(float64(n)/(k*k*k), 'f', 1, 64) + " GiB"
-	case n >= k*k:
-		return strconv.FormatFloat(float64(n)/(k*k), 'f', 0, 64) + " MiB"
+	v, unit, digits := Size(n)
+	if digits == 0 {
+		return Count(int64(math.Round(v))) + " " + unit
 	}
-	return Count(n) + " bytes"
+	return strconv.FormatFloat(v, 'f', digits, 64) + " " + unit
+}
+
+// Size is n bytes in the unit they are worded in: GiB from 1 GiB on, MiB
+// from 1 MiB on, else bytes; with one decimal, or none for a whole
+// number of the unit and where the decimal would be 0 ("2 GiB", never
+// "2.0 GiB").
+func Size(n int64) (v float64, unit string, digits int) {
+	const mib, gib = 1 << 20, 1 << 30
+	switch {
+	case n >= gib:
+		v, unit = float64(n)/gib, "GiB"
+	case n >= mib:
+		v, unit = float64(n)/mib, "MiB"
+	default:
+		return float64(n), "bytes", 0
+	}
+	if math.Round(v*10) != math.Round(v)*10 {
+		digits = 1
+	}
+	return v, unit, digits
+}
+
+// Beside is the size to word figure in beside bound, as "figure, more
+// than the bound": figure itself, or when Bytes words the two alike (a
+// file a little over a bound: "900 MiB, more than the 900 MiB") its
+// exact count of bytes, in which it is Size's "bytes".
+func Beside(figure, bound int64) (n int64, exact bool) {
+	return figure, figure != bound && Bytes(figure) == Bytes(bound)
+}
+
+// bytesBeside words figure beside bound (Beside).
+func bytesBeside(figure, bound int64) string {
+	if _, exact := Beside(figure, bound); exact {
+		return Count(figure) + " bytes"
+	}
+	return Bytes(figure)
 }
 
 // Count words a count with thousands separators: "1,048,576".

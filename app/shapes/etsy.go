@@ -47,7 +47,13 @@ func init() {
 		Platform: "Etsy", Export: "Orders (EtsySoldOrders)", File: "EtsySoldOrders2025.csv",
 		Doc:  "help.etsy.com: Shop Manager > Settings > Options > Download Data, CSV type Orders; columns as public parsers of EtsySoldOrders*.csv read them; one row per order",
 		Kind: Orders, Identity: ByCustomerID, Currency: "EUR", Amount: Total,
-		Write: writeEtsyOrders,
+		// A partial refund leaves the order total as it was and lowers
+		// the "Adjusted Order Total" (Etsy's help, Etsy Payments Sales
+		// CSV: the adjusted amounts are the order's "after any refund
+		// issued"); the download has no refund date, so the refund is
+		// dated at its order.
+		Refunds: true,
+		Write:   writeEtsyOrders,
 	}, Shape{
 		Platform: "Etsy", Export: "Order Items (EtsySoldOrderItems)", File: "EtsySoldOrderItems2025.csv",
 		Doc:  "help.etsy.com: Shop Manager > Settings > Options > Download Data, CSV type Order Items; columns as public parsers of EtsySoldOrderItems*.csv read them; one row per item",

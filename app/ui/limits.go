@@ -42,13 +42,13 @@ func (w *Workbench) limitWords(e *report.LimitError) (what, todo string) {
 	again := w.t("Export the orders again from the shop, as CSV or Excel.")
 	switch e.Code {
 	case limits.Input:
-		return w.t("The file is %s, more than the %s this browser tab can hold.", size(l, e.Figure), size(l, e.Limit)),
+		return w.t("The file is %s, more than the %s this browser tab can hold.", sizeBeside(l, e.Figure, e.Limit), size(l, e.Limit)),
 			smaller + " " + w.t("The retention command line reads files of up to %s, and larger ones on a machine with the memory.", size(l, limits.CLI.Input))
 	case limits.Inflated:
-		return w.t("The file unpacks to at least %s, more than the %s this browser tab can hold.", size(l, e.Figure), size(l, e.Limit)),
+		return w.t("The file unpacks to at least %s, more than the %s this browser tab can hold.", sizeBeside(l, e.Figure, e.Limit), size(l, e.Limit)),
 			smaller + " " + w.t("The retention command line reads files that unpack to up to %s.", size(l, limits.CLI.Inflated))
 	case limits.SharedStrings:
-		return w.t("The workbook's text is at least %s, more than the %s this browser tab can hold.", size(l, e.Figure), size(l, e.Limit)),
+		return w.t("The workbook's text is at least %s, more than the %s this browser tab can hold.", sizeBeside(l, e.Figure, e.Limit), size(l, e.Limit)),
 			smaller + " " + w.t("The retention command line reads workbooks of up to %s of text.", size(l, limits.CLI.SharedStrings))
 	case limits.Rows:
 		if e.Limit == limits.ExcelRows {
@@ -73,26 +73,29 @@ func (w *Workbench) limitWords(e *report.LimitError) (what, todo string) {
 	return w.t("The file is past a bound of this browser tab (%s).", string(e.Code)), again
 }
 
-// size words bytes in the units of package limits (limits.Bytes), in the
-// page's numbers: "900 MiB", "1.5 GiB", "131,068 bytes"; a size that is
-// not a whole number of its unit has a decimal, so that a file just over
-// a bound does not read as the bound ("900.0 MiB, more than the 900
-// MiB").
+// size words bytes in the units of package limits (limits.Size), in the
+// page's numbers: "900 MiB", "1.5 GiB", "131,068 bytes"; a decimal only
+// where it is not 0.
 func size(l *i18n.Locale, n int64) string {
-	const mib, gib = 1 << 20, 1 << 30
-	in := func(unit int64) string {
-		if n%unit == 0 {
-			return count(l, n/unit)
-		}
-		return l.Num(float64(n)/float64(unit), 1)
-	}
-	switch {
-	case n >= gib:
-		return l.T("%s GiB", in(gib))
-	case n >= mib:
-		return l.T("%s MiB", in(mib))
+	v, unit, digits := limits.Size(n)
+	switch unit {
+	case "GiB":
+		return l.T("%s GiB", l.Num(v, digits))
+	case "MiB":
+		return l.T("%s MiB", l.Num(v, digits))
 	}
 	return l.T("%s bytes", count(l, n))
+}
+
+// sizeBeside words a file's figure beside the bound it is past
+// (limits.Beside): in its exact bytes where size would word the two
+// alike, so that a file a little over a bound does not read as the bound
+// ("900 MiB, more than the 900 MiB").
+func sizeBeside(l *i18n.Locale, figure, bound int64) string {
+	if _, exact := limits.Beside(figure, bound); exact {
+		return l.T("%s bytes", count(l, figure))
+	}
+	return size(l, figure)
 }
 
 // count words a count in the page's numbers: "1,048,576".

@@ -30,6 +30,12 @@ func TestLimitWords(t *testing.T) {
 		{"de-DE", report.LimitError{Code: limits.Input, Limit: b.Input, Figure: 1610612736}, []string{"1,5 GiB"}, "2 GiB"},
 		{"en-US", report.LimitError{Code: limits.Inflated, Limit: b.Inflated, Figure: b.Inflated + 1<<20}, []string{"901 MiB", "900 MiB"}, "unpack to up to 4 GiB"},
 		{"en-US", report.LimitError{Code: limits.SharedStrings, Limit: b.SharedStrings, Figure: b.SharedStrings + 1}, []string{"text", "900 MiB"}, "2 GiB of text"},
+		// Sizes a little over the bound in exact bytes, never "900.0 MiB"
+		// beside "900 MiB"; a decimal only where it is not 0.
+		{"en-US", report.LimitError{Code: limits.Input, Limit: b.Input, Figure: b.Input + 40<<10}, []string{"is 943,759,360 bytes, more than the 900 MiB"}, "2 GiB"},
+		{"de-DE", report.LimitError{Code: limits.Inflated, Limit: b.Inflated, Figure: b.Inflated + 1}, []string{"943.718.401", "900 MiB"}, "4 GiB"},
+		{"en-US", report.LimitError{Code: limits.Input, Limit: b.Input, Figure: b.Input + 100<<10}, []string{"is 900.1 MiB, more than the 900 MiB"}, "2 GiB"},
+		{"en-US", report.LimitError{Code: limits.Input, Limit: b.Input, Figure: 2<<30 + 40<<20}, []string{"is 2 GiB, more than the 900 MiB"}, "2 GiB"},
 		{"en-US", report.LimitError{Code: limits.Rows, Limit: b.Rows, Figure: b.Rows + 1}, []string{"10,000,001 rows", "10,000,000"}, "up to 100,000,000 rows"},
 		{"de-DE", report.LimitError{Code: limits.Rows, Limit: b.Rows, Figure: b.Rows + 1}, []string{"10.000.001"}, "100.000.000"},
 		{"en-US", report.LimitError{Code: limits.Rows, Limit: limits.ExcelRows, Figure: 2000000}, []string{"2,000,000", "1,048,576", "Excel's last row"}, "Export the orders again"},
@@ -94,7 +100,7 @@ func TestLimitKeepsReport(t *testing.T) {
 	if m.reqID != id || m.Phase != Ready || m.Doc != doc || m.Failed != "huge.csv" || m.Limit != e {
 		t.Errorf("refused: requests %d→%d, phase %v, failed %q", id, m.reqID, m.Phase, m.Failed)
 	}
-	if html := renderHTML(t, &Workbench{m: *m}); !strings.Contains(html, "The file is 900.0 MiB, more than the 900 MiB") {
+	if html := renderHTML(t, &Workbench{m: *m}); !strings.Contains(html, "The file is 943,718,401 bytes, more than the 900 MiB") {
 		t.Errorf("the size is not said: %s", html[strings.Index(html, "alert"):][:400])
 	}
 	// The shown file read again with other settings (another sheet) past

@@ -142,16 +142,21 @@ func explainSetting(e *report.Error) string {
 	return e.Error()
 }
 
-// explainLimit words a file past a bound, with what to do about it.
+// explainLimit words a file past a bound, with what to do about it:
+// --max-size for the bounds that follow from memory, never for the ones
+// that follow from the formats (a row past Excel's last row is a file no
+// spreadsheet program writes, whatever the memory).
 func explainLimit(e *limits.Error) string {
 	s := e.Error() + "."
-	switch e.Code {
-	case limits.Input, limits.Inflated, limits.SharedStrings, limits.Rows, limits.Cells:
-		s += " Split the file or export fewer columns, or raise the bound with --max-size (as large as the machine's memory allows)."
-	case limits.Cell:
+	switch {
+	case e.Code == limits.Rows && e.Limit == limits.ExcelRows:
+		s += fmt.Sprintf(" Excel's last row is %s and no spreadsheet program writes a row past it: export the orders again as CSV or Excel.", limits.Count(limits.ExcelRows))
+	case e.Code == limits.Cell:
 		s += " No orders export holds such a cell: export the orders again."
-	case limits.ZipEntries, limits.Overlapping, limits.Nested:
+	case e.Code == limits.ZipEntries, e.Code == limits.Overlapping, e.Code == limits.Nested:
 		s += " No spreadsheet program writes such a file: export the orders again as CSV or Excel."
+	case e.Code == limits.Input, e.Code == limits.Inflated, e.Code == limits.SharedStrings, e.Code == limits.Rows, e.Code == limits.Cells:
+		s += " Split the file or export fewer columns, or raise the bound with --max-size (as large as the machine's memory allows)."
 	}
 	return s
 }

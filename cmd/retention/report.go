@@ -125,8 +125,8 @@ func readInput(file string, l limits.Limits) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > l.Input {
-		return nil, &limits.Error{Code: limits.Input, File: filepath.Base(file), Limit: l.Input, Figure: int64(len(data))}
+	if int64(len(data)) > l.Input { // how much more is not known
+		return nil, &limits.Error{Code: limits.Input, File: filepath.Base(file), Limit: l.Input}
 	}
 	return data, nil
 }
