@@ -152,7 +152,7 @@ func preview(res *ingest.Result) report.Preview {
 	p := report.Preview{Header: t.Header, Rows: [][]string{}, Lines: []int{}}
 	for i := 0; i < t.Len() && i < PreviewRows; i++ {
 		p.Rows = append(p.Rows, t.Row(i))
-		p.Lines = append(p.Lines, t.Lines[i])
+		p.Lines = append(p.Lines, int(t.Lines[i]))
 	}
 	return p
 }

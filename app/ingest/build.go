@@ -266,7 +266,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	var lastDate time.Time
 
 	for r := range t.Len() {
-		line := t.Lines[r]
+		line := int(t.Lines[r])
 		if opt.Progress != nil && r%16384 == 0 {
 			opt.Progress("orders", int64(r), int64(t.Len()))
 		}

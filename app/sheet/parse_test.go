@@ -244,7 +244,7 @@ func TestAppendRow(t *testing.T) {
 		t.Fatalf("%d rows in %d blocks, want %d rows in 3 or more", tb.Len(), len(tb.texts), len(rows))
 	}
 	for i, r := range rows {
-		if got := tb.Row(i); !reflect.DeepEqual(got, r) || tb.Lines[i] != i+2 || tb.Cell(i, len(r)) != "" || tb.Cell(i, -1) != "" {
+		if got := tb.Row(i); !reflect.DeepEqual(got, r) || int(tb.Lines[i]) != i+2 || tb.Cell(i, len(r)) != "" || tb.Cell(i, -1) != "" {
 			t.Fatalf("row %d: %q at line %d, want %q at %d", i, got, tb.Lines[i], r, i+2)
 		}
 	}
@@ -254,7 +254,7 @@ func TestAppendRow(t *testing.T) {
 			t.Fatalf("Head(%d) has %d rows", n, h.Len())
 		}
 		for i := range h.Len() {
-			if !reflect.DeepEqual(h.Row(i), rows[i]) || h.Lines[i] != i+2 {
+			if !reflect.DeepEqual(h.Row(i), rows[i]) || int(h.Lines[i]) != i+2 {
 				t.Fatalf("Head(%d) row %d: %q at line %d", n, i, h.Row(i), h.Lines[i])
 			}
 		}
@@ -270,7 +270,7 @@ func sameParse(t *testing.T, s string, comma byte) {
 		t.Fatalf("%d records (%d lines), plain path %d", tb.Len(), len(tb.Lines), len(wantRows))
 	}
 	for i := range wantRows {
-		if got := tb.Row(i); !reflect.DeepEqual(got, wantRows[i]) || tb.Lines[i] != wantLines[i] {
+		if got := tb.Row(i); !reflect.DeepEqual(got, wantRows[i]) || int(tb.Lines[i]) != wantLines[i] {
 			t.Fatalf("record %d: %q at line %d, plain path %q at line %d", i, got, tb.Lines[i], wantRows[i], wantLines[i])
 		}
 		for c := -1; c <= len(wantRows[i]); c++ {

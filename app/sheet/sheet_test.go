@@ -62,95 +62,95 @@ var readTests = []struct {
 	Format string
 	Header []string
 	Rows   [][]string
-	Lines  []int
+	Lines  []int32
 	Note   *report.Note // a note that must be there
 }{{
 	Name:   "comma",
 	Input:  []byte("Order,Customer,Total\n1,a,10.50\n2,b,3\n"),
 	Format: "csv", Header: []string{"Order", "Customer", "Total"},
-	Rows: [][]string{{"1", "a", "10.50"}, {"2", "b", "3"}}, Lines: []int{2, 3},
+	Rows: [][]string{{"1", "a", "10.50"}, {"2", "b", "3"}}, Lines: []int32{2, 3},
 }, {
 	Name:   "semicolon with decimal commas",
 	Input:  []byte("Bestellnummer;Kundennummer;Betrag\n1;K1;1.234,56\n2;K2;99,90\n"),
 	Format: "semicolon", Header: []string{"Bestellnummer", "Kundennummer", "Betrag"},
-	Rows: [][]string{{"1", "K1", "1.234,56"}, {"2", "K2", "99,90"}}, Lines: []int{2, 3},
+	Rows: [][]string{{"1", "K1", "1.234,56"}, {"2", "K2", "99,90"}}, Lines: []int32{2, 3},
 }, {
 	Name:   "tab",
 	Input:  []byte("a\tb\n1\t2\n"),
-	Format: "tsv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int{2},
+	Format: "tsv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int32{2},
 }, {
 	Name:   "pipe",
 	Input:  []byte("a|b\n1|2\n"),
-	Format: "pipe", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int{2},
+	Format: "pipe", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int32{2},
 }, {
 	Name:   "whitespace like CDNOW, CRLF",
 	Input:  []byte(" customer_id  date number_of_cds  dollar_value\r\n    00001 19970101   1   11.77\r\n    00002 19970112   1   12.00\r\n"),
 	Format: "whitespace", Header: []string{"customer_id", "date", "number_of_cds", "dollar_value"},
-	Rows: [][]string{{"00001", "19970101", "1", "11.77"}, {"00002", "19970112", "1", "12.00"}}, Lines: []int{2, 3},
+	Rows: [][]string{{"00001", "19970101", "1", "11.77"}, {"00002", "19970112", "1", "12.00"}}, Lines: []int32{2, 3},
 }, {
 	Name:   "quotes, doubled quotes, embedded newline and delimiter",
 	Input:  []byte("id,text,n\n1,\"say \"\"hi\"\", ok\",2\n2,\"two\nlines\",3\n3,plain,4\n"),
 	Format: "csv", Header: []string{"id", "text", "n"},
 	Rows:  [][]string{{"1", `say "hi", ok`, "2"}, {"2", "two\nlines", "3"}, {"3", "plain", "4"}},
-	Lines: []int{2, 3, 5},
+	Lines: []int32{2, 3, 5},
 }, {
 	Name:   "stray quote inside an unquoted field is kept",
 	Input:  []byte("a,b\n5\" pipe,2\n"),
-	Format: "csv", Header: []string{"a", "b"}, Rows: [][]string{{`5" pipe`, "2"}}, Lines: []int{2},
+	Format: "csv", Header: []string{"a", "b"}, Rows: [][]string{{`5" pipe`, "2"}}, Lines: []int32{2},
 }, {
 	Name:   "CR line ends and blank lines",
 	Input:  []byte("a,b\r1,2\r\r3,4\r"),
-	Format: "csv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}, {"3", "4"}}, Lines: []int{2, 4},
+	Format: "csv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}, {"3", "4"}}, Lines: []int32{2, 4},
 }, {
 	Name:   "spaces around unquoted fields are trimmed",
 	Input:  []byte("a , b\n 1 ,  2 \n"),
-	Format: "csv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int{2},
+	Format: "csv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int32{2},
 }, {
 	Name:   "UTF-8 BOM",
 	Input:  []byte("\xEF\xBB\xBFBeløb,Kunde\n1,Ærø\n"),
-	Format: "csv", Header: []string{"Beløb", "Kunde"}, Rows: [][]string{{"1", "Ærø"}}, Lines: []int{2},
+	Format: "csv", Header: []string{"Beløb", "Kunde"}, Rows: [][]string{{"1", "Ærø"}}, Lines: []int32{2},
 }, {
 	Name:   "UTF-16 LE with BOM, tab-separated (Excel Unicode text)",
 	Input:  utf16le("Bestelldatum\tBetrag\n03.02.2024\t1.234,56\n", true),
-	Format: "tsv", Header: []string{"Bestelldatum", "Betrag"}, Rows: [][]string{{"03.02.2024", "1.234,56"}}, Lines: []int{2},
+	Format: "tsv", Header: []string{"Bestelldatum", "Betrag"}, Rows: [][]string{{"03.02.2024", "1.234,56"}}, Lines: []int32{2},
 	Note: &report.Note{Code: report.NoteUTF16, Value: "LE"},
 }, {
 	Name:   "UTF-16 LE without BOM",
 	Input:  utf16le("a\tb\n1\t2\n", false),
-	Format: "tsv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int{2}, Note: &report.Note{Code: report.NoteUTF16, Value: "LE"},
+	Format: "tsv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int32{2}, Note: &report.Note{Code: report.NoteUTF16, Value: "LE"},
 }, {
 	Name:   "UTF-16 BE",
 	Input:  utf16be("a,b\n1,2\n"),
-	Format: "csv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int{2}, Note: &report.Note{Code: report.NoteUTF16, Value: "BE"},
+	Format: "csv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int32{2}, Note: &report.Note{Code: report.NoteUTF16, Value: "BE"},
 }, {
 	Name:   "Windows-1252",
 	Input:  cp1252("Beløb;Währung\n12,50 €;EUR\n"),
-	Format: "semicolon", Header: []string{"Beløb", "Währung"}, Rows: [][]string{{"12,50 €", "EUR"}}, Lines: []int{2},
+	Format: "semicolon", Header: []string{"Beløb", "Währung"}, Rows: [][]string{{"12,50 €", "EUR"}}, Lines: []int32{2},
 	Note: &report.Note{Code: report.NoteWindows1252},
 }, {
 	Name:   "gzip",
 	Input:  gz("a,b\n1,2\n"),
-	Format: "csv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int{2},
+	Format: "csv", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Lines: []int32{2},
 }, {
 	Name:   "title block above the header",
 	Input:  []byte("Orders report\nExported 2024-01-31\n\nOrder,Customer,Total\n1,a,10\n2,b,20\n"),
 	Format: "csv", Header: []string{"Order", "Customer", "Total"},
-	Rows: [][]string{{"1", "a", "10"}, {"2", "b", "20"}}, Lines: []int{5, 6}, Note: &report.Note{Code: report.NoteTitleLines, N: 2},
+	Rows: [][]string{{"1", "a", "10"}, {"2", "b", "20"}}, Lines: []int32{5, 6}, Note: &report.Note{Code: report.NoteTitleLines, N: 2},
 }, {
 	Name:   "blank and repeated header names",
 	Input:  []byte("Amount,,Amount\n1,2,3\n"),
-	Format: "csv", Header: []string{"Amount", "Column 2", "Amount (2)"}, Rows: [][]string{{"1", "2", "3"}}, Lines: []int{2},
+	Format: "csv", Header: []string{"Amount", "Column 2", "Amount (2)"}, Rows: [][]string{{"1", "2", "3"}}, Lines: []int32{2},
 }, {
 	Name:   "no header, read anyway",
 	Input:  []byte("4 1 19970101 2 29.33\n4 1 19970118 2 29.73\n"),
 	Opt:    Options{NoHeader: true},
 	Format: "whitespace", Header: []string{"Column 1", "Column 2", "Column 3", "Column 4", "Column 5"},
-	Rows: [][]string{{"4", "1", "19970101", "2", "29.33"}, {"4", "1", "19970118", "2", "29.73"}}, Lines: []int{1, 2},
+	Rows: [][]string{{"4", "1", "19970101", "2", "29.33"}, {"4", "1", "19970118", "2", "29.73"}}, Lines: []int32{1, 2},
 }, {
 	Name:   "delimiter given",
 	Input:  []byte("a;b,c\n1;2,3\n"),
 	Opt:    Options{Comma: ','},
-	Format: "csv", Header: []string{"a;b", "c"}, Rows: [][]string{{"1;2", "3"}}, Lines: []int{2},
+	Format: "csv", Header: []string{"a;b", "c"}, Rows: [][]string{{"1;2", "3"}}, Lines: []int32{2},
 }}
 
 func TestRead(t *testing.T) {
@@ -322,7 +322,7 @@ func FuzzRead(f *testing.F) {
 			if tb.Len() != len(tb.Lines) {
 				t.Fatalf("%d rows, %d line numbers", tb.Len(), len(tb.Lines))
 			}
-			prev := 0
+			prev := int32(0)
 			for _, l := range tb.Lines {
 				if l <= prev && opt.NoHeader || l < prev {
 					t.Fatalf("line numbers not increasing: %v", tb.Lines)
@@ -377,11 +377,11 @@ func TestWorkbookTable(t *testing.T) {
 				t.Fatal(err)
 			}
 			var want [][]string
-			var lines []int
+			var lines []int32
 			if err := wb.Rows(tb.Sheet, func(row int, cells []string) error {
 				if row > tb.HeaderLine || tb.HeaderLine == 0 {
 					want = append(want, append([]string(nil), cells...))
-					lines = append(lines, row)
+					lines = append(lines, int32(row))
 				}
 				return nil
 			}); err != nil {

@@ -3,6 +3,7 @@
 package sheet
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -17,10 +18,13 @@ import (
 // The data rows are held as offsets, not as strings: a cell of a text
 // file is a span of the file's text, a workbook's cells are copied into
 // blocks of bytes, and Cell makes the string of one cell when it is read
-// (a substring, without copying). A cell costs 4 bytes and a row 16
-// beside Lines, none of them pointers; millions of string headers and row
-// slices would cost 16 bytes a cell and 24 a row, and the garbage
-// collector's time to scan them.
+// (a substring, without copying). A row costs 12 bytes (its offset, its
+// first cell and its line, 4 bytes each) and a cell 2 (its end: it starts
+// one byte after the previous cell's end, or at it) or, in a row whose
+// cells are not so laid out (a quoted or trimmed field), 4 (its start and
+// end); none of them pointers. Millions of string headers and row slices
+// would cost 16 bytes a cell and 24 a row, and the garbage collector's
+// time to scan them.
 type Table struct {
 	Name   string   // file name as given to Read
 	Format string   // "csv", "tsv", "semicolon", "pipe", "whitespace", "xlsx", ...
@@ -30,8 +34,9 @@ type Table struct {
 	Header []string
 	// Lines[i] is the 1-based line (text) or row (workbook) number in the
 	// file where data row i starts, for messages such as "row 12". Rows
-	// with no non-blank cell are not included.
-	Lines []int
+	// with no non-blank cell are not included. Read refuses a text with
+	// more lines than an int32 counts (maxLine).
+	Lines []int32
 	// HeaderLine is the 1-based line or row number of the header.
 	HeaderLine int
 
@@ -41,37 +46,86 @@ type Table struct {
 	Notes []report.Note
 
 	// texts hold the cells' bytes: for a text file the file's text (from
-	// every multiple of textStride on, when it is longer: each row's
-	// offsets count from the text its row starts in); for a workbook,
+	// every multiple of textStride on, when it is longer); for a workbook,
 	// blocks of copied cells.
 	texts []string
-	// at[r] is where row r's cell offsets count from: text at>>32, byte
-	// at&(1<<32-1) of it; for a wide row (spill), -1 - the index of its
-	// first cell in spill.
-	at []int
-	// first[r] is the index of row r's first cell pair in cells; row r has
-	// first[r+1]-first[r] cells (first has one entry more than at).
-	first []int
-	// cells holds each cell's start and end byte, relative to its row's
-	// at, as pairs.
+	// chunks[r>>chunkBits] is where the offsets of the rows r of one chunk
+	// count from; there is always one chunk past the last full one, so
+	// that chunks[(r+1)>>chunkBits] is one for every row r.
+	chunks []chunk
+	// at[r] is row r's form (at>>formShift) and, for a narrow row, where
+	// its cells' offsets count from: byte at&offMask after its chunk's
+	// base; for a wide row, its place among its chunk's wide rows.
+	at []uint32
+	// first[r] is the index in cells of row r's first entry, after its
+	// chunk's cell: row r's entries end where row r+1's start (first has
+	// one entry more than at).
+	first []uint32
+	// cells holds the narrow rows' cells, relative to the row's offset:
+	// each cell's end (spaced and joined rows) or its start and end
+	// (paired rows).
 	cells []uint16
 	// spill holds the cells of wide rows, one string each: rows that span
-	// more bytes than a uint16 counts, and rows with a cell whose text is
-	// not in the file as it stands (a quoted field with "" in it). They
-	// are rare; the pairs of a wide row in cells are unused.
-	spill []string
+	// more bytes than a uint16 counts, rows with a cell whose text is not
+	// in the file as it stands (a quoted field with "" in it), and rows
+	// too far past their chunk's base. They are rare. Wide row j's cells
+	// are spill[spillAt[j]:spillAt[j+1]].
+	spill   []string
+	spillAt []int
+	// skip is the number of rows at the start of at and first that are
+	// not data rows (the header and the title lines above it, see drop):
+	// data row i is row i+skip of the chunks.
+	skip int
 
 	// block is the workbook block being filled by AppendRow.
 	block []byte
 }
 
+// chunk is where the offsets of chunkRows consecutive rows count from:
+// the chunks' 64-bit bases let each row's offsets be 32 and 16 bits.
+type chunk struct {
+	text  int // index in texts of the chunk's narrow rows' text
+	base  int // byte of texts[text] that their offsets count from; -1 until the chunk's first narrow row
+	cell  int // index in cells that first counts from
+	spill int // index in spillAt of the chunk's first wide row
+}
+
+// The rows' chunks: chunkRows rows each. A chunk's narrow rows hold at
+// most 2*(wideSpan+1) cell entries each (a narrow row's cells are within
+// wideSpan bytes, and all but the last end at a delimiter), far below
+// what first's uint32 counts.
+const (
+	chunkBits = 6
+	chunkRows = 1 << chunkBits
+)
+
+// The forms of a row, at>>formShift: a spaced row's cell c ends at
+// cells[first+c] and starts one byte after the previous cell's end (0
+// for the first cell), as the unquoted, untrimmed fields of a delimited
+// line do; a joined row's cell starts at the previous cell's end, as
+// AppendRow copies them; a paired row's cell c starts at
+// cells[first+2c] and ends at cells[first+2c+1]; a wide row's cells are
+// in spill.
+const (
+	spaced = iota
+	joined
+	paired
+	wide
+
+	formShift = 30
+	offMask   = 1<<formShift - 1
+)
+
 // wideSpan is the largest span of a row that its cells' uint16 offsets
 // reach; a longer row is wide.
 const wideSpan = 1<<16 - 1
 
-// textStride is how far apart the texts a long text file is split in start:
-// an offset into one of them fits at's low 32 bits (with a row's span
-// beyond it). A variable, so that the tests split short texts.
+// maxLine is the last line number Lines holds.
+const maxLine = math.MaxInt32
+
+// textStride is how far apart the texts a long text file is split in
+// start: a chunk counts from the text its first narrow row starts in. A
+// variable, so that the tests split short texts.
 var textStride = 1 << 31
 
 // blockSize is the size of a workbook block: one allocation holds the
@@ -79,25 +133,58 @@ var textStride = 1 << 31
 const blockSize = 1 << 20
 
 // Len returns the number of data rows.
-func (t *Table) Len() int { return len(t.at) }
+func (t *Table) Len() int { return len(t.at) - t.skip }
 
 // Width returns the number of cells of row r; a row may be shorter or
 // longer than Header.
-func (t *Table) Width(r int) int { return t.first[r+1] - t.first[r] }
+func (t *Table) Width(r int) int {
+	r += t.skip
+	form := t.at[r] >> formShift
+	if form == wide {
+		j := t.chunks[r>>chunkBits].spill + int(t.at[r]&offMask)
+		return t.spillAt[j+1] - t.spillAt[j]
+	}
+	n := t.chunks[(r+1)>>chunkBits].cell + int(t.first[r+1]) - t.chunks[r>>chunkBits].cell - int(t.first[r])
+	if form == paired {
+		n /= 2
+	}
+	return n
+}
 
 // Cell returns the text of row r, column c, or "" when the row has no such cell.
 func (t *Table) Cell(r, c int) string {
-	k := t.first[r] + c
-	if c < 0 || k >= t.first[r+1] {
+	r += t.skip
+	a := t.at[r]
+	form := a >> formShift
+	ch := &t.chunks[r>>chunkBits]
+	if c < 0 {
 		return ""
 	}
-	a := t.at[r]
-	if a < 0 {
-		return t.spill[-1-a+c]
+	if form == wide {
+		j := ch.spill + int(a&offMask)
+		if k := t.spillAt[j] + c; k < t.spillAt[j+1] {
+			return t.spill[k]
+		}
+		return ""
 	}
-	s := t.texts[a>>32]
-	base := a & (1<<32 - 1)
-	return s[base+int(t.cells[2*k]) : base+int(t.cells[2*k+1])]
+	k := ch.cell + int(t.first[r])
+	end := t.chunks[(r+1)>>chunkBits].cell + int(t.first[r+1])
+	base := ch.base + int(a&offMask)
+	s := t.texts[ch.text]
+	if form == paired {
+		if k += 2 * c; k >= end {
+			return ""
+		}
+		return s[base+int(t.cells[k]) : base+int(t.cells[k+1])]
+	}
+	if k += c; k >= end {
+		return ""
+	}
+	lo := base
+	if c > 0 {
+		lo += int(t.cells[k-1]) + 1 - int(form) // spaced: 1 past it, joined: at it
+	}
+	return s[lo : base+int(t.cells[k])]
 }
 
 // Trim returns the text of row r, column c without the white space around
@@ -121,53 +208,91 @@ func (t *Table) Row(r int) []string {
 	return out
 }
 
+// open readies an empty table for its first row.
+func (t *Table) open() {
+	if t.chunks == nil {
+		t.chunks = []chunk{{base: -1}}
+		t.first = append(t.first[:0], 0)
+		t.spillAt = []int{0}
+	}
+}
+
+// grow makes room for n more rows in at, first and Lines: twice the room
+// at a time, as append's growth of a large slice (a quarter more)
+// allocates some five times the final size.
+func (t *Table) grow(n int) {
+	if len(t.at)+n > cap(t.at) {
+		n = max(n, cap(t.at), 1024)
+		t.at, t.first, t.Lines = slices.Grow(t.at, n), slices.Grow(t.first, n+1), slices.Grow(t.Lines, n)
+	}
+}
+
+// narrow adds row r = len(t.at) in form, at offset bytes past its chunk's
+// base, whose cell entries the caller has appended to cells.
+func (t *Table) narrow(line, form, offset int) {
+	t.at = append(t.at, uint32(form<<formShift|offset))
+	t.next(line)
+}
+
+// next ends the row just added: its line, the next row's first, and a new
+// chunk after the chunk's last row.
+func (t *Table) next(line int) {
+	t.Lines = append(t.Lines, int32(line))
+	r := len(t.at)
+	if r&(chunkRows-1) == 0 {
+		t.chunks = append(t.chunks, chunk{base: -1, cell: len(t.cells), spill: len(t.spillAt) - 1})
+	}
+	t.first = append(t.first, uint32(len(t.cells)-t.chunks[r>>chunkBits].cell))
+}
+
+// addWide adds a wide row whose cells the caller has appended to spill.
+func (t *Table) addWide(line int) {
+	r := len(t.at)
+	t.spillAt = append(t.spillAt, len(t.spill))
+	t.at = append(t.at, uint32(wide<<formShift|(len(t.spillAt)-2-t.chunks[r>>chunkBits].spill)))
+	t.next(line)
+}
+
 // AppendRow adds a data row that starts at the given line, copying its
 // cells' text into the table.
 func (t *Table) AppendRow(line int, cells []string) {
-	if len(t.first) == 0 {
-		t.first = append(t.first, len(t.cells)/2)
-	}
+	t.open()
+	t.grow(1)
 	span := 0
 	for _, s := range cells {
 		span += len(s)
 	}
-	if span > wideSpan {
-		t.appendWide(line, cells)
+	if span > wideSpan || len(cells) > wideSpan {
+		t.spill = append(t.spill, cells...)
+		t.addWide(line)
 		return
 	}
+	ch := &t.chunks[len(t.at)>>chunkBits]
 	if t.block == nil || cap(t.block)-len(t.block) < span {
-		t.block = make([]byte, 0, blockSize)
-		t.texts = append(t.texts, unsafe.String(unsafe.SliceData(t.block[:1]), blockSize))
+		// A new block; the chunk's rows so far move into it, so that
+		// all its rows count from one base.
+		var moved []byte
+		if ch.base >= 0 {
+			moved = t.block[ch.base:]
+		}
+		t.block = append(make([]byte, 0, max(blockSize, len(moved)+span)), moved...)
+		t.texts = append(t.texts, unsafe.String(unsafe.SliceData(t.block[:1]), cap(t.block)))
+		if ch.base >= 0 {
+			ch.text, ch.base = len(t.texts)-1, 0
+		}
 	}
-	if len(t.at) == cap(t.at) {
-		// Twice the room at a time: append's growth of a large slice
-		// (a quarter more) allocates some five times the final size,
-		// a workbook's rows being counted only once read.
-		n := max(cap(t.at), 1024)
-		t.at, t.first, t.Lines = slices.Grow(t.at, n), slices.Grow(t.first, n+1), slices.Grow(t.Lines, n)
+	if ch.base < 0 {
+		ch.text, ch.base = len(t.texts)-1, len(t.block)
 	}
-	if cap(t.cells)-len(t.cells) < 2*len(cells) {
-		t.cells = slices.Grow(t.cells, max(cap(t.cells), 2*len(cells)))
+	if cap(t.cells)-len(t.cells) < len(cells) {
+		t.cells = slices.Grow(t.cells, max(cap(t.cells), len(cells)))
 	}
-	base := len(t.block)
+	offset := len(t.block) - ch.base
 	for _, s := range cells {
-		start := len(t.block) - base
 		t.block = append(t.block, s...)
-		t.cells = append(t.cells, uint16(start), uint16(len(t.block)-base))
+		t.cells = append(t.cells, uint16(len(t.block)-ch.base-offset))
 	}
-	t.at = append(t.at, (len(t.texts)-1)<<32|base)
-	t.first = append(t.first, len(t.cells)/2)
-	t.Lines = append(t.Lines, line)
-}
-
-// appendWide adds a wide row: its cells go to spill as they are (the
-// caller does not change them).
-func (t *Table) appendWide(line int, cells []string) {
-	t.at = append(t.at, -1-len(t.spill))
-	t.spill = append(t.spill, cells...)
-	t.cells = append(t.cells, make([]uint16, 2*len(cells))...)
-	t.first = append(t.first, len(t.cells)/2)
-	t.Lines = append(t.Lines, line)
+	t.narrow(line, joined, offset)
 }
 
 // Head returns a table of the first n data rows of t (all of them when t
@@ -176,15 +301,17 @@ func (t *Table) appendWide(line int, cells []string) {
 func (t *Table) Head(n int) *Table {
 	h := &Table{Name: t.Name, Format: t.Format, Sheet: t.Sheet, Sheets: t.Sheets,
 		Header: t.Header, HeaderLine: t.HeaderLine, Notes: t.Notes}
+	h.open()
 	for r := range min(n, t.Len()) {
-		h.AppendRow(t.Lines[r], t.Row(r))
+		h.AppendRow(int(t.Lines[r]), t.Row(r))
 	}
 	return h
 }
 
 // drop removes the first n data rows (the header and title lines above it).
 func (t *Table) drop(n int) {
-	t.at, t.first, t.Lines = t.at[n:], t.first[n:], t.Lines[n:]
+	t.skip += n
+	t.Lines = t.Lines[n:]
 }
 
 // Options control Read. The zero value sniffs everything.

@@ -21,6 +21,13 @@ func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	if int64(len(s)) >= maxLine {
+		// Lines are int32: a text of 2 GiB or more may have more lines
+		// (one for each \n and lone \r, and one more) than they count.
+		if breaks := int64(countByte(s, '\n')) + int64(countByte(s, '\r')) + 1; breaks > maxLine {
+			return nil, &limits.Error{Code: limits.Rows, Limit: maxLine, Figure: breaks}
+		}
+	}
 	comma := byte(0)
 	if opt.Comma != 0 {
 		if opt.Comma > 0x7f {
@@ -88,7 +95,7 @@ func sniff(s string) byte {
 // checkRows refuses, before any row is parsed, text with more lines than
 // l.Rows, and checkCells text with more cells than l.Cells. The counts are
 // upper bounds (line breaks and delimiters inside quotes count too): the
-// table's memory grows with them, about 24 bytes a row and 4 a cell,
+// table's memory grows with them, about 12 bytes a row and 2 to 4 a cell,
 // beside the text. checkRows returns the lines it counted, for checkCells.
 func checkRows(s string, l limits.Limits) (int64, error) {
 	lines := countLines(s)
@@ -141,7 +148,9 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 	if comma == ' ' {
 		ends['\t'] = true
 	}
-	t := &Table{at: make([]int, 0, est), first: make([]int, 1, est+1), Lines: make([]int, 0, est)}
+	t := &Table{at: make([]uint32, 0, est), first: make([]uint32, 0, est+1), Lines: make([]int32, 0, est)}
+	t.open()
+	sized := false // cells sized for the whole text
 	for k := 0; k == 0 || k*textStride < len(s); k++ {
 		t.texts = append(t.texts, s[k*textStride:])
 	}
@@ -276,30 +285,53 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 		if blank {
 			continue
 		}
-		if wide || fs[len(fs)-1].end-recStart > wideSpan {
-			t.at = append(t.at, -1-len(t.spill))
+		t.grow(1)
+		anchor := fs[0].start
+		ch := &t.chunks[len(t.at)>>chunkBits]
+		if !wide && fs[len(fs)-1].end-recStart <= wideSpan {
+			if ch.base < 0 {
+				k := anchor / textStride
+				ch.text, ch.base = k, anchor-k*textStride
+			}
+			// A row too far past its chunk's base (after a wide row of
+			// a gigabyte) is wide.
+			wide = anchor-ch.text*textStride-ch.base > offMask
+		} else {
+			wide = true
+		}
+		if wide {
 			for _, f := range fs {
 				if f.isOwn {
 					t.spill = append(t.spill, f.own)
 				} else {
 					t.spill = append(t.spill, s[f.start:f.end])
 				}
-				t.cells = append(t.cells, 0, 0)
 			}
+			t.addWide(recLine)
 		} else {
-			k := recStart / textStride
-			base := recStart - k*textStride
-			t.at = append(t.at, k<<32|base)
-			for _, f := range fs {
-				t.cells = append(t.cells, uint16(f.start-recStart), uint16(f.end-recStart))
+			form := spaced
+			for i, f := range fs {
+				if i > 0 && f.start != fs[i-1].end+1 {
+					form = paired
+					break
+				}
 			}
+			for _, f := range fs {
+				if form == paired {
+					t.cells = append(t.cells, uint16(f.start-anchor))
+				}
+				t.cells = append(t.cells, uint16(f.end-anchor))
+			}
+			t.narrow(recLine, form, anchor-ch.text*textStride-ch.base)
 		}
-		t.first = append(t.first, len(t.cells)/2)
-		t.Lines = append(t.Lines, recLine)
-		if len(t.at) == 1 && cap(t.cells) < 2*len(fs)*est {
-			// The first record's width sizes the cells for the estimated
-			// lines: one allocation instead of a doubling series.
-			t.cells = append(make([]uint16, 0, 2*len(fs)*est+2*len(fs)), t.cells...)
+		if !sized && (pos >= sampleBytes || pos >= n) {
+			// The cells of the sample's records size the cells for the
+			// whole text, with a sixteenth more (as estimateLines): one
+			// allocation instead of a doubling series.
+			sized = true
+			if want := int(int64(len(t.cells)) * int64(n) / int64(pos)); cap(t.cells) < want {
+				t.cells = append(make([]uint16, 0, want+want/16+1), t.cells...)
+			}
 		}
 	}
 	return t
@@ -390,7 +422,7 @@ func (t *Table) setHeader(noHeader bool) error {
 		return errorf(ErrNoHeader, "%s has no header row: the first row holds values (%s), not column names; say that the file has no header to read it anyway.", t.Name, strings.Join(first, ", "))
 	}
 	t.Header = uniqueNames(t.Row(h))
-	t.HeaderLine = t.Lines[h]
+	t.HeaderLine = int(t.Lines[h])
 	t.drop(h + 1)
 	if h > 0 {
 		t.Notes = append(t.Notes, report.Note{Code: report.NoteTitleLines, N: h})

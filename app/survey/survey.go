@@ -267,7 +267,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	}
 	res.Emails = map[int]string{}
 	for i := range t.Len() {
-		line := t.Lines[i]
+		line := int(t.Lines[i])
 		raw := scores[i]
 		switch {
 		case raw == "":
