@@ -217,14 +217,19 @@ func (t *Table) open() {
 	}
 }
 
-// grow makes room for n more rows in at, first and Lines: twice the room
+// grow makes room for one more row in at, first and Lines.
+func (t *Table) grow() {
+	if len(t.at) == cap(t.at) {
+		t.regrow()
+	}
+}
+
+// regrow makes room for more rows in at, first and Lines: twice the room
 // at a time, as append's growth of a large slice (a quarter more)
 // allocates some five times the final size.
-func (t *Table) grow(n int) {
-	if len(t.at)+n > cap(t.at) {
-		n = max(n, cap(t.at), 1024)
-		t.at, t.first, t.Lines = slices.Grow(t.at, n), slices.Grow(t.first, n+1), slices.Grow(t.Lines, n)
-	}
+func (t *Table) regrow() {
+	n := max(cap(t.at), 1024)
+	t.at, t.first, t.Lines = slices.Grow(t.at, n), slices.Grow(t.first, n+1), slices.Grow(t.Lines, n)
 }
 
 // narrow adds row r = len(t.at) in form, at offset bytes past its chunk's
@@ -257,7 +262,7 @@ func (t *Table) addWide(line int) {
 // cells' text into the table.
 func (t *Table) AppendRow(line int, cells []string) {
 	t.open()
-	t.grow(1)
+	t.grow()
 	span := 0
 	for _, s := range cells {
 		span += len(s)

@@ -177,6 +177,7 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 		recLine := line
 		blank := true
 		wide := false
+		spacedRow := true // each field starts one byte after the previous one's end
 		if comma == ' ' {
 			// Whitespace-separated: skip leading blanks.
 			for pos < n && (s[pos] == ' ' || s[pos] == '\t') {
@@ -237,6 +238,7 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 					blank = false
 				}
 				wide = wide || f.isOwn
+				spacedRow = spacedRow && (len(fs) == 0 || f.start == fs[len(fs)-1].end+1)
 				fs = append(fs, f)
 			} else {
 				e := pos
@@ -255,6 +257,7 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 				if f.end > f.start {
 					blank = false
 				}
+				spacedRow = spacedRow && (len(fs) == 0 || f.start == fs[len(fs)-1].end+1)
 				fs = append(fs, f)
 				pos = e
 			}
@@ -285,7 +288,7 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 		if blank {
 			continue
 		}
-		t.grow(1)
+		t.grow()
 		anchor := fs[0].start
 		ch := &t.chunks[len(t.at)>>chunkBits]
 		if !wide && fs[len(fs)-1].end-recStart <= wideSpan {
@@ -310,17 +313,15 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 			t.addWide(recLine)
 		} else {
 			form := spaced
-			for i, f := range fs {
-				if i > 0 && f.start != fs[i-1].end+1 {
-					form = paired
-					break
+			if spacedRow {
+				for _, f := range fs {
+					t.cells = append(t.cells, uint16(f.end-anchor))
 				}
-			}
-			for _, f := range fs {
-				if form == paired {
-					t.cells = append(t.cells, uint16(f.start-anchor))
+			} else {
+				form = paired
+				for _, f := range fs {
+					t.cells = append(t.cells, uint16(f.start-anchor), uint16(f.end-anchor))
 				}
-				t.cells = append(t.cells, uint16(f.end-anchor))
 			}
 			t.narrow(recLine, form, anchor-ch.text*textStride-ch.base)
 		}
