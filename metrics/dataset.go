@@ -24,9 +24,11 @@ type Order struct {
 	Currency string    // ISO code or symbol as found in the file; "" when the file has none
 
 	// Products and Categories are the distinct products and categories of
-	// the order's lines, when the file has such columns.
-	Products   []string
-	Categories []string
+	// the order's lines, when the file has such columns, as indices in the
+	// dataset's Names: 4 bytes each instead of a string's 16 (Online
+	// Retail x10's orders hold 3.9 million products).
+	Products   []int32
+	Categories []int32
 }
 
 // Refund is money returned to a customer: a cancelled or refunded order,
@@ -37,6 +39,36 @@ type Refund struct {
 	Time     time.Time
 	Amount   float64 // money returned, as a positive number
 	Currency string
+}
+
+// Names numbers names, each once, in order of first appearance: an
+// order's products and categories are indices in List.
+type Names struct {
+	List  []string
+	index map[string]int32
+}
+
+// ID returns the index of name in List, adding it the first time.
+func (n *Names) ID(name string) int32 {
+	if i, ok := n.index[name]; ok {
+		return i
+	}
+	if n.index == nil {
+		n.index = map[string]int32{}
+	}
+	i := int32(len(n.List))
+	n.index[name] = i
+	n.List = append(n.List, name)
+	return i
+}
+
+// IDs returns the indices of names (ID of each).
+func (n *Names) IDs(names ...string) []int32 {
+	var out []int32
+	for _, s := range names {
+		out = append(out, n.ID(s))
+	}
+	return out
 }
 
 // Customer holds what is known of a customer besides their orders.
@@ -57,6 +89,10 @@ type Dataset struct {
 	// Customers sorted by ID, one per distinct Order.Customer (entries
 	// given to NewDataset fill in Email, Name and Country).
 	Customers []Customer
+	// Names are the products' and categories' names that Order.Products
+	// and Order.Categories index (Names.List of the Names that numbered
+	// them), each once.
+	Names []string
 
 	index map[string]int // customer key -> index in Customers
 	// byCustomer[i] lists the indexes in Orders of customer i's orders, in time order.

@@ -130,7 +130,7 @@ type Interest struct {
 // Interests returns, for each category (or product), how many customers
 // bought it, most customers first. It is empty when the orders carry none.
 func Interests(d *Dataset, by InterestKey) []Interest {
-	idx := map[string]int{}
+	idx := make([]int, len(d.Names)) // per name: its index in out + 1, 0 before its first order
 	var out []Interest
 	var last []int // per interest: the last customer counted
 	for ci, orders := range d.byCustomer {
@@ -141,11 +141,11 @@ func Interests(d *Dataset, by InterestKey) []Interest {
 				names = o.Products
 			}
 			for _, name := range names {
-				i, ok := idx[name]
-				if !ok {
+				i := idx[name] - 1
+				if i < 0 {
 					i = len(out)
-					idx[name] = i
-					out = append(out, Interest{Name: name})
+					idx[name] = i + 1
+					out = append(out, Interest{Name: d.Names[name]})
 					last = append(last, -1)
 				}
 				out[i].Orders++

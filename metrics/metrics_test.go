@@ -18,8 +18,12 @@ func day(s string) time.Time {
 	return t
 }
 
+// testNames numbers the tests' categories and products: a dataset of
+// orders made by ord takes its List as Names.
+var testNames Names
+
 func ord(customer, date string, amount float64, cats ...string) Order {
-	return Order{ID: customer + date, Customer: customer, Time: day(date), Amount: amount, Categories: cats}
+	return Order{ID: customer + date, Customer: customer, Time: day(date), Amount: amount, Categories: testNames.IDs(cats...)}
 }
 
 // shop is the small store the expected numbers below are computed from:
@@ -43,7 +47,9 @@ func shopOrders() ([]Order, []Refund) {
 
 func shop() *Dataset {
 	o, r := shopOrders()
-	return NewDataset(o, r, []Customer{{ID: "a", Email: "a@example.com"}})
+	d := NewDataset(o, r, []Customer{{ID: "a", Email: "a@example.com"}})
+	d.Names = testNames.List
+	return d
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
@@ -622,9 +628,11 @@ func synthetic(customers, orders int) *Dataset {
 			c = i
 		}
 		os = append(os, Order{ID: fmt.Sprint(i), Customer: fmt.Sprint("c", c), Time: start.Add(time.Duration(rnd(374*24)) * time.Hour),
-			Amount: float64(10 + rnd(500)), Products: []string{fmt.Sprint("p", rnd(3000))}})
+			Amount: float64(10 + rnd(500)), Products: testNames.IDs(fmt.Sprint("p", rnd(3000)))})
 	}
-	return NewDataset(os, nil, nil)
+	d := NewDataset(os, nil, nil)
+	d.Names = testNames.List
+	return d
 }
 
 // TestSortedStable checks that sortedStable gives the order of

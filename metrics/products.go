@@ -42,6 +42,7 @@ func ProductList(d *Dataset, q ProductQuery, asOf time.Time) []ProductBuyer {
 	if want == "" {
 		return nil
 	}
+	isWant, isNot := matching(d.Names, want), matching(d.Names, not)
 	var out []ProductBuyer
 	for ci, idx := range d.byCustomer {
 		b := ProductBuyer{Index: ci}
@@ -51,11 +52,11 @@ func ProductList(d *Dataset, q ProductQuery, asOf time.Time) []ProductBuyer {
 			if !o.Time.Before(asOf) {
 				break // orders are in time order
 			}
-			if not != "" && holds(o.Products, not) {
+			if not != "" && holds(o.Products, isNot) {
 				excluded = true
 				break
 			}
-			if holds(o.Products, want) {
+			if holds(o.Products, isWant) {
 				if b.Orders == 0 {
 					b.First = o.Time
 				}
@@ -74,11 +75,23 @@ func ProductList(d *Dataset, q ProductQuery, asOf time.Time) []ProductBuyer {
 	return out
 }
 
-// holds tells whether names holds name, without regard to case or
-// surrounding spaces.
-func holds(names []string, name string) bool {
-	for _, n := range names {
-		if strings.EqualFold(strings.TrimSpace(n), name) {
+// matching tells, for each of names, whether it is name without regard
+// to case or surrounding spaces (all false for an empty name).
+func matching(names []string, name string) []bool {
+	out := make([]bool, len(names))
+	if name == "" {
+		return out
+	}
+	for i, n := range names {
+		out[i] = strings.EqualFold(strings.TrimSpace(n), name)
+	}
+	return out
+}
+
+// holds tells whether the products ids hold a name that match tells.
+func holds(ids []int32, match []bool) bool {
+	for _, id := range ids {
+		if match[id] {
 			return true
 		}
 	}

@@ -16,15 +16,17 @@ import (
 // The reference date is 2024-03-20.
 func productShop() *Dataset {
 	o := func(customer, date string, products ...string) Order {
-		return Order{ID: customer + date, Customer: customer, Time: day(date), Amount: 10, Products: products}
+		return Order{ID: customer + date, Customer: customer, Time: day(date), Amount: 10, Products: testNames.IDs(products...)}
 	}
-	return NewDataset([]Order{
+	d := NewDataset([]Order{
 		o("a", "2024-01-05", "Mug"), o("a", "2024-03-01", "Tea"),
 		o("b", "2024-01-20", "Mug", "Tea"),
 		o("c", "2024-02-03", "Tea"),
 		o("d", "2024-02-20", " mug "), o("d", "2024-03-10", "Mug"),
 		o("e", "2024-03-20", "Mug"),
 	}, nil, nil)
+	d.Names = testNames.List
+	return d
 }
 
 func TestProductList(t *testing.T) {
@@ -74,7 +76,7 @@ func TestProductListOrders(t *testing.T) {
 	}
 	before := len(d.Orders)
 	_ = ProductList(d, ProductQuery{Bought: "Tea", NotBought: "Mug"}, day("2024-03-20"))
-	if len(d.Orders) != before || d.Orders[0].Products[0] != "Mug" {
+	if len(d.Orders) != before || d.Names[d.Orders[0].Products[0]] != "Mug" {
 		t.Error("the dataset was changed")
 	}
 }

@@ -303,8 +303,8 @@ func customerInterests(ds *metrics.Dataset, key metrics.InterestKey) []string {
 	for ci := range ds.Customers {
 		var names []string
 		for _, oi := range ds.CustomerOrders(ci) {
-			for _, c := range ds.Orders[oi].Categories {
-				if len(names) < 10 && !contains(names, c) {
+			for _, id := range ds.Orders[oi].Categories {
+				if c := ds.Names[id]; len(names) < 10 && !contains(names, c) {
 					names = append(names, c)
 				}
 			}

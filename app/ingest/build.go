@@ -80,8 +80,8 @@ type agg struct {
 	hasStatus bool // a sale row has a status
 	live      bool // a sale row's status is not a cancellation
 	currency  string
-	products  []string
-	cats      []string
+	products  []int32 // in the dataset's names
+	cats      []int32
 	creditID  bool // the id marks a credit note (C123456)
 
 	// Refunds within the order: rows a transaction type calls refunds,
@@ -112,7 +112,8 @@ func (a *agg) addLine(line int) {
 }
 
 // distinctLists keeps lists of distinct values (an order's products, its
-// categories) in order of first appearance. A list longer than longList
+// categories, as indices in the dataset's names) in order of first
+// appearance. A list longer than longList
 // is looked up in a set instead of being scanned: Online Retail's orders
 // of up to 1,110 products would otherwise compare each line with every
 // product before it (29 million comparisons over the file). One set
@@ -125,17 +126,17 @@ func (a *agg) addLine(line int) {
 // other); another one moves to the block's end with room for as many
 // values again, so that the lists of orders whose lines alternate grow
 // by doubling, as with append. A list's room is its own.
-type distinctLists struct {
-	owner *[]string // the list the set holds
-	set   map[string]struct{}
-	arena []string
+type distinctLists[T comparable] struct {
+	owner *[]T // the list the set holds
+	set   map[T]struct{}
+	arena []T
 }
 
 // arenaBlock is the number of values of a block of distinctLists.
 const arenaBlock = 1 << 14
 
 // push appends v to the list.
-func (d *distinctLists) push(list *[]string, v string) {
+func (d *distinctLists[T]) push(list *[]T, v T) {
 	l := *list
 	if len(l) < cap(l) {
 		*list = append(l, v)
@@ -152,7 +153,7 @@ func (d *distinctLists) push(list *[]string, v string) {
 		room = 2 * (len(l) + 1)
 	}
 	if cap(d.arena)-n < room {
-		d.arena = make([]string, 0, max(arenaBlock, room))
+		d.arena = make([]T, 0, max(arenaBlock, room))
 		n = 0
 	}
 	d.arena = append(d.arena, l...)
@@ -162,7 +163,7 @@ func (d *distinctLists) push(list *[]string, v string) {
 }
 
 // add appends v to the list unless the list holds it already.
-func (d *distinctLists) add(list *[]string, v string) {
+func (d *distinctLists[T]) add(list *[]T, v T) {
 	l := *list
 	if len(l) <= longList {
 		for _, x := range l {
@@ -175,7 +176,7 @@ func (d *distinctLists) add(list *[]string, v string) {
 	}
 	if d.owner != list {
 		if d.set == nil {
-			d.set = make(map[string]struct{}, 2*len(l))
+			d.set = make(map[T]struct{}, 2*len(l))
 		}
 		clear(d.set)
 		for _, x := range l {
@@ -259,7 +260,8 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	orders := make(map[string]*agg)
 	var seq []*agg // orders in order of first appearance
 	var prev *agg
-	var products, cats distinctLists
+	var products, cats distinctLists[int32]
+	var names metrics.Names // of the products and categories
 	numericIDs, creditIDs := 0, 0
 	dateCache := map[string]time.Time{}
 	var lastDateS string
@@ -456,10 +458,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			a.currency = lineCurrency(cell(c.currency), cell(c.total), cell(c.price))
 		}
 		if s := cell(c.product); s != "" {
-			products.add(&a.products, s)
+			products.add(&a.products, names.ID(s))
 		}
 		if s := cell(c.category); s != "" {
-			cats.add(&a.cats, s)
+			cats.add(&a.cats, names.ID(s))
 		}
 		if hasTotal {
 			if !a.hasTotal {
@@ -610,6 +612,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		customers = append(customers, *ci)
 	}
 	ds := metrics.NewDataset(outOrders, outRefunds, customers)
+	ds.Names = names.List
 	rep.Orders = len(ds.Orders)
 	rep.Refunds = len(ds.Refunds)
 	rep.Customers = len(ds.Customers)

@@ -23,7 +23,7 @@ func TestDistinctLists(t *testing.T) {
 			}
 			values = append(values, values[:min(n, 3)]...)
 			want := plainDistinct(values)
-			var d distinctLists
+			var d distinctLists[string]
 			var got []string
 			for _, v := range values {
 				d.add(&got, v)
