@@ -493,4 +493,9 @@ var danish = map[string]string{
 	"Download report (PDF)":              "Download rapport (PDF)",
 	"Retention report: %s":               "Fastholdelsesrapport: %s",
 	"Repeat buyers by chance of staying": "Genkøbere efter chance for at blive",
+	// The cohort heatmap's measure.
+	"Cohorts by":                  "Kohorter efter",
+	"Revenue per customer":        "Omsætning pr. kunde",
+	"Cohort revenue per customer": "Omsætning pr. kunde i hver kohorte",
+	"Cohort average order value":  "Gennemsnitlig ordreværdi i hver kohorte",
 }

@@ -503,4 +503,9 @@ var german = map[string]string{
 	"Download report (PDF)":              "Bericht herunterladen (PDF)",
 	"Retention report: %s":               "Kundenbindungsbericht: %s",
 	"Repeat buyers by chance of staying": "Wiederkäufer nach Bleibechance",
+	// The cohort heatmap's measure.
+	"Cohorts by":                  "Kohorten nach",
+	"Revenue per customer":        "Umsatz pro Kunde",
+	"Cohort revenue per customer": "Umsatz pro Kunde der Kohorten",
+	"Cohort average order value":  "Durchschnittlicher Bestellwert der Kohorten",
 }

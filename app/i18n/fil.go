@@ -494,4 +494,9 @@ var filipino = map[string]string{
 	"Download report (PDF)":              "I-download ang report (PDF)",
 	"Retention report: %s":               "Retention report: %s",
 	"Repeat buyers by chance of staying": "Repeat buyer ayon sa tsansang manatili",
+	// The cohort heatmap's measure.
+	"Cohorts by":                  "Mga cohort ayon sa",
+	"Revenue per customer":        "Benta bawat customer",
+	"Cohort revenue per customer": "Benta bawat customer ng bawat cohort",
+	"Cohort average order value":  "Average na halaga ng order (AOV) ng bawat cohort",
 }

@@ -488,4 +488,9 @@ var English = []string{
 	"Download report (PDF)",
 	"Retention report: %s",
 	"Repeat buyers by chance of staying",
+	// The cohort heatmap's measure.
+	"Cohorts by",
+	"Revenue per customer",
+	"Cohort revenue per customer",
+	"Cohort average order value",
 }

@@ -492,4 +492,9 @@ var norwegian = map[string]string{
 	"Download report (PDF)":              "Last ned rapport (PDF)",
 	"Retention report: %s":               "Retensjonsrapport: %s",
 	"Repeat buyers by chance of staying": "Gjenkjøpere etter sjanse for å bli",
+	// The cohort heatmap's measure.
+	"Cohorts by":                  "Kohorter etter",
+	"Revenue per customer":        "Omsetning per kunde",
+	"Cohort revenue per customer": "Omsetning per kunde i hver kohort",
+	"Cohort average order value":  "Gjennomsnittlig ordreverdi i hver kohort",
 }

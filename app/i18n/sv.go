@@ -501,4 +501,9 @@ var swedish = map[string]string{
 	"Download report (PDF)":              "Ladda ned rapport (PDF)",
 	"Retention report: %s":               "Kvarhållningsrapport: %s",
 	"Repeat buyers by chance of staying": "Återköpare efter chans att stanna",
+	// The cohort heatmap's measure.
+	"Cohorts by":                  "Kohorter efter",
+	"Revenue per customer":        "Omsättning per kund",
+	"Cohort revenue per customer": "Omsättning per kund i varje kohort",
+	"Cohort average order value":  "Genomsnittligt ordervärde i varje kohort",
 }

@@ -42,6 +42,8 @@ type Workbench struct {
 	started  bool // the worker runs
 	drawnGen int  // the report whose charts are drawn
 	drag     bool // a file is dragged over the page
+	// cohortMeasure is what the cohort heatmap shows (charts.CohortMeasure).
+	cohortMeasure string
 	// tables are the charts shown as tables too, by chart id.
 	tables map[string]bool
 	// readGen counts cancels: a file read before one is not sent.
@@ -197,10 +199,11 @@ func (w *Workbench) drawLater(ctx app.Context) {
 
 // chartCache is the charts of one tab of one report in one language.
 type chartCache struct {
-	doc    *report.Document
-	loc    *i18n.Locale
-	tab    string
-	charts []charts.Chart
+	doc     *report.Document
+	loc     *i18n.Locale
+	tab     string
+	measure string // the cohort heatmap's
+	charts  []charts.Chart
 }
 
 // cached returns the charts of a tab of the report shown, built once
@@ -212,14 +215,14 @@ type chartCache struct {
 func (w *Workbench) cached(tab string, build func() []charts.Chart) []charts.Chart {
 	c := w.chartSet
 	switch {
-	case c.doc == w.m.Doc && c.loc == w.loc && c.tab == tab:
+	case c.doc == w.m.Doc && c.loc == w.loc && c.tab == tab && c.measure == w.cohortMeasure:
 		return c.charts
 	case w.chartsLater && c.tab == tab:
 		return c.charts
 	case w.chartsLater:
 		return nil
 	}
-	w.chartSet = chartCache{doc: w.m.Doc, loc: w.loc, tab: tab, charts: build()}
+	w.chartSet = chartCache{doc: w.m.Doc, loc: w.loc, tab: tab, measure: w.cohortMeasure, charts: build()}
 	return w.chartSet.charts
 }
 
