@@ -18,6 +18,17 @@ const (
 	MsgError    = "error"
 	MsgFile     = "file"
 	MsgReady    = "ready"
+	// MsgCompare puts two files side by side (Request.Side says which
+	// this one is: CompareA, kept until its B comes; CompareB, answered
+	// with MsgComparison).
+	MsgCompare    = "compare"
+	MsgComparison = "comparison"
+)
+
+// The sides of a MsgCompare request.
+const (
+	CompareA = "a"
+	CompareB = "b"
 )
 
 // Request is a message from the page to the worker. The bytes of a file
@@ -29,6 +40,7 @@ type Request struct {
 	Settings Settings `json:"settings"`
 	List     string   `json:"list,omitempty"`   // MsgRows, MsgExport: a name Select knows
 	Format   string   `json:"format,omitempty"` // MsgExport: csv or xlsx
+	Side     string   `json:"side,omitempty"`   // MsgCompare: CompareA or CompareB
 }
 
 // Reply is a message from the worker to the page; its Type says which of
@@ -40,6 +52,9 @@ type Reply struct {
 	Report   *Document `json:"report,omitempty"`   // MsgReport, without its customer rows
 	Rows     *Rows     `json:"rows,omitempty"`     // MsgRows
 	File     *File     `json:"file,omitempty"`     // MsgFile
+	// MsgComparison: the two files of a MsgCompare side by side, as
+	// `retention compare A B --json` prints them.
+	Comparison *Comparison `json:"comparison,omitempty"`
 	// MsgError: the English words, and what the page words itself: the
 	// problem of a file that needs the user's word, the bound a file is
 	// past, or the setting the engine cannot use.
