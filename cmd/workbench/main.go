@@ -20,6 +20,7 @@ import (
 
 func main() {
 	app.Route("/", func() app.Composer { return &ui.Workbench{} })
+	app.Route("/privacy", func() app.Composer { return &ui.Privacy{} })
 	app.RunWhenOnBrowser()
 	serverMain()
 }
