@@ -262,4 +262,251 @@ window.rwStore = {
     })();
     this.call(p, done);
   },
+  // comparison writes a comparison (raw: the engine's reply, report.Reply
+  // with `retention compare --json`'s comparison) into the element id as
+  // tables, numbers as locale writes them; words are the page's (a
+  // template's %s are filled in order).
+  comparison(id, raw, locale, words) {
+    const box = document.getElementById(id);
+    const c = JSON.parse(raw).comparison;
+    if (!box || !c) return;
+    const fill = (t, ...a) => t.replace(/%s/g, () => String(a.shift()));
+    const nf = (o) => {
+      try {
+        return new Intl.NumberFormat(locale, o);
+      } catch (e) {
+        return new Intl.NumberFormat("en-US", o);
+      }
+    };
+    const money = (v, cur) => (cur ? nf({ style: "currency", currency: cur }) : nf({ minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(v);
+    const dec = (d) => nf({ minimumFractionDigits: d, maximumFractionDigits: d });
+    const pct = nf({ style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const sign = (v, s) => (v > 0 ? "+" + s : s);
+    const value = (unit, v, cur) => {
+      if (v == null) return "–";
+      if (unit === "count") return dec(0).format(v);
+      if (unit === "money") return money(v, cur);
+      if (unit === "ratio") return pct.format(v);
+      return dec(unit === "days" ? 1 : 2).format(v);
+    };
+    const delta = (unit, d, cur) => {
+      if (d == null) return "–";
+      if (unit === "ratio") return fill(words.points, sign(d, dec(1).format(d * 100)));
+      return sign(d, value(unit, d, cur));
+    };
+    const el = (tag, text, cls) => {
+      const e = document.createElement(tag);
+      if (text != null) e.textContent = text;
+      if (cls) e.className = cls;
+      return e;
+    };
+    const table = (tid, head, rows) => {
+      const t = el("table", null, "table");
+      t.id = tid;
+      const tr = t.createTHead().insertRow();
+      head.forEach((h, i) => {
+        const th = el("th", h, i > 0 ? "num" : "");
+        th.scope = "col";
+        tr.appendChild(th);
+      });
+      const body = t.createTBody();
+      for (const [cells, data] of rows) {
+        const r = body.insertRow();
+        Object.assign(r.dataset, data);
+        cells.forEach((v, i) => {
+          const cell = el(i === 0 ? "th" : "td", v, i > 0 ? "num" : "");
+          if (i === 0) cell.scope = "row";
+          r.appendChild(cell);
+        });
+      }
+      const wrap = el("div", null, "table-wrap");
+      wrap.appendChild(t);
+      return wrap;
+    };
+    const raw1 = (v) => (v == null ? "" : String(v));
+    const kpis = c.kpis.map((k) => [
+      [words.kpis[k.name] || k.name, value(k.unit, k.a, c.a.currency), value(k.unit, k.b, c.b.currency), delta(k.unit, k.delta, c.b.currency), k.relative == null ? "–" : sign(k.relative, pct.format(k.relative))],
+      { kpiDelta: k.name, a: raw1(k.a), b: raw1(k.b), delta: raw1(k.delta), relative: raw1(k.relative) },
+    ]);
+    const rate = (p, f) => (p ? value("ratio", p[f]) : "–");
+    const periods = c.periods.map((p) => [
+      [p.period, rate(p.a, "retention"), rate(p.b, "retention"), delta("ratio", p.retention_delta), rate(p.a, "churn"), rate(p.b, "churn"), delta("ratio", p.churn_delta)],
+      { period: p.period, retentionDelta: raw1(p.retention_delta) },
+    ]);
+    const m = c.movement;
+    const seg = (s) => (s === "none" ? words.absent : s);
+    const moves = m.moves.slice(0, 10).map((mv) => [
+      [seg(mv.from), seg(mv.to), dec(0).format(mv.customers), pct.format(mv.share)],
+      { from: mv.from, to: mv.to, customers: String(mv.customers) },
+    ]);
+    const n = dec(0);
+    const moved = el("div");
+    moved.id = "compare-movement";
+    Object.assign(moved.dataset, { moved: String(m.moved), stayed: String(m.stayed) });
+    moved.append(el("h3", words.moved), el("p", fill(words.summary, n.format(m.both), n.format(m.stayed), n.format(m.moved), n.format(m.only_a), n.format(m.only_b))), table("compare-moves", words.moveHead, moves));
+    box.replaceChildren(
+      el("p", fill(words.range, c.a.first_order, c.a.last_order, c.b.first_order, c.b.last_order), "hint"),
+      table("compare-kpis", words.kpiHead, kpis),
+      el("h3", words.periods),
+      table("compare-periods", words.periodHead, periods),
+      moved
+    );
+  },
+  // The saved workspaces' list, drawn here from the store (the page's
+  // WebAssembly carries no code for it). handler(action, ...args) is the
+  // page's (app/ui/workspace.go): open id, compare a b, forget, removed
+  // id, renamed id name.
+  handler: null,
+  tell(...args) {
+    if (this.handler) this.handler(...args);
+  },
+
+  fill(t, ...a) {
+    return t.replace(/%s/g, () => String(a.length ? a.shift() : ""));
+  },
+
+  // draw writes the list into the element id with the page's words (w,
+  // templates filled in order) in locale; the open workspace's button is
+  // off. Unless refresh, a list already drawn is kept.
+  draw(id, w, locale, openId, refresh) {
+    const box = document.getElementById(id);
+    if (!box || (!refresh && box.childElementCount)) return;
+    const mb = (n) => this.fill(w.mb, new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n / 1e6));
+    const el = (tag, text, cls, on) => {
+      const e = document.createElement(tag);
+      if (text != null) e.textContent = text;
+      if (cls) e.className = cls;
+      if (on) e.addEventListener(tag === "input" || tag === "select" ? "change" : "click", on);
+      return e;
+    };
+    const redraw = () => this.draw(id, w, locale, this.opened(), true);
+    Promise.all([this.tx("readonly", ({ ws }) => this.req(ws.getAll())).catch(() => []), this.space().catch(() => ({}))]).then(([all, sp]) => {
+      all.sort((a, b) => b.opened - a.opened);
+      const out = [el("h2", w.title), el("p", w.intro, "hint")];
+      if (sp.quota > 0) {
+        const p = el("p", this.fill(w.space, mb(sp.usage), mb(sp.quota)) + (sp.persisted ? " " + w.persisted : ""), "hint");
+        p.id = "storage-space";
+        out.push(p);
+      }
+      const ul = el("ul", null, "ws-list");
+      for (const ws of all) {
+        const li = el("li", null, "ws");
+        Object.assign(li.dataset, { workspace: ws.id, name: ws.name });
+        const open = el("button", ws.name, "ws-open", () => this.tell("open", ws.id));
+        open.disabled = ws.id === openId;
+        const meta = [mb(ws.size)];
+        if (ws.from) meta.unshift(this.fill(w.range, ws.from, ws.to));
+        if (ws.opened) meta.push(this.fill(w.lastOpened, new Date(ws.opened).toISOString().slice(0, 10)));
+        if (ws.survey) meta.push(this.fill(w.survey, ws.survey.name));
+        const rename = el("button", w.rename, "btn btn-small ws-rename-btn", () => {
+          const input = el("input", null, "ws-rename", () => {
+            const name = input.value.trim();
+            if (!name) return redraw();
+            this.update(ws.id, JSON.stringify({ name }), () => {
+              this.tell("renamed", ws.id, name);
+              redraw();
+            });
+          });
+          input.type = "text";
+          input.value = ws.name;
+          input.setAttribute("aria-label", this.fill(w.newName, ws.name));
+          open.replaceWith(input);
+          input.focus();
+        });
+        const del = el("button", w.del, "btn btn-small ws-delete", () =>
+          this.remove(ws.id, () => {
+            this.tell("removed", ws.id);
+            redraw();
+          })
+        );
+        del.setAttribute("aria-label", this.fill(w.deleteOf, ws.name));
+        li.append(open, el("span", meta.join(" · "), "ws-meta"), rename, del);
+        ul.appendChild(li);
+      }
+      if (all.length) out.push(ul);
+      if (all.length > 1) {
+        const pick = (sid, label, chosen) => {
+          const sel = el("select");
+          sel.id = sid;
+          for (const ws of all) {
+            const o = el("option", ws.name);
+            o.value = ws.id;
+            o.selected = ws.id === chosen;
+            sel.appendChild(o);
+          }
+          const l = el("label", label + " ");
+          l.appendChild(sel);
+          return [l, sel];
+        };
+        const [la, a] = pick("compare-a", w.a, all[1].id);
+        const [lb, b] = pick("compare-b", w.b, all[0].id);
+        const go = el("button", w.compare, "btn btn-small", () => this.tell("compare", a.value, b.value));
+        go.id = "compare";
+        const same = () => (go.disabled = a.value === b.value);
+        a.addEventListener("change", same);
+        b.addEventListener("change", same);
+        const div = el("div", null, "ws-compare");
+        div.append(el("h3", w.compareTitle), la, lb, go);
+        out.push(div);
+      }
+      const forget = el("button", w.forget, "btn btn-small", () => this.tell("forget"));
+      forget.id = "forget";
+      const link = el("a", w.privacy, "privacy-link");
+      link.href = "privacy";
+      const foot = el("div", null, "ws-foot");
+      foot.append(forget, link);
+      out.push(foot);
+      box.replaceChildren(...out);
+    });
+  },
+
+  // prose writes the privacy page's text into the element id: items are
+  // [tag, text] (h2, h3, p), [li, label, text] (a list's item; items in a
+  // row make one list), [step, text] (a numbered list's) and [forget,
+  // button, result template, MB template, locale]: the button that
+  // forgets it all and says what it removed.
+  prose(id, items) {
+    const box = document.getElementById(id);
+    if (!box) return;
+    const out = [];
+    let list = null;
+    for (const [tag, a, b, c, locale] of items) {
+      const kind = tag === "li" ? "ul" : tag === "step" ? "ol" : "";
+      if (!kind) list = null;
+      else if (!list || list.tagName.toLowerCase() !== kind) out.push((list = document.createElement(kind)));
+      if (tag === "li") {
+        const li = document.createElement("li");
+        const s = document.createElement("strong");
+        s.textContent = a;
+        li.append(s, " " + b);
+        list.appendChild(li);
+      } else if (tag === "step") {
+        const li = document.createElement("li");
+        li.textContent = a;
+        list.appendChild(li);
+      } else if (tag === "forget") {
+        const btn = document.createElement("button");
+        btn.id = "forget";
+        btn.className = "btn";
+        btn.textContent = a;
+        const said = document.createElement("p");
+        said.id = "forgot";
+        said.setAttribute("role", "status");
+        btn.addEventListener("click", () =>
+          this.forget((v, err) => {
+            const f = JSON.parse(v || "{}");
+            const n = (x) => new Intl.NumberFormat(locale).format(x || 0);
+            const mb = this.fill(c, new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((f.bytes || 0) / 1e6));
+            said.textContent = err ? err : this.fill(b, n(f.workspaces), mb, n(f.databases), n(f.files), n(f.caches), n(f.keys));
+          })
+        );
+        out.push(btn, said);
+      } else {
+        const e = document.createElement(tag);
+        e.textContent = a;
+        out.push(e);
+      }
+    }
+    box.replaceChildren(...out);
+  },
 };

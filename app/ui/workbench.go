@@ -33,6 +33,10 @@ const (
 type Workbench struct {
 	app.Compo
 
+	// Privacy shows the privacy page in place of the workbench (the route
+	// /privacy).
+	Privacy bool
+
 	m        model
 	loc      *i18n.Locale
 	lang     language.Tag // the page's language, one of i18n.Languages
@@ -80,10 +84,13 @@ type heldPost struct {
 // that it is fetched, compiled and started while the user chooses a file.
 func (w *Workbench) OnMount(ctx app.Context) {
 	w.ctx = ctx
-	w.worker(ctx)
 	if !i18n.Loaded(w.lang) {
 		w.speak(ctx, w.lang, false)
 	}
+	if w.Privacy {
+		return
+	}
+	w.worker(ctx)
 	afterPaint(warmDecoder)
 	w.wsMount(ctx)
 }
@@ -132,7 +139,7 @@ func (w *Workbench) worker(ctx app.Context) {
 }
 
 func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
-	if w.compareReply(raw) {
+	if w.compareReply(ctx, raw) {
 		return
 	}
 	gen, before := w.m.docGen, w.wsBefore()
@@ -536,6 +543,9 @@ func (w *Workbench) setTab(tab string) app.EventHandler {
 
 // Render draws the page.
 func (w *Workbench) Render() app.UI {
+	if w.Privacy {
+		return w.privacyView()
+	}
 	phase := map[Phase]string{Start: "start", Loading: "loading", Ready: "ready"}[w.m.Phase]
 	cls := "wb"
 	if w.drag {
@@ -569,7 +579,7 @@ func (w *Workbench) Render() app.UI {
 				),
 				app.If(w.m.Problem != nil && w.m.Phase != Loading, func() app.UI { return w.problemView() }),
 				app.If(w.m.Doc == nil && w.m.Phase != Loading, func() app.UI { return w.dropZone() }),
-				app.If(w.cmp.busy || w.cmp.res != nil || w.cmp.err != "", func() app.UI { return w.compareView() }),
+				app.If(w.cmp.busy || w.cmp.raw != "" || w.cmp.err != "", func() app.UI { return w.compareView() }),
 				app.If(w.ws.shown || (w.m.Doc == nil && w.m.Phase != Loading), func() app.UI { return w.workspacesView() }),
 				app.If(w.m.Doc != nil, func() app.UI { return w.reportView() }),
 			),

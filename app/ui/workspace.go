@@ -44,13 +44,6 @@ type workspacePatch struct {
 	Opened   int64           `json:"opened,omitempty"`
 }
 
-// storageSpace is what the browser says of the origin's storage.
-type storageSpace struct {
-	Usage     int64 `json:"usage"`
-	Quota     int64 `json:"quota"`
-	Persisted bool  `json:"persisted"`
-}
-
 // forgotten is what "Forget my data" removed (web/store.js forget).
 type forgotten struct {
 	Workspaces int   `json:"workspaces"`
@@ -63,9 +56,7 @@ type forgotten struct {
 
 // workspaces is the page's view of the saved workspaces.
 type workspaces struct {
-	list  []workspace
-	space storageSpace
-	open  string // the open workspace's id, "" for none
+	open string // the open workspace's id, "" for none
 	// A workspace being opened again: its load request, and the step
 	// that follows the report of the request awaited (its survey, then
 	// the survey's settings). Nothing is saved meanwhile.
@@ -75,10 +66,8 @@ type workspaces struct {
 	restoring bool
 	// note is the last word on saving ("" for none), code its kind.
 	note, code string
-	forgot     *forgotten
-	renaming   string // the id being renamed
-	shown      bool   // the list is shown above a report
-	cmpA, cmpB string // the workspaces chosen to compare
+	forgot *forgotten
+	shown  bool // the list is shown above a report
 }
 
 // storeCall calls rwStore[fn](args..., done) of web/store.js; done hears
@@ -130,27 +119,85 @@ func jsonText(v any) string {
 	return string(b)
 }
 
-// wsMount asks for persistent storage, lists the workspaces, and opens
-// again the one this tab had open (a reload, the update's Reload).
+// wsMount asks for persistent storage, hears the list's buttons (drawn
+// by web/store.js), and opens again the workspace this tab had open (a
+// reload, the update's Reload).
 func (w *Workbench) wsMount(ctx app.Context) {
 	storeDo("persist")
-	w.wsRefresh()
+	if app.IsClient {
+		if s := app.Window().Get("rwStore"); s.Truthy() {
+			s.Set("handler", app.FuncOf(func(this app.Value, args []app.Value) any {
+				a := make([]string, 3)
+				for i := range args {
+					if i < len(a) {
+						a[i] = args[i].String()
+					}
+				}
+				w.ctx.Dispatch(func(ctx app.Context) { w.wsAction(ctx, a[0], a[1], a[2]) })
+				return nil
+			}))
+		}
+	}
 	if v := storeDo("opened"); v != nil && v.Truthy() && w.m.Doc == nil && w.m.Phase == Start {
 		w.openWorkspace(v.String())
 	}
 }
 
-// wsRefresh reads the list and the space used again.
-func (w *Workbench) wsRefresh() {
-	storeCall(w.ctx, "list", func(v app.Value, err string) {
-		var l []workspace
-		if err == "" && decode(v, &l) {
-			w.ws.list = l
+// wsAction does what a button of the list asks.
+func (w *Workbench) wsAction(ctx app.Context, action, id, arg string) {
+	switch action {
+	case "open":
+		w.openWorkspace(id)
+	case "compare":
+		w.compare(id, arg)
+	case "forget":
+		w.forget(ctx, app.Event{})
+	case "removed":
+		if id == w.ws.open {
+			w.ws.open = ""
 		}
-	})
-	storeCall(w.ctx, "spaceOf", func(v app.Value, err string) {
-		decode(v, &w.ws.space)
-	})
+	case "renamed":
+		if id == w.ws.open {
+			w.m.File = arg
+		}
+	}
+}
+
+// wsRefresh draws the list again (web/store.js reads it from the store)
+// after this update; unless all, only where it is not drawn yet (a list
+// just shown).
+func (w *Workbench) wsRefresh() { w.drawWorkspaces(true) }
+
+func (w *Workbench) drawWorkspaces(all bool) {
+	if !app.IsClient || !w.started {
+		return
+	}
+	v := "%s"
+	words := map[string]any{
+		"title":        w.t("Saved on this device"),
+		"intro":        w.t("Each file you open is kept here, in this browser only, with your choices, to open again later, offline too."),
+		"space":        w.t("Using %s of the %s this browser gives the workbench.", v, v),
+		"persisted":    w.t("The browser keeps it until you delete it."),
+		"mb":           w.t("%s MB", v),
+		"range":        w.t("%s to %s", v, v),
+		"lastOpened":   w.t("last opened %s", v),
+		"survey":       w.t("survey %s", v),
+		"rename":       w.t("Rename"),
+		"newName":      w.t("New name of %s", v),
+		"del":          w.t("Delete"),
+		"deleteOf":     w.t("Delete %s", v),
+		"compareTitle": w.t("Compare two workspaces"),
+		"a":            w.t("A (before)"),
+		"b":            w.t("B (after)"),
+		"compare":      w.t("Compare"),
+		"forget":       w.t("Forget my data"),
+		"privacy":      w.t("What is stored, and how to check it"),
+	}
+	open := ""
+	if w.m.Doc != nil {
+		open = w.ws.open
+	}
+	w.ctx.Defer(func(app.Context) { storeDo("draw", "workspaces", words, w.loc.Tag.String(), open, all) })
 }
 
 // openWorkspace opens a saved workspace: its file with its settings, then
@@ -177,6 +224,7 @@ func (w *Workbench) openWorkspace(id string) {
 		}
 		set := ws.Settings
 		w.ws.note, w.ws.forgot, w.ws.shown, w.ws.restoring = "", nil, false, true
+		w.cmp = wsCompare{seq: w.cmp.seq + 2}
 		w.read(src, w.whenRead(src.Name, w.unreadable, func(app.Value) report.Request {
 			r := w.m.reopen(src, set)
 			w.ws.openReq, w.ws.await, w.ws.open = r.ID, r.ID, id
@@ -336,26 +384,6 @@ func (w *Workbench) notSaved(name, code string) string {
 	return w.t("%s is not saved on this device: %s", name, code)
 }
 
-// removeWorkspace deletes a saved workspace (the report shown stays).
-func (w *Workbench) removeWorkspace(id string) {
-	if id == w.ws.open {
-		w.ws.open = ""
-	}
-	storeCall(w.ctx, "remove", func(app.Value, string) { w.wsRefresh() }, id)
-}
-
-// renameWorkspace names a saved workspace anew.
-func (w *Workbench) renameWorkspace(id, name string) {
-	w.ws.renaming = ""
-	if name = strings.TrimSpace(name); name == "" {
-		return
-	}
-	if id == w.ws.open {
-		w.m.File = name
-	}
-	storeCall(w.ctx, "update", func(app.Value, string) { w.wsRefresh() }, id, jsonText(map[string]string{"name": name}))
-}
-
 // forget removes every workspace and everything the page stored of the
 // user's data on this device; the page starts again from the drop zone,
 // with a new engine that holds no file.
@@ -383,63 +411,15 @@ func forgotText(l *i18n.Locale, f *forgotten) string {
 		l.Int(f.Workspaces), mb(l, f.Bytes), l.Int(f.Databases), l.Int(f.Files), l.Int(f.Caches), l.Int(f.Keys))
 }
 
-// workspacesView lists the saved workspaces: open, rename, delete,
-// compare two; the space used; "Forget my data".
+// workspacesView is the saved workspaces (drawn by web/store.js: open,
+// rename, delete, compare two, the space used, "Forget my data"), and
+// what "Forget my data" removed.
 func (w *Workbench) workspacesView() app.UI {
-	ws := w.ws
-	return app.Section().ID("workspaces").Class("workspaces").Body(
-		app.H2().Text(w.t("Saved on this device")),
-		app.P().Class("hint").Text(w.t("Each file you open is kept here, in this browser only, with your choices, to open again later, offline too.")),
-		app.If(ws.space.Quota > 0, func() app.UI {
-			s := w.t("Using %s of the %s this browser gives the workbench.", mb(w.loc, ws.space.Usage), mb(w.loc, ws.space.Quota))
-			if ws.space.Persisted {
-				s += " " + w.t("The browser keeps it until you delete it.")
-			}
-			return app.P().ID("storage-space").Class("hint").Text(s)
-		}),
-		app.If(len(ws.list) > 0, func() app.UI {
-			return app.Ul().Class("ws-list").Body(app.Range(ws.list).Slice(func(i int) app.UI { return w.workspaceItem(ws.list[i]) }))
-		}),
-		app.If(len(ws.list) > 1, func() app.UI { return w.comparePicker() }),
-		app.Div().Class("ws-foot").Body(
-			app.Button().ID("forget").Class("btn btn-small").Text(w.t("Forget my data")).OnClick(w.forget),
-			app.A().Class("privacy-link").Href("privacy").Text(w.t("What is stored, and how to check it")),
-		),
-		app.If(ws.forgot != nil, func() app.UI {
-			f := ws.forgot
-			return app.P().ID("forgot").Attr("role", "status").Text(forgotText(w.loc, f))
-		}),
-	)
-}
-
-func (w *Workbench) workspaceItem(ws workspace) app.UI {
-	id := ws.ID
-	meta := mb(w.loc, int64(ws.Size))
-	if ws.From != "" {
-		meta = w.t("%s to %s", ws.From, ws.To) + " · " + meta
-	}
-	if ws.Opened > 0 {
-		meta += " · " + w.t("last opened %s", time.UnixMilli(ws.Opened).Format("2006-01-02"))
-	}
-	if ws.Survey != nil {
-		meta += " · " + w.t("survey %s", ws.Survey.Name)
-	}
-	open := id == w.ws.open && w.m.Doc != nil
-	return app.Li().Class("ws").DataSet("workspace", id).DataSet("name", ws.Name).Body(
-		app.If(w.ws.renaming == id, func() app.UI {
-			return app.Input().Type("text").Class("ws-rename").Value(ws.Name).Aria("label", w.t("New name of %s", ws.Name)).
-				AutoFocus(true).OnChange(func(ctx app.Context, e app.Event) {
-				w.renameWorkspace(id, ctx.JSSrc().Get("value").String())
-			})
-		}).Else(func() app.UI {
-			return app.Button().Class("ws-open link").Disabled(open).Text(ws.Name).OnClick(func(ctx app.Context, e app.Event) {
-				w.openWorkspace(id)
-			})
-		}),
-		app.Span().Class("ws-meta").Text(meta),
-		app.Button().Class("btn btn-small ws-rename-btn").Text(w.t("Rename")).OnClick(func(ctx app.Context, e app.Event) { w.ws.renaming = id }),
-		app.Button().Class("btn btn-small ws-delete").Text(w.t("Delete")).Aria("label", w.t("Delete %s", ws.Name)).OnClick(func(ctx app.Context, e app.Event) {
-			w.removeWorkspace(id)
+	w.drawWorkspaces(false)
+	return app.Div().Body(
+		app.Section().ID("workspaces").Class("workspaces"),
+		app.If(w.ws.forgot != nil, func() app.UI {
+			return app.P().ID("forgot").Class("notice").Attr("role", "status").Text(forgotText(w.loc, w.ws.forgot))
 		}),
 	)
 }

@@ -22,53 +22,11 @@ type wsCompare struct {
 	ids  [2]int // the requests of A and B; B's answer is the comparison
 	busy bool
 	a, b string // the workspaces' names
-	res  *report.Comparison
-	err  string
-}
-
-// maxMoves is how many of the largest moves between segments are listed.
-const maxMoves = 10
-
-// comparePicker chooses two workspaces to compare: A, the earlier, and B.
-func (w *Workbench) comparePicker() app.UI {
-	a, b := w.comparePair()
-	pick := func(id, label, chosen string, set func(string)) app.UI {
-		return app.Label().Body(
-			app.Text(label+" "),
-			app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }).Body(
-				app.Range(w.ws.list).Slice(func(i int) app.UI {
-					ws := w.ws.list[i]
-					return app.Option().Value(ws.ID).Selected(ws.ID == chosen).Text(ws.Name)
-				}),
-			),
-		)
-	}
-	return app.Div().Class("ws-compare").Body(
-		app.H3().Text(w.t("Compare two workspaces")),
-		pick("compare-a", w.t("A (before)"), a, func(v string) { w.ws.cmpA = v }),
-		pick("compare-b", w.t("B (after)"), b, func(v string) { w.ws.cmpB = v }),
-		app.Button().ID("compare").Class("btn btn-small").Disabled(a == b || w.cmp.busy).Text(w.t("Compare")).OnClick(func(ctx app.Context, e app.Event) {
-			w.compare(w.comparePair())
-		}),
-	)
-}
-
-// comparePair is the workspaces chosen, by default the last opened as B
-// and the one before it as A.
-func (w *Workbench) comparePair() (a, b string) {
-	a, b = w.ws.cmpA, w.ws.cmpB
-	known := func(id string) bool {
-		for _, ws := range w.ws.list {
-			if ws.ID == id {
-				return true
-			}
-		}
-		return false
-	}
-	if (!known(a) || !known(b)) && len(w.ws.list) > 1 {
-		a, b = w.ws.list[1].ID, w.ws.list[0].ID
-	}
-	return a, b
+	// raw is the engine's reply with the comparison (report.Reply's
+	// JSON): web/store.js draws its tables, so the page's WebAssembly
+	// carries no code for them.
+	raw string
+	err string
 }
 
 // compare sends A's file, then B's, to the engine: each read with its own
@@ -128,67 +86,99 @@ func (w *Workbench) compareSide(ws workspace, file app.Value, req report.Request
 
 // compareReply takes the engine's answers to a comparison (and hears an
 // engine lost while it compared); it tells whether the message was one.
-func (w *Workbench) compareReply(raw string) bool {
-	if w.cmp.busy && strings.HasPrefix(raw, `{"type":"engine"`) {
+func (w *Workbench) compareReply(ctx app.Context, raw string) bool {
+	typ, id := replyHead(raw)
+	if w.cmp.busy && typ == msgEngine {
 		w.cmp.busy, w.cmp.err = false, w.t("The engine stopped while comparing. Try again.")
 		return false // the page hears it too
 	}
-	id := replyID(raw)
 	if id < compareIDs {
 		return false
 	}
 	if id != w.cmp.ids[0] && id != w.cmp.ids[1] {
 		return true // an older comparison's
 	}
-	var r report.Reply
-	if err := json.Unmarshal([]byte(raw), &r); err != nil {
-		w.cmp.busy, w.cmp.err = false, err.Error()
-		return true
-	}
-	switch r.Type {
+	switch typ {
 	case report.MsgComparison:
-		w.cmp.busy, w.cmp.res = false, r.Comparison
+		w.cmp.busy, w.cmp.raw = false, raw
+		w.drawComparison(ctx)
 	case report.MsgError:
+		var r struct {
+			Message string          `json:"message"`
+			Problem json.RawMessage `json:"problem"`
+		}
+		_ = json.Unmarshal([]byte(raw), &r)
 		name := w.cmp.b
 		if id == w.cmp.ids[0] {
 			name = w.cmp.a
 		}
 		w.cmp.busy, w.cmp.err = false, w.t("%s could not be compared: %s", name, r.Message)
-		if r.Problem != nil {
+		if len(r.Problem) > 0 {
 			w.cmp.err = w.t("%s needs a column chosen first: open it, answer the question, then compare.", name)
 		}
 	}
 	return true
 }
 
-// replyID reads a reply's ID from its beginning ({"type":...,"id":n,...},
-// the order of report.Reply's fields), without decoding the rest.
-func replyID(raw string) int {
-	d := json.NewDecoder(strings.NewReader(raw))
-	d.UseNumber()
-	for i := 0; i < 5; i++ {
-		t, err := d.Token()
-		if err != nil {
-			return 0
-		}
-		if i == 3 && t != "id" {
-			return 0
-		}
-		if i == 4 {
-			n, ok := t.(json.Number)
-			if !ok {
-				return 0
-			}
-			v, _ := strconv.Atoi(string(n))
-			return v
-		}
+// replyHead reads a reply's type and ID from its beginning, without
+// decoding the rest: report.Reply's JSON starts {"type":"T","id":N (its
+// first fields, in order; no id for MsgReady), web/glue.js's news of an
+// engine {"type":"engine".
+func replyHead(raw string) (typ string, id int) {
+	const t = `{"type":"`
+	if !strings.HasPrefix(raw, t) {
+		return "", 0
 	}
-	return 0
+	rest := raw[len(t):]
+	end := strings.IndexByte(rest, '"')
+	if end < 0 {
+		return "", 0
+	}
+	typ, rest = rest[:end], rest[end+1:]
+	if !strings.HasPrefix(rest, `,"id":`) {
+		return typ, 0
+	}
+	rest = rest[len(`,"id":`):]
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	id, _ = strconv.Atoi(rest[:n])
+	return typ, id
+}
+
+// drawComparison has web/store.js write the comparison's tables into the
+// view after this update, with the page's words.
+func (w *Workbench) drawComparison(ctx app.Context) {
+	if w.cmp.raw == "" || !app.IsClient {
+		return
+	}
+	kpis := map[string]any{}
+	for _, k := range []string{"customers", "orders", "revenue", "refunds", "net_revenue", "aov", "repeat_rate", "purchase_frequency",
+		"mean_days_between", "median_days_between", "returning_revenue_share", "historical_clv", "repeat_vs_one_time", "retention", "churn", "crr"} {
+		kpis[k] = w.kpiName(k)
+	}
+	// The templates keep their verbs for web/store.js to fill, in order.
+	v := "%s"
+	words := map[string]any{
+		"kpis":       kpis,
+		"range":      w.t("A: %s to %s. B: %s to %s. Change = B − A; rates change in points.", v, v, v, v),
+		"kpiHead":    []any{w.t("Figure"), "A", "B", w.t("Change"), w.t("Relative change")},
+		"periods":    w.t("Retention and churn per period"),
+		"periodHead": []any{w.t("Period"), w.t("Retention") + " A", w.t("Retention") + " B", w.t("Change"), w.t("Churn") + " A", w.t("Churn") + " B", w.t("Change")},
+		"points":     w.t("%s points", v),
+		"moved":      w.t("Customers who moved between segments"),
+		"summary":    w.t("%s customers are in both files: %s stayed in their segment and %s moved. %s are only in A, %s only in B.", v, v, v, v, v),
+		"moveHead":   []any{w.t("Segment in A"), w.t("Segment in B"), w.t("Customers"), w.t("Share of the segment in A")},
+		"absent":     w.t("not in the file"),
+	}
+	raw := w.cmp.raw
+	ctx.Defer(func(app.Context) { storeDo("comparison", "compare-body", raw, w.loc.Tag.String(), words) })
 }
 
 // compareView shows a comparison: each KPI of A and B with its change,
 // retention and churn per period side by side, and the customers who
-// moved between segments.
+// moved between segments (drawn by web/store.js into #compare-body).
 func (w *Workbench) compareView() app.UI {
 	c := w.cmp
 	return app.Section().ID("comparison").Class("comparison").DataSet("busy", boolText(c.busy)).Body(
@@ -200,100 +190,7 @@ func (w *Workbench) compareView() app.UI {
 		),
 		app.If(c.busy, func() app.UI { return app.P().Attr("role", "status").Text(w.t("Comparing…")) }),
 		app.If(c.err != "", func() app.UI { return app.Div().Class("alert").Attr("role", "alert").Text(c.err) }),
-		app.If(c.res != nil, func() app.UI { return w.comparison(c.res) }),
-	)
-}
-
-func (w *Workbench) comparison(c *report.Comparison) app.UI {
-	num := func(p *float64) string {
-		if p == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*p, 'g', -1, 64)
-	}
-	return app.Div().Body(
-		app.P().Class("hint").Text(w.t("A: %s to %s. B: %s to %s. Change = B − A; rates change in points.",
-			c.A.FirstOrder, c.A.LastOrder, c.B.FirstOrder, c.B.LastOrder)),
-		app.Table().ID("compare-kpis").Class("table").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(w.t("Figure")), app.Th().Scope("col").Class("num").Text("A"), app.Th().Scope("col").Class("num").Text("B"),
-				app.Th().Scope("col").Class("num").Text(w.t("Change")), app.Th().Scope("col").Class("num").Text(w.t("Relative change")),
-			)),
-			app.TBody().Body(app.Range(c.KPIs).Slice(func(i int) app.UI {
-				k := c.KPIs[i]
-				return app.Tr().DataSet("kpi-delta", k.Name).DataSet("a", num(k.A)).DataSet("b", num(k.B)).
-					DataSet("delta", num(k.Delta)).DataSet("relative", num(k.Relative)).Body(
-					app.Th().Scope("row").Text(w.kpiName(k.Name)),
-					app.Td().Class("num").Text(w.kpiValue(k.Unit, k.A, c.A.Currency)),
-					app.Td().Class("num").Text(w.kpiValue(k.Unit, k.B, c.B.Currency)),
-					app.Td().Class("num").Text(w.kpiDelta(k.Unit, k.Delta, c.B.Currency)),
-					app.Td().Class("num").Text(w.signedPercent(k.Relative)),
-				)
-			})),
-		),
-		app.H3().Text(w.t("Retention and churn per period")),
-		app.Table().ID("compare-periods").Class("table").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(w.t("Period")),
-				app.Th().Scope("col").Class("num").Text(w.t("Retention")+" A"), app.Th().Scope("col").Class("num").Text(w.t("Retention")+" B"),
-				app.Th().Scope("col").Class("num").Text(w.t("Change")),
-				app.Th().Scope("col").Class("num").Text(w.t("Churn")+" A"), app.Th().Scope("col").Class("num").Text(w.t("Churn")+" B"),
-				app.Th().Scope("col").Class("num").Text(w.t("Change")),
-			)),
-			app.TBody().Body(app.Range(c.Periods).Slice(func(i int) app.UI {
-				p := c.Periods[i]
-				rate := func(pp *report.Period, churn bool) string {
-					if pp == nil {
-						return "–"
-					}
-					if churn {
-						return w.kpiValue("ratio", pp.Churn, "")
-					}
-					return w.kpiValue("ratio", pp.Retention, "")
-				}
-				return app.Tr().DataSet("period", p.Period).DataSet("retention-delta", num(p.RetentionDelta)).Body(
-					app.Th().Scope("row").Text(p.Period),
-					app.Td().Class("num").Text(rate(p.A, false)), app.Td().Class("num").Text(rate(p.B, false)),
-					app.Td().Class("num").Text(w.kpiDelta("ratio", p.RetentionDelta, "")),
-					app.Td().Class("num").Text(rate(p.A, true)), app.Td().Class("num").Text(rate(p.B, true)),
-					app.Td().Class("num").Text(w.kpiDelta("ratio", p.ChurnDelta, "")),
-				)
-			})),
-		),
-		w.movementView(&c.Movement),
-	)
-}
-
-// movementView says how many customers moved between RFM segments, and
-// the largest moves.
-func (w *Workbench) movementView(m *report.Movement) app.UI {
-	moves := m.Moves
-	if len(moves) > maxMoves {
-		moves = moves[:maxMoves]
-	}
-	seg := func(s string) string {
-		if s == report.MovementAbsent {
-			return w.t("not in the file")
-		}
-		return s
-	}
-	return app.Div().ID("compare-movement").DataSet("moved", m.Moved).DataSet("stayed", m.Stayed).Body(
-		app.H3().Text(w.t("Customers who moved between segments")),
-		app.P().Text(w.t("%s customers are in both files: %s stayed in their segment and %s moved. %s are only in A, %s only in B.",
-			w.loc.Int(m.Both), w.loc.Int(m.Stayed), w.loc.Int(m.Moved), w.loc.Int(m.OnlyA), w.loc.Int(m.OnlyB))),
-		app.Table().ID("compare-moves").Class("table").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(w.t("Segment in A")), app.Th().Scope("col").Text(w.t("Segment in B")),
-				app.Th().Scope("col").Class("num").Text(w.t("Customers")), app.Th().Scope("col").Class("num").Text(w.t("Share of the segment in A")),
-			)),
-			app.TBody().Body(app.Range(moves).Slice(func(i int) app.UI {
-				mv := moves[i]
-				return app.Tr().DataSet("from", mv.From).DataSet("to", mv.To).DataSet("customers", mv.Customers).Body(
-					app.Td().Text(seg(mv.From)), app.Td().Text(seg(mv.To)),
-					app.Td().Class("num").Text(w.loc.Int(mv.Customers)), app.Td().Class("num").Text(w.loc.Percent(mv.Share)),
-				)
-			})),
-		),
+		app.Div().ID("compare-body"),
 	)
 }
 
@@ -330,52 +227,6 @@ func (w *Workbench) kpiName(name string) string {
 		return w.t("Retention rate")
 	case "churn":
 		return w.t("Churn rate")
-	case "crr":
-		return "CRR"
 	}
-	return name
-}
-
-// kpiValue writes a figure by its unit; "–" where it is not defined.
-func (w *Workbench) kpiValue(unit string, v *float64, cur string) string {
-	if v == nil {
-		return "–"
-	}
-	switch unit {
-	case "count":
-		return w.loc.Int(int(*v))
-	case "money":
-		return w.loc.Money(*v, cur)
-	case "ratio":
-		return w.loc.Percent(*v)
-	case "days":
-		return w.loc.Num(*v, 1)
-	}
-	return w.loc.Num(*v, 2)
-}
-
-// kpiDelta writes a change by its unit, signed; a rate's in points.
-func (w *Workbench) kpiDelta(unit string, d *float64, cur string) string {
-	if d == nil {
-		return "–"
-	}
-	if unit == "ratio" {
-		return w.t("%s points", w.loc.Points(*d))
-	}
-	s := w.kpiValue(unit, d, cur)
-	if *d > 0 {
-		s = "+" + s
-	}
-	return s
-}
-
-func (w *Workbench) signedPercent(r *float64) string {
-	if r == nil {
-		return "–"
-	}
-	s := w.loc.Percent(*r)
-	if *r > 0 {
-		s = "+" + s
-	}
-	return s
+	return strings.ToUpper(name) // CRR
 }
