@@ -66,8 +66,8 @@ type workspaces struct {
 	restoring bool
 	// note is the last word on saving ("" for none), code its kind.
 	note, code string
-	forgot *forgotten
-	shown  bool // the list is shown above a report
+	forgot     *forgotten
+	shown      bool // the list is shown above a report
 }
 
 // storeCall calls rwStore[fn](args..., done) of web/store.js; done hears
