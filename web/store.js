@@ -57,12 +57,19 @@ window.rwStore = {
       let out;
       t.oncomplete = () => resolve(out);
       t.onabort = t.onerror = () => reject(t.error || new Error("aborted"));
-      Promise.resolve(fn({ ws: t.objectStore("workspaces"), files: t.objectStore("files") })).then((v) => (out = v), (e) => {
+      // A step that fails (a write the browser refuses at once) undoes
+      // the transaction's other writes.
+      const undo = (e) => {
         try {
           t.abort();
         } catch (_) {}
         reject(e);
-      });
+      };
+      try {
+        Promise.resolve(fn({ ws: t.objectStore("workspaces"), files: t.objectStore("files") })).then((v) => (out = v), undo);
+      } catch (e) {
+        undo(e);
+      }
     });
   },
 
@@ -109,8 +116,15 @@ window.rwStore = {
     if (quota > 0 && bytes > quota - usage) throw new Error("nospace " + bytes + " " + Math.max(0, quota - usage));
   },
 
+  // all resolves with every workspace's description; a database that
+  // is not there (none saved yet, or forgotten) is not made by asking.
+  async all() {
+    if (!this.conn && indexedDB.databases && !(await indexedDB.databases()).some((d) => d.name === this.db)) return [];
+    return this.tx("readonly", ({ ws }) => this.req(ws.getAll()));
+  },
+
   list(done) {
-    this.call(this.tx("readonly", ({ ws }) => this.req(ws.getAll())).then((all) => all.sort((a, b) => b.opened - a.opened)), done);
+    this.call(this.all().then((all) => all.sort((a, b) => b.opened - a.opened)), done);
   },
 
   spaceOf(done) {
@@ -126,7 +140,7 @@ window.rwStore = {
     const m = JSON.parse(meta);
     const p = (async () => {
       const stamp = file && file.lastModified ? file.lastModified : 0;
-      const all = await this.tx("readonly", ({ ws }) => this.req(ws.getAll()));
+      const all = await this.all();
       const same = all.find((w) => w.name === m.name && w.size === m.size && (m.url ? w.url === m.url : !w.url && w.modified === stamp));
       if (same) {
         await this.tx("readwrite", ({ ws }) => this.req(ws.put(Object.assign(same, m, { id: same.id, opened: Date.now() }))));
@@ -217,7 +231,7 @@ window.rwStore = {
     const p = (async () => {
       const out = { workspaces: 0, bytes: 0, databases: 0, files: 0, caches: 0, keys: 0 };
       try {
-        const all = await this.tx("readonly", ({ ws }) => this.req(ws.getAll()));
+        const all = await this.all();
         out.workspaces = all.length;
         out.bytes = all.reduce((n, w) => n + (w.url ? 0 : w.size || 0) + (w.survey && !w.survey.url ? w.survey.size || 0 : 0), 0);
       } catch (e) {
@@ -380,7 +394,7 @@ window.rwStore = {
       return e;
     };
     const redraw = () => this.draw(id, w, locale, this.opened(), true);
-    Promise.all([this.tx("readonly", ({ ws }) => this.req(ws.getAll())).catch(() => []), this.space().catch(() => ({}))]).then(([all, sp]) => {
+    Promise.all([this.all().catch(() => []), this.space().catch(() => ({}))]).then(([all, sp]) => {
       all.sort((a, b) => b.opened - a.opened);
       const out = [el("h2", w.title), el("p", w.intro, "hint")];
       if (sp.quota > 0) {
@@ -463,14 +477,13 @@ window.rwStore = {
   // prose writes the privacy page's text into the element id: items are
   // [tag, text] (h2, h3, p), [li, label, text] (a list's item; items in a
   // row make one list), [step, text] (a numbered list's) and [forget,
-  // button, result template, MB template, locale]: the button that
-  // forgets it all and says what it removed.
+  // button]: the button that forgets it all (the page's forget).
   prose(id, items) {
     const box = document.getElementById(id);
     if (!box) return;
     const out = [];
     let list = null;
-    for (const [tag, a, b, c, locale] of items) {
+    for (const [tag, a, b] of items) {
       const kind = tag === "li" ? "ul" : tag === "step" ? "ol" : "";
       if (!kind) list = null;
       else if (!list || list.tagName.toLowerCase() !== kind) out.push((list = document.createElement(kind)));
@@ -489,18 +502,8 @@ window.rwStore = {
         btn.id = "forget";
         btn.className = "btn";
         btn.textContent = a;
-        const said = document.createElement("p");
-        said.id = "forgot";
-        said.setAttribute("role", "status");
-        btn.addEventListener("click", () =>
-          this.forget((v, err) => {
-            const f = JSON.parse(v || "{}");
-            const n = (x) => new Intl.NumberFormat(locale).format(x || 0);
-            const mb = this.fill(c, new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((f.bytes || 0) / 1e6));
-            said.textContent = err ? err : this.fill(b, n(f.workspaces), mb, n(f.databases), n(f.files), n(f.caches), n(f.keys));
-          })
-        );
-        out.push(btn, said);
+        btn.addEventListener("click", () => this.tell("forget"));
+        out.push(btn);
       } else {
         const e = document.createElement(tag);
         e.textContent = a;

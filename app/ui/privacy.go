@@ -21,6 +21,9 @@ func (w *Workbench) privacyView() app.UI {
 			w.languagePicker(),
 		),
 		app.Main().ID("main").Class("prose"),
+		app.If(w.ws.forgot != nil, func() app.UI {
+			return app.P().ID("forgot").Class("notice").Attr("role", "status").Text(forgotText(w.loc, w.ws.forgot))
+		}),
 	)
 }
 
@@ -30,7 +33,6 @@ func (w *Workbench) writePrivacy() {
 	if !app.IsClient || w.ctx.Context == nil {
 		return
 	}
-	v := "%s"
 	items := []any{
 		[]any{"h2", w.t("Your data stays on this device")},
 		[]any{"p", w.t("The workbench reads your files in this browser. Nothing is sent: the page has no server to send to, and its security policy and service worker refuse every request to another site.")},
@@ -45,8 +47,7 @@ func (w *Workbench) writePrivacy() {
 		[]any{"step", w.t("In the Network tab, open a file and watch: no request leaves this site.")},
 		[]any{"h3", w.t("Forget my data")},
 		[]any{"p", w.t("One click removes every saved workspace and everything else the workbench stored about your data on this device. Your language choice stays.")},
-		[]any{"forget", w.t("Forget my data"), w.loc.T("Removed %s saved workspaces (%s), %s databases, %s private files, %s caches and %s stored keys. Nothing of your data is left in this browser's storage.", v, v, v, v, v, v),
-			w.t("%s MB", v), w.loc.Tag.String()},
+		[]any{"forget", w.t("Forget my data")},
 	}
 	w.ctx.Defer(func(app.Context) { storeDo("prose", "main", items) })
 }

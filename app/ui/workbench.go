@@ -87,12 +87,12 @@ func (w *Workbench) OnMount(ctx app.Context) {
 	if !i18n.Loaded(w.lang) {
 		w.speak(ctx, w.lang, false)
 	}
+	w.wsMount(ctx)
 	if w.Privacy {
 		return
 	}
 	w.worker(ctx)
 	afterPaint(warmDecoder)
-	w.wsMount(ctx)
 }
 
 // warmDecoder has encoding/json learn the fields of the report's types

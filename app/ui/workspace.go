@@ -123,7 +123,18 @@ func jsonText(v any) string {
 // by web/store.js), and opens again the workspace this tab had open (a
 // reload, the update's Reload).
 func (w *Workbench) wsMount(ctx app.Context) {
+	w.wsHandler()
+	if w.Privacy {
+		return
+	}
 	storeDo("persist")
+	if v := storeDo("opened"); v != nil && v.Truthy() && w.m.Doc == nil && w.m.Phase == Start {
+		w.openWorkspace(v.String())
+	}
+}
+
+// wsHandler hears the buttons web/store.js draws.
+func (w *Workbench) wsHandler() {
 	if app.IsClient {
 		if s := app.Window().Get("rwStore"); s.Truthy() {
 			s.Set("handler", app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -137,9 +148,6 @@ func (w *Workbench) wsMount(ctx app.Context) {
 				return nil
 			}))
 		}
-	}
-	if v := storeDo("opened"); v != nil && v.Truthy() && w.m.Doc == nil && w.m.Phase == Start {
-		w.openWorkspace(v.String())
 	}
 }
 
@@ -426,7 +434,7 @@ func (w *Workbench) workspacesView() app.UI {
 
 // wsNoteView says why a file was not saved.
 func (w *Workbench) wsNoteView() app.UI {
-	return app.Div().Class("alert").ID("workspace-note").Attr("role", "alert").DataSet("code", strings.Fields(w.ws.code + " x")[0]).Text(w.ws.note)
+	return app.Div().Class("notice").ID("workspace-note").Attr("role", "alert").DataSet("code", strings.Fields(w.ws.code + " x")[0]).Text(w.ws.note)
 }
 
 // wsToggle shows or hides the saved workspaces above a report.
