@@ -86,6 +86,8 @@ await test("workspaces: the update banner's Reload keeps the open file", async (
     await page.goto(srv.url);
     await started(page);
     await controlled(page);
+    await page.reload(); // a page its service worker served: one that hears of updates
+    await started(page);
     await pick(page, fileB);
     await ready(page);
     const before = await kpis(page);
@@ -93,7 +95,7 @@ await test("workspaces: the update banner's Reload keeps the open file", async (
     fs.appendFileSync(path.join(site, "web", "style.css"), "\n.new-version { color: red; }\n");
     execFileSync(path.join(root, "bin", "workbench"), ["static", "-out", site, "-prefix", "/"], { stdio: "ignore" });
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-    await page.waitForSelector(".banner button", { timeout: 60000 });
+    await page.waitForSelector(".banner button", { timeout: 120000 });
     await Promise.all([page.waitForEvent("load"), page.click(".banner button")]);
     await started(page);
     await ready(page);
