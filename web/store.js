@@ -12,7 +12,8 @@
 // error) changes nothing, and the workspaces saved before stay.
 //
 // The tab's open workspace is its id in sessionStorage (retention-open),
-// so a reload, or the update banner's Reload, opens it again. forget()
+// so a reload, or the update banner's Reload, opens it again (a page
+// opened afresh starts from the list). forget()
 // removes all of it, and anything else of the user's this origin holds.
 "use strict";
 window.rwStore = {
@@ -211,6 +212,14 @@ window.rwStore = {
     } catch (e) {
       return "";
     }
+  },
+
+  // reopen is the workspace to open as the page starts: the tab's, when
+  // this load is a reload (the browser's, or the update banner's) or a
+  // step back to the page; a page opened afresh starts from the list.
+  reopen() {
+    const nav = performance.getEntriesByType("navigation")[0];
+    return nav && (nav.type === "reload" || nav.type === "back_forward") ? this.opened() : "";
   },
 
   setOpened(id) {

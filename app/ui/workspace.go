@@ -120,15 +120,15 @@ func jsonText(v any) string {
 }
 
 // wsMount asks for persistent storage, hears the list's buttons (drawn
-// by web/store.js), and opens again the workspace this tab had open (a
-// reload, the update's Reload).
+// by web/store.js), and opens again the workspace this tab had open when
+// the page is reloaded (the browser's reload, the update's Reload).
 func (w *Workbench) wsMount(ctx app.Context) {
 	w.wsHandler()
 	if w.Privacy {
 		return
 	}
 	storeDo("persist")
-	if v := storeDo("opened"); v != nil && v.Truthy() && w.m.Doc == nil && w.m.Phase == Start {
+	if v := storeDo("reopen"); v != nil && v.Truthy() && w.m.Doc == nil && w.m.Phase == Start {
 		w.openWorkspace(v.String())
 	}
 }
