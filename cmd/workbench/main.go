@@ -21,6 +21,7 @@ import (
 
 func main() {
 	app.Route("/", func() app.Composer { return &ui.Workbench{} })
+	app.Route("/privacy", func() app.Composer { return &ui.Workbench{Privacy: true} })
 	app.RunWhenOnBrowser()
 	serverMain()
 }
