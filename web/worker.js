@@ -94,22 +94,57 @@ const gzipMin = 18;
 // times); a file that states more is counted before the engine gets room.
 const plausibleRatio = 64;
 
-// pour reads a stream of Uint8Arrays into the engine (retentionAppend),
-// after giving it room for room bytes; it stops at the chunk that would
-// pass room, with {over: the bytes read so far}; else it returns {n}.
+// stageBytes is how much of a stream is collected before it is handed to
+// the engine: the browser hands a stream over in chunks of tens of KB, and
+// a call into the engine for each would cost more than the copy.
+const stageBytes = 4 << 20;
+
+// pour reads a stream of Uint8Arrays into the engine (retentionAppend, in
+// pieces of stageBytes), after giving it room for room bytes; it stops at
+// the chunk that would pass room, with {over: the bytes read so far}; else
+// it returns {n}.
 async function pour(stream, room) {
   self.retentionReserve(room);
   const reader = stream.getReader();
+  const stage = new Uint8Array(Math.min(stageBytes, Math.max(room, 1)));
   let n = 0;
+  let staged = 0;
+  const flush = () => {
+    if (staged > 0) self.retentionAppend(stage.subarray(0, staged));
+    staged = 0;
+  };
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return { n };
+    if (done) {
+      flush();
+      return { n };
+    }
     if (n + value.length > room) {
       reader.cancel().catch(() => {});
       return { over: n + value.length };
     }
-    self.retentionAppend(value);
     n += value.length;
+    if (staged + value.length > stage.length) flush();
+    if (value.length >= stage.length) {
+      self.retentionAppend(value);
+    } else {
+      stage.set(value, staged);
+      staged += value.length;
+    }
+  }
+}
+
+// sliceBytes is how much of a file is read at a time into the engine: a
+// slice's ArrayBuffer is the only copy outside the engine, and reading a
+// File in a few large slices is as fast as reading it whole (the Blob's
+// stream gives it in chunks of tens of KB, each an await).
+const sliceBytes = 16 << 20;
+
+// load reads a Blob into the engine, a slice at a time.
+async function load(blob) {
+  self.retentionReserve(blob.size);
+  for (let at = 0; at < blob.size; at += sliceBytes) {
+    self.retentionAppend(new Uint8Array(await blob.slice(at, at + sliceBytes).arrayBuffer()));
   }
 }
 
@@ -171,7 +206,7 @@ async function receive(blob) {
         // data after the first): Go's inflate reads or words it.
       }
     }
-    await pour(blob.stream(), blob.size);
+    await load(blob);
     return null;
   } catch (err) {
     return { unreadable: String(err && err.message ? err.message : err) };

@@ -57,10 +57,11 @@ type Labels struct {
 	AOVTitle string
 	AOV      string // series name
 
-	// [cohorts] Cohort retention heatmap.
-	CohortsTitle string
-	PeriodsSince string // x axis name: periods since the first order
-	Retention    string // series name (values in %)
+	// [cohorts] Cohort heatmap: what CohortMeasure says each cell holds.
+	CohortsTitle  string
+	PeriodsSince  string // x axis name: periods since the first order
+	Retention     string // series name (values in %, or as CohortMeasure says)
+	CohortMeasure string // CohortRetention, CohortRevenue or CohortAOV
 
 	// [ltv] Cumulative revenue per customer by cohort (the series are named
 	// after the cohorts).
@@ -629,6 +630,38 @@ func aovChart(d *report.Document, l Labels) echart {
 // a row's label and numbers keep their size on a phone.
 const CohortRows = 12
 
+// What the cohort heatmap's cells hold (Labels.CohortMeasure): the share
+// of the cohort's customers who ordered in the period (%), the cohort's
+// revenue in the period per customer of the cohort (comparable across
+// cohorts of different sizes), or its average order value in the period
+// (revenue ÷ orders).
+const (
+	CohortRetention = ""
+	CohortRevenue   = "revenue"
+	CohortAOV       = "aov"
+)
+
+// cohortValue is cohort c's cell for period k as l.CohortMeasure says; ok
+// is false for a cell with no value (no orders for an AOV).
+func cohortValue(c report.Cohort, k int, measure string) (float64, bool) {
+	switch measure {
+	case CohortRevenue:
+		if k >= len(c.Revenue) || c.Size == 0 {
+			return 0, false
+		}
+		return round(c.Revenue[k]/float64(c.Size), 2), true
+	case CohortAOV:
+		if k >= len(c.Revenue) || k >= len(c.Orders) || c.Orders[k] == 0 {
+			return 0, false
+		}
+		return round(c.Revenue[k]/float64(c.Orders[k]), 2), true
+	}
+	if !finite(c.Retention[k]) {
+		return 0, false
+	}
+	return round(c.Retention[k]*100, 1), true
+}
+
 // cohortsChart is the retention heatmap: x the periods since the first
 // order, y the cohorts (the first at the top), the value in %.
 //
@@ -650,12 +683,15 @@ func cohortsChart(d *report.Document, l Labels) echart {
 	var data []opts.HeatMapData
 	top := 0.0
 	for i, c := range d.Cohorts {
-		for k, r := range c.Retention {
-			if !finite(r) {
+		for k := range c.Retention {
+			v, ok := cohortValue(c, k, l.CohortMeasure)
+			if !ok {
 				continue
 			}
-			v := round(r*100, 1)
-			if k > 0 {
+			// Period +0's retention is 100% by definition: it would use up
+			// the colour scale, and is left out of it (greyed). Money has
+			// no such cell.
+			if k > 0 || l.CohortMeasure != CohortRetention {
 				top = max(top, v)
 			}
 			data = append(data, opts.HeatMapData{Name: c.Cohort + " " + since[k],

@@ -88,7 +88,7 @@ func Movement(m *report.Movement, l MovementLabels) Chart {
 			"nodeAlign": "justify", "layoutIterations": 32, "draggable": false,
 			"emphasis":    map[string]any{"focus": "adjacency"},
 			"lineStyle":   map[string]any{"color": "gradient", "opacity": 0.4, "curveness": 0.5},
-			"label":       map[string]any{"fontSize": 12, "overflow": "truncate", "width": 100},
+			"label":       map[string]any{"fontSize": 12, "overflow": "break", "width": 100, "lineHeight": 14},
 			"labelLayout": map[string]any{"hideOverlap": true},
 			"data":        nodes, "links": links,
 		}},

@@ -59,7 +59,7 @@ func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 	doc.LastFull = metrics.LastComplete(ps)
 
 	for _, c := range metrics.Cohorts(ds, mo) {
-		rc := report.Cohort{Cohort: c.Key, Size: c.Size, Active: c.Active}
+		rc := report.Cohort{Cohort: c.Key, Size: c.Size, Active: c.Active, Orders: c.Orders}
 		for k := range c.Active {
 			rc.Retention = append(rc.Retention, r6(c.ActiveShare[k]))
 			rc.Revenue = append(rc.Revenue, r2(c.Revenue[k]))

@@ -149,6 +149,7 @@ type Cohort struct {
 	Retention []float64 `json:"retention"`
 	Revenue   []float64 `json:"revenue"`
 	LTV       []float64 `json:"ltv"`
+	Orders    []int     `json:"orders"` // the cohort's orders in each period
 }
 
 // Segment is one RFM segment.

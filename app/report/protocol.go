@@ -24,6 +24,17 @@ const (
 	// between RFM segments from one day to another (Request.Movement,
 	// Reply.Movement).
 	MsgMovement = "movement"
+	// MsgCompare puts two files side by side (Request.Side says which
+	// this one is: CompareA, kept until its B comes; CompareB, answered
+	// with MsgComparison).
+	MsgCompare    = "compare"
+	MsgComparison = "comparison"
+)
+
+// The sides of a MsgCompare request.
+const (
+	CompareA = "a"
+	CompareB = "b"
 )
 
 // Request is a message from the page to the worker. The bytes of a file
@@ -44,6 +55,7 @@ type Request struct {
 	Product *ProductQuery `json:"product,omitempty"`
 	// Movement is the two days of a MsgMovement.
 	Movement *MovementRange `json:"movement,omitempty"`
+	Side     string         `json:"side,omitempty"` // MsgCompare: CompareA or CompareB
 }
 
 // MovementRange is two days (2006-01-02) whose RFM segments a movement
@@ -65,6 +77,9 @@ type Reply struct {
 	Rows     *Rows     `json:"rows,omitempty"`     // MsgRows
 	File     *File     `json:"file,omitempty"`     // MsgFile
 	Movement *Movement `json:"movement,omitempty"` // MsgMovement
+	// MsgComparison: the two files of a MsgCompare side by side, as
+	// `retention compare A B --json` prints them.
+	Comparison *Comparison `json:"comparison,omitempty"`
 	// MsgError: the English words, and what the page words itself: the
 	// problem of a file that needs the user's word, the bound a file is
 	// past, or the setting the engine cannot use.

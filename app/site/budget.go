@@ -24,7 +24,7 @@ type Budget struct {
 // them: glue.js fetches it once the page has loaded (ChartFiles).
 var PageFiles = []string{
 	"index.html", "app.css", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest",
-	"web/style.css", "web/glue.js", "web/app.wasm",
+	"web/style.css", "web/glue.js", "web/store.js", "web/app.wasm",
 	"web/icon.svg", "web/icon-192.png", "web/icon-512.png",
 }
 

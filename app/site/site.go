@@ -63,7 +63,7 @@ func Handler(prefix string, assets []string, version string) *app.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:                  []string{"/web/style.css"},
-		Scripts:                 []string{"/web/glue.js"}, // glue.js loads web/echarts.min.js after the page
+		Scripts:                 []string{"/web/glue.js", "/web/store.js"}, // glue.js loads web/echarts.min.js after the page
 		CacheableResources:      assets,
 		ServiceWorkerTemplate:   serviceWorker,
 		Version:                 version,
@@ -81,7 +81,7 @@ func Handler(prefix string, assets []string, version string) *app.Handler {
 // is a hash of those assets, so a new build is a new service worker.
 func Generate(dir, prefix string) error {
 	web := filepath.Join(dir, "web")
-	for _, f := range []string{"app.wasm", "worker.wasm", "worker.js", "wasm_exec.js", "glue.js", "echarts.min.js", "style.css", "icon.svg"} {
+	for _, f := range []string{"app.wasm", "worker.wasm", "worker.js", "wasm_exec.js", "glue.js", "store.js", "echarts.min.js", "style.css", "icon.svg"} {
 		if _, err := os.Stat(filepath.Join(web, f)); err != nil {
 			return fmt.Errorf("the site needs web/%s first: %w", f, err)
 		}

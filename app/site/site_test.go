@@ -25,7 +25,7 @@ func fakeWeb(t *testing.T) string {
 	dir := t.TempDir()
 	web := filepath.Join(dir, "web")
 	os.MkdirAll(web, 0o755)
-	for _, f := range []string{"app.wasm", "worker.wasm", "worker.js", "wasm_exec.js", "glue.js", "echarts.min.js", "style.css", "icon.svg", "sample-store.csv"} {
+	for _, f := range []string{"app.wasm", "worker.wasm", "worker.js", "wasm_exec.js", "glue.js", "store.js", "echarts.min.js", "style.css", "icon.svg", "sample-store.csv"} {
 		if err := os.WriteFile(filepath.Join(web, f), []byte("// "+f), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +58,7 @@ func TestGenerate(t *testing.T) {
 			if !strings.HasPrefix(index[strings.Index(index, "<head>")+6:], `<meta http-equiv="Content-Security-Policy" content="`+CSP+`">`) {
 				t.Errorf("index.html does not start its head with the CSP")
 			}
-			for _, want := range []string{p + "/web/glue.js", p + "/web/style.css", p + "/app.js", p + "/manifest.webmanifest"} {
+			for _, want := range []string{p + "/web/glue.js", p + "/web/store.js", p + "/web/style.css", p + "/app.js", p + "/manifest.webmanifest"} {
 				if !strings.Contains(index, `"`+want+`"`) {
 					t.Errorf("index.html does not load %s", want)
 				}

@@ -119,10 +119,10 @@ func (w *Workbench) previousNote() app.UI {
 	}
 	if !p.Covered {
 		return app.P().Class("hint").ID("previous-note").DataSet("covered", "false").
-			Text(w.t("Choose From and To to compare each figure with the days just before: the orders start after %s, so the previous %s days are not in the file.", p.From, p.Days))
+			Text(w.t("Choose From and To to compare each figure with the days just before: the orders start after %s, so the previous %s days are not in the file.", w.loc.Date(p.From), p.Days))
 	}
-	return app.P().Class("hint").ID("previous-note").DataSet("covered", "true").
-		Text(w.t("Changes are against the previous %s days, %s to %s.", p.Days, p.From, p.To))
+	return app.P().Class("hint").ID("previous-note").DataSet("covered", "true").DataSet("from", p.From).
+		Text(w.t("Changes are against the previous %s days, %s to %s.", p.Days, w.loc.Date(p.From), w.loc.Date(p.To)))
 }
 
 // movementDays are the default days of the movement: the data's last day

@@ -4,7 +4,7 @@ import "retention/app/charts"
 
 // chartLabels is every text of the charts, through the catalogue.
 func (w *Workbench) chartLabels() charts.Labels {
-	return charts.Labels{
+	l := charts.Labels{
 		SaveImage:        w.t("Save as PNG"),
 		RetentionTitle:   w.t("Retention and churn"),
 		RetentionRate:    w.t("Retention"),
@@ -34,4 +34,12 @@ func (w *Workbench) chartLabels() charts.Labels {
 		Gaps:             w.t("Repeat orders"),
 		SegmentNames:     w.segmentNameMap(),
 	}
+	switch w.cohortMeasure {
+	case charts.CohortRevenue:
+		l.CohortsTitle, l.Retention = w.t("Cohort revenue per customer"), w.t("Revenue per customer")
+	case charts.CohortAOV:
+		l.CohortsTitle, l.Retention = w.t("Cohort average order value"), w.t("AOV")
+	}
+	l.CohortMeasure = w.cohortMeasure
+	return l
 }

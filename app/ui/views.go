@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -170,6 +171,7 @@ func (w *Workbench) chartGrid(cs []charts.Chart) app.UI {
 		return app.Figure().Class("chart").Aria("label", c.Title).Body(
 			app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
 			app.Div().Class("chart-tools").Body(
+				app.If(c.ID == charts.IDCohorts, func() app.UI { return w.cohortMeasureControl() }),
 				app.Button().Class("btn btn-small").ID("table-toggle-"+c.ID).Aria("expanded", boolText(shown)).Aria("controls", "table-"+c.ID).
 					Aria("label", w.t("Show as table: %s", c.Title)).Text(w.t("Show as table")).OnClick(w.toggleTable(c.ID)),
 				app.Button().Class("btn btn-small").DataSet("png", c.ID).Aria("label", w.t("Save as PNG: %s", c.Title)).Text(w.t("Save as PNG")).
@@ -180,6 +182,37 @@ func (w *Workbench) chartGrid(cs []charts.Chart) app.UI {
 			}),
 		)
 	}))
+}
+
+// cohortMeasureControl chooses what the cohort heatmap shows: the share
+// of each cohort's customers who ordered in a period, its revenue per
+// customer, or its average order value. The chart is drawn again; nothing
+// is asked of the engine.
+func (w *Workbench) cohortMeasureControl() app.UI {
+	// The retention measure is "" (the zero Labels), which an option's
+	// value cannot be: its option's value is "retention".
+	option := func(v, label string) app.UI {
+		return app.Option().Value(cmp.Or(v, "retention")).Selected(w.cohortMeasure == v).Text(label)
+	}
+	return app.Label().Class("field inline").Body(
+		app.Span().Text(w.t("Cohorts by")),
+		app.Select().ID("cohort-measure").Body(
+			option(charts.CohortRetention, w.t("Customers")),
+			option(charts.CohortRevenue, w.t("Revenue per customer")),
+			option(charts.CohortAOV, w.t("AOV")),
+		).OnChange(func(ctx app.Context, e app.Event) {
+			w.cohortMeasure = ctx.JSSrc().Get("value").String()
+			if w.cohortMeasure == "retention" {
+				w.cohortMeasure = charts.CohortRetention
+			}
+			for _, c := range w.tabCharts() {
+				if c.ID == charts.IDCohorts {
+					ctx.Defer(func(app.Context) { drawChart("chart-"+c.ID, c.Option, c.ID) })
+				}
+			}
+			w.fillTables(ctx)
+		}),
+	)
 }
 
 // toggleTable shows or hides a chart's table; the glue fills it from the

@@ -33,6 +33,10 @@ const (
 type Workbench struct {
 	app.Compo
 
+	// Privacy shows the privacy page in place of the workbench (the route
+	// /privacy).
+	Privacy bool
+
 	m        model
 	loc      *i18n.Locale
 	lang     language.Tag // the page's language, one of i18n.Languages
@@ -42,6 +46,8 @@ type Workbench struct {
 	started  bool // the worker runs
 	drawnGen int  // the report whose charts are drawn
 	drag     bool // a file is dragged over the page
+	// cohortMeasure is what the cohort heatmap shows (charts.CohortMeasure).
+	cohortMeasure string
 	// tables are the charts shown as tables too, by chart id.
 	tables map[string]bool
 	// readGen counts cancels: a file read before one is not sent.
@@ -65,6 +71,10 @@ type Workbench struct {
 	// (the drop zone's file input) may be gone by then, and go-app drops
 	// updates whose element is no longer mounted.
 	ctx app.Context
+	// ws is the workspaces saved on this device, cmp a comparison of two
+	// (workspace.go, wscompare.go).
+	ws  workspaces
+	cmp wsCompare
 }
 
 // heldPost is a request waiting for the engine's restore.
@@ -77,10 +87,14 @@ type heldPost struct {
 // that it is fetched, compiled and started while the user chooses a file.
 func (w *Workbench) OnMount(ctx app.Context) {
 	w.ctx = ctx
-	w.worker(ctx)
 	if !i18n.Loaded(w.lang) {
 		w.speak(ctx, w.lang, false)
 	}
+	w.wsMount(ctx)
+	if w.Privacy {
+		return
+	}
+	w.worker(ctx)
 	afterPaint(warmDecoder)
 }
 
@@ -128,12 +142,16 @@ func (w *Workbench) worker(ctx app.Context) {
 }
 
 func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
-	gen := w.m.docGen
+	if w.compareReply(ctx, raw) {
+		return
+	}
+	gen, before := w.m.docGen, w.wsBefore()
 	f, err := w.m.handle(raw)
 	if err != nil {
 		w.m.fail(err.Error())
 		return
 	}
+	w.wsAfter(before)
 	if w.m.docGen != gen && w.m.Doc != nil {
 		w.showReport(ctx)
 	}
@@ -197,10 +215,11 @@ func (w *Workbench) drawLater(ctx app.Context) {
 
 // chartCache is the charts of one tab of one report in one language.
 type chartCache struct {
-	doc    *report.Document
-	loc    *i18n.Locale
-	tab    string
-	charts []charts.Chart
+	doc     *report.Document
+	loc     *i18n.Locale
+	tab     string
+	measure string // the cohort heatmap's
+	charts  []charts.Chart
 }
 
 // cached returns the charts of a tab of the report shown, built once
@@ -212,14 +231,14 @@ type chartCache struct {
 func (w *Workbench) cached(tab string, build func() []charts.Chart) []charts.Chart {
 	c := w.chartSet
 	switch {
-	case c.doc == w.m.Doc && c.loc == w.loc && c.tab == tab:
+	case c.doc == w.m.Doc && c.loc == w.loc && c.tab == tab && c.measure == w.cohortMeasure:
 		return c.charts
 	case w.chartsLater && c.tab == tab:
 		return c.charts
 	case w.chartsLater:
 		return nil
 	}
-	w.chartSet = chartCache{doc: w.m.Doc, loc: w.loc, tab: tab, charts: build()}
+	w.chartSet = chartCache{doc: w.m.Doc, loc: w.loc, tab: tab, measure: w.cohortMeasure, charts: build()}
 	return w.chartSet.charts
 }
 
@@ -538,6 +557,9 @@ func (w *Workbench) setTab(tab string) app.EventHandler {
 
 // Render draws the page.
 func (w *Workbench) Render() app.UI {
+	if w.Privacy {
+		return w.privacyView()
+	}
 	phase := map[Phase]string{Start: "start", Loading: "loading", Ready: "ready"}[w.m.Phase]
 	cls := "wb"
 	if w.drag {
@@ -566,14 +588,18 @@ func (w *Workbench) Render() app.UI {
 					app.If(w.m.Limit != nil, func() app.UI { return w.limitView() }),
 					app.If(w.m.Limit == nil && w.m.Err != "", func() app.UI { return w.errorView() }),
 					app.If(w.m.Lost != nil, func() app.UI { return w.lostView() }),
+					app.If(w.ws.note != "", func() app.UI { return w.wsNoteView() }),
 					app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
 				),
 				app.If(w.m.Problem != nil && w.m.Phase != Loading, func() app.UI { return w.problemView() }),
 				app.If(w.m.Doc == nil && w.m.Phase != Loading, func() app.UI { return w.dropZone() }),
+				app.If(w.cmp.busy || w.cmp.raw != "" || w.cmp.err != "", func() app.UI { return w.compareView() }),
+				app.If(w.ws.shown || (w.m.Doc == nil && w.m.Phase != Loading), func() app.UI { return w.workspacesView() }),
 				app.If(w.m.Doc != nil, func() app.UI { return w.reportView() }),
 			),
 			app.Footer().Class("foot").Body(
 				app.P().Text(w.t("Retention Workbench runs entirely in your browser: your file never leaves this device. No upload, no account, no tracking.")),
+				app.P().Body(app.A().ID("privacy-link").Href("privacy").Text(w.t("Privacy: what is stored on this device"))),
 			),
 		)
 }
@@ -589,6 +615,8 @@ func (w *Workbench) header() app.UI {
 		app.If(w.m.Doc != nil, func() app.UI {
 			return app.Div().Class("file").Body(
 				app.Span().Class("file-name").Title(w.m.File).Text(w.m.File),
+				app.Button().ID("workspaces-toggle").Class("btn btn-small").Aria("expanded", boolText(w.ws.shown)).
+					Text(w.t("Saved workspaces")).OnClick(w.wsToggle),
 				app.Label().Class("btn btn-small").Body(
 					app.Text(w.t("Open another file")),
 					app.Input().Type("file").Class("visually-hidden").Accept(accept).OnChange(w.onPick),

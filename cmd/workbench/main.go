@@ -7,9 +7,10 @@
 //	workbench serve -dir dist [-addr localhost:8000] [-prefix /retention]
 //
 // and writes the go.mod the page's own build uses (go-app without its HTTP
-// server; see pagemod.go):
+// server, go-echarts without its HTML templates; see pagemod.go):
 //
-//	workbench pagemod -goapp $(go list -m -f '{{.Dir}}' github.com/maxence-charriere/go-app/v10) -out bin/page
+//	workbench pagemod -goapp $(go list -m -f '{{.Dir}}' github.com/maxence-charriere/go-app/v10) \
+//	  -echarts $(go list -m -f '{{.Dir}}' github.com/go-echarts/go-echarts/v2) -out bin/page
 package main
 
 import (
@@ -20,6 +21,7 @@ import (
 
 func main() {
 	app.Route("/", func() app.Composer { return &ui.Workbench{} })
+	app.Route("/privacy", func() app.Composer { return &ui.Workbench{Privacy: true} })
 	app.RunWhenOnBrowser()
 	serverMain()
 }

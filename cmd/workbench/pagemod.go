@@ -33,7 +33,16 @@ import (
 //     without github.com/google/uuid: the AES, GCM, SHA and MD5 code they
 //     link is 0.18 MB of the page's WebAssembly (about 60 KB gzip);
 //
-// and a go.mod, the project's plus a replace of go-app by that copy, for
+// and a copy of go-echarts' module in which
+//
+//   - render, which writes charts as HTML pages through html/template,
+//     is its types and constructors alone, rendering nothing (the page
+//     only marshals options to JSON);
+//   - charts/base.go's JSONNotEscaped returns a string, not a
+//     template.HTML: the one use of html/template left, which linked it
+//     and text/template (their package initialisation: 21 KB of gzip);
+//
+// and a go.mod, the project's plus a replace of each by its copy, for
 // `go build -modfile` of the page (go build -overlay cannot replace files
 // of the module cache). The copy is made from go-app's own files at build
 // time, and each edit must match exactly once, so a go-app release that
@@ -102,18 +111,113 @@ var resourceEdits = []string{
 	"\thttp.Handler\n",
 }
 
-// errGoAppChanged is returned when go-app's files are not as the page's
-// build expects.
-var errGoAppChanged = errors.New("go-app's pkg/app is not as the page's build expects (see cmd/workbench/pagemod.go)")
+// echartsRenderStub stands in for go-echarts' render package in the
+// browser build: the Renderer every chart holds renders nothing.
+const echartsRenderStub = `//go:build wasm
+
+// Package render is go-echarts' render package without its HTML
+// templates, for the workbench's page (see
+// retention/cmd/workbench/pagemod.go): the page marshals options to JSON
+// and never renders a chart as HTML.
+package render
+
+import (
+	"errors"
+	"io"
+)
+
+// ChartSnippet is a chart's HTML element, script and option.
+type ChartSnippet struct {
+	Element string
+	Script  string
+	Option  string
+}
+
+// Renderer renders a chart or a page as HTML.
+type Renderer interface {
+	Render(w io.Writer) error
+	RenderContent() []byte
+	RenderSnippet() ChartSnippet
+}
+
+var errNoHTML = errors.New("go-echarts' HTML rendering is left out of this page's build")
+
+type none struct{}
+
+func (none) Render(w io.Writer) error    { return errNoHTML }
+func (none) RenderContent() []byte       { return nil }
+func (none) RenderSnippet() ChartSnippet { return ChartSnippet{} }
+
+// NewChartRender returns a Renderer that renders nothing.
+func NewChartRender(c interface{}, before ...func()) Renderer { return none{} }
+
+// NewPageRender returns a Renderer that renders nothing.
+func NewPageRender(c interface{}, before ...func()) Renderer { return none{} }
+`
+
+// echartsEdits are the edits of go-echarts' charts/base.go, each of which
+// must match as many times as it says.
+var echartsEdits = []struct {
+	old, new string
+	n        int
+}{
+	{"\t\"html/template\"\n", "", 1},
+	{"template.HTML", "string", 2},
+}
+
+// echartsModule is go-echarts' module path.
+const echartsModule = "github.com/go-echarts/go-echarts/v2"
+
+// writeEchartsCopy writes the patched copy of go-echarts' module in src to
+// dst.
+func writeEchartsCopy(src, dst string) error {
+	if err := os.RemoveAll(dst); err != nil {
+		return err
+	}
+	if err := copyModule(src, dst, ""); err != nil {
+		return err
+	}
+	render := filepath.Join(dst, "render")
+	olds, err := filepath.Glob(filepath.Join(render, "*.go"))
+	if err != nil || len(olds) == 0 {
+		return fmt.Errorf("%w: no render package in %s", errGoAppChanged, src)
+	}
+	for _, f := range olds {
+		if err := os.Remove(f); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(filepath.Join(render, "render.go"), []byte(echartsRenderStub), 0o644); err != nil {
+		return err
+	}
+	name := filepath.Join(dst, "charts", "base.go")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	base := string(b)
+	for _, e := range echartsEdits {
+		if n := strings.Count(base, e.old); n != e.n {
+			return fmt.Errorf("%w: go-echarts' charts/base.go has %q %d times, not %d", errGoAppChanged, strings.TrimSpace(e.old), n, e.n)
+		}
+		base = strings.ReplaceAll(base, e.old, e.new)
+	}
+	return os.WriteFile(name, []byte(base), 0o644)
+}
+
+// errGoAppChanged is returned when go-app's (or go-echarts') files are not
+// as the page's build expects.
+var errGoAppChanged = errors.New("go-app or go-echarts is not as the page's build expects (see cmd/workbench/pagemod.go)")
 
 // goAppModule is go-app's module path.
 const goAppModule = "github.com/maxence-charriere/go-app/v10"
 
-// writePageModule writes to out the patched copy of go-app's module in
-// goApp (its directory, as `go list -m -f {{.Dir}}` prints it) in
-// out/go-app, and out/go.mod and out/go.sum: the project's (goMod and its
-// go.sum) with go-app replaced by the copy. It returns out/go.mod's path.
-func writePageModule(goApp, goMod, out string) (string, error) {
+// writePageModule writes to out the patched copies of go-app's module in
+// goApp and go-echarts' in echarts (their directories, as `go list -m -f
+// {{.Dir}}` prints them) in out/go-app and out/go-echarts, and out/go.mod
+// and out/go.sum: the project's (goMod and its go.sum) with both replaced
+// by the copies. It returns out/go.mod's path.
+func writePageModule(goApp, echarts, goMod, out string) (string, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return "", err
@@ -122,7 +226,7 @@ func writePageModule(goApp, goMod, out string) (string, error) {
 	if err := os.RemoveAll(dst); err != nil {
 		return "", err
 	}
-	if err := copyModule(goApp, dst); err != nil {
+	if err := copyModule(goApp, dst, "pkg"); err != nil {
 		return "", err
 	}
 	pkg := filepath.Join(dst, "pkg", "app")
@@ -170,7 +274,11 @@ func writePageModule(goApp, goMod, out string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	mod = fmt.Appendf(mod, "\n// The page's browser build: go-app without its HTTP server (cmd/workbench/pagemod.go).\nreplace %s => %s\n", goAppModule, dst)
+	ec := filepath.Join(abs, "go-echarts")
+	if err := writeEchartsCopy(echarts, ec); err != nil {
+		return "", err
+	}
+	mod = fmt.Appendf(mod, "\n// The page's browser build: go-app without its HTTP server, go-echarts without its HTML templates (cmd/workbench/pagemod.go).\nreplace %s => %s\n\nreplace %s => %s\n", goAppModule, dst, echartsModule, ec)
 	name := filepath.Join(abs, "go.mod")
 	if err := os.WriteFile(name, mod, 0o644); err != nil {
 		return "", err
@@ -179,8 +287,10 @@ func writePageModule(goApp, goMod, out string) (string, error) {
 }
 
 // copyModule copies the module in src to dst: its go.mod, LICENSE and the
-// Go files of its packages (tests, docs and other files are left).
-func copyModule(src, dst string) error {
+// Go files of its packages (tests, docs, examples and other files are
+// left): those under the folder under when it is not "" (go-app's pkg),
+// else those of every folder but hidden ones, testdata and examples.
+func copyModule(src, dst, under string) error {
 	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -190,7 +300,12 @@ func copyModule(src, dst string) error {
 			return err
 		}
 		if d.IsDir() {
-			if rel != "." && rel != "pkg" && !strings.HasPrefix(rel, "pkg"+string(filepath.Separator)) {
+			name := d.Name()
+			switch {
+			case rel == ".":
+			case under != "" && rel != under && !strings.HasPrefix(rel, under+string(filepath.Separator)):
+				return filepath.SkipDir
+			case strings.HasPrefix(name, ".") || name == "testdata" || name == "example" || name == "examples":
 				return filepath.SkipDir
 			}
 			return nil

@@ -13,8 +13,11 @@ import (
 )
 
 // goApp returns go-app's module directory.
-func goApp(t *testing.T) string {
-	out, err := exec.Command(goCmd(), "list", "-m", "-f", "{{.Dir}}", goAppModule).Output()
+func goApp(t *testing.T) string { return moduleDir(t, goAppModule) }
+
+// moduleDir returns a module's directory in the module cache.
+func moduleDir(t *testing.T, module string) string {
+	out, err := exec.Command(goCmd(), "list", "-m", "-f", "{{.Dir}}", module).Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
@@ -27,7 +30,7 @@ func goCmd() string { return filepath.Join(runtime.GOROOT(), "bin", "go") }
 // links neither net/http nor crypto/tls, and the plain build does.
 func TestPageModule(t *testing.T) {
 	dir := t.TempDir()
-	mod, err := writePageModule(goApp(t), "../../go.mod", dir)
+	mod, err := writePageModule(goApp(t), moduleDir(t, echartsModule), "../../go.mod", dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +44,7 @@ func TestPageModule(t *testing.T) {
 		return "\n" + string(out)
 	}
 	plain, page := deps(), deps("-modfile="+mod)
-	for _, p := range []string{"net/http", "crypto/tls"} {
+	for _, p := range []string{"net/http", "crypto/tls", "crypto/aes", "github.com/google/uuid", "html/template", "text/template"} {
 		if !strings.Contains(plain, "\n"+p+"\n") {
 			t.Errorf("the plain browser build does not link %s: the test checks nothing", p)
 		}
@@ -51,6 +54,9 @@ func TestPageModule(t *testing.T) {
 	}
 	if !strings.Contains(page, "\n"+goAppModule+"/pkg/app\n") {
 		t.Error("the page's build does not link go-app")
+	}
+	if !strings.Contains(page, "\n"+echartsModule+"/charts\n") {
+		t.Error("the page's build does not link go-echarts")
 	}
 	// That it compiles, with every name go-app's browser files use, is
 	// checked by every make static.

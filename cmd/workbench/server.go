@@ -28,7 +28,7 @@ func serverMain() {
 const usage = `usage:
   workbench static -out DIR [-prefix /path]   write the static site (DIR/web holds the assets)
   workbench serve -dir DIR [-addr HOST:PORT] [-prefix /path]   serve it
-  workbench pagemod -goapp DIR -out DIR   write the go.mod of the page's browser build (go-app without its HTTP server)`
+  workbench pagemod -goapp DIR -echarts DIR -out DIR   write the go.mod of the page's browser build (go-app without its HTTP server, go-echarts without its HTML templates)`
 
 func run(args []string) error {
 	if len(args) == 0 {
@@ -40,6 +40,7 @@ func run(args []string) error {
 	prefix := fs.String("prefix", "", "the path the site is served under, e.g. /retention")
 	addr := fs.String("addr", "localhost:8000", "address to serve on")
 	goApp := fs.String("goapp", "", "go-app's module directory (go list -m -f {{.Dir}} github.com/maxence-charriere/go-app/v10)")
+	echarts := fs.String("echarts", "", "go-echarts' module directory (go list -m -f {{.Dir}} github.com/go-echarts/go-echarts/v2)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -58,10 +59,10 @@ func run(args []string) error {
 	case "serve":
 		return serve(*dir, *addr, p)
 	case "pagemod":
-		if *goApp == "" {
-			return fmt.Errorf("pagemod needs -goapp\n%s", usage)
+		if *goApp == "" || *echarts == "" {
+			return fmt.Errorf("pagemod needs -goapp and -echarts\n%s", usage)
 		}
-		name, err := writePageModule(*goApp, "go.mod", *dir)
+		name, err := writePageModule(*goApp, *echarts, "go.mod", *dir)
 		if err == nil {
 			fmt.Println(name)
 		}

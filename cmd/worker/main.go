@@ -16,7 +16,10 @@ import (
 	"retention/app/worker"
 )
 
-var session worker.Session
+var (
+	session  worker.Session
+	comparer worker.Comparer
+)
 
 func main() {
 	self := js.Global()
@@ -118,6 +121,9 @@ func handle(req report.Request, data []byte, gunzipped bool) {
 			survey = session.SurveyGunzipped
 		}
 		doc, err = survey(req.Name, data, req.Settings, progress)
+	case report.MsgCompare:
+		compareSide(req, data, gunzipped, progress)
+		return
 	case report.MsgRows:
 		r, err := session.RowsOf(req)
 		if err != nil {
@@ -157,6 +163,23 @@ func handle(req report.Request, data []byte, gunzipped bool) {
 		return
 	}
 	post(report.Reply{Type: report.MsgReport, ID: req.ID, Report: worker.ForPage(doc)}, js.Undefined())
+}
+
+// compareSide reads one file of a comparison; B's answer is the
+// comparison.
+func compareSide(req report.Request, data []byte, gunzipped bool, progress func(report.Progress)) {
+	if req.Side == report.CompareA {
+		if err := comparer.A(req.Name, data, gunzipped, req.Settings, progress); err != nil {
+			post(worker.Failure(req, err), js.Undefined())
+		}
+		return
+	}
+	c, err := comparer.B(req.Name, data, gunzipped, req.Settings, progress)
+	if err != nil {
+		post(worker.Failure(req, err), js.Undefined())
+		return
+	}
+	post(report.Reply{Type: report.MsgComparison, ID: req.ID, Comparison: c}, js.Undefined())
 }
 
 // post sends a reply as JSON, and bytes beside it when given, to the page.

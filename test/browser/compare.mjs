@@ -28,7 +28,7 @@ await test("compare: KPI deltas equal the CLI's --compare-to previous on two ran
     await ready(page);
     await page.waitForFunction((p) => {
       const n = document.querySelector("#previous-note");
-      return n && n.dataset.covered === "true" && n.textContent.includes(p);
+      return n && n.dataset.covered === "true" && n.dataset.from === p;
     }, want.from, { timeout: 60000 });
     const got = await page.$$eval("[data-kpi-delta]", (els) => els.map((e) => [e.dataset.kpiDelta, Number(e.dataset.delta), e.className, e.textContent]));
     const names = got.map((g) => g[0]);
