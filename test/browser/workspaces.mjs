@@ -54,6 +54,18 @@ async function showList(page) {
   await page.waitForSelector("#workspaces .ws-open");
 }
 
+// withFileA opens the site in a fresh context and loads fileA, which is
+// then the one saved workspace.
+async function withFileA() {
+  const p = await newPage(rootSite.url);
+  await p.page.goto(rootSite.url);
+  await started(p.page);
+  await pick(p.page, fileA);
+  await ready(p.page);
+  await saved(p.page, 1);
+  return p;
+}
+
 await test("workspaces: load → reload → the same dashboard and settings, the file not dropped again", async () => {
   const { context, page, w } = await newPage(rootSite.url);
   await page.goto(rootSite.url);
@@ -135,12 +147,7 @@ await test("workspaces: a saved workspace opens again offline, in a new tab, wit
 });
 
 await test("workspaces: two saved files compare as `retention compare A B --json` does", async () => {
-  const { context, page, w } = await newPage(rootSite.url);
-  await page.goto(rootSite.url);
-  await started(page);
-  await pick(page, fileA);
-  await ready(page);
-  await saved(page, 1);
+  const { context, page, w } = await withFileA();
   await pick(page, fileB);
   await page.waitForFunction((n) => document.querySelector(".file-name")?.textContent === n, path.basename(fileB), { timeout: 60000 });
   await ready(page);
@@ -277,12 +284,7 @@ await test("workspaces: after Forget my data no store holds a byte of the user's
 });
 
 await test("workspaces: the privacy page says what is stored where, and forgets it", async () => {
-  const { context, page, w } = await newPage(rootSite.url);
-  await page.goto(rootSite.url);
-  await started(page);
-  await pick(page, fileA);
-  await ready(page);
-  await saved(page, 1);
+  const { context, page, w } = await withFileA();
   await page.click("#privacy-link");
   await page.waitForSelector("#main h2");
   assert.match(page.url(), /\/privacy$/);
@@ -301,12 +303,7 @@ await test("workspaces: the privacy page says what is stored where, and forgets 
 });
 
 await test("workspaces: a file that does not fit says so, and no workspace is lost", async () => {
-  const { context, page, w } = await newPage(rootSite.url);
-  await page.goto(rootSite.url);
-  await started(page);
-  await pick(page, fileA);
-  await ready(page);
-  await saved(page, 1);
+  const { context, page, w } = await withFileA();
   // Little room left: the next file does not fit in what the browser
   // says is free, and is told so before anything is written.
   await page.evaluate(() => {
