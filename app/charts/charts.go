@@ -634,9 +634,9 @@ const CohortRows = 12
 // of the cohort's customers who ordered in the period (%), the cohort's
 // revenue in the period per customer of the cohort (comparable across
 // cohorts of different sizes), or its average order value in the period
-// (revenue ÷ orders).
+// (revenue ÷ orders). A Labels without a measure ("") shows retention.
 const (
-	CohortRetention = ""
+	CohortRetention = "retention"
 	CohortRevenue   = "revenue"
 	CohortAOV       = "aov"
 )
@@ -682,6 +682,7 @@ func cohortsChart(d *report.Document, l Labels) echart {
 	since := sinceLabels(n)
 	var data []opts.HeatMapData
 	top := 0.0
+	money := l.CohortMeasure == CohortRevenue || l.CohortMeasure == CohortAOV
 	for i, c := range d.Cohorts {
 		for k := range c.Retention {
 			v, ok := cohortValue(c, k, l.CohortMeasure)
@@ -691,7 +692,7 @@ func cohortsChart(d *report.Document, l Labels) echart {
 			// Period +0's retention is 100% by definition: it would use up
 			// the colour scale, and is left out of it (greyed). Money has
 			// no such cell.
-			if k > 0 || l.CohortMeasure != CohortRetention {
+			if k > 0 || money {
 				top = max(top, v)
 			}
 			data = append(data, opts.HeatMapData{Name: c.Cohort + " " + since[k],

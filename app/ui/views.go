@@ -189,10 +189,9 @@ func (w *Workbench) chartGrid(cs []charts.Chart) app.UI {
 // customer, or its average order value. The chart is drawn again; nothing
 // is asked of the engine.
 func (w *Workbench) cohortMeasureControl() app.UI {
-	// The retention measure is "" (the zero Labels), which an option's
-	// value cannot be: its option's value is "retention".
+	shown := cmp.Or(w.cohortMeasure, charts.CohortRetention)
 	option := func(v, label string) app.UI {
-		return app.Option().Value(cmp.Or(v, "retention")).Selected(w.cohortMeasure == v).Text(label)
+		return app.Option().Value(v).Selected(shown == v).Text(label)
 	}
 	return app.Label().Class("field inline").Body(
 		app.Span().Text(w.t("Cohorts by")),
@@ -202,9 +201,6 @@ func (w *Workbench) cohortMeasureControl() app.UI {
 			option(charts.CohortAOV, w.t("AOV")),
 		).OnChange(func(ctx app.Context, e app.Event) {
 			w.cohortMeasure = ctx.JSSrc().Get("value").String()
-			if w.cohortMeasure == "retention" {
-				w.cohortMeasure = charts.CohortRetention
-			}
 			for _, c := range w.tabCharts() {
 				if c.ID == charts.IDCohorts {
 					ctx.Defer(func(app.Context) { drawChart("chart-"+c.ID, c.Option, c.ID) })
