@@ -180,7 +180,7 @@ func writeEchartsCopy(src, dst string) error {
 	render := filepath.Join(dst, "render")
 	olds, err := filepath.Glob(filepath.Join(render, "*.go"))
 	if err != nil || len(olds) == 0 {
-		return fmt.Errorf("%w: no render package in %s", errGoAppChanged, src)
+		return fmt.Errorf("%w: no render package in %s", errModuleChanged, src)
 	}
 	for _, f := range olds {
 		if err := os.Remove(f); err != nil {
@@ -198,16 +198,16 @@ func writeEchartsCopy(src, dst string) error {
 	base := string(b)
 	for _, e := range echartsEdits {
 		if n := strings.Count(base, e.old); n != e.n {
-			return fmt.Errorf("%w: go-echarts' charts/base.go has %q %d times, not %d", errGoAppChanged, strings.TrimSpace(e.old), n, e.n)
+			return fmt.Errorf("%w: go-echarts' charts/base.go has %q %d times, not %d", errModuleChanged, strings.TrimSpace(e.old), n, e.n)
 		}
 		base = strings.ReplaceAll(base, e.old, e.new)
 	}
 	return os.WriteFile(name, []byte(base), 0o644)
 }
 
-// errGoAppChanged is returned when go-app's (or go-echarts') files are not
+// errModuleChanged is returned when go-app's or go-echarts' files are not
 // as the page's build expects.
-var errGoAppChanged = errors.New("go-app or go-echarts is not as the page's build expects (see cmd/workbench/pagemod.go)")
+var errModuleChanged = errors.New("go-app or go-echarts is not as the page's build expects (see cmd/workbench/pagemod.go)")
 
 // goAppModule is go-app's module path.
 const goAppModule = "github.com/maxence-charriere/go-app/v10"
@@ -239,7 +239,7 @@ func writePageModule(goApp, echarts, goMod, out string) (string, error) {
 		return "", err
 	}
 	if _, err := os.Stat(filepath.Join(pkg, "http.go")); err != nil {
-		return "", fmt.Errorf("%w: %v", errGoAppChanged, err)
+		return "", fmt.Errorf("%w: %v", errModuleChanged, err)
 	}
 	if err := os.WriteFile(filepath.Join(pkg, "http.go"), []byte(goAppHandlerStub), 0o644); err != nil {
 		return "", err
@@ -248,7 +248,7 @@ func writePageModule(goApp, echarts, goMod, out string) (string, error) {
 		return "", err
 	}
 	if _, err := os.Stat(filepath.Join(pkg, "crypto.go")); err != nil {
-		return "", fmt.Errorf("%w: %v", errGoAppChanged, err)
+		return "", fmt.Errorf("%w: %v", errModuleChanged, err)
 	}
 	if err := os.WriteFile(filepath.Join(pkg, "crypto.go"), []byte(goAppCryptoStub), 0o644); err != nil {
 		return "", err
@@ -260,7 +260,7 @@ func writePageModule(goApp, echarts, goMod, out string) (string, error) {
 			return "", err
 		}
 		if n := strings.Count(string(b), e.old); n != 1 {
-			return "", fmt.Errorf("%w: %s has %q %d times", errGoAppChanged, e.file, strings.TrimSpace(e.old), n)
+			return "", fmt.Errorf("%w: %s has %q %d times", errModuleChanged, e.file, strings.TrimSpace(e.old), n)
 		}
 		if err := os.WriteFile(name, []byte(strings.Replace(string(b), e.old, e.new, 1)), 0o644); err != nil {
 			return "", err
@@ -330,13 +330,13 @@ func copyModule(src, dst, under string) error {
 func withoutHTTP(src string) (string, error) {
 	for _, e := range resourceEdits {
 		if n := strings.Count(src, e); n != 1 {
-			return "", fmt.Errorf("%w: resource.go has %q %d times", errGoAppChanged, strings.TrimSpace(e), n)
+			return "", fmt.Errorf("%w: resource.go has %q %d times", errModuleChanged, strings.TrimSpace(e), n)
 		}
 		src = strings.Replace(src, e, "", 1)
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), "resource.go", src, 0)
 	if err != nil {
-		return "", fmt.Errorf("%w: %v", errGoAppChanged, err)
+		return "", fmt.Errorf("%w: %v", errModuleChanged, err)
 	}
 	uses := false
 	for _, imp := range f.Imports {
@@ -351,7 +351,7 @@ func withoutHTTP(src string) (string, error) {
 		return true
 	})
 	if uses {
-		return "", fmt.Errorf("%w: resource.go still uses net/http", errGoAppChanged)
+		return "", fmt.Errorf("%w: resource.go still uses net/http", errModuleChanged)
 	}
 	return src, nil
 }

@@ -83,8 +83,8 @@ func TestWithoutHTTP(t *testing.T) {
 		{"another use of net/http", src + "\nfunc serve() http.Handler { return nil }\n"},
 		{"not Go after the edits", src + "\nfunc {\n"},
 	} {
-		if _, err := withoutHTTP(tc.src); !errors.Is(err, errGoAppChanged) {
-			t.Errorf("%s: err = %v, want errGoAppChanged", tc.name, err)
+		if _, err := withoutHTTP(tc.src); !errors.Is(err, errModuleChanged) {
+			t.Errorf("%s: err = %v, want errModuleChanged", tc.name, err)
 		}
 	}
 }
