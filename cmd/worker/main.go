@@ -38,8 +38,9 @@ func main() {
 	self.Set("retentionAppend", js.FuncOf(func(this js.Value, args []js.Value) any {
 		n := args[0].Get("byteLength").Int()
 		if len(received)+n > cap(received) {
-			// More than the size hint (a .gz file's trailer states its
-			// content modulo 4 GiB): grown by doubling, as append does.
+			// More than the room reserved (web/worker.js stops at it, so
+			// only a caller that does not): grown by doubling, as append
+			// does.
 			grown := make([]byte, len(received), max(2*cap(received), len(received)+n))
 			copy(grown, received)
 			received = grown
