@@ -51,6 +51,22 @@ export function serve(dir, prefix) {
   });
 }
 
+// plainServe serves dir with Python's http.server, a plain static file
+// server (files as they are: no rewrite of a path, no precompressed
+// variant; a folder without its slash is redirected), on a free port, and
+// returns its base URL.
+export function plainServe(dir) {
+  return new Promise((resolve, reject) => {
+    const p = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir], { stdio: ["ignore", "pipe", "ignore"] });
+    p.stdout.on("data", (b) => {
+      const m = String(b).match(/ port (\d+) /);
+      if (m) resolve({ url: `http://127.0.0.1:${m[1]}/`, proc: p });
+    });
+    p.on("error", reject);
+    p.on("exit", (code) => reject(new Error("python3 -m http.server exited " + code)));
+  });
+}
+
 export function cli(args) {
   return JSON.parse(execFileSync(path.join(root, "bin", "retention"), ["report", ...args, "--json"], { maxBuffer: 1 << 30 }).toString());
 }
@@ -204,6 +220,39 @@ export function wasmFetches(page) {
   return page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/worker.wasm")).length);
 }
 
+
+// axe-core from node_modules (package.json pins it), evaluated in the page
+// over the DevTools protocol: no CDN, and the page's CSP stays as it is.
+const axeSource = fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+// axe runs axe-core on the page as it is and fails on any violation; with
+// found, the violations are gathered instead, to be told for every view
+// at once.
+export async function axe(page, view, found = null) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((n) => n.target.join(" ")).join(" | ")}${v.nodes.length > 4 ? ` and ${v.nodes.length - 4} more` : ""}`));
+  if (found) found.push(...violations.map((v) => `${view}: ${v}`));
+  else assert.deepEqual(violations, [], `axe on ${view}`);
+}
+
+// phone is the viewport of the tests at a phone's width (390 CSS px, the
+// iPhone 12 to 15's).
+export const phone = { width: 390, height: 844 };
+
+// axeWidths runs axe on a view at the page's own width and again at the
+// phone's, then gives the page its width back.
+export async function axeWidths(page, view, found = null) {
+  const own = page.viewportSize();
+  await axe(page, `${view} at ${own.width} px`, found);
+  if (own.width === phone.width) return;
+  await page.setViewportSize(phone);
+  try {
+    await axe(page, `${view} at ${phone.width} px`, found);
+  } finally {
+    await page.setViewportSize(own);
+  }
+}
 
 // finish closes the browser and the sites, writes the results and exits
 // with the number of failed tests.

@@ -323,7 +323,9 @@ window.rwStore = {
       if (cls) e.className = cls;
       return e;
     };
-    const table = (tid, head, rows) => {
+    // A table scrolls sideways in a wrapper that takes the focus, so that
+    // the keyboard can scroll it, named by the heading with the id named.
+    const table = (tid, head, rows, named) => {
       const t = el("table", null, "table");
       t.id = tid;
       const tr = t.createTHead().insertRow();
@@ -343,6 +345,9 @@ window.rwStore = {
         });
       }
       const wrap = el("div", null, "table-wrap");
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-labelledby", named);
       wrap.appendChild(t);
       return wrap;
     };
@@ -366,12 +371,17 @@ window.rwStore = {
     const moved = el("div");
     moved.id = "compare-movement";
     Object.assign(moved.dataset, { moved: String(m.moved), stayed: String(m.stayed) });
-    moved.append(el("h3", words.moved), el("p", fill(words.summary, n.format(m.both), n.format(m.stayed), n.format(m.moved), n.format(m.only_a), n.format(m.only_b))), table("compare-moves", words.moveHead, moves));
+    const heading = (tag, text, hid) => {
+      const h = el(tag, text);
+      h.id = hid;
+      return h;
+    };
+    moved.append(heading("h3", words.moved, "compare-moves-title"), el("p", fill(words.summary, n.format(m.both), n.format(m.stayed), n.format(m.moved), n.format(m.only_a), n.format(m.only_b))), table("compare-moves", words.moveHead, moves, "compare-moves-title"));
     box.replaceChildren(
       el("p", fill(words.range, c.a.first_order, c.a.last_order, c.b.first_order, c.b.last_order), "hint"),
-      table("compare-kpis", words.kpiHead, kpis),
-      el("h3", words.periods),
-      table("compare-periods", words.periodHead, periods),
+      table("compare-kpis", words.kpiHead, kpis, "compare-title"),
+      heading("h3", words.periods, "compare-periods-title"),
+      table("compare-periods", words.periodHead, periods, "compare-periods-title"),
       moved
     );
   },

@@ -183,7 +183,7 @@ func (w *Workbench) compareView() app.UI {
 	c := w.cmp
 	return app.Section().ID("comparison").Class("comparison").DataSet("busy", boolText(c.busy)).Body(
 		app.Div().Class("section-head").Body(
-			app.H2().Text(w.t("%s (A) and %s (B)", c.a, c.b)),
+			app.H2().ID("compare-title").Text(w.t("%s (A) and %s (B)", c.a, c.b)),
 			app.Button().ID("compare-close").Class("btn btn-small").Text(w.t("Close")).OnClick(func(ctx app.Context, e app.Event) {
 				w.cmp = wsCompare{seq: w.cmp.seq + 2}
 			}),

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { test, root, artifacts, sampleStore, ready, cli } from "../harness.mjs";
+import { test, root, artifacts, sampleStore, ready, cli, axeWidths } from "../harness.mjs";
 
 const sample = path.join(root, "dist", "web", "sample-store.csv");
 const retention = (args) => JSON.parse(execFileSync(path.join(root, "bin", "retention"), args, { maxBuffer: 1 << 30 }).toString());
@@ -47,6 +47,7 @@ await test("compare: KPI deltas equal the CLI's --compare-to previous on two ran
     }
   }
   await page.screenshot({ path: path.join(artifacts, "compare-kpi-deltas.png"), fullPage: false });
+  await axeWidths(page, "the KPI deltas");
   assert.deepEqual(w.foreign, []);
   await context.close();
 });
@@ -87,6 +88,7 @@ await test("compare: segment movement equals the CLI's --moved-since on two rang
   await page.$eval('[data-chart="movement"]', (e) => e.scrollIntoView());
   await page.waitForTimeout(1500); // ECharts animates in
   await page.screenshot({ path: path.join(artifacts, "compare-movement.png") });
+  await axeWidths(page, "the segment movement table and Sankey");
   assert.deepEqual(w.foreign, []);
   await context.close();
 });
@@ -118,6 +120,7 @@ await test("compare: a list by product equals the CLI's list --bought", async ()
   const csv = (await (await import("node:fs")).promises.readFile(await dl.path())).toString().trim().split("\n");
   assert.equal(csv.length - 1, want.customers);
   assert.ok(csv[0].endsWith(",next_order_date"), csv[0]);
+  await axeWidths(page, "the lists by product panel and its list");
   assert.deepEqual(w.foreign, []);
   await context.close();
 });

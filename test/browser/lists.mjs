@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
-import { root, data, artifacts, results, test, cli, ready, newPage, rootSite, started, sampleStore } from "../harness.mjs";
+import { root, data, artifacts, results, test, cli, ready, newPage, rootSite, started, sampleStore, axeWidths } from "../harness.mjs";
 
 const sample = path.join(root, "dist", "web", "sample-store.csv");
 
@@ -150,6 +150,8 @@ await test("loading shows its stage, a percentage, the time left and a Cancel", 
   assert.ok(await page.isVisible("#progress-left"), "the time left is not shown");
   assert.ok(await page.isVisible("#cancel"), "Cancel is not shown");
   assert.match(await page.innerText("#progress-label"), /Reading the file|Building orders/);
+  await axeWidths(page, "the loading panel");
+  assert.ok(await page.isVisible("#cancel"), "the file was read before axe was done: no loading panel was checked");
   await page.click("#cancel");
   await page.waitForSelector('#engine-note[data-reason="cancel"]', { timeout: 10000 });
   assert.deepEqual(w.errors, []);
@@ -173,6 +175,7 @@ await test("print: 'Download report (PDF)' gives A4 pages holding the cards, the
     tabs: getComputedStyle(document.querySelector(".tabs")).display,
   }));
   assert.deepEqual(shown, { report: "block", panel: "none", tabs: "none" });
+  await axeWidths(page, "the print layout");
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   fs.writeFileSync(path.join(artifacts, "report-sample.pdf"), pdf);
   const text = pdf.toString("latin1");

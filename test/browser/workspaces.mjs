@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import assert from "node:assert/strict";
-import { root, artifacts, test, serve, cli, started, ready, controlled, kpis, compare, expected, rootSite, newPage } from "../harness.mjs";
+import { root, artifacts, test, serve, plainServe, cli, started, ready, controlled, kpis, compare, expected, rootSite, subSite, newPage, axeWidths } from "../harness.mjs";
 
 // Two exports of one shop: A, January to August 2024, and B, March to
 // December; customer CUST-7Q3K-0007 (zq-0007@example.org) orders in both.
@@ -138,6 +138,7 @@ await test("workspaces: a saved workspace opens again offline, in a new tab, wit
   const meta = await tab.innerText("#workspaces .ws-meta");
   assert.match(meta, /2024-01-\d\d to 2024-08-\d\d · 0\.0\d? MB|2024-01-\d\d to 2024-08-\d\d/, "the list names the date range");
   assert.match(await tab.innerText("#storage-space"), /Using .* MB of/);
+  await axeWidths(tab, "the start page with a saved workspace");
   await tab.click(`#workspaces li[data-name="${path.basename(fileA)}"] .ws-open`);
   await ready(tab);
   compare(await kpis(tab), expected(cli([fileA, "--tz", "UTC"])), "reopened offline");
@@ -154,6 +155,7 @@ await test("workspaces: two saved files compare as `retention compare A B --json
   await saved(page, 2);
   await showList(page);
   const ids = await page.$$eval("#workspaces li", (ls) => Object.fromEntries(ls.map((l) => [l.dataset.name, l.dataset.workspace])));
+  await axeWidths(page, "two saved workspaces listed, to compare");
   await page.selectOption("#compare-a", ids[path.basename(fileA)]);
   await page.selectOption("#compare-b", ids[path.basename(fileB)]);
   await page.click("#compare");
@@ -172,6 +174,7 @@ await test("workspaces: two saved files compare as `retention compare A B --json
   assert.deepEqual(moved, [want.movement.moved, want.movement.stayed], "customers who moved and stayed");
   assert.match(await page.innerText("#compare-movement"), new RegExp(`${want.movement.both} customers are in both files`));
   await page.screenshot({ path: path.join(artifacts, "workspace-compare.png"), fullPage: true });
+  await axeWidths(page, "the workspace compare view");
   assert.deepEqual(w.errors, []);
   await context.close();
 });
@@ -290,9 +293,11 @@ await test("workspaces: the privacy page says what is stored where, and forgets 
   assert.match(page.url(), /\/privacy$/);
   const text = await page.innerText("#main");
   for (const want of ["retention-workspaces", "retention-open", "retention-language", "Nothing is sent", "developer tools"]) assert.ok(text.includes(want), `the privacy page does not say ${want}`);
+  await axeWidths(page, "the privacy page");
   await page.click("#forget");
   await page.waitForSelector("#forgot");
   assert.match(await page.innerText("#forgot"), /Removed 1 saved workspaces/);
+  await axeWidths(page, "the privacy page after Forget my data");
   const left = await page.evaluate(holds, [knownID, knownEmail]);
   assert.deepEqual(left, []);
   await page.click("#back");
