@@ -10,7 +10,6 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -109,7 +108,7 @@ func Generate(dir, prefix string) error {
 	if err := os.WriteFile(filepath.Join(dir, "wasm_exec.js"), exec, 0o644); err != nil {
 		return err
 	}
-	if err := addCSP(filepath.Join(dir, "index.html")); err != nil {
+	if err := writePages(dir); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "_headers"), []byte(Headers()), 0o644)
@@ -178,19 +177,54 @@ func listAssets(web string) ([]string, string, error) {
 	return paths, hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 
+// writePages puts the CSP in each page go-app wrote (index.html for the
+// root, NAME.html for the route /NAME) and writes every page but the root
+// again as NAME/index.html. A static server that maps paths to files
+// answers /NAME.html and /NAME/ with the page, and /NAME too when it
+// redirects a folder without its slash (as Python's http.server does);
+// hosts that drop .html (and `workbench serve`) answer /NAME with
+// NAME.html. Without it a first visit to /NAME, before the service worker
+// that answers every address with the app, would be a 404.
+func writePages(dir string) error {
+	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		if err := addCSP(p); err != nil {
+			return err
+		}
+		if filepath.Base(p) == "index.html" {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		folder := strings.TrimSuffix(p, ".html")
+		if err := os.MkdirAll(folder, 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(folder, "index.html"), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // addCSP puts the Content-Security-Policy first in the page's head, before
 // any script or style it governs.
-func addCSP(index string) error {
-	b, err := os.ReadFile(index)
+func addCSP(page string) error {
+	b, err := os.ReadFile(page)
 	if err != nil {
 		return err
 	}
 	i := bytes.Index(b, []byte("<head>"))
 	if i < 0 {
-		return errors.New("site: index.html has no <head>")
+		return fmt.Errorf("site: %s has no <head>", filepath.Base(page))
 	}
 	i += len("<head>")
 	meta := `<meta http-equiv="Content-Security-Policy" content="` + CSP + `">`
 	out := append(append(append([]byte{}, b[:i]...), meta...), b[i:]...)
-	return os.WriteFile(index, out, 0o644)
+	return os.WriteFile(page, out, 0o644)
 }

@@ -17,7 +17,10 @@ type page struct{ app.Compo }
 
 func (*page) Render() app.UI { return app.Div().ID("page").Text("the page") }
 
-func init() { app.Route("/", func() app.Composer { return &page{} }) }
+func init() {
+	app.Route("/", func() app.Composer { return &page{} })
+	app.Route("/privacy", func() app.Composer { return &page{} })
+}
 
 // fakeWeb makes a site directory whose web/ holds stand-ins for the built
 // assets.
@@ -61,6 +64,17 @@ func TestGenerate(t *testing.T) {
 			for _, want := range []string{p + "/web/glue.js", p + "/web/store.js", p + "/web/style.css", p + "/app.js", p + "/manifest.webmanifest"} {
 				if !strings.Contains(index, `"`+want+`"`) {
 					t.Errorf("index.html does not load %s", want)
+				}
+			}
+			// A route's page, as NAME.html and NAME/index.html for plain
+			// static servers, each with the policy first.
+			for _, name := range []string{"privacy.html", "privacy/index.html"} {
+				p := read(t, filepath.Join(dir, filepath.FromSlash(name)))
+				if !strings.Contains(p, `<div id="page">the page</div>`) {
+					t.Errorf("%s does not hold the pre-rendered page", name)
+				}
+				if !strings.HasPrefix(p[strings.Index(p, "<head>")+6:], `<meta http-equiv="Content-Security-Policy" content="`+CSP+`">`) {
+					t.Errorf("%s does not start its head with the CSP", name)
 				}
 			}
 			// ECharts is not part of the first load: glue.js fetches it after.

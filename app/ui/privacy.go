@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -17,7 +19,7 @@ func (w *Workbench) privacyView() app.UI {
 				app.Img().Src("/web/icon.svg").Attr("role", "presentation").Width(28).Height(28),
 				app.H1().Text(w.t("Retention Workbench")),
 			),
-			app.A().ID("back").Class("btn btn-small").Href("./").Text(w.t("Back to the workbench")),
+			app.A().ID("back").Class("btn btn-small").Href(home()).Text(w.t("Back to the workbench")),
 			w.languagePicker(),
 		),
 		app.Main().ID("main").Class("prose"),
@@ -25,6 +27,13 @@ func (w *Workbench) privacyView() app.UI {
 			return app.P().ID("forgot").Class("notice").Attr("role", "status").Text(forgotText(w.loc, w.ws.forgot))
 		}),
 	)
+}
+
+// home is the workbench's address, the site's root under its prefix ("/"
+// or "/retention/"): the way back from each of the privacy page's
+// addresses (/privacy, /privacy/, /privacy.html).
+func home() string {
+	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + "/"
 }
 
 // writePrivacy has web/store.js write the privacy page's text after this

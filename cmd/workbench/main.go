@@ -22,6 +22,9 @@ import (
 func main() {
 	app.Route("/", func() app.Composer { return &ui.Workbench{} })
 	app.Route("/privacy", func() app.Composer { return &ui.Workbench{Privacy: true} })
+	// The privacy page's other addresses: the folder and the file a plain
+	// static server answers with it (app/site.Generate).
+	app.RouteWithRegexp(`^/privacy(/|\.html)$`, func() app.Composer { return &ui.Workbench{Privacy: true} })
 	app.RunWhenOnBrowser()
 	serverMain()
 }

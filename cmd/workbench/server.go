@@ -72,8 +72,10 @@ func run(args []string) error {
 }
 
 // serve serves dir as a plain static file server would: under prefix,
-// with the usual redirect of a directory without its slash, and the
-// precompressed variants of files to clients that accept them.
+// with the usual redirect of a directory without its slash, a page's
+// address without its .html (/privacy is privacy.html, as hosts with
+// "pretty URLs" answer it), and the precompressed variants of files to
+// clients that accept them.
 func serve(dir, addr, prefix string) error {
 	l, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -114,6 +116,7 @@ type precompressed struct {
 
 func (p precompressed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Add("Vary", "Accept-Encoding")
+	r = p.page(r)
 	name := path.Clean("/" + r.URL.Path)
 	if strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
@@ -142,6 +145,26 @@ func (p precompressed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.files.ServeHTTP(w, r)
+}
+
+// page gives a request for /NAME, without an extension or a final slash,
+// the address of the page NAME.html when the site has that file (app/site
+// writes one for each route but the root): a first visit to /privacy gets
+// the privacy page, not a 404 or a redirect to the folder privacy/.
+func (p precompressed) page(r *http.Request) *http.Request {
+	name := path.Clean("/" + r.URL.Path)
+	if name == "/" || strings.HasSuffix(r.URL.Path, "/") || path.Ext(name) != "" {
+		return r
+	}
+	info, err := os.Stat(filepath.Join(p.root, filepath.FromSlash(name+".html")))
+	if err != nil || !info.Mode().IsRegular() {
+		return r
+	}
+	u := *r.URL
+	u.Path, u.RawPath = name+".html", ""
+	r2 := r.Clone(r.Context())
+	r2.URL = &u
+	return r2
 }
 
 // accepts reports whether an Accept-Encoding header value accepts the

@@ -47,12 +47,15 @@ func TestAccepts(t *testing.T) {
 func testSite(t *testing.T) (string, map[string][]byte) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "web"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "privacy"), 0o755)
 	files := map[string][]byte{
-		"index.html":       []byte("<!DOCTYPE html><html><head></head><body>" + strings.Repeat("<p>the page</p>", 200) + "</body></html>"),
-		"web/app.wasm":     append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte("wasm code "), 500)...),
-		"web/glue.js":      []byte(strings.Repeat("console.log('glue');\n", 100)),
-		"web/tiny.css":     []byte("body{margin:0}"),
-		"web/icon-192.png": append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0}, 3000)...),
+		"index.html":         []byte("<!DOCTYPE html><html><head></head><body>" + strings.Repeat("<p>the page</p>", 200) + "</body></html>"),
+		"privacy.html":       []byte("<!DOCTYPE html><html><head></head><body>" + strings.Repeat("<p>privacy</p>", 200) + "</body></html>"),
+		"privacy/index.html": []byte("<!DOCTYPE html><html><head></head><body>" + strings.Repeat("<p>privacy/</p>", 200) + "</body></html>"),
+		"web/app.wasm":       append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte("wasm code "), 500)...),
+		"web/glue.js":        []byte(strings.Repeat("console.log('glue');\n", 100)),
+		"web/tiny.css":       []byte("body{margin:0}"),
+		"web/icon-192.png":   append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0}, 3000)...),
 	}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), b, 0o644); err != nil {
@@ -78,6 +81,11 @@ func TestServePrecompressed(t *testing.T) {
 		{"the page at its directory", "/", "/", "gzip", "index.html", "gzip", "text/html; charset=utf-8"},
 		{"under a prefix", "/retention", "/retention/web/app.wasm", "br", "web/app.wasm", "br", "application/wasm"},
 		{"page under a prefix", "/retention", "/retention/", "br", "index.html", "br", "text/html; charset=utf-8"},
+		{"a page without .html", "/", "/privacy", "br", "privacy.html", "br", "text/html; charset=utf-8"},
+		{"a page without .html, plain", "/", "/privacy", "", "privacy.html", "", "text/html; charset=utf-8"},
+		{"a page without .html under a prefix", "/retention", "/retention/privacy", "gzip", "privacy.html", "gzip", "text/html; charset=utf-8"},
+		{"a page with .html", "/", "/privacy.html", "", "privacy.html", "", "text/html; charset=utf-8"},
+		{"a page's folder", "/retention", "/retention/privacy/", "br", "privacy/index.html", "br", "text/html; charset=utf-8"},
 		{"tiny file has no variant", "/", "/web/tiny.css", "br, gzip", "web/tiny.css", "", "text/css; charset=utf-8"},
 		{"PNG has no variant", "/", "/web/icon-192.png", "br, gzip", "web/icon-192.png", "", "image/png"},
 	}
@@ -135,6 +143,11 @@ func TestServeNoVariantPaths(t *testing.T) {
 		{"/", "/web", http.StatusMovedPermanently},
 		{"/retention", "/retention", http.StatusMovedPermanently},
 		{"/", "/web/missing.js", http.StatusNotFound},
+		{"/", "/web/glue", http.StatusNotFound},     // .html only: web/glue.js is no page
+		{"/", "/missing", http.StatusNotFound},      // no missing.html
+		{"/", "/privacy/../privacy", http.StatusOK}, // privacy.html
+		{"/", "/../privacy", http.StatusOK},         // the site's own privacy.html
+		{"/retention", "/retention/privacy", http.StatusOK},
 		{"/", "/../index.html", http.StatusOK},                                   // the site's own index.html
 		{"/", "/../" + filepath.Base(dir) + "/web/glue.js", http.StatusNotFound}, // no climbing to the parent
 	} {

@@ -307,6 +307,53 @@ await test("workspaces: the privacy page says what is stored where, and forgets 
   await context.close();
 });
 
+// A first visit to the privacy page, before any service worker (which
+// answers every address in its scope with the app): each address form the
+// server answers shows the privacy page, with the policy, and its way
+// back leads to the workbench. `workbench serve` answers /privacy with
+// privacy.html; a plain static server answers privacy/index.html (and
+// redirects /privacy to it) and privacy.html, as app/site writes them.
+await test("privacy: a first visit to /privacy shows the page, at / and /retention, on workbench serve and a plain static server", async () => {
+  // The plain server's root holds dist/ itself and, as retention/, dist-sub/.
+  const top = fs.mkdtempSync(path.join(os.tmpdir(), "retention-plain-"));
+  const plainRoot = await plainServe(path.join(root, "dist"));
+  fs.symlinkSync(path.join(root, "dist-sub"), path.join(top, "retention"));
+  const plainTop = await plainServe(top);
+  const sites = [
+    ["workbench serve", rootSite.url, ["privacy", "privacy/", "privacy.html"]],
+    ["workbench serve", subSite.url, ["privacy", "privacy/", "privacy.html"]],
+    ["a plain static server", plainRoot.url, ["privacy", "privacy/", "privacy.html"]],
+    ["a plain static server", plainTop.url + "retention/", ["privacy", "privacy/", "privacy.html"]],
+  ];
+  try {
+    for (const [server, base, forms] of sites) {
+      const { context, page, w } = await newPage(base, { serviceWorkers: "block" });
+      for (const form of forms) {
+        const what = `${server}: ${new URL(base).pathname}${form}`;
+        const res = await page.goto(base + form);
+        assert.equal(res.status(), 200, `${what}: status`);
+        assert.match(await res.text(), /<meta http-equiv="Content-Security-Policy" content="default-src 'self'/, `${what}: the page has no CSP`);
+        await started(page);
+        await page.waitForSelector("#main h2", { timeout: 30000 });
+        assert.match(await page.innerText("#main"), /Nothing is sent/, what);
+        assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null, `${what}: a service worker answered`);
+        await page.click("#back");
+        await page.waitForSelector("#sample");
+        assert.equal(page.url(), base, `${what}: Back leads to ${page.url()}`);
+      }
+      assert.deepEqual(w.foreign, [], server);
+      // go-app says that it could not register the service worker the
+      // test blocks.
+      assert.deepEqual(w.errors.filter((e) => !e.startsWith("goapp service worker registration failed")), [], server);
+      await context.close();
+    }
+  } finally {
+    plainRoot.proc.kill();
+    plainTop.proc.kill();
+    fs.rmSync(top, { recursive: true, force: true });
+  }
+});
+
 await test("workspaces: a file that does not fit says so, and no workspace is lost", async () => {
   const { context, page, w } = await withFileA();
   // Little room left: the next file does not fit in what the browser
