@@ -247,6 +247,7 @@ func TestAppendRow(t *testing.T) {
 		if got := tb.Row(i); !reflect.DeepEqual(got, r) || int(tb.Lines[i]) != i+2 || tb.Cell(i, len(r)) != "" || tb.Cell(i, -1) != "" {
 			t.Fatalf("row %d: %q at line %d, want %q at %d", i, got, tb.Lines[i], r, i+2)
 		}
+		sameTrimRow(t, &tb, i)
 	}
 	for _, n := range []int{0, 4, len(rows) + 1} {
 		h := tb.Head(n)
@@ -282,9 +283,24 @@ func sameParse(t *testing.T, s string, comma byte) {
 				t.Fatalf("record %d, cell %d: %q, plain path %q", i, c, got, want)
 			}
 		}
+		sameTrimRow(t, tb, i)
 	}
 	if !reflect.DeepEqual(gotProgress, wantProgress) {
 		t.Fatalf("progress %v, plain path %v", gotProgress, wantProgress)
+	}
+}
+
+// sameTrimRow checks that TrimRow gives row r's cells as Trim gives them
+// one by one, over a dst that holds something already.
+func sameTrimRow(t *testing.T, tb *Table, r int) {
+	t.Helper()
+	got := tb.TrimRow(r, []string{"left", "over"})
+	want := make([]string, tb.Width(r))
+	for c := range want {
+		want[c] = tb.Trim(r, c)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("TrimRow(%d) = %q, Trim cell by cell %q", r, got, want)
 	}
 }
 
