@@ -835,11 +835,13 @@ func filled(t *sheet.Table, i int) bool {
 func distinctOf(t *sheet.Table, cols ...int) [][]string {
 	out := make([][]string, len(cols))
 	seen := make([]map[string]struct{}, len(cols))
+	short := make([]map[uint64]struct{}, len(cols)) // values of up to 7 bytes, packed
 	last := make([]string, len(cols))
 	var want []int // the places in cols of the columns to read
 	for k, i := range cols {
 		if i >= 0 {
 			seen[k] = make(map[string]struct{})
+			short[k] = make(map[uint64]struct{})
 			want = append(want, k)
 		}
 	}
@@ -859,13 +861,34 @@ func distinctOf(t *sheet.Table, cols ...int) [][]string {
 				continue // a line of an order often repeats the value above
 			}
 			last[k] = s
-			if _, ok := seen[k][s]; !ok {
+			if key, ok := packShort(s); ok {
+				if _, ok := short[k][key]; !ok {
+					short[k][key] = struct{}{}
+					out[k] = append(out[k], s)
+				}
+			} else if _, ok := seen[k][s]; !ok {
 				seen[k][s] = struct{}{}
 				out[k] = append(out[k], s)
 			}
 		}
 	}
 	return out
+}
+
+// packShort packs a string of up to 7 bytes, and its length, into a
+// uint64 that only that string packs to: the amounts and quantities of a
+// file ("2.55", "12") are looked up as integers, whose hash in WebAssembly
+// costs far less than a string's (no AES there: Go hashes a string's
+// bytes in software).
+func packShort(s string) (uint64, bool) {
+	if len(s) > 7 {
+		return 0, false
+	}
+	k := uint64(len(s)) << 56
+	for i := 0; i < len(s); i++ {
+		k |= uint64(s[i]) << (8 * i)
+	}
+	return k, true
 }
 
 func isDigits(s string) bool {

@@ -102,3 +102,22 @@ func TestDistinctOf(t *testing.T) {
 		}
 	}
 }
+
+// TestPackShort checks that packShort packs strings of up to 7 bytes, and
+// no two of them alike (the length tells "a" from "a\x00").
+func TestPackShort(t *testing.T) {
+	seen := map[uint64]string{}
+	for _, s := range []string{"", "\x00", "\x00\x00", "a", "a\x00", "2.55", "12", "21", "1234567", "\xff\xff\xff\xff\xff\xff\xff", "12345678"} {
+		k, ok := packShort(s)
+		if ok != (len(s) <= 7) {
+			t.Fatalf("packShort(%q): ok %v", s, ok)
+		}
+		if !ok {
+			continue
+		}
+		if o, dup := seen[k]; dup {
+			t.Fatalf("packShort(%q) = packShort(%q)", s, o)
+		}
+		seen[k] = s
+	}
+}
