@@ -438,14 +438,16 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if !a.hasTime && !lt.IsZero() {
 			a.time, a.hasTime = lt, true
 		}
-		if cust := normalizeID(cell(c.customer)); cust != "" && a.customer == "" {
-			a.customer = cust
+		// An order's customer and e-mail come from its first line that
+		// gives them: read only while the order has none.
+		if a.customer == "" {
+			a.customer = normalizeID(cell(c.customer))
 		}
 		if byName && a.customer == "" {
 			a.customer = nameKey(cell(c.name), cell(c.address))
 		}
-		if e := strings.ToLower(cell(c.email)); e != "" && a.email == "" {
-			a.email = e
+		if a.email == "" {
+			a.email = strings.ToLower(cell(c.email))
 		}
 		if s := cell(c.name); s != "" && a.name == "" {
 			a.name = s
