@@ -339,3 +339,39 @@ func TestCountByteWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldEnd compares fieldEnd with a loop over the bytes, from every
+// start, on texts where the delimiter, a line break or a byte next to them
+// (with the same low seven bits, or one more or less) falls at every place
+// of a word.
+func TestFieldEnd(t *testing.T) {
+	var texts []string
+	for _, c := range []byte{',', ';', '\t', '|', '\n', '\r', ',' + 0x80, '\n' + 0x80, ',' + 1, ',' - 1, '\r' + 1, 0, 0xff} {
+		for n := range 20 {
+			for at := range n {
+				b := bytes.Repeat([]byte{'a'}, n)
+				b[at] = c
+				texts = append(texts, string(b))
+			}
+		}
+	}
+	all := make([]byte, 0, 3*256)
+	for i := range 3 * 256 {
+		all = append(all, byte(i*7))
+	}
+	texts = append(texts, string(all), string(all[1:]), string(all[5:]))
+	texts = append(texts, parseCases...)
+	for _, s := range texts {
+		for _, comma := range []byte{',', ';', '\t', '|', 0x80 + ','} {
+			for i := 0; i <= len(s); i++ {
+				want := i
+				for want < len(s) && s[want] != comma && s[want] != '\n' && s[want] != '\r' {
+					want++
+				}
+				if got := fieldEnd(s, i, comma); got != want {
+					t.Fatalf("fieldEnd(%q, %d, %q) = %d, want %d", s, i, comma, got, want)
+				}
+			}
+		}
+	}
+}
