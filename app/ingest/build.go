@@ -232,16 +232,15 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 
 	// Formats are decided from the whole column, never row by row.
-	df, err := parse.DetectDateFormat(distinct(t, c.date))
+	vals := distinctOf(t, c.date, c.total, c.price, c.qty, c.refunded, c.adjusted, c.refundDate)
+	df, err := parse.DetectDateFormat(vals[0])
 	if err != nil {
 		return nil, rep, &Problem{Code: BadDates, File: t.Name, Role: columns.Date, Columns: []string{hdr(c.date)}, Detail: err.Error(), err: ErrNoDate}
 	}
 	rep.DateFormat = df.String()
 	var numVals []string
-	for _, i := range []int{c.total, c.price, c.qty, c.refunded, c.adjusted} {
-		if i >= 0 {
-			numVals = append(numVals, distinct(t, i)...)
-		}
+	for _, v := range vals[1:6] {
+		numVals = append(numVals, v...)
 	}
 	nf := parse.DetectNumberFormat(numVals)
 	rep.NumberFormat = describeNumberFormat(nf)
@@ -249,7 +248,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	// read, is left aside: the refunds are then dated at their orders.
 	var rdf parse.DateFormat
 	if c.refundDate >= 0 {
-		if f, err := parse.DetectDateFormat(distinct(t, c.refundDate)); err == nil {
+		if f, err := parse.DetectDateFormat(vals[6]); err == nil {
 			rdf = f
 		} else {
 			c.refundDate = -1
@@ -267,12 +266,19 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	var lastDateS string
 	var lastDate time.Time
 
+	var row []string // the cells of row r
+	cell := func(i int) string {
+		if i < 0 || i >= len(row) {
+			return ""
+		}
+		return row[i]
+	}
 	for r := range t.Len() {
 		line := int(t.Lines[r])
 		if opt.Progress != nil && r%16384 == 0 {
-			opt.Progress("orders", int64(r), int64(t.Len()))
+			opt.Progress(report.StageOrders, int64(r), int64(t.Len()))
 		}
-		cell := func(i int) string { return t.Trim(r, i) }
+		row = t.TrimRow(r, row)
 
 		// Which order this line belongs to.
 		id := cell(c.order)
@@ -432,14 +438,16 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if !a.hasTime && !lt.IsZero() {
 			a.time, a.hasTime = lt, true
 		}
-		if cust := normalizeID(cell(c.customer)); cust != "" && a.customer == "" {
-			a.customer = cust
+		// An order's customer and e-mail come from its first line that
+		// gives them: read only while the order has none.
+		if a.customer == "" {
+			a.customer = normalizeID(cell(c.customer))
 		}
 		if byName && a.customer == "" {
 			a.customer = nameKey(cell(c.name), cell(c.address))
 		}
-		if e := strings.ToLower(cell(c.email)); e != "" && a.email == "" {
-			a.email = e
+		if a.email == "" {
+			a.email = strings.ToLower(cell(c.email))
 		}
 		if s := cell(c.name); s != "" && a.name == "" {
 			a.name = s
@@ -624,7 +632,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		return ds, rep, &Problem{Code: NoOrders, File: t.Name, Detail: skipSummary(rep.Skipped), err: ErrNoRows}
 	}
 	if opt.Progress != nil {
-		opt.Progress("orders", int64(t.Len()), int64(t.Len()))
+		opt.Progress(report.StageOrders, int64(t.Len()), int64(t.Len()))
 	}
 	return ds, rep, nil
 }
@@ -823,26 +831,66 @@ func filled(t *sheet.Table, i int) bool {
 	return false
 }
 
-// distinct returns the distinct non-blank values of column i.
-func distinct(t *sheet.Table, i int) []string {
-	seen := make(map[string]struct{})
-	var out []string
-	last := ""
+// distinctOf returns, for each column i of cols, its distinct non-blank
+// values (trimmed) in order of first appearance, nil for a column below 0;
+// it reads each row once for all the columns.
+func distinctOf(t *sheet.Table, cols ...int) [][]string {
+	out := make([][]string, len(cols))
+	seen := make([]map[string]struct{}, len(cols))
+	short := make([]map[uint64]struct{}, len(cols)) // values of up to 7 bytes, packed
+	last := make([]string, len(cols))
+	var want []int // the places in cols of the columns to read
+	for k, i := range cols {
+		if i >= 0 {
+			seen[k] = make(map[string]struct{})
+			short[k] = make(map[uint64]struct{})
+			want = append(want, k)
+		}
+	}
+	if len(want) == 0 {
+		return out
+	}
+	var row []string
 	for r := range t.Len() {
-		if i >= t.Width(r) {
-			continue
-		}
-		s := t.Trim(r, i)
-		if s == "" || s == last {
-			continue // a line of an order often repeats the value above
-		}
-		last = s
-		if _, ok := seen[s]; !ok {
-			seen[s] = struct{}{}
-			out = append(out, s)
+		row = t.TrimRow(r, row)
+		for _, k := range want {
+			i := cols[k]
+			if i >= len(row) {
+				continue
+			}
+			s := row[i]
+			if s == "" || s == last[k] {
+				continue // a line of an order often repeats the value above
+			}
+			last[k] = s
+			if key, ok := packShort(s); ok {
+				if _, ok := short[k][key]; !ok {
+					short[k][key] = struct{}{}
+					out[k] = append(out[k], s)
+				}
+			} else if _, ok := seen[k][s]; !ok {
+				seen[k][s] = struct{}{}
+				out[k] = append(out[k], s)
+			}
 		}
 	}
 	return out
+}
+
+// packShort packs a string of up to 7 bytes, and its length, into a
+// uint64 that only that string packs to: the amounts and quantities of a
+// file ("2.55", "12") are looked up as integers, whose hash in WebAssembly
+// costs far less than a string's (no AES there: Go hashes a string's
+// bytes in software).
+func packShort(s string) (uint64, bool) {
+	if len(s) > 7 {
+		return 0, false
+	}
+	k := uint64(len(s)) << 56
+	for i := 0; i < len(s); i++ {
+		k |= uint64(s[i]) << (8 * i)
+	}
+	return k, true
 }
 
 func isDigits(s string) bool {

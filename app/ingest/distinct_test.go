@@ -3,7 +3,10 @@ package ingest
 import (
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
+
+	"retention/app/sheet"
 )
 
 // TestDistinctLists checks that the lists distinctLists keeps, scanned or
@@ -63,4 +66,58 @@ next:
 		out = append(out, v)
 	}
 	return out
+}
+
+// TestDistinctOf checks distinctOf against a plain reading of each column
+// on its own: blanks and white space, values repeated on the next row and
+// further down, ragged rows, and a column that is not there.
+func TestDistinctOf(t *testing.T) {
+	rows := [][]string{
+		{"2011-01-02", " 1.5", "a"},
+		{"2011-01-02", "1.5 ", ""},
+		{"", "2"},
+		{"2011-01-03"},
+		{"2011-01-02", "1.5", "b", "extra"},
+		{" 2011-01-04 ", "", "a"},
+	}
+	var tb sheet.Table
+	for i, r := range rows {
+		tb.AppendRow(i+2, r)
+	}
+	cols := []int{0, -1, 1, 2, 3, 7}
+	got := distinctOf(&tb, cols...)
+	for k, i := range cols {
+		var want []string
+		if i >= 0 {
+			var col []string
+			for r := range tb.Len() {
+				if s := strings.TrimSpace(tb.Cell(r, i)); s != "" {
+					col = append(col, s)
+				}
+			}
+			want = plainDistinct(col)
+		}
+		if !reflect.DeepEqual(got[k], want) {
+			t.Errorf("column %d: %q, want %q", i, got[k], want)
+		}
+	}
+}
+
+// TestPackShort checks that packShort packs strings of up to 7 bytes, and
+// no two of them alike (the length tells "a" from "a\x00").
+func TestPackShort(t *testing.T) {
+	seen := map[uint64]string{}
+	for _, s := range []string{"", "\x00", "\x00\x00", "a", "a\x00", "2.55", "12", "21", "1234567", "\xff\xff\xff\xff\xff\xff\xff", "12345678"} {
+		k, ok := packShort(s)
+		if ok != (len(s) <= 7) {
+			t.Fatalf("packShort(%q): ok %v", s, ok)
+		}
+		if !ok {
+			continue
+		}
+		if o, dup := seen[k]; dup {
+			t.Fatalf("packShort(%q) = packShort(%q)", s, o)
+		}
+		seen[k] = s
+	}
 }

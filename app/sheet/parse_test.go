@@ -247,6 +247,7 @@ func TestAppendRow(t *testing.T) {
 		if got := tb.Row(i); !reflect.DeepEqual(got, r) || int(tb.Lines[i]) != i+2 || tb.Cell(i, len(r)) != "" || tb.Cell(i, -1) != "" {
 			t.Fatalf("row %d: %q at line %d, want %q at %d", i, got, tb.Lines[i], r, i+2)
 		}
+		sameTrimRow(t, &tb, i)
 	}
 	for _, n := range []int{0, 4, len(rows) + 1} {
 		h := tb.Head(n)
@@ -282,9 +283,24 @@ func sameParse(t *testing.T, s string, comma byte) {
 				t.Fatalf("record %d, cell %d: %q, plain path %q", i, c, got, want)
 			}
 		}
+		sameTrimRow(t, tb, i)
 	}
 	if !reflect.DeepEqual(gotProgress, wantProgress) {
 		t.Fatalf("progress %v, plain path %v", gotProgress, wantProgress)
+	}
+}
+
+// sameTrimRow checks that TrimRow gives row r's cells as Trim gives them
+// one by one, over a dst that holds something already.
+func sameTrimRow(t *testing.T, tb *Table, r int) {
+	t.Helper()
+	got := tb.TrimRow(r, []string{"left", "over"})
+	want := make([]string, tb.Width(r))
+	for c := range want {
+		want[c] = tb.Trim(r, c)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("TrimRow(%d) = %q, Trim cell by cell %q", r, got, want)
 	}
 }
 
@@ -319,6 +335,42 @@ func TestCountByteWords(t *testing.T) {
 		for c := range 256 {
 			if got, want := countByteWords(s, byte(c)), strings.Count(s, string([]byte{byte(c)})); got != want {
 				t.Fatalf("%q, byte %#x: %d, strings.Count %d", s, c, got, want)
+			}
+		}
+	}
+}
+
+// TestFieldEnd compares fieldEnd with a loop over the bytes, from every
+// start, on texts where the delimiter, a line break or a byte next to them
+// (with the same low seven bits, or one more or less) falls at every place
+// of a word.
+func TestFieldEnd(t *testing.T) {
+	var texts []string
+	for _, c := range []byte{',', ';', '\t', '|', '\n', '\r', ',' + 0x80, '\n' + 0x80, ',' + 1, ',' - 1, '\r' + 1, 0, 0xff} {
+		for n := range 20 {
+			for at := range n {
+				b := bytes.Repeat([]byte{'a'}, n)
+				b[at] = c
+				texts = append(texts, string(b))
+			}
+		}
+	}
+	all := make([]byte, 0, 3*256)
+	for i := range 3 * 256 {
+		all = append(all, byte(i*7))
+	}
+	texts = append(texts, string(all), string(all[1:]), string(all[5:]))
+	texts = append(texts, parseCases...)
+	for _, s := range texts {
+		for _, comma := range []byte{',', ';', '\t', '|', 0x80 + ','} {
+			for i := 0; i <= len(s); i++ {
+				want := i
+				for want < len(s) && s[want] != comma && s[want] != '\n' && s[want] != '\r' {
+					want++
+				}
+				if got := fieldEnd(s, i, comma); got != want {
+					t.Fatalf("fieldEnd(%q, %d, %q) = %d, want %d", s, i, comma, got, want)
+				}
 			}
 		}
 	}

@@ -410,4 +410,5 @@ func TestTrim(t *testing.T) {
 			t.Errorf("Trim(%q) = %q, want %q", want, got, strings.TrimSpace(want))
 		}
 	}
+	sameTrimRow(t, &tb, 0)
 }

@@ -242,8 +242,12 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 				fs = append(fs, f)
 			} else {
 				e := pos
-				for e < n && !ends[s[e]] {
-					e++
+				if comma == ' ' {
+					for e < n && !ends[s[e]] {
+						e++
+					}
+				} else {
+					e = fieldEnd(s, pos, comma)
 				}
 				f := field{start: pos, end: e}
 				if e > pos && (s[pos] == ' ' || s[e-1] == ' ' || s[pos] == '\t' || s[e-1] == '\t') {
