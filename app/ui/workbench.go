@@ -146,6 +146,13 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	if w.compareReply(ctx, raw) {
 		return
 	}
+	if typ, _ := replyHead(raw); typ == report.MsgProgress && w.m.Phase != Loading {
+		// The stage of the forecast that follows the report shown (or of
+		// a restore): nothing to show, and no render of the report while
+		// it is being drawn.
+		ctx.PreventUpdate()
+		return
+	}
 	gen, fcGen, before := w.m.docGen, w.m.fc.gen, w.wsBefore()
 	f, err := w.m.handle(raw)
 	if err != nil {
