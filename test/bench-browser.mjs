@@ -402,10 +402,11 @@ async function once(tool, file) {
         const cs = [...document.querySelectorAll(".chart-canvas")];
         return cs.length > 0 && cs.every((c) => c.dataset.drawn === "true") && performance.now();
       }, null, { timeout: 60000, polling: 50 }).then(async (h) => (await h.jsonValue()) - b.t0, () => null);
-      // The forecast that follows the report, if it has not come yet.
+      // The forecast that follows the report (its stage comes after the
+      // report), if it has not come yet.
       await page.waitForFunction(() => {
-        const seen = (k) => (window.__events || []).some((e) => e[0] === k);
-        return !seen("forecast") || seen("predictions");
+        const at = (k) => (window.__events || []).findIndex((e) => e[0] === k);
+        return !(at("forecast") > at("report")) || at("predictions") >= 0;
       }, null, { timeout: 60000, polling: 50 }).catch(() => {});
       r.events = await page.evaluate((t0) => (window.__events || []).map(([k, t]) => [k, t - t0]), b.t0);
     } else {
