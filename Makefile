@@ -88,7 +88,7 @@ bench:
 bench-browser: node_modules
 	$(MAKE) static DIST=dist PREFIX=/
 	$(GO) build -o $(BIN)/workbench ./cmd/workbench
-	DATA=$(DATA) node test/bench-browser.mjs
+	DATA=$(DATA) GO=$(GO) node test/bench-browser.mjs
 
 # A short run of every fuzz target (go test -fuzz takes one target at a time).
 FUZZTIME ?= 20s

@@ -12,8 +12,9 @@
 // {req: JSON string, blob?: Blob} (a file: the File itself, read here in
 // chunks; bytes?: ArrayBuffer is read the same way); a .gz file is
 // inflated here, by the browser's gzip decoder, as it reaches the engine
-// (see receive). Answers: {msg: JSON string,
-// bytes?: Uint8Array}; {idle: true} when a request has been answered;
+// (see receive). Answers: {msg: JSON string, bytes?: Uint8Array}, a
+// report's forecast after the report (see handle); {idle: true} when a
+// request has been answered (and the forecast it left, if it was run);
 // {ended: {reason, code, memory, detail}} when the Go program exits or
 // fails with a JavaScript error (reason: exit, crash or memory), or
 // cannot start (start).
@@ -244,30 +245,49 @@ async function receive(blob) {
   }
 }
 
+// call calls into the engine; a trap in the WebAssembly (memory that
+// cannot grow, a bug) ends it, as the Go program cannot go on.
+function call(fn) {
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    ended("crash", 0, String(err && err.message ? err.message : err));
+    return false;
+  }
+}
+
+// A report is answered as soon as its figures are computed; its forecast
+// follows (the engine posts it) once no other request waits: a newer
+// report makes it useless, and a list or an export that needs it
+// computes it first. The requests that came while the engine worked are
+// queued by a task of their own, so the worker yields one first.
+const yieldTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function handle(d) {
+  waiting--;
   if (!self.retentionHandle || exited) return;
   const blob = d.blob || (d.bytes ? new Blob([d.bytes]) : null);
   const gz = blob ? await receive(blob) : null;
-  try {
-    self.retentionHandle(d.req, !!blob, gz);
-  } catch (err) {
-    // A trap in the WebAssembly (memory that cannot grow, a bug): the Go
-    // program cannot go on.
-    ended("crash", 0, String(err && err.message ? err.message : err));
-    return;
+  if (!call(() => self.retentionHandle(d.req, !!blob, gz))) return;
+  if (self.retentionPending()) {
+    await yieldTask();
+    if (waiting === 0 && !exited && !call(() => self.retentionForecast())) return;
   }
   self.postMessage({ idle: true });
 }
 
 // Requests are answered one after the other, in the order they came, once
 // the Go program has started (a .gz file is inflated before its request
-// goes to the engine, and the requests after it wait).
+// goes to the engine, and the requests after it wait); waiting counts
+// those not begun.
 let exited = false;
 let goStarted;
 const started = new Promise((resolve) => {
   goStarted = resolve;
 });
 let chain = started;
+let waiting = 0;
 
 self.onmessage = (e) => {
   if (e.data.module) {
@@ -275,6 +295,7 @@ self.onmessage = (e) => {
     return;
   }
   const d = e.data;
+  waiting++;
   chain = chain.then(() => handle(d)).catch((err) => ended("crash", 0, String(err && err.message ? err.message : err)));
 };
 

@@ -565,4 +565,10 @@ var danish = map[string]string{
 	"survey %s":       "undersøgelse %s",
 	"which one this tab shows, in its sessionStorage (“retention-open”), until the tab is closed.":                                                            "hvilket denne fane viser, i dens sessionStorage (“retention-open”), indtil fanen lukkes.",
 	"Removed %s saved workspaces (%s), %s databases, %s private files, %s caches and %s stored keys. Nothing of your data is left in this browser's storage.": "Fjernede %s gemte arbejdsområder (%s), %s databaser, %s private filer, %s cacher og %s gemte nøgler. Intet af dine data er tilbage i browserens lager.",
+	// The forecast that follows the report's figures (app/ui/predict.go).
+	"Computing predictions…":                    "Beregner prognoserne…",
+	"computing the predictions of %s":           "beregning af prognoserne for %s",
+	"The predictions could not be computed: %s": "Prognoserne kunne ikke beregnes: %s",
+	"The predictions were not computed.":        "Prognoserne blev ikke beregnet.",
+	"Compute predictions":                       "Beregn prognoser",
 }

@@ -575,4 +575,10 @@ var german = map[string]string{
 	"survey %s":       "Umfrage %s",
 	"which one this tab shows, in its sessionStorage (“retention-open”), until the tab is closed.":                                                            "welchen dieser Tab zeigt, in seinem sessionStorage („retention-open“), bis der Tab geschlossen wird.",
 	"Removed %s saved workspaces (%s), %s databases, %s private files, %s caches and %s stored keys. Nothing of your data is left in this browser's storage.": "Entfernt: %s gespeicherte Arbeitsbereiche (%s), %s Datenbanken, %s private Dateien, %s Caches und %s gespeicherte Schlüssel. Von Ihren Daten ist nichts mehr im Speicher dieses Browsers.",
+	// The forecast that follows the report's figures (app/ui/predict.go).
+	"Computing predictions…":                    "Prognosen werden berechnet …",
+	"computing the predictions of %s":           "Berechnen der Prognosen zu %s",
+	"The predictions could not be computed: %s": "Die Prognosen konnten nicht berechnet werden: %s",
+	"The predictions were not computed.":        "Die Prognosen wurden nicht berechnet.",
+	"Compute predictions":                       "Prognosen berechnen",
 }

@@ -566,4 +566,10 @@ var filipino = map[string]string{
 	"survey %s":       "survey %s",
 	"which one this tab shows, in its sessionStorage (“retention-open”), until the tab is closed.":                                                            "kung alin ang ipinapakita ng tab na ito, sa sessionStorage nito (“retention-open”), hanggang isara ang tab.",
 	"Removed %s saved workspaces (%s), %s databases, %s private files, %s caches and %s stored keys. Nothing of your data is left in this browser's storage.": "Tinanggal ang %s naka-save na workspace (%s), %s database, %s private file, %s cache at %s naka-save na key. Wala nang natitirang data mo sa storage ng browser na ito.",
+	// The forecast that follows the report's figures (app/ui/predict.go).
+	"Computing predictions…":                    "Kinukuwenta ang mga pagtataya…",
+	"computing the predictions of %s":           "pagkuwenta ng mga pagtataya ng %s",
+	"The predictions could not be computed: %s": "Hindi makuwenta ang mga pagtataya: %s",
+	"The predictions were not computed.":        "Hindi nakuwenta ang mga pagtataya.",
+	"Compute predictions":                       "Kuwentahin ang mga pagtataya",
 }

@@ -145,6 +145,11 @@ var English = []string{
 	"Language",
 	"Segments and lists",
 	"Data and columns",
+	"Computing predictions…",
+	"computing the predictions of %s",
+	"The predictions could not be computed: %s",
+	"The predictions were not computed.",
+	"Compute predictions",
 	// Retention, churn and the customer base.
 	"Retention",
 	"Customer base at each period's end",

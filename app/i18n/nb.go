@@ -564,4 +564,10 @@ var norwegian = map[string]string{
 	"survey %s":       "undersøkelse %s",
 	"which one this tab shows, in its sessionStorage (“retention-open”), until the tab is closed.":                                                            "hvilket denne fanen viser, i dens sessionStorage («retention-open»), til fanen lukkes.",
 	"Removed %s saved workspaces (%s), %s databases, %s private files, %s caches and %s stored keys. Nothing of your data is left in this browser's storage.": "Fjernet %s lagrede arbeidsområder (%s), %s databaser, %s private filer, %s hurtigbuffere og %s lagrede nøkler. Ingenting av dataene dine er igjen i nettleserens lagring.",
+	// The forecast that follows the report's figures (app/ui/predict.go).
+	"Computing predictions…":                    "Beregner prognosene…",
+	"computing the predictions of %s":           "beregning av prognosene for %s",
+	"The predictions could not be computed: %s": "Prognosene kunne ikke beregnes: %s",
+	"The predictions were not computed.":        "Prognosene ble ikke beregnet.",
+	"Compute predictions":                       "Beregn prognoser",
 }

@@ -573,4 +573,10 @@ var swedish = map[string]string{
 	"survey %s":       "enkät %s",
 	"which one this tab shows, in its sessionStorage (“retention-open”), until the tab is closed.":                                                            "vilken den här fliken visar, i dess sessionStorage (”retention-open”), tills fliken stängs.",
 	"Removed %s saved workspaces (%s), %s databases, %s private files, %s caches and %s stored keys. Nothing of your data is left in this browser's storage.": "Tog bort %s sparade arbetsytor (%s), %s databaser, %s privata filer, %s cacheminnen och %s sparade nycklar. Inget av dina data finns kvar i webbläsarens lagring.",
+	// The forecast that follows the report's figures (app/ui/predict.go).
+	"Computing predictions…":                    "Räknar ut prognoserna…",
+	"computing the predictions of %s":           "beräkning av prognoserna för %s",
+	"The predictions could not be computed: %s": "Prognoserna kunde inte räknas ut: %s",
+	"The predictions were not computed.":        "Prognoserna räknades inte ut.",
+	"Compute predictions":                       "Räkna ut prognoser",
 }

@@ -8,7 +8,9 @@ import "strings"
 // then MsgReport (the report without its customer rows, which can be
 // many) or MsgError (the English words, and for the page to word itself a
 // Problem, or a LimitError for a file past a bound), MsgRows with the
-// first rows of a list, and MsgFile for an export.
+// first rows of a list, and MsgFile for an export. A MsgReport is sent as
+// soon as the figures are computed; when it comes without its forecast
+// (Reply.ForecastFollows), a MsgForecast of the same ID completes it.
 const (
 	MsgLoad     = "load"
 	MsgSurvey   = "survey" // a survey export's bytes, joined to the loaded orders
@@ -29,6 +31,12 @@ const (
 	// with MsgComparison).
 	MsgCompare    = "compare"
 	MsgComparison = "comparison"
+	// MsgForecast completes a MsgReport sent without its forecast (its
+	// Reply.ForecastFollows): Reply.Forecast, or the error fields, as a
+	// MsgError's, when the forecast could not be computed. Its ID is the
+	// report's. The report's lists and exports hold the forecast's
+	// figures: the worker answers a MsgRows or MsgExport after it.
+	MsgForecast = "forecast"
 )
 
 // The sides of a MsgCompare request.
@@ -77,12 +85,17 @@ type Reply struct {
 	Rows     *Rows     `json:"rows,omitempty"`     // MsgRows
 	File     *File     `json:"file,omitempty"`     // MsgFile
 	Movement *Movement `json:"movement,omitempty"` // MsgMovement
+	// ForecastFollows, in a MsgReport, says that the report has no
+	// forecast yet: a MsgForecast of the same ID brings it.
+	ForecastFollows bool      `json:"forecast_follows,omitempty"`
+	Forecast        *Forecast `json:"forecast,omitempty"` // MsgForecast
 	// MsgComparison: the two files of a MsgCompare side by side, as
 	// `retention compare A B --json` prints them.
 	Comparison *Comparison `json:"comparison,omitempty"`
-	// MsgError: the English words, and what the page words itself: the
-	// problem of a file that needs the user's word, the bound a file is
-	// past, or the setting the engine cannot use.
+	// MsgError (and a MsgForecast without its forecast): the English
+	// words, and what the page words itself: the problem of a file that
+	// needs the user's word, the bound a file is past, or the setting the
+	// engine cannot use.
 	Message string      `json:"message,omitempty"`
 	Problem *Problem    `json:"problem,omitempty"`
 	Limit   *LimitError `json:"limit,omitempty"`
@@ -110,7 +123,8 @@ type Stage string
 // The stages. StageStart is the page's own, before the worker's first
 // progress; the worker reads (bytes of a text file, rows of a workbook),
 // builds the orders (rows), then computes the figures and fits the
-// forecast (neither counted).
+// forecast (neither counted). StageForecast comes after the report of the
+// figures (MsgReport), with its ID, when the forecast follows it.
 const (
 	StageStart    Stage = "start"
 	StageRead     Stage = "read"

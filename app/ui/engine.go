@@ -115,6 +115,8 @@ func (w *Workbench) lostText(l *lost) string {
 		doing = w.t("recomputing the report of %s", l.File)
 	case report.MsgSurvey:
 		doing = w.t("reading the survey %s", l.File)
+	case report.MsgForecast:
+		doing = w.t("computing the predictions of %s", l.File)
 	case "":
 		doing = w.t("waiting for work")
 	default:

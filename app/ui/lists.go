@@ -114,7 +114,13 @@ func (w *Workbench) showPage(query string, offset int) {
 func (w *Workbench) listRows(lv *listView) app.UI {
 	r := lv.Rows
 	if r == nil {
-		return app.Section().ID("list-rows").Body(app.P().Class("hint").Text(w.t("Loading the list…")))
+		// Its rows carry the forecast's predictions: the engine sends
+		// them once the forecast is computed.
+		loading := w.t("Loading the list…")
+		if w.m.forecasting() {
+			loading = w.t("Computing predictions…")
+		}
+		return app.Section().ID("list-rows").Body(app.P().Class("hint").Text(loading))
 	}
 	cur := w.m.Doc.Currency
 	survey := len(r.Rows) > 0 && r.Rows[0].Score != nil

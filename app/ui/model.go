@@ -46,6 +46,9 @@ type model struct {
 	// stopped by the user, and what it was doing; nil once the page has
 	// made another request.
 	Lost *lost
+	// fc is the forecast of the report shown, when the report came
+	// without it.
+	fc forecastWait
 	// lists are the lists open, one a tab, by tab (lists.go).
 	lists  map[string]*listView
 	reqID  int // the last request sent; older answers are ignored
@@ -91,6 +94,21 @@ type source struct {
 	Size int
 	File any // app.Value of a File, nil for a URL
 	URL  string
+}
+
+// forecastWait is the forecast of the report shown when the report came
+// without it (report.Reply.ForecastFollows): awaited, or why it did not
+// come.
+type forecastWait struct {
+	// ID is the request whose report awaits its forecast: a MsgForecast
+	// of another ID is not the shown report's. 0 when none is awaited.
+	ID int
+	// Err is the engine's words for a forecast it could not compute,
+	// Setting the setting it could not use.
+	Err     string
+	Setting *report.Error
+	Lost    bool // the engine was stopped, or ended, while it computed it
+	gen     int  // counts the forecasts that came, so their charts are drawn
 }
 
 // lost is an engine that ended while the page waited for it (or was
@@ -183,6 +201,10 @@ func (m *model) handle(raw string) (*message, error) {
 	if msg.ID != 0 && msg.ID <= m.dropped {
 		return nil, nil // work of an engine that is gone
 	}
+	if msg.Type == report.MsgForecast {
+		m.forecast(msg)
+		return nil, nil
+	}
 	if msg.Type == report.MsgMovement || (msg.Type == report.MsgError && msg.ID != 0 && msg.ID == m.moveID) {
 		m.moved(msg)
 		return nil, nil
@@ -203,6 +225,10 @@ func (m *model) handle(raw string) (*message, error) {
 		m.commit()
 		m.Doc, m.Phase, m.Err, m.Limit, m.Problem = msg.Report, Ready, "", nil, nil
 		m.docGen++
+		m.fc = forecastWait{gen: m.fc.gen}
+		if msg.ForecastFollows {
+			m.fc.ID = msg.ID
+		}
 		m.listsStale()
 	case report.MsgRows:
 		m.listRows(msg)
@@ -214,6 +240,7 @@ func (m *model) handle(raw string) (*message, error) {
 			m.commit()
 			m.Problem, m.Doc, m.Err, m.Limit, m.Phase = msg.Problem, nil, "", nil, Start
 			m.docGen++
+			m.fc = forecastWait{gen: m.fc.gen}
 			break
 		}
 		m.fail(msg.Message)
@@ -225,6 +252,27 @@ func (m *model) handle(raw string) (*message, error) {
 	}
 	return nil, nil
 }
+
+// forecast completes the report shown with the forecast that followed
+// it, or keeps why it could not be computed; the forecast of another
+// report (one shown before, or of an engine gone) is dropped.
+func (m *model) forecast(msg message) {
+	if msg.ID == 0 || msg.ID != m.fc.ID || m.Doc == nil {
+		return
+	}
+	m.fc = forecastWait{gen: m.fc.gen + 1}
+	if msg.Forecast == nil {
+		m.fc.Err, m.fc.Setting = msg.Message, msg.Error
+		if m.fc.Err == "" {
+			m.fc.Err = "the engine sent no forecast"
+		}
+		return
+	}
+	m.Doc.Forecast = msg.Forecast
+}
+
+// forecasting tells whether the report shown awaits its forecast.
+func (m *model) forecasting() bool { return m.fc.ID != 0 }
 
 // commit makes the work waited for the shown one: a loaded file is the
 // file shown, a joined survey is its survey, the settings are good.
@@ -284,12 +332,13 @@ func (m *model) down(e engineEvent) {
 	m.abandon()
 }
 
-// cancel stops the work the page waits for. It tells whether the engine
-// must be stopped and another started (Go's WebAssembly cannot be
-// interrupted): not when the file is still being read by the page.
+// cancel stops the work the page waits for: a report, or the forecast of
+// the report shown. It tells whether the engine must be stopped and
+// another started (Go's WebAssembly cannot be interrupted): not when the
+// file is still being read by the page (a forecast under way goes on).
 func (m *model) cancel() bool {
 	m.Lost = &lost{Reason: "cancel"}
-	if m.busy == 0 {
+	if m.busy == 0 && (m.reading != "" || !m.forecasting()) {
 		l := m.Lost
 		l.Task, l.File = report.MsgLoad, m.reading
 		if m.Doc != nil {
@@ -310,6 +359,14 @@ func (m *model) abandon() {
 	l.Task, l.File = m.busyFor, m.File
 	if m.busyFor == report.MsgLoad || m.busyFor == report.MsgSurvey {
 		l.File = m.pending.Name
+	}
+	if m.busy == 0 && m.forecasting() {
+		l.Task = report.MsgForecast
+	}
+	if m.forecasting() {
+		// The new engine gets the file back, not the forecast: the
+		// page offers to compute it again.
+		m.fc.ID, m.fc.Lost = 0, true
 	}
 	if m.Doc != nil {
 		l.Kept = m.File

@@ -143,7 +143,7 @@ func (w *Workbench) predictions() app.UI {
 	d := w.m.Doc
 	f := d.Forecast
 	if f == nil {
-		return app.Div().Class("predictions").Body(app.P().Class("hint").Text(w.t("No prediction for this report.")))
+		return app.Div().Class("predictions").Body(w.noForecast())
 	}
 	cur := d.Currency
 	money := func(v *float64) string {
@@ -203,6 +203,39 @@ func (w *Workbench) predictions() app.UI {
 				)),
 			)
 		}),
+	)
+}
+
+// noForecast is the place of the predictions of a report without its
+// forecast: computing it, why it could not be, or that it was stopped.
+func (w *Workbench) noForecast() app.UI {
+	fc := w.m.fc
+	switch {
+	case w.m.forecasting():
+		return app.P().Class("hint").ID("forecast-pending").Text(w.t("Computing predictions…"))
+	case fc.Err != "":
+		why := fc.Err
+		if fc.Setting != nil {
+			why = w.settingWords(fc.Setting)
+		}
+		return app.Div().Class("alert").ID("forecast-failed").Attr("role", "alert").DataSet("code", settingCode(fc.Setting)).
+			Text(w.t("The predictions could not be computed: %s", why))
+	case fc.Lost:
+		return app.Div().ID("forecast-lost").Body(
+			app.P().Class("hint").Text(w.t("The predictions were not computed.")),
+			app.Button().Type("button").ID("forecast-again").Class("btn").Text(w.t("Compute predictions")).
+				OnClick(func(ctx app.Context, e app.Event) { w.apply() }),
+		)
+	}
+	return app.P().Class("hint").Text(w.t("No prediction for this report."))
+}
+
+// forecastStatus says, above every tab, that the report's forecast is
+// being computed, with a button that stops it (cancel).
+func (w *Workbench) forecastStatus() app.UI {
+	return app.Div().Class("notice forecast-status").ID("forecast-status").Attr("role", "status").Body(
+		app.Span().Text(w.t("Computing predictions…")),
+		app.Button().Type("button").ID("cancel-forecast").Class("btn btn-small").Text(w.t("Cancel")).OnClick(w.cancel),
 	)
 }
 

@@ -35,7 +35,8 @@ type printed struct {
 
 // printButton prints the report.
 func (w *Workbench) printButton() app.UI {
-	return app.Button().Type("button").ID("print").Class("btn btn-small").Text(w.t("Download report (PDF)")).OnClick(w.print)
+	// The printed report holds the predictions: it waits for them.
+	return app.Button().Type("button").ID("print").Class("btn btn-small").Disabled(w.m.forecasting()).Text(w.t("Download report (PDF)")).OnClick(w.print)
 }
 
 // print builds the printed report's charts, renders its layout, and has

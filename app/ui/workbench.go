@@ -45,6 +45,7 @@ type Workbench struct {
 	update   bool // a new version is ready
 	started  bool // the worker runs
 	drawnGen int  // the report whose charts are drawn
+	drawnFc  int  // and the forecast (model.fc.gen) whose charts are
 	drag     bool // a file is dragged over the page
 	// cohortMeasure is what the cohort heatmap shows (charts.CohortMeasure).
 	cohortMeasure string
@@ -145,7 +146,14 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	if w.compareReply(ctx, raw) {
 		return
 	}
-	gen, before := w.m.docGen, w.wsBefore()
+	if typ, _ := replyHead(raw); typ == report.MsgProgress && w.m.Phase != Loading {
+		// The stage of the forecast that follows the report shown (or of
+		// a restore): nothing to show, and no render of the report while
+		// it is being drawn.
+		ctx.PreventUpdate()
+		return
+	}
+	gen, fcGen, before := w.m.docGen, w.m.fc.gen, w.wsBefore()
 	f, err := w.m.handle(raw)
 	if err != nil {
 		w.m.fail(err.Error())
@@ -154,6 +162,9 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	w.wsAfter(before)
 	if w.m.docGen != gen && w.m.Doc != nil {
 		w.showReport(ctx)
+	}
+	if w.m.fc.gen != fcGen && w.chartSet.tab == TabPredict {
+		w.chartSet = chartCache{} // the predictions' charts, now with their forecast
 	}
 	if f != nil && f.Type == msgEngine {
 		w.lostGen++
@@ -201,11 +212,12 @@ func (w *Workbench) showReport(ctx app.Context) {
 // drawLater draws the charts of the tab after this update, once per
 // report.
 func (w *Workbench) drawLater(ctx app.Context) {
-	if w.m.Doc == nil || !chartTab(w.tab) || w.drawnGen == w.m.docGen || w.chartsLater {
+	drawn := w.drawnGen == w.m.docGen && (w.tab != TabPredict || w.drawnFc == w.m.fc.gen)
+	if w.m.Doc == nil || !chartTab(w.tab) || drawn || w.chartsLater {
 		return
 	}
 	w.ctx.Defer(func(ctx app.Context) {
-		w.drawnGen = w.m.docGen
+		w.drawnGen, w.drawnFc = w.m.docGen, w.m.fc.gen
 		for _, c := range w.tabCharts() {
 			drawChart("chart-"+c.ID, c.Option, c.ID)
 		}
@@ -590,6 +602,7 @@ func (w *Workbench) Render() app.UI {
 					app.If(w.m.Lost != nil, func() app.UI { return w.lostView() }),
 					app.If(w.ws.note != "", func() app.UI { return w.wsNoteView() }),
 					app.If(w.m.Phase == Loading, func() app.UI { return w.progress() }),
+					app.If(w.m.forecasting() && w.m.Phase != Loading, func() app.UI { return w.forecastStatus() }),
 				),
 				app.If(w.m.Problem != nil && w.m.Phase != Loading, func() app.UI { return w.problemView() }),
 				app.If(w.m.Doc == nil && w.m.Phase != Loading, func() app.UI { return w.dropZone() }),

@@ -61,6 +61,9 @@ func TestExportAllIsSelect(t *testing.T) {
 	if _, err := s.Load("sample.csv", demo.CSV(), report.Settings{}, nil); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.Forecast(nil); err != nil {
+		t.Fatal(err)
+	}
 	before := append([]report.Customer(nil), s.doc.CustomerRows...)
 	sel, canon, err := report.Select(s.doc, report.ListAll)
 	if err != nil {

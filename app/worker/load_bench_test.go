@@ -15,13 +15,13 @@ import (
 
 // BenchmarkLoadOnlineRetail loads Online Retail as the workbench's engine
 // does (Session.Load with the page's default settings: read, orders,
-// figures, forecast), once as it is and once ten times over, and reports
-// the memory the Go runtime took for it from the system (runtime.MemStats
-// Sys, in MB = 10^6 bytes): the heap's high-water mark, which in
-// WebAssembly is the engine's linear memory, never given back. Run it with
-// -benchtime 1x: further runs add nothing to a high-water mark, and one
-// sub-benchmark per process (-bench 'LoadOnlineRetail/x10$'), as the first
-// leaves its heap behind.
+// figures; then Session.Forecast), once as it is and once ten times over,
+// and reports the memory the Go runtime took for it from the system
+// (runtime.MemStats Sys, in MB = 10^6 bytes): the heap's high-water mark,
+// which in WebAssembly is the engine's linear memory, never given back.
+// Run it with -benchtime 1x: further runs add nothing to a high-water
+// mark, and one sub-benchmark per process (-bench 'LoadOnlineRetail/x10$'),
+// as the first leaves its heap behind.
 func BenchmarkLoadOnlineRetail(b *testing.B) {
 	for _, tc := range []struct {
 		copies, customers int
@@ -39,6 +39,9 @@ func BenchmarkLoadOnlineRetail(b *testing.B) {
 				}
 				if doc.Customers != tc.customers {
 					b.Fatalf("%d customers, want %d", doc.Customers, tc.customers)
+				}
+				if _, err := s.Forecast(nil); err != nil {
+					b.Fatal(err)
 				}
 			}
 			b.StopTimer()

@@ -33,6 +33,9 @@ type Session struct {
 	// change them (grain, range, lists) reuse them.
 	fit    *engine.Fit
 	fitFor fitKey
+	// pending is what doc's forecast is fitted from, nil when doc has its
+	// forecast (see Forecast).
+	pending *pendingForecast
 	// The survey export joined to the orders, if one was added.
 	surveyName string
 	survey     []byte
@@ -91,7 +94,7 @@ func (s *Session) read(rs report.Settings, o report.Settings) error {
 		if p := engine.ProblemOf(err, res); p != nil {
 			// The file as read with these settings gives no report: the
 			// page shows why and lets the user choose columns.
-			s.res, s.doc = nil, nil
+			s.res, s.doc, s.pending = nil, nil, nil
 			return &ProblemError{Problem: p, Err: err}
 		}
 		return err
@@ -112,7 +115,8 @@ func (s *Session) read(rs report.Settings, o report.Settings) error {
 	return nil
 }
 
-// Load reads a new file and reports on it. progress, if not nil, hears how
+// Load reads a new file and reports on it: the report of its figures,
+// which Forecast completes (see Apply). progress, if not nil, hears how
 // far reading has come. A file that cannot be read changes nothing: the
 // file before, its report, lists and exports stay. A file that needs the
 // user's word (a *ProblemError) is kept, so that the next settings can
@@ -130,7 +134,7 @@ func (s *Session) LoadGunzipped(name string, data []byte, set report.Settings, p
 
 func (s *Session) load(name string, data []byte, gz bool, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
 	before := *s
-	s.name, s.data, s.gz, s.res, s.doc = name, data, gz, nil, nil
+	s.name, s.data, s.gz, s.res, s.doc, s.pending = name, data, gz, nil, nil, nil
 	s.surveyName, s.survey, s.surveyGz = "", nil, false
 	doc, err := s.Apply(set, progress)
 	var p *ProblemError
@@ -141,7 +145,13 @@ func (s *Session) load(name string, data []byte, gz bool, set report.Settings, p
 }
 
 // Apply reports on the loaded file with new settings: the file is read
-// again only when a reading setting changed.
+// again only when a reading setting changed. The report it returns has
+// every figure but the forecast's, unless the forecast's fitted models
+// serve it as they are (settings that change neither the orders, the
+// reference date nor the forecast's own): then it is whole. Pending tells
+// which; Forecast completes it, and the lists and exports of the report
+// complete it before they are written. A report that fails leaves the
+// last one, and its forecast to come, as they were.
 func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*report.Document, error) {
 	if s.data == nil {
 		return nil, errors.New("no file is loaded")
@@ -162,18 +172,12 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 	if err != nil {
 		return nil, err
 	}
-	if progress != nil {
-		progress(report.Progress{Stage: report.StageForecast})
+	o.Progress = nil // the forecast's progress is Forecast's
+	p := &pendingForecast{res: s.res, doc: doc, o: o, key: newFitKey(s.res.Dataset, doc.AsOf, o)}
+	if s.fit != nil && p.key.same(s.fitFor) {
+		s.fit.Attach(doc)
+		p = nil
 	}
-	key := newFitKey(s.res.Dataset, doc.AsOf, o)
-	if s.fit == nil || !key.same(s.fitFor) {
-		fit, err := engine.FitForecast(s.res, doc.AsOf, o)
-		if err != nil {
-			return nil, err
-		}
-		s.fit, s.fitFor = fit, key
-	}
-	s.fit.Attach(doc)
 	// The cards' comparison with the previous range of the same length.
 	if err := engine.Previous(s.res, doc, o); err != nil {
 		return nil, err
@@ -188,8 +192,79 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 			doc.Survey = sv
 		}
 	}
-	s.doc = doc
+	s.doc, s.pending = doc, p
 	return doc, nil
+}
+
+// pendingForecast is what a report's forecast is fitted from: the orders
+// and settings the report was computed with, kept as they were (a later
+// request that fails may have read the file again).
+type pendingForecast struct {
+	res *ingest.Result
+	doc *report.Document
+	o   report.Settings
+	key fitKey
+}
+
+// Pending tells whether the last report awaits its forecast (Forecast).
+func (s *Session) Pending() bool { return s.pending != nil }
+
+// Forecast completes the last report with its forecast: it fits the
+// forecast's models (or reuses those fitted for the same orders,
+// reference date and forecast settings) and adds what they predict to the
+// report, its customer rows and its survey's lists, as one Load, Apply or
+// Survey that waited for it would have (engine.Forecast). It returns the
+// report's forecast, or nil when the report has it already. progress, if
+// not nil, hears the stage. A forecast that fails (a setting of its own
+// the engine cannot use) is not tried again: the report stays without
+// one.
+func (s *Session) Forecast(progress func(report.Progress)) (*report.Forecast, error) {
+	p := s.pending
+	if p == nil {
+		return nil, nil
+	}
+	s.pending = nil
+	if progress != nil {
+		progress(report.Progress{Stage: report.StageForecast})
+	}
+	if s.fit == nil || !p.key.same(s.fitFor) {
+		fit, err := engine.FitForecast(p.res, p.doc.AsOf, p.o)
+		if err != nil {
+			return nil, err
+		}
+		s.fit, s.fitFor = fit, p.key
+	}
+	s.fit.Attach(p.doc)
+	if sv := p.doc.Survey; sv != nil && sv.Join != nil {
+		withPredictions(sv.Join.UnhappyVIPs, p.doc.CustomerRows)
+		withPredictions(sv.Join.QuietFans, p.doc.CustomerRows)
+	}
+	return p.doc.Forecast, nil
+}
+
+// complete completes the last report before its lists are written, which
+// carry the forecast's predictions. A forecast that fails leaves the rows
+// without them, as a model that cannot be fitted does; its error is for
+// the caller of Forecast to tell (the worker posts it before the list).
+func (s *Session) complete() {
+	_, _ = s.Forecast(nil)
+}
+
+// withPredictions gives a survey list's customers their rows of the
+// report as they are now, predictions included, keeping the survey's
+// answer on each (as engine.Survey makes them).
+func withPredictions(list, rows []report.Customer) {
+	byID := make(map[string]int, len(rows))
+	for i := range rows {
+		byID[rows[i].ID] = i
+	}
+	for i := range list {
+		if j, ok := byID[list[i].ID]; ok {
+			c := rows[j]
+			c.Score, c.Comment = list[i].Score, list[i].Comment
+			list[i] = c
+		}
+	}
 }
 
 // fitKey is what the forecast's fit depends on: the orders, the reference
@@ -271,6 +346,18 @@ func Failure(req report.Request, err error) report.Reply {
 	return r
 }
 
+// ForecastReply is the MsgForecast that completes the report of request
+// id: its forecast, or err in the words and codes of a MsgError
+// (Failure), for the page to show in the forecast's place.
+func ForecastReply(id int, f *report.Forecast, err error) report.Reply {
+	if err != nil {
+		r := Failure(report.Request{ID: id}, err)
+		r.Type = report.MsgForecast
+		return r
+	}
+	return report.Reply{Type: report.MsgForecast, ID: id, Forecast: f}
+}
+
 // ForPage is the report as the page gets it: without the customer rows,
 // which the page asks for a list at a time (Rows).
 func ForPage(d *report.Document) *report.Document {
@@ -293,6 +380,7 @@ func (s *Session) list(req report.Request) ([]report.Customer, string, error) {
 	if s.doc == nil {
 		return nil, "", errors.New("no report yet: load a file first")
 	}
+	s.complete()
 	if req.Product != nil {
 		return engine.ProductList(s.res, s.doc, *req.Product)
 	}
@@ -370,6 +458,7 @@ func (s *Session) ExportOf(req report.Request) (*report.File, error) {
 // only reads it.
 func (s *Session) exportList(req report.Request) ([]report.Customer, string, error) {
 	if s.doc != nil && req.Product == nil && strings.EqualFold(strings.TrimSpace(req.List), report.ListAll) {
+		s.complete()
 		return s.doc.CustomerRows, report.ListAll, nil
 	}
 	return s.list(req)

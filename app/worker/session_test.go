@@ -54,8 +54,22 @@ func TestSession(t *testing.T) {
 	if len(stages) > 0 && stages[0] == report.StageRead {
 		stages = stages[1:]
 	}
-	if want := []report.Stage{report.StageOrders, report.StageFigures, report.StageForecast}; !reflect.DeepEqual(stages, want) {
+	if want := []report.Stage{report.StageOrders, report.StageFigures}; !reflect.DeepEqual(stages, want) {
 		t.Errorf("progress stages %v, want %v", stages, want)
+	}
+	// The forecast follows, with a stage of its own.
+	stages = nil
+	if !s.Pending() || doc.Forecast != nil {
+		t.Fatalf("the report of the figures: pending %v, forecast %+v", s.Pending(), doc.Forecast)
+	}
+	if f, err := s.Forecast(func(p report.Progress) { stages = append(stages, p.Stage) }); err != nil || f == nil || f != doc.Forecast || s.Pending() {
+		t.Fatalf("forecast %+v, %v; pending %v", f, err, s.Pending())
+	}
+	if want := []report.Stage{report.StageForecast}; !reflect.DeepEqual(stages, want) {
+		t.Errorf("forecast stages %v, want %v", stages, want)
+	}
+	if f, err := s.Forecast(nil); f != nil || err != nil {
+		t.Errorf("a second Forecast: %+v, %v", f, err)
 	}
 	res := s.res
 
@@ -254,6 +268,9 @@ func TestForecastSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.Forecast(nil); err != nil {
+		t.Fatal(err)
+	}
 	f := doc.Forecast
 	if f == nil || f.Unit != "day" || f.Horizon != 6 || f.Discount != 0 || f.Validation.Until != "1997-06-30" || f.Validation.Holdout == nil {
 		t.Fatalf("forecast %+v", f)
@@ -345,13 +362,17 @@ func TestForecastFitReused(t *testing.T) {
 	if _, err := s.Load(demo.FileName, demo.CSV(), report.Settings{}, nil); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.Forecast(nil); err != nil {
+		t.Fatal(err)
+	}
 	fit := s.fit
 	doc, err := s.Apply(report.Settings{Grain: "quarter", LapsedDays: 90}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.fit != fit {
-		t.Error("a grain change fitted the models again")
+	// The report comes whole: its forecast does not follow.
+	if s.fit != fit || s.Pending() || doc.Forecast == nil {
+		t.Errorf("a grain change fitted the models again (%v) or left the forecast to follow (%v)", s.fit != fit, s.Pending())
 	}
 	fresh := *doc
 	fresh.Forecast = nil
@@ -366,7 +387,10 @@ func TestForecastFitReused(t *testing.T) {
 	if !reflect.DeepEqual(fresh.Forecast, doc.Forecast) || !reflect.DeepEqual(fresh.CustomerRows, doc.CustomerRows) {
 		t.Error("the reused fit gives another forecast than fitting again")
 	}
-	if _, err := s.Apply(report.Settings{Horizon: 6}, nil); err != nil || s.fit == fit {
+	if _, err := s.Apply(report.Settings{Horizon: 6}, nil); err != nil || !s.Pending() {
+		t.Fatalf("a horizon change: %v; its forecast follows: %v", err, s.Pending())
+	}
+	if _, err := s.Forecast(nil); err != nil || s.fit == fit {
 		t.Errorf("a horizon change kept the old fit (%v)", err)
 	}
 }

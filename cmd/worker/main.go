@@ -19,6 +19,9 @@ import (
 var (
 	session  worker.Session
 	comparer worker.Comparer
+	// forecastFor is the request whose report awaits its forecast, when
+	// the session has one pending.
+	forecastFor int
 )
 
 func main() {
@@ -88,6 +91,17 @@ func main() {
 		handle(req, data, gunzipped)
 		return nil
 	}))
+	// retentionPending() tells whether a report awaits its forecast;
+	// retentionForecast() computes it and posts it (web/worker.js calls
+	// it when no request waits, so that a newer one is not held up by a
+	// forecast it makes useless).
+	self.Set("retentionPending", js.FuncOf(func(this js.Value, args []js.Value) any {
+		return session.Pending()
+	}))
+	self.Set("retentionForecast", js.FuncOf(func(this js.Value, args []js.Value) any {
+		forecast()
+		return nil
+	}))
 	post(report.Reply{Type: report.MsgReady}, js.Undefined())
 	// Requests that arrive meanwhile wait in web/worker.js.
 	if err := worker.Warm(); err != nil {
@@ -126,6 +140,7 @@ func handle(req report.Request, data []byte, gunzipped bool) {
 		compareSide(req, data, gunzipped, progress)
 		return
 	case report.MsgRows:
+		forecast() // the list's rows carry the forecast's predictions
 		r, err := session.RowsOf(req)
 		if err != nil {
 			post(worker.Failure(req, err), js.Undefined())
@@ -134,6 +149,7 @@ func handle(req report.Request, data []byte, gunzipped bool) {
 		post(report.Reply{Type: report.MsgRows, ID: req.ID, Rows: r}, js.Undefined())
 		return
 	case report.MsgExport:
+		forecast() // as MsgRows
 		f, err := session.ExportOf(req)
 		if err != nil {
 			post(worker.Failure(req, err), js.Undefined())
@@ -163,7 +179,26 @@ func handle(req report.Request, data []byte, gunzipped bool) {
 		post(worker.Failure(req, err), js.Undefined())
 		return
 	}
-	post(report.Reply{Type: report.MsgReport, ID: req.ID, Report: worker.ForPage(doc)}, js.Undefined())
+	// The report of the figures goes now; its forecast, when it is not
+	// in it, follows (forecast).
+	follows := session.Pending()
+	if follows {
+		forecastFor = req.ID
+	}
+	post(report.Reply{Type: report.MsgReport, ID: req.ID, Report: worker.ForPage(doc), ForecastFollows: follows}, js.Undefined())
+}
+
+// forecast completes the last report with its forecast, if it awaits
+// one, and posts it (MsgForecast, with the report's ID).
+func forecast() {
+	if !session.Pending() {
+		return
+	}
+	id := forecastFor
+	f, err := session.Forecast(func(p report.Progress) {
+		post(report.Reply{Type: report.MsgProgress, ID: id, Progress: &p}, js.Undefined())
+	})
+	post(worker.ForecastReply(id, f, err), js.Undefined())
 }
 
 // compareSide reads one file of a comparison; B's answer is the
