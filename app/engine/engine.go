@@ -158,10 +158,11 @@ func preview(res *ingest.Result) report.Preview {
 }
 
 func ingestReport(r *ingest.Report) (report.Ingest, []report.Skip) {
+	df, nf := r.DateFormat, r.NumberFormat
 	in := report.Ingest{
 		Rows: r.Rows, OrderRows: r.OrderRows, RefundRows: r.RefundRows, CancelledRows: r.CancelledRows,
 		SkippedRows: r.SkippedRows(), Cancelled: r.Cancelled, CancelledAmount: r.CancelledAmount,
-		DateFormat: r.DateFormat, NumberFormat: r.NumberFormat, TotalFrom: r.TotalFrom,
+		DateFormat: &df, NumberFormat: &nf, TotalFrom: r.TotalFrom,
 	}
 	for _, c := range r.Currencies {
 		in.Currencies = append(in.Currencies, report.Count{Name: c.Currency, Count: c.Orders, Amount: c.Amount})

@@ -236,7 +236,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	if err != nil {
 		return nil, rep, &Problem{Code: BadDates, File: t.Name, Role: columns.Date, Columns: []string{hdr(c.date)}, Detail: err.Error(), err: ErrNoDate}
 	}
-	rep.DateFormat = df.String()
+	rep.DateFormat = df.Code()
 	var numVals []string
 	for _, i := range []int{c.total, c.price, c.qty, c.refunded, c.adjusted} {
 		if i >= 0 {
@@ -244,7 +244,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		}
 	}
 	nf := parse.DetectNumberFormat(numVals)
-	rep.NumberFormat = describeNumberFormat(nf)
+	rep.NumberFormat = nf.Code()
 	// A refund date column in a format of its own, or in none that can be
 	// read, is left aside: the refunds are then dated at their orders.
 	var rdf parse.DateFormat
@@ -917,18 +917,6 @@ func currenciesNote(cs []CurrencyCount, chosen string) report.Note {
 }
 
 func formatAmount(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
-
-func describeNumberFormat(f parse.NumberFormat) string {
-	g := "none"
-	switch f.Group {
-	case 0:
-	case ' ', '\u00a0', '\u202f':
-		g = "space"
-	default:
-		g = fmt.Sprintf("%q", f.Group)
-	}
-	return fmt.Sprintf("decimal %q, thousands %s", f.Decimal, g)
-}
 
 func skipSummary(s []Skip) string {
 	if len(s) == 0 {

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"retention/app/report"
 )
 
 // Order of day, month and year in a date with numeric fields.
@@ -31,28 +33,17 @@ type DateFormat struct {
 	Time bool
 }
 
-// String describes the format, e.g. "dd/mm/yyyy hh:mm".
-func (f DateFormat) String() string {
-	var s string
-	switch {
-	case f.Serial:
-		return "Excel serial numbers"
-	case f.Compact:
-		s = "yyyymmdd"
-	case f.order == dmy:
-		s = "day before month (dd.mm.yyyy)"
-	case f.order == mdy:
-		s = "month before day (mm/dd/yyyy)"
-	default:
-		s = "yyyy-mm-dd"
+// Code is the format as the report gives it, for the edges to word
+// (report.DateFormat).
+func (f DateFormat) Code() report.DateFormat {
+	c := report.DateFormat{Order: report.YearFirst, Serial: f.Serial, Compact: f.Compact, Time: f.Time, Ambiguous: f.Ambiguous}
+	switch f.order {
+	case dmy:
+		c.Order = report.DayFirst
+	case mdy:
+		c.Order = report.MonthFirst
 	}
-	if f.Time {
-		s += " with time"
-	}
-	if f.Ambiguous {
-		s += "; assumed, as no day was above 12"
-	}
-	return s
+	return c
 }
 
 // ErrNotDate is wrapped by the errors of Parse and DetectDateFormat.

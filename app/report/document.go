@@ -294,11 +294,18 @@ type Ingest struct {
 	SkippedRows     int     `json:"skipped_rows"`
 	Cancelled       int     `json:"cancelled_orders"`
 	CancelledAmount float64 `json:"cancelled_amount"`
-	DateFormat      string  `json:"date_format"`
-	NumberFormat    string  `json:"number_format"`
-	TotalFrom       string  `json:"total_from"`
-	Currencies      []Count `json:"currencies,omitempty"`
-	CrownOrders     int     `json:"crown_orders,omitempty"` // orders whose amounts say kr
+	// DateText and NumberText are DateFormat and NumberFormat in words,
+	// written by an edge before it prints (the command line's English);
+	// the engine leaves them empty.
+	DateText    string  `json:"date_format"`
+	NumberText  string  `json:"number_format"`
+	TotalFrom   string  `json:"total_from"`
+	Currencies  []Count `json:"currencies,omitempty"`
+	CrownOrders int     `json:"crown_orders,omitempty"` // orders whose amounts say kr
+	// DateFormat and NumberFormat are how the file writes dates and
+	// amounts (nil once an edge has worded them).
+	DateFormat   *DateFormat   `json:"date_format_code,omitempty"`
+	NumberFormat *NumberFormat `json:"number_format_code,omitempty"`
 }
 
 // Count is a named count with an amount.

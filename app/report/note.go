@@ -113,18 +113,28 @@ type Why struct {
 	Share  float64      `json:"share,omitempty"`
 }
 
-// Words is how an edge words notes and reasons.
+// Words is how an edge words notes, reasons and formats.
 type Words struct {
-	Note func(Note) string
-	Why  func(role string, w Why) string
+	Note    func(Note) string
+	Why     func(role string, w Why) string
+	Dates   func(DateFormat) string
+	Numbers func(NumberFormat) string
+	Scale   func(ScaleWhy) string
 }
 
-// Word writes the notes and the mapping's reasons of d, its forecast and
-// its survey in w's words (NoteText, Why), and drops the codes: what an
-// edge prints is its words alone.
+// Word writes the notes, the mapping's reasons and the formats read of d,
+// its forecast and its survey in w's words (NoteText, Why, DateText...),
+// and drops the codes: what an edge prints is its words alone.
 func (d *Document) Word(w Words) {
 	d.NoteText, d.Notes = wordNotes(d.Notes, w), nil
 	wordMapping(d.Mapping, w)
+	in := &d.Ingest
+	if in.DateFormat != nil {
+		in.DateText, in.DateFormat = w.Dates(*in.DateFormat), nil
+	}
+	if in.NumberFormat != nil {
+		in.NumberText, in.NumberFormat = w.Numbers(*in.NumberFormat), nil
+	}
 	if f := d.Forecast; f != nil {
 		f.NoteText, f.Notes = wordNotes(f.Notes, w), nil
 	}
@@ -133,10 +143,17 @@ func (d *Document) Word(w Words) {
 	}
 }
 
-// Word writes the notes and the mapping's reasons of s in w's words.
+// Word writes the notes, the mapping's reasons, the scale's reason and the
+// date format of s in w's words.
 func (s *Survey) Word(w Words) {
 	s.NoteText, s.Notes = wordNotes(s.Notes, w), nil
 	wordMapping(s.Mapping, w)
+	if s.ScaleWhy != nil {
+		s.ScaleText, s.ScaleWhy = w.Scale(*s.ScaleWhy), nil
+	}
+	if s.DateFormat != nil {
+		s.DateText, s.DateFormat = w.Dates(*s.DateFormat), nil
+	}
 }
 
 // Word writes the notes of p in w's words.

@@ -38,7 +38,7 @@ func WriteText(w io.Writer, d *Document) error {
 	}
 	tw.Flush()
 	in := d.Ingest
-	p.f("  Dates read as %s; numbers with %s; order totals from %s.\n", in.DateFormat, in.NumberFormat, in.TotalFrom)
+	p.f("  Dates read as %s; numbers with %s; order totals from %s.\n", in.DateText, in.NumberText, in.TotalFrom)
 
 	p.h("Data quality")
 	p.f("  %d rows: %d in orders, %d in refunds, %d in cancelled orders, %d skipped.\n",

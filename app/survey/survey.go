@@ -128,20 +128,20 @@ const (
 
 // Result is a read survey.
 type Result struct {
-	File       string           `json:"file"`
-	Format     string           `json:"format"`
-	Sheet      string           `json:"sheet,omitempty"`
-	Scale      metrics.Scale    `json:"-"`
-	ScaleName  string           `json:"scale"`
-	ScaleWhy   string           `json:"scale_why"`
-	Rows       int              `json:"rows"`
-	Answers    []metrics.Answer `json:"-"`
-	Emails     map[int]string   `json:"-"` // answer index -> e-mail, when the answer has a customer id too
-	Mapping    []Match          `json:"mapping"`
-	Header     []string         `json:"header"`
-	Skipped    []Skip           `json:"skipped"`
-	DateFormat string           `json:"date_format"`
-	Notes      []report.Note    `json:"notes,omitempty"`
+	File       string            `json:"file"`
+	Format     string            `json:"format"`
+	Sheet      string            `json:"sheet,omitempty"`
+	Scale      metrics.Scale     `json:"-"`
+	ScaleName  string            `json:"scale"`
+	ScaleWhy   report.ScaleWhy   `json:"scale_why"`
+	Rows       int               `json:"rows"`
+	Answers    []metrics.Answer  `json:"-"`
+	Emails     map[int]string    `json:"-"` // answer index -> e-mail, when the answer has a customer id too
+	Mapping    []Match           `json:"mapping"`
+	Header     []string          `json:"header"`
+	Skipped    []Skip            `json:"skipped"`
+	DateFormat report.DateFormat `json:"date_format"`
+	Notes      []report.Note     `json:"notes,omitempty"`
 }
 
 const sampleRows = 2000
@@ -232,7 +232,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("column %q: %w", dc.Header, err)
 	}
-	res.DateFormat = df.String()
+	res.DateFormat = df.Code()
 	nf := parse.DetectNumberFormat(scores)
 	values := make([]float64, t.Len())
 	okScore := make([]bool, t.Len())
@@ -311,19 +311,20 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 
 // scaleOf decides the scale: the caller's, or from the header's words and
 // the values' range.
-func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale, string, error) {
+func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale, report.ScaleWhy, error) {
+	chosen := report.ScaleWhy{Code: report.ScaleChosen}
 	switch strings.ToLower(strings.TrimSpace(choice)) {
 	case "nps":
-		return metrics.NPSScale, "set by you", nil
+		return metrics.NPSScale, chosen, nil
 	case "csat5", "csat":
-		return metrics.CSAT5, "set by you", nil
+		return metrics.CSAT5, chosen, nil
 	case "csat7":
-		return metrics.CSAT7, "set by you", nil
+		return metrics.CSAT7, chosen, nil
 	case "csat10":
-		return metrics.CSAT10, "set by you", nil
+		return metrics.CSAT10, chosen, nil
 	case "":
 	default:
-		return metrics.Scale{}, "", fmt.Errorf("unknown scale %q; use nps, csat5, csat7 or csat10", choice)
+		return metrics.Scale{}, report.ScaleWhy{}, fmt.Errorf("unknown scale %q; use nps, csat5, csat7 or csat10", choice)
 	}
 	lo, hi, n := math.Inf(1), math.Inf(-1), 0
 	for i, v := range values {
@@ -333,7 +334,7 @@ func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale,
 		}
 	}
 	if n == 0 {
-		return metrics.Scale{}, "", errors.New("the score column holds no whole numbers from 0 to 10")
+		return metrics.Scale{}, report.ScaleWhy{}, errors.New("the score column holds no whole numbers from 0 to 10")
 	}
 	h := columns.Fold(header)
 	has := func(words []string) bool {
@@ -344,23 +345,27 @@ func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale,
 		}
 		return false
 	}
+	satisfaction := func(s metrics.Scale) (metrics.Scale, report.ScaleWhy, error) {
+		return s, report.ScaleWhy{Code: report.ScaleSatisfaction, Column: header, Max: s.Max}, nil
+	}
+	answers := report.ScaleWhy{Code: report.ScaleAnswers, Min: int(lo), Max: int(hi)}
 	switch {
 	case has(npsWords):
-		return metrics.NPSScale, fmt.Sprintf("the header %q asks about recommending", header), nil
+		return metrics.NPSScale, report.ScaleWhy{Code: report.ScaleRecommends, Column: header}, nil
 	case has(csatWords) && lo >= 1:
 		switch {
 		case hi <= 5:
-			return metrics.CSAT5, fmt.Sprintf("the header %q asks about satisfaction; answers 1 to 5", header), nil
+			return satisfaction(metrics.CSAT5)
 		case hi <= 7:
-			return metrics.CSAT7, fmt.Sprintf("the header %q asks about satisfaction; answers 1 to 7", header), nil
+			return satisfaction(metrics.CSAT7)
 		}
-		return metrics.CSAT10, fmt.Sprintf("the header %q asks about satisfaction; answers 1 to 10", header), nil
+		return satisfaction(metrics.CSAT10)
 	case lo == 0 || hi > 7:
-		return metrics.NPSScale, fmt.Sprintf("answers run from %.0f to %.0f", lo, hi), nil
+		return metrics.NPSScale, answers, nil
 	case hi <= 5:
-		return metrics.CSAT5, fmt.Sprintf("answers run from %.0f to %.0f", lo, hi), nil
+		return metrics.CSAT5, answers, nil
 	}
-	return metrics.CSAT7, fmt.Sprintf("answers run from %.0f to %.0f", lo, hi), nil
+	return metrics.CSAT7, answers, nil
 }
 
 // detect finds each role's column from the header, then the score and

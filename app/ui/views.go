@@ -410,8 +410,8 @@ func (w *Workbench) data() app.UI {
 	return app.Div().Class("data").Body(
 		app.Section().Body(
 			app.H2().Text(w.t("What was read")),
-			app.P().ID("ingest-summary").Text(w.t("%s: %s rows read (%s); %s rows became orders, %s refund rows, %s cancelled rows, %s rows skipped. Dates %s, numbers %s.",
-				d.File, w.loc.Int(in.Rows), d.Format, w.loc.Int(in.OrderRows), w.loc.Int(in.RefundRows), w.loc.Int(in.CancelledRows), w.loc.Int(in.SkippedRows), in.DateFormat, in.NumberFormat)),
+			app.P().ID("ingest-summary").Text(w.t("%s: %s rows read (%s); %s rows became orders, %s refund rows, %s cancelled rows, %s rows skipped. Dates %s; numbers written like %s.",
+				d.File, w.loc.Int(in.Rows), d.Format, w.loc.Int(in.OrderRows), w.loc.Int(in.RefundRows), w.loc.Int(in.CancelledRows), w.loc.Int(in.SkippedRows), w.datesText(in.DateFormat), numberExample(in.NumberFormat))),
 			app.If(len(d.Skipped) == 0, func() app.UI { return app.P().Class("ok").Text(w.t("Every row was used.")) }),
 			app.If(len(d.Skipped) > 0, func() app.UI {
 				return scroller(w.t("Rows skipped")).Body(app.Table().Class("table").ID("skipped").Body(

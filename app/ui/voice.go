@@ -102,7 +102,7 @@ func (w *Workbench) voice() app.UI {
 	}
 	j := s.Join
 	return app.Div().Class("voice").Body(
-		app.P().ID("survey-summary").Text(w.t("%s: %s rows, scale %s (%s), dates %s.", s.File, w.loc.Int(s.Rows), s.Scale, s.ScaleWhy, s.DateFormat)),
+		app.P().ID("survey-summary").Text(w.t("%s: %s rows, scale %s (%s), dates %s.", s.File, w.loc.Int(s.Rows), s.Scale, w.scaleText(s.ScaleWhy), w.datesText(s.DateFormat))),
 		app.If(len(s.Notes) > 0, func() app.UI {
 			return app.Ul().Class("notes").Body(app.Range(s.Notes).Slice(func(i int) app.UI { return app.Li().Text(w.noteText(s.Notes[i])) }))
 		}),

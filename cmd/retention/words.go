@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"retention/app/columns"
 	"retention/app/report"
@@ -11,7 +12,7 @@ import (
 
 // words are the command line's words for the engine's notes and column
 // reasons: English, naming its flags.
-var words = report.Words{Note: noteText, Why: whyText}
+var words = report.Words{Note: noteText, Why: whyText, Dates: datesText, Numbers: numbersText, Scale: scaleText}
 
 // noteText words a note.
 func noteText(n report.Note) string {
@@ -154,4 +155,61 @@ func describe(r columns.Role) string {
 		return "the refund's date"
 	}
 	return string(r)
+}
+
+// datesText words how a file writes its dates: "yyyy-mm-dd with time".
+func datesText(f report.DateFormat) string {
+	var s string
+	switch {
+	case f.Serial:
+		return "Excel serial numbers"
+	case f.Compact:
+		s = "yyyymmdd"
+	case f.Order == report.DayFirst:
+		s = "day before month (dd.mm.yyyy)"
+	case f.Order == report.MonthFirst:
+		s = "month before day (mm/dd/yyyy)"
+	default:
+		s = "yyyy-mm-dd"
+	}
+	if f.Time {
+		s += " with time"
+	}
+	if f.Ambiguous {
+		s += "; assumed, as no day was above 12"
+	}
+	return s
+}
+
+// numbersText words how a file writes its amounts: `decimal ',',
+// thousands '.'`.
+func numbersText(f report.NumberFormat) string {
+	quote := func(s string) string {
+		r, _ := utf8.DecodeRuneInString(s)
+		return strconv.QuoteRune(r)
+	}
+	g := "none"
+	switch f.Group {
+	case "":
+	case " ":
+		g = "space"
+	default:
+		g = quote(f.Group)
+	}
+	return fmt.Sprintf("decimal %s, thousands %s", quote(f.Decimal), g)
+}
+
+// scaleText words why a survey's scale was chosen.
+func scaleText(w report.ScaleWhy) string {
+	switch w.Code {
+	case report.ScaleChosen:
+		return "set by you"
+	case report.ScaleRecommends:
+		return fmt.Sprintf("the header %q asks about recommending", w.Column)
+	case report.ScaleSatisfaction:
+		return fmt.Sprintf("the header %q asks about satisfaction; answers 1 to %d", w.Column, w.Max)
+	case report.ScaleAnswers:
+		return fmt.Sprintf("answers run from %d to %d", w.Min, w.Max)
+	}
+	return string(w.Code)
 }
