@@ -897,14 +897,6 @@ func isCancelled(status string) bool {
 	return false
 }
 
-func currencyList(cs []CurrencyCount) string {
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = fmt.Sprintf("%s: %d orders", c.Currency, c.Orders)
-	}
-	return strings.Join(parts, ", ")
-}
-
 // currenciesNote says the file has orders in the currencies cs, and the
 // figures are for chosen only.
 func currenciesNote(cs []CurrencyCount, chosen string) report.Note {

@@ -46,6 +46,73 @@ const (
 	// Unreadable: the browser could not read the file Field; Value is
 	// its reason (the file moved or changed since it was chosen).
 	Unreadable Code = "unreadable"
+
+	// A model that cannot be fitted (Forecast.Errors, Prediction.Errors,
+	// Validation.Error); Model names it: ModelBGNBD or ModelGammaGamma.
+	// The edges word these codes; nothing tells them apart by text.
+
+	// FitFewCustomers: N customers, fewer than Need, the fewest the model
+	// is fitted on.
+	FitFewCustomers Code = "fit_few_customers"
+	// FitFewRepeaters: N customers bought again (of Of; 0 for the spend
+	// model, which is given the repeat buyers alone), fewer than Need.
+	FitFewRepeaters Code = "fit_few_repeaters"
+	// FitNoTime: every customer was observed for no time (they all first
+	// bought on the calibration end).
+	FitNoTime Code = "fit_no_time"
+	// FitNotConverged: the likelihood's maximum was not found; Value is
+	// the optimiser's reason, for logs.
+	FitNotConverged Code = "fit_not_converged"
+	// FitUnbounded: the model's parameter Field ran off to Figure: the
+	// orders do not pin the model down. Value names the model the
+	// parameter is of (the NBD limit of BG/NBD has its own).
+	FitUnbounded Code = "fit_unbounded"
+	// FitSpendCorrelated: the repeat buyers' mean spend and repeat
+	// purchases correlate by Figure (Pearson's r), too much for the spend
+	// model, which assumes them independent.
+	FitSpendCorrelated Code = "fit_spend_correlated"
+	// FitHeavyTail: spend is so heavy-tailed that the spend model's
+	// expected order value is infinite: q = Figure, not above 1.
+	FitHeavyTail Code = "fit_heavy_tail"
+	// FitBadInput: the model was handed histories it does not take (a
+	// fault of the engine, not of the orders); Value is the model's own
+	// words, for logs.
+	FitBadInput Code = "fit_bad_input"
+
+	// The forecast's check cannot be made (Validation.Error).
+
+	// CheckNoOrders: there are no orders to check the models on.
+	CheckNoOrders Code = "check_no_orders"
+	// CheckTooLate: the check's calibration end Value (Field validate) is
+	// not before Bound, the forecast's calibration end.
+	CheckTooLate Code = "check_too_late"
+	// CheckShortHistory: the orders span N days, fewer than Need: half to
+	// fit on and half to compare with.
+	CheckShortHistory Code = "check_short_history"
+	// CheckNoHoldout: no order after Value, the check's calibration end,
+	// to compare with.
+	CheckNoHoldout Code = "check_no_holdout"
+
+	// A currency stated (Field currency; Value in upper case, as given for
+	// BadCurrency) that does not fit the file File.
+
+	// CurrencyNotInFile: the file names its currencies, Values, with
+	// Counts orders each; Value is not one of them.
+	CurrencyNotInFile Code = "currency_not_in_file"
+	// CurrencyNotCrowns: the amounts say kr, which is one of Values (the
+	// crowns), not Value.
+	CurrencyNotCrowns Code = "currency_not_crowns"
+	// CurrencyNotHeader: the column names say the amounts are in Bound,
+	// not Value.
+	CurrencyNotHeader Code = "currency_not_header"
+	// BadCurrency: Value is not an ISO 4217 currency code.
+	BadCurrency Code = "bad_currency"
+)
+
+// The models of the fit codes (Error.Model).
+const (
+	ModelBGNBD      = "BG/NBD"
+	ModelGammaGamma = "Gamma-Gamma"
 )
 
 // Error is a code with what it is about: the setting at fault (Field, a
@@ -57,6 +124,19 @@ type Error struct {
 	Field string `json:"field,omitempty"`
 	Value string `json:"value,omitempty"`
 	Bound string `json:"bound,omitempty"`
+	// Model is the model a fit code is about.
+	Model string `json:"model,omitempty"`
+	// N, Of, Need and Figure are the counts and the figure a fit or
+	// check code is about (see each code).
+	N      int     `json:"n,omitempty"`
+	Of     int     `json:"of,omitempty"`
+	Need   int     `json:"need,omitempty"`
+	Figure float64 `json:"figure,omitempty"`
+	// File is the file a currency code is about; Values and Counts its
+	// currencies and their orders.
+	File   string   `json:"file,omitempty"`
+	Values []string `json:"values,omitempty"`
+	Counts []int    `json:"counts,omitempty"`
 }
 
 func (e *Error) Error() string {
@@ -90,14 +170,73 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("no customer bought on or before %s", e.Value)
 	case Unreadable:
 		return fmt.Sprintf("%s could not be read: %s", e.Field, e.Value)
+	case CheckNoOrders:
+		return "there are no orders to check the models on"
+	case CheckTooLate:
+		return fmt.Sprintf("the check's calibration must end before %s, the last day of the orders predicted from", e.Bound)
+	case CheckShortHistory:
+		return fmt.Sprintf("the orders span %d days; checking the models needs at least %d, half to fit and half to compare", e.N, e.Need)
+	case CheckNoHoldout:
+		return fmt.Sprintf("no orders after %s to compare with", e.Value)
+	case CurrencyNotInFile:
+		parts := make([]string, len(e.Values))
+		for i, c := range e.Values {
+			parts[i] = fmt.Sprintf("%s: %d orders", c, e.Counts[i])
+		}
+		return fmt.Sprintf("%s has no orders in %s (it has %s).", e.File, e.Value, strings.Join(parts, ", "))
+	case CurrencyNotCrowns:
+		return fmt.Sprintf("The amounts of %s are in kr, which is %s, not %s.", e.File, strings.Join(e.Values, ", "), e.Value)
+	case CurrencyNotHeader:
+		return fmt.Sprintf("The column names of %s say the amounts are in %s, not %s.", e.File, e.Bound, e.Value)
+	case BadCurrency:
+		return fmt.Sprintf("%q is not a currency code; use an ISO 4217 code such as EUR, DKK or USD.", e.Value)
+	}
+	if e.Code == FitBadInput {
+		return e.Model + ": " + e.Value
+	}
+	if fit := e.fitText(); fit != "" {
+		return e.Model + ": cannot fit: " + fit
 	}
 	return fmt.Sprintf("%s: %s %q", e.Code, field, e.Value)
 }
 
+// fitText is a fit code's reason in English, "" for another code.
+func (e *Error) fitText() string {
+	switch e.Code {
+	case FitFewCustomers:
+		return fmt.Sprintf("%d customers; the model needs at least %d", e.N, e.Need)
+	case FitFewRepeaters:
+		if e.Of > 0 {
+			return fmt.Sprintf("only %d of %d customers bought again; the model needs at least %d repeat buyers", e.N, e.Of, e.Need)
+		}
+		return fmt.Sprintf("only %d customers with repeat purchases; the spend model needs at least %d", e.N, e.Need)
+	case FitNoTime:
+		return "every customer was observed for no time"
+	case FitNotConverged:
+		return fmt.Sprintf("the likelihood did not converge (%s)", e.Value)
+	case FitUnbounded:
+		return fmt.Sprintf("%s parameter %s ran off to %.3g; the data do not pin the model down", e.Value, e.Field, e.Figure)
+	case FitSpendCorrelated:
+		more := "less"
+		if e.Figure > 0 {
+			more = "more"
+		}
+		return fmt.Sprintf("customers who buy more often spend %s per order (correlation %.2f); the spend model assumes order value does not depend on frequency, so its order values and CLV would be wrong", more, e.Figure)
+	case FitHeavyTail:
+		return fmt.Sprintf("spend is so heavy-tailed that the model's expected order value is infinite (q = %.3g, must be above 1)", e.Figure)
+	}
+	return ""
+}
+
 // IsSetting reports whether the error is a setting the user must change,
 // as opposed to orders that give nothing with the settings (no orders to
-// predict from, no customer by the calibration end), which a report says
-// in its place and goes on.
+// predict from, no customer by the calibration end, a model that cannot
+// be fitted, a check that cannot be made), which a report says in its
+// place and goes on.
 func (e *Error) IsSetting() bool {
-	return e.Code != NoOrdersToPredict && e.Code != NoCustomerBy && e.Code != Unreadable
+	switch e.Code {
+	case NoOrdersToPredict, NoCustomerBy, Unreadable, CheckNoOrders, CheckShortHistory, CheckNoHoldout, FitBadInput:
+		return false
+	}
+	return e.fitText() == ""
 }

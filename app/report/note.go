@@ -120,10 +120,14 @@ type Words struct {
 	Dates   func(DateFormat) string
 	Numbers func(NumberFormat) string
 	Scale   func(ScaleWhy) string
+	// Error words why a model gave no numbers or the forecast's check
+	// could not be made.
+	Error func(Error) string
 }
 
 // Word writes the notes, the mapping's reasons and the formats read of d,
-// its forecast and its survey in w's words (NoteText, Why, DateText...),
+// its forecast's errors and its survey in w's words (NoteText, Why,
+// DateText, ErrorText...),
 // and drops the codes: what an edge prints is its words alone.
 func (d *Document) Word(w Words) {
 	d.NoteText, d.Notes = wordNotes(d.Notes, w), nil
@@ -137,6 +141,10 @@ func (d *Document) Word(w Words) {
 	}
 	if f := d.Forecast; f != nil {
 		f.NoteText, f.Notes = wordNotes(f.Notes, w), nil
+		f.ErrorText, f.Errors = wordErrors(f.Errors, w), nil
+		if v := &f.Validation; v.Error != nil {
+			v.ErrorText, v.Error = w.Error(*v.Error), nil
+		}
 	}
 	if s := d.Survey; s != nil {
 		s.Word(w)
@@ -156,8 +164,19 @@ func (s *Survey) Word(w Words) {
 	}
 }
 
-// Word writes the notes of p in w's words.
-func (p *Prediction) Word(w Words) { p.NoteText, p.Notes = wordNotes(p.Notes, w), nil }
+// Word writes the notes and errors of p in w's words.
+func (p *Prediction) Word(w Words) {
+	p.NoteText, p.Notes = wordNotes(p.Notes, w), nil
+	p.ErrorText, p.Errors = wordErrors(p.Errors, w), nil
+}
+
+func wordErrors(es []Error, w Words) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, w.Error(e))
+	}
+	return out
+}
 
 func wordNotes(ns []Note, w Words) []string {
 	var out []string

@@ -164,7 +164,9 @@ func (w *Workbench) predictions() app.UI {
 		app.If(len(f.Errors) > 0, func() app.UI {
 			return app.Div().Class("alert").ID("forecast-errors").Attr("role", "alert").Body(
 				app.P().Text(w.t("Not predicted:")),
-				app.Ul().Body(app.Range(f.Errors).Slice(func(i int) app.UI { return app.Li().Text(f.Errors[i]) })),
+				app.Ul().Body(app.Range(f.Errors).Slice(func(i int) app.UI {
+					return app.Li().DataSet("code", string(f.Errors[i].Code)).Text(w.forecastError(f.Errors[i]))
+				})),
 			)
 		}),
 		app.If(len(f.Notes) > 0, func() app.UI {
@@ -180,8 +182,9 @@ func (w *Workbench) predictions() app.UI {
 			)
 		}),
 		w.openList(""),
-		app.If(f.Validation.Error != "", func() app.UI {
-			return app.P().Class("hint").ID("check-error").Text(w.t("No test: %s", f.Validation.Error))
+		app.If(f.Validation.Error != nil, func() app.UI {
+			e := f.Validation.Error
+			return app.P().Class("hint").ID("check-error").DataSet("code", string(e.Code)).Text(w.t("No test: %s", w.forecastError(*e)))
 		}),
 		w.chartGrid(cs),
 		app.If(len(f.Segments) > 0, func() app.UI {

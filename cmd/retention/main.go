@@ -104,6 +104,7 @@ var flags = map[string]string{
 	"grain": "--grain", "from": "--from", "to": "--to", "as_of": "--as-of", "tz": "--tz", "map": "--map",
 	"active_window": "--active-window", "season_from": "--season-from", "season_to": "--season-to",
 	"until": "--until", "predict_unit": "--unit", "horizon": "--horizon", "discount": "--discount", "validate": "--check-until",
+	"currency": "--currency",
 }
 
 // explainSetting words a setting the engine cannot use, or orders that
@@ -138,6 +139,14 @@ func explainSetting(e *report.Error) string {
 		return fmt.Sprintf("%s has no orders to predict from", e.Value)
 	case report.NoCustomerBy:
 		return fmt.Sprintf("no customer bought on or before %s; choose a later --until", e.Value)
+	case report.CurrencyNotInFile:
+		return e.Error() + " Give one of those with --currency."
+	case report.CurrencyNotCrowns:
+		return e.Error() + " Say which with --currency."
+	case report.CurrencyNotHeader:
+		return e.Error() + " Leave --currency out, or give --currency " + e.Bound + "."
+	case report.BadCurrency:
+		return fmt.Sprintf("--currency %q is not a currency code; use an ISO 4217 code such as EUR, DKK or USD.", e.Value)
 	}
 	return e.Error()
 }

@@ -12,7 +12,7 @@ import (
 
 // words are the command line's words for the engine's notes and column
 // reasons: English, naming its flags.
-var words = report.Words{Note: noteText, Why: whyText, Dates: datesText, Numbers: numbersText, Scale: scaleText}
+var words = report.Words{Note: noteText, Why: whyText, Dates: datesText, Numbers: numbersText, Scale: scaleText, Error: forecastErrorText}
 
 // noteText words a note.
 func noteText(n report.Note) string {
@@ -212,4 +212,15 @@ func scaleText(w report.ScaleWhy) string {
 		return fmt.Sprintf("answers run from %d to %d", w.Min, w.Max)
 	}
 	return string(w.Code)
+}
+
+// forecastErrorText words why a model gave no numbers, or why the
+// forecast's check could not be made: a --check-until that is not a date
+// names its flag, as the command's other setting errors do; the rest say
+// what the orders lack, in the engine's English.
+func forecastErrorText(e report.Error) string {
+	if e.Code == report.BadDate {
+		return explainSetting(&e)
+	}
+	return e.Error()
 }

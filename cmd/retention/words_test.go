@@ -53,3 +53,38 @@ func TestFormatWords(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorWords: a forecast's errors in the engine's English, a check
+// date that is not one naming --check-until; a currency that does not fit
+// the file naming --currency.
+func TestErrorWords(t *testing.T) {
+	for _, tc := range []struct {
+		e    report.Error
+		want string
+	}{
+		{report.Error{Code: report.FitFewCustomers, Model: report.ModelBGNBD, N: 3, Need: 50}, "BG/NBD: cannot fit: 3 customers; the model needs at least 50"},
+		{report.Error{Code: report.NoCustomerBy, Field: "until", Value: "2024-01-01"}, "no customer bought on or before 2024-01-01"},
+		{report.Error{Code: report.BadDate, Field: "validate", Value: "17 May"}, `--check-until must be a date like 2024-01-31, got "17 May"`},
+		{report.Error{Code: report.CheckShortHistory, N: 95, Need: 112}, "the orders span 95 days; checking the models needs at least 112, half to fit and half to compare"},
+	} {
+		if got := forecastErrorText(tc.e); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.e.Code, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		e    report.Error
+		want string
+	}{
+		{report.Error{Code: report.CurrencyNotInFile, Field: "currency", Value: "EUR", File: "o.csv", Values: []string{"USD"}, Counts: []int{3}},
+			"o.csv has no orders in EUR (it has USD: 3 orders). Give one of those with --currency."},
+		{report.Error{Code: report.CurrencyNotCrowns, Field: "currency", Value: "EUR", File: "o.csv", Values: []string{"DKK", "NOK"}},
+			"The amounts of o.csv are in kr, which is DKK, NOK, not EUR. Say which with --currency."},
+		{report.Error{Code: report.CurrencyNotHeader, Field: "currency", Value: "USD", Bound: "PHP", File: "o.csv"},
+			"The column names of o.csv say the amounts are in PHP, not USD. Leave --currency out, or give --currency PHP."},
+		{report.Error{Code: report.BadCurrency, Field: "currency", Value: "KR"}, `--currency "KR" is not a currency code; use an ISO 4217 code such as EUR, DKK or USD.`},
+	} {
+		if got := explainSetting(&tc.e); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.e.Code, got, tc.want)
+		}
+	}
+}
