@@ -13,6 +13,8 @@ type SurveyLabels struct {
 	Title     string // [survey_periods] the score per period
 	Score     string // series name
 	Low, High string // series names of the 95% interval's bounds
+	// Period writes a period's key as the axis shows it (Labels.Period).
+	Period func(key string) string
 }
 
 // IDSurveyPeriods is the survey chart's ID.
@@ -34,7 +36,7 @@ func Survey(d *report.Document, l SurveyLabels) []Chart {
 	lo := make([]opts.LineData, len(s.Periods))
 	hi := make([]opts.LineData, len(s.Periods))
 	for i, p := range s.Periods {
-		names[i] = p.Period
+		names[i] = periodName(l.Period, p.Period)
 		if p.Score.Answers == 0 {
 			val[i], lo[i], hi[i] = opts.LineData{Value: "-"}, opts.LineData{Value: "-"}, opts.LineData{Value: "-"}
 			continue

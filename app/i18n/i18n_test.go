@@ -264,3 +264,42 @@ func TestDate(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriod: a month and a quarter in each language's names (CLDR),
+// English names on an English page whatever the numbers' locale; a year
+// and what is no period as they are.
+func TestPeriod(t *testing.T) {
+	for _, tc := range []struct {
+		lang      language.Tag
+		locale    string
+		key, want string
+	}{
+		{language.English, "en-US", "2011-01", "Jan 2011"},
+		{language.English, "en-US", "2011-Q3", "Q3 2011"},
+		{language.English, "en-GB", "2011-09", "Sept 2011"},
+		{language.English, "en-AU", "2011-06", "June 2011"},
+		{language.English, "de-DE", "2011-03", "Mar 2011"},
+		{language.German, "de-DE", "2011-03", "März 2011"},
+		{language.German, "de-DE", "2011-12", "Dez. 2011"},
+		{language.German, "de-AT", "2011-01", "Jän. 2011"},
+		{language.German, "en-US", "2011-01", "Jan. 2011"},
+		{language.German, "de-DE", "2011-Q2", "Q2 2011"},
+		{language.Danish, "da-DK", "2011-05", "maj 2011"},
+		{language.Danish, "da-DK", "2011-Q1", "1. kvt. 2011"},
+		{Bokmal, "nb-NO", "2011-12", "des. 2011"},
+		{Bokmal, "nb-NO", "2011-Q4", "K4 2011"},
+		{language.Swedish, "sv-SE", "2011-03", "mars 2011"},
+		{language.Swedish, "sv-SE", "2011-Q1", "K1 2011"},
+		{language.Filipino, "fil-PH", "2011-02", "Peb 2011"},
+		{language.Filipino, "fil-PH", "2011-Q2", "Q2 2011"},
+		{language.German, "de-DE", "2011", "2011"},
+		{language.German, "de-DE", "2011-13", "2011-13"},
+		{language.German, "de-DE", "2011-Q5", "2011-Q5"},
+		{language.German, "de-DE", "20x1-01", "20x1-01"},
+		{language.German, "de-DE", "", ""},
+	} {
+		if got := In(tc.lang, tc.locale).Period(tc.key); got != tc.want {
+			t.Errorf("%v %s %q: %q, want %q", tc.lang, tc.locale, tc.key, got, tc.want)
+		}
+	}
+}

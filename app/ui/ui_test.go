@@ -232,7 +232,7 @@ func TestKPIs(t *testing.T) {
 	// / 2 = 0% + 1 / 2.
 	crr := got["retention"].Detail
 	if p.Period != "2025-03" || !strings.Contains(got["retention"].Formula, "0 ÷ 2 = 0.0%") ||
-		!strings.Contains(got["retention"].Formula, "ordered in the period before 2025-03") ||
+		!strings.Contains(got["retention"].Formula, "ordered in the period before Mar 2025") ||
 		!strings.Contains(got["churn"].Formula, "2 ÷ 2 = 100.0%") || crr == nil || crr.Name != "crr" || crr.Value != 0.5 ||
 		!strings.Contains(crr.Formula, "(1 − 0) ÷ 2 = 50.0%") || !strings.Contains(crr.Formula, "retention 0.0% + reactivated ÷ S 50.0%") {
 		t.Errorf("retention formula %q, CRR %+v, churn formula %q (period %s)", got["retention"].Formula, crr, got["churn"].Formula, p.Period)

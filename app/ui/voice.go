@@ -44,7 +44,7 @@ func (w *Workbench) surveyCharts() []charts.Chart {
 	}
 	return w.cached(TabVoice, func() []charts.Chart {
 		return charts.Survey(w.m.Doc, charts.SurveyLabels{SaveImage: w.t("Save as PNG"), Title: title,
-			Score: w.t("Score"), Low: w.t("95%% interval, low"), High: w.t("95%% interval, high")})
+			Score: w.t("Score"), Low: w.t("95%% interval, low"), High: w.t("95%% interval, high"), Period: w.loc.Period})
 	})
 }
 
@@ -82,7 +82,8 @@ func (w *Workbench) voice() app.UI {
 	interval := func(sc report.SurveyScore) string { return w.t("%s to %s", text(sc.Low), text(sc.High)) }
 	cs := w.surveyCharts()
 	k := surveyKPI(s, w.loc)
-	groupTable := func(id, title string, gs []report.GroupSurvey) app.UI {
+	// groupTable is the score of each group, its name as name writes it.
+	groupTable := func(id, title string, gs []report.GroupSurvey, name func(string) string) app.UI {
 		return app.Section().Body(
 			app.H2().Text(title),
 			scroller(title).Body(app.Table().Class("table").ID(id).Body(
@@ -93,7 +94,7 @@ func (w *Workbench) voice() app.UI {
 				app.TBody().Body(app.Range(gs).Slice(func(i int) app.UI {
 					g := gs[i]
 					return app.Tr().DataSet("group", g.Name).DataSet("value", strconv.FormatFloat(g.Score.Value, 'g', -1, 64)).Body(
-						app.Td().Text(w.segmentName(g.Name)), app.Td().Class("num").Text(w.loc.Int(g.Score.Answers)), app.Td().Class("num").Text(text(g.Score.Value)),
+						app.Td().Text(name(g.Name)), app.Td().Class("num").Text(w.loc.Int(g.Score.Answers)), app.Td().Class("num").Text(text(g.Score.Value)),
 						app.Td().Class("num").Text(interval(g.Score)), app.Td().Class("num").Text(w.loc.Int(g.Score.Positive)), app.Td().Class("num").Text(w.loc.Int(g.Score.Negative)),
 					)
 				})),
@@ -138,8 +139,8 @@ func (w *Workbench) voice() app.UI {
 							})), w.listActions(report.ListQuietFans, w.t("Quiet fans"))),
 				),
 				w.openList(""),
-				groupTable("survey-segments", w.t("By RFM segment (each customer's latest answer)"), j.BySegment),
-				groupTable("survey-cohorts", w.t("By cohort (the period of the first order)"), j.ByCohort),
+				groupTable("survey-segments", w.t("By RFM segment (each customer's latest answer)"), j.BySegment, w.segmentName),
+				groupTable("survey-cohorts", w.t("By cohort (the period of the first order)"), j.ByCohort, w.loc.Period),
 			)
 		}),
 		w.surveyPicker(w.t("Add another survey export")),
