@@ -352,12 +352,13 @@ window.rwStore = {
       { kpiDelta: k.name, a: raw1(k.a), b: raw1(k.b), delta: raw1(k.delta), relative: raw1(k.relative) },
     ]);
     const rate = (p, f) => (p ? value("ratio", p[f]) : "–");
+    const name = (s) => (words.names && words.names[s]) || s; // a period's or a segment's, in the page's language
     const periods = c.periods.map((p) => [
-      [p.period, rate(p.a, "retention"), rate(p.b, "retention"), delta("ratio", p.retention_delta), rate(p.a, "churn"), rate(p.b, "churn"), delta("ratio", p.churn_delta)],
+      [name(p.period), rate(p.a, "retention"), rate(p.b, "retention"), delta("ratio", p.retention_delta), rate(p.a, "churn"), rate(p.b, "churn"), delta("ratio", p.churn_delta)],
       { period: p.period, retentionDelta: raw1(p.retention_delta) },
     ]);
     const m = c.movement;
-    const seg = (s) => (s === "none" ? words.absent : s);
+    const seg = (s) => (s === "none" ? words.absent : name(s));
     const moves = m.moves.slice(0, 10).map((mv) => [
       [seg(mv.from), seg(mv.to), dec(0).format(mv.customers), pct.format(mv.share)],
       { from: mv.from, to: mv.to, customers: String(mv.customers) },

@@ -8,8 +8,18 @@ import (
 )
 
 // settingWords words a setting the engine could not use (report.Error),
-// naming the page's own controls.
+// naming the page's own controls; a code this page does not know yet is
+// said in the engine's words (the last error's).
 func (w *Workbench) settingWords(e *report.Error) string {
+	if s := w.settingText(e); s != "" {
+		return s
+	}
+	return w.m.Err
+}
+
+// settingText is settingWords' text; "" for a code this page does not know
+// yet.
+func (w *Workbench) settingText(e *report.Error) string {
 	switch e.Code {
 	case report.BadDate:
 		return w.t("%s must be a date like 2024-01-31, not “%s”.", w.control(e.Field), e.Value)
@@ -57,7 +67,7 @@ func (w *Workbench) settingWords(e *report.Error) string {
 	case report.BadCurrency:
 		return w.t("“%s” is not a currency code. Choose a currency under %s.", e.Value, w.t("Currency"))
 	}
-	return w.m.Err // a code this page does not know yet: the engine's words
+	return ""
 }
 
 // control names the page's control of a setting field (report.Settings'
