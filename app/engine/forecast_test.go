@@ -134,8 +134,7 @@ func TestForecastRefusals(t *testing.T) {
 	}
 	f := doc.Forecast
 	if f == nil || f.BGNBD != nil || len(f.Errors) != 1 ||
-		!reflect.DeepEqual(f.Errors[0], report.Error{Code: report.FitFewCustomers, Model: report.ModelBGNBD, N: 3, Need: 50}) ||
-		f.Errors[0].Error() != "BG/NBD: cannot fit: 3 customers; the model needs at least 50" {
+		!reflect.DeepEqual(f.Errors[0], report.Error{Code: report.FitFewCustomers, Model: report.ModelBGNBD, N: 3, Need: 50}) {
 		t.Fatalf("forecast %+v", f)
 	}
 	if e := f.Validation.Error; e == nil || !reflect.DeepEqual(*e, f.Errors[0]) {
@@ -151,17 +150,15 @@ func TestForecastRefusals(t *testing.T) {
 	for _, tc := range []struct {
 		validate string
 		want     report.Error
-		words    string
 	}{
-		{"1998-01-01", report.Error{Code: report.CheckTooLate, Field: "validate", Value: "1998-01-01", Bound: "1997-09-30"},
-			"the check's calibration must end before 1997-09-30, the last day of the orders predicted from"},
-		{"17 May", report.Error{Code: report.BadDate, Field: "validate", Value: "17 May"}, `validate must be a date like 2024-01-31, got "17 May"`},
+		{"1998-01-01", report.Error{Code: report.CheckTooLate, Field: "validate", Value: "1998-01-01", Bound: "1997-09-30"}},
+		{"17 May", report.Error{Code: report.BadDate, Field: "validate", Value: "17 May"}},
 	} {
 		doc, err := Run("cdnow_sample.txt", data, report.Settings{AsOf: "1997-10-01", Validate: tc.validate})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v := doc.Forecast.Validation; v.Holdout != nil || v.Error == nil || !reflect.DeepEqual(*v.Error, tc.want) || v.Error.Error() != tc.words {
+		if v := doc.Forecast.Validation; v.Holdout != nil || v.Error == nil || !reflect.DeepEqual(*v.Error, tc.want) {
 			t.Errorf("validate %q: %+v %+v, want %+v", tc.validate, v, v.Error, tc.want)
 		}
 	}

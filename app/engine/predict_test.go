@@ -296,7 +296,7 @@ func TestPredictCorrelatedSpend(t *testing.T) {
 		t.Fatal(err)
 	}
 	if pr.BGNBD == nil || pr.GammaGamma != nil || len(pr.Errors) != 1 || pr.Errors[0].Code != report.FitSpendCorrelated || pr.Errors[0].Model != report.ModelGammaGamma ||
-		pr.Errors[0].Figure < 0.3 || !strings.Contains(pr.Errors[0].Error(), "Gamma-Gamma: cannot fit: customers who buy more often spend more per order") {
+		pr.Errors[0].Figure < 0.3 {
 		t.Fatalf("bgnbd %+v, gamma-gamma %+v, errors %v", pr.BGNBD, pr.GammaGamma, pr.Errors)
 	}
 	for _, r := range pr.Rows {
@@ -307,8 +307,8 @@ func TestPredictCorrelatedSpend(t *testing.T) {
 }
 
 // TestFitError: each reason a model cannot be fitted leaves the engine as
-// the report's code with its figures, and in the model's own English; a
-// history the model does not take is a fault of the engine's.
+// the report's code with its figures; a history the model does not take
+// is a fault of the engine's, with the model's words for logs.
 func TestFitError(t *testing.T) {
 	for _, tc := range []struct {
 		model string
@@ -333,12 +333,8 @@ func TestFitError(t *testing.T) {
 		{report.ModelBGNBD, fmt.Errorf("%w: customer 1 has x=2, t_x=5, T=3", btyd.ErrNoFit),
 			report.Error{Code: report.FitBadInput, Model: report.ModelBGNBD, Value: "cannot fit: customer 1 has x=2, t_x=5, T=3"}},
 	} {
-		got := fitError(tc.model, tc.err)
-		if !reflect.DeepEqual(got, tc.want) {
+		if got := fitError(tc.model, tc.err); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%v: %#v, want %#v", tc.err, got, tc.want)
-		}
-		if words := tc.model + ": " + tc.err.Error(); got.Error() != words {
-			t.Errorf("%v: worded %q, want %q", tc.err, got.Error(), words)
 		}
 	}
 }

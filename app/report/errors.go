@@ -118,7 +118,9 @@ const (
 // Error is a code with what it is about: the setting at fault (Field, a
 // Settings field's JSON name: from, season_to, horizon), the value given,
 // and what it was compared with (Bound). Its Error is plain English for
-// logs and tests; users read the edges' words.
+// logs and tests, the code and its value for the fit, check and currency
+// codes (their English is the command line's, cmd/retention, which keeps
+// it out of the page); users read the edges' words.
 type Error struct {
 	Code  Code   `json:"code"`
 	Field string `json:"field,omitempty"`
@@ -170,62 +172,8 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("no customer bought on or before %s", e.Value)
 	case Unreadable:
 		return fmt.Sprintf("%s could not be read: %s", e.Field, e.Value)
-	case CheckNoOrders:
-		return "there are no orders to check the models on"
-	case CheckTooLate:
-		return fmt.Sprintf("the check's calibration must end before %s, the last day of the orders predicted from", e.Bound)
-	case CheckShortHistory:
-		return fmt.Sprintf("the orders span %d days; checking the models needs at least %d, half to fit and half to compare", e.N, e.Need)
-	case CheckNoHoldout:
-		return fmt.Sprintf("no orders after %s to compare with", e.Value)
-	case CurrencyNotInFile:
-		parts := make([]string, len(e.Values))
-		for i, c := range e.Values {
-			parts[i] = fmt.Sprintf("%s: %d orders", c, e.Counts[i])
-		}
-		return fmt.Sprintf("%s has no orders in %s (it has %s).", e.File, e.Value, strings.Join(parts, ", "))
-	case CurrencyNotCrowns:
-		return fmt.Sprintf("The amounts of %s are in kr, which is %s, not %s.", e.File, strings.Join(e.Values, ", "), e.Value)
-	case CurrencyNotHeader:
-		return fmt.Sprintf("The column names of %s say the amounts are in %s, not %s.", e.File, e.Bound, e.Value)
-	case BadCurrency:
-		return fmt.Sprintf("%q is not a currency code; use an ISO 4217 code such as EUR, DKK or USD.", e.Value)
-	}
-	if e.Code == FitBadInput {
-		return e.Model + ": " + e.Value
-	}
-	if fit := e.fitText(); fit != "" {
-		return e.Model + ": cannot fit: " + fit
 	}
 	return fmt.Sprintf("%s: %s %q", e.Code, field, e.Value)
-}
-
-// fitText is a fit code's reason in English, "" for another code.
-func (e *Error) fitText() string {
-	switch e.Code {
-	case FitFewCustomers:
-		return fmt.Sprintf("%d customers; the model needs at least %d", e.N, e.Need)
-	case FitFewRepeaters:
-		if e.Of > 0 {
-			return fmt.Sprintf("only %d of %d customers bought again; the model needs at least %d repeat buyers", e.N, e.Of, e.Need)
-		}
-		return fmt.Sprintf("only %d customers with repeat purchases; the spend model needs at least %d", e.N, e.Need)
-	case FitNoTime:
-		return "every customer was observed for no time"
-	case FitNotConverged:
-		return fmt.Sprintf("the likelihood did not converge (%s)", e.Value)
-	case FitUnbounded:
-		return fmt.Sprintf("%s parameter %s ran off to %.3g; the data do not pin the model down", e.Value, e.Field, e.Figure)
-	case FitSpendCorrelated:
-		more := "less"
-		if e.Figure > 0 {
-			more = "more"
-		}
-		return fmt.Sprintf("customers who buy more often spend %s per order (correlation %.2f); the spend model assumes order value does not depend on frequency, so its order values and CLV would be wrong", more, e.Figure)
-	case FitHeavyTail:
-		return fmt.Sprintf("spend is so heavy-tailed that the model's expected order value is infinite (q = %.3g, must be above 1)", e.Figure)
-	}
-	return ""
 }
 
 // IsSetting reports whether the error is a setting the user must change,
@@ -235,8 +183,9 @@ func (e *Error) fitText() string {
 // place and goes on.
 func (e *Error) IsSetting() bool {
 	switch e.Code {
-	case NoOrdersToPredict, NoCustomerBy, Unreadable, CheckNoOrders, CheckShortHistory, CheckNoHoldout, FitBadInput:
+	case NoOrdersToPredict, NoCustomerBy, Unreadable, CheckNoOrders, CheckShortHistory, CheckNoHoldout,
+		FitFewCustomers, FitFewRepeaters, FitNoTime, FitNotConverged, FitUnbounded, FitSpendCorrelated, FitHeavyTail, FitBadInput:
 		return false
 	}
-	return e.fitText() == ""
+	return true
 }

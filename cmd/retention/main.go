@@ -139,14 +139,8 @@ func explainSetting(e *report.Error) string {
 		return fmt.Sprintf("%s has no orders to predict from", e.Value)
 	case report.NoCustomerBy:
 		return fmt.Sprintf("no customer bought on or before %s; choose a later --until", e.Value)
-	case report.CurrencyNotInFile:
-		return e.Error() + " Give one of those with --currency."
-	case report.CurrencyNotCrowns:
-		return e.Error() + " Say which with --currency."
-	case report.CurrencyNotHeader:
-		return e.Error() + " Leave --currency out, or give --currency " + e.Bound + "."
-	case report.BadCurrency:
-		return fmt.Sprintf("--currency %q is not a currency code; use an ISO 4217 code such as EUR, DKK or USD.", e.Value)
+	case report.CurrencyNotInFile, report.CurrencyNotCrowns, report.CurrencyNotHeader, report.BadCurrency:
+		return currencyText(e)
 	}
 	return e.Error()
 }
