@@ -22,21 +22,23 @@ import (
 // and yQQQ, which are "MMM y" and "QQQ y" in all of them.
 func (l *Locale) Period(key string) string {
 	y, rest, ok := strings.Cut(key, "-")
-	if !ok || len(y) != 4 || !digits(y) {
+	if !ok || len(y) != 4 || !digits(y) || len(rest) != 2 {
 		return key
 	}
-	names := periodNames(l.Lang, l.Tag)
+	i := -1 // the name's index in calendar: months 0-11, quarters 12-15
 	switch {
-	case len(rest) == 2 && digits(rest):
-		m := int(rest[0]-'0')*10 + int(rest[1]-'0')
-		if m < 1 || m > 12 {
-			return key
+	case digits(rest):
+		i = int(rest[0]-'0')*10 + int(rest[1]-'0') - 1
+		if i > 11 {
+			i = -1
 		}
-		return names.months[m-1] + " " + y
-	case len(rest) == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4':
-		return names.quarters[rest[1]-'1'] + " " + y
+	case rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4':
+		i = 12 + int(rest[1]-'1')
 	}
-	return key
+	if i < 0 {
+		return key
+	}
+	return strings.Split(calendar(l.Lang, l.Tag), "|")[i] + " " + y
 }
 
 func digits(s string) bool {
@@ -48,56 +50,11 @@ func digits(s string) bool {
 	return s != ""
 }
 
-// calendarNames are a language's abbreviated month and quarter names.
-type calendarNames struct {
-	months   [12]string
-	quarters [4]string
-}
-
-var (
-	englishNames = calendarNames{
-		[12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-		[4]string{"Q1", "Q2", "Q3", "Q4"},
-	}
-	// British English and the Englishes that follow it (en-GB, en-IE,
-	// en-IN, en-NZ): Sept.
-	britishNames = calendarNames{
-		[12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"},
-		englishNames.quarters,
-	}
-	australianNames = calendarNames{
-		[12]string{"Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"},
-		englishNames.quarters,
-	}
-	germanNames = calendarNames{
-		[12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."},
-		[4]string{"Q1", "Q2", "Q3", "Q4"},
-	}
-	austrianNames = calendarNames{
-		[12]string{"Jän.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."},
-		germanNames.quarters,
-	}
-	danishNames = calendarNames{
-		[12]string{"jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."},
-		[4]string{"1. kvt.", "2. kvt.", "3. kvt.", "4. kvt."},
-	}
-	norwegianNames = calendarNames{
-		[12]string{"jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des."},
-		[4]string{"K1", "K2", "K3", "K4"},
-	}
-	swedishNames = calendarNames{
-		[12]string{"jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."},
-		[4]string{"K1", "K2", "K3", "K4"},
-	}
-	filipinoNames = calendarNames{
-		[12]string{"Ene", "Peb", "Mar", "Abr", "May", "Hun", "Hul", "Ago", "Set", "Okt", "Nob", "Dis"},
-		[4]string{"Q1", "Q2", "Q3", "Q4"},
-	}
-)
-
-// periodNames are the calendar names of lang, in the variant of tag when
-// tag is a locale of lang.
-func periodNames(lang, tag language.Tag) calendarNames {
+// calendar is lang's abbreviated month and quarter names, "|"-separated,
+// in the variant of tag when tag is a locale of lang: British English and
+// the Englishes that follow it (en-GB, -IE, -IN, -NZ) write Sept, Australian
+// English June, July and Sept, Austrian German Jän. and Sep.
+func calendar(lang, tag language.Tag) string {
 	region := ""
 	if base(tag) == base(lang) {
 		r, _ := tag.Region()
@@ -106,23 +63,23 @@ func periodNames(lang, tag language.Tag) calendarNames {
 	switch lang {
 	case language.German:
 		if region == "AT" {
-			return austrianNames
+			return "Jän.|Feb.|März|Apr.|Mai|Juni|Juli|Aug.|Sep.|Okt.|Nov.|Dez.|Q1|Q2|Q3|Q4"
 		}
-		return germanNames
+		return "Jan.|Feb.|März|Apr.|Mai|Juni|Juli|Aug.|Sept.|Okt.|Nov.|Dez.|Q1|Q2|Q3|Q4"
 	case language.Danish:
-		return danishNames
+		return "jan.|feb.|mar.|apr.|maj|jun.|jul.|aug.|sep.|okt.|nov.|dec.|1. kvt.|2. kvt.|3. kvt.|4. kvt."
 	case Bokmal:
-		return norwegianNames
+		return "jan.|feb.|mars|apr.|mai|juni|juli|aug.|sep.|okt.|nov.|des.|K1|K2|K3|K4"
 	case language.Swedish:
-		return swedishNames
+		return "jan.|feb.|mars|apr.|maj|juni|juli|aug.|sep.|okt.|nov.|dec.|K1|K2|K3|K4"
 	case language.Filipino:
-		return filipinoNames
+		return "Ene|Peb|Mar|Abr|May|Hun|Hul|Ago|Set|Okt|Nob|Dis|Q1|Q2|Q3|Q4"
 	}
 	switch region {
 	case "GB", "IE", "IN", "NZ":
-		return britishNames
+		return "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Oct|Nov|Dec|Q1|Q2|Q3|Q4"
 	case "AU":
-		return australianNames
+		return "Jan|Feb|Mar|Apr|May|June|July|Aug|Sept|Oct|Nov|Dec|Q1|Q2|Q3|Q4"
 	}
-	return englishNames
+	return "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Q1|Q2|Q3|Q4"
 }
