@@ -3,6 +3,7 @@ package i18n
 import (
 	"encoding/json"
 	"errors"
+	"hash/fnv"
 	"maps"
 	"reflect"
 	"strconv"
@@ -237,6 +238,48 @@ func TestRegister(t *testing.T) {
 	}
 	if File(Bokmal) != "i18n-nb.json" || !Loaded(language.English) {
 		t.Errorf("File(nb) = %q", File(Bokmal))
+	}
+}
+
+// TestRegisterFile: a language's file as the static site writes it
+// (Messages: the texts in the catalogue's order) registers, giving each
+// key its text; a file of another version of the catalogue, one text
+// short, or not a file at all is refused.
+func TestRegisterFile(t *testing.T) {
+	for _, lang := range Languages[1:] {
+		f, ok := MessagesOf(lang)
+		if !ok {
+			t.Fatalf("no %v compiled in", lang)
+		}
+		b, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := RegisterFile(lang, b); err != nil {
+			t.Errorf("%v: %v", lang, err)
+		}
+		if got, want := In(lang, lang.String()).T(English[1]), Translation(lang)[English[1]]; got != want {
+			t.Errorf("%v: %q reads %q, want %q", lang, English[1], got, want)
+		}
+		old := f
+		old.Catalogue = "0"
+		short := Messages{Catalogue: f.Catalogue, Texts: f.Texts[1:]}
+		for name, bad := range map[string]Messages{"another catalogue": old, "a text short": short} {
+			b, _ := json.Marshal(bad)
+			if err := RegisterFile(lang, b); !errors.Is(err, ErrNotTranslation) {
+				t.Errorf("%v, %s: %v", lang, name, err)
+			}
+		}
+		if err := RegisterFile(lang, []byte(`{"Save as PNG": "x"}`)); !errors.Is(err, ErrNotTranslation) {
+			t.Errorf("%v, a map: %v", lang, err)
+		}
+	}
+	h := fnv.New64a()
+	for _, k := range English {
+		h.Write(append([]byte(k), 0))
+	}
+	if want := strconv.FormatUint(h.Sum64(), 16); Fingerprint() != want {
+		t.Errorf("fingerprint %q, want FNV-1a's %q", Fingerprint(), want)
 	}
 }
 
