@@ -71,8 +71,10 @@ type Document struct {
 	Movement *Movement `json:"movement,omitempty"`
 	// Survey is a survey export joined to these orders (nil without one).
 	Survey *Survey `json:"survey,omitempty"`
-	// SurveyError says why the survey could not be read.
-	SurveyError string `json:"survey_error,omitempty"`
+	// SurveyError says why the survey could not be read, in English;
+	// SurveyErrorCode is its code, for the page to word (nil without one).
+	SurveyError     string `json:"survey_error,omitempty"`
+	SurveyErrorCode *Error `json:"survey_error_code,omitempty"`
 
 	// Customers lists every customer with their RFM segment: the rows of
 	// every exported list.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -107,6 +108,56 @@ const (
 	CurrencyNotHeader Code = "currency_not_header"
 	// BadCurrency: Value is not an ISO 4217 currency code.
 	BadCurrency Code = "bad_currency"
+
+	// A file (File) that cannot be read, by its reader's look at its
+	// bytes. The reader's own sentence goes with the code (its Error);
+	// the command line prints that, the page words the code.
+
+	// BadDelimiter: Value is not a delimiter a text file is read with (the
+	// command line's choice; the page has none).
+	BadDelimiter Code = "bad_delimiter"
+	// FileEmpty: no row holds a value.
+	FileEmpty Code = "file_empty"
+	// SheetEmpty: the workbook's sheet Value holds nothing.
+	SheetEmpty Code = "sheet_empty"
+	// NoSuchSheet: the workbook has no sheet Value; Values are its sheets.
+	NoSuchSheet Code = "no_such_sheet"
+	// NotSpreadsheet: the file is no spreadsheet; Value says what it is:
+	// pdf, word, powerpoint, zip (without a workbook), binary, or
+	// encoding (text in no known encoding).
+	NotSpreadsheet Code = "not_spreadsheet"
+	// OtherSpreadsheet: another program's spreadsheet, Value ods or
+	// numbers (Apple Numbers), to save as Excel or CSV.
+	OtherSpreadsheet Code = "other_spreadsheet"
+	// Encrypted: a password-protected workbook (Value password), an old
+	// .xls one (xls), or one of the two (either).
+	Encrypted Code = "encrypted"
+	// Damaged: a damaged gzip (Value gzip) or Excel file (excel); Detail
+	// is the reader's words ("" when it has none).
+	Damaged Code = "damaged"
+	// NoHeaderRow: no row looks like column names; Values are the first
+	// row's.
+	NoHeaderRow Code = "no_header_row"
+
+	// A survey export (File) that gives no answers; its sentence goes
+	// with the code, as a file's does.
+
+	// SurveyNoAnswers: no row with a score and a date (N rows read; 0
+	// for a header without rows).
+	SurveyNoAnswers Code = "survey_no_answers"
+	// SurveyOrders: an orders export, not a survey: no column is named
+	// like a score, and Value only holds small numbers.
+	SurveyOrders Code = "survey_orders"
+	// SurveyNoScore: no column of scores.
+	SurveyNoScore Code = "survey_no_score"
+	// SurveyNoDate: no column of answer dates.
+	SurveyNoDate Code = "survey_no_date"
+	// SurveyBadDates: the column Value taken for the dates does not hold
+	// dates that can be read.
+	SurveyBadDates Code = "survey_bad_dates"
+	// SurveyNoScale: the score column (Value) holds no whole numbers from
+	// 0 to 10.
+	SurveyNoScale Code = "survey_no_scale"
 )
 
 // The models of the fit codes (Error.Model).
@@ -134,11 +185,41 @@ type Error struct {
 	Of     int     `json:"of,omitempty"`
 	Need   int     `json:"need,omitempty"`
 	Figure float64 `json:"figure,omitempty"`
-	// File is the file a currency code is about; Values and Counts its
-	// currencies and their orders.
+	// File is the file a currency or file code is about; Values and
+	// Counts its currencies and their orders, or its sheets.
 	File   string   `json:"file,omitempty"`
 	Values []string `json:"values,omitempty"`
 	Counts []int    `json:"counts,omitempty"`
+	// Detail is a reader's own words of a damaged file (a library's).
+	Detail string `json:"detail,omitempty"`
+}
+
+// CodeOf is the code err carries, nil for none.
+func CodeOf(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return nil
+}
+
+// Said is an error of a reader: its sentence, for the command line and
+// logs, with its code for the page (errors.As finds Code) and the
+// reader's sentinel (errors.Is finds Sentinel).
+type Said struct {
+	Text     string
+	Code     *Error
+	Sentinel error
+}
+
+func (s *Said) Error() string { return s.Text }
+
+// Unwrap gives the code and the sentinel.
+func (s *Said) Unwrap() []error {
+	if s.Sentinel == nil {
+		return []error{s.Code}
+	}
+	return []error{s.Code, s.Sentinel}
 }
 
 func (e *Error) Error() string {

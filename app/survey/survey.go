@@ -146,6 +146,16 @@ type Result struct {
 
 const sampleRows = 2000
 
+// errNoWholeScores is scaleOf's: the score column holds no whole numbers
+// from 0 to 10.
+var errNoWholeScores = errors.New("the score column holds no whole numbers from 0 to 10")
+
+// said is a survey that gives no answers: its sentence, naming the
+// command line's --map, and its code for the page (report.Said).
+func said(code report.Error, format string, args ...any) error {
+	return &report.Said{Text: fmt.Sprintf(format, args...), Code: &code}
+}
+
 // Read reads a survey export.
 func Read(name string, data []byte, o Options) (*Result, error) {
 	t, err := sheet.Read(name, data, sheet.Options{Sheet: o.Sheet, Progress: o.Progress, Limits: o.Limits, Gunzipped: o.Gunzipped})
@@ -153,7 +163,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		return nil, err
 	}
 	if t.Len() == 0 {
-		return nil, fmt.Errorf("%s has a header but no answers", name)
+		return nil, said(report.Error{Code: report.SurveyNoAnswers, File: name}, "%s has a header but no answers", name)
 	}
 	loc := o.Location
 	if loc == nil {
@@ -189,16 +199,17 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		_, hasTotal := om.Column(columns.Total)
 		_, hasPrice := om.Column(columns.UnitPrice)
 		if hasOrder && (hasTotal || hasPrice) {
-			return nil, fmt.Errorf("%s looks like an orders export, not a survey: no column is named like a score (%q only holds small numbers); name it with --map score=COLUMN", name, sc.Header)
+			return nil, said(report.Error{Code: report.SurveyOrders, File: name, Value: sc.Header},
+				"%s looks like an orders export, not a survey: no column is named like a score (%q only holds small numbers); name it with --map score=COLUMN", name, sc.Header)
 		}
 	}
 	sc, ok := m[Score]
 	if !ok {
-		return nil, fmt.Errorf("%s has no column of scores (0-10 or 1-5 answers); name it with --map score=COLUMN", name)
+		return nil, said(report.Error{Code: report.SurveyNoScore, File: name}, "%s has no column of scores (0-10 or 1-5 answers); name it with --map score=COLUMN", name)
 	}
 	dc, ok := m[Date]
 	if !ok {
-		return nil, fmt.Errorf("%s has no column with answer dates; name it with --map date=COLUMN", name)
+		return nil, said(report.Error{Code: report.SurveyNoDate, File: name}, "%s has no column with answer dates; name it with --map date=COLUMN", name)
 	}
 	for _, r := range Roles() {
 		if x, ok := m[r]; ok {
@@ -230,7 +241,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	}
 	df, err := parse.DetectDateFormat(dates)
 	if err != nil {
-		return nil, fmt.Errorf("column %q: %w", dc.Header, err)
+		return nil, &report.Said{Text: fmt.Sprintf("column %q: %v", dc.Header, err), Code: &report.Error{Code: report.SurveyBadDates, File: name, Value: dc.Header}, Sentinel: err}
 	}
 	res.DateFormat = df.Code()
 	nf := parse.DetectNumberFormat(scores)
@@ -242,6 +253,9 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		}
 	}
 	res.Scale, res.ScaleWhy, err = scaleOf(o.Scale, sc.Header, values, okScore)
+	if errors.Is(err, errNoWholeScores) {
+		return nil, said(report.Error{Code: report.SurveyNoScale, File: name, Value: sc.Header}, "%v", err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -301,7 +315,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		res.Skipped = append(res.Skipped, *skips[k])
 	}
 	if len(res.Answers) == 0 {
-		return nil, fmt.Errorf("%s has no answer with a score and a date (%d rows read)", name, t.Len())
+		return nil, said(report.Error{Code: report.SurveyNoAnswers, File: name, N: t.Len()}, "%s has no answer with a score and a date (%d rows read)", name, t.Len())
 	}
 	if col(CustomerID) < 0 && col(Email) < 0 {
 		res.Notes = append(res.Notes, report.Note{Code: report.NoteSurveyNoKey})
@@ -334,7 +348,7 @@ func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale,
 		}
 	}
 	if n == 0 {
-		return metrics.Scale{}, report.ScaleWhy{}, errors.New("the score column holds no whole numbers from 0 to 10")
+		return metrics.Scale{}, report.ScaleWhy{}, errNoWholeScores
 	}
 	h := columns.Fold(header)
 	has := func(words []string) bool {

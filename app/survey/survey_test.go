@@ -165,16 +165,24 @@ func TestSkippedAndErrors(t *testing.T) {
 		file string
 		o    Options
 		want string
+		code report.Code // the code the page words; "" for a setting only the command line gives
 	}{
-		{"Date,Email\n2025-01-02,a@x.com\n", Options{}, "no column of scores"},
-		{"Email,Score\na@x.com,5\n", Options{}, "no column with answer dates"},
-		{file, Options{Map: map[string]string{"mood": "Score"}}, "unknown role"},
-		{file, Options{Map: map[string]string{"score": "Stars"}}, `no column "Stars"`},
-		{file, Options{Scale: "stars"}, "unknown scale"},
-		{"Date,Score\n", Options{}, "no answers"},
+		{"Date,Email\n2025-01-02,a@x.com\n", Options{}, "no column of scores", report.SurveyNoScore},
+		{"Email,Score\na@x.com,5\n", Options{}, "no column with answer dates", report.SurveyNoDate},
+		{file, Options{Map: map[string]string{"mood": "Score"}}, "unknown role", ""},
+		{file, Options{Map: map[string]string{"score": "Stars"}}, `no column "Stars"`, ""},
+		{file, Options{Scale: "stars"}, "unknown scale", ""},
+		{"Date,Score\n", Options{}, "no answers", report.SurveyNoAnswers},
+		{"Date,Score\n2025-01-02,\n,9\n", Options{Map: map[string]string{"score": "Score", "date": "Date"}}, "no answer with a score and a date (2 rows read)", report.SurveyNoAnswers},
+		{"Date,Score\nsoon,9\nlater,8\n", Options{}, `column "Date": not a date`, report.SurveyBadDates},
+		{"Date,Score\n2025-01-02,-3\n", Options{Map: map[string]string{"score": "Score"}}, "no whole numbers from 0 to 10", report.SurveyNoScale},
 	} {
-		if _, err := Read("s.csv", []byte(tc.file), tc.o); err == nil || !strings.Contains(err.Error(), tc.want) {
+		_, err := Read("s.csv", []byte(tc.file), tc.o)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q %+v: %v, want %q", tc.file, tc.o, err, tc.want)
+		}
+		if e := report.CodeOf(err); tc.code != "" && (e == nil || e.Code != tc.code || e.File != "s.csv") || tc.code == "" && e != nil {
+			t.Errorf("%q %+v: code %+v, want %q", tc.file, tc.o, e, tc.code)
 		}
 	}
 	// A role set by the caller wins.

@@ -67,7 +67,7 @@ func (w *Workbench) settingText(e *report.Error) string {
 	case report.BadCurrency:
 		return w.t("“%s” is not a currency code. Choose a currency under %s.", e.Value, w.t("Currency"))
 	}
-	return ""
+	return w.fileText(e)
 }
 
 // control names the page's control of a setting field (report.Settings'

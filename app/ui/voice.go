@@ -73,7 +73,12 @@ func (w *Workbench) voice() app.UI {
 		return app.Div().Class("voice").Body(
 			app.P().Class("hint").Text(w.t("Add what your customers say to what they do: a survey export (NPS or CSAT answers from your e-mail, review or help-desk tool, CSV or Excel) is joined to these orders by customer id or e-mail, in this browser.")),
 			app.If(d.SurveyError != "", func() app.UI {
-				return app.Div().Class("alert").ID("survey-error").Attr("role", "alert").Text(w.t("The survey could not be read: %s", d.SurveyError))
+				why := d.SurveyError // a code this page does not know yet: the engine's words
+				if c := d.SurveyErrorCode; c != nil && w.settingText(c) != "" {
+					why = w.settingText(c)
+				}
+				return app.Div().Class("alert").ID("survey-error").Attr("role", "alert").DataSet("code", settingCode(d.SurveyErrorCode)).
+					Text(w.t("The survey could not be read: %s", why))
 			}),
 			w.surveyPicker(w.t("Add a survey export")),
 		)

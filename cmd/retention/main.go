@@ -70,7 +70,9 @@ func explain(err error) string {
 	}
 	var se *report.Error
 	if errors.As(err, &se) {
-		return explainSetting(se)
+		if s := explainSetting(se); s != "" {
+			return s
+		}
 	}
 	var p *ingest.Problem
 	if !errors.As(err, &p) {
@@ -108,7 +110,9 @@ var flags = map[string]string{
 }
 
 // explainSetting words a setting the engine cannot use, or orders that
-// give nothing with it, naming this command's flags.
+// give nothing with it, naming this command's flags; "" for a code whose
+// error says it in its own sentence (report.Said: a file or a survey that
+// cannot be read).
 func explainSetting(e *report.Error) string {
 	flag := flags[e.Field]
 	switch e.Code {
@@ -141,6 +145,10 @@ func explainSetting(e *report.Error) string {
 		return fmt.Sprintf("no customer bought on or before %s; choose a later --until", e.Value)
 	case report.CurrencyNotInFile, report.CurrencyNotCrowns, report.CurrencyNotHeader, report.BadCurrency:
 		return currencyText(e)
+	case report.Unreadable, report.BadDelimiter, report.FileEmpty, report.SheetEmpty, report.NoSuchSheet, report.NotSpreadsheet,
+		report.OtherSpreadsheet, report.Encrypted, report.Damaged, report.NoHeaderRow, report.SurveyNoAnswers, report.SurveyOrders,
+		report.SurveyNoScore, report.SurveyNoDate, report.SurveyBadDates, report.SurveyNoScale:
+		return ""
 	}
 	return e.Error()
 }

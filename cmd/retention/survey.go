@@ -96,7 +96,7 @@ func (m *Main) surveyReport(file string, data []byte, orders string, opt report.
 // cannot use is worded here, as explain cannot see past the prefix.
 func ordersError(err error) error {
 	var se *report.Error
-	if errors.As(err, &se) {
+	if errors.As(err, &se) && explainSetting(se) != "" {
 		return fmt.Errorf("orders: %s", explainSetting(se))
 	}
 	return fmt.Errorf("orders: %w", err)
