@@ -610,4 +610,5 @@ var danish = map[string]string{
 	"%s has no column with the dates of the answers.":                                     "%s har ingen kolonne med svarenes datoer.",
 	"The column “%s” taken for the answers' dates in %s holds no dates that can be read.": "Kolonnen »%s«, der er taget som svarenes dato i %s, indeholder ingen datoer, der kan læses.",
 	"The score column “%s” of %s holds no whole numbers from 0 to 10.":                    "Scorekolonnen »%s« i %s indeholder ingen hele tal fra 0 til 10.",
+	"The column taken for the order date in %s holds no dates. Choose another column.":    "Kolonnen, der er valgt som ordredato i %s, indeholder ingen datoer. Vælg en anden kolonne.",
 }

@@ -620,4 +620,5 @@ var german = map[string]string{
 	"%s has no column with the dates of the answers.":                                     "%s hat keine Spalte mit dem Datum der Antworten.",
 	"The column “%s” taken for the answers' dates in %s holds no dates that can be read.": "Die Spalte „%s“, die in %s als Datum der Antworten gilt, enthält keine lesbaren Datumsangaben.",
 	"The score column “%s” of %s holds no whole numbers from 0 to 10.":                    "Die Wertespalte „%s“ von %s enthält keine ganzen Zahlen von 0 bis 10.",
+	"The column taken for the order date in %s holds no dates. Choose another column.":    "Die als Bestelldatum verwendete Spalte in %s enthält keine Datumsangaben. Wählen Sie eine andere Spalte.",
 }

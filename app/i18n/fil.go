@@ -611,4 +611,5 @@ var filipino = map[string]string{
 	"%s has no column with the dates of the answers.":                                     "Walang column ng mga petsa ng sagot ang %s.",
 	"The column “%s” taken for the answers' dates in %s holds no dates that can be read.": "Walang mababasang petsa sa column na “%s” na kinuha bilang petsa ng mga sagot sa %s.",
 	"The score column “%s” of %s holds no whole numbers from 0 to 10.":                    "Walang buong numero mula 0 hanggang 10 sa score column na “%s” ng %s.",
+	"The column taken for the order date in %s holds no dates. Choose another column.":    "Walang petsa ang column na ginamit bilang petsa ng order sa %s. Pumili ng ibang column.",
 }

@@ -605,4 +605,5 @@ var English = []string{
 	"%s has no column with the dates of the answers.",
 	"The column “%s” taken for the answers' dates in %s holds no dates that can be read.",
 	"The score column “%s” of %s holds no whole numbers from 0 to 10.",
+	"The column taken for the order date in %s holds no dates. Choose another column.",
 }

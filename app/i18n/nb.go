@@ -609,4 +609,5 @@ var norwegian = map[string]string{
 	"%s has no column with the dates of the answers.":                                     "%s har ingen kolonne med datoene for svarene.",
 	"The column “%s” taken for the answers' dates in %s holds no dates that can be read.": "Kolonnen «%s», som er tatt som svarenes dato i %s, inneholder ingen datoer som kan leses.",
 	"The score column “%s” of %s holds no whole numbers from 0 to 10.":                    "Scorekolonnen «%s» i %s inneholder ingen hele tall fra 0 til 10.",
+	"The column taken for the order date in %s holds no dates. Choose another column.":    "Kolonnen som er valgt som ordredato i %s, inneholder ingen datoer. Velg en annen kolonne.",
 }

@@ -618,4 +618,5 @@ var swedish = map[string]string{
 	"%s has no column with the dates of the answers.":                                     "%s har ingen kolumn med svarens datum.",
 	"The column “%s” taken for the answers' dates in %s holds no dates that can be read.": "Kolumnen ”%s” som tagits som svarens datum i %s innehåller inga datum som kan läsas.",
 	"The score column “%s” of %s holds no whole numbers from 0 to 10.":                    "Värdekolumnen ”%s” i %s innehåller inga heltal från 0 till 10.",
+	"The column taken for the order date in %s holds no dates. Choose another column.":    "Kolumnen som används som orderdatum i %s innehåller inga datum. Välj en annan kolumn.",
 }

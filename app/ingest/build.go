@@ -234,7 +234,11 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	// Formats are decided from the whole column, never row by row.
 	df, err := parse.DetectDateFormat(distinct(t, c.date))
 	if err != nil {
-		return nil, rep, &Problem{Code: BadDates, File: t.Name, Role: columns.Date, Columns: []string{hdr(c.date)}, Detail: err.Error(), err: ErrNoDate}
+		p := &Problem{Code: BadDates, File: t.Name, Role: columns.Date, Columns: []string{hdr(c.date)}, Detail: err.Error(), err: ErrNoDate}
+		if de := (*parse.DateError)(nil); errors.As(err, &de) {
+			p.Values = de.Values
+		}
+		return nil, rep, p
 	}
 	rep.DateFormat = df.Code()
 	var numVals []string
@@ -621,7 +625,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		rep.Skipped = []Skip{}
 	}
 	if rep.Orders == 0 {
-		return ds, rep, &Problem{Code: NoOrders, File: t.Name, Detail: skipSummary(rep.Skipped), err: ErrNoRows}
+		return ds, rep, &Problem{Code: NoOrders, File: t.Name, Detail: skipSummary(rep.Skipped), Skipped: rep.Skipped, err: ErrNoRows}
 	}
 	if opt.Progress != nil {
 		opt.Progress("orders", int64(t.Len()), int64(t.Len()))

@@ -49,6 +49,28 @@ func (f DateFormat) Code() report.DateFormat {
 // ErrNotDate is wrapped by the errors of Parse and DetectDateFormat.
 var ErrNotDate = errors.New("not a date")
 
+// DateError is why DetectDateFormat finds no dates in a column: Values
+// are what it holds instead: none (the column is empty), a value that is
+// no date, or one with the day first and one with the month first
+// (Mixed). It wraps ErrNotDate.
+type DateError struct {
+	Values []string
+	Mixed  bool
+}
+
+func (e *DateError) Error() string {
+	switch {
+	case e.Mixed:
+		return fmt.Sprintf("%v: %q has the day first but %q has the month first", ErrNotDate, e.Values[0], e.Values[1])
+	case len(e.Values) == 0:
+		return fmt.Sprintf("%v: the column is empty", ErrNotDate)
+	}
+	return fmt.Sprintf("%v: values such as %q", ErrNotDate, e.Values[0])
+}
+
+// Unwrap makes every DateError an ErrNotDate.
+func (e *DateError) Unwrap() error { return ErrNotDate }
+
 // fields is a date split into its parts.
 type fields struct {
 	n        [3]int // the three date numbers in the order written
@@ -116,7 +138,7 @@ func DetectDateFormat(values []string) (DateFormat, error) {
 	}
 	total := good + bad + serial + compact
 	if total == 0 {
-		return f, fmt.Errorf("%w: the column is empty", ErrNotDate)
+		return f, &DateError{}
 	}
 	switch {
 	case serial > 0 && serial >= total*9/10:
@@ -126,11 +148,11 @@ func DetectDateFormat(values []string) (DateFormat, error) {
 		f.Compact = true
 		return f, nil
 	case good == 0 || good < total/2:
-		return f, fmt.Errorf("%w: values such as %q", ErrNotDate, badExample)
+		return f, &DateError{Values: []string{badExample}}
 	}
 	switch {
 	case firstBig != "" && secondBig != "":
-		return f, fmt.Errorf("%w: %q has the day first but %q has the month first", ErrNotDate, firstBig, secondBig)
+		return f, &DateError{Values: []string{firstBig, secondBig}, Mixed: true}
 	case secondBig != "":
 		f.order = mdy
 	case firstBig != "":

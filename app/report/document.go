@@ -405,6 +405,11 @@ type Problem struct {
 	Platform string   `json:"platform,omitempty"` // the platform recognised, or ""
 	Hint     string   `json:"hint,omitempty"`     // where that platform's orders export is
 	Detail   string   `json:"detail,omitempty"`   // the reader's words (bad_dates, no_orders)
+	// Values are what the date column holds instead of dates (bad_dates:
+	// none for an empty column, or examples); Skipped why each row was
+	// skipped (no_orders), for the page to word.
+	Values  []string `json:"values,omitempty"`
+	Skipped []Skip   `json:"skipped,omitempty"`
 	// Mapping and Preview show what was read, for the Data tab.
 	Mapping []MappingEntry `json:"mapping,omitempty"`
 	Preview Preview        `json:"preview"`
