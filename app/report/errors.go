@@ -168,10 +168,11 @@ const (
 
 // Error is a code with what it is about: the setting at fault (Field, a
 // Settings field's JSON name: from, season_to, horizon), the value given,
-// and what it was compared with (Bound). Its Error is plain English for
-// logs and tests, the code and its value for the fit, check and currency
-// codes (their English is the command line's, cmd/retention, which keeps
-// it out of the page); users read the edges' words.
+// and what it was compared with (Bound). Its Error is the code, the field
+// and the value, for logs and tests; users read the edges' words: the
+// command line's English naming its flags (cmd/retention), the page's in
+// its language naming its controls (app/ui), which keeps English
+// sentences out of the page's WebAssembly.
 type Error struct {
 	Code  Code   `json:"code"`
 	Field string `json:"field,omitempty"`
@@ -223,38 +224,7 @@ func (s *Said) Unwrap() []error {
 }
 
 func (e *Error) Error() string {
-	field := strings.ReplaceAll(e.Field, "_", " ")
-	switch e.Code {
-	case BadDate:
-		return fmt.Sprintf("%s must be a date like 2024-01-31, got %q", field, e.Value)
-	case BadTimeZone:
-		return fmt.Sprintf("unknown time zone %q; use a name such as Europe/Berlin or UTC", e.Value)
-	case BadGrain:
-		return fmt.Sprintf("grain must be month, quarter or year, got %q", e.Value)
-	case BadActiveWindow:
-		return fmt.Sprintf("the active window must be %s or a number of days such as 90d, got %q", WindowPeriod, e.Value)
-	case UnknownRole:
-		return fmt.Sprintf("unknown role %q; the roles are: %s", e.Value, e.Bound)
-	case BeforeEarliest:
-		return fmt.Sprintf("%s (%s) is before %s: orders are read from that day on", field, e.Value, e.Bound)
-	case AfterTomorrow:
-		return fmt.Sprintf("%s (%s) is after tomorrow: orders are read up to today", field, e.Value)
-	case EndBeforeStart:
-		return fmt.Sprintf("%s (%s) is before the range's first day (%s)", field, e.Value, e.Bound)
-	case BadUnit:
-		return fmt.Sprintf("the unit must be week or day, got %q", e.Value)
-	case BadHorizon:
-		return fmt.Sprintf("the horizon must be 1 to %s months, got %s", e.Bound, e.Value)
-	case BadDiscount:
-		return fmt.Sprintf("the discount is a monthly rate from 0 to below 1 (0.01 = 1%%), got %s", e.Value)
-	case NoOrdersToPredict:
-		return fmt.Sprintf("%s has no orders to predict from", e.Value)
-	case NoCustomerBy:
-		return fmt.Sprintf("no customer bought on or before %s", e.Value)
-	case Unreadable:
-		return fmt.Sprintf("%s could not be read: %s", e.Field, e.Value)
-	}
-	return fmt.Sprintf("%s: %s %q", e.Code, field, e.Value)
+	return fmt.Sprintf("%s: %s %q", e.Code, strings.ReplaceAll(e.Field, "_", " "), e.Value)
 }
 
 // IsSetting reports whether the error is a setting the user must change,

@@ -106,7 +106,7 @@ var flags = map[string]string{
 	"grain": "--grain", "from": "--from", "to": "--to", "as_of": "--as-of", "tz": "--tz", "map": "--map",
 	"active_window": "--active-window", "season_from": "--season-from", "season_to": "--season-to",
 	"until": "--until", "predict_unit": "--unit", "horizon": "--horizon", "discount": "--discount", "validate": "--check-until",
-	"currency": "--currency",
+	"currency": "--currency", "moved_since": "--moved-since",
 }
 
 // explainSetting words a setting the engine cannot use, or orders that

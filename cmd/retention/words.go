@@ -223,6 +223,10 @@ func forecastErrorText(e report.Error) string {
 	switch e.Code {
 	case report.BadDate:
 		return explainSetting(&e)
+	case report.NoOrdersToPredict:
+		return fmt.Sprintf("%s has no orders to predict from", e.Value)
+	case report.NoCustomerBy:
+		return fmt.Sprintf("no customer bought on or before %s", e.Value)
 	case report.CheckNoOrders:
 		return "there are no orders to check the models on"
 	case report.CheckTooLate:
