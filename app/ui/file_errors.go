@@ -9,43 +9,62 @@ import (
 // fileText words a file or a survey export that cannot be read (the
 // report's file and survey codes); "" for another code. What to do names
 // what the user can do on the page: export again, save in another format,
-// add another export.
+// add another export. The messages are chosen by code and filled by the
+// arguments they share, the file's name first or after what it is about
+// (one call each, the page's WebAssembly smaller for it).
 func (w *Workbench) fileText(e *report.Error) string {
+	var key string
 	switch e.Code {
 	case report.FileEmpty:
-		return w.t("%s is empty: no row holds values.", e.File)
-	case report.SheetEmpty:
-		return w.t("The sheet “%s” of %s is empty.", e.Value, e.File)
+		key = "%s is empty: no row holds values."
+	case report.NotSpreadsheet:
+		key = "%s is not a spreadsheet: export the orders as CSV or Excel."
+	case report.OtherSpreadsheet:
+		key = "%s is another program's spreadsheet: save it as Excel (.xlsx) or CSV, and open that."
+	case report.Encrypted:
+		key = "%s is password-protected or an old .xls workbook: save it in Excel as .xlsx without a password, or as CSV."
+	case report.SurveyNoAnswers:
+		key = "%s has no answer with both a score and a date."
+	case report.SurveyNoScore:
+		key = "%s has no column of scores (answers from 0 to 10 or 1 to 5)."
+	case report.SurveyNoDate:
+		key = "%s has no column with the dates of the answers."
+	case report.Damaged:
+		if e.Value != "gzip" && e.Detail == "" {
+			key = "%s is a damaged Excel file."
+		}
+	}
+	if key != "" {
+		return w.t(key, e.File)
+	}
+	// The file, then what it is about.
+	about := e.Value
+	switch e.Code {
+	case report.Damaged:
+		key, about = "%s is a damaged Excel file: %s.", e.Detail
+		if e.Value == "gzip" {
+			key = "%s is a damaged gzip file: %s."
+		}
+	case report.NoHeaderRow:
+		key, about = "%s has no header row: its first row holds values (%s), not column names.", strings.Join(e.Values, ", ")
+	case report.SurveyOrders:
+		key = "%s looks like an orders export, not a survey: no column is named like a score (“%s” only holds small numbers). Add the export of the survey's answers instead."
 	case report.NoSuchSheet:
 		return w.t("%s has no sheet “%s”; its sheets are %s.", e.File, e.Value, strings.Join(e.Values, ", "))
-	case report.NotSpreadsheet:
-		return w.t("%s is not a spreadsheet: export the orders as CSV or Excel.", e.File)
-	case report.OtherSpreadsheet:
-		return w.t("%s is another program's spreadsheet: save it as Excel (.xlsx) or CSV, and open that.", e.File)
-	case report.Encrypted:
-		return w.t("%s is password-protected or an old .xls workbook: save it in Excel as .xlsx without a password, or as CSV.", e.File)
-	case report.Damaged:
-		switch {
-		case e.Value == "gzip":
-			return w.t("%s is a damaged gzip file: %s.", e.File, e.Detail)
-		case e.Detail != "":
-			return w.t("%s is a damaged Excel file: %s.", e.File, e.Detail)
-		}
-		return w.t("%s is a damaged Excel file.", e.File)
-	case report.NoHeaderRow:
-		return w.t("%s has no header row: its first row holds values (%s), not column names.", e.File, strings.Join(e.Values, ", "))
-	case report.SurveyNoAnswers:
-		return w.t("%s has no answer with both a score and a date.", e.File)
-	case report.SurveyOrders:
-		return w.t("%s looks like an orders export, not a survey: no column is named like a score (“%s” only holds small numbers). Add the export of the survey's answers instead.", e.File, e.Value)
-	case report.SurveyNoScore:
-		return w.t("%s has no column of scores (answers from 0 to 10 or 1 to 5).", e.File)
-	case report.SurveyNoDate:
-		return w.t("%s has no column with the dates of the answers.", e.File)
-	case report.SurveyBadDates:
-		return w.t("The column “%s” taken for the answers' dates in %s holds no dates that can be read.", e.Value, e.File)
-	case report.SurveyNoScale:
-		return w.t("The score column “%s” of %s holds no whole numbers from 0 to 10.", e.Value, e.File)
 	}
-	return ""
+	if key != "" {
+		return w.t(key, e.File, about)
+	}
+	// What it is about, then the file.
+	switch e.Code {
+	case report.SheetEmpty:
+		key = "The sheet “%s” of %s is empty."
+	case report.SurveyBadDates:
+		key = "The column “%s” taken for the answers' dates in %s holds no dates that can be read."
+	case report.SurveyNoScale:
+		key = "The score column “%s” of %s holds no whole numbers from 0 to 10."
+	default:
+		return ""
+	}
+	return w.t(key, e.Value, e.File)
 }

@@ -46,6 +46,22 @@ func TestCatalogue(t *testing.T) {
 			t.Fatal(err)
 		}
 		ast.Inspect(file, func(n ast.Node) bool {
+			// A message chosen before the call that passes it on: a
+			// literal assigned to key (key = "...", key, x = "...", y).
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for i, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Name == "key" && i < len(as.Rhs) {
+						if lit, ok := as.Rhs[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+							s, _ := strconv.Unquote(lit.Value)
+							used[s] = true
+							if !known[s] {
+								t.Errorf("%s: message %q is not in i18n.English", fset.Position(lit.Pos()), s)
+							}
+						}
+					}
+				}
+				return true
+			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true
