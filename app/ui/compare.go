@@ -297,7 +297,7 @@ func (m *model) moved(msg message) {
 	}
 	if msg.Type == report.MsgError {
 		m.moveFor = m.docGen // not asked again until the days change
-		m.Err = msg.Message
+		m.Err, m.Setting = msg.Message, msg.Error // the page words a coded one (errorView)
 		return
 	}
 	m.Move = msg.Movement
