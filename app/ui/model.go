@@ -104,6 +104,9 @@ type lost struct {
 	Task   string // the request it was doing (report.MsgLoad...), "" when idle
 	File   string // the file of that request
 	Kept   string // the file whose report stays, "" for none
+	// Error is the restore's error when the engine sent its code, for
+	// the page to word in place of Detail.
+	Error *report.Error
 }
 
 // engineEvent is what web/glue.js says of an engine that ended.
@@ -360,7 +363,7 @@ func (m *model) restored(msg message) {
 	case report.MsgError:
 		if msg.Problem == nil {
 			m.restore = [2]int{}
-			m.Lost = &lost{Reason: "restore", Detail: msg.Message, File: m.src.Name}
+			m.Lost = &lost{Reason: "restore", Detail: msg.Message, Error: msg.Error, File: m.src.Name}
 		}
 	}
 }
