@@ -336,7 +336,7 @@ func TestRender(t *testing.T) {
 	d = docOf(t, "Order,Customer,Date,Total\n1,a,2023-01-10,10\n2,b,2023-08-01,20\n3,c,2024-03-15,30\n4,a,2024-09-01,40\n5,c,2025-06-30,60\n")
 	html = render(TabOverview, "")
 	if tag := regexp.MustCompile(`<aside[^>]*data-kpi="yearly_retention"[^>]*>`).FindString(html); !strings.Contains(tag, `data-value="0.5"`) ||
-		!strings.Contains(html, "Yearly retention 50.0%: 1 of the 2 customers of the year from 2023-07-01 ordered again in the year to 2025-06-30; against 38.0%") {
+		!strings.Contains(html, "Yearly retention 50.0%: 1 of the 2 customers of the year from 7/1/2023 ordered again in the year to 6/30/2025; against 38.0%") {
 		t.Errorf("yearly retention beside the benchmark: %s", tag)
 	}
 	d = docOf(t, shop)
@@ -379,7 +379,7 @@ func TestPredictions(t *testing.T) {
 			t.Errorf("card %s: %+v, want value %v", name, k, want)
 		}
 	}
-	if k := got["check_error"]; !strings.Contains(k.Formula, l.Int(f.Validation.Holdout.Actual)) || !strings.Contains(k.Formula, f.Validation.Until) {
+	if k := got["check_error"]; !strings.Contains(k.Formula, l.Int(f.Validation.Holdout.Actual)) || !strings.Contains(k.Formula, l.Date(f.Validation.Until)) {
 		t.Errorf("check formula lacks its numbers: %s", k.Formula)
 	}
 	// Without drop-out there is nobody slipping away to show.
