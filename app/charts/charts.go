@@ -37,8 +37,8 @@ type Labels struct {
 	SaveImage string // tooltip of the toolbox's PNG download button
 
 	// Period writes a period's key (2011-01, 2011-Q1, 2011: a period or a
-	// cohort) as the axes, legends and tooltips show it; nil shows it as
-	// it is.
+	// cohort) as the axes and tooltips show it (not the LTV chart's
+	// legend, see ltvChart); nil shows it as it is.
 	Period func(key string) string
 
 	// [retention] Retention and churn per period.
@@ -537,6 +537,15 @@ func categoryAxis(name string) opts.XAxis {
 	return x
 }
 
+// periodAxis is the category x axis of the periods, its last label (the
+// latest period, "Dec 2011") ending at its tick rather than centred on
+// it, so that a period's name longer than its band stays on the canvas.
+func periodAxis() opts.XAxis {
+	x := categoryAxis("")
+	x.AxisLabel = &opts.AxisLabel{AlignMaxLabel: "right"}
+	return x
+}
+
 func newLine(lo layout, x opts.XAxis, y opts.YAxis) *charts.Line {
 	c := charts.NewLine()
 	c.SetGlobalOptions(global(lo)...)
@@ -569,7 +578,7 @@ func retentionChart(d *report.Document, l Labels) echart {
 		return nil
 	}
 	c := newLine(layout{id: IDRetention, title: l.RetentionTitle, save: l.SaveImage, trigger: "axis", legend: true},
-		categoryAxis(""), percentAxis())
+		periodAxis(), percentAxis())
 	c.SetXAxis(periodNames(d, l))
 	c.AddSeries(l.RetentionRate, ret)
 	c.AddSeries(l.Churn, churn, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#ee6666"}),
@@ -595,7 +604,7 @@ func baseChart(d *report.Document, l Labels) echart {
 		return nil
 	}
 	c := newBar(layout{id: IDBase, title: l.BaseTitle, save: l.SaveImage, trigger: "axis", legend: true},
-		categoryAxis(""), opts.YAxis{Type: "value", MinInterval: 1})
+		periodAxis(), opts.YAxis{Type: "value", MinInterval: 1})
 	c.SetXAxis(periodNames(d, l))
 	stack := charts.WithBarChartOpts(opts.BarChart{Stack: "base"})
 	c.AddSeries(l.Retained, ret, stack)
@@ -616,7 +625,7 @@ func revenueChart(d *report.Document, l Labels) echart {
 		ret[i] = opts.BarData{Value: num(p.ReturningRevenue, 2)}
 	}
 	c := newBar(layout{id: IDRevenue, title: l.RevenueTitle, save: l.SaveImage, trigger: "axis", legend: true, tooltip: moneyTooltip(d.Currency, 2)},
-		categoryAxis(""), moneyAxis(d))
+		periodAxis(), moneyAxis(d))
 	c.SetXAxis(periodNames(d, l))
 	stack := charts.WithBarChartOpts(opts.BarChart{Stack: "revenue"})
 	c.AddSeries(l.NewRevenue, nw, stack)
@@ -634,7 +643,7 @@ func aovChart(d *report.Document, l Labels) echart {
 		aov[i] = opts.LineData{Value: num(p.AOV, 2)}
 	}
 	c := newLine(layout{id: IDAOV, title: l.AOVTitle, save: l.SaveImage, trigger: "axis", tooltip: moneyTooltip(d.Currency, 1)},
-		categoryAxis(""), moneyAxis(d))
+		periodAxis(), moneyAxis(d))
 	c.SetXAxis(periodNames(d, l))
 	c.AddSeries(l.AOV, aov)
 	return c
@@ -787,7 +796,10 @@ func ltvChart(d *report.Document, l Labels) echart {
 				data[k] = opts.LineData{Value: num(co.LTV[k], 2)}
 			}
 		}
-		c.AddSeries(l.period(co.Cohort), data)
+		// The legend is a scrolling row of twelve cohorts: named by the
+		// report's compact year-month (2024-11), the same width in every
+		// language, so that its pages end between names, not through one.
+		c.AddSeries(co.Cohort, data)
 	}
 	return c
 }

@@ -464,7 +464,8 @@ func TestRealReport(t *testing.T) {
 }
 
 // TestPeriodLabels: with Labels.Period the periods and cohorts on the
-// axes, in the heatmap's cells and the LTV legend are written by it; the
+// axes and in the heatmap's cells are written by it, the last period's
+// label ending at its tick; the LTV legend keeps the compact keys; the
 // figures stay as they are.
 func TestPeriodLabels(t *testing.T) {
 	l := DefaultLabels()
@@ -483,8 +484,14 @@ func TestPeriodLabels(t *testing.T) {
 	if cell["name"] != "<2011-01> +1" || !reflect.DeepEqual(cell["value"], []any{1.0, 0.0, 40.0}) {
 		t.Errorf("cohorts: cell %v", cell)
 	}
-	if s := series(t, byID(t, cs, "ltv"), 2); s[0]["name"] != "<2011-01>" || s[1]["name"] != "<2011-02>" {
+	if s := series(t, byID(t, cs, "ltv"), 2); s[0]["name"] != "2011-01" || s[1]["name"] != "2011-02" {
 		t.Errorf("ltv: names %v %v", s[0]["name"], s[1]["name"])
+	}
+	for _, id := range []string{"retention", "revenue"} {
+		x := byID(t, cs, id)["xAxis"].([]any)[0].(map[string]any)
+		if l, _ := x["axisLabel"].(map[string]any); l["alignMaxLabel"] != "right" {
+			t.Errorf("%s: x axis label %v", id, x["axisLabel"])
+		}
 	}
 	if !reflect.DeepEqual(values(series(t, byID(t, cs, "retention"), 2)[0]), values(series(t, byID(t, All(sample(), DefaultLabels()), "retention"), 2)[0])) {
 		t.Errorf("retention's figures changed with the labels")

@@ -49,7 +49,7 @@ func Survey(d *report.Document, l SurveyLabels) []Chart {
 	if s.Kind == "csat" {
 		y = percentAxis()
 	}
-	c := newLine(layout{id: IDSurveyPeriods, title: l.Title, save: l.SaveImage, trigger: "axis", legend: true}, categoryAxis(""), y)
+	c := newLine(layout{id: IDSurveyPeriods, title: l.Title, save: l.SaveImage, trigger: "axis", legend: true}, periodAxis(), y)
 	c.SetXAxis(names)
 	dashed := charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Color: "#9aa5b1"})
 	grey := charts.WithItemStyleOpts(opts.ItemStyle{Color: "#9aa5b1"})
