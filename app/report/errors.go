@@ -6,10 +6,11 @@ import (
 	"strings"
 )
 
-// Code names a setting the engine cannot use, or orders it cannot work on
-// with the settings given. The edges word each code: the command line in
-// English with its flags, the page in the user's language with its
-// controls.
+// Code names a setting the engine cannot use, orders it cannot work on
+// with the settings given (nothing to predict from, a model that cannot
+// be fitted, a check that cannot be made), or a file it cannot read. The
+// edges word each code: the command line in English with its flags, the
+// page in the user's language with its controls.
 type Code string
 
 // The codes of Error, with the fields each one sets.
