@@ -27,7 +27,7 @@ window.rwStore = {
   open() {
     if (!this.conn) {
       this.conn = new Promise((resolve, reject) => {
-        if (!self.indexedDB) return reject(new Error("unavailable"));
+        if (!self.indexedDB) return reject(Object.assign(new Error("no IndexedDB"), { code: "unavailable" }));
         const r = indexedDB.open(this.db, 1);
         r.onupgradeneeded = () => {
           r.result.createObjectStore("workspaces", { keyPath: "id" });
@@ -82,11 +82,13 @@ window.rwStore = {
   },
 
   // code is what the page words: quota (the browser refused the write for
-  // want of space), unavailable (no IndexedDB: a private window, a
-  // policy), or the error's own text.
+  // want of space: the DOMException's name, Firefox's older one, or its
+  // legacy code 22), unavailable (no IndexedDB: a private window, a
+  // policy), or the error's own text. Errors are told apart by name and
+  // code, never by their text.
   code(err) {
-    if (err && (err.name === "QuotaExceededError" || /quota/i.test(String(err.message)))) return "quota";
-    if (err && err.message === "unavailable") return "unavailable";
+    if (err && (err.name === "QuotaExceededError" || err.name === "NS_ERROR_DOM_QUOTA_REACHED" || err.code === 22)) return "quota";
+    if (err && err.code === "unavailable") return "unavailable";
     return String((err && err.message) || err);
   },
 
@@ -357,12 +359,13 @@ window.rwStore = {
       { kpiDelta: k.name, a: raw1(k.a), b: raw1(k.b), delta: raw1(k.delta), relative: raw1(k.relative) },
     ]);
     const rate = (p, f) => (p ? value("ratio", p[f]) : "–");
+    const name = (s) => (words.names && words.names[s]) || s; // a period's or a segment's, in the page's language
     const periods = c.periods.map((p) => [
-      [p.period, rate(p.a, "retention"), rate(p.b, "retention"), delta("ratio", p.retention_delta), rate(p.a, "churn"), rate(p.b, "churn"), delta("ratio", p.churn_delta)],
+      [name(p.period), rate(p.a, "retention"), rate(p.b, "retention"), delta("ratio", p.retention_delta), rate(p.a, "churn"), rate(p.b, "churn"), delta("ratio", p.churn_delta)],
       { period: p.period, retentionDelta: raw1(p.retention_delta) },
     ]);
     const m = c.movement;
-    const seg = (s) => (s === "none" ? words.absent : s);
+    const seg = (s) => (s === "none" ? words.absent : name(s));
     const moves = m.moves.slice(0, 10).map((mv) => [
       [seg(mv.from), seg(mv.to), dec(0).format(mv.customers), pct.format(mv.share)],
       { from: mv.from, to: mv.to, customers: String(mv.customers) },

@@ -30,11 +30,16 @@ import (
 )
 
 // Labels holds every piece of text a chart shows, so the caller can
-// translate them. Names from the report itself (periods, cohorts, bucket
-// labels) are shown as they are, except segment names, which SegmentNames
-// may translate.
+// translate them. Names from the report itself (bucket labels) are shown
+// as they are, except segment names, which SegmentNames may translate,
+// and periods and cohorts, which Period may write.
 type Labels struct {
 	SaveImage string // tooltip of the toolbox's PNG download button
+
+	// Period writes a period's key (2011-01, 2011-Q1, 2011: a period or a
+	// cohort) as the axes and tooltips show it (not the LTV chart's
+	// legend, see ltvChart); nil shows it as it is.
+	Period func(key string) string
 
 	// [retention] Retention and churn per period.
 	RetentionTitle string
@@ -476,12 +481,22 @@ func sinceLabels(n int) []string {
 	return out
 }
 
-func periodNames(d *report.Document) []string {
+func periodNames(d *report.Document, l Labels) []string {
 	out := make([]string, len(d.Periods))
 	for i, p := range d.Periods {
-		out[i] = p.Period
+		out[i] = l.period(p.Period)
 	}
 	return out
+}
+
+// period writes a period's key as l says.
+func (l Labels) period(key string) string { return periodName(l.Period, key) }
+
+func periodName(f func(string) string, key string) string {
+	if f == nil {
+		return key
+	}
+	return f(key)
 }
 
 // percentAxis is a value axis labelled in %.
@@ -522,6 +537,15 @@ func categoryAxis(name string) opts.XAxis {
 	return x
 }
 
+// periodAxis is the category x axis of the periods, its last label (the
+// latest period, "Dec 2011") ending at its tick rather than centred on
+// it, so that a period's name longer than its band stays on the canvas.
+func periodAxis() opts.XAxis {
+	x := categoryAxis("")
+	x.AxisLabel = &opts.AxisLabel{AlignMaxLabel: "right"}
+	return x
+}
+
 func newLine(lo layout, x opts.XAxis, y opts.YAxis) *charts.Line {
 	c := charts.NewLine()
 	c.SetGlobalOptions(global(lo)...)
@@ -554,8 +578,8 @@ func retentionChart(d *report.Document, l Labels) echart {
 		return nil
 	}
 	c := newLine(layout{id: IDRetention, title: l.RetentionTitle, save: l.SaveImage, trigger: "axis", legend: true},
-		categoryAxis(""), percentAxis())
-	c.SetXAxis(periodNames(d))
+		periodAxis(), percentAxis())
+	c.SetXAxis(periodNames(d, l))
 	c.AddSeries(l.RetentionRate, ret)
 	c.AddSeries(l.Churn, churn, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#ee6666"}),
 		charts.WithLineStyleOpts(opts.LineStyle{Color: "#ee6666"}))
@@ -580,8 +604,8 @@ func baseChart(d *report.Document, l Labels) echart {
 		return nil
 	}
 	c := newBar(layout{id: IDBase, title: l.BaseTitle, save: l.SaveImage, trigger: "axis", legend: true},
-		categoryAxis(""), opts.YAxis{Type: "value", MinInterval: 1})
-	c.SetXAxis(periodNames(d))
+		periodAxis(), opts.YAxis{Type: "value", MinInterval: 1})
+	c.SetXAxis(periodNames(d, l))
 	stack := charts.WithBarChartOpts(opts.BarChart{Stack: "base"})
 	c.AddSeries(l.Retained, ret, stack)
 	c.AddSeries(l.Reactivated, back, stack)
@@ -601,8 +625,8 @@ func revenueChart(d *report.Document, l Labels) echart {
 		ret[i] = opts.BarData{Value: num(p.ReturningRevenue, 2)}
 	}
 	c := newBar(layout{id: IDRevenue, title: l.RevenueTitle, save: l.SaveImage, trigger: "axis", legend: true, tooltip: moneyTooltip(d.Currency, 2)},
-		categoryAxis(""), moneyAxis(d))
-	c.SetXAxis(periodNames(d))
+		periodAxis(), moneyAxis(d))
+	c.SetXAxis(periodNames(d, l))
 	stack := charts.WithBarChartOpts(opts.BarChart{Stack: "revenue"})
 	c.AddSeries(l.NewRevenue, nw, stack)
 	c.AddSeries(l.ReturningRevenue, ret, stack)
@@ -619,8 +643,8 @@ func aovChart(d *report.Document, l Labels) echart {
 		aov[i] = opts.LineData{Value: num(p.AOV, 2)}
 	}
 	c := newLine(layout{id: IDAOV, title: l.AOVTitle, save: l.SaveImage, trigger: "axis", tooltip: moneyTooltip(d.Currency, 1)},
-		categoryAxis(""), moneyAxis(d))
-	c.SetXAxis(periodNames(d))
+		periodAxis(), moneyAxis(d))
+	c.SetXAxis(periodNames(d, l))
 	c.AddSeries(l.AOV, aov)
 	return c
 }
@@ -673,7 +697,7 @@ func cohortsChart(d *report.Document, l Labels) echart {
 	n := 0
 	names := make([]string, len(d.Cohorts))
 	for i, c := range d.Cohorts {
-		names[i] = c.Cohort
+		names[i] = l.period(c.Cohort)
 		n = max(n, len(c.Retention))
 	}
 	if n == 0 {
@@ -695,7 +719,7 @@ func cohortsChart(d *report.Document, l Labels) echart {
 			if k > 0 || money {
 				top = max(top, v)
 			}
-			data = append(data, opts.HeatMapData{Name: c.Cohort + " " + since[k],
+			data = append(data, opts.HeatMapData{Name: names[i] + " " + since[k],
 				Value: [3]interface{}{k, i, v}})
 		}
 	}
@@ -772,6 +796,9 @@ func ltvChart(d *report.Document, l Labels) echart {
 				data[k] = opts.LineData{Value: num(co.LTV[k], 2)}
 			}
 		}
+		// The legend is a scrolling row of twelve cohorts: named by the
+		// report's compact year-month (2024-11), the same width in every
+		// language, so that its pages end between names, not through one.
 		c.AddSeries(co.Cohort, data)
 	}
 	return c

@@ -462,3 +462,44 @@ func TestRealReport(t *testing.T) {
 		t.Errorf("ltv: %d series for %d cohorts", n, len(d.Cohorts))
 	}
 }
+
+// TestPeriodLabels: with Labels.Period the periods and cohorts on the
+// axes and in the heatmap's cells are written by it, the last period's
+// label ending at its tick; the LTV legend keeps the compact keys; the
+// figures stay as they are.
+func TestPeriodLabels(t *testing.T) {
+	l := DefaultLabels()
+	l.Period = func(key string) string { return "<" + key + ">" }
+	cs := All(sample(), l)
+	for _, id := range []string{"retention", "base", "revenue", "aov"} {
+		if x := xData(t, byID(t, cs, id)); !reflect.DeepEqual(x, []any{"<2011-01>", "<2011-02>", "<2011-03>"}) {
+			t.Errorf("%s: x = %v", id, x)
+		}
+	}
+	m := byID(t, cs, "cohorts")
+	if y := m["yAxis"].([]any)[0].(map[string]any); !reflect.DeepEqual(y["data"], []any{"<2011-01>", "<2011-02>"}) {
+		t.Errorf("cohorts: y = %v", y["data"])
+	}
+	cell := series(t, m, 1)[0]["data"].([]any)[1].(map[string]any)
+	if cell["name"] != "<2011-01> +1" || !reflect.DeepEqual(cell["value"], []any{1.0, 0.0, 40.0}) {
+		t.Errorf("cohorts: cell %v", cell)
+	}
+	if s := series(t, byID(t, cs, "ltv"), 2); s[0]["name"] != "2011-01" || s[1]["name"] != "2011-02" {
+		t.Errorf("ltv: names %v %v", s[0]["name"], s[1]["name"])
+	}
+	for _, id := range []string{"retention", "revenue"} {
+		x := byID(t, cs, id)["xAxis"].([]any)[0].(map[string]any)
+		if l, _ := x["axisLabel"].(map[string]any); l["alignMaxLabel"] != "right" {
+			t.Errorf("%s: x axis label %v", id, x["axisLabel"])
+		}
+	}
+	if !reflect.DeepEqual(values(series(t, byID(t, cs, "retention"), 2)[0]), values(series(t, byID(t, All(sample(), DefaultLabels()), "retention"), 2)[0])) {
+		t.Errorf("retention's figures changed with the labels")
+	}
+
+	d := sample()
+	d.Survey = &report.Survey{Kind: "nps", Periods: []report.SurveyPeriod{{Period: "2011-Q1", Score: report.SurveyScore{Answers: 3, Value: 10}}}}
+	if x := xData(t, byID(t, Survey(d, SurveyLabels{Period: l.Period}), IDSurveyPeriods)); !reflect.DeepEqual(x, []any{"<2011-Q1>"}) {
+		t.Errorf("survey: x = %v", x)
+	}
+}

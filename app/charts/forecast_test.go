@@ -74,7 +74,7 @@ func TestForecastCharts(t *testing.T) {
 	// no check charts. Without a forecast, nothing.
 	d := forecastSample()
 	d.Forecast.BGNBD.NoDropout = true
-	d.Forecast.Validation = report.Validation{Error: "too short"}
+	d.Forecast.Validation = report.Validation{Error: &report.Error{Code: report.CheckShortHistory, N: 30, Need: 112}}
 	ids = nil
 	for _, c := range Forecast(d, l) {
 		ids = append(ids, c.ID)

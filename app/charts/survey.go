@@ -13,6 +13,8 @@ type SurveyLabels struct {
 	Title     string // [survey_periods] the score per period
 	Score     string // series name
 	Low, High string // series names of the 95% interval's bounds
+	// Period writes a period's key as the axis shows it (Labels.Period).
+	Period func(key string) string
 }
 
 // IDSurveyPeriods is the survey chart's ID.
@@ -34,7 +36,7 @@ func Survey(d *report.Document, l SurveyLabels) []Chart {
 	lo := make([]opts.LineData, len(s.Periods))
 	hi := make([]opts.LineData, len(s.Periods))
 	for i, p := range s.Periods {
-		names[i] = p.Period
+		names[i] = periodName(l.Period, p.Period)
 		if p.Score.Answers == 0 {
 			val[i], lo[i], hi[i] = opts.LineData{Value: "-"}, opts.LineData{Value: "-"}, opts.LineData{Value: "-"}
 			continue
@@ -47,7 +49,7 @@ func Survey(d *report.Document, l SurveyLabels) []Chart {
 	if s.Kind == "csat" {
 		y = percentAxis()
 	}
-	c := newLine(layout{id: IDSurveyPeriods, title: l.Title, save: l.SaveImage, trigger: "axis", legend: true}, categoryAxis(""), y)
+	c := newLine(layout{id: IDSurveyPeriods, title: l.Title, save: l.SaveImage, trigger: "axis", legend: true}, periodAxis(), y)
 	c.SetXAxis(names)
 	dashed := charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Color: "#9aa5b1"})
 	grey := charts.WithItemStyleOpts(opts.ItemStyle{Color: "#9aa5b1"})

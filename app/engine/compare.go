@@ -98,12 +98,12 @@ func Movement(res *ingest.Result, o report.Settings, since string) (*report.Move
 	if err != nil {
 		return nil, err
 	}
-	t, err := day("--moved-since", since, loc)
+	t, err := day("moved_since", since, loc)
 	if err != nil {
 		return nil, err
 	}
 	if t.IsZero() {
-		return nil, fmt.Errorf("--moved-since must be a date like 2024-01-31")
+		return nil, &report.Error{Code: report.BadDate, Field: "moved_since"}
 	}
 	cur := newSide(res.Dataset, mo)
 	if t.After(cur.asOf) {

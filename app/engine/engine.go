@@ -137,7 +137,10 @@ func ProblemOf(err error, res *ingest.Result) *report.Problem {
 		return nil
 	}
 	out := &report.Problem{Code: string(p.Code), File: p.File, Role: string(p.Role), Kind: p.Kind, Platform: p.Platform,
-		Hint: ingest.OrdersExportHint(p.Platform), Detail: p.Detail}
+		Hint: ingest.OrdersExportHint(p.Platform), Detail: p.Detail, Values: p.Values}
+	if len(p.Skipped) > 0 {
+		out.Skipped = skipsOf(p.Skipped)
+	}
 	if p.Code == ingest.Unclear {
 		out.Columns = p.Columns
 	}
@@ -158,18 +161,24 @@ func preview(res *ingest.Result) report.Preview {
 }
 
 func ingestReport(r *ingest.Report) (report.Ingest, []report.Skip) {
+	df, nf := r.DateFormat, r.NumberFormat
 	in := report.Ingest{
 		Rows: r.Rows, OrderRows: r.OrderRows, RefundRows: r.RefundRows, CancelledRows: r.CancelledRows,
 		SkippedRows: r.SkippedRows(), Cancelled: r.Cancelled, CancelledAmount: r.CancelledAmount,
-		DateFormat: r.DateFormat, NumberFormat: r.NumberFormat, TotalFrom: r.TotalFrom,
+		DateFormat: &df, NumberFormat: &nf, TotalFrom: r.TotalFrom,
 	}
 	for _, c := range r.Currencies {
 		in.Currencies = append(in.Currencies, report.Count{Name: c.Currency, Count: c.Orders, Amount: c.Amount})
 	}
 	in.CrownOrders = r.CrownOrders
-	skips := make([]report.Skip, 0, len(r.Skipped))
-	for _, s := range r.Skipped {
+	return in, skipsOf(r.Skipped)
+}
+
+// skipsOf is the rows skipped as the report gives them.
+func skipsOf(ss []ingest.Skip) []report.Skip {
+	skips := make([]report.Skip, 0, len(ss))
+	for _, s := range ss {
 		skips = append(skips, report.Skip{Code: string(s.Code), Reason: s.Reason, Column: s.Column, Rows: s.Rows, Examples: s.Examples, Values: s.Values})
 	}
-	return in, skips
+	return skips
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -94,7 +95,7 @@ func TestOptionErrors(t *testing.T) {
 	} {
 		_, err := Run("shop.csv", []byte(shop), tc.o)
 		var e *report.Error
-		if !errors.As(err, &e) || *e != tc.want {
+		if !errors.As(err, &e) || !reflect.DeepEqual(*e, tc.want) {
 			t.Errorf("%+v: err = %#v, want %#v", tc.o, err, tc.want)
 		}
 	}

@@ -45,7 +45,7 @@ func Forecast(res *ingest.Result, doc *report.Document, o report.Settings) error
 type Fit struct {
 	until string
 	pr    *report.Prediction // nil when there is nothing to predict from (why)
-	why   string
+	why   report.Error
 	check report.Validation
 }
 
@@ -65,12 +65,13 @@ func FitForecast(res *ingest.Result, asOf string, o report.Settings) (*Fit, erro
 	fit := &Fit{until: o.Until}
 	pr, err := Predict(res, o)
 	if err != nil {
-		if e := (*report.Error)(nil); !errors.As(err, &e) || e.IsSetting() {
+		var e *report.Error
+		if !errors.As(err, &e) || e.IsSetting() {
 			return nil, err
 		}
 		// No customer before the reference date, no orders: nothing to
 		// predict from, said like a model that cannot be fitted.
-		fit.why = err.Error()
+		fit.why = *e
 		return fit, nil
 	}
 	fit.pr = pr
@@ -84,7 +85,7 @@ func FitForecast(res *ingest.Result, asOf string, o report.Settings) (*Fit, erro
 func (fit *Fit) Attach(doc *report.Document) {
 	pr := fit.pr
 	if pr == nil {
-		doc.Forecast = &report.Forecast{Until: fit.until, Errors: []string{fit.why}}
+		doc.Forecast = &report.Forecast{Until: fit.until, Errors: []report.Error{fit.why}}
 		return
 	}
 	f := &report.Forecast{
@@ -192,7 +193,7 @@ func validate(res *ingest.Result, o report.Settings) report.Validation {
 	v := report.Validation{End: p.Until}
 	ds := res.Dataset
 	if len(ds.Orders) == 0 {
-		v.Error = "there are no orders to check the models on"
+		v.Error = &report.Error{Code: report.CheckNoOrders}
 		return v
 	}
 	first := ds.Orders[0].Time.In(loc)
@@ -201,17 +202,17 @@ func validate(res *ingest.Result, o report.Settings) report.Validation {
 	if strings.TrimSpace(p.Validate) != "" {
 		var err error
 		if until, err = day("validate", p.Validate, loc); err != nil {
-			v.Error = fmt.Sprintf("the check's calibration end must be a date like 2024-01-31, got %q", p.Validate)
+			v.Error = errorOf(err)
 			return v
 		}
 		if !until.Before(last) {
-			v.Error = fmt.Sprintf("the check's calibration must end before %s, the last day of the orders predicted from", p.Until)
+			v.Error = &report.Error{Code: report.CheckTooLate, Field: "validate", Value: until.Format(dateLayout), Bound: p.Until}
 			return v
 		}
 	} else {
 		days := int(last.Sub(first).Hours()/24 + 0.5)
 		if days < minValidationDays {
-			v.Error = fmt.Sprintf("the orders span %d days; checking the models needs at least %d, half to fit and half to compare", days, minValidationDays)
+			v.Error = &report.Error{Code: report.CheckShortHistory, N: days, Need: minValidationDays}
 			return v
 		}
 		until = first.AddDate(0, 0, days/2)
@@ -226,16 +227,27 @@ func validate(res *ingest.Result, o report.Settings) report.Validation {
 	pr, err := Predict(&cut, q)
 	switch {
 	case err != nil:
-		v.Error = err.Error()
+		v.Error = errorOf(err)
 	case pr.BGNBD == nil:
-		v.Error = strings.Join(pr.Errors, "; ")
+		v.Error = &pr.Errors[0] // BG/NBD's, the one fit tried without it
 	case pr.Holdout == nil:
-		v.Error = "no orders after " + v.Until + " to compare with"
+		v.Error = &report.Error{Code: report.CheckNoHoldout, Value: v.Until}
 	default:
 		v.BGNBD, v.Holdout = pr.BGNBD, pr.Holdout
 		v.End = pr.End
 	}
 	return v
+}
+
+// errorOf is err as the report gives it: its code, or FitBadInput with its
+// words for an error the engine has no code for (a fault of its own).
+func errorOf(err error) *report.Error {
+	var e *report.Error
+	if errors.As(err, &e) {
+		c := *e
+		return &c
+	}
+	return &report.Error{Code: report.FitBadInput, Value: err.Error()}
 }
 
 // datasetUntil is the dataset without the orders and refunds from end on.

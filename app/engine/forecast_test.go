@@ -2,8 +2,8 @@ package engine
 
 import (
 	"errors"
+	"reflect"
 	"sort"
-	"strings"
 	"testing"
 
 	"retention/app/ingest"
@@ -94,7 +94,7 @@ func TestForecastCDNOWSample(t *testing.T) {
 	// The check: calibrated to the middle of 1997-01-01 .. 1997-09-30
 	// (272 days, so 136 days in: 1997-05-17), compared up to 1997-09-30.
 	v := f.Validation
-	if v.Error != "" || v.Until != "1997-05-17" || v.End != "1997-09-30" || v.Holdout == nil {
+	if v.Error != nil || v.Until != "1997-05-17" || v.End != "1997-09-30" || v.Holdout == nil {
 		t.Fatalf("validation %+v", v)
 	}
 	if !within(v.Holdout.Length, 136.0/7, 1e-6) {
@@ -133,11 +133,12 @@ func TestForecastRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := doc.Forecast
-	if f == nil || f.BGNBD != nil || len(f.Errors) != 1 || !strings.Contains(f.Errors[0], "needs at least 50") {
+	if f == nil || f.BGNBD != nil || len(f.Errors) != 1 ||
+		!reflect.DeepEqual(f.Errors[0], report.Error{Code: report.FitFewCustomers, Model: report.ModelBGNBD, N: 3, Need: 50}) {
 		t.Fatalf("forecast %+v", f)
 	}
-	if f.Validation.Error == "" {
-		t.Errorf("validation of three customers: %+v", f.Validation)
+	if e := f.Validation.Error; e == nil || !reflect.DeepEqual(*e, f.Errors[0]) {
+		t.Errorf("validation of three customers: %+v %+v", f.Validation, e)
 	}
 	for _, c := range doc.CustomerRows {
 		if c.PAlive != nil || c.PredictedCLV != nil || c.Slipping {
@@ -146,16 +147,19 @@ func TestForecastRefusals(t *testing.T) {
 	}
 	// A check date that is not before the calibration end, or not a date.
 	data := sharedData(t, "cdnow_sample.txt")
-	for _, tc := range []struct{ validate, want string }{
-		{"1998-01-01", "must end before 1997-09-30"},
-		{"17 May", "calibration end"},
+	for _, tc := range []struct {
+		validate string
+		want     report.Error
+	}{
+		{"1998-01-01", report.Error{Code: report.CheckTooLate, Field: "validate", Value: "1998-01-01", Bound: "1997-09-30"}},
+		{"17 May", report.Error{Code: report.BadDate, Field: "validate", Value: "17 May"}},
 	} {
 		doc, err := Run("cdnow_sample.txt", data, report.Settings{AsOf: "1997-10-01", Validate: tc.validate})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v := doc.Forecast.Validation; v.Holdout != nil || !strings.Contains(v.Error, tc.want) {
-			t.Errorf("validate %q: %+v, want %q", tc.validate, v, tc.want)
+		if v := doc.Forecast.Validation; v.Holdout != nil || v.Error == nil || !reflect.DeepEqual(*v.Error, tc.want) {
+			t.Errorf("validate %q: %+v %+v, want %+v", tc.validate, v, v.Error, tc.want)
 		}
 	}
 	// Bad forecast options are the report's error, like other options.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"testing"
 	"time"
 
@@ -134,7 +135,7 @@ func TestRangeOptions(t *testing.T) {
 	} {
 		_, err := Run("o.csv", craft.Orders(20), tc.o)
 		var e *report.Error
-		if !errors.As(err, &e) || *e != tc.want {
+		if !errors.As(err, &e) || !reflect.DeepEqual(*e, tc.want) {
 			t.Errorf("%+v: %#v, want %#v", tc.o, err, tc.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -95,7 +96,7 @@ func Predict(res *ingest.Result, o report.Settings) (*report.Prediction, error) 
 
 	bg, err := btyd.FitBGNBD(cs)
 	if err != nil {
-		pr.Errors = append(pr.Errors, "BG/NBD: "+err.Error())
+		pr.Errors = append(pr.Errors, fitError(report.ModelBGNBD, err))
 		return pr, nil
 	}
 	pr.BGNBD = &report.BGNBDParams{R: r6(bg.R), Alpha: r6(bg.Alpha), A: r6(bg.A), B: r6(bg.B), LL: r6(bg.LL), NoDropout: bg.NoDropout}
@@ -104,7 +105,7 @@ func Predict(res *ingest.Result, o report.Settings) (*report.Prediction, error) 
 	}
 	gg, ggErr := btyd.FitGammaGamma(xs, ms)
 	if ggErr != nil {
-		pr.Errors = append(pr.Errors, "Gamma-Gamma: "+ggErr.Error())
+		pr.Errors = append(pr.Errors, fitError(report.ModelGammaGamma, ggErr))
 	} else {
 		pr.GammaGamma = &report.GGParams{P: r6(gg.P), Q: r6(gg.Q), Gamma: r6(gg.V), LL: r6(gg.LL)}
 	}
@@ -139,6 +140,38 @@ func Predict(res *ingest.Result, o report.Settings) (*report.Prediction, error) 
 		pr.Holdout = holdout(bg, cs, reps, holdLen, unitDays)
 	}
 	return pr, nil
+}
+
+// fitError is why model cannot be fitted, as the report's code: a
+// btyd.FitError's reason and figures; FitBadInput, with its words, for
+// histories the model does not take (a fault of the engine).
+func fitError(model string, err error) report.Error {
+	e := report.Error{Model: model}
+	var fe *btyd.FitError
+	if !errors.As(err, &fe) {
+		e.Code, e.Value = report.FitBadInput, err.Error()
+		return e
+	}
+	e.N, e.Of, e.Need = fe.N, fe.Of, fe.Need
+	switch fe.Reason {
+	case btyd.TooFewCustomers:
+		e.Code = report.FitFewCustomers
+	case btyd.TooFewRepeaters:
+		e.Code = report.FitFewRepeaters
+	case btyd.NoTime:
+		e.Code = report.FitNoTime
+	case btyd.NotConverged:
+		e.Code, e.Value = report.FitNotConverged, fe.Status
+	case btyd.Unbounded:
+		e.Code, e.Field, e.Value, e.Figure = report.FitUnbounded, fe.Param, fe.Model, fe.Value
+	case btyd.SpendCorrelated:
+		e.Code, e.Figure = report.FitSpendCorrelated, fe.Value
+	case btyd.HeavyTail:
+		e.Code, e.Figure = report.FitHeavyTail, fe.Value
+	default:
+		e.Code, e.Value = report.FitBadInput, fe.Error()
+	}
+	return e
 }
 
 // holdout compares the purchases predicted for the holdout with those

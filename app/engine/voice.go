@@ -29,8 +29,9 @@ func Survey(name string, data []byte, o report.Settings, orders *ingest.Result, 
 	if err != nil {
 		return nil, err
 	}
-	out := &report.Survey{File: name, Format: res.Format, Sheet: res.Sheet, Scale: res.ScaleName, Kind: res.Scale.Kind, ScaleWhy: res.ScaleWhy,
-		Grain: grain.String(), TimeZone: loc.String(), Rows: res.Rows, DateFormat: res.DateFormat, Notes: res.Notes, Header: res.Header}
+	why, df := res.ScaleWhy, res.DateFormat
+	out := &report.Survey{File: name, Format: res.Format, Sheet: res.Sheet, Scale: res.ScaleName, Kind: res.Scale.Kind, ScaleWhy: &why,
+		Grain: grain.String(), TimeZone: loc.String(), Rows: res.Rows, DateFormat: &df, Notes: res.Notes, Header: res.Header}
 	for _, m := range res.Mapping {
 		out.Mapping = append(out.Mapping, report.MappingEntry{Role: string(m.Role), Column: m.Column, Header: m.Header, Confidence: r6(m.Confidence), Reason: &m.Why})
 	}

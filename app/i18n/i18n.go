@@ -31,9 +31,9 @@ var Languages = []language.Tag{language.English, language.German, language.Danis
 // translations hold, per language, the text of each English key of the
 // catalogue. Each lives in its own file (de.go, da.go, ...), compiled into
 // the native programs and tests; the page's WebAssembly leaves them out
-// and loads the user's language from web/i18n-LANG.json (written by the
-// static site from these maps) through Register, so a page is not sent
-// five languages it does not show. A key missing from a translation falls
+// and loads the user's language from web/i18n-LANG.json (Messages, written
+// by the static site from these maps) through RegisterFile, so a page is
+// not sent five languages it does not show. A key missing from a translation falls
 // back to English, which TestTranslations forbids.
 var translations = map[language.Tag]map[string]string{}
 
@@ -61,8 +61,8 @@ func register(lang language.Tag, m map[string]string) {
 // translation of this catalogue.
 var ErrNotTranslation = errors.New("i18n: not a translation of this catalogue")
 
-// Register adds the messages of lang, one of Languages, as read from its
-// JSON file (Translation), to the catalogue: Locales made after it speak
+// Register adds the messages of lang, one of Languages, by English key
+// (Translation), to the catalogue: Locales made after it speak
 // lang. Messages with keys the catalogue does not have, or without every
 // key, are refused, so a page never shows a half-translated mixture.
 func Register(lang language.Tag, m map[string]string) error {
@@ -87,9 +87,8 @@ func Loaded(lang language.Tag) bool {
 	return ok || lang == language.English
 }
 
-// Translation is the messages of lang compiled into this program, as the
-// JSON object the page loads ({"English key": "text", ...}); nil when this
-// program has none for lang.
+// Translation is the messages of lang compiled into this program, by
+// English key; nil when this program has none for lang.
 func Translation(lang language.Tag) map[string]string { return translations[lang] }
 
 // File is the name, in the site's web/ folder, of lang's messages.

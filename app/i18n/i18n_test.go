@@ -3,6 +3,7 @@ package i18n
 import (
 	"encoding/json"
 	"errors"
+	"hash/fnv"
 	"maps"
 	"reflect"
 	"strconv"
@@ -240,6 +241,48 @@ func TestRegister(t *testing.T) {
 	}
 }
 
+// TestRegisterFile: a language's file as the static site writes it
+// (Messages: the texts in the catalogue's order) registers, giving each
+// key its text; a file of another version of the catalogue, one text
+// short, or not a file at all is refused.
+func TestRegisterFile(t *testing.T) {
+	for _, lang := range Languages[1:] {
+		f, ok := MessagesOf(lang)
+		if !ok {
+			t.Fatalf("no %v compiled in", lang)
+		}
+		b, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := RegisterFile(lang, b); err != nil {
+			t.Errorf("%v: %v", lang, err)
+		}
+		if got, want := In(lang, lang.String()).T(English[1]), Translation(lang)[English[1]]; got != want {
+			t.Errorf("%v: %q reads %q, want %q", lang, English[1], got, want)
+		}
+		old := f
+		old.Catalogue = "0"
+		short := Messages{Catalogue: f.Catalogue, Texts: f.Texts[1:]}
+		for name, bad := range map[string]Messages{"another catalogue": old, "a text short": short} {
+			b, _ := json.Marshal(bad)
+			if err := RegisterFile(lang, b); !errors.Is(err, ErrNotTranslation) {
+				t.Errorf("%v, %s: %v", lang, name, err)
+			}
+		}
+		if err := RegisterFile(lang, []byte(`{"Save as PNG": "x"}`)); !errors.Is(err, ErrNotTranslation) {
+			t.Errorf("%v, a map: %v", lang, err)
+		}
+	}
+	h := fnv.New64a()
+	for _, k := range English {
+		h.Write(append([]byte(k), 0))
+	}
+	if want := strconv.FormatUint(h.Sum64(), 16); Fingerprint() != want {
+		t.Errorf("fingerprint %q, want FNV-1a's %q", Fingerprint(), want)
+	}
+}
+
 // TestDate: a day in each locale's numeric pattern (CLDR), ISO for
 // the others and for what is not a day.
 func TestDate(t *testing.T) {
@@ -261,6 +304,45 @@ func TestDate(t *testing.T) {
 	} {
 		if got := New(tc.tag).Date(tc.day); got != tc.want {
 			t.Errorf("%s %q: %q, want %q", tc.tag, tc.day, got, tc.want)
+		}
+	}
+}
+
+// TestPeriod: a month and a quarter in each language's names (CLDR),
+// English names on an English page whatever the numbers' locale; a year
+// and what is no period as they are.
+func TestPeriod(t *testing.T) {
+	for _, tc := range []struct {
+		lang      language.Tag
+		locale    string
+		key, want string
+	}{
+		{language.English, "en-US", "2011-01", "Jan 2011"},
+		{language.English, "en-US", "2011-Q3", "Q3 2011"},
+		{language.English, "en-GB", "2011-09", "Sept 2011"},
+		{language.English, "en-AU", "2011-06", "June 2011"},
+		{language.English, "de-DE", "2011-03", "Mar 2011"},
+		{language.German, "de-DE", "2011-03", "März 2011"},
+		{language.German, "de-DE", "2011-12", "Dez. 2011"},
+		{language.German, "de-AT", "2011-01", "Jän. 2011"},
+		{language.German, "en-US", "2011-01", "Jan. 2011"},
+		{language.German, "de-DE", "2011-Q2", "Q2 2011"},
+		{language.Danish, "da-DK", "2011-05", "maj 2011"},
+		{language.Danish, "da-DK", "2011-Q1", "1. kvt. 2011"},
+		{Bokmal, "nb-NO", "2011-12", "des. 2011"},
+		{Bokmal, "nb-NO", "2011-Q4", "K4 2011"},
+		{language.Swedish, "sv-SE", "2011-03", "mars 2011"},
+		{language.Swedish, "sv-SE", "2011-Q1", "K1 2011"},
+		{language.Filipino, "fil-PH", "2011-02", "Peb 2011"},
+		{language.Filipino, "fil-PH", "2011-Q2", "Q2 2011"},
+		{language.German, "de-DE", "2011", "2011"},
+		{language.German, "de-DE", "2011-13", "2011-13"},
+		{language.German, "de-DE", "2011-Q5", "2011-Q5"},
+		{language.German, "de-DE", "20x1-01", "20x1-01"},
+		{language.German, "de-DE", "", ""},
+	} {
+		if got := In(tc.lang, tc.locale).Period(tc.key); got != tc.want {
+			t.Errorf("%v %s %q: %q, want %q", tc.lang, tc.locale, tc.key, got, tc.want)
 		}
 	}
 }

@@ -235,15 +235,19 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	vals := distinctOf(t, c.date, c.total, c.price, c.qty, c.refunded, c.adjusted, c.refundDate)
 	df, err := parse.DetectDateFormat(vals[0])
 	if err != nil {
-		return nil, rep, &Problem{Code: BadDates, File: t.Name, Role: columns.Date, Columns: []string{hdr(c.date)}, Detail: err.Error(), err: ErrNoDate}
+		p := &Problem{Code: BadDates, File: t.Name, Role: columns.Date, Columns: []string{hdr(c.date)}, Detail: err.Error(), err: ErrNoDate}
+		if de := (*parse.DateError)(nil); errors.As(err, &de) {
+			p.Values = de.Values
+		}
+		return nil, rep, p
 	}
-	rep.DateFormat = df.String()
+	rep.DateFormat = df.Code()
 	var numVals []string
 	for _, v := range vals[1:6] {
 		numVals = append(numVals, v...)
 	}
 	nf := parse.DetectNumberFormat(numVals)
-	rep.NumberFormat = describeNumberFormat(nf)
+	rep.NumberFormat = nf.Code()
 	// A refund date column in a format of its own, or in none that can be
 	// read, is left aside: the refunds are then dated at their orders.
 	var rdf parse.DateFormat
@@ -629,7 +633,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		rep.Skipped = []Skip{}
 	}
 	if rep.Orders == 0 {
-		return ds, rep, &Problem{Code: NoOrders, File: t.Name, Detail: skipSummary(rep.Skipped), err: ErrNoRows}
+		return ds, rep, &Problem{Code: NoOrders, File: t.Name, Detail: skipSummary(rep.Skipped), Skipped: rep.Skipped, err: ErrNoRows}
 	}
 	if opt.Progress != nil {
 		opt.Progress(report.StageOrders, int64(t.Len()), int64(t.Len()))
@@ -945,14 +949,6 @@ func isCancelled(status string) bool {
 	return false
 }
 
-func currencyList(cs []CurrencyCount) string {
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = fmt.Sprintf("%s: %d orders", c.Currency, c.Orders)
-	}
-	return strings.Join(parts, ", ")
-}
-
 // currenciesNote says the file has orders in the currencies cs, and the
 // figures are for chosen only.
 func currenciesNote(cs []CurrencyCount, chosen string) report.Note {
@@ -965,18 +961,6 @@ func currenciesNote(cs []CurrencyCount, chosen string) report.Note {
 }
 
 func formatAmount(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
-
-func describeNumberFormat(f parse.NumberFormat) string {
-	g := "none"
-	switch f.Group {
-	case 0:
-	case ' ', '\u00a0', '\u202f':
-		g = "space"
-	default:
-		g = fmt.Sprintf("%q", f.Group)
-	}
-	return fmt.Sprintf("decimal %q, thousands %s", f.Decimal, g)
-}
 
 func skipSummary(s []Skip) string {
 	if len(s) == 0 {

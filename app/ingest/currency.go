@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"retention/app/columns"
@@ -182,7 +181,11 @@ func chooseCurrency(name string, f currencyFacts, opt Options) (currencyChoice, 
 		ch.currency, ch.from = list[0].Currency, CurrencyFromFile
 		if want != "" {
 			if _, ok := counts[want]; !ok {
-				return ch, list, &userError{fmt.Sprintf("%s has no orders in %s (it has %s).", name, want, currencyList(list)), ErrCurrency}
+				e := &report.Error{Code: report.CurrencyNotInFile, Field: "currency", Value: want, File: name}
+				for _, c := range list {
+					e.Values, e.Counts = append(e.Values, c.Currency), append(e.Counts, c.Orders)
+				}
+				return ch, list, currencyError{e}
 			}
 			ch.currency = want
 		}
@@ -192,17 +195,17 @@ func chooseCurrency(name string, f currencyFacts, opt Options) (currencyChoice, 
 	case f.crowns.Orders > 0:
 		// kr that nothing tells apart: only crowns can be stated.
 		if want != "" {
-			return ch, list, &userError{fmt.Sprintf("The amounts of %s are in kr, which is %s, not %s.", name, strings.Join(parse.Crowns, ", "), want), ErrCurrency}
+			return ch, list, currencyError{&report.Error{Code: report.CurrencyNotCrowns, Field: "currency", Value: want, File: name, Values: append([]string(nil), parse.Crowns...)}}
 		}
 	case f.header != "":
 		ch.currency, ch.from = f.header, CurrencyFromFile
 		if want != "" && want != f.header {
-			return ch, list, &userError{fmt.Sprintf("The column names of %s say the amounts are in %s, not %s.", name, f.header, want), ErrCurrency}
+			return ch, list, currencyError{&report.Error{Code: report.CurrencyNotHeader, Field: "currency", Value: want, Bound: f.header, File: name}}
 		}
 	case want != "":
 		code, ok := parse.ISOCurrency(want)
 		if !ok {
-			return ch, list, &userError{fmt.Sprintf("%q is not a currency code; use an ISO 4217 code such as EUR, DKK or USD.", opt.Currency), ErrCurrency}
+			return ch, list, currencyError{&report.Error{Code: report.BadCurrency, Field: "currency", Value: opt.Currency, File: name}}
 		}
 		ch.currency, ch.from = code, CurrencyFromOption
 	default:
@@ -302,12 +305,9 @@ func Relabel(res *Result, opt Options) (out *Result, ok bool, err error) {
 	return &c, true, nil
 }
 
-// userError is a currency choice that does not fit the file: a sentence
-// and the sentinel to test.
-type userError struct {
-	msg string
-	err error
-}
+// currencyError is a currency choice that does not fit the file: the
+// report's code, for the edges to word, and the sentinel to test.
+type currencyError struct{ e *report.Error }
 
-func (e *userError) Error() string { return e.msg }
-func (e *userError) Unwrap() error { return e.err }
+func (c currencyError) Error() string   { return c.e.Error() }
+func (c currencyError) Unwrap() []error { return []error{c.e, ErrCurrency} }

@@ -24,6 +24,7 @@ func TestCurrency(t *testing.T) {
 		Revenue  float64      // sum of the orders
 		Note     *report.Note // a note that must be there
 		Err      error
+		Code     *report.Error // the error's code, with ErrCurrency
 	}{{
 		Name: "Danish semicolon file with kr. amounts",
 		CSV: "Ordrenummer;Kundenummer;Dato;Beløb\n" +
@@ -106,8 +107,9 @@ func TestCurrency(t *testing.T) {
 		Name: "kr are not euros",
 		CSV: "Order ID,Customer ID,Order Date,Total\n" +
 			"1,a,2024-01-01,kr 100.00\n",
-		Opt: Options{Currency: "EUR"},
-		Err: ErrCurrency,
+		Opt:  Options{Currency: "EUR"},
+		Err:  ErrCurrency,
+		Code: &report.Error{Code: report.CurrencyNotCrowns, Field: "currency", Value: "EUR", File: "shop.csv", Values: parse.Crowns},
 	}, {
 		Name: "no currency, stated by the user",
 		CSV: "InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice\n" +
@@ -129,8 +131,9 @@ func TestCurrency(t *testing.T) {
 		Name: "no currency and a code that is none",
 		CSV: "InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice\n" +
 			"1,a,2024-01-01,2,2.55\n",
-		Opt: Options{Currency: "XYZ"},
-		Err: ErrCurrency,
+		Opt:  Options{Currency: "XYZ"},
+		Err:  ErrCurrency,
+		Code: &report.Error{Code: report.BadCurrency, Field: "currency", Value: "XYZ", File: "shop.csv"},
 	}, {
 		Name: "a named currency beats the locale",
 		CSV: "Order ID,Customer ID,Order Date,Total\n" +
@@ -142,8 +145,16 @@ func TestCurrency(t *testing.T) {
 		Name: "a currency column and another currency asked for",
 		CSV: "Order ID,Customer ID,Order Date,Total,Currency\n" +
 			"1,a,2024-01-01,10,eur\n",
-		Opt: Options{Currency: "USD"},
-		Err: ErrCurrency,
+		Opt:  Options{Currency: "usd"},
+		Err:  ErrCurrency,
+		Code: &report.Error{Code: report.CurrencyNotInFile, Field: "currency", Value: "USD", File: "shop.csv", Values: []string{"EUR"}, Counts: []int{1}},
+	}, {
+		Name: "the column names name the currency, and another is asked for",
+		CSV: "Order ID,Customer ID,Order Date,Grand Total (PHP)\n" +
+			"1,a,2024-01-01,10\n",
+		Opt:  Options{Currency: "USD"},
+		Err:  ErrCurrency,
+		Code: &report.Error{Code: report.CurrencyNotHeader, Field: "currency", Value: "USD", Bound: "PHP", File: "shop.csv"},
 	}, {
 		Name: "euros and kr that nothing tells apart: a note",
 		CSV: "Order ID,Customer ID,Order Date,Total\n" +
@@ -159,6 +170,10 @@ func TestCurrency(t *testing.T) {
 			if tc.Err != nil {
 				if !errors.Is(err, tc.Err) {
 					t.Fatalf("err = %v, want %v", err, tc.Err)
+				}
+				var e *report.Error
+				if !errors.As(err, &e) || !reflect.DeepEqual(e, tc.Code) {
+					t.Errorf("err = %#v, want %#v", e, tc.Code)
 				}
 				return
 			}

@@ -81,18 +81,18 @@ type Report struct {
 	Refunds    int      `json:"refunds"`
 	// Cancelled counts orders whose status says cancelled or refunded:
 	// they are not orders and their value is not revenue.
-	Cancelled       int             `json:"cancelled_orders"`
-	CancelledAmount float64         `json:"cancelled_amount"`
-	CancelledRows   int             `json:"cancelled_rows"`
-	Customers       int             `json:"customers"`
-	Skipped         []Skip          `json:"skipped"`
-	Currency        string          `json:"currency,omitempty"`
-	Currencies      []CurrencyCount `json:"currencies,omitempty"`
-	DateFormat      string          `json:"date_format,omitempty"`
-	NumberFormat    string          `json:"number_format,omitempty"`
-	TotalFrom       string          `json:"total_from"` // how order totals were found
-	TimeZone        string          `json:"time_zone"`
-	Notes           []report.Note   `json:"notes,omitempty"`
+	Cancelled       int                 `json:"cancelled_orders"`
+	CancelledAmount float64             `json:"cancelled_amount"`
+	CancelledRows   int                 `json:"cancelled_rows"`
+	Customers       int                 `json:"customers"`
+	Skipped         []Skip              `json:"skipped"`
+	Currency        string              `json:"currency,omitempty"`
+	Currencies      []CurrencyCount     `json:"currencies,omitempty"`
+	DateFormat      report.DateFormat   `json:"date_format"`
+	NumberFormat    report.NumberFormat `json:"number_format"`
+	TotalFrom       string              `json:"total_from"` // how order totals were found
+	TimeZone        string              `json:"time_zone"`
+	Notes           []report.Note       `json:"notes,omitempty"`
 
 	// CurrencyFrom says where Currency (the ISO code of the figures'
 	// currency) comes from: CurrencyFromFile, CurrencyFromLanguage,

@@ -62,7 +62,11 @@ type Problem struct {
 	Platform string
 	// Detail is the reader's own words for BadDates and NoOrders.
 	Detail string
-	err    error
+	// Values are what the date column holds instead of dates (BadDates:
+	// parse.DateError's); Skipped why every row was skipped (NoOrders).
+	Values  []string
+	Skipped []Skip
+	err     error
 }
 
 // Error words the problem in English, without naming any control of the

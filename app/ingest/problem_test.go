@@ -124,3 +124,26 @@ func TestIdentityByName(t *testing.T) {
 		t.Errorf("notes %+v do not say customers are told apart by name and address", res.Report.Notes)
 	}
 }
+
+// TestProblemDetails: a date column that holds no dates says what it
+// holds instead, and a file whose every row was skipped says why, for the
+// page to word.
+func TestProblemDetails(t *testing.T) {
+	_, err := FromTable(table(
+		"Order|Customer|Date|Total",
+		"1|a|13/01/2024|10.00",
+		"2|b|01/13/2024|12.00",
+	), Options{Map: map[columns.Role]string{columns.Date: "Date"}})
+	var p *Problem
+	if !errors.As(err, &p) || p.Code != BadDates || !reflect.DeepEqual(p.Values, []string{"13/01/2024", "01/13/2024"}) {
+		t.Errorf("mixed dates: %#v", err)
+	}
+	_, err = FromTable(table(
+		"Order|Customer|Date|Total",
+		"1||2024-01-01|10.00",
+		"2||2024-01-02|12.00",
+	), Options{Map: map[columns.Role]string{columns.CustomerID: "Customer"}})
+	if !errors.As(err, &p) || p.Code != NoOrders || len(p.Skipped) != 1 || p.Skipped[0].Code != NoCustomerKey || p.Skipped[0].Rows != 2 {
+		t.Errorf("no customers: %#v", err)
+	}
+}

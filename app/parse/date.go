@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"retention/app/report"
 )
 
 // Order of day, month and year in a date with numeric fields.
@@ -31,32 +33,43 @@ type DateFormat struct {
 	Time bool
 }
 
-// String describes the format, e.g. "dd/mm/yyyy hh:mm".
-func (f DateFormat) String() string {
-	var s string
-	switch {
-	case f.Serial:
-		return "Excel serial numbers"
-	case f.Compact:
-		s = "yyyymmdd"
-	case f.order == dmy:
-		s = "day before month (dd.mm.yyyy)"
-	case f.order == mdy:
-		s = "month before day (mm/dd/yyyy)"
-	default:
-		s = "yyyy-mm-dd"
+// Code is the format as the report gives it, for the edges to word
+// (report.DateFormat).
+func (f DateFormat) Code() report.DateFormat {
+	c := report.DateFormat{Order: report.YearFirst, Serial: f.Serial, Compact: f.Compact, Time: f.Time, Ambiguous: f.Ambiguous}
+	switch f.order {
+	case dmy:
+		c.Order = report.DayFirst
+	case mdy:
+		c.Order = report.MonthFirst
 	}
-	if f.Time {
-		s += " with time"
-	}
-	if f.Ambiguous {
-		s += "; assumed, as no day was above 12"
-	}
-	return s
+	return c
 }
 
 // ErrNotDate is wrapped by the errors of Parse and DetectDateFormat.
 var ErrNotDate = errors.New("not a date")
+
+// DateError is why DetectDateFormat finds no dates in a column: Values
+// are what it holds instead: none (the column is empty), a value that is
+// no date, or one with the day first and one with the month first
+// (Mixed). It wraps ErrNotDate.
+type DateError struct {
+	Values []string
+	Mixed  bool
+}
+
+func (e *DateError) Error() string {
+	switch {
+	case e.Mixed:
+		return fmt.Sprintf("%v: %q has the day first but %q has the month first", ErrNotDate, e.Values[0], e.Values[1])
+	case len(e.Values) == 0:
+		return fmt.Sprintf("%v: the column is empty", ErrNotDate)
+	}
+	return fmt.Sprintf("%v: values such as %q", ErrNotDate, e.Values[0])
+}
+
+// Unwrap makes every DateError an ErrNotDate.
+func (e *DateError) Unwrap() error { return ErrNotDate }
 
 // fields is a date split into its parts.
 type fields struct {
@@ -125,7 +138,7 @@ func DetectDateFormat(values []string) (DateFormat, error) {
 	}
 	total := good + bad + serial + compact
 	if total == 0 {
-		return f, fmt.Errorf("%w: the column is empty", ErrNotDate)
+		return f, &DateError{}
 	}
 	switch {
 	case serial > 0 && serial >= total*9/10:
@@ -135,11 +148,11 @@ func DetectDateFormat(values []string) (DateFormat, error) {
 		f.Compact = true
 		return f, nil
 	case good == 0 || good < total/2:
-		return f, fmt.Errorf("%w: values such as %q", ErrNotDate, badExample)
+		return f, &DateError{Values: []string{badExample}}
 	}
 	switch {
 	case firstBig != "" && secondBig != "":
-		return f, fmt.Errorf("%w: %q has the day first but %q has the month first", ErrNotDate, firstBig, secondBig)
+		return f, &DateError{Values: []string{firstBig, secondBig}, Mixed: true}
 	case secondBig != "":
 		f.order = mdy
 	case firstBig != "":

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"retention/app/report"
 )
 
 // NumberFormat is how a column writes numbers: its decimal separator and
@@ -23,17 +25,18 @@ type NumberFormat struct {
 // English is the format of 1,234.56.
 var English = NumberFormat{Decimal: '.', Group: ','}
 
-// String describes the format: `decimal "," thousands "."`.
-func (f NumberFormat) String() string {
-	g := "none"
+// Code is the format as the report gives it, for the edges to word
+// (report.NumberFormat): a space of any width is " ".
+func (f NumberFormat) Code() report.NumberFormat {
+	c := report.NumberFormat{Decimal: string(f.Decimal)}
 	switch f.Group {
 	case 0:
 	case ' ', '\u00a0', '\u202f':
-		g = "space"
+		c.Group = " "
 	default:
-		g = strconv.QuoteRune(f.Group)
+		c.Group = string(f.Group)
 	}
-	return fmt.Sprintf("decimal %s, thousands %s", strconv.QuoteRune(f.Decimal), g)
+	return c
 }
 
 // DetectNumberFormat decides the decimal separator of a column from all its

@@ -3,6 +3,7 @@ package parse
 import (
 	"errors"
 	"math"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -261,5 +262,25 @@ func TestNotFinite(t *testing.T) {
 	}
 	if v, err := English.Parse("1e308"); err != nil || v != 1e308 {
 		t.Errorf("Parse(1e308) = %v, %v: finite, the ingest bounds it", v, err)
+	}
+}
+
+// TestDateError: a column without dates says what it holds instead, in
+// the same words as before it said them as a type.
+func TestDateError(t *testing.T) {
+	for _, tc := range []struct {
+		values []string
+		want   DateError
+		words  string
+	}{
+		{[]string{"", " "}, DateError{}, "not a date: the column is empty"},
+		{[]string{"soon", "later"}, DateError{Values: []string{"soon"}}, `not a date: values such as "soon"`},
+		{[]string{"13/01/2024", "01/13/2024"}, DateError{Values: []string{"13/01/2024", "01/13/2024"}, Mixed: true}, `not a date: "13/01/2024" has the day first but "01/13/2024" has the month first`},
+	} {
+		_, err := DetectDateFormat(tc.values)
+		var de *DateError
+		if !errors.As(err, &de) || !errors.Is(err, ErrNotDate) || !reflect.DeepEqual(*de, tc.want) || err.Error() != tc.words {
+			t.Errorf("%q: %#v (%v), want %+v, %q", tc.values, de, err, tc.want, tc.words)
+		}
 	}
 }

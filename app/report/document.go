@@ -71,8 +71,10 @@ type Document struct {
 	Movement *Movement `json:"movement,omitempty"`
 	// Survey is a survey export joined to these orders (nil without one).
 	Survey *Survey `json:"survey,omitempty"`
-	// SurveyError says why the survey could not be read.
-	SurveyError string `json:"survey_error,omitempty"`
+	// SurveyError says why the survey could not be read, in English;
+	// SurveyErrorCode is its code, for the page to word (nil without one).
+	SurveyError     string `json:"survey_error,omitempty"`
+	SurveyErrorCode *Error `json:"survey_error_code,omitempty"`
 
 	// Customers lists every customer with their RFM segment: the rows of
 	// every exported list.
@@ -294,11 +296,18 @@ type Ingest struct {
 	SkippedRows     int     `json:"skipped_rows"`
 	Cancelled       int     `json:"cancelled_orders"`
 	CancelledAmount float64 `json:"cancelled_amount"`
-	DateFormat      string  `json:"date_format"`
-	NumberFormat    string  `json:"number_format"`
-	TotalFrom       string  `json:"total_from"`
-	Currencies      []Count `json:"currencies,omitempty"`
-	CrownOrders     int     `json:"crown_orders,omitempty"` // orders whose amounts say kr
+	// DateText and NumberText are DateFormat and NumberFormat in words,
+	// written by an edge before it prints (the command line's English);
+	// the engine leaves them empty.
+	DateText    string  `json:"date_format"`
+	NumberText  string  `json:"number_format"`
+	TotalFrom   string  `json:"total_from"`
+	Currencies  []Count `json:"currencies,omitempty"`
+	CrownOrders int     `json:"crown_orders,omitempty"` // orders whose amounts say kr
+	// DateFormat and NumberFormat are how the file writes dates and
+	// amounts (nil once an edge has worded them).
+	DateFormat   *DateFormat   `json:"date_format_code,omitempty"`
+	NumberFormat *NumberFormat `json:"number_format_code,omitempty"`
 }
 
 // Count is a named count with an amount.
@@ -396,6 +405,11 @@ type Problem struct {
 	Platform string   `json:"platform,omitempty"` // the platform recognised, or ""
 	Hint     string   `json:"hint,omitempty"`     // where that platform's orders export is
 	Detail   string   `json:"detail,omitempty"`   // the reader's words (bad_dates, no_orders)
+	// Values are what the date column holds instead of dates (bad_dates:
+	// none for an empty column, or examples); Skipped why each row was
+	// skipped (no_orders), for the page to word.
+	Values  []string `json:"values,omitempty"`
+	Skipped []Skip   `json:"skipped,omitempty"`
 	// Mapping and Preview show what was read, for the Data tab.
 	Mapping []MappingEntry `json:"mapping,omitempty"`
 	Preview Preview        `json:"preview"`

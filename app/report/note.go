@@ -113,34 +113,70 @@ type Why struct {
 	Share  float64      `json:"share,omitempty"`
 }
 
-// Words is how an edge words notes and reasons.
+// Words is how an edge words notes, reasons and formats.
 type Words struct {
-	Note func(Note) string
-	Why  func(role string, w Why) string
+	Note    func(Note) string
+	Why     func(role string, w Why) string
+	Dates   func(DateFormat) string
+	Numbers func(NumberFormat) string
+	Scale   func(ScaleWhy) string
+	// Error words why a model gave no numbers or the forecast's check
+	// could not be made.
+	Error func(Error) string
 }
 
-// Word writes the notes and the mapping's reasons of d, its forecast and
-// its survey in w's words (NoteText, Why), and drops the codes: what an
-// edge prints is its words alone.
+// Word writes the notes, the mapping's reasons and the formats read of d,
+// its forecast's errors and its survey in w's words (NoteText, Why,
+// DateText, ErrorText...),
+// and drops the codes: what an edge prints is its words alone.
 func (d *Document) Word(w Words) {
 	d.NoteText, d.Notes = wordNotes(d.Notes, w), nil
 	wordMapping(d.Mapping, w)
+	in := &d.Ingest
+	if in.DateFormat != nil {
+		in.DateText, in.DateFormat = w.Dates(*in.DateFormat), nil
+	}
+	if in.NumberFormat != nil {
+		in.NumberText, in.NumberFormat = w.Numbers(*in.NumberFormat), nil
+	}
 	if f := d.Forecast; f != nil {
 		f.NoteText, f.Notes = wordNotes(f.Notes, w), nil
+		f.ErrorText, f.Errors = wordErrors(f.Errors, w), nil
+		if v := &f.Validation; v.Error != nil {
+			v.ErrorText, v.Error = w.Error(*v.Error), nil
+		}
 	}
 	if s := d.Survey; s != nil {
 		s.Word(w)
 	}
 }
 
-// Word writes the notes and the mapping's reasons of s in w's words.
+// Word writes the notes, the mapping's reasons, the scale's reason and the
+// date format of s in w's words.
 func (s *Survey) Word(w Words) {
 	s.NoteText, s.Notes = wordNotes(s.Notes, w), nil
 	wordMapping(s.Mapping, w)
+	if s.ScaleWhy != nil {
+		s.ScaleText, s.ScaleWhy = w.Scale(*s.ScaleWhy), nil
+	}
+	if s.DateFormat != nil {
+		s.DateText, s.DateFormat = w.Dates(*s.DateFormat), nil
+	}
 }
 
-// Word writes the notes of p in w's words.
-func (p *Prediction) Word(w Words) { p.NoteText, p.Notes = wordNotes(p.Notes, w), nil }
+// Word writes the notes and errors of p in w's words.
+func (p *Prediction) Word(w Words) {
+	p.NoteText, p.Notes = wordNotes(p.Notes, w), nil
+	p.ErrorText, p.Errors = wordErrors(p.Errors, w), nil
+}
+
+func wordErrors(es []Error, w Words) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, w.Error(e))
+	}
+	return out
+}
 
 func wordNotes(ns []Note, w Words) []string {
 	var out []string

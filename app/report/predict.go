@@ -22,11 +22,14 @@ type Prediction struct {
 	// and mean spend; the Gamma-Gamma model assumes they are independent.
 	SpendFrequencyCorrelation *float64 `json:"spend_frequency_correlation"`
 
-	Rows     []Predicted `json:"customers"`
-	Holdout  *Holdout    `json:"holdout"`
-	Errors   []string    `json:"errors,omitempty"` // why a model gave no numbers
-	NoteText []string    `json:"notes,omitempty"`  // Notes in an edge's words
-	Notes    []Note      `json:"note_codes,omitempty"`
+	Rows    []Predicted `json:"customers"`
+	Holdout *Holdout    `json:"holdout"`
+	// ErrorText is Errors in words, written by an edge before it prints.
+	ErrorText []string `json:"errors,omitempty"`
+	// Errors say why a model gave no numbers (its fit codes).
+	Errors   []Error  `json:"error_codes,omitempty"`
+	NoteText []string `json:"notes,omitempty"` // Notes in an edge's words
+	Notes    []Note   `json:"note_codes,omitempty"`
 }
 
 // BGNBDParams are the fitted BG/NBD parameters and the log-likelihood.
@@ -117,9 +120,13 @@ type Forecast struct {
 	BGNBD                     *BGNBDParams `json:"bgnbd"`
 	GammaGamma                *GGParams    `json:"gamma_gamma"`
 	SpendFrequencyCorrelation *float64     `json:"spend_frequency_correlation"`
-	Errors                    []string     `json:"errors,omitempty"`
-	NoteText                  []string     `json:"notes,omitempty"` // Notes in an edge's words
-	Notes                     []Note       `json:"note_codes,omitempty"`
+	// ErrorText is Errors in words, written by an edge before it prints.
+	ErrorText []string `json:"errors,omitempty"`
+	// Errors say why a model gave no numbers, or why there is nothing to
+	// predict from (NoOrdersToPredict, NoCustomerBy).
+	Errors   []Error  `json:"error_codes,omitempty"`
+	NoteText []string `json:"notes,omitempty"` // Notes in an edge's words
+	Notes    []Note   `json:"note_codes,omitempty"`
 
 	// ExpectedPurchases is the purchases every customer together is
 	// expected to make over the horizon; CLV their predicted value (nil
@@ -163,5 +170,7 @@ type Validation struct {
 	End     string       `json:"end"`
 	BGNBD   *BGNBDParams `json:"bgnbd,omitempty"`
 	Holdout *Holdout     `json:"holdout,omitempty"`
-	Error   string       `json:"error,omitempty"`
+	// ErrorText is Error in words, written by an edge before it prints.
+	ErrorText string `json:"error,omitempty"`
+	Error     *Error `json:"error_code,omitempty"`
 }

@@ -38,7 +38,7 @@ func WriteText(w io.Writer, d *Document) error {
 	}
 	tw.Flush()
 	in := d.Ingest
-	p.f("  Dates read as %s; numbers with %s; order totals from %s.\n", in.DateFormat, in.NumberFormat, in.TotalFrom)
+	p.f("  Dates read as %s; numbers with %s; order totals from %s.\n", in.DateText, in.NumberText, in.TotalFrom)
 
 	p.h("Data quality")
 	p.f("  %d rows: %d in orders, %d in refunds, %d in cancelled orders, %d skipped.\n",
@@ -161,7 +161,7 @@ func WriteText(w io.Writer, d *Document) error {
 
 func writeForecast(p *printer, f *Forecast, money func(float64) string) {
 	p.h(fmt.Sprintf("Predictions (BG/NBD and Gamma-Gamma on the orders to %s, in %ss; the next %d months)", f.Until, f.Unit, f.Horizon))
-	for _, e := range f.Errors {
+	for _, e := range f.ErrorText {
 		p.f("  Not predicted: %s\n", e)
 	}
 	for _, n := range f.NoteText {
@@ -183,8 +183,8 @@ func writeForecast(p *printer, f *Forecast, money func(float64) string) {
 	}
 	if v := f.Validation; v.Holdout != nil {
 		p.f("  Check: fitted to %s, the models expected %.0f purchases to %s; there were %d (error %s).\n", v.Until, v.Holdout.Predicted, v.End, v.Holdout.Actual, pct(v.Holdout.Error))
-	} else if v.Error != "" {
-		p.f("  No check: %s\n", v.Error)
+	} else if v.ErrorText != "" {
+		p.f("  No check: %s\n", v.ErrorText)
 	}
 }
 

@@ -3,16 +3,22 @@ package report
 // Survey is the report of a survey export (NPS or CSAT answers), joined to
 // the orders when they are given.
 type Survey struct {
-	File       string `json:"file"`
-	Format     string `json:"format"`
-	Sheet      string `json:"sheet,omitempty"`
-	Scale      string `json:"scale"` // "NPS (0-10)", "CSAT (1-5)", ...
-	Kind       string `json:"kind"`  // nps or csat
-	ScaleWhy   string `json:"scale_why"`
-	Grain      string `json:"grain"`
-	TimeZone   string `json:"time_zone"`
-	Rows       int    `json:"rows"`
-	DateFormat string `json:"date_format"`
+	File   string `json:"file"`
+	Format string `json:"format"`
+	Sheet  string `json:"sheet,omitempty"`
+	Scale  string `json:"scale"` // "NPS (0-10)", "CSAT (1-5)", ...
+	Kind   string `json:"kind"`  // nps or csat
+	// ScaleText is ScaleWhy in words and DateText DateFormat, written
+	// by an edge before it prints; the engine leaves them empty.
+	ScaleText string `json:"scale_why"`
+	Grain     string `json:"grain"`
+	TimeZone  string `json:"time_zone"`
+	Rows      int    `json:"rows"`
+	DateText  string `json:"date_format"`
+	// ScaleWhy is why the scale is Scale; DateFormat how the survey
+	// writes its dates (nil once an edge has worded them).
+	ScaleWhy   *ScaleWhy   `json:"scale_why_code,omitempty"`
+	DateFormat *DateFormat `json:"date_format_code,omitempty"`
 
 	// Overall is every answer's score. For NPS, Value is % promoters - %
 	// detractors in points; for CSAT the share of satisfied answers.

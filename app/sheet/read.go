@@ -34,17 +34,10 @@ var (
 	ErrCorrupt = errors.New("damaged file")
 )
 
-// fileError is an error with one sentence for the user.
-type fileError struct {
-	msg string
-	err error
-}
-
-func (e *fileError) Error() string { return e.msg }
-func (e *fileError) Unwrap() error { return e.err }
-
-func errorf(sentinel error, format string, args ...any) error {
-	return &fileError{msg: fmt.Sprintf(format, args...), err: sentinel}
+// errorf is an error with one sentence for the user, the report's code
+// for the page to word (report.Said), and its sentinel.
+func errorf(sentinel error, code report.Error, format string, args ...any) error {
+	return &report.Said{Text: fmt.Sprintf(format, args...), Code: &code, Sentinel: sentinel}
 }
 
 // Read reads a spreadsheet export from its bytes: CSV and its relatives
@@ -83,13 +76,13 @@ func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error
 	}
 	switch {
 	case len(bytes.TrimSpace(data)) == 0 && !isUTF16(data):
-		return nil, errorf(ErrEmpty, "%s is empty.", name)
+		return nil, errorf(ErrEmpty, report.Error{Code: report.FileEmpty, File: name}, "%s is empty.", name)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return readWorkbook(name, data, opt, l)
 	case bytes.HasPrefix(data, oleMagic):
 		return nil, oleError(name, data)
 	case bytes.HasPrefix(data, []byte("%PDF")):
-		return nil, errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it is a PDF; export the orders as CSV or Excel.", name)
+		return nil, errorf(ErrNotSpreadsheet, report.Error{Code: report.NotSpreadsheet, File: name, Value: "pdf"}, "%s is not a spreadsheet: it is a PDF; export the orders as CSV or Excel.", name)
 	}
 	text, note, err := decode(name, data)
 	if err != nil {
@@ -112,11 +105,11 @@ func isGzip(data []byte) bool { return len(data) >= 2 && data[0] == 0x1f && data
 func gunzip(name string, data []byte, l limits.Limits) ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, errorf(ErrCorrupt, "%s is a damaged gzip file: %v.", name, err)
+		return nil, errorf(ErrCorrupt, report.Error{Code: report.Damaged, File: name, Value: "gzip", Detail: err.Error()}, "%s is a damaged gzip file: %v.", name, err)
 	}
 	out, err := readAll(io.LimitReader(zr, l.Inflated+1), gzipSize(data, l))
 	if err != nil {
-		return nil, errorf(ErrCorrupt, "%s is a damaged gzip file: %v.", name, err)
+		return nil, errorf(ErrCorrupt, report.Error{Code: report.Damaged, File: name, Value: "gzip", Detail: err.Error()}, "%s is a damaged gzip file: %v.", name, err)
 	}
 	if int64(len(out)) > l.Inflated {
 		return nil, &limits.Error{Code: limits.Inflated, Limit: l.Inflated, Figure: int64(len(out))}
@@ -184,11 +177,11 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 func oleError(name string, data []byte) error {
 	switch {
 	case bytes.Contains(data, utf16Name("EncryptedPackage")):
-		return errorf(ErrEncrypted, "%s is a password-protected workbook: save it in Excel without a password, or as CSV.", name)
+		return errorf(ErrEncrypted, report.Error{Code: report.Encrypted, File: name, Value: "password"}, "%s is a password-protected workbook: save it in Excel without a password, or as CSV.", name)
 	case bytes.Contains(data, utf16Name("Workbook")) || bytes.Contains(data, utf16Name("Book")):
-		return errorf(ErrOldExcel, "%s is an old Excel workbook (.xls, Excel 97-2003): save it in Excel as .xlsx (Excel Workbook) or as CSV.", name)
+		return errorf(ErrOldExcel, report.Error{Code: report.Encrypted, File: name, Value: "xls"}, "%s is an old Excel workbook (.xls, Excel 97-2003): save it in Excel as .xlsx (Excel Workbook) or as CSV.", name)
 	}
-	return errorf(ErrEncrypted, "%s is a password-protected workbook or an old .xls file: save it in Excel as .xlsx without a password, or as CSV.", name)
+	return errorf(ErrEncrypted, report.Error{Code: report.Encrypted, File: name, Value: "either"}, "%s is a password-protected workbook or an old .xls file: save it in Excel as .xlsx without a password, or as CSV.", name)
 }
 
 // utf16Name is s in UTF-16 LE, as a compound file's directory names it.
@@ -218,7 +211,7 @@ func decode(name string, data []byte) (string, report.Note, error) {
 		return decodeUTF16(data, be), note, nil
 	}
 	if binary(data) {
-		return "", report.Note{}, errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it holds binary data, not text or an Excel workbook.", name)
+		return "", report.Note{}, errorf(ErrNotSpreadsheet, report.Error{Code: report.NotSpreadsheet, File: name, Value: "binary"}, "%s is not a spreadsheet: it holds binary data, not text or an Excel workbook.", name)
 	}
 	if utf8.Valid(data) {
 		// The table's cells are substrings of the file: no copy of it.
@@ -226,7 +219,7 @@ func decode(name string, data []byte) (string, report.Note, error) {
 	}
 	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", report.Note{}, errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: its text is in no known encoding.", name)
+		return "", report.Note{}, errorf(ErrNotSpreadsheet, report.Error{Code: report.NotSpreadsheet, File: name, Value: "encoding"}, "%s is not a spreadsheet: its text is in no known encoding.", name)
 	}
 	return string(s), report.Note{Code: report.NoteWindows1252}, nil
 }

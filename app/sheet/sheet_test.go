@@ -198,22 +198,32 @@ func TestReadErrors(t *testing.T) {
 		Input []byte
 		Err   error
 		Say   string
+		Code  report.Error // the code the page words (File is orders.csv)
 	}{
-		{"empty", nil, ErrEmpty, "is empty"},
-		{"only blank lines", []byte("\n\n  \r\n"), ErrEmpty, "is empty"},
-		{"PDF", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), ErrNotSpreadsheet, "PDF"},
-		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrNotSpreadsheet, "binary"},
-		{"password-protected workbook", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), ErrEncrypted, "password"},
-		{"zip without a workbook", zipOf(map[string]string{"hello.txt": "hi"}), ErrNotSpreadsheet, "zip archive"},
-		{"damaged zip", corrupt, ErrCorrupt, "damaged"},
-		{"damaged gzip", []byte{0x1f, 0x8b, 8, 0, 0, 0}, ErrCorrupt, "damaged gzip"},
-		{"no header", []byte("1,2,3\n4,5,6\n"), ErrNoHeader, "no header row"},
+		{"empty", nil, ErrEmpty, "is empty", report.Error{Code: report.FileEmpty}},
+		{"only blank lines", []byte("\n\n  \r\n"), ErrEmpty, "is empty", report.Error{Code: report.FileEmpty}},
+		{"PDF", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), ErrNotSpreadsheet, "PDF", report.Error{Code: report.NotSpreadsheet, Value: "pdf"}},
+		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrNotSpreadsheet, "binary", report.Error{Code: report.NotSpreadsheet, Value: "binary"}},
+		{"password-protected workbook", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), ErrEncrypted, "password", report.Error{Code: report.Encrypted, Value: "either"}},
+		{"zip without a workbook", zipOf(map[string]string{"hello.txt": "hi"}), ErrNotSpreadsheet, "zip archive", report.Error{Code: report.NotSpreadsheet, Value: "zip"}},
+		{"damaged zip", corrupt, ErrCorrupt, "damaged", report.Error{Code: report.Damaged, Value: "excel"}},
+		{"damaged gzip", []byte{0x1f, 0x8b, 8, 0, 0, 0}, ErrCorrupt, "damaged gzip", report.Error{Code: report.Damaged, Value: "gzip"}},
+		{"no header", []byte("1,2,3\n4,5,6\n"), ErrNoHeader, "no header row", report.Error{Code: report.NoHeaderRow, Values: []string{"1", "2", "3"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.Name, func(t *testing.T) {
 			_, err := Read("orders.csv", tc.Input, Options{})
 			if !errors.Is(err, tc.Err) {
 				t.Fatalf("err = %v, want %v", err, tc.Err)
+			}
+			e := report.CodeOf(err)
+			want := tc.Code
+			want.File = "orders.csv"
+			if e != nil && want.Code == report.Damaged {
+				want.Detail = e.Detail // the library's words
+			}
+			if e == nil || !reflect.DeepEqual(*e, want) {
+				t.Errorf("code %+v, want %+v", e, want)
 			}
 			if !strings.Contains(err.Error(), tc.Say) || !strings.Contains(err.Error(), "orders.csv") {
 				t.Errorf("err = %q, want it to name the file and say %q", err, tc.Say)

@@ -31,7 +31,7 @@ func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 	comma := byte(0)
 	if opt.Comma != 0 {
 		if opt.Comma > 0x7f {
-			return nil, errorf(ErrNotSpreadsheet, "The delimiter %q is not supported; use , ; | tab or space.", opt.Comma)
+			return nil, errorf(ErrNotSpreadsheet, report.Error{Code: report.BadDelimiter, Value: string(opt.Comma)}, "The delimiter %q is not supported; use , ; | tab or space.", opt.Comma)
 		}
 		comma = byte(opt.Comma)
 	} else {
@@ -383,7 +383,7 @@ func lineBreaks(s string) int {
 // block above it, and leaves the rows below it.
 func (t *Table) setHeader(noHeader bool) error {
 	if t.Len() == 0 {
-		return errorf(ErrEmpty, "%s is empty: it has no rows with values.", t.Name)
+		return errorf(ErrEmpty, report.Error{Code: report.FileEmpty, File: t.Name}, "%s is empty: it has no rows with values.", t.Name)
 	}
 	if noHeader {
 		width := 0
@@ -424,7 +424,7 @@ func (t *Table) setHeader(noHeader bool) error {
 		if len(first) > 4 {
 			first = first[:4]
 		}
-		return errorf(ErrNoHeader, "%s has no header row: the first row holds values (%s), not column names; say that the file has no header to read it anyway.", t.Name, strings.Join(first, ", "))
+		return errorf(ErrNoHeader, report.Error{Code: report.NoHeaderRow, File: t.Name, Values: first}, "%s has no header row: the first row holds values (%s), not column names; say that the file has no header to read it anyway.", t.Name, strings.Join(first, ", "))
 	}
 	t.Header = uniqueNames(t.Row(h))
 	t.HeaderLine = int(t.Lines[h])

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"retention/app/limits"
+	"retention/app/report"
 	"retention/app/xlsx"
 )
 
@@ -19,7 +20,7 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 	case errors.As(err, &le):
 		return nil, le
 	case errors.Is(err, xlsx.ErrEncrypted):
-		return nil, errorf(ErrEncrypted, "%s is a password-protected workbook: save it in Excel without a password, or as CSV.", name)
+		return nil, errorf(ErrEncrypted, report.Error{Code: report.Encrypted, File: name, Value: "password"}, "%s is a password-protected workbook: save it in Excel without a password, or as CSV.", name)
 	case err != nil || len(wb.Sheets()) == 0:
 		if err := otherZip(name, data); err != nil {
 			return nil, err
@@ -27,13 +28,13 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 	}
 	switch {
 	case errors.Is(err, xlsx.ErrNotWorkbook):
-		return nil, errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it is a zip archive without an Excel workbook inside.", name)
+		return nil, errorf(ErrNotSpreadsheet, report.Error{Code: report.NotSpreadsheet, File: name, Value: "zip"}, "%s is not a spreadsheet: it is a zip archive without an Excel workbook inside.", name)
 	case err != nil:
-		return nil, errorf(ErrCorrupt, "%s is a damaged Excel file: %v.", name, err)
+		return nil, errorf(ErrCorrupt, report.Error{Code: report.Damaged, File: name, Value: "excel", Detail: err.Error()}, "%s is a damaged Excel file: %v.", name, err)
 	}
 	sheets := wb.Sheets()
 	if len(sheets) == 0 {
-		return nil, errorf(ErrEmpty, "%s is an Excel workbook without worksheets.", name)
+		return nil, errorf(ErrEmpty, report.Error{Code: report.FileEmpty, File: name}, "%s is an Excel workbook without worksheets.", name)
 	}
 	sheet := ""
 	if opt.Sheet != "" {
@@ -43,7 +44,7 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 			}
 		}
 		if sheet == "" {
-			return nil, errorf(ErrEmpty, "%s has no sheet %q; its sheets are %s.", name, opt.Sheet, quoteJoin(sheets))
+			return nil, errorf(ErrEmpty, report.Error{Code: report.NoSuchSheet, File: name, Value: opt.Sheet, Values: sheets}, "%s has no sheet %q; its sheets are %s.", name, opt.Sheet, quoteJoin(sheets))
 		}
 	} else {
 		// The first sheet that holds data.
@@ -54,7 +55,7 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 				return nil, le
 			}
 			if err != nil && !errors.Is(err, errStop) {
-				return nil, errorf(ErrCorrupt, "%s is a damaged Excel file: sheet %q cannot be read: %v.", name, s, err)
+				return nil, errorf(ErrCorrupt, report.Error{Code: report.Damaged, File: name, Value: "excel", Detail: err.Error()}, "%s is a damaged Excel file: sheet %q cannot be read: %v.", name, s, err)
 			}
 			if has {
 				sheet = s
@@ -63,9 +64,9 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 		}
 		if sheet == "" {
 			if wb.ZipSheet() {
-				return nil, errorf(ErrCorrupt, "%s is a damaged Excel file: its sheets hold zip archives, not cells.", name)
+				return nil, errorf(ErrCorrupt, report.Error{Code: report.Damaged, File: name, Value: "excel"}, "%s is a damaged Excel file: its sheets hold zip archives, not cells.", name)
 			}
-			return nil, errorf(ErrEmpty, "%s is empty: none of its sheets (%s) holds data.", name, quoteJoin(sheets))
+			return nil, errorf(ErrEmpty, report.Error{Code: report.FileEmpty, File: name}, "%s is empty: none of its sheets (%s) holds data.", name, quoteJoin(sheets))
 		}
 	}
 	t := &Table{Name: name, Format: "xlsx", Sheet: sheet, Sheets: sheets}
@@ -90,10 +91,10 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 		return nil, le
 	}
 	if err != nil {
-		return nil, errorf(ErrCorrupt, "%s is a damaged Excel file: sheet %q cannot be read: %v.", name, sheet, err)
+		return nil, errorf(ErrCorrupt, report.Error{Code: report.Damaged, File: name, Value: "excel", Detail: err.Error()}, "%s is a damaged Excel file: sheet %q cannot be read: %v.", name, sheet, err)
 	}
 	if t.Len() == 0 {
-		return nil, errorf(ErrEmpty, "Sheet %q of %s is empty.", sheet, name)
+		return nil, errorf(ErrEmpty, report.Error{Code: report.SheetEmpty, File: name, Value: sheet}, "Sheet %q of %s is empty.", sheet, name)
 	}
 	if err := t.setHeader(opt.NoHeader); err != nil {
 		return nil, err
@@ -107,13 +108,13 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 func otherZip(name string, data []byte) error {
 	switch xlsx.Kind(data) {
 	case "docx":
-		return errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it is a Word document (perhaps renamed); export the orders as CSV or Excel.", name)
+		return errorf(ErrNotSpreadsheet, report.Error{Code: report.NotSpreadsheet, File: name, Value: "word"}, "%s is not a spreadsheet: it is a Word document (perhaps renamed); export the orders as CSV or Excel.", name)
 	case "pptx":
-		return errorf(ErrNotSpreadsheet, "%s is not a spreadsheet: it is a PowerPoint presentation (perhaps renamed); export the orders as CSV or Excel.", name)
+		return errorf(ErrNotSpreadsheet, report.Error{Code: report.NotSpreadsheet, File: name, Value: "powerpoint"}, "%s is not a spreadsheet: it is a PowerPoint presentation (perhaps renamed); export the orders as CSV or Excel.", name)
 	case "ods":
-		return errorf(ErrNotSpreadsheet, "%s is an OpenDocument spreadsheet (.ods): save it as Excel (.xlsx) or CSV, and read that.", name)
+		return errorf(ErrNotSpreadsheet, report.Error{Code: report.OtherSpreadsheet, File: name, Value: "ods"}, "%s is an OpenDocument spreadsheet (.ods): save it as Excel (.xlsx) or CSV, and read that.", name)
 	case "numbers":
-		return errorf(ErrNotSpreadsheet, "%s is an Apple Numbers spreadsheet: export it as Excel (.xlsx) or CSV (File > Export To), and read that.", name)
+		return errorf(ErrNotSpreadsheet, report.Error{Code: report.OtherSpreadsheet, File: name, Value: "numbers"}, "%s is an Apple Numbers spreadsheet: export it as Excel (.xlsx) or CSV (File > Export To), and read that.", name)
 	}
 	return nil
 }

@@ -35,8 +35,8 @@ func LargestLanguage() string {
 	largest, size := "", -1
 	for _, lang := range i18n.Languages[1:] {
 		n := 0
-		for k, v := range i18n.Translation(lang) {
-			n += len(k) + len(v)
+		for _, v := range i18n.Translation(lang) {
+			n += len(v) // the file holds the texts (i18n.Messages)
 		}
 		if n > size {
 			largest, size = i18n.File(lang), n

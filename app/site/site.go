@@ -115,12 +115,12 @@ func Generate(dir, prefix string) error {
 }
 
 // writeLanguages writes each translation of the page's messages to
-// web/i18n-LANG.json: the page's WebAssembly carries English only and
-// loads the user's language from there (app/i18n).
+// web/i18n-LANG.json (i18n.Messages): the page's WebAssembly carries
+// English only and loads the user's language from there (app/i18n).
 func writeLanguages(web string) error {
 	for _, lang := range i18n.Languages[1:] {
-		m := i18n.Translation(lang)
-		if m == nil {
+		m, ok := i18n.MessagesOf(lang)
+		if !ok {
 			return fmt.Errorf("the site has no %v messages compiled in", lang)
 		}
 		b, err := json.Marshal(m)

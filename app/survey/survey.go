@@ -128,23 +128,33 @@ const (
 
 // Result is a read survey.
 type Result struct {
-	File       string           `json:"file"`
-	Format     string           `json:"format"`
-	Sheet      string           `json:"sheet,omitempty"`
-	Scale      metrics.Scale    `json:"-"`
-	ScaleName  string           `json:"scale"`
-	ScaleWhy   string           `json:"scale_why"`
-	Rows       int              `json:"rows"`
-	Answers    []metrics.Answer `json:"-"`
-	Emails     map[int]string   `json:"-"` // answer index -> e-mail, when the answer has a customer id too
-	Mapping    []Match          `json:"mapping"`
-	Header     []string         `json:"header"`
-	Skipped    []Skip           `json:"skipped"`
-	DateFormat string           `json:"date_format"`
-	Notes      []report.Note    `json:"notes,omitempty"`
+	File       string            `json:"file"`
+	Format     string            `json:"format"`
+	Sheet      string            `json:"sheet,omitempty"`
+	Scale      metrics.Scale     `json:"-"`
+	ScaleName  string            `json:"scale"`
+	ScaleWhy   report.ScaleWhy   `json:"scale_why"`
+	Rows       int               `json:"rows"`
+	Answers    []metrics.Answer  `json:"-"`
+	Emails     map[int]string    `json:"-"` // answer index -> e-mail, when the answer has a customer id too
+	Mapping    []Match           `json:"mapping"`
+	Header     []string          `json:"header"`
+	Skipped    []Skip            `json:"skipped"`
+	DateFormat report.DateFormat `json:"date_format"`
+	Notes      []report.Note     `json:"notes,omitempty"`
 }
 
 const sampleRows = 2000
+
+// errNoWholeScores is scaleOf's: the score column holds no whole numbers
+// from 0 to 10.
+var errNoWholeScores = errors.New("the score column holds no whole numbers from 0 to 10")
+
+// said is a survey that gives no answers: its sentence, naming the
+// command line's --map, and its code for the page (report.Said).
+func said(code report.Error, format string, args ...any) error {
+	return &report.Said{Text: fmt.Sprintf(format, args...), Code: &code}
+}
 
 // Read reads a survey export.
 func Read(name string, data []byte, o Options) (*Result, error) {
@@ -153,7 +163,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		return nil, err
 	}
 	if t.Len() == 0 {
-		return nil, fmt.Errorf("%s has a header but no answers", name)
+		return nil, said(report.Error{Code: report.SurveyNoAnswers, File: name}, "%s has a header but no answers", name)
 	}
 	loc := o.Location
 	if loc == nil {
@@ -189,16 +199,17 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		_, hasTotal := om.Column(columns.Total)
 		_, hasPrice := om.Column(columns.UnitPrice)
 		if hasOrder && (hasTotal || hasPrice) {
-			return nil, fmt.Errorf("%s looks like an orders export, not a survey: no column is named like a score (%q only holds small numbers); name it with --map score=COLUMN", name, sc.Header)
+			return nil, said(report.Error{Code: report.SurveyOrders, File: name, Value: sc.Header},
+				"%s looks like an orders export, not a survey: no column is named like a score (%q only holds small numbers); name it with --map score=COLUMN", name, sc.Header)
 		}
 	}
 	sc, ok := m[Score]
 	if !ok {
-		return nil, fmt.Errorf("%s has no column of scores (0-10 or 1-5 answers); name it with --map score=COLUMN", name)
+		return nil, said(report.Error{Code: report.SurveyNoScore, File: name}, "%s has no column of scores (0-10 or 1-5 answers); name it with --map score=COLUMN", name)
 	}
 	dc, ok := m[Date]
 	if !ok {
-		return nil, fmt.Errorf("%s has no column with answer dates; name it with --map date=COLUMN", name)
+		return nil, said(report.Error{Code: report.SurveyNoDate, File: name}, "%s has no column with answer dates; name it with --map date=COLUMN", name)
 	}
 	for _, r := range Roles() {
 		if x, ok := m[r]; ok {
@@ -230,9 +241,9 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 	}
 	df, err := parse.DetectDateFormat(dates)
 	if err != nil {
-		return nil, fmt.Errorf("column %q: %w", dc.Header, err)
+		return nil, &report.Said{Text: fmt.Sprintf("column %q: %v", dc.Header, err), Code: &report.Error{Code: report.SurveyBadDates, File: name, Value: dc.Header}, Sentinel: err}
 	}
-	res.DateFormat = df.String()
+	res.DateFormat = df.Code()
 	nf := parse.DetectNumberFormat(scores)
 	values := make([]float64, t.Len())
 	okScore := make([]bool, t.Len())
@@ -242,6 +253,9 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		}
 	}
 	res.Scale, res.ScaleWhy, err = scaleOf(o.Scale, sc.Header, values, okScore)
+	if errors.Is(err, errNoWholeScores) {
+		return nil, said(report.Error{Code: report.SurveyNoScale, File: name, Value: sc.Header}, "%v", err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -301,7 +315,7 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 		res.Skipped = append(res.Skipped, *skips[k])
 	}
 	if len(res.Answers) == 0 {
-		return nil, fmt.Errorf("%s has no answer with a score and a date (%d rows read)", name, t.Len())
+		return nil, said(report.Error{Code: report.SurveyNoAnswers, File: name, N: t.Len()}, "%s has no answer with a score and a date (%d rows read)", name, t.Len())
 	}
 	if col(CustomerID) < 0 && col(Email) < 0 {
 		res.Notes = append(res.Notes, report.Note{Code: report.NoteSurveyNoKey})
@@ -311,19 +325,20 @@ func Read(name string, data []byte, o Options) (*Result, error) {
 
 // scaleOf decides the scale: the caller's, or from the header's words and
 // the values' range.
-func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale, string, error) {
+func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale, report.ScaleWhy, error) {
+	chosen := report.ScaleWhy{Code: report.ScaleChosen}
 	switch strings.ToLower(strings.TrimSpace(choice)) {
 	case "nps":
-		return metrics.NPSScale, "set by you", nil
+		return metrics.NPSScale, chosen, nil
 	case "csat5", "csat":
-		return metrics.CSAT5, "set by you", nil
+		return metrics.CSAT5, chosen, nil
 	case "csat7":
-		return metrics.CSAT7, "set by you", nil
+		return metrics.CSAT7, chosen, nil
 	case "csat10":
-		return metrics.CSAT10, "set by you", nil
+		return metrics.CSAT10, chosen, nil
 	case "":
 	default:
-		return metrics.Scale{}, "", fmt.Errorf("unknown scale %q; use nps, csat5, csat7 or csat10", choice)
+		return metrics.Scale{}, report.ScaleWhy{}, fmt.Errorf("unknown scale %q; use nps, csat5, csat7 or csat10", choice)
 	}
 	lo, hi, n := math.Inf(1), math.Inf(-1), 0
 	for i, v := range values {
@@ -333,7 +348,7 @@ func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale,
 		}
 	}
 	if n == 0 {
-		return metrics.Scale{}, "", errors.New("the score column holds no whole numbers from 0 to 10")
+		return metrics.Scale{}, report.ScaleWhy{}, errNoWholeScores
 	}
 	h := columns.Fold(header)
 	has := func(words []string) bool {
@@ -344,23 +359,27 @@ func scaleOf(choice, header string, values []float64, ok []bool) (metrics.Scale,
 		}
 		return false
 	}
+	satisfaction := func(s metrics.Scale) (metrics.Scale, report.ScaleWhy, error) {
+		return s, report.ScaleWhy{Code: report.ScaleSatisfaction, Column: header, Max: s.Max}, nil
+	}
+	answers := report.ScaleWhy{Code: report.ScaleAnswers, Min: int(lo), Max: int(hi)}
 	switch {
 	case has(npsWords):
-		return metrics.NPSScale, fmt.Sprintf("the header %q asks about recommending", header), nil
+		return metrics.NPSScale, report.ScaleWhy{Code: report.ScaleRecommends, Column: header}, nil
 	case has(csatWords) && lo >= 1:
 		switch {
 		case hi <= 5:
-			return metrics.CSAT5, fmt.Sprintf("the header %q asks about satisfaction; answers 1 to 5", header), nil
+			return satisfaction(metrics.CSAT5)
 		case hi <= 7:
-			return metrics.CSAT7, fmt.Sprintf("the header %q asks about satisfaction; answers 1 to 7", header), nil
+			return satisfaction(metrics.CSAT7)
 		}
-		return metrics.CSAT10, fmt.Sprintf("the header %q asks about satisfaction; answers 1 to 10", header), nil
+		return satisfaction(metrics.CSAT10)
 	case lo == 0 || hi > 7:
-		return metrics.NPSScale, fmt.Sprintf("answers run from %.0f to %.0f", lo, hi), nil
+		return metrics.NPSScale, answers, nil
 	case hi <= 5:
-		return metrics.CSAT5, fmt.Sprintf("answers run from %.0f to %.0f", lo, hi), nil
+		return metrics.CSAT5, answers, nil
 	}
-	return metrics.CSAT7, fmt.Sprintf("answers run from %.0f to %.0f", lo, hi), nil
+	return metrics.CSAT7, answers, nil
 }
 
 // detect finds each role's column from the header, then the score and

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"retention/app/demo"
+	"retention/app/report"
 	"retention/metrics"
 )
 
@@ -37,12 +38,12 @@ func TestGeneratedExports(t *testing.T) {
 		comma rune
 		scale metrics.Scale
 		want  map[Role]string
-		date  string
+		date  report.DateFormat
 	}{
 		{demo.NPSFileName, demo.NPSCSV(), ',', metrics.NPSScale,
-			map[Role]string{Score: "Score", Date: "Created At", Email: "Email", Comment: "Comment"}, "yyyy-mm-dd with time"},
+			map[Role]string{Score: "Score", Date: "Created At", Email: "Email", Comment: "Comment"}, report.DateFormat{Order: report.YearFirst, Time: true}},
 		{demo.CSATFileName, demo.CSATCSV(), ';', metrics.CSAT5,
-			map[Role]string{Score: "Bewertung", Date: "Bewertet am", Email: "Anfragende E-Mail", Comment: "Kommentar"}, "day before month (dd.mm.yyyy) with time"},
+			map[Role]string{Score: "Bewertung", Date: "Bewertet am", Email: "Anfragende E-Mail", Comment: "Kommentar"}, report.DateFormat{Order: report.DayFirst, Time: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := Read(tc.name, tc.data, Options{})
@@ -57,7 +58,7 @@ func TestGeneratedExports(t *testing.T) {
 				t.Errorf("scale %v, %d answers of %d rows, skipped %+v", r.Scale, len(r.Answers), n, r.Skipped)
 			}
 			if r.DateFormat != tc.date {
-				t.Errorf("dates %q, want %q", r.DateFormat, tc.date)
+				t.Errorf("dates %+v, want %+v", r.DateFormat, tc.date)
 			}
 			for _, a := range r.Answers {
 				if !strings.HasSuffix(a.Customer, "@example.com") || !tc.scale.Valid(a.Score) || a.Time.Before(demo.First) || a.Time.After(demo.Last) {
@@ -101,21 +102,24 @@ func TestHeadersInSixLanguages(t *testing.T) {
 	}
 }
 
+// TestScaleDetection: the scale from the header's words, else from the
+// answers' range, else as the caller says; with the reason as a code.
 func TestScaleDetection(t *testing.T) {
 	for _, tc := range []struct {
 		header, values string
 		choice         string
 		want           metrics.Scale
+		why            report.ScaleWhy
 	}{
-		{"Score", "0 7 10", "", metrics.NPSScale},     // a 0: NPS
-		{"Rating", "1 3 5 4", "", metrics.CSAT5},      // 1-5
-		{"Rating", "1 6 7", "", metrics.CSAT7},        // 1-7
-		{"Score", "2 8 9", "", metrics.NPSScale},      // above 7 without a word: NPS
-		{"CSAT", "2 8 9", "", metrics.CSAT10},         // the header says satisfaction
-		{"NPS", "5 4 5", "", metrics.NPSScale},        // the header says NPS, whatever the values
-		{"Zufriedenheit", "1 2 4", "", metrics.CSAT5}, // German satisfaction
-		{"Score", "4 5 5", "nps", metrics.NPSScale},   // the caller decides
-		{"Score", "1 9 10", "csat10", metrics.CSAT10}, //
+		{"Score", "0 7 10", "", metrics.NPSScale, report.ScaleWhy{Code: report.ScaleAnswers, Min: 0, Max: 10}},                          // a 0: NPS
+		{"Rating", "1 3 5 4", "", metrics.CSAT5, report.ScaleWhy{Code: report.ScaleAnswers, Min: 1, Max: 5}},                            // 1-5
+		{"Rating", "1 6 7", "", metrics.CSAT7, report.ScaleWhy{Code: report.ScaleAnswers, Min: 1, Max: 7}},                              // 1-7
+		{"Score", "2 8 9", "", metrics.NPSScale, report.ScaleWhy{Code: report.ScaleAnswers, Min: 2, Max: 9}},                            // above 7 without a word: NPS
+		{"CSAT", "2 8 9", "", metrics.CSAT10, report.ScaleWhy{Code: report.ScaleSatisfaction, Column: "CSAT", Max: 10}},                 // the header says satisfaction
+		{"NPS", "5 4 5", "", metrics.NPSScale, report.ScaleWhy{Code: report.ScaleRecommends, Column: "NPS"}},                            // the header says NPS, whatever the values
+		{"Zufriedenheit", "1 2 4", "", metrics.CSAT5, report.ScaleWhy{Code: report.ScaleSatisfaction, Column: "Zufriedenheit", Max: 5}}, // German satisfaction
+		{"Score", "4 5 5", "nps", metrics.NPSScale, report.ScaleWhy{Code: report.ScaleChosen}},                                          // the caller decides
+		{"Score", "1 9 10", "csat10", metrics.CSAT10, report.ScaleWhy{Code: report.ScaleChosen}},                                        //
 	} {
 		var b strings.Builder
 		b.WriteString("Date," + tc.header + "\n")
@@ -127,8 +131,8 @@ func TestScaleDetection(t *testing.T) {
 			t.Errorf("%s %s: %v", tc.header, tc.values, err)
 			continue
 		}
-		if r.Scale != tc.want || r.ScaleWhy == "" {
-			t.Errorf("%s %s (%q): scale %v (%s), want %v", tc.header, tc.values, tc.choice, r.Scale, r.ScaleWhy, tc.want)
+		if r.Scale != tc.want || r.ScaleWhy != tc.why {
+			t.Errorf("%s %s (%q): scale %v (%+v), want %v (%+v)", tc.header, tc.values, tc.choice, r.Scale, r.ScaleWhy, tc.want, tc.why)
 		}
 	}
 }
@@ -161,16 +165,24 @@ func TestSkippedAndErrors(t *testing.T) {
 		file string
 		o    Options
 		want string
+		code report.Code // the code the page words; "" for a setting only the command line gives
 	}{
-		{"Date,Email\n2025-01-02,a@x.com\n", Options{}, "no column of scores"},
-		{"Email,Score\na@x.com,5\n", Options{}, "no column with answer dates"},
-		{file, Options{Map: map[string]string{"mood": "Score"}}, "unknown role"},
-		{file, Options{Map: map[string]string{"score": "Stars"}}, `no column "Stars"`},
-		{file, Options{Scale: "stars"}, "unknown scale"},
-		{"Date,Score\n", Options{}, "no answers"},
+		{"Date,Email\n2025-01-02,a@x.com\n", Options{}, "no column of scores", report.SurveyNoScore},
+		{"Email,Score\na@x.com,5\n", Options{}, "no column with answer dates", report.SurveyNoDate},
+		{file, Options{Map: map[string]string{"mood": "Score"}}, "unknown role", ""},
+		{file, Options{Map: map[string]string{"score": "Stars"}}, `no column "Stars"`, ""},
+		{file, Options{Scale: "stars"}, "unknown scale", ""},
+		{"Date,Score\n", Options{}, "no answers", report.SurveyNoAnswers},
+		{"Date,Score\n2025-01-02,\n,9\n", Options{Map: map[string]string{"score": "Score", "date": "Date"}}, "no answer with a score and a date (2 rows read)", report.SurveyNoAnswers},
+		{"Date,Score\nsoon,9\nlater,8\n", Options{}, `column "Date": not a date`, report.SurveyBadDates},
+		{"Date,Score\n2025-01-02,-3\n", Options{Map: map[string]string{"score": "Score"}}, "no whole numbers from 0 to 10", report.SurveyNoScale},
 	} {
-		if _, err := Read("s.csv", []byte(tc.file), tc.o); err == nil || !strings.Contains(err.Error(), tc.want) {
+		_, err := Read("s.csv", []byte(tc.file), tc.o)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q %+v: %v, want %q", tc.file, tc.o, err, tc.want)
+		}
+		if e := report.CodeOf(err); tc.code != "" && (e == nil || e.Code != tc.code || e.File != "s.csv") || tc.code == "" && e != nil {
+			t.Errorf("%q %+v: code %+v, want %q", tc.file, tc.o, e, tc.code)
 		}
 	}
 	// A role set by the caller wins.

@@ -296,8 +296,10 @@ func (m *model) moved(msg message) {
 		return // an older request's
 	}
 	if msg.Type == report.MsgError {
-		m.moveFor = m.docGen // not asked again until the days change
-		m.Err = msg.Message
+		// Not asked again until the days change; the page words a coded
+		// error (errorView).
+		m.moveFor = m.docGen
+		m.Err, m.Setting = msg.Message, msg.Error
 		return
 	}
 	m.Move = msg.Movement

@@ -135,7 +135,11 @@ func (w *Workbench) lostText(l *lost) string {
 	case "start":
 		return w.t("The engine could not start (%s). Reload the page to try again.", l.Detail)
 	case "restore":
-		return w.t("The engine was restarted, but %s could not be read again (%s): open it again to use its lists and exports.", l.File, l.Detail)
+		why := l.Detail
+		if l.Error != nil && w.settingText(l.Error) != "" {
+			why = w.settingText(l.Error)
+		}
+		return w.t("The engine was restarted, but %s could not be read again (%s): open it again to use its lists and exports.", l.File, why)
 	default:
 		s = w.t("The engine crashed while %s (%s) and was restarted.", doing, l.Detail)
 	}

@@ -33,6 +33,7 @@ func (w *Workbench) chartLabels() charts.Labels {
 		Days:             w.t("Days"),
 		Gaps:             w.t("Repeat orders"),
 		SegmentNames:     w.segmentNameMap(),
+		Period:           w.loc.Period,
 	}
 	switch w.cohortMeasure {
 	case charts.CohortRevenue:

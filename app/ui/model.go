@@ -122,6 +122,9 @@ type lost struct {
 	Task   string // the request it was doing (report.MsgLoad...), "" when idle
 	File   string // the file of that request
 	Kept   string // the file whose report stays, "" for none
+	// Error is the restore's error when the engine sent its code, for
+	// the page to word in place of Detail.
+	Error *report.Error
 }
 
 // engineEvent is what web/glue.js says of an engine that ended.
@@ -417,7 +420,7 @@ func (m *model) restored(msg message) {
 	case report.MsgError:
 		if msg.Problem == nil {
 			m.restore = [2]int{}
-			m.Lost = &lost{Reason: "restore", Detail: msg.Message, File: m.src.Name}
+			m.Lost = &lost{Reason: "restore", Detail: msg.Message, Error: msg.Error, File: m.src.Name}
 		}
 	}
 }
@@ -553,10 +556,11 @@ func retentionKPIs(d *report.Document, l *i18n.Locale) []KPI {
 	if p.Retention == nil || p.Churn == nil || p.CRR == nil {
 		return []KPI{ret, churn}
 	}
-	note := l.T("%s, last complete period", p.Period)
-	base := l.T("S: the customers who ordered in the period before %s; retained: those of them who ordered in %s too.", p.Period, p.Period)
+	period := l.Period(p.Period)
+	note := l.T("%s, last complete period", period)
+	base := l.T("S: the customers who ordered in the period before %s; retained: those of them who ordered in %s too.", period, period)
 	if days := d.ActiveWindowDays; days > 0 {
-		base = l.T("S: the customer base when %s began, the customers with an order in the %s days before (at least the period before); retained: those of them still in the base when it ended.", p.Period, l.Int(days))
+		base = l.T("S: the customer base when %s began, the customers with an order in the %s days before (at least the period before); retained: those of them still in the base when it ended.", period, l.Int(days))
 	}
 	s := float64(p.S)
 	ret = KPI{Name: "retention", Label: l.T("Retention rate"), Value: *p.Retention, Text: l.Percent(*p.Retention), Note: note,
@@ -564,11 +568,11 @@ func retentionKPIs(d *report.Document, l *i18n.Locale) []KPI {
 			l.T("Retention + churn = 100%%."),
 		Detail: &KPI{Name: "crr", Value: *p.CRR, Text: l.Percent(*p.CRR),
 			Formula: l.T("The customer retention rate CRR = (E − N) ÷ S = (%s − %s) ÷ %s = %s, with E the customer base at the end of %s and N its new customers, counts the %s customers back after leaving the base with the %s retained: CRR = retention %s + reactivated ÷ S %s. So it can pass 100%% and does not add up with churn.",
-				l.Int(p.E), l.Int(p.New), l.Int(p.S), l.Percent(*p.CRR), p.Period, l.Int(p.Reactivated), l.Int(p.Retained),
+				l.Int(p.E), l.Int(p.New), l.Int(p.S), l.Percent(*p.CRR), period, l.Int(p.Reactivated), l.Int(p.Retained),
 				l.Percent(*p.Retention), l.Percent(float64(p.Reactivated)/s))}}
 	churn = KPI{Name: "churn", Label: l.T("Churn rate"), Value: *p.Churn, Text: l.Percent(*p.Churn), Note: note,
 		Formula: l.T("Churn = lost ÷ S = %s ÷ %s = %s: the customers of S who had left the customer base by the end of %s. Retention + churn = 100%%.",
-			l.Int(p.Lost), l.Int(p.S), l.Percent(*p.Churn), p.Period)}
+			l.Int(p.Lost), l.Int(p.S), l.Percent(*p.Churn), period)}
 	return []KPI{ret, churn}
 }
 

@@ -110,3 +110,62 @@ func (w *Workbench) valuesText(r report.Why) string {
 	}
 	return ""
 }
+
+// datesText words how a file writes its dates, with the pattern's letters
+// as the page's language writes them (TT.MM.JJJJ, dd.mm.åååå).
+func (w *Workbench) datesText(f *report.DateFormat) string {
+	if f == nil {
+		return ""
+	}
+	var s string
+	switch {
+	case f.Serial:
+		return w.t("Excel serial numbers")
+	case f.Compact:
+		s = w.t("yyyymmdd")
+	case f.Order == report.DayFirst:
+		s = w.t("day before month (dd.mm.yyyy)")
+	case f.Order == report.MonthFirst:
+		s = w.t("month before day (mm/dd/yyyy)")
+	default:
+		s = w.t("yyyy-mm-dd")
+	}
+	if f.Time {
+		s = w.t("%s with time", s)
+	}
+	if f.Ambiguous {
+		s = w.t("%s; assumed, as no day was above 12", s)
+	}
+	return s
+}
+
+// numberExample writes 1234.56 as a file of format f writes it
+// ("1.234,56"), a space kept to its digits.
+func numberExample(f *report.NumberFormat) string {
+	if f == nil {
+		return ""
+	}
+	g := f.Group
+	if g == " " {
+		g = "\u00a0"
+	}
+	return "1" + g + "234" + f.Decimal + "56"
+}
+
+// scaleText words why a survey's scale was chosen.
+func (w *Workbench) scaleText(r *report.ScaleWhy) string {
+	if r == nil {
+		return ""
+	}
+	switch r.Code {
+	case report.ScaleChosen:
+		return w.t("chosen by you")
+	case report.ScaleRecommends:
+		return w.t("the header “%s” asks about recommending", r.Column)
+	case report.ScaleSatisfaction:
+		return w.t("the header “%s” asks about satisfaction; answers 1 to %s", r.Column, w.loc.Int(r.Max))
+	case report.ScaleAnswers:
+		return w.t("answers run from %s to %s", w.loc.Int(r.Min), w.loc.Int(r.Max))
+	}
+	return string(r.Code) // a code this page does not know yet
+}

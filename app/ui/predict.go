@@ -34,7 +34,7 @@ func forecastKPIs(d *report.Document, l *i18n.Locale) []KPI {
 		Name: "expected_purchases", Label: l.T("Expected purchases"), Value: f.ExpectedPurchases, Text: l.Num(f.ExpectedPurchases, 0),
 		Note: l.T("next %s months", l.Int(f.Horizon)), Verdict: verdictText(l, v, f, false),
 		Formula: l.T("%s, fitted in %s on the orders to %s of %s customers (%s bought again), gives each customer's expected purchases in the next %s months from their repeat purchases (x), the time of the last (tₓ) and their age (T); summed: %s.",
-			model, unit, f.Until, l.Int(f.Customers), l.Int(f.Repeaters), l.Int(f.Horizon), l.Num(f.ExpectedPurchases, 1)),
+			model, unit, l.Date(f.Until), l.Int(f.Customers), l.Int(f.Repeaters), l.Int(f.Horizon), l.Num(f.ExpectedPurchases, 1)),
 	}}
 	if f.CLV != nil && f.GammaGamma != nil {
 		g := f.GammaGamma
@@ -57,9 +57,9 @@ func forecastKPIs(d *report.Document, l *i18n.Locale) []KPI {
 	if h := f.Validation.Holdout; h != nil {
 		out = append(out, KPI{
 			Name: "check_error", Label: l.T("Prediction error in the test"), Value: h.Error, Text: l.Percent(h.Error),
-			Note: l.T("%s to %s", f.Validation.Until, f.Validation.End), Verdict: verdictText(l, v, f, false),
+			Note: l.T("%s to %s", l.Date(f.Validation.Until), l.Date(f.Validation.End)), Verdict: verdictText(l, v, f, false),
 			Formula: l.T("Fitted only on the orders to %s, the models expected %s purchases from %s to %s; there were %s. Error = |%s − %s| ÷ %s = %s; per customer the mean absolute error is %s.",
-				f.Validation.Until, l.Num(h.Predicted, 0), f.Validation.Until, f.Validation.End, l.Int(h.Actual),
+				l.Date(f.Validation.Until), l.Num(h.Predicted, 0), l.Date(f.Validation.Until), l.Date(f.Validation.End), l.Int(h.Actual),
 				l.Num(h.Predicted, 0), l.Int(h.Actual), l.Int(h.Actual), l.Percent(h.Error), l.Num(h.MAE, 2)),
 		})
 	}
@@ -164,7 +164,9 @@ func (w *Workbench) predictions() app.UI {
 		app.If(len(f.Errors) > 0, func() app.UI {
 			return app.Div().Class("alert").ID("forecast-errors").Attr("role", "alert").Body(
 				app.P().Text(w.t("Not predicted:")),
-				app.Ul().Body(app.Range(f.Errors).Slice(func(i int) app.UI { return app.Li().Text(f.Errors[i]) })),
+				app.Ul().Body(app.Range(f.Errors).Slice(func(i int) app.UI {
+					return app.Li().DataSet("code", string(f.Errors[i].Code)).Text(w.forecastError(f.Errors[i]))
+				})),
 			)
 		}),
 		app.If(len(f.Notes) > 0, func() app.UI {
@@ -180,8 +182,9 @@ func (w *Workbench) predictions() app.UI {
 			)
 		}),
 		w.openList(""),
-		app.If(f.Validation.Error != "", func() app.UI {
-			return app.P().Class("hint").ID("check-error").Text(w.t("No test: %s", f.Validation.Error))
+		app.If(f.Validation.Error != nil, func() app.UI {
+			e := f.Validation.Error
+			return app.P().Class("hint").ID("check-error").DataSet("code", string(e.Code)).Text(w.t("No test: %s", w.forecastError(*e)))
 		}),
 		w.chartGrid(cs),
 		app.If(len(f.Segments) > 0, func() app.UI {

@@ -62,7 +62,7 @@ func (w *Workbench) printView() app.UI {
 	ks, fs := kpis(d, w.loc), forecastKPIs(d, w.loc)
 	return app.Div().Class("print-report").ID("print-report").Body(
 		app.H1().Text(w.t("Retention report: %s", w.m.File)),
-		app.P().Class("hint").Text(w.t("%s to %s", d.FirstOrder, d.LastOrder)),
+		app.P().Class("hint").Text(w.t("%s to %s", w.loc.Date(d.FirstOrder), w.loc.Date(d.LastOrder))),
 		app.H2().Text(w.tabLabel(TabOverview)),
 		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
 		w.printCharts(p.overview),

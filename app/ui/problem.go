@@ -19,11 +19,14 @@ func (w *Workbench) problemText(p *report.Problem) string {
 	case "no_rows":
 		return w.t("%s has column names but no rows below them.", p.File)
 	case "no_orders":
-		return w.t("No row of %s could be used as an order: %s", p.File, p.Detail)
+		return w.t("No row of %s could be used as an order: %s", p.File, w.skipsText(p))
 	case "no_date":
 		return w.t("%s has no column with order dates. Choose the column that holds the date of each order.", p.File)
 	case "bad_dates":
-		return w.t("The column taken for the order date in %s does not hold dates that can be read (%s). Choose another column.", p.File, p.Detail)
+		if len(p.Values) == 0 {
+			return w.t("The column taken for the order date in %s holds no dates. Choose another column.", p.File)
+		}
+		return w.t("The column taken for the order date in %s does not hold dates that can be read (%s). Choose another column.", p.File, strings.Join(p.Values, ", "))
 	case "no_customer":
 		return w.t("%s has no column that tells customers apart: no customer id or e-mail, and no name together with an address. Choose one, or export the orders with the customer's e-mail.", p.File)
 	case "no_amount":
@@ -34,6 +37,22 @@ func (w *Workbench) problemText(p *report.Problem) string {
 		return w.t("%s looks like %s, not an orders export. Retention needs every order with its date, customer and value.", p.File, w.kindText(p))
 	}
 	return w.t("%s could not be read as orders.", p.File)
+}
+
+// skipsText says why every row of a file was skipped, in the page's
+// words; the reader's own when the engine sent no reasons.
+func (w *Workbench) skipsText(p *report.Problem) string {
+	if len(p.Skipped) == 0 {
+		return p.Detail
+	}
+	parts := make([]string, len(p.Skipped))
+	for i, s := range p.Skipped {
+		parts[i] = w.t("%s rows: %s", w.loc.Int(s.Rows), w.skipReason(s))
+		if s.Rows == 1 {
+			parts[i] = w.t("1 row: %s", w.skipReason(s))
+		}
+	}
+	return strings.Join(parts, "; ") + "."
 }
 
 // kindText names what the file looks like.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"retention/app/engine"
+	"retention/app/i18n"
 	"retention/app/report"
 )
 
@@ -35,6 +36,8 @@ func TestProblem(t *testing.T) {
 			"unclear_column", []string{"Which column is the order date? Created (UTC) / Created (local) fit equally well.", `data-role="date"`}},
 		{"no-customer.csv", "Order,Date,Total\n1,2024-01-01,10.00\n",
 			"no_customer", []string{"no customer id or e-mail, and no name together with an address", `data-role="customer_id"`, `data-role="email"`}},
+		{"far-dates.csv", "Order,Customer,Order date,Total\n1,a,1901-01-01,10.00\n2,b,1902-01-01,12.00\n",
+			"no_orders", []string{"No row of far-dates.csv could be used as an order: 2 rows: order date out of range"}},
 	} {
 		t.Run(tc.code, func(t *testing.T) {
 			w := &Workbench{tab: TabOverview}
@@ -81,6 +84,26 @@ func TestDataTabMapping(t *testing.T) {
 	for _, want := range []string{"chosen by you", "Which column is it? A / B fit equally well."} {
 		if !strings.Contains(html, want) {
 			t.Errorf("data tab lacks %q", want)
+		}
+	}
+}
+
+// TestProblemDetail: what a date column holds instead of dates, and why
+// every row was skipped, in the page's words.
+func TestProblemDetail(t *testing.T) {
+	w := &Workbench{loc: i18n.New("de-DE")}
+	for _, tc := range []struct {
+		p    report.Problem
+		want string
+	}{
+		{report.Problem{Code: "bad_dates", File: "o.csv", Values: []string{"13/01/2024", "01/13/2024"}},
+			"Die als Bestelldatum verwendete Spalte in o.csv enthält keine lesbaren Datumsangaben (13/01/2024, 01/13/2024). Wählen Sie eine andere Spalte."},
+		{report.Problem{Code: "bad_dates", File: "o.csv"}, "Die als Bestelldatum verwendete Spalte in o.csv enthält keine Datumsangaben. Wählen Sie eine andere Spalte."},
+		{report.Problem{Code: "no_orders", File: "o.csv", Detail: "2 rows no customer id or e-mail.", Skipped: []report.Skip{{Code: report.SkipNoCustomerKey, Rows: 2}, {Code: report.SkipNoOrderDate, Rows: 1}}},
+			"Keine Zeile von o.csv konnte als Bestellung verwendet werden: 2 Zeilen: weder Kundennummer noch E-Mail-Adresse; 1 Zeile: Bestelldatum fehlt."},
+	} {
+		if got := w.problemText(&tc.p); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.p.Code, got, tc.want)
 		}
 	}
 }

@@ -2,13 +2,24 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"retention/app/report"
 )
 
 // settingWords words a setting the engine could not use (report.Error),
-// naming the page's own controls.
+// naming the page's own controls; a code this page does not know yet is
+// said in the engine's words (the last error's).
 func (w *Workbench) settingWords(e *report.Error) string {
+	if s := w.settingText(e); s != "" {
+		return s
+	}
+	return w.m.Err
+}
+
+// settingText is settingWords' text; "" for a code this page does not know
+// yet.
+func (w *Workbench) settingText(e *report.Error) string {
 	switch e.Code {
 	case report.BadDate:
 		return w.t("%s must be a date like 2024-01-31, not “%s”.", w.control(e.Field), e.Value)
@@ -43,8 +54,20 @@ func (w *Workbench) settingWords(e *report.Error) string {
 		return w.t("No customer bought on or before %s.", e.Value)
 	case report.Unreadable:
 		return w.unreadable(e.Value)
+	case report.CurrencyNotInFile:
+		parts := make([]string, len(e.Values))
+		for i, c := range e.Values {
+			parts[i] = w.t("%s: %s orders", c, w.loc.Int(e.Counts[i]))
+		}
+		return w.t("%s has no orders in %s; its orders are in %s. Choose one of those under %s.", e.File, e.Value, strings.Join(parts, ", "), w.t("Currency"))
+	case report.CurrencyNotCrowns:
+		return w.t("The amounts of %s say kr, which is one of %s, not %s. Choose which crowns under %s.", e.File, strings.Join(e.Values, ", "), e.Value, w.t("Currency"))
+	case report.CurrencyNotHeader:
+		return w.t("The column names of %s say the amounts are in %s, not %s.", e.File, e.Bound, e.Value)
+	case report.BadCurrency:
+		return w.t("“%s” is not a currency code. Choose a currency under %s.", e.Value, w.t("Currency"))
 	}
-	return w.m.Err // a code this page does not know yet: the engine's words
+	return w.fileText(e)
 }
 
 // control names the page's control of a setting field (report.Settings'

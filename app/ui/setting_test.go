@@ -33,6 +33,12 @@ func TestSettingWords(t *testing.T) {
 		{report.Error{Code: report.NoOrdersToPredict, Value: "x.csv"}, "x.csv has no orders to predict from."},
 		{report.Error{Code: report.NoCustomerBy, Field: "until", Value: "2023-12-31"}, "No customer bought on or before 2023-12-31."},
 		{report.Error{Code: report.Unreadable, Field: "orders.csv", Value: "NotReadableError: the file changed"}, "The file could not be read: NotReadableError: the file changed"},
+		{report.Error{Code: report.CurrencyNotInFile, Field: "currency", Value: "EUR", File: "o.csv", Values: []string{"USD", "GBP"}, Counts: []int{1200, 1}},
+			"o.csv has no orders in EUR; its orders are in USD: 1,200 orders, GBP: 1 orders. Choose one of those under Currency."},
+		{report.Error{Code: report.CurrencyNotCrowns, Field: "currency", Value: "EUR", File: "o.csv", Values: []string{"DKK", "NOK", "SEK", "ISK"}},
+			"The amounts of o.csv say kr, which is one of DKK, NOK, SEK, ISK, not EUR. Choose which crowns under Currency."},
+		{report.Error{Code: report.CurrencyNotHeader, Field: "currency", Value: "USD", Bound: "PHP", File: "o.csv"}, "The column names of o.csv say the amounts are in PHP, not USD."},
+		{report.Error{Code: report.BadCurrency, Field: "currency", Value: "kr"}, "“kr” is not a currency code. Choose a currency under Currency."},
 	} {
 		if got := w.settingWords(&tc.e); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.e.Code, got, tc.want)

@@ -278,15 +278,15 @@ func (w *Workbench) benchmark() app.UI {
 	b := w.m.Doc.Benchmark
 	aside := app.Aside().Class("benchmark").DataSet("kpi", "yearly_retention")
 	if b.YearlyRetention == nil || b.Diff == nil {
-		text := w.t("The e-commerce benchmark is a yearly figure, so it is compared with your yearly retention, the share of one year's customers who ordered again the next year: that needs the orders of the two years from %s to %s, and yours start later.", b.From, b.To)
+		text := w.t("The e-commerce benchmark is a yearly figure, so it is compared with your yearly retention, the share of one year's customers who ordered again the next year: that needs the orders of the two years from %s to %s, and yours start later.", w.loc.Date(b.From), w.loc.Date(b.To))
 		if b.Missing == report.BenchmarkNoCustomers {
-			text = w.t("The e-commerce benchmark is a yearly figure, compared with your yearly retention; nobody ordered in the year from %s, so there is none.", b.From)
+			text = w.t("The e-commerce benchmark is a yearly figure, compared with your yearly retention; nobody ordered in the year from %s, so there is none.", w.loc.Date(b.From))
 		}
 		return aside.DataSet("value", "0").DataSet("missing", "true").Body(app.P().Text(text))
 	}
 	return aside.DataSet("value", strconv.FormatFloat(*b.YearlyRetention, 'g', -1, 64)).DataSet("missing", "false").Body(
 		app.P().Text(w.t("Yearly retention %s: %s of the %s customers of the year from %s ordered again in the year to %s; against %s for %s: %s points.",
-			w.loc.Percent(*b.YearlyRetention), w.loc.Int(b.Retained), w.loc.Int(b.Customers), b.From, b.To,
+			w.loc.Percent(*b.YearlyRetention), w.loc.Int(b.Retained), w.loc.Int(b.Customers), w.loc.Date(b.From), w.loc.Date(b.To),
 			w.loc.Percent(b.Value), b.Name, w.loc.Points(*b.Diff))),
 		app.P().Class("source").Text(b.Source),
 	)
@@ -308,7 +308,7 @@ func (w *Workbench) customers() app.UI {
 	return app.Div().Class("customers").Body(
 		app.Section().Body(
 			app.H2().Text(w.t("RFM segments")),
-			app.P().Class("hint").Text(w.t("Recency, frequency and money scored 1 to 5 against the other customers (as of %s); the recency × frequency grid names the segment.", d.AsOf)),
+			app.P().Class("hint").Text(w.t("Recency, frequency and money scored 1 to 5 against the other customers (as of %s); the recency × frequency grid names the segment.", w.loc.Date(d.AsOf))),
 			w.segmentTable("segments", true),
 		),
 		w.openList("segments"),
@@ -327,7 +327,7 @@ func (w *Workbench) customers() app.UI {
 							}
 						})), actions(report.ListLapsed, w.t("Lapsed regulars"))),
 				w.listCard(report.ListSeasonal, w.t("Seasonal buyers"), w.t("%s customers ordered between %s and %s last year (%s orders, %s); %s of them have ordered since. Remind them before %s.",
-					w.loc.Int(d.Seasonal.Customers), d.Seasonal.LastFrom, d.Seasonal.LastTo, w.loc.Int(d.Seasonal.Orders), money(d.Seasonal.Revenue), w.loc.Int(d.Seasonal.OrderedSince), d.Seasonal.From),
+					w.loc.Int(d.Seasonal.Customers), w.loc.Date(d.Seasonal.LastFrom), w.loc.Date(d.Seasonal.LastTo), w.loc.Int(d.Seasonal.Orders), money(d.Seasonal.Revenue), w.loc.Int(d.Seasonal.OrderedSince), w.loc.Date(d.Seasonal.From)),
 					app.Span().Class("row").Body(
 						field(w.t("Season from"), app.Input().Type("date").ID("season-from").Value(d.Seasonal.From).OnChange(w.setDate(func(v string) { w.m.Settings.SeasonFrom = v }))),
 						field(w.t("to"), app.Input().Type("date").ID("season-to").Value(d.Seasonal.To).OnChange(w.setDate(func(v string) { w.m.Settings.SeasonTo = v }))),
@@ -410,8 +410,8 @@ func (w *Workbench) data() app.UI {
 	return app.Div().Class("data").Body(
 		app.Section().Body(
 			app.H2().Text(w.t("What was read")),
-			app.P().ID("ingest-summary").Text(w.t("%s: %s rows read (%s); %s rows became orders, %s refund rows, %s cancelled rows, %s rows skipped. Dates %s, numbers %s.",
-				d.File, w.loc.Int(in.Rows), d.Format, w.loc.Int(in.OrderRows), w.loc.Int(in.RefundRows), w.loc.Int(in.CancelledRows), w.loc.Int(in.SkippedRows), in.DateFormat, in.NumberFormat)),
+			app.P().ID("ingest-summary").Text(w.t("%s: %s rows read (%s); %s rows became orders, %s refund rows, %s cancelled rows, %s rows skipped. Dates %s; numbers written like %s.",
+				d.File, w.loc.Int(in.Rows), d.Format, w.loc.Int(in.OrderRows), w.loc.Int(in.RefundRows), w.loc.Int(in.CancelledRows), w.loc.Int(in.SkippedRows), w.datesText(in.DateFormat), numberExample(in.NumberFormat))),
 			app.If(len(d.Skipped) == 0, func() app.UI { return app.P().Class("ok").Text(w.t("Every row was used.")) }),
 			app.If(len(d.Skipped) > 0, func() app.UI {
 				return scroller(w.t("Rows skipped")).Body(app.Table().Class("table").ID("skipped").Body(

@@ -44,7 +44,7 @@ func (w *Workbench) surveyCharts() []charts.Chart {
 	}
 	return w.cached(TabVoice, func() []charts.Chart {
 		return charts.Survey(w.m.Doc, charts.SurveyLabels{SaveImage: w.t("Save as PNG"), Title: title,
-			Score: w.t("Score"), Low: w.t("95%% interval, low"), High: w.t("95%% interval, high")})
+			Score: w.t("Score"), Low: w.t("95%% interval, low"), High: w.t("95%% interval, high"), Period: w.loc.Period})
 	})
 }
 
@@ -73,7 +73,12 @@ func (w *Workbench) voice() app.UI {
 		return app.Div().Class("voice").Body(
 			app.P().Class("hint").Text(w.t("Add what your customers say to what they do: a survey export (NPS or CSAT answers from your e-mail, review or help-desk tool, CSV or Excel) is joined to these orders by customer id or e-mail, in this browser.")),
 			app.If(d.SurveyError != "", func() app.UI {
-				return app.Div().Class("alert").ID("survey-error").Attr("role", "alert").Text(w.t("The survey could not be read: %s", d.SurveyError))
+				why := d.SurveyError // a code this page does not know yet: the engine's words
+				if c := d.SurveyErrorCode; c != nil && w.settingText(c) != "" {
+					why = w.settingText(c)
+				}
+				return app.Div().Class("alert").ID("survey-error").Attr("role", "alert").DataSet("code", settingCode(d.SurveyErrorCode)).
+					Text(w.t("The survey could not be read: %s", why))
 			}),
 			w.surveyPicker(w.t("Add a survey export")),
 		)
@@ -82,7 +87,8 @@ func (w *Workbench) voice() app.UI {
 	interval := func(sc report.SurveyScore) string { return w.t("%s to %s", text(sc.Low), text(sc.High)) }
 	cs := w.surveyCharts()
 	k := surveyKPI(s, w.loc)
-	groupTable := func(id, title string, gs []report.GroupSurvey) app.UI {
+	// groupTable is the score of each group, its name as name writes it.
+	groupTable := func(id, title string, gs []report.GroupSurvey, name func(string) string) app.UI {
 		return app.Section().Body(
 			app.H2().Text(title),
 			scroller(title).Body(app.Table().Class("table").ID(id).Body(
@@ -93,7 +99,7 @@ func (w *Workbench) voice() app.UI {
 				app.TBody().Body(app.Range(gs).Slice(func(i int) app.UI {
 					g := gs[i]
 					return app.Tr().DataSet("group", g.Name).DataSet("value", strconv.FormatFloat(g.Score.Value, 'g', -1, 64)).Body(
-						app.Td().Text(w.segmentName(g.Name)), app.Td().Class("num").Text(w.loc.Int(g.Score.Answers)), app.Td().Class("num").Text(text(g.Score.Value)),
+						app.Td().Text(name(g.Name)), app.Td().Class("num").Text(w.loc.Int(g.Score.Answers)), app.Td().Class("num").Text(text(g.Score.Value)),
 						app.Td().Class("num").Text(interval(g.Score)), app.Td().Class("num").Text(w.loc.Int(g.Score.Positive)), app.Td().Class("num").Text(w.loc.Int(g.Score.Negative)),
 					)
 				})),
@@ -102,7 +108,7 @@ func (w *Workbench) voice() app.UI {
 	}
 	j := s.Join
 	return app.Div().Class("voice").Body(
-		app.P().ID("survey-summary").Text(w.t("%s: %s rows, scale %s (%s), dates %s.", s.File, w.loc.Int(s.Rows), s.Scale, s.ScaleWhy, s.DateFormat)),
+		app.P().ID("survey-summary").Text(w.t("%s: %s rows, scale %s (%s), dates %s.", s.File, w.loc.Int(s.Rows), s.Scale, w.scaleText(s.ScaleWhy), w.datesText(s.DateFormat))),
 		app.If(len(s.Notes) > 0, func() app.UI {
 			return app.Ul().Class("notes").Body(app.Range(s.Notes).Slice(func(i int) app.UI { return app.Li().Text(w.noteText(s.Notes[i])) }))
 		}),
@@ -138,8 +144,8 @@ func (w *Workbench) voice() app.UI {
 							})), w.listActions(report.ListQuietFans, w.t("Quiet fans"))),
 				),
 				w.openList(""),
-				groupTable("survey-segments", w.t("By RFM segment (each customer's latest answer)"), j.BySegment),
-				groupTable("survey-cohorts", w.t("By cohort (the period of the first order)"), j.ByCohort),
+				groupTable("survey-segments", w.t("By RFM segment (each customer's latest answer)"), j.BySegment, w.segmentName),
+				groupTable("survey-cohorts", w.t("By cohort (the period of the first order)"), j.ByCohort, w.loc.Period),
 			)
 		}),
 		w.surveyPicker(w.t("Add another survey export")),

@@ -521,12 +521,9 @@ func (w *Workbench) speak(ctx app.Context, lang language.Tag, chosen bool) {
 	loadMessages(lang.String(), func(text, errText string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			w.loading = language.Und
-			var m map[string]string
 			err := errors.New(errText)
 			if errText == "" {
-				if err = json.Unmarshal([]byte(text), &m); err == nil {
-					err = i18n.Register(lang, m)
-				}
+				err = i18n.RegisterFile(lang, []byte(text))
 			}
 			if err != nil {
 				if chosen {

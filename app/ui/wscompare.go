@@ -106,13 +106,18 @@ func (w *Workbench) compareReply(ctx app.Context, raw string) bool {
 		var r struct {
 			Message string          `json:"message"`
 			Problem json.RawMessage `json:"problem"`
+			Error   *report.Error   `json:"error"`
 		}
 		_ = json.Unmarshal([]byte(raw), &r)
 		name := w.cmp.b
 		if id == w.cmp.ids[0] {
 			name = w.cmp.a
 		}
-		w.cmp.busy, w.cmp.err = false, w.t("%s could not be compared: %s", name, r.Message)
+		why := r.Message
+		if r.Error != nil && w.settingText(r.Error) != "" {
+			why = w.settingText(r.Error) // a setting of the workspace's, such as its currency
+		}
+		w.cmp.busy, w.cmp.err = false, w.t("%s could not be compared: %s", name, why)
 		if len(r.Problem) > 0 {
 			w.cmp.err = w.t("%s needs a column chosen first: open it, answer the question, then compare.", name)
 		}
@@ -172,6 +177,24 @@ func (w *Workbench) drawComparison(ctx app.Context) {
 		"moveHead":   []any{w.t("Segment in A"), w.t("Segment in B"), w.t("Customers"), w.t("Share of the segment in A")},
 		"absent":     w.t("not in the file"),
 	}
+	// The names the tables show: the segments' and the periods' in the
+	// page's language.
+	var c struct {
+		Comparison struct {
+			Periods []struct {
+				Period string `json:"period"`
+			} `json:"periods"`
+		} `json:"comparison"`
+	}
+	_ = json.Unmarshal([]byte(w.cmp.raw), &c)
+	names := map[string]any{}
+	for k, v := range w.segmentNameMap() {
+		names[k] = v
+	}
+	for _, p := range c.Comparison.Periods {
+		names[p.Period] = w.loc.Period(p.Period)
+	}
+	words["names"] = names
 	raw := w.cmp.raw
 	ctx.Defer(func(app.Context) { storeDo("comparison", "compare-body", raw, w.loc.Tag.String(), words) })
 }

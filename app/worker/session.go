@@ -187,7 +187,7 @@ func (s *Session) Apply(set report.Settings, progress func(report.Progress)) (*r
 		o.SurveyGunzipped = s.surveyGz
 		sv, err := engine.Survey(s.surveyName, s.survey, o, s.res, doc)
 		if err != nil {
-			doc.SurveyError = err.Error()
+			doc.SurveyError, doc.SurveyErrorCode = err.Error(), report.CodeOf(err)
 		} else {
 			doc.Survey = sv
 		}

@@ -205,9 +205,10 @@ func TestCompareErrors(t *testing.T) {
 		{[]string{"report", "--compare-to", "last-year", store}, `--compare-to must be previous, got "last-year"`},
 		{[]string{"segments", "--moved-since", "2024-02-01", "--segment", "All", store}, "--moved-since prints the movement between segments; give --segment and --out without it"},
 		{[]string{"segments", "--moved-since", "2024-03-01", store}, "--moved-since (2024-03-01) is after the reference date (2024-02-06)"},
+		{[]string{"segments", "--moved-since", "1.2.2024", store}, `--moved-since must be a date like 2024-01-31, got "1.2.2024"`},
 	} {
 		_, _, err := run(tt.args...)
-		if err == nil || err.Error() != tt.err {
+		if err == nil || explain(err) != tt.err {
 			t.Errorf("%v: %v, want %s", tt.args, err, tt.err)
 		}
 	}

@@ -41,7 +41,7 @@ func TestCurrencyFlags(t *testing.T) {
 	if !strings.Contains(lines[0], ",predicted_clv,currency,") || !strings.Contains(lines[1], ",SEK,") {
 		t.Errorf("list without its currency:\n%s", b)
 	}
-	if _, _, err := run("report", file, "--currency", "KR"); err == nil || !strings.Contains(err.Error(), "not a currency code") {
+	if _, _, err := run("report", file, "--currency", "KR"); err == nil || explain(err) != `--currency "KR" is not a currency code; use an ISO 4217 code such as EUR, DKK or USD.` {
 		t.Errorf("--currency KR: %v", err)
 	}
 }

@@ -70,7 +70,9 @@ func explain(err error) string {
 	}
 	var se *report.Error
 	if errors.As(err, &se) {
-		return explainSetting(se)
+		if s := explainSetting(se); s != "" {
+			return s
+		}
 	}
 	var p *ingest.Problem
 	if !errors.As(err, &p) {
@@ -104,10 +106,13 @@ var flags = map[string]string{
 	"grain": "--grain", "from": "--from", "to": "--to", "as_of": "--as-of", "tz": "--tz", "map": "--map",
 	"active_window": "--active-window", "season_from": "--season-from", "season_to": "--season-to",
 	"until": "--until", "predict_unit": "--unit", "horizon": "--horizon", "discount": "--discount", "validate": "--check-until",
+	"currency": "--currency", "moved_since": "--moved-since",
 }
 
 // explainSetting words a setting the engine cannot use, or orders that
-// give nothing with it, naming this command's flags.
+// give nothing with it, naming this command's flags; "" for a code whose
+// error says it in its own sentence (report.Said: a file or a survey that
+// cannot be read).
 func explainSetting(e *report.Error) string {
 	flag := flags[e.Field]
 	switch e.Code {
@@ -138,6 +143,12 @@ func explainSetting(e *report.Error) string {
 		return fmt.Sprintf("%s has no orders to predict from", e.Value)
 	case report.NoCustomerBy:
 		return fmt.Sprintf("no customer bought on or before %s; choose a later --until", e.Value)
+	case report.CurrencyNotInFile, report.CurrencyNotCrowns, report.CurrencyNotHeader, report.BadCurrency:
+		return currencyText(e)
+	case report.Unreadable, report.BadDelimiter, report.FileEmpty, report.SheetEmpty, report.NoSuchSheet, report.NotSpreadsheet,
+		report.OtherSpreadsheet, report.Encrypted, report.Damaged, report.NoHeaderRow, report.SurveyNoAnswers, report.SurveyOrders,
+		report.SurveyNoScore, report.SurveyNoDate, report.SurveyBadDates, report.SurveyNoScale:
+		return ""
 	}
 	return e.Error()
 }

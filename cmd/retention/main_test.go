@@ -126,8 +126,8 @@ func TestOnlineRetail(t *testing.T) {
 	x.File, x.Format, x.Sheet, x.Sheets = d.File, d.Format, d.Sheet, d.Sheets
 	x.Preview, d.Preview = report.Preview{}, report.Preview{}
 	x.Notes, d.Notes = nil, nil
-	x.Ingest.DateFormat, d.Ingest.DateFormat = "", ""
-	x.Ingest.NumberFormat, d.Ingest.NumberFormat = "", ""
+	x.Ingest.DateText, d.Ingest.DateText = "", ""
+	x.Ingest.NumberText, d.Ingest.NumberText = "", ""
 	a, _ := json.Marshal(d)
 	b, _ := json.Marshal(x)
 	if !bytes.Equal(a, b) {

@@ -74,7 +74,7 @@ func (m *Main) predict(args []string) error {
 		writePrediction(m, pr, res.Report.Currency)
 	}
 	if pr.BGNBD == nil {
-		return errors.New(strings.Join(pr.Errors, "; "))
+		return errors.New(strings.Join(pr.ErrorText, "; "))
 	}
 	return nil
 }
@@ -84,7 +84,7 @@ func (m *Main) predict(args []string) error {
 func writePrediction(m *Main, pr *report.Prediction, currency string) {
 	w := m.Stdout
 	fmt.Fprintf(w, "Prediction: %s, calibrated on orders to %s, in %ss; %d customers, %d with a repeat purchase.\n", pr.File, pr.Until, pr.Unit, pr.Customers, pr.Repeaters)
-	for _, e := range pr.Errors {
+	for _, e := range pr.ErrorText {
 		fmt.Fprintln(w, "  cannot:", e)
 	}
 	if b := pr.BGNBD; b != nil && b.NoDropout {

@@ -96,7 +96,7 @@ func (m *Main) surveyReport(file string, data []byte, orders string, opt report.
 // cannot use is worded here, as explain cannot see past the prefix.
 func ordersError(err error) error {
 	var se *report.Error
-	if errors.As(err, &se) {
+	if errors.As(err, &se) && explainSetting(se) != "" {
 		return fmt.Errorf("orders: %s", explainSetting(se))
 	}
 	return fmt.Errorf("orders: %w", err)
@@ -112,7 +112,7 @@ func writeSurvey(m *Main, s *report.Survey) {
 		return fmt.Sprintf("CSAT %.1f%% (95%% interval %.1f%% to %.1f%%; %d satisfied of %d, mean %.2f)",
 			sc.Value*100, sc.Low*100, sc.High*100, sc.Positive, sc.Answers, sc.Mean)
 	}
-	fmt.Fprintf(w, "Survey: %s (%s), %d rows; scale %s (%s); dates %s.\n", s.File, s.Format, s.Rows, s.Scale, s.ScaleWhy, s.DateFormat)
+	fmt.Fprintf(w, "Survey: %s (%s), %d rows; scale %s (%s); dates %s.\n", s.File, s.Format, s.Rows, s.Scale, s.ScaleText, s.DateText)
 	for _, n := range s.NoteText {
 		fmt.Fprintln(w, "Note:", n)
 	}

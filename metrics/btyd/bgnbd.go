@@ -114,14 +114,14 @@ func prepareBG(cs []Customer) (*bgData, error) {
 		}
 	}
 	if len(cs) < MinCustomers {
-		return nil, fmt.Errorf("%w: %d customers; the model needs at least %d", ErrNoFit, len(cs), MinCustomers)
+		return nil, &FitError{Reason: TooFewCustomers, N: len(cs), Need: MinCustomers}
 	}
 	if repeaters < MinRepeaters {
-		return nil, fmt.Errorf("%w: only %d of %d customers bought again; the model needs at least %d repeat buyers", ErrNoFit, repeaters, len(cs), MinRepeaters)
+		return nil, &FitError{Reason: TooFewRepeaters, N: repeaters, Of: len(cs), Need: MinRepeaters}
 	}
 	d := group(cs)
 	if d.maxT <= 0 {
-		return nil, fmt.Errorf("%w: every customer was observed for no time", ErrNoFit)
+		return nil, &FitError{Reason: NoTime}
 	}
 	return d, nil
 }
@@ -303,7 +303,7 @@ func fitLog(n float64, ll func(p, grad []float64) float64, start []float64) ([]f
 			} else if nm != nil {
 				why = nm.Status.String()
 			}
-			return nil, 0, iters, fmt.Errorf("%w: the likelihood did not converge (%s)", ErrNoFit, why)
+			return nil, 0, iters, &FitError{Reason: NotConverged, Status: why}
 		}
 		res = nm
 		iters += nm.MajorIterations
@@ -350,7 +350,7 @@ func finite(v []float64) bool {
 func checkParams(model string, names []string, p []float64) error {
 	for i, v := range p {
 		if !(v >= minParam && v <= maxParam) || math.IsNaN(v) {
-			return fmt.Errorf("%w: %s parameter %s ran off to %.3g; the data do not pin the model down", ErrNoFit, model, names[i], v)
+			return &FitError{Reason: Unbounded, Model: model, Param: names[i], Value: v}
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"gonum.org/v1/gonum/integrate/quad"
@@ -359,14 +360,15 @@ func TestFitRefusals(t *testing.T) {
 		steady[i] = Customer{X: 10, TX: 39, T: 39}
 	}
 	for _, tc := range []struct {
-		name string
-		cs   []Customer
-		want string
+		name   string
+		cs     []Customer
+		want   string
+		reason FitReason // 0: not a FitError
 	}{
-		{"too few customers", cs[:30], "30 customers; the model needs at least 50"},
-		{"too few repeat buyers", few, "only 10 of"},
-		{"bad history", []Customer{{2, 5, 3}}, "customer 1 has x=2, t_x=5, T=3"},
-		{"no one leaves", steady, "ran off to"},
+		{"too few customers", cs[:30], "30 customers; the model needs at least 50", TooFewCustomers},
+		{"too few repeat buyers", few, "only 10 of", TooFewRepeaters},
+		{"bad history", []Customer{{2, 5, 3}}, "customer 1 has x=2, t_x=5, T=3", 0},
+		{"no one leaves", steady, "ran off to", Unbounded},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := FitBGNBD(tc.cs)
@@ -376,7 +378,17 @@ func TestFitRefusals(t *testing.T) {
 			if !errors.Is(err, ErrNoFit) || !contains(err.Error(), tc.want) {
 				t.Errorf("error %q, want it to say %q", err, tc.want)
 			}
+			var fe *FitError
+			if got := errors.As(err, &fe); got != (tc.reason != 0) || got && fe.Reason != tc.reason {
+				t.Errorf("error %#v, want reason %d", err, tc.reason)
+			}
 		})
+	}
+	if _, err := FitBGNBD(cs[:30]); !reflect.DeepEqual(err, &FitError{Reason: TooFewCustomers, N: 30, Need: MinCustomers}) {
+		t.Errorf("too few customers: %#v", err)
+	}
+	if _, err := FitBGNBD(few); !reflect.DeepEqual(err, &FitError{Reason: TooFewRepeaters, N: 10, Of: len(few), Need: MinRepeaters}) {
+		t.Errorf("too few repeat buyers: %#v", err)
 	}
 	// Every customer spends the same: no heterogeneity for q to measure.
 	x := make([]float64, 100)
@@ -387,7 +399,8 @@ func TestFitRefusals(t *testing.T) {
 	if g, err := FitGammaGamma(x, m); err == nil || !contains(err.Error(), "ran off to") {
 		t.Errorf("constant spend: %+v, %v; want a refusal", g, err)
 	}
-	if g, err := FitGammaGamma(x[:10], m[:10]); err == nil || !contains(err.Error(), "only 10 customers") {
+	if g, err := FitGammaGamma(x[:10], m[:10]); err == nil || !contains(err.Error(), "only 10 customers") ||
+		!reflect.DeepEqual(err, &FitError{Reason: TooFewRepeaters, N: 10, Need: MinRepeaters}) {
 		t.Errorf("ten customers: %+v, %v; want a refusal", g, err)
 	}
 	if g, err := FitGammaGamma([]float64{1, 0}, []float64{5, 5}); err == nil || !contains(err.Error(), "customer 2 has 0 repeat purchases") {
@@ -401,12 +414,14 @@ func TestFitRefusals(t *testing.T) {
 	if r := FreqSpendCorrelation(cx, cm); r < 0.3 {
 		t.Fatalf("correlation %v of the made-up spend", r)
 	}
-	if g, err := FitGammaGamma(cx, cm); err == nil || !contains(err.Error(), "buy more often spend more per order (correlation 0.") {
+	var fe *FitError
+	if g, err := FitGammaGamma(cx, cm); err == nil || !contains(err.Error(), "buy more often spend more per order (correlation 0.") ||
+		!errors.As(err, &fe) || fe.Reason != SpendCorrelated || fe.Value < MaxSpendCorrelation {
 		t.Errorf("correlated spend: %+v, %v; want a refusal", g, err)
 	}
 	// Spend with a tail so heavy that the mean does not exist (q < 1).
 	hx, hm := SimulateGammaGamma(rand.New(rand.NewPCG(5, 6)), GammaGamma{P: 3, Q: 0.6, V: 20}, 3000, 1.5)
-	if g, err := FitGammaGamma(hx, hm); err == nil || !contains(err.Error(), "q = ") {
+	if g, err := FitGammaGamma(hx, hm); err == nil || !contains(err.Error(), "q = ") || !errors.As(err, &fe) || fe.Reason != HeavyTail || fe.Value > 1 {
 		t.Errorf("heavy tail: %+v, %v; want a refusal naming q", g, err)
 	}
 }

@@ -41,10 +41,10 @@ func prepareGG(x, m []float64) (*ggData, error) {
 		d.lnX, d.lnM = append(d.lnX, math.Log(x[i])), append(d.lnM, math.Log(m[i]))
 	}
 	if len(d.x) < MinRepeaters {
-		return nil, fmt.Errorf("%w: only %d customers with repeat purchases; the spend model needs at least %d", ErrNoFit, len(d.x), MinRepeaters)
+		return nil, &FitError{Reason: TooFewRepeaters, N: len(d.x), Need: MinRepeaters}
 	}
 	if c := FreqSpendCorrelation(d.x, d.m); math.Abs(c) >= MaxSpendCorrelation {
-		return nil, fmt.Errorf("%w: customers who buy more often spend %s per order (correlation %.2f); the spend model assumes order value does not depend on frequency, so its order values and CLV would be wrong", ErrNoFit, map[bool]string{true: "more", false: "less"}[c > 0], c)
+		return nil, &FitError{Reason: SpendCorrelated, Value: c}
 	}
 	return d, nil
 }
@@ -124,7 +124,7 @@ func FitGammaGamma(x, m []float64) (GammaGamma, error) {
 		return GammaGamma{}, err
 	}
 	if p[1] <= 1 {
-		return GammaGamma{}, fmt.Errorf("%w: spend is so heavy-tailed that the model's expected order value is infinite (q = %.3g, must be above 1)", ErrNoFit, p[1])
+		return GammaGamma{}, &FitError{Reason: HeavyTail, Value: p[1]}
 	}
 	return GammaGamma{P: p[0], Q: p[1], V: p[2], LL: ll, Iterations: iters}, nil
 }
