@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -41,6 +42,7 @@ func run(args []string) error {
 	addr := fs.String("addr", "localhost:8000", "address to serve on")
 	goApp := fs.String("goapp", "", "go-app's module directory (go list -m -f {{.Dir}} github.com/maxence-charriere/go-app/v10)")
 	echarts := fs.String("echarts", "", "go-echarts' module directory (go list -m -f {{.Dir}} github.com/go-echarts/go-echarts/v2)")
+	esbuild := fs.String("esbuild", "", "static: minify go-app's scripts and the style sheets with this esbuild")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -49,6 +51,11 @@ func run(args []string) error {
 	case "static":
 		if err := site.Generate(*dir, p); err != nil {
 			return err
+		}
+		if *esbuild != "" {
+			if err := minify(*esbuild, *dir); err != nil {
+				return err
+			}
 		}
 		assets, err := site.Precompress(*dir)
 		if err != nil {
@@ -202,4 +209,28 @@ func displayAddr(a string) string {
 		host = "localhost"
 	}
 	return net.JoinHostPort(host, port)
+}
+
+// minified are the files of the site that static minifies with esbuild:
+// go-app's scripts as it writes them (with their comments and white
+// space) and the style sheets; web/glue.js and web/store.js are minified
+// when the Makefile copies them: 3.8 KB less gzip on the first load.
+var minified = []string{"app.js", "app-worker.js", "wasm_exec.js", "web/style.css"}
+
+// minify rewrites the minified files of the site in dir with esbuild's
+// --minify. A plain script keeps its top-level names (go-app's page calls
+// them by name), as esbuild renames them only in a bundle or a module.
+func minify(esbuild, dir string) error {
+	for _, f := range minified {
+		file := filepath.Join(dir, filepath.FromSlash(f))
+		if _, err := os.Stat(file); err != nil {
+			return err
+		}
+		cmd := exec.Command(esbuild, file, "--minify", "--target=es2020", "--log-level=warning", "--allow-overwrite", "--outfile="+file)
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("minify %s: %w", f, err)
+		}
+	}
+	return nil
 }
