@@ -71,6 +71,11 @@ type Settings struct {
 	// browser's decoder; sheet.Options.Gunzipped).
 	Gunzipped       bool `json:"-"`
 	SurveyGunzipped bool `json:"-"`
+	// Parts are entries of the orders workbook's zip inflated by the
+	// caller (the browser's decoder; sheet.Options.Parts, of type
+	// xlsx.Parts, which the page's program does not link): read once,
+	// by the first read of the file.
+	Parts map[int64][]byte `json:"-"`
 }
 
 // The defaults of Settings, each written here once.
