@@ -96,3 +96,24 @@ func TestCompareParts(t *testing.T) {
 		t.Errorf("%d and %d parts not read", len(setA.Parts), len(setB.Parts))
 	}
 }
+
+// TestEntries checks which requests' files the browser may inflate parts
+// of: a load's and a comparison side's, with the request's sheet; not a
+// survey's.
+func TestEntries(t *testing.T) {
+	data := craft.Workbook(craft.SheetRows(100), craft.SharedStrings(20, 8))
+	tests := []struct {
+		req  report.Request
+		want int
+	}{
+		{report.Request{Type: report.MsgLoad}, 2},
+		{report.Request{Type: report.MsgCompare, Side: report.CompareB}, 2},
+		{report.Request{Type: report.MsgLoad, Settings: report.Settings{Sheet: "Returns"}}, 1},
+		{report.Request{Type: report.MsgSurvey}, 0},
+	}
+	for _, tc := range tests {
+		if got := Entries(tc.req, data); len(got) != tc.want {
+			t.Errorf("%s %+v: %d entries, want %d", tc.req.Type, tc.req.Settings.Sheet, len(got), tc.want)
+		}
+	}
+}

@@ -33,8 +33,10 @@ func main() {
 	var received []byte
 	self.Set("retentionReserve", js.FuncOf(func(this js.Value, args []js.Value) any {
 		received = make([]byte, 0, max(0, args[0].Int()))
+		inflating = nil
 		return nil
 	}))
+	registerParts(self, &received)
 	self.Set("retentionAppend", js.FuncOf(func(this js.Value, args []js.Value) any {
 		n := args[0].Get("byteLength").Int()
 		if len(received)+n > cap(received) {
@@ -53,13 +55,24 @@ func main() {
 	// retentionHandle(req, bytes, gz): bytes is a Uint8Array, true for
 	// the bytes received in chunks, or nothing. gz, when given, says what
 	// web/worker.js made of the file: {inflated: true} (bytes are a .gz
-	// file's content), {past: n} (it unpacks to more than the bound, at
-	// least n bytes; no bytes) or {unreadable: reason} (the browser could
-	// not read the File; no bytes).
+	// file's content), {parts: n} (bytes are a workbook, n of whose
+	// entries the browser inflated: see registerParts), {past: n} (it
+	// unpacks to more than the bound, at least n bytes; no bytes) or
+	// {unreadable: reason} (the browser could not read the File; no
+	// bytes). For a workbook sent with parts it returns {parts: n, read:
+	// m}: m of the n parts were read by the engine (none inflated again);
+	// else nothing.
 	self.Set("retentionHandle", js.FuncOf(func(this js.Value, args []js.Value) any {
 		if len(args) == 0 {
 			return nil
 		}
+		// The parts of a workbook sent with them; a part on its way,
+		// never done, is dropped.
+		var given map[int64][]byte
+		if inflating != nil && len(args) > 2 && args[2].Truthy() && args[2].Get("parts").Truthy() {
+			given = inflating.parts
+		}
+		inflating = nil
 		var req report.Request
 		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
 			post(report.Reply{Type: report.MsgError, Message: "bad request: " + err.Error()}, js.Undefined())
@@ -85,8 +98,13 @@ func main() {
 			}
 			gunzipped = args[2].Get("inflated").Truthy()
 		}
+		req.Settings.Parts = given
+		n := len(given)
 		handle(req, data, gunzipped)
-		return nil
+		if n == 0 {
+			return nil
+		}
+		return map[string]any{"parts": n, "read": n - len(given)}
 	}))
 	post(report.Reply{Type: report.MsgReady}, js.Undefined())
 	// Requests that arrive meanwhile wait in web/worker.js.
