@@ -11,8 +11,8 @@
 // the page and shared by every engine it starts), then requests
 // {req: JSON string, blob?: Blob} (a file: the File itself, read here in
 // chunks; bytes?: ArrayBuffer is read the same way); a .gz file is
-// inflated here, by the browser's gzip decoder, as it reaches the engine
-// (see receive). Answers: {msg: JSON string,
+// inflated here, by the browser's gzip decoder, as it reaches the engine,
+// and so are a workbook's sheet and shared strings (see receive). Answers: {msg: JSON string,
 // bytes?: Uint8Array}; {idle: true} when a request has been answered;
 // {ended: {reason, code, memory, detail}} when the Go program exits or
 // fails with a JavaScript error (reason: exit, crash or memory), or
@@ -99,18 +99,21 @@ const plausibleRatio = 64;
 // a call into the engine for each would cost more than the copy.
 const stageBytes = 4 << 20;
 
-// pour reads a stream of Uint8Arrays into the engine (retentionAppend, in
-// pieces of stageBytes), after giving it room for room bytes; it stops at
-// the chunk that would pass room, with {over: the bytes read so far}; else
-// it returns {n}.
-async function pour(stream, room) {
-  self.retentionReserve(room);
+// The engine's buffer for a file's bytes.
+const fileSink = { reserve: (n) => self.retentionReserve(n), append: (b) => self.retentionAppend(b) };
+
+// pour reads a stream of Uint8Arrays into the engine (sink.append, a
+// file's bytes by default, in pieces of stageBytes), after giving it room
+// for room bytes (sink.reserve); it stops at the chunk that would pass
+// room, with {over: the bytes read so far}; else it returns {n}.
+async function pour(stream, room, sink = fileSink) {
+  sink.reserve(room);
   const reader = stream.getReader();
   const stage = new Uint8Array(Math.min(stageBytes, Math.max(room, 1)));
   let n = 0;
   let staged = 0;
   const flush = () => {
-    if (staged > 0) self.retentionAppend(stage.subarray(0, staged));
+    if (staged > 0) sink.append(stage.subarray(0, staged));
     staged = 0;
   };
   for (;;) {
@@ -126,7 +129,7 @@ async function pour(stream, room) {
     n += value.length;
     if (staged + value.length > stage.length) flush();
     if (value.length >= stage.length) {
-      self.retentionAppend(value);
+      sink.append(value);
     } else {
       stage.set(value, staged);
       staged += value.length;
@@ -164,6 +167,42 @@ async function count(stream, bound) {
   }
 }
 
+// gzipOf frames a zip entry's deflate data (e: an entry of
+// retentionParts) as a gzip member (RFC 1952: a 10-byte header, the data,
+// then the CRC-32 and the size mod 2^32 of the content), so that the
+// browser's gzip decoder, as it inflates the entry, checks the CRC-32 and
+// size the zip's directory states, as Go's zip reader would.
+function gzipOf(blob, e) {
+  const head = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255); // deflate, no flags, no time, unknown OS
+  const tail = new DataView(new ArrayBuffer(8));
+  tail.setUint32(0, e.crc, true);
+  tail.setUint32(4, e.size % 2 ** 32, true);
+  return new Blob([head, blob.slice(e.at, e.at + e.compressed), tail]);
+}
+
+// inflateParts inflates, with the browser's decoder, the entries of a
+// workbook the engine has received (blob) that reading it for req
+// inflates whole (retentionParts: its sheet and shared strings), each
+// into the engine as a part of its own (xlsx.Parts), so that the engine
+// reads them without inflating them. An entry whose CRC-32 or size is not
+// the directory's, or that the decoder refuses, is left to the engine,
+// which inflates it and words what is wrong as the command line does. It
+// returns {parts: n} for the n entries inflated, or null.
+async function inflateParts(blob, req) {
+  if (typeof DecompressionStream !== "function" || !self.retentionParts) return null;
+  let n = 0;
+  for (const e of self.retentionParts(req || "")) {
+    const sink = { reserve: (size) => self.retentionPart(e.at, size), append: (b) => self.retentionPartAppend(b) };
+    try {
+      const r = await pour(gzipOf(blob, e).stream().pipeThrough(new DecompressionStream("gzip")), e.size, sink);
+      if (r.n === e.size && self.retentionPartDone()) n++;
+    } catch (err) {
+      // A damaged entry: the engine's own inflate reads it.
+    }
+  }
+  return n ? { parts: n } : null;
+}
+
 // receive reads a file (a Blob: the File the user chose, or a fetched
 // sample) into the engine in chunks, so that its bytes are never whole in
 // this worker's memory beside the engine's copy (Online Retail x10 is
@@ -172,13 +211,15 @@ async function count(stream, bound) {
 // content's size modulo 2^32); a trailer that states more than the engine's
 // bound or an implausible ratio, or that the content passes, is not
 // believed: the content is first counted without being kept, and a file
-// past the bound never reaches the engine's memory. It returns what the
-// engine gets beside the bytes: null, {inflated: true}, {past: n} (worded
-// by the engine as a file past its bound) or {unreadable: reason} (the
-// File moved or changed since it was chosen). A .gz file the browser's
-// decoder refuses (or a browser without one) goes to the engine as it is:
-// Go's own inflate reads it, or words the damage as the command line does.
-async function receive(blob) {
+// past the bound never reaches the engine's memory. A workbook's entries
+// that the engine would inflate whole are inflated here too, after the
+// workbook (see inflateParts). It returns what the engine gets beside the
+// bytes: null, {inflated: true}, {parts: n}, {past: n} (worded by the
+// engine as a file past its bound) or {unreadable: reason} (the File
+// moved or changed since it was chosen). A .gz file the browser's decoder
+// refuses (or a browser without one) goes to the engine as it is: Go's
+// own inflate reads it, or words the damage as the command line does.
+async function receive(blob, req) {
   const bound = self.retentionInflateBound;
   const inflate = () => blob.stream().pipeThrough(new DecompressionStream("gzip"));
   try {
@@ -207,7 +248,7 @@ async function receive(blob) {
       }
     }
     await load(blob);
-    return null;
+    return await inflateParts(blob, req);
   } catch (err) {
     return { unreadable: String(err && err.message ? err.message : err) };
   }
@@ -216,7 +257,7 @@ async function receive(blob) {
 async function handle(d) {
   if (!self.retentionHandle || exited) return;
   const blob = d.blob || (d.bytes ? new Blob([d.bytes]) : null);
-  const gz = blob ? await receive(blob) : null;
+  const gz = blob ? await receive(blob, d.req) : null;
   try {
     self.retentionHandle(d.req, !!blob, gz);
   } catch (err) {
