@@ -11,8 +11,8 @@
 // the page and shared by every engine it starts), then requests
 // {req: JSON string, blob?: Blob} (a file: the File itself, read here in
 // chunks; bytes?: ArrayBuffer is read the same way); a .gz file is
-// inflated here, by the browser's gzip decoder, as it reaches the engine,
-// and so are a workbook's sheet and shared strings (see receive). Answers: {msg: JSON string,
+// inflated here, by the browser's gzip decoder, as it reaches the engine
+// (and a workbook's sheet and shared strings; see receive). Answers: {msg: JSON string,
 // bytes?: Uint8Array}; {idle: true} when a request has been answered;
 // {ended: {reason, code, memory, detail}} when the Go program exits or
 // fails with a JavaScript error (reason: exit, crash or memory), or
@@ -99,21 +99,18 @@ const plausibleRatio = 64;
 // a call into the engine for each would cost more than the copy.
 const stageBytes = 4 << 20;
 
-// The engine's buffer for a file's bytes.
-const fileSink = { reserve: (n) => self.retentionReserve(n), append: (b) => self.retentionAppend(b) };
-
-// pour reads a stream of Uint8Arrays into the engine (sink.append, a
-// file's bytes by default, in pieces of stageBytes), after giving it room
-// for room bytes (sink.reserve); it stops at the chunk that would pass
-// room, with {over: the bytes read so far}; else it returns {n}.
-async function pour(stream, room, sink = fileSink) {
-  sink.reserve(room);
+// pour reads a stream of Uint8Arrays into the engine (retentionAppend, in
+// pieces of stageBytes), after giving it room for room bytes; it stops at
+// the chunk that would pass room, with {over: the bytes read so far}; else
+// it returns {n}.
+async function pour(stream, room) {
+  self.retentionReserve(room);
   const reader = stream.getReader();
   const stage = new Uint8Array(Math.min(stageBytes, Math.max(room, 1)));
   let n = 0;
   let staged = 0;
   const flush = () => {
-    if (staged > 0) sink.append(stage.subarray(0, staged));
+    if (staged > 0) self.retentionAppend(stage.subarray(0, staged));
     staged = 0;
   };
   for (;;) {
@@ -129,7 +126,7 @@ async function pour(stream, room, sink = fileSink) {
     n += value.length;
     if (staged + value.length > stage.length) flush();
     if (value.length >= stage.length) {
-      sink.append(value);
+      self.retentionAppend(value);
     } else {
       stage.set(value, staged);
       staged += value.length;
@@ -180,27 +177,80 @@ function gzipOf(blob, e) {
   return new Blob([head, blob.slice(e.at, e.at + e.compressed), tail]);
 }
 
+// parts are the entries of the workbook on its way to the engine that
+// inflateParts inflated, by the offset of their deflate data: each in
+// pieces of stageBytes (the last one shorter), in this worker's memory,
+// not the engine's (which never shrinks, and would hold Online Retail's
+// 248 MB of sheet for good). The engine reads them as it reads the
+// workbook (retentionPartBytes) and lets each go once read to its end, and
+// the others once it has answered (retentionPartDrop).
+const parts = new Map();
+
+self.retentionPartBytes = (at, off, n) => {
+  const pieces = parts.get(at);
+  const k = Math.floor(off / stageBytes);
+  if (!pieces || k >= pieces.length) return new Uint8Array(0);
+  const from = off - k * stageBytes;
+  return pieces[k].subarray(from, from + n);
+};
+
+self.retentionPartDrop = (at) => {
+  if (at === undefined) parts.clear();
+  else parts.delete(at);
+};
+
+// inflatePart inflates an entry (e: one of retentionParts) with the
+// browser's gzip decoder (see gzipOf) into pieces of stageBytes; null when
+// it inflates to more or fewer bytes than e.size. The decoder throws when
+// the CRC-32 or the size mod 2^32 are not the entry's, or when the data
+// is not deflate data.
+async function inflatePart(blob, e) {
+  const reader = gzipOf(blob, e).stream().pipeThrough(new DecompressionStream("gzip")).getReader();
+  const pieces = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return n === e.size ? pieces : null;
+    if (n + value.length > e.size) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    for (let at = 0; at < value.length; ) {
+      const k = Math.floor(n / stageBytes);
+      if (k === pieces.length) pieces.push(new Uint8Array(Math.min(stageBytes, e.size - n)));
+      const from = n - k * stageBytes;
+      const m = Math.min(value.length - at, stageBytes - from);
+      pieces[k].set(value.subarray(at, at + m), from);
+      at += m;
+      n += m;
+    }
+  }
+}
+
 // inflateParts inflates, with the browser's decoder, the entries of a
 // workbook the engine has received (blob) that reading it for req
-// inflates whole (retentionParts: its sheet and shared strings), each
-// into the engine as a part of its own (xlsx.Parts), so that the engine
-// reads them without inflating them. An entry whose CRC-32 or size is not
-// the directory's, or that the decoder refuses, is left to the engine,
-// which inflates it and words what is wrong as the command line does. It
-// returns {parts: n} for the n entries inflated, or null.
+// inflates whole (retentionParts: its sheet and shared strings), so that
+// the engine reads them as they are (parts) and inflates nothing itself.
+// An entry whose CRC-32 or size is not the directory's, or that the
+// decoder refuses, is left to the engine, which inflates it and words
+// what is wrong as the command line does. It returns {parts: [{at,
+// size}]} for the entries inflated, or null.
 async function inflateParts(blob, req) {
+  parts.clear();
   if (typeof DecompressionStream !== "function" || !self.retentionParts) return null;
-  let n = 0;
+  const done = [];
   for (const e of self.retentionParts(req || "")) {
-    const sink = { reserve: (size) => self.retentionPart(e.at, size), append: (b) => self.retentionPartAppend(b) };
     try {
-      const r = await pour(gzipOf(blob, e).stream().pipeThrough(new DecompressionStream("gzip")), e.size, sink);
-      if (r.n === e.size && self.retentionPartDone()) n++;
+      const pieces = await inflatePart(blob, e);
+      if (pieces) {
+        parts.set(e.at, pieces);
+        done.push({ at: e.at, size: e.size });
+      }
     } catch (err) {
       // A damaged entry: the engine's own inflate reads it.
     }
   }
-  return n ? { parts: n } : null;
+  return done.length ? { parts: done } : null;
 }
 
 // receive reads a file (a Blob: the File the user chose, or a fetched
@@ -214,11 +264,12 @@ async function inflateParts(blob, req) {
 // past the bound never reaches the engine's memory. A workbook's entries
 // that the engine would inflate whole are inflated here too, after the
 // workbook (see inflateParts). It returns what the engine gets beside the
-// bytes: null, {inflated: true}, {parts: n}, {past: n} (worded by the
-// engine as a file past its bound) or {unreadable: reason} (the File
-// moved or changed since it was chosen). A .gz file the browser's decoder
-// refuses (or a browser without one) goes to the engine as it is: Go's
-// own inflate reads it, or words the damage as the command line does.
+// bytes: null, {inflated: true}, {parts: [{at, size}]}, {past: n}
+// (worded by the engine as a file past its bound) or {unreadable: reason}
+// (the File moved or changed since it was chosen). A .gz file the
+// browser's decoder refuses (or a browser without one) goes to the engine
+// as it is: Go's own inflate reads it, or words the damage as the command
+// line does.
 async function receive(blob, req) {
   const bound = self.retentionInflateBound;
   const inflate = () => blob.stream().pipeThrough(new DecompressionStream("gzip"));

@@ -57,7 +57,7 @@ type Options struct {
 	Gunzipped bool
 	// Parts are entries of a workbook's zip inflated by the caller
 	// (sheet.Options.Parts).
-	Parts map[int64][]byte
+	Parts sheet.Parts
 	// Progress, if set, is called now and then with the stage
 	// (report.StageRead, report.StageOrders) and how far it is.
 	Progress func(stage report.Stage, done, total int64)

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"strings"
@@ -14,11 +15,11 @@ import (
 
 // browserParts inflates what Entries lists as web/worker.js has the
 // browser inflate it (craft.Inflate).
-func browserParts(data []byte, opt Options) map[int64][]byte {
-	parts := map[int64][]byte{}
+func browserParts(data []byte, opt Options) Parts {
+	parts := Parts{}
 	for _, e := range Entries(data, opt) {
 		if b, ok := craft.Inflate(data, e.Offset, e.Compressed, e.Size, e.CRC32); ok {
-			parts[e.Offset] = b
+			parts[e.Offset] = bytes.NewReader(b)
 		}
 	}
 	return parts

@@ -108,6 +108,10 @@ func named(sheets []string, name string) string {
 	return sheet
 }
 
+// Parts are entries of a workbook's zip inflated by the caller, by the
+// offset of their compressed data (xlsx.Parts).
+type Parts = xlsx.Parts
+
 // Entries lists the entries of a workbook's zip that Read inflates whole
 // and that the caller may inflate itself and give Read as opt.Parts (the
 // browser's engine, with the browser's decoder): the shared strings and

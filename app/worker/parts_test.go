@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"bytes"
 	"reflect"
 	"testing"
 
@@ -13,12 +14,12 @@ import (
 
 // browserParts inflates the entries sheet.Entries lists for the browser's
 // engine as web/worker.js has the browser inflate them (craft.Inflate).
-func browserParts(t *testing.T, data []byte, set report.Settings) map[int64][]byte {
+func browserParts(t *testing.T, data []byte, set report.Settings) sheet.Parts {
 	t.Helper()
-	parts := map[int64][]byte{}
+	parts := sheet.Parts{}
 	for _, e := range sheet.Entries(data, sheet.Options{Sheet: set.Sheet, Limits: limits.Browser}) {
 		if b, ok := craft.Inflate(data, e.Offset, e.Compressed, e.Size, e.CRC32); ok {
-			parts[e.Offset] = b
+			parts[e.Offset] = bytes.NewReader(b)
 		}
 	}
 	if len(parts) == 0 {

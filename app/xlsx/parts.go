@@ -23,10 +23,21 @@ import (
 // is of the entry's size and the entry is one whose check Go's zip reader
 // would make as the inflater did (see entryOf); else it inflates the
 // entry itself. A part read to its end is deleted from the map: a
-// workbook reads its sheet and shared strings to their end once, and the
-// part's memory (Online Retail's sheet XML is 248 MB) is then free. A
-// sheet read again (another sheet setting) is inflated from the zip.
-type Parts map[int64][]byte
+// workbook reads its sheet and shared strings to their end once, and
+// whoever holds the part's memory (Online Retail's sheet XML is 248 MB)
+// may then let it go. A sheet read again (another sheet setting) is
+// inflated from the zip.
+type Parts map[int64]Part
+
+// Part is an entry's content: a *bytes.Reader, or a reader of memory
+// outside Go's heap (the browser's, in the workbench's engine, so that
+// the engine's memory, which never shrinks, does not hold it). A part
+// that is also an io.Closer is closed once read to its end, as it is
+// deleted from its Parts.
+type Part = interface {
+	io.ReaderAt
+	Size() int64
+}
 
 // Entry is a zip entry as an inflater outside Go needs it: where its
 // deflated bytes are in the zip, how many there are, and the size and
@@ -134,29 +145,32 @@ func (w *Workbook) part(f *zip.File) io.ReadCloser {
 	if !ok {
 		return nil
 	}
-	b, ok := w.parts[e.Offset]
-	if !ok || int64(len(b)) != e.Size {
+	p, ok := w.parts[e.Offset]
+	if !ok || p == nil || p.Size() != e.Size {
 		return nil
 	}
-	return &partReader{b: b, at: e.Offset, parts: w.parts}
+	return &partReader{r: io.NewSectionReader(p, 0, e.Size), at: e.Offset, parts: w.parts, part: p}
 }
 
-// partReader reads a part, and deletes it from the parts at its end.
+// partReader reads a part, and deletes it from the parts at its end
+// (closing it, if it is an io.Closer).
 type partReader struct {
-	b     []byte
+	r     *io.SectionReader
 	at    int64
 	parts Parts
+	part  Part
 }
 
 func (r *partReader) Read(p []byte) (int, error) {
-	if len(r.b) == 0 {
-		r.b = nil // not even an empty slice of the part's memory is kept
+	n, err := r.r.Read(p)
+	if err == io.EOF && r.part != nil {
 		delete(r.parts, r.at)
-		return 0, io.EOF
+		if c, ok := r.part.(io.Closer); ok {
+			c.Close()
+		}
+		r.part = nil
 	}
-	n := copy(p, r.b)
-	r.b = r.b[n:]
-	return n, nil
+	return n, err
 }
 
 func (r *partReader) Close() error { return nil }

@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"reflect"
@@ -23,7 +24,7 @@ func browserParts(data []byte, entries []Entry) Parts {
 	parts := Parts{}
 	for _, e := range entries {
 		if b, ok := craft.Inflate(data, e.Offset, e.Compressed, e.Size, e.CRC32); ok {
-			parts[e.Offset] = b
+			parts[e.Offset] = bytes.NewReader(b)
 		}
 	}
 	return parts
@@ -113,6 +114,50 @@ func TestPartsOnlineRetail(t *testing.T) {
 	}
 	if len(parts) != 0 {
 		t.Errorf("%d parts not read to their end", len(parts))
+	}
+}
+
+// closingPart is a part that counts its closes.
+type closingPart struct {
+	*bytes.Reader
+	closed int
+}
+
+func (p *closingPart) Close() error { p.closed++; return nil }
+
+// TestPartsClosed checks that a part that is an io.Closer is closed once
+// read to its end, and not when a read stops before (a sheet probed for
+// data).
+func TestPartsClosed(t *testing.T) {
+	data := craft.Workbook(craft.SheetRows(20000), craft.SharedStrings(20, 8))
+	entries := Entries(data, limits.CLI, firstSheet)
+	var closers []*closingPart
+	parts := Parts{}
+	for _, e := range entries {
+		b, ok := craft.Inflate(data, e.Offset, e.Compressed, e.Size, e.CRC32)
+		if !ok {
+			t.Fatal("an entry does not inflate")
+		}
+		c := &closingPart{Reader: bytes.NewReader(b)}
+		closers = append(closers, c)
+		parts[e.Offset] = c
+	}
+	wb, err := OpenInflated(data, parts, limits.CLI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(closers) != 2 || closers[0].closed != 1 || closers[1].closed != 0 {
+		t.Fatalf("after Open: %d parts, the shared strings closed %d times, the sheet %d", len(closers), closers[0].closed, closers[1].closed)
+	}
+	wb.Rows("Orders", func(int, []string) error { return errors.New("stop") })
+	if closers[1].closed != 0 || len(parts) != 1 {
+		t.Fatalf("a read stopped at the first row: the sheet closed %d times, %d parts left", closers[1].closed, len(parts))
+	}
+	if err := wb.Rows("Orders", func(int, []string) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if closers[1].closed != 1 || len(parts) != 0 {
+		t.Errorf("a read to the end: the sheet closed %d times, %d parts left", closers[1].closed, len(parts))
 	}
 }
 
@@ -286,9 +331,9 @@ func TestPartsRefused(t *testing.T) {
 		data  []byte
 		parts Parts
 	}{
-		{"a part of another size", sound, Parts{at: lie}},
-		{"a part at no entry's data", sound, Parts{at + 1: padded}},
-		{"a part of an entry whose descriptor Go refuses", badDescriptor, Parts{at: padded}},
+		{"a part of another size", sound, Parts{at: bytes.NewReader(lie)}},
+		{"a part at no entry's data", sound, Parts{at + 1: bytes.NewReader(padded)}},
+		{"a part of an entry whose descriptor Go refuses", badDescriptor, Parts{at: bytes.NewReader(padded)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -302,7 +347,7 @@ func TestPartsRefused(t *testing.T) {
 		})
 	}
 	// The control: a part of the size, at the sheet's data, is read.
-	parts := Parts{at: padded}
+	parts := Parts{at: bytes.NewReader(padded)}
 	if got := outcome(sound, parts, limits.CLI); !bytes.Contains([]byte(got), []byte("1 rows")) || len(parts) != 0 {
 		t.Errorf("a part of the sheet's size was not read: %s", got)
 	}
@@ -368,7 +413,7 @@ func BenchmarkRowsOnlineRetailParts(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		parts := Parts{}
 		for at, p := range inflated {
-			parts[at] = p
+			parts[at] = bytes.NewReader(p)
 		}
 		wb, err := OpenInflated(data, parts, limits.CLI)
 		if err != nil {

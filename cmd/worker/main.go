@@ -13,6 +13,7 @@ import (
 
 	"retention/app/limits"
 	"retention/app/report"
+	"retention/app/sheet"
 	"retention/app/worker"
 )
 
@@ -33,7 +34,6 @@ func main() {
 	var received []byte
 	self.Set("retentionReserve", js.FuncOf(func(this js.Value, args []js.Value) any {
 		received = make([]byte, 0, max(0, args[0].Int()))
-		inflating = nil
 		return nil
 	}))
 	registerParts(self, &received)
@@ -55,8 +55,9 @@ func main() {
 	// retentionHandle(req, bytes, gz): bytes is a Uint8Array, true for
 	// the bytes received in chunks, or nothing. gz, when given, says what
 	// web/worker.js made of the file: {inflated: true} (bytes are a .gz
-	// file's content), {parts: n} (bytes are a workbook, n of whose
-	// entries the browser inflated: see registerParts), {past: n} (it
+	// file's content), {parts: [{at, size}]} (bytes are a workbook,
+	// these of whose entries the browser inflated and keeps: see
+	// registerParts and jsPart), {past: n} (it
 	// unpacks to more than the bound, at least n bytes; no bytes) or
 	// {unreadable: reason} (the browser could not read the File; no
 	// bytes). For a workbook sent with parts it returns {parts: n, read:
@@ -66,13 +67,7 @@ func main() {
 		if len(args) == 0 {
 			return nil
 		}
-		// The parts of a workbook sent with them; a part on its way,
-		// never done, is dropped.
-		var given map[int64][]byte
-		if inflating != nil && len(args) > 2 && args[2].Truthy() && args[2].Get("parts").Truthy() {
-			given = inflating.parts
-		}
-		inflating = nil
+		defer js.Global().Call("retentionPartDrop") // the parts web/worker.js kept, read or not
 		var req report.Request
 		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
 			post(report.Reply{Type: report.MsgError, Message: "bad request: " + err.Error()}, js.Undefined())
@@ -98,13 +93,19 @@ func main() {
 			}
 			gunzipped = args[2].Get("inflated").Truthy()
 		}
-		req.Settings.Parts = given
-		n := len(given)
+		// A workbook's parts, for the requests that read an orders file
+		// (worker.Entries lists parts for no other).
+		var parts sheet.Parts
+		if len(args) > 2 && args[2].Truthy() && args[2].Get("parts").Truthy() && (req.Type == report.MsgLoad || req.Type == report.MsgCompare) {
+			parts = partsOf(args[2].Get("parts"))
+			req.Settings.Parts = parts
+		}
+		n := len(parts)
 		handle(req, data, gunzipped)
 		if n == 0 {
 			return nil
 		}
-		return map[string]any{"parts": n, "read": n - len(given)}
+		return map[string]any{"parts": n, "read": n - len(parts)}
 	}))
 	post(report.Reply{Type: report.MsgReady}, js.Undefined())
 	// Requests that arrive meanwhile wait in web/worker.js.

@@ -4,39 +4,20 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"io"
 	"syscall/js"
 
 	"retention/app/report"
+	"retention/app/sheet"
 	"retention/app/worker"
 )
 
-// inflating is a workbook's parts as web/worker.js inflates them, after
-// the workbook's bytes (the received buffer): the parts inflated whole,
-// and the one on its way.
-var inflating *partsIn
-
-type partsIn struct {
-	parts map[int64][]byte
-	at    int64  // the entry of the part on its way
-	part  []byte // its content so far, in room of its size
-}
-
-// registerParts gives web/worker.js the functions that hand the engine a
-// workbook's parts inflated by the browser (see xlsx.Parts), once the
-// workbook's bytes are received:
-//
-//	retentionParts(req): the entries of the received workbook the browser
-//	  may inflate for req (worker.Entries), [{at, compressed, size, crc}],
-//	  each the offset of its deflate data in the file, its length, the
-//	  content's size and CRC-32 that the zip's directory states;
-//	retentionPart(at, size): a part begins, of size bytes;
-//	retentionPartAppend(chunk): a Uint8Array of its content (past size,
-//	  the part is dropped);
-//	retentionPartDone(): the browser checked the part whole (its CRC-32
-//	  and size are the entry's); it is kept if it is size bytes (true).
-//
-// A part not done is dropped when the next begins or the request is
-// handled; a new file (retentionReserve) drops them all.
+// registerParts gives web/worker.js retentionParts(req): the entries of
+// the received workbook (received) that the browser may inflate for req
+// (worker.Entries), [{at, compressed, size, crc}]: each the offset of its
+// deflate data in the file, its length, and the size and CRC-32 of the
+// content that the zip's directory states.
 func registerParts(self js.Value, received *[]byte) {
 	self.Set("retentionParts", js.FuncOf(func(this js.Value, args []js.Value) any {
 		out := []any{}
@@ -47,35 +28,51 @@ func registerParts(self js.Value, received *[]byte) {
 		for _, e := range worker.Entries(req, *received) {
 			out = append(out, map[string]any{"at": float64(e.Offset), "compressed": float64(e.Compressed), "size": float64(e.Size), "crc": float64(e.CRC32)})
 		}
-		inflating = &partsIn{parts: map[int64][]byte{}}
 		return out
 	}))
-	self.Set("retentionPart", js.FuncOf(func(this js.Value, args []js.Value) any {
-		if inflating != nil {
-			inflating.at, inflating.part = int64(args[0].Float()), make([]byte, 0, max(0, args[1].Int()))
+}
+
+// partsOf makes the parts web/worker.js inflated ([{at, size}], kept in
+// its memory) the engine's (sheet.Parts).
+func partsOf(list js.Value) sheet.Parts {
+	parts := sheet.Parts{}
+	for i := 0; i < list.Length(); i++ {
+		p := &jsPart{at: int64(list.Index(i).Get("at").Float()), size: int64(list.Index(i).Get("size").Float())}
+		parts[p.at] = p
+	}
+	return parts
+}
+
+// jsPart is an entry's content in web/worker.js's memory: read with
+// retentionPartBytes(at, off, n), which gives at most n bytes from off as
+// a Uint8Array, and let go with retentionPartDrop(at) once read to its
+// end (xlsx.Part).
+type jsPart struct {
+	at, size int64
+}
+
+var errPartGone = errors.New("the inflated part is no longer in the worker")
+
+func (p *jsPart) Size() int64 { return p.size }
+
+func (p *jsPart) ReadAt(b []byte, off int64) (int, error) {
+	n := 0
+	for n < len(b) && off < p.size {
+		v := js.Global().Call("retentionPartBytes", float64(p.at), float64(off), min(len(b)-n, int(p.size-off)))
+		m := js.CopyBytesToGo(b[n:], v)
+		if m == 0 {
+			return n, errPartGone
 		}
-		return nil
-	}))
-	self.Set("retentionPartAppend", js.FuncOf(func(this js.Value, args []js.Value) any {
-		if inflating == nil || inflating.part == nil {
-			return nil
-		}
-		p := inflating.part
-		n := args[0].Get("byteLength").Int()
-		if len(p)+n > cap(p) {
-			inflating.part = nil
-			return nil
-		}
-		js.CopyBytesToGo(p[len(p):len(p)+n], args[0])
-		inflating.part = p[:len(p)+n]
-		return nil
-	}))
-	self.Set("retentionPartDone", js.FuncOf(func(this js.Value, args []js.Value) any {
-		if inflating == nil || inflating.part == nil || len(inflating.part) != cap(inflating.part) {
-			return false
-		}
-		inflating.parts[inflating.at] = inflating.part
-		inflating.part = nil
-		return true
-	}))
+		n += m
+		off += int64(m)
+	}
+	if n < len(b) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (p *jsPart) Close() error {
+	js.Global().Call("retentionPartDrop", float64(p.at))
+	return nil
 }

@@ -32,6 +32,9 @@ async function watchEngine(page) {
   });
   return {
     said: () => engine.evaluate(() => ({ gzip: self.__gzip, parts: self.__parts || null })),
+    // The engine's memory (it never shrinks) and the parts the worker keeps.
+    memory: () => engine.evaluate(() => instance.exports.mem.buffer.byteLength),
+    kept: () => engine.evaluate(() => parts.size),
     reset: () => engine.evaluate(() => { self.__gzip = 0; self.__parts = undefined; }),
   };
 }
@@ -51,9 +54,15 @@ await test("online_retail.xlsx: its sheet and shared strings inflated by the bro
   await page.goto(rootSite.url);
   await started(page);
   const engine = await watchEngine(page);
+  const before = await engine.memory();
   await pick(page, file);
   await ready(page);
   assert.deepEqual(await engine.said(), { gzip: 2, parts: { parts: 2, read: 2 } }, "the shared strings and the sheet");
+  // The sheet's 248 MB stayed in the worker's memory, out of the engine's,
+  // and are let go once read.
+  const grown = (await engine.memory()) - before;
+  assert.ok(grown < 200e6, `the engine's memory grew by ${grown} bytes`);
+  assert.equal(await engine.kept(), 0, "parts kept after the load");
   compare(await kpis(page), expected(cli([file, "--tz", "UTC"])), "online_retail.xlsx");
   assert.deepEqual(w.foreign, []);
   assert.deepEqual(w.errors, []);
