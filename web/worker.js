@@ -182,21 +182,43 @@ function gzipOf(blob, e) {
 // pieces of stageBytes (the last one shorter), in this worker's memory,
 // not the engine's (which never shrinks, and would hold Online Retail's
 // 248 MB of sheet for good). The engine reads them as it reads the
-// workbook (retentionPartBytes) and lets each go once read to its end, and
-// the others once it has answered (retentionPartDrop).
+// workbook (retentionPartBytes), lets a sheet's go as its last read goes
+// (retentionPartForget), each once read to its end, and the others once it
+// has answered (retentionPartDrop). The decoder's own chunks (64 KB) are
+// not kept: their memory, freed, stays with the browser's allocator,
+// where the pieces' is given back to the system.
 const parts = new Map();
 
 self.retentionPartBytes = (at, off, n) => {
   const pieces = parts.get(at);
   const k = Math.floor(off / stageBytes);
-  if (!pieces || k >= pieces.length) return new Uint8Array(0);
+  if (!pieces || k >= pieces.length || !pieces[k]) return new Uint8Array(0);
   const from = off - k * stageBytes;
   return pieces[k].subarray(from, from + n);
 };
 
+// free gives a piece's memory back at once: its buffer is detached
+// (ArrayBuffer.prototype.transfer(0) frees it now; the garbage collector
+// does not run while the engine works, and kept the sheet's 248 MB beside
+// the engine's growing memory until the report was made).
+function free(pieces, k) {
+  if (pieces[k] && pieces[k].buffer.transfer) pieces[k].buffer.transfer(0);
+  pieces[k] = null;
+}
+
+// retentionPartForget(at, n): the engine will not read the part's bytes
+// before n again (the last read of a sheet, as it goes).
+self.retentionPartForget = (at, n) => {
+  const pieces = parts.get(at);
+  for (let k = 0; pieces && k < Math.floor(n / stageBytes); k++) free(pieces, k);
+};
+
 self.retentionPartDrop = (at) => {
-  if (at === undefined) parts.clear();
-  else parts.delete(at);
+  for (const [k, pieces] of parts) {
+    if (at !== undefined && k !== at) continue;
+    for (let i = 0; i < pieces.length; i++) free(pieces, i);
+    parts.delete(k);
+  }
 };
 
 // inflatePart inflates an entry (e: one of retentionParts) with the
@@ -236,7 +258,7 @@ async function inflatePart(blob, e) {
 // what is wrong as the command line does. It returns {parts: [{at,
 // size}]} for the entries inflated, or null.
 async function inflateParts(blob, req) {
-  parts.clear();
+  self.retentionPartDrop();
   if (typeof DecompressionStream !== "function" || !self.retentionParts) return null;
   const done = [];
   for (const e of self.retentionParts(req || "")) {

@@ -22,21 +22,30 @@ import (
 // A workbook opened with parts reads an entry from its part when the part
 // is of the entry's size and the entry is one whose check Go's zip reader
 // would make as the inflater did (see entryOf); else it inflates the
-// entry itself. A part read to its end is deleted from the map: a
-// workbook reads its sheet and shared strings to their end once, and
-// whoever holds the part's memory (Online Retail's sheet XML is 248 MB)
-// may then let it go. A sheet read again (another sheet setting) is
-// inflated from the zip.
+// entry itself. A part is deleted from the map when it is read to its
+// end, or when its last read begins (the shared strings' at Open, a
+// sheet's in RowsProgress): a workbook reads its sheet and shared strings
+// to their end once, and whoever holds the part's memory (Online Retail's
+// sheet XML is 248 MB) may let it go as that read goes (see Part). A
+// sheet read again is inflated from the zip.
 type Parts map[int64]Part
 
 // Part is an entry's content: a *bytes.Reader, or a reader of memory
 // outside Go's heap (the browser's, in the workbench's engine, so that
 // the engine's memory, which never shrinks, does not hold it). A part
 // that is also an io.Closer is closed once read to its end, as it is
-// deleted from its Parts.
+// deleted from its Parts; one that is also a Forgetter is told, as the
+// last read of its entry goes (RowsProgress), which of its bytes will not
+// be read again.
 type Part = interface {
 	io.ReaderAt
 	Size() int64
+}
+
+// Forgetter is a Part that can let go of its first bytes: Forget(n) tells
+// it that its bytes before n will not be read again.
+type Forgetter interface {
+	Forget(n int64)
 }
 
 // Entry is a zip entry as an inflater outside Go needs it: where its
@@ -136,8 +145,9 @@ func descriptorCRC(b []byte, crc uint32) bool {
 	return len(b) >= 12 && binary.LittleEndian.Uint32(b) == crc
 }
 
-// part returns a reader of f's part, or nil when f is to be inflated.
-func (w *Workbook) part(f *zip.File) io.ReadCloser {
+// part returns a reader of f's part, or nil when f is to be inflated. A
+// reader for the last read (last) takes the part from the parts.
+func (w *Workbook) part(f *zip.File, last bool) io.ReadCloser {
 	if len(w.parts) == 0 {
 		return nil
 	}
@@ -149,20 +159,32 @@ func (w *Workbook) part(f *zip.File) io.ReadCloser {
 	if !ok || p == nil || p.Size() != e.Size {
 		return nil
 	}
-	return &partReader{r: io.NewSectionReader(p, 0, e.Size), at: e.Offset, parts: w.parts, part: p}
+	r := &partReader{r: io.NewSectionReader(p, 0, e.Size), at: e.Offset, parts: w.parts, part: p}
+	if last {
+		delete(w.parts, e.Offset)
+		r.forget, _ = p.(Forgetter)
+	}
+	return r
 }
 
 // partReader reads a part, and deletes it from the parts at its end
-// (closing it, if it is an io.Closer).
+// (closing it, if it is an io.Closer); on a last read, it tells the part
+// what it has read (forget).
 type partReader struct {
-	r     *io.SectionReader
-	at    int64
-	parts Parts
-	part  Part
+	r      *io.SectionReader
+	at     int64
+	parts  Parts
+	part   Part
+	forget Forgetter
+	read   int64
 }
 
 func (r *partReader) Read(p []byte) (int, error) {
 	n, err := r.r.Read(p)
+	r.read += int64(n)
+	if r.forget != nil && n > 0 {
+		r.forget.Forget(r.read)
+	}
 	if err == io.EOF && r.part != nil {
 		delete(r.parts, r.at)
 		if c, ok := r.part.(io.Closer); ok {

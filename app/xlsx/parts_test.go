@@ -161,6 +161,71 @@ func TestPartsClosed(t *testing.T) {
 	}
 }
 
+// forgettingPart is a part that keeps what it is told it may forget.
+type forgettingPart struct {
+	*bytes.Reader
+	forgot []int64
+}
+
+func (p *forgettingPart) Forget(n int64) { p.forgot = append(p.forgot, n) }
+
+// TestPartsLastRead checks that RowsProgress, the last read of a sheet,
+// takes the sheet's part from the parts as it begins and tells a
+// Forgetter how far it has read, rising to the sheet's size; that Rows
+// before it (a look at the first rows) tells it nothing; and that the
+// sheet read again, from the zip, gives the same rows.
+func TestPartsLastRead(t *testing.T) {
+	data := craft.Workbook(craft.SheetRows(20000), nil)
+	entries := Entries(data, limits.CLI, firstSheet)
+	if len(entries) != 1 {
+		t.Fatalf("entries %+v, want the sheet's", entries)
+	}
+	e := entries[0]
+	b, ok := craft.Inflate(data, e.Offset, e.Compressed, e.Size, e.CRC32)
+	if !ok {
+		t.Fatal("the sheet does not inflate")
+	}
+	part := &forgettingPart{Reader: bytes.NewReader(b)}
+	parts := Parts{e.Offset: part}
+	wb, err := OpenInflated(data, parts, limits.CLI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb.Rows("Orders", func(int, []string) error { return errors.New("stop") })
+	if len(part.forgot) != 0 || len(parts) != 1 {
+		t.Fatalf("a look at the first row: told %v, %d parts left", part.forgot, len(parts))
+	}
+	digest := func(read func(string, func(int, []string) error) error) string {
+		h := sha256.New()
+		if err := read("Orders", func(row int, cells []string) error {
+			fmt.Fprintf(h, "%d %q\n", row, cells)
+			if row == 2 && len(parts) != 0 {
+				t.Errorf("the sheet's part is still in the parts as its last read goes")
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%x", h.Sum(nil))
+	}
+	last := digest(func(s string, fn func(int, []string) error) error { return wb.RowsProgress(s, fn, nil) })
+	n := len(part.forgot)
+	if n < 2 || part.forgot[n-1] != e.Size {
+		t.Fatalf("told %d times, the last %v; want the sheet's %d bytes", n, part.forgot[max(0, n-1):], e.Size)
+	}
+	for i := 1; i < n; i++ {
+		if part.forgot[i] <= part.forgot[i-1] {
+			t.Fatalf("told %v: not rising", part.forgot)
+		}
+	}
+	if again := digest(wb.Rows); again != last {
+		t.Error("the sheet read again from the zip gives other rows")
+	}
+	if len(part.forgot) != n {
+		t.Error("the part was read again")
+	}
+}
+
 // rawEntry is a zip entry written as it is (zip.Writer.CreateRaw): its
 // content, how it is stored and what its headers state.
 type rawEntry struct {

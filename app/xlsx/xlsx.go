@@ -276,12 +276,18 @@ func overlapping(files []*zip.File) bool {
 	return false
 }
 
-func (w *Workbook) open(name string) (io.ReadCloser, error) {
+func (w *Workbook) open(name string) (io.ReadCloser, error) { return w.openPart(name, false) }
+
+// openLast opens a part for its last read: from a part, taken from the
+// parts and let go of as it is read (see partReader).
+func (w *Workbook) openLast(name string) (io.ReadCloser, error) { return w.openPart(name, true) }
+
+func (w *Workbook) openPart(name string, last bool) (io.ReadCloser, error) {
 	f := w.files[name]
 	if f == nil {
 		return nil, fmt.Errorf("no part %s", name)
 	}
-	if rc := w.part(f); rc != nil {
+	if rc := w.part(f, last); rc != nil {
 		return &counted{rc: rc, w: w}, nil
 	}
 	rc, err := f.Open()
@@ -339,7 +345,7 @@ type workbookXML struct {
 // readSST reads the shared strings: each <si> is a <t> or rich text runs
 // <r><t>, without the phonetic runs <rPh>.
 func (w *Workbook) readSST(name string) ([]string, error) {
-	rc, err := w.open(name)
+	rc, err := w.openLast(name) // the shared strings are read once
 	if err != nil {
 		return nil, err
 	}

@@ -43,12 +43,27 @@ func partsOf(list js.Value) sheet.Parts {
 	return parts
 }
 
-// jsPart is an entry's content in web/worker.js's memory: read with
-// retentionPartBytes(at, off, n), which gives at most n bytes from off as
-// a Uint8Array, and let go with retentionPartDrop(at) once read to its
-// end (xlsx.Part).
+// jsPart is an entry's content in web/worker.js's memory (an xlsx.Part):
+// read with retentionPartBytes(at, off, n), which gives at most n bytes
+// from off as a Uint8Array, let go of up to n with
+// retentionPartForget(at, n) as its last read goes (xlsx.Forgetter), and
+// whole with retentionPartDrop(at) once read to its end.
 type jsPart struct {
 	at, size int64
+	forgot   int64 // what retentionPartForget was last told
+}
+
+// forgetStep is how much more a jsPart reads before it tells
+// web/worker.js again what it may forget: the worker frees its pieces of
+// 4 MiB (its stageBytes) whole, and a call for each block the sheet's
+// scanner reads (256 KiB) would be 16 calls for one piece.
+const forgetStep = 4 << 20
+
+func (p *jsPart) Forget(n int64) {
+	if n-p.forgot >= forgetStep {
+		js.Global().Call("retentionPartForget", float64(p.at), float64(n))
+		p.forgot = n
+	}
 }
 
 var errPartGone = errors.New("the inflated part is no longer in the worker")
