@@ -12,9 +12,10 @@
 // {req: JSON string, blob?: Blob} (a file: the File itself, read here in
 // chunks; bytes?: ArrayBuffer is read the same way); a .gz file is
 // inflated here, by the browser's gzip decoder, as it reaches the engine
-// (see receive). Answers: {msg: JSON string, bytes?: Uint8Array}, a
-// report's forecast after the report (see handle); {idle: true} when a
-// request has been answered (and the forecast it left, if it was run);
+// (and a workbook's sheet and shared strings; see receive). Answers:
+// {msg: JSON string, bytes?: Uint8Array}, a report's forecast after the
+// report (see handle); {idle: true} when a request has been answered (and
+// the forecast it left, if it was run);
 // {ended: {reason, code, memory, detail}} when the Go program exits or
 // fails with a JavaScript error (reason: exit, crash or memory), or
 // cannot start (start).
@@ -196,6 +197,117 @@ async function count(stream, bound) {
   }
 }
 
+// gzipOf frames a zip entry's deflate data (e: an entry of
+// retentionParts) as a gzip member (RFC 1952: a 10-byte header, the data,
+// then the CRC-32 and the size mod 2^32 of the content), so that the
+// browser's gzip decoder, as it inflates the entry, checks the CRC-32 and
+// size the zip's directory states, as Go's zip reader would.
+function gzipOf(blob, e) {
+  const head = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255); // deflate, no flags, no time, unknown OS
+  const tail = new DataView(new ArrayBuffer(8));
+  tail.setUint32(0, e.crc, true);
+  tail.setUint32(4, e.size % 2 ** 32, true);
+  return new Blob([head, blob.slice(e.at, e.at + e.compressed), tail]);
+}
+
+// parts are the entries of the workbook on its way to the engine that
+// inflateParts inflated, by the offset of their deflate data: each in
+// pieces of stageBytes (the last one shorter), in this worker's memory,
+// not the engine's (which never shrinks, and would hold Online Retail's
+// 248 MB of sheet for good). The engine reads them as it reads the
+// workbook (retentionPartBytes), lets a sheet's go as its last read goes
+// (retentionPartForget), each once read to its end, and the others once it
+// has answered (retentionPartDrop). The decoder's own chunks (64 KB) are
+// not kept: their memory, freed, stays with the browser's allocator,
+// where the pieces' is given back to the system.
+const parts = new Map();
+
+self.retentionPartBytes = (at, off, n) => {
+  const pieces = parts.get(at);
+  const k = Math.floor(off / stageBytes);
+  if (!pieces || k >= pieces.length || !pieces[k]) return new Uint8Array(0);
+  const from = off - k * stageBytes;
+  return pieces[k].subarray(from, from + n);
+};
+
+// free gives a piece's memory back at once: its buffer is detached
+// (ArrayBuffer.prototype.transfer(0) frees it now; the garbage collector
+// does not run while the engine works, and kept the sheet's 248 MB beside
+// the engine's growing memory until the report was made).
+function free(pieces, k) {
+  if (pieces[k] && pieces[k].buffer.transfer) pieces[k].buffer.transfer(0);
+  pieces[k] = null;
+}
+
+// retentionPartForget(at, n): the engine will not read the part's bytes
+// before n again (the last read of a sheet, as it goes).
+self.retentionPartForget = (at, n) => {
+  const pieces = parts.get(at);
+  for (let k = 0; pieces && k < Math.floor(n / stageBytes); k++) free(pieces, k);
+};
+
+self.retentionPartDrop = (at) => {
+  for (const [k, pieces] of parts) {
+    if (at !== undefined && k !== at) continue;
+    for (let i = 0; i < pieces.length; i++) free(pieces, i);
+    parts.delete(k);
+  }
+};
+
+// inflatePart inflates an entry (e: one of retentionParts) with the
+// browser's gzip decoder (see gzipOf) into pieces of stageBytes; null when
+// it inflates to more or fewer bytes than e.size. The decoder throws when
+// the CRC-32 or the size mod 2^32 are not the entry's, or when the data
+// is not deflate data.
+async function inflatePart(blob, e) {
+  const reader = gzipOf(blob, e).stream().pipeThrough(new DecompressionStream("gzip")).getReader();
+  const pieces = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return n === e.size ? pieces : null;
+    if (n + value.length > e.size) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    for (let at = 0; at < value.length; ) {
+      const k = Math.floor(n / stageBytes);
+      if (k === pieces.length) pieces.push(new Uint8Array(Math.min(stageBytes, e.size - n)));
+      const from = n - k * stageBytes;
+      const m = Math.min(value.length - at, stageBytes - from);
+      pieces[k].set(value.subarray(at, at + m), from);
+      at += m;
+      n += m;
+    }
+  }
+}
+
+// inflateParts inflates, with the browser's decoder, the entries of a
+// workbook the engine has received (blob) that reading it for req
+// inflates whole (retentionParts: its sheet and shared strings), so that
+// the engine reads them as they are (parts) and inflates nothing itself.
+// An entry whose CRC-32 or size is not the directory's, or that the
+// decoder refuses, is left to the engine, which inflates it and words
+// what is wrong as the command line does. It returns {parts: [{at,
+// size}]} for the entries inflated, or null.
+async function inflateParts(blob, req) {
+  self.retentionPartDrop();
+  if (typeof DecompressionStream !== "function" || !self.retentionParts) return null;
+  const done = [];
+  for (const e of self.retentionParts(req || "")) {
+    try {
+      const pieces = await inflatePart(blob, e);
+      if (pieces) {
+        parts.set(e.at, pieces);
+        done.push({ at: e.at, size: e.size });
+      }
+    } catch (err) {
+      // A damaged entry: the engine's own inflate reads it.
+    }
+  }
+  return done.length ? { parts: done } : null;
+}
+
 // receive reads a file (a Blob: the File the user chose, or a fetched
 // sample) into the engine in chunks, so that its bytes are never whole in
 // this worker's memory beside the engine's copy (Online Retail x10 is
@@ -204,13 +316,16 @@ async function count(stream, bound) {
 // content's size modulo 2^32); a trailer that states more than the engine's
 // bound or an implausible ratio, or that the content passes, is not
 // believed: the content is first counted without being kept, and a file
-// past the bound never reaches the engine's memory. It returns what the
-// engine gets beside the bytes: null, {inflated: true}, {past: n} (worded
-// by the engine as a file past its bound) or {unreadable: reason} (the
-// File moved or changed since it was chosen). A .gz file the browser's
-// decoder refuses (or a browser without one) goes to the engine as it is:
-// Go's own inflate reads it, or words the damage as the command line does.
-async function receive(blob) {
+// past the bound never reaches the engine's memory. A workbook's entries
+// that the engine would inflate whole are inflated here too, after the
+// workbook (see inflateParts). It returns what the engine gets beside the
+// bytes: null, {inflated: true}, {parts: [{at, size}]}, {past: n}
+// (worded by the engine as a file past its bound) or {unreadable: reason}
+// (the File moved or changed since it was chosen). A .gz file the
+// browser's decoder refuses (or a browser without one) goes to the engine
+// as it is: Go's own inflate reads it, or words the damage as the command
+// line does.
+async function receive(blob, req) {
   const bound = self.retentionInflateBound;
   const inflate = () => blob.stream().pipeThrough(new DecompressionStream("gzip"));
   try {
@@ -239,7 +354,7 @@ async function receive(blob) {
       }
     }
     await load(blob);
-    return null;
+    return await inflateParts(blob, req);
   } catch (err) {
     return { unreadable: String(err && err.message ? err.message : err) };
   }
@@ -268,7 +383,7 @@ async function handle(d) {
   waiting--;
   if (!self.retentionHandle || exited) return;
   const blob = d.blob || (d.bytes ? new Blob([d.bytes]) : null);
-  const gz = blob ? await receive(blob) : null;
+  const gz = blob ? await receive(blob, d.req) : null;
   if (!call(() => self.retentionHandle(d.req, !!blob, gz))) return;
   if (self.retentionPending()) {
     await yieldTask();

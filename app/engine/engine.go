@@ -53,7 +53,7 @@ func Load(name string, data []byte, o report.Settings) (*ingest.Result, error) {
 
 func ingestOptions(o report.Settings) (ingest.Options, error) {
 	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, Locale: o.Locale, NoHeader: o.NoHeader, Progress: o.Progress,
-		Latest: o.Today, Limits: o.Limits, Gunzipped: o.Gunzipped}
+		Latest: o.Today, Limits: o.Limits, Gunzipped: o.Gunzipped, Parts: o.Parts}
 	loc, err := location(o.TZ)
 	if err != nil {
 		return io, err

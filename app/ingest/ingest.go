@@ -55,6 +55,9 @@ type Options struct {
 	// Gunzipped tells that the file's bytes are a .gz file's content,
 	// inflated by the caller (sheet.Options.Gunzipped).
 	Gunzipped bool
+	// Parts are entries of a workbook's zip inflated by the caller
+	// (sheet.Options.Parts).
+	Parts sheet.Parts
 	// Progress, if set, is called now and then with the stage
 	// (report.StageRead, report.StageOrders) and how far it is.
 	Progress func(stage report.Stage, done, total int64)
@@ -170,7 +173,7 @@ func (s *skips) add(code SkipCode, reason, column string, line int, value string
 // Load reads a file's bytes and returns its orders as a dataset, with the
 // column mapping and a report of every row.
 func Load(name string, data []byte, opt Options) (*Result, error) {
-	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader, Limits: opt.Limits, Gunzipped: opt.Gunzipped}
+	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader, Limits: opt.Limits, Gunzipped: opt.Gunzipped, Parts: opt.Parts}
 	if opt.Progress != nil {
 		sopt.Progress = func(done, total int64) { opt.Progress(report.StageRead, done, total) }
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"io"
 	"time"
 
 	"retention/app/limits"
@@ -71,6 +72,14 @@ type Settings struct {
 	// browser's decoder; sheet.Options.Gunzipped).
 	Gunzipped       bool `json:"-"`
 	SurveyGunzipped bool `json:"-"`
+	// Parts are entries of the orders workbook's zip inflated by the
+	// caller (the browser's decoder): sheet.Options.Parts, of type
+	// xlsx.Parts, which the page's program does not link. They are read
+	// by the first read of the file.
+	Parts map[int64]interface {
+		io.ReaderAt
+		Size() int64
+	} `json:"-"`
 }
 
 // The defaults of Settings, each written here once.

@@ -77,7 +77,7 @@ func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error
 	switch {
 	case len(bytes.TrimSpace(data)) == 0 && !isUTF16(data):
 		return nil, errorf(ErrEmpty, report.Error{Code: report.FileEmpty, File: name}, "%s is empty.", name)
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+	case isZip(data):
 		return readWorkbook(name, data, opt, l)
 	case bytes.HasPrefix(data, oleMagic):
 		return nil, oleError(name, data)
@@ -99,6 +99,13 @@ func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error
 }
 
 func isGzip(data []byte) bool { return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b }
+
+// isZip tells a zip (a workbook, or another program's document) by its
+// first record: a local file header, or the end of an empty zip's
+// central directory.
+func isZip(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06"))
+}
 
 // gunzip inflates a .gz file, up to l.Inflated bytes: a larger one is
 // refused whole, never cut.

@@ -382,4 +382,10 @@ type Options struct {
 	// caller (the browser's engine, with the browser's gzip decoder): it
 	// is read as Read reads what it inflates itself (see readGunzipped).
 	Gunzipped bool
+	// Parts are entries of a workbook's zip that the caller inflated (the
+	// browser's engine, with the browser's decoder; see Entries): read
+	// from there, not inflated again. The table, the errors and the
+	// limits are those of a Read without them. A part read to its end is
+	// deleted from the map.
+	Parts Parts
 }

@@ -14,7 +14,7 @@ var errStop = errors.New("stop")
 
 // readWorkbook reads one sheet of an Excel workbook.
 func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Table, error) {
-	wb, err := xlsx.OpenWith(data, l)
+	wb, err := xlsx.OpenInflated(data, opt.Parts, l)
 	var le *limits.Error
 	switch {
 	case errors.As(err, &le):
@@ -38,12 +38,7 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 	}
 	sheet := ""
 	if opt.Sheet != "" {
-		for _, s := range sheets {
-			if s == opt.Sheet || (sheet == "" && strings.EqualFold(s, opt.Sheet)) {
-				sheet = s
-			}
-		}
-		if sheet == "" {
+		if sheet = named(sheets, opt.Sheet); sheet == "" {
 			return nil, errorf(ErrEmpty, report.Error{Code: report.NoSuchSheet, File: name, Value: opt.Sheet, Values: sheets}, "%s has no sheet %q; its sheets are %s.", name, opt.Sheet, quoteJoin(sheets))
 		}
 	} else {
@@ -100,6 +95,45 @@ func readWorkbook(name string, data []byte, opt Options, l limits.Limits) (*Tabl
 		return nil, err
 	}
 	return t, nil
+}
+
+// named returns the sheet named name: the last so named, else the first
+// whose name is name in another case; "" when there is none.
+func named(sheets []string, name string) string {
+	sheet := ""
+	for _, s := range sheets {
+		if s == name || (sheet == "" && strings.EqualFold(s, name)) {
+			sheet = s
+		}
+	}
+	return sheet
+}
+
+// Parts are entries of a workbook's zip inflated by the caller, by the
+// offset of their compressed data (xlsx.Parts).
+type Parts = xlsx.Parts
+
+// Entries lists the entries of a workbook's zip that Read inflates whole
+// and that the caller may inflate itself and give Read as opt.Parts (the
+// browser's engine, with the browser's decoder): the shared strings and
+// the sheet opt.Sheet names, or else the first sheet (the one Read takes
+// when it holds data, as it mostly does). It lists none for a file that
+// is no workbook, is opt.Gunzipped, or that Read refuses before reading
+// them (see xlsx.Entries).
+func Entries(data []byte, opt Options) []xlsx.Entry {
+	l := opt.Limits.OrCLI()
+	if opt.Gunzipped || !isZip(data) || l.CheckInput(int64(len(data))) != nil {
+		return nil
+	}
+	return xlsx.Entries(data, l, func(sheets []string) string {
+		if opt.Sheet != "" {
+			return named(sheets, opt.Sheet)
+		}
+		if len(sheets) == 0 {
+			return ""
+		}
+		return sheets[0]
+	})
 }
 
 // otherZip words a zip that is another program's document: a Word or

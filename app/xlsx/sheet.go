@@ -21,7 +21,7 @@ import (
 // value. The cells slice is reused between calls. If fn returns an error,
 // Rows stops and returns it.
 func (w *Workbook) Rows(sheet string, fn func(row int, cells []string) error) error {
-	return w.RowsProgress(sheet, fn, nil)
+	return w.rows(sheet, fn, nil, false)
 }
 
 // RowsProgress is Rows that also tells progress, after each hundredth of
@@ -33,12 +33,27 @@ func (w *Workbook) Rows(sheet string, fn func(row int, cells []string) error) er
 //
 // A sheet whose size is unknown (0) is read without progress; done never
 // passes total, whatever the zip claims.
+//
+// RowsProgress is meant as the last read of a sheet, the one that reads
+// it all (Rows may look at its first rows before): a sheet it reads from
+// a part (see Parts) is taken from the parts, and the part lets go of
+// its bytes as they are read, if it can (see Part). The sheet read again
+// is inflated from the zip.
 func (w *Workbook) RowsProgress(sheet string, fn func(row int, cells []string) error, progress func(done, total int64)) error {
+	return w.rows(sheet, fn, progress, true)
+}
+
+// rows is Rows and RowsProgress; last tells RowsProgress.
+func (w *Workbook) rows(sheet string, fn func(row int, cells []string) error, progress func(done, total int64), last bool) error {
 	ref := w.sheet(sheet)
 	if ref == nil {
 		return fmt.Errorf("no sheet named %q", sheet)
 	}
-	rc, err := w.open(ref.path)
+	open := w.open
+	if last {
+		open = w.openLast
+	}
+	rc, err := open(ref.path)
 	if err != nil {
 		return err
 	}

@@ -32,8 +32,10 @@ var (
 
 // Workbook is an opened workbook.
 type Workbook struct {
+	data     []byte
 	zip      *zip.Reader
 	files    map[string]*zip.File
+	parts    Parts // entries inflated before Open, read instead of inflating them
 	sheets   []sheetRef
 	sst      []string
 	dateXF   []uint8 // per cell style index: 0 number, 1 date, 2 date with time, 3 time only
@@ -56,24 +58,54 @@ func Open(data []byte) (*Workbook, error) { return OpenWith(data, limits.CLI) }
 // strings, l.Cell one cell; Excel's last row (limits.ExcelRows) bounds
 // the rows. Past a bound, the error is a *limits.Error.
 func OpenWith(data []byte, l limits.Limits) (*Workbook, error) {
+	return OpenInflated(data, nil, l)
+}
+
+// OpenInflated is OpenWith for a workbook some of whose entries were
+// inflated before (see Parts): those are read from parts, the others
+// inflated from data. Rows, errors and the bytes counted against
+// l.Inflated are those of OpenWith.
+func OpenInflated(data []byte, parts Parts, l limits.Limits) (*Workbook, error) {
+	w, sstPath, stylesPath, err := index(data, parts, l)
+	if err != nil {
+		return nil, err
+	}
+	if sstPath != "" {
+		if w.sst, err = w.readSST(sstPath); err != nil {
+			return nil, fmt.Errorf("the shared strings cannot be read (%w)", err)
+		}
+	}
+	if stylesPath != "" {
+		if err := w.readStyles(stylesPath); err != nil {
+			return nil, fmt.Errorf("the styles cannot be read (%w)", err)
+		}
+	}
+	return w, nil
+}
+
+// index opens a workbook's zip, within l, and reads its list of sheets
+// (the package's relationships, the workbook part and its relationships);
+// it returns the paths of the shared strings and the styles, "" for
+// none, without reading them.
+func index(data []byte, parts Parts, l limits.Limits) (w *Workbook, sstPath, stylesPath string, err error) {
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}) {
-		return nil, ErrEncrypted
+		return nil, "", "", ErrEncrypted
 	}
 	l = l.OrCLI()
 	if n := zipEntryCount(data); n > l.ZipEntries {
-		return nil, &limits.Error{Code: limits.ZipEntries, Limit: l.ZipEntries, Figure: n}
+		return nil, "", "", &limits.Error{Code: limits.ZipEntries, Limit: l.ZipEntries, Figure: n}
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("not a valid zip file (%v)", err)
+		return nil, "", "", fmt.Errorf("not a valid zip file (%v)", err)
 	}
 	if int64(len(zr.File)) > l.ZipEntries {
-		return nil, &limits.Error{Code: limits.ZipEntries, Limit: l.ZipEntries, Figure: int64(len(zr.File))}
+		return nil, "", "", &limits.Error{Code: limits.ZipEntries, Limit: l.ZipEntries, Figure: int64(len(zr.File))}
 	}
 	if overlapping(zr.File) {
-		return nil, &limits.Error{Code: limits.Overlapping}
+		return nil, "", "", &limits.Error{Code: limits.Overlapping}
 	}
-	w := &Workbook{zip: zr, files: map[string]*zip.File{}, limits: l}
+	w = &Workbook{data: data, zip: zr, files: map[string]*zip.File{}, parts: parts, limits: l}
 	for _, f := range zr.File {
 		w.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
@@ -88,21 +120,20 @@ func OpenWith(data []byte, l limits.Limits) (*Workbook, error) {
 		}
 	}
 	if w.files[wbPath] == nil {
-		return nil, ErrNotWorkbook
+		return nil, "", "", ErrNotWorkbook
 	}
 	var wb workbookXML
 	if err := w.decode(wbPath, &wb); err != nil {
-		return nil, fmt.Errorf("the workbook part cannot be read (%w)", err)
+		return nil, "", "", fmt.Errorf("the workbook part cannot be read (%w)", err)
 	}
 	w.date1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
 	dir := path.Dir(wbPath)
 	relsPath := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
 	var wbRels relationships
 	if err := w.decode(relsPath, &wbRels); err != nil {
-		return nil, fmt.Errorf("the workbook's relationships cannot be read (%w)", err)
+		return nil, "", "", fmt.Errorf("the workbook's relationships cannot be read (%w)", err)
 	}
 	targets := map[string]string{}
-	sstPath, stylesPath := "", ""
 	for _, r := range wbRels.Rels {
 		t := r.Target
 		if strings.HasPrefix(t, "/") {
@@ -125,17 +156,13 @@ func OpenWith(data []byte, l limits.Limits) (*Workbook, error) {
 		}
 		w.sheets = append(w.sheets, sheetRef{name: s.Name, path: p})
 	}
-	if sstPath != "" && w.files[sstPath] != nil {
-		if w.sst, err = w.readSST(sstPath); err != nil {
-			return nil, fmt.Errorf("the shared strings cannot be read (%w)", err)
-		}
+	if w.files[sstPath] == nil {
+		sstPath = ""
 	}
-	if stylesPath != "" && w.files[stylesPath] != nil {
-		if err := w.readStyles(stylesPath); err != nil {
-			return nil, fmt.Errorf("the styles cannot be read (%w)", err)
-		}
+	if w.files[stylesPath] == nil {
+		stylesPath = ""
 	}
-	return w, nil
+	return w, sstPath, stylesPath, nil
 }
 
 // Sheets returns the names of the workbook's worksheets in workbook order.
@@ -249,10 +276,19 @@ func overlapping(files []*zip.File) bool {
 	return false
 }
 
-func (w *Workbook) open(name string) (io.ReadCloser, error) {
+func (w *Workbook) open(name string) (io.ReadCloser, error) { return w.openPart(name, false) }
+
+// openLast opens a part for its last read: from a part, taken from the
+// parts and let go of as it is read (see partReader).
+func (w *Workbook) openLast(name string) (io.ReadCloser, error) { return w.openPart(name, true) }
+
+func (w *Workbook) openPart(name string, last bool) (io.ReadCloser, error) {
 	f := w.files[name]
 	if f == nil {
 		return nil, fmt.Errorf("no part %s", name)
+	}
+	if rc := w.part(f, last); rc != nil {
+		return &counted{rc: rc, w: w}, nil
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -309,7 +345,7 @@ type workbookXML struct {
 // readSST reads the shared strings: each <si> is a <t> or rich text runs
 // <r><t>, without the phonetic runs <rPh>.
 func (w *Workbook) readSST(name string) ([]string, error) {
-	rc, err := w.open(name)
+	rc, err := w.openLast(name) // the shared strings are read once
 	if err != nil {
 		return nil, err
 	}

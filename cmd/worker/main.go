@@ -13,6 +13,7 @@ import (
 
 	"retention/app/limits"
 	"retention/app/report"
+	"retention/app/sheet"
 	"retention/app/worker"
 )
 
@@ -38,6 +39,7 @@ func main() {
 		received = make([]byte, 0, max(0, args[0].Int()))
 		return nil
 	}))
+	registerParts(self, &received)
 	self.Set("retentionAppend", js.FuncOf(func(this js.Value, args []js.Value) any {
 		n := args[0].Get("byteLength").Int()
 		if len(received)+n > cap(received) {
@@ -56,13 +58,19 @@ func main() {
 	// retentionHandle(req, bytes, gz): bytes is a Uint8Array, true for
 	// the bytes received in chunks, or nothing. gz, when given, says what
 	// web/worker.js made of the file: {inflated: true} (bytes are a .gz
-	// file's content), {past: n} (it unpacks to more than the bound, at
-	// least n bytes; no bytes) or {unreadable: reason} (the browser could
-	// not read the File; no bytes).
+	// file's content), {parts: [{at, size}]} (bytes are a workbook,
+	// these of whose entries the browser inflated and keeps: see
+	// registerParts and jsPart), {past: n} (it
+	// unpacks to more than the bound, at least n bytes; no bytes) or
+	// {unreadable: reason} (the browser could not read the File; no
+	// bytes). For a workbook sent with parts it returns {parts: n, read:
+	// m}: m of the n parts were read by the engine (none inflated again);
+	// else nothing.
 	self.Set("retentionHandle", js.FuncOf(func(this js.Value, args []js.Value) any {
 		if len(args) == 0 {
 			return nil
 		}
+		defer js.Global().Call("retentionPartDrop") // the parts web/worker.js kept, read or not
 		var req report.Request
 		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
 			post(report.Reply{Type: report.MsgError, Message: "bad request: " + err.Error()}, js.Undefined())
@@ -88,8 +96,19 @@ func main() {
 			}
 			gunzipped = args[2].Get("inflated").Truthy()
 		}
+		// A workbook's parts, for the requests that read an orders file
+		// (worker.Entries lists parts for no other).
+		var parts sheet.Parts
+		if len(args) > 2 && args[2].Truthy() && args[2].Get("parts").Truthy() && (req.Type == report.MsgLoad || req.Type == report.MsgCompare) {
+			parts = partsOf(args[2].Get("parts"))
+			req.Settings.Parts = parts
+		}
+		n := len(parts)
 		handle(req, data, gunzipped)
-		return nil
+		if n == 0 {
+			return nil
+		}
+		return map[string]any{"parts": n, "read": n - len(parts)}
 	}))
 	// retentionPending() tells whether a report awaits its forecast;
 	// retentionForecast() computes it and posts it (web/worker.js calls

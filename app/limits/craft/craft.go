@@ -3,7 +3,8 @@
 // bombs, overlapping zip entries, a cell of many text runs, far-off dates,
 // numbers past float64, control characters, and other programs' files
 // named as spreadsheets. Nothing large is committed: the tests generate
-// each file.
+// each file. Inflate is the browser's way of inflating a workbook's
+// entries, for the tests that compare it with Go's.
 package craft
 
 import (
@@ -341,4 +342,30 @@ func SerialDates(n int, serials ...float64) []byte {
 		Text("xl/styles.xml", `<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`),
 		Part{"xl/worksheets/sheet1.xml", sheet},
 	)
+}
+
+// Inflate inflates a zip entry's deflate data as web/worker.js has the
+// browser inflate it: framed as a gzip member (RFC 1952: a 10-byte
+// header, the data, then the CRC-32 and the size mod 2^32 that the zip's
+// directory states), read by a gzip reader, which checks both at the
+// member's end, and stopped past size bytes. It reports false when the
+// data is not within zipData, the reader fails or it gives other than
+// size bytes.
+func Inflate(zipData []byte, at, compressed, size int64, crc uint32) ([]byte, bool) {
+	if at < 0 || compressed < 0 || at+compressed > int64(len(zipData)) {
+		return nil, false
+	}
+	head := []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255} // deflate, no flags, no time, unknown OS
+	tail := binary.LittleEndian.AppendUint32(binary.LittleEndian.AppendUint32(nil, crc), uint32(size))
+	member := io.MultiReader(bytes.NewReader(head), bytes.NewReader(zipData[at:at+compressed]), bytes.NewReader(tail))
+	zr, err := gzip.NewReader(member)
+	if err != nil {
+		return nil, false
+	}
+	zr.Multistream(false)
+	out, err := io.ReadAll(io.LimitReader(zr, size+1))
+	if err != nil || int64(len(out)) != size {
+		return nil, false
+	}
+	return out, true
 }
