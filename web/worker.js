@@ -354,7 +354,7 @@ async function receive(blob, req) {
       }
     }
     await load(blob);
-    return await inflateParts(blob, req);
+    return await inflateParts(blob, req).catch(() => null);
   } catch (err) {
     return { unreadable: String(err && err.message ? err.message : err) };
   }

@@ -385,7 +385,7 @@ type Options struct {
 	// Parts are entries of a workbook's zip that the caller inflated (the
 	// browser's engine, with the browser's decoder; see Entries): read
 	// from there, not inflated again. The table, the errors and the
-	// limits are those of a Read without them. A part read to its end is
-	// deleted from the map.
+	// limits are those of a Read without them. A part is deleted from the
+	// map once read (see xlsx.Parts).
 	Parts Parts
 }

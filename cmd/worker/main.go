@@ -58,14 +58,13 @@ func main() {
 	// retentionHandle(req, bytes, gz): bytes is a Uint8Array, true for
 	// the bytes received in chunks, or nothing. gz, when given, says what
 	// web/worker.js made of the file: {inflated: true} (bytes are a .gz
-	// file's content), {parts: [{at, size}]} (bytes are a workbook,
-	// these of whose entries the browser inflated and keeps: see
-	// registerParts and jsPart), {past: n} (it
-	// unpacks to more than the bound, at least n bytes; no bytes) or
-	// {unreadable: reason} (the browser could not read the File; no
-	// bytes). For a workbook sent with parts it returns {parts: n, read:
-	// m}: m of the n parts were read by the engine (none inflated again);
-	// else nothing.
+	// file's content), {parts: [{at, size}]} (bytes are a workbook, these
+	// of whose entries the browser inflated and keeps: see registerParts
+	// and jsPart), {past: n} (it unpacks to more than the bound, at least
+	// n bytes; no bytes) or {unreadable: reason} (the browser could not
+	// read the File; no bytes). For a workbook sent with parts it returns
+	// {parts: n, read: m}: m of the n parts were read by the engine (none
+	// inflated again); else nothing.
 	self.Set("retentionHandle", js.FuncOf(func(this js.Value, args []js.Value) any {
 		if len(args) == 0 {
 			return nil
