@@ -10,7 +10,7 @@ import http from "node:http";
 import os from "node:os";
 import assert from "node:assert/strict";
 import {
-  root, data, artifacts, chromiumPath, results, only, test, serve, cli, expected, watch, started, ready, controlled, kpis, compare, chartsDrawn, xlsxRows, xlsx, browser, rootSite, subSite, origin, newPage, sampleStore, engineReady, wasmFetches, axe, axeWidths, finish,
+  root, data, artifacts, chromiumPath, results, only, test, serve, cli, expected, watch, started, ready, controlled, kpis, compare, chartsDrawn, xlsxRows, xlsx, browser, rootSite, subSite, origin, newPage, sampleStore, engineReady, wasmFetches, axe, axeWidths, finish, slowWorkbook,
 } from "./harness.mjs";
 
 await test("first load: the drop zone, a small first load, the engine ready before a file, no foreign request", async () => {
@@ -175,10 +175,9 @@ await test("a failed load changes nothing: the report, its lists and exports sta
 await test("cancel during a long load: the page stays usable, the report before stays", async () => {
   const { context, page, w } = await sampleStore();
   const before = await kpis(page);
-  // The workbook: its read is the longest stage of the real files (the
-  // .csv.gz now reads and builds its orders in a second or two, too short
-  // for an estimate of the time left).
-  await pick(page, path.join(data, "online_retail.xlsx"));
+  // The workbook in a .gz: its read is the longest stage of the real
+  // files (see slowWorkbook).
+  await pick(page, slowWorkbook());
   // The stage, its share and the time it has left.
   await page.waitForFunction(() => /about \d+ (s|min) left/.test((document.querySelector("#progress-left") || {}).textContent || ""), null, { timeout: 60000 });
   const shown = await page.evaluate(() => ({
@@ -192,7 +191,7 @@ await test("cancel during a long load: the page stays usable, the report before 
   await page.screenshot({ path: path.join(artifacts, "progress-cancel.png") });
   await page.click("#cancel");
   await page.waitForSelector('#engine-note[data-reason="cancel"]', { timeout: 10000 });
-  assert.match(await page.innerText("#engine-note"), /Cancelled reading online_retail\.xlsx\. The report of sample-store\.csv stays\./);
+  assert.match(await page.innerText("#engine-note"), /Cancelled reading online_retail\.xlsx\.gz\. The report of sample-store\.csv stays\./);
   await intact(page, before);
   assert.equal(await wasmFetches(page), 1, "the new engine fetched worker.wasm again");
   results.cancel = shown;

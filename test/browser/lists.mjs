@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
-import { root, data, artifacts, results, test, cli, ready, newPage, rootSite, started, sampleStore, axeWidths } from "../harness.mjs";
+import { root, data, artifacts, results, test, cli, ready, newPage, rootSite, started, sampleStore, axeWidths, slowWorkbook } from "../harness.mjs";
 
 const sample = path.join(root, "dist", "web", "sample-store.csv");
 
@@ -143,7 +143,7 @@ await test("Online Retail: no drop-out said in words, in place of the 'Slipping 
 
 await test("loading shows its stage, a percentage, the time left and a Cancel", async () => {
   const { context, page, w } = await sampleStore();
-  await page.setInputFiles(".file input[type=file]", path.join(data, "online_retail.xlsx"));
+  await page.setInputFiles(".file input[type=file]", slowWorkbook());
   await page.waitForFunction(() => /^\d+(\.\d)?%$/.test((document.querySelector("#progress-share") || {}).textContent || ""), null, { timeout: 60000 });
   assert.ok(await page.isVisible("#progress-label"), "the stage is not shown");
   assert.ok(await page.isVisible("#progress-share"), "the percentage is not shown");
