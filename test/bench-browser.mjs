@@ -31,6 +31,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
+import { renderers, memory } from "./bench/procs.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const data = path.resolve(root, process.env.RETENTION_DATA || path.join("..", "shared", "data"));
@@ -127,54 +128,6 @@ const peerNames = {
 const floorNames = { csv: "read + count newlines", gz: "DecompressionStream(gzip) + count newlines", xlsx: "read + DecompressionStream(deflate-raw) of the sheet + one scan" };
 
 // --- processes and memory ---------------------------------------------------
-
-// descendants lists the processes below pid (chromium's browser, zygotes,
-// renderers), read from /proc.
-function descendants(pid) {
-  const kids = new Map();
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    let stat;
-    try {
-      stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    if (!kids.has(ppid)) kids.set(ppid, []);
-    kids.get(ppid).push(Number(d));
-  }
-  const out = [];
-  const todo = [pid];
-  while (todo.length > 0) {
-    for (const k of kids.get(todo.pop()) || []) {
-      out.push(k);
-      todo.push(k);
-    }
-  }
-  return out;
-}
-
-function renderers() {
-  return descendants(process.pid).filter((p) => {
-    try {
-      return fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes("--type=renderer");
-    } catch {
-      return false;
-    }
-  });
-}
-
-// memory reads a process's resident set now (VmRSS) and its peak (VmHWM).
-function memory(pid) {
-  try {
-    const s = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (k) => Number((new RegExp(`^${k}:\\s+(\\d+) kB`, "m").exec(s) || [])[1]) * 1024;
-    return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
-  } catch {
-    return null;
-  }
-}
 
 // cpu is a process's CPU time so far, in clock ticks (utime + stime).
 function cpu(pid) {

@@ -15,6 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { renderers, memory } from "./bench/procs.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const data = path.resolve(root, process.env.RETENTION_DATA || path.join("..", "shared", "data"));
@@ -48,39 +49,7 @@ if (!fs.existsSync(file)) {
   fs.renameSync(file + ".part", file);
 }
 
-function descendants(pid) {
-  const kids = new Map();
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    let st;
-    try {
-      st = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const pp = Number(st.slice(st.lastIndexOf(")") + 2).split(" ")[1]);
-    if (!kids.has(pp)) kids.set(pp, []);
-    kids.get(pp).push(Number(d));
-  }
-  const out = [];
-  const todo = [pid];
-  while (todo.length) for (const k of kids.get(todo.pop()) || []) out.push(k), todo.push(k);
-  return out;
-}
-const renderers = () => descendants(process.pid).filter((p) => {
-  try {
-    return fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes("--type=renderer");
-  } catch {
-    return false;
-  }
-});
-const hwm = (pid) => {
-  try {
-    return Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))[1]) * 1024;
-  } catch {
-    return 0;
-  }
-};
+const hwm = (pid) => (memory(pid) || { hwm: 0 }).hwm;
 const gb = (b) => (b / 1e9).toFixed(2) + " GB";
 
 const server = spawn(path.join(root, "bin", "workbench"), ["serve", "-dir", path.join(root, "dist"), "-addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
