@@ -24,7 +24,9 @@ export const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 
 let failures = 0;
 export const results = {};
+// ONLY="a|b" runs the tests whose names contain a or b.
 export const only = process.env.ONLY || "";
+const onlyAny = only.split("|").filter(Boolean);
 // slowWorkbook returns online_retail.xlsx gzipped (written once into the
 // artifacts): the longest load of the real files, for the tests that act
 // while a file loads. The browser inflates a plain workbook's sheet itself
@@ -42,7 +44,7 @@ export function slowWorkbook() {
 }
 
 export async function test(name, fn) {
-  if (only && !name.includes(only)) return;
+  if (onlyAny.length && !onlyAny.some((o) => name.includes(o))) return;
   const t0 = Date.now();
   try {
     await fn();
@@ -116,10 +118,20 @@ export async function started(page) {
 }
 
 export async function ready(page, timeout = 180000) {
-  await page.waitForFunction(() => {
-    const wb = document.querySelector(".wb");
-    return wb && wb.dataset.phase === "ready" && document.querySelectorAll("[data-kpi]").length > 0;
-  }, null, { timeout });
+  try {
+    await page.waitForFunction(() => {
+      const wb = document.querySelector(".wb");
+      return wb && wb.dataset.phase === "ready" && document.querySelectorAll("[data-kpi]").length > 0;
+    }, null, { timeout });
+  } catch (e) {
+    // Say what the page shows: the phase, its progress and any message.
+    const shows = await page.evaluate(() => {
+      const wb = document.querySelector(".wb");
+      const text = (sel) => { const el = document.querySelector(sel); return el ? el.innerText.slice(0, 300) : null; };
+      return { phase: wb && wb.dataset.phase, progress: text("#progress-box"), alert: text(".alert"), engine: text("#engine-note"), kpis: document.querySelectorAll("[data-kpi]").length };
+    }).catch((err) => ({ evaluate: String(err) }));
+    throw new Error(`${e.message}\nthe page shows: ${JSON.stringify(shows)}`);
+  }
   const alert = await page.$(".alert");
   if (alert) throw new Error("the page shows an error: " + (await alert.innerText()));
 }

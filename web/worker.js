@@ -136,49 +136,20 @@ async function pour(stream, room) {
   }
 }
 
-// sliceBytes is how much of a file is handed to the engine at a time: one
-// call into the engine per slice, not per chunk of the Blob's stream (tens
-// of KB each).
-const sliceBytes = 16 << 20;
-
-// load reads a Blob into the engine, a slice at a time, through one buffer
-// of sliceBytes that every read fills again (a BYOB reader of the Blob's
-// byte stream), so that the worker holds no more than that outside the
-// engine. Reading each slice into an ArrayBuffer of its own, as browsers
-// without byte streams still do here, left them all in the renderer
-// until the worker's garbage collector ran, after the report: Online
-// Retail x10 (470 MB) took the renderer to 1.72-1.73 GB that way and to
-// 1.29-1.34 GB with the one buffer, and was read as fast (1.0-1.2 s
-// against 1.1-2.7 s).
+// load reads a Blob into the engine through pour: the stream's chunks
+// (tens of KB) are copied into one staging buffer that is handed over
+// whenever full, so that the worker holds no more than that beside the
+// engine's copy. Two other ways were measured on Online Retail x10 (470
+// MB; renderer growth at its peak, test/trace-worker.mjs): a slice of 16
+// MiB at a time read whole (Blob.arrayBuffer), 1.47 GB even with each
+// slice's buffer detached once handed over, against 1.04 GB this way;
+// and a BYOB reader refilling one buffer, 1.02 GB, but in Chromium 156 a
+// read of it now and then never settled (3 loads of online_retail.xlsx
+// in 8 on a loaded machine, mid-file or at its end), which this reader's
+// never did (0 in 20).
 async function load(blob) {
-  self.retentionReserve(blob.size);
-  let reader = null;
-  try {
-    reader = blob.stream().getReader({ mode: "byob" });
-  } catch (err) {
-    reader = null; // not a byte stream
-  }
-  if (reader) {
-    let buffer = new ArrayBuffer(Math.min(sliceBytes, Math.max(blob.size, 1)));
-    let filled = 0;
-    for (;;) {
-      // A read takes the buffer and gives it back in value (or, at the
-      // end, an empty view of it).
-      const { done, value } = await reader.read(new Uint8Array(buffer, filled, buffer.byteLength - filled));
-      if (value) {
-        buffer = value.buffer;
-        filled += value.byteLength;
-      }
-      if ((done || filled === buffer.byteLength) && filled > 0) {
-        self.retentionAppend(new Uint8Array(buffer, 0, filled));
-        filled = 0;
-      }
-      if (done) return;
-    }
-  }
-  for (let at = 0; at < blob.size; at += sliceBytes) {
-    self.retentionAppend(new Uint8Array(await blob.slice(at, at + sliceBytes).arrayBuffer()));
-  }
+  const r = await pour(blob.stream(), blob.size);
+  if (r.over) throw new Error("the file grew while it was read");
 }
 
 // count inflates a stream without keeping it: its size, or {past: the

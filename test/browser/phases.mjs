@@ -70,6 +70,7 @@ await test("the report in two replies: the KPI cards before the forecast's reply
   assert.ok(report.at < log.cards && log.cards < forecast.at, `cards at ${log.cards - report.at} ms after the report, the forecast at ${forecast.at - report.at} ms`);
   await page.waitForSelector("#forecast-status", { state: "detached" });
   await page.click("#tab-overview");
+  await page.waitForSelector('[data-kpi="customers"]');
   compare(await kpis(page), expected(want), "the cards");
 
   // The predictions equal the CLI's, and the export's expected next
