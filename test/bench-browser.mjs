@@ -25,13 +25,14 @@
 // workers) read from /proc: peak = VmHWM at the end (a fresh renderer for
 // each context); growth = that peak minus VmRSS just before the file.
 import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { renderers, memory } from "./bench/procs.mjs";
+import { serveWorkbench } from "./bench/serve.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const data = path.resolve(root, process.env.RETENTION_DATA || path.join("..", "shared", "data"));
@@ -175,17 +176,6 @@ class Sampler {
 }
 
 // --- servers ----------------------------------------------------------------
-
-function serveWorkbench() {
-  return new Promise((resolve, reject) => {
-    const p = spawn(path.join(root, "bin", "workbench"), ["serve", "-dir", path.join(root, "dist"), "-addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
-    p.stdout.on("data", (b) => {
-      const m = String(b).match(/http:\/\/\S+/);
-      if (m) resolve({ url: m[0].replace("localhost", "127.0.0.1"), proc: p });
-    });
-    p.on("exit", (code) => reject(new Error("workbench serve exited " + code)));
-  });
-}
 
 // The peer pages: test/bench/ at /bench/, and the few packages they load
 // from node_modules at /nm/, on their own origin (no CSP of the workbench).

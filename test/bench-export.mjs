@@ -10,12 +10,12 @@
 //
 // The file is written to testdata/artifacts/bench-data/ (once).
 import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { renderers, memory } from "./bench/procs.mjs";
+import { serveWorkbench } from "./bench/serve.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const data = path.resolve(root, process.env.RETENTION_DATA || path.join("..", "shared", "data"));
@@ -52,11 +52,7 @@ if (!fs.existsSync(file)) {
 const hwm = (pid) => (memory(pid) || { hwm: 0 }).hwm;
 const gb = (b) => (b / 1e9).toFixed(2) + " GB";
 
-const server = spawn(path.join(root, "bin", "workbench"), ["serve", "-dir", path.join(root, "dist"), "-addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
-const url = await new Promise((resolve) => server.stdout.on("data", (b) => {
-  const m = String(b).match(/http:\/\/\S+/);
-  if (m) resolve(m[0]);
-}));
+const { url, proc: server } = await serveWorkbench();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium" });
 try {
   const context = await browser.newContext({ acceptDownloads: true });

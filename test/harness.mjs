@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import assert from "node:assert/strict";
+import { serveWorkbench } from "./bench/serve.mjs";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 // The real data (app/realdata): RETENTION_DATA, else ../shared/data beside
@@ -58,16 +59,7 @@ export async function test(name, fn) {
 }
 
 // serve starts `workbench serve` on a free port and returns its base URL.
-export function serve(dir, prefix) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(path.join(root, "bin", "workbench"), ["serve", "-dir", dir, "-addr", "127.0.0.1:0", "-prefix", prefix], { stdio: ["ignore", "pipe", "inherit"] });
-    p.stdout.on("data", (b) => {
-      const m = String(b).match(/http:\/\/\S+/);
-      if (m) resolve({ url: m[0].replace("localhost", "127.0.0.1"), proc: p });
-    });
-    p.on("exit", (code) => reject(new Error("server exited " + code)));
-  });
-}
+export const serve = serveWorkbench;
 
 // plainServe serves dir with Python's http.server, a plain static file
 // server (files as they are: no rewrite of a path, no precompressed

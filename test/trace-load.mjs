@@ -13,7 +13,7 @@
 // OVER=1 loads the sample store first, so FILE loads over a report)
 // OUT.json gets the gaps over 100 ms with the functions in each.
 import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
+import { serveWorkbench } from "./bench/serve.mjs";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -27,14 +27,7 @@ const out = process.argv[3] || path.join(root, "testdata", "artifacts", "trace-l
 const dist = process.env.DIST || path.join(root, "dist");
 const sampleMs = 0.5;
 
-const srv = await new Promise((resolve, reject) => {
-  const p = spawn(path.join(root, "bin", "workbench"), ["serve", "-dir", dist, "-addr", "127.0.0.1:0", "-prefix", "/"], { stdio: ["ignore", "pipe", "inherit"] });
-  p.stdout.on("data", (b) => {
-    const m = String(b).match(/http:\/\/\S+/);
-    if (m) resolve({ url: m[0].replace("localhost", "127.0.0.1"), proc: p });
-  });
-  p.on("exit", (code) => reject(new Error("server exited " + code)));
-});
+const srv = await serveWorkbench(dist);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
 const context = await browser.newContext({ timezoneId: "UTC", locale: "en-US", viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();

@@ -11,8 +11,8 @@
 //
 // Usage: node test/trace-worker.mjs FILE [RUNS]   (DIST=dir, default dist)
 import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
-import fs from "node:fs";
+import { serveWorkbench } from "./bench/serve.mjs";
+import { renderers, memory } from "./bench/procs.mjs";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -25,36 +25,9 @@ const runs = Number(process.argv[3] || 1);
 const dist = process.env.DIST || path.join(root, "dist");
 const MB = 1e6;
 
-// renderers lists chromium's renderer processes; rss is one's resident
-// memory in bytes (0 once it is gone).
-function renderers() {
-  const out = [];
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${d}/cmdline`, "utf8").includes("--type=renderer")) out.push(d);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
-function rss(pid) {
-  try {
-    return Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))[1]) * 1024;
-  } catch {
-    return 0;
-  }
-}
+const rss = (pid) => (memory(pid) || { rss: 0 }).rss;
 
-const srv = await new Promise((resolve, reject) => {
-  const p = spawn(path.join(root, "bin", "workbench"), ["serve", "-dir", dist, "-addr", "127.0.0.1:0", "-prefix", "/"], { stdio: ["ignore", "pipe", "inherit"] });
-  p.stdout.on("data", (b) => {
-    const m = String(b).match(/http:\/\/\S+/);
-    if (m) resolve({ url: m[0].replace("localhost", "127.0.0.1"), proc: p });
-  });
-  p.on("exit", (code) => reject(new Error("server exited " + code)));
-});
+const srv = await serveWorkbench(dist);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
 for (let run = 1; run <= runs; run++) {
   const context = await browser.newContext({ timezoneId: "UTC", locale: "en-US" });
