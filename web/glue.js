@@ -328,6 +328,7 @@ window.rw = {
     }
     if (!c) {
       c = echarts.init(el, null, { renderer: "canvas" });
+      c.on("updated", () => this.wholeLegend(c));
       this.charts.set(id, c);
       new ResizeObserver(() => this.resizeLater(c)).observe(el);
     }
@@ -355,6 +356,45 @@ window.rw = {
       }
       if (el.childrenRef && !el.getTextContent()) el.childrenRef().forEach(walk);
     });
+    if (hid) c.getZr().refresh();
+  },
+
+  // wholeLegend hides the item that a scrolling legend's page cuts at its
+  // right edge: ECharts draws part of it there ("Nov. 20") and starts the
+  // next page with it, so each page shows whole names only, and every name
+  // is whole on some page (on one page only when the items touch, as the
+  // LTV chart's do: app/charts nameIcon). A page's first item stays, even
+  // when it is wider than the page: hiding it would leave the page empty.
+  // It runs after each update of chart c (an option set, a resize, a page
+  // turned, a series switched off), each of which lays the legend out
+  // anew, before the frame is painted. A page turned slides to its place,
+  // and ECharts puts the items at that place when it starts the slide (its
+  // animations' setToFinal), which is the place measured here. The
+  // legends are rows (horizontal); a column's items all start at the
+  // page's edge, and none is hidden.
+  wholeLegend(c) {
+    let hid = false;
+    for (const root of c.getZr().storage.getRoots()) {
+      if (!root.__ecComponentInfo || root.__ecComponentInfo.mainType !== "legend") continue;
+      root.traverse((item) => {
+        if (item.__legendDataIndex == null || item.ignore) return;
+        const content = item.parent;
+        const page = content && content.parent && content.parent.getClipPath();
+        if (!page) return; // the legend fits: no pages
+        // The item and the page in the coordinates of the page's clip.
+        const r = item.getBoundingRect();
+        const start = r.x + item.x + content.x;
+        const end = start + r.width;
+        const { x, width } = page.shape;
+        const seen = start < x + width && end > x;
+        const cut = start < x - 0.5 || end > x + width + 0.5;
+        const first = Math.abs(start - x) <= 0.5;
+        if (seen && cut && !first) {
+          item.ignore = true;
+          hid = true;
+        }
+      });
+    }
     if (hid) c.getZr().refresh();
   },
 
@@ -436,6 +476,7 @@ window.rw = {
             const img = document.getElementById(imgId);
             if (!img) continue;
             const c = echarts.init(el, null, { renderer: "canvas", width: this.printWidth, height });
+            c.on("updated", () => this.wholeLegend(c));
             const opt = this.localize(JSON.parse(option));
             opt.animation = false;
             delete opt.toolbox;

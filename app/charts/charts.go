@@ -37,8 +37,8 @@ type Labels struct {
 	SaveImage string // tooltip of the toolbox's PNG download button
 
 	// Period writes a period's key (2011-01, 2011-Q1, 2011: a period or a
-	// cohort) as the axes and tooltips show it (not the LTV chart's
-	// legend, see ltvChart); nil shows it as it is.
+	// cohort) as the axes, legends and tooltips show it; nil shows it as
+	// it is.
 	Period func(key string) string
 
 	// [retention] Retention and churn per period.
@@ -229,6 +229,7 @@ type layout struct {
 	save      string
 	trigger   string // tooltip trigger: axis or item
 	legend    bool   // several series: a scrolling legend at the bottom
+	names     bool   // the legend's many names (cohorts) page by whole names: see nameIcon
 	tooltip   string // the tooltip's formatter template; "" for ECharts' own
 	xName     bool   // an x axis name below the labels
 	visualMap bool   // a visualMap below the chart
@@ -242,6 +243,9 @@ func global(lo layout) []charts.GlobalOpts {
 	legend := opts.Legend{Show: opts.Bool(false)}
 	if lo.legend {
 		legend = opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0", Left: "center"}
+	}
+	if lo.legend && lo.names {
+		legend.Icon, legend.ItemWidth, legend.ItemHeight = nameIcon, nameIconWidth, nameIconHeight
 	}
 	bottom := gridBottom(lo)
 	right := "4%"
@@ -260,6 +264,28 @@ func global(lo layout) []charts.GlobalOpts {
 			ContainLabel: opts.Bool(true)}),
 	}
 }
+
+// nameIcon is the mark of each name in a legend of many names, in a box
+// of nameIconWidth × nameIconHeight px (ECharts' default legend item
+// size): its first 10 px empty (ECharts' default gap between items), then
+// a line 2 px thick through a dot of radius 4, as a line series' own mark.
+// The legend puts no gap between its items (visitor's VisitLegendOpt): the
+// empty room is the gap before each name. The path's first two points,
+// moves only, are the box's corners, so that ECharts, which scales an
+// icon's path to fill the box, draws it as written.
+//
+// ECharts starts a scrolling legend's next page with the last item that
+// reaches into the page (ECharts 5.6, ScrollableLegendView._getPageInfo):
+// with gaps between the items, a page that ends in a gap would start the
+// next with its own last name, shown twice. Touching items always reach
+// the page's end; one that reaches in by its empty room only shows nothing
+// there, and one that shows in part the page glue hides (web/glue.js,
+// wholeLegend): each name is on one page, whole.
+const (
+	nameIcon       = "path://M0,0M25,14" + "M10,6H25V8H10Z" + "M21.5,7A4,4,0,1,1,13.5,7A4,4,0,1,1,21.5,7Z"
+	nameIconWidth  = 25
+	nameIconHeight = 14
+)
 
 // gridTop is the room above the grid for the title and toolbox, in px.
 const gridTop = 56
@@ -283,6 +309,7 @@ func gridBottom(lo layout) int {
 // visitor adds to the option what go-echarts does not model.
 type visitor struct {
 	charts.BaseConfigurationVisitor
+	names   bool // a legend of many names: no gap between its items (nameIcon)
 	treemap bool
 	heatmap bool
 	zooms   []window // the heatmap's windows, if any
@@ -345,6 +372,18 @@ func (v visitor) VisitVisualMaps(vs []opts.VisualMap) interface{} {
 		out[i] = visualMap{m, "{value}%", outOfRange{[]string{"#e4e7e3"}}}
 	}
 	return out
+}
+
+// VisitLegendOpt puts a legend of many names' items side by side, no
+// gap between them: nameIcon's empty room is the gap.
+func (v visitor) VisitLegendOpt(l opts.Legend) interface{} {
+	if !v.names {
+		return l
+	}
+	return struct {
+		opts.Legend
+		ItemGap int `json:"itemGap"`
+	}{l, 0}
 }
 
 // VisitTooltipOpt keeps the tooltip inside the chart: on a phone it would
@@ -550,7 +589,7 @@ func newLine(lo layout, x opts.XAxis, y opts.YAxis) *charts.Line {
 	c := charts.NewLine()
 	c.SetGlobalOptions(global(lo)...)
 	c.SetGlobalOptions(charts.WithXAxisOpts(x), charts.WithYAxisOpts(y))
-	c.Accept(visitor{})
+	c.Accept(visitor{names: lo.legend && lo.names})
 	return c
 }
 
@@ -558,7 +597,7 @@ func newBar(lo layout, x opts.XAxis, y opts.YAxis) *charts.Bar {
 	c := charts.NewBar()
 	c.SetGlobalOptions(global(lo)...)
 	c.SetGlobalOptions(charts.WithXAxisOpts(x), charts.WithYAxisOpts(y))
-	c.Accept(visitor{})
+	c.Accept(visitor{names: lo.legend && lo.names})
 	return c
 }
 
@@ -780,7 +819,7 @@ func ltvChart(d *report.Document, l Labels) echart {
 	if n == 0 {
 		return nil
 	}
-	c := newLine(layout{id: IDLTV, title: l.LTVTitle, save: l.SaveImage, trigger: "axis", legend: true, xName: true, tooltip: moneyTooltip(d.Currency, series)},
+	c := newLine(layout{id: IDLTV, title: l.LTVTitle, save: l.SaveImage, trigger: "axis", legend: true, names: true, xName: true, tooltip: moneyTooltip(d.Currency, series)},
 		categoryAxis(l.PeriodsSince), moneyAxis(d))
 	c.SetXAxis(sinceLabels(n))
 	for _, co := range cs {
@@ -796,10 +835,10 @@ func ltvChart(d *report.Document, l Labels) echart {
 				data[k] = opts.LineData{Value: num(co.LTV[k], 2)}
 			}
 		}
-		// The legend is a scrolling row of twelve cohorts: named by the
-		// report's compact year-month (2024-11), the same width in every
-		// language, so that its pages end between names, not through one.
-		c.AddSeries(co.Cohort, data)
+		// Named as the axes write the cohort (Nov. 2024), in the legend and
+		// the tooltip alike: a scrolling row of up to twelve names of
+		// different widths, each page of it whole names (nameIcon).
+		c.AddSeries(l.period(co.Cohort), data)
 	}
 	return c
 }

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -302,6 +303,21 @@ func TestLTV(t *testing.T) {
 		t.Errorf("x = %v", x)
 	}
 
+	// A row of whole names (nameIcon): the icon's box is the items' size,
+	// and no gap between them; the other legends keep ECharts' own.
+	lg := m["legend"].(map[string]any)
+	if lg["type"] != "scroll" || lg["icon"] != nameIcon || lg["itemGap"] != 0.0 ||
+		lg["itemWidth"] != float64(nameIconWidth) || lg["itemHeight"] != float64(nameIconHeight) {
+		t.Errorf("legend %v", lg)
+	}
+	if box := fmt.Sprintf("path://M0,0M%d,%d", nameIconWidth, nameIconHeight); !strings.HasPrefix(nameIcon, box+"M") {
+		t.Errorf("nameIcon %s does not start with its box, %s", nameIcon, box)
+	}
+	other := byID(t, All(sample(), DefaultLabels()), "retention")["legend"].(map[string]any)
+	if _, ok := other["itemGap"]; ok || other["icon"] != nil {
+		t.Errorf("retention's legend %v", other)
+	}
+
 	// At most the 12 most recent cohorts.
 	d := sample()
 	d.Cohorts = nil
@@ -465,8 +481,9 @@ func TestRealReport(t *testing.T) {
 
 // TestPeriodLabels: with Labels.Period the periods and cohorts on the
 // axes and in the heatmap's cells are written by it, the last period's
-// label ending at its tick; the LTV legend keeps the compact keys; the
-// figures stay as they are.
+// label ending at its tick; the LTV chart's series (its legend and
+// tooltip) are named by it, in the cohorts' order; the figures stay as
+// they are.
 func TestPeriodLabels(t *testing.T) {
 	l := DefaultLabels()
 	l.Period = func(key string) string { return "<" + key + ">" }
@@ -484,8 +501,15 @@ func TestPeriodLabels(t *testing.T) {
 	if cell["name"] != "<2011-01> +1" || !reflect.DeepEqual(cell["value"], []any{1.0, 0.0, 40.0}) {
 		t.Errorf("cohorts: cell %v", cell)
 	}
-	if s := series(t, byID(t, cs, "ltv"), 2); s[0]["name"] != "2011-01" || s[1]["name"] != "2011-02" {
-		t.Errorf("ltv: names %v %v", s[0]["name"], s[1]["name"])
+	ltv := series(t, byID(t, cs, "ltv"), 2)
+	if ltv[0]["name"] != "<2011-01>" || ltv[1]["name"] != "<2011-02>" {
+		t.Errorf("ltv: names %v %v", ltv[0]["name"], ltv[1]["name"])
+	}
+	plain := series(t, byID(t, All(sample(), DefaultLabels()), "ltv"), 2)
+	for i := range ltv {
+		if !reflect.DeepEqual(values(ltv[i]), values(plain[i])) {
+			t.Errorf("ltv %s: figures %v with the labels, %v without", ltv[i]["name"], values(ltv[i]), values(plain[i]))
+		}
 	}
 	for _, id := range []string{"retention", "revenue"} {
 		x := byID(t, cs, id)["xAxis"].([]any)[0].(map[string]any)

@@ -108,6 +108,120 @@ function overflows() {
   return out;
 }
 
+// The first cohort of the sample store's LTV chart (October 2025 and the
+// eleven months before it), as each language writes a month on the axes
+// (CLDR's abbreviated month and yMMM, app/i18n/period.go): not the
+// report's key, 2024-11. The pseudo-locale is the English page.
+const firstCohort = { en: "Nov 2024", de: "Nov. 2024", da: "nov. 2024", nb: "nov. 2024", sv: "nov. 2024", fil: "Nob 2024", qps: "Nov 2024" };
+
+// ltvLegendPage reads the LTV chart's legend as ECharts draws it: the
+// items on its page (the names it shows whole, and those its edge cuts),
+// the page's number ("2/4", "" without pages) and, when there is a next
+// page, where its arrow is on the screen.
+function ltvLegendPage() {
+  const c = echarts.getInstanceByDom(document.getElementById("chart-ltv"));
+  const box = c.getDom().getBoundingClientRect();
+  const out = { whole: [], cut: [], page: "", next: null };
+  const global = (el) => {
+    const r = el.getBoundingRect().clone();
+    if (el.transform) r.applyTransform(el.transform);
+    return r;
+  };
+  for (const root of c.getZr().storage.getRoots()) {
+    if (!root.__ecComponentInfo || root.__ecComponentInfo.mainType !== "legend") continue;
+    root.traverse((el) => {
+      if (el.name === "pageText" && !el.invisible) out.page = el.style.text;
+      if (el.name === "pageNext" && !el.invisible && el.cursor === "pointer") {
+        const r = global(el);
+        out.next = { x: box.left + r.x + r.width / 2, y: box.top + r.y + r.height / 2 };
+      }
+      if (el.__legendDataIndex == null || el.ignore || el.invisible) return;
+      const text = el.childrenRef().find((t) => t.type === "text");
+      const name = { index: el.__legendDataIndex, text: text ? text.style.text : "" };
+      // The page: the clip of the items' row, without pages the canvas.
+      const row = el.parent.parent;
+      const clip = row.getClipPath();
+      let page = { x: 0, y: 0, width: c.getWidth(), height: c.getHeight() };
+      if (clip) {
+        page = clip.getBoundingRect().clone();
+        if (row.transform) page.applyTransform(row.transform);
+      }
+      const r = global(el);
+      const ox = Math.min(r.x + r.width, page.x + page.width) - Math.max(r.x, page.x);
+      const oy = Math.min(r.y + r.height, page.y + page.height) - Math.max(r.y, page.y);
+      if (ox <= 0 || oy <= 0) return; // on another page
+      if (ox < r.width - 0.5 || oy < r.height - 0.5) out.cut.push({ ...name, shown: `${Math.round(ox)} of ${Math.round(r.width)} px` });
+      else out.whole.push(name);
+    });
+  }
+  return out;
+}
+
+// ltvSettled does what act does to the LTV chart (a legend page turned)
+// and waits until the chart has drawn it, its animations done.
+async function ltvSettled(page, act) {
+  await page.evaluate(() => {
+    const c = echarts.getInstanceByDom(document.getElementById("chart-ltv"));
+    window.ltvSettled = false;
+    const done = () => {
+      c.off("finished", done);
+      window.ltvSettled = true;
+    };
+    c.on("finished", done);
+  });
+  await act();
+  await page.waitForFunction(() => window.ltvSettled, null, { timeout: 10000 });
+}
+
+// ltvNames checks the LTV chart's cohorts in the page's language: its
+// series are the cohort heatmap's last rows, as the axes write them (the
+// first as firstCohort says); each page of its legend, turned with its
+// arrow, shows whole names, none cut, and every cohort is whole on one
+// page, and one only; its tooltip names each cohort so. It leaves the
+// legend on its first page, and returns the pages seen.
+async function ltvNames(page, lang, width, problems) {
+  const where = `${lang} ${width} px LTV`;
+  await page.locator("#chart-ltv").scrollIntoViewIfNeeded();
+  const { series, rows } = await page.evaluate(() => ({
+    series: echarts.getInstanceByDom(document.getElementById("chart-ltv")).getOption().series.map((s) => s.name),
+    rows: echarts.getInstanceByDom(document.getElementById("chart-cohorts")).getOption().yAxis[0].data,
+  }));
+  const want = rows.slice(-series.length);
+  assert.deepEqual(series, want, `${where}: the series are not the heatmap's cohorts`);
+  assert.equal(want[0], firstCohort[lang], `${where}: the first cohort`);
+  const pages = [];
+  const shown = new Map(); // item → the page it is whole on
+  for (let turns = 0; ; turns++) {
+    const p = await page.evaluate(ltvLegendPage);
+    pages.push(p);
+    for (const c of p.cut) problems.push(`${where} page ${p.page || 1}: “${c.text}” cut (${c.shown})`);
+    for (const n of p.whole) {
+      if (n.text !== want[n.index]) problems.push(`${where} page ${p.page || 1}: item ${n.index} reads “${n.text}”, not “${want[n.index]}”`);
+      if (shown.has(n.index)) problems.push(`${where}: “${n.text}” on page ${shown.get(n.index)} and page ${p.page}`);
+      shown.set(n.index, p.page);
+    }
+    if (width === 390) await page.locator("#chart-ltv").screenshot({ path: path.join(artifacts, `languages-${lang}-${width}-ltv-${turns + 1}.png`) });
+    if (!p.next || turns >= want.length) break;
+    await ltvSettled(page, () => page.mouse.click(p.next.x, p.next.y));
+  }
+  if (pages.length > 1) {
+    await ltvSettled(page, () => page.evaluate(() => echarts.getInstanceByDom(document.getElementById("chart-ltv")).dispatchAction({ type: "legendScroll", scrollDataIndex: 0 })));
+  }
+  const missing = want.filter((_, i) => !shown.has(i));
+  if (missing.length) problems.push(`${where}: never shown whole: ${missing.join(", ")}`);
+  const tip = await page.evaluate(() => {
+    const c = echarts.getInstanceByDom(document.getElementById("chart-ltv"));
+    c.dispatchAction({ type: "showTip", seriesIndex: 0, dataIndex: 0 });
+    const el = [...c.getDom().children].find((d) => !d.querySelector("canvas"));
+    const text = el ? el.innerText : "";
+    c.dispatchAction({ type: "hideTip" });
+    return text;
+  });
+  const lines = tip.split("\n").slice(1).map((l) => l.slice(0, l.lastIndexOf(":")));
+  assert.deepEqual(lines, want, `${where}: the tooltip's cohorts`);
+  return pages;
+}
+
 await test("languages: every tab in every language (and a pseudo-locale) at 390 and 1280 px: nothing overflows, no English left", async () => {
   const { context, page, w } = await sampleStore();
   await page.click("#tab-voice");
@@ -115,6 +229,8 @@ await test("languages: every tab in every language (and a pseudo-locale) at 390 
   await page.waitForSelector("#survey-summary", { timeout: 60000 });
   const problems = [];
   const english_left = [];
+  const ltvPages = [];
+  for (const f of fs.readdirSync(artifacts).filter((f) => /^languages-.*-ltv-\d+\.png$/.test(f))) fs.rmSync(path.join(artifacts, f));
   for (const lang of [...languages, "qps"]) {
     await page.selectOption("#language", lang === "qps" ? "en" : lang);
     await page.waitForFunction((l) => document.documentElement.lang === l, lang === "qps" ? "en" : lang, { timeout: 10000 });
@@ -124,6 +240,7 @@ await test("languages: every tab in every language (and a pseudo-locale) at 390 
         await page.click("#tab-" + tab);
         await page.waitForFunction((t) => document.querySelector("#tab-" + t).getAttribute("aria-selected") === "true", tab);
         await page.waitForTimeout(150);
+        if (tab === "overview") ltvPages.push(`${lang} ${width} px: ${(await ltvNames(page, lang, width, problems)).map((p) => p.whole.map((n) => n.text).join(" · ")).join(" | ")}`);
         if (lang === "qps") await page.evaluate(pseudoScript);
         for (const o of await page.evaluate(overflows)) problems.push(`${lang} ${width} px ${tab}: ${o}`);
         if (lang !== "en" && lang !== "qps" && width === 1280) {
@@ -142,6 +259,7 @@ await test("languages: every tab in every language (and a pseudo-locale) at 390 
       }
     }
   }
+  for (const line of ltvPages) console.log("     LTV legend " + line);
   for (const line of [...english_left, ...problems]) console.log("     " + line);
   assert.deepEqual({ english_left, overflowing: problems }, { english_left: [], overflowing: [] }, "English words left on the page, or elements overflowing their boxes");
   assert.deepEqual(w.errors, []);
