@@ -62,7 +62,7 @@ static: node_modules
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o $(DIST)/web/worker.wasm ./cmd/worker
 	$(GO) run ./cmd/demostore -o $(DIST)/web/sample-store.csv
 	$(GO) run ./cmd/demostore -survey nps -o $(DIST)/web/sample-nps.csv
-	$(GO) run ./cmd/workbench static -out $(DIST) -prefix $(PREFIX) -esbuild node_modules/.bin/esbuild
+	$(GO) run ./cmd/workbench static -out $(DIST) -prefix $(PREFIX) -esbuild node_modules/.bin/esbuild -gzip "node web/build/gzip.mjs"
 
 run: static
 	$(GO) run ./cmd/workbench serve -dir $(DIST) -addr $(ADDR) -prefix $(PREFIX)

@@ -778,7 +778,7 @@ await test("a new version: the banner, and a reload to it", async () => {
     assert.equal(await page.$(".banner"), null, "a banner before any new version");
     // A new build: one asset changes, so do the version and the service worker.
     fs.appendFileSync(path.join(dir, "web", "style.css"), "\n.new-version { color: red; }\n");
-    execFileSync(path.join(root, "bin", "workbench"), ["static", "-out", dir, "-prefix", "/", "-esbuild", path.join(root, "node_modules", ".bin", "esbuild")]);
+    execFileSync(path.join(root, "bin", "workbench"), ["static", "-out", dir, "-prefix", "/", "-esbuild", path.join(root, "node_modules", ".bin", "esbuild"), "-gzip", `node ${path.join(root, "web", "build", "gzip.mjs")}`]);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.waitForSelector(".banner button", { timeout: 60000 });
     assert.match(await page.innerText(".banner"), /new version/);

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -71,13 +72,42 @@ type Asset struct {
 	Brotli int64  // bytes of its Brotli variant; Size when it has none
 }
 
-// Precompress writes a gzip (best compression) and a Brotli (quality 11)
-// variant beside every file of dir that is compressible and at least
-// minCompress bytes, and keeps a variant only when it is smaller than the
-// file. It returns every file of dir with the sizes it is sent at,
-// sorted by path. Variants left by an earlier run (every .gz and .br file
-// in dir) are removed first.
-func Precompress(dir string) ([]Asset, error) {
+// Gzipper returns the gzip member of src (RFC 1952), from a denser
+// deflate than compress/gzip's (see GzipCommand).
+type Gzipper func(src []byte) ([]byte, error)
+
+// GzipCommand is a Gzipper that runs a command (its name and arguments)
+// with src on its standard input and takes its standard output, e.g.
+// node web/build/gzip.mjs (Zopfli). What it writes is inflated again and
+// must give src back, or the site is not written.
+func GzipCommand(name string, args ...string) Gzipper {
+	return func(src []byte) ([]byte, error) {
+		cmd := exec.Command(name, args...)
+		cmd.Stdin = bytes.NewReader(src)
+		var out, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &stderr
+		if err := cmd.Run(); err != nil {
+			return nil, fmt.Errorf("site: %s: %v: %s", name, err, strings.TrimSpace(stderr.String()))
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(out.Bytes()))
+		if err != nil {
+			return nil, fmt.Errorf("site: %s wrote no gzip: %v", name, err)
+		}
+		back, err := io.ReadAll(zr)
+		if err != nil || !bytes.Equal(back, src) {
+			return nil, fmt.Errorf("site: what %s wrote does not inflate to its input (%v)", name, err)
+		}
+		return out.Bytes(), nil
+	}
+}
+
+// Precompress writes a gzip (best compression, or gz's when it is not
+// nil) and a Brotli (quality 11) variant beside every file of dir that is
+// compressible and at least minCompress bytes, and keeps a variant only
+// when it is smaller than the file. It returns every file of dir with the
+// sizes it is sent at, sorted by path. Variants left by an earlier run
+// (every .gz and .br file in dir) are removed first.
+func Precompress(dir string, gz Gzipper) ([]Asset, error) {
 	var assets []Asset
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -121,7 +151,7 @@ func Precompress(dir string) ([]Asset, error) {
 			slots <- struct{}{}
 			go func() {
 				defer func() { <-slots; wg.Done() }()
-				n, err := writeVariant(filepath.Join(dir, filepath.FromSlash(a.Path)), e, a.Size)
+				n, err := writeVariant(filepath.Join(dir, filepath.FromSlash(a.Path)), e, a.Size, gz)
 				if err != nil {
 					errs[i*len(Encodings)+k] = err
 					return
@@ -143,35 +173,44 @@ func Precompress(dir string) ([]Asset, error) {
 	return assets, nil
 }
 
-// writeVariant compresses the file name with e and writes name+e.Ext if it
-// is smaller than size, the file's own. It returns the bytes sent for the
-// file under e: the variant's size, or size when no variant was kept.
-func writeVariant(name string, e Encoding, size int64) (int64, error) {
+// writeVariant compresses the file name with e (gzip with gz when it is
+// not nil) and writes name+e.Ext if it is smaller than size, the file's
+// own. It returns the bytes sent for the file under e: the variant's
+// size, or size when no variant was kept.
+func writeVariant(name string, e Encoding, size int64, gz Gzipper) (int64, error) {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return 0, err
 	}
-	var b bytes.Buffer
-	var w io.WriteCloser
-	switch e.Ext {
-	case ".gz":
-		w, err = gzip.NewWriterLevel(&b, gzip.BestCompression)
-	case ".br":
-		w = brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: brotliQuality, LGWin: brotliWindow})
-	default:
-		err = fmt.Errorf("site: no compressor for %s", e.Ext)
+	var out []byte
+	if e.Ext == ".gz" && gz != nil {
+		if out, err = gz(src); err != nil {
+			return 0, err
+		}
+	} else {
+		var b bytes.Buffer
+		var w io.WriteCloser
+		switch e.Ext {
+		case ".gz":
+			w, err = gzip.NewWriterLevel(&b, gzip.BestCompression)
+		case ".br":
+			w = brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: brotliQuality, LGWin: brotliWindow})
+		default:
+			err = fmt.Errorf("site: no compressor for %s", e.Ext)
+		}
+		if err != nil {
+			return 0, err
+		}
+		if _, err := w.Write(src); err != nil {
+			return 0, err
+		}
+		if err := w.Close(); err != nil {
+			return 0, err
+		}
+		out = b.Bytes()
 	}
-	if err != nil {
-		return 0, err
-	}
-	if _, err := w.Write(src); err != nil {
-		return 0, err
-	}
-	if err := w.Close(); err != nil {
-		return 0, err
-	}
-	if int64(b.Len()) >= size {
+	if int64(len(out)) >= size {
 		return size, nil
 	}
-	return int64(b.Len()), os.WriteFile(name+e.Ext, b.Bytes(), 0o644)
+	return int64(len(out)), os.WriteFile(name+e.Ext, out, 0o644)
 }

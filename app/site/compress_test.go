@@ -6,8 +6,10 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/andybalholm/brotli"
@@ -26,7 +28,7 @@ func TestPrecompress(t *testing.T) {
 		t.Fatal(err)
 	}
 	for run := 1; run <= 2; run++ {
-		assets, err := Precompress(dir)
+		assets, err := Precompress(dir, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -167,5 +169,79 @@ func TestBudgetFilesBuilt(t *testing.T) {
 				t.Errorf("the %s budget counts %s, which the site lacks", b.Name, f)
 			}
 		}
+	}
+}
+
+// TestGzipCommand checks that a command's gzip is taken only when it
+// inflates to its input, and that Precompress writes its .gz files with
+// the Gzipper it is given.
+func TestGzipCommand(t *testing.T) {
+	src := bytes.Repeat([]byte("function draw() { return 42; }\n"), 400)
+	for _, tc := range []struct {
+		name string
+		args []string
+		ok   bool
+	}{
+		{"gzip", []string{"-9", "-c"}, true},
+		{"cat", nil, false}, // not gzip
+		{"sh", []string{"-c", "cat >/dev/null; echo other | gzip -c"}, false}, // another content
+		{"false", nil, false}, // fails
+	} {
+		if _, err := exec.LookPath(tc.name); err != nil {
+			t.Fatalf("%s is not installed: %v", tc.name, err)
+		}
+		out, err := GzipCommand(tc.name, tc.args...)(src)
+		if (err == nil) != tc.ok {
+			t.Errorf("%s %v: error %v, want ok %v", tc.name, tc.args, err, tc.ok)
+			continue
+		}
+		if tc.ok {
+			zr, err := gzip.NewReader(bytes.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if back, _ := io.ReadAll(zr); !bytes.Equal(back, src) {
+				t.Errorf("%s: the gzip does not give the input back", tc.name)
+			}
+		}
+	}
+
+	dir := fakeWeb(t)
+	os.WriteFile(filepath.Join(dir, "web", "app.wasm"), append([]byte("\x00asm"), src...), 0o644)
+	if err := Generate(dir, "/"); err != nil {
+		t.Fatal(err)
+	}
+	var called []int
+	var mu sync.Mutex
+	marked := func(b []byte) ([]byte, error) {
+		mu.Lock()
+		called = append(called, len(b))
+		mu.Unlock()
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		zw.Comment = "from the Gzipper"
+		zw.Write(b)
+		zw.Close()
+		return buf.Bytes(), nil
+	}
+	if _, err := Precompress(dir, marked); err != nil {
+		t.Fatal(err)
+	}
+	v, err := os.ReadFile(filepath.Join(dir, "web", "app.wasm.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(v))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if zr.Comment != "from the Gzipper" {
+		t.Errorf("app.wasm.gz was not written by the Gzipper (comment %q)", zr.Comment)
+	}
+	if len(called) == 0 {
+		t.Error("the Gzipper was never called")
+	}
+	if _, err := Precompress(dir, func([]byte) ([]byte, error) { return nil, errors.New("refused") }); err == nil {
+		t.Error("a Gzipper's error did not stop Precompress")
 	}
 }

@@ -43,6 +43,7 @@ func run(args []string) error {
 	goApp := fs.String("goapp", "", "go-app's module directory (go list -m -f {{.Dir}} github.com/maxence-charriere/go-app/v10)")
 	echarts := fs.String("echarts", "", "go-echarts' module directory (go list -m -f {{.Dir}} github.com/go-echarts/go-echarts/v2)")
 	esbuild := fs.String("esbuild", "", "static: minify go-app's scripts and the style sheets with this esbuild")
+	gzipWith := fs.String("gzip", "", "static: write the .gz files with this command (stdin to stdout), e.g. \"node web/build/gzip.mjs\" (Zopfli); else Go's gzip")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -57,7 +58,11 @@ func run(args []string) error {
 				return err
 			}
 		}
-		assets, err := site.Precompress(*dir)
+		var gz site.Gzipper
+		if f := strings.Fields(*gzipWith); len(f) > 0 {
+			gz = site.GzipCommand(f[0], f[1:]...)
+		}
+		assets, err := site.Precompress(*dir, gz)
 		if err != nil {
 			return err
 		}

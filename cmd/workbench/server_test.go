@@ -62,7 +62,7 @@ func testSite(t *testing.T) (string, map[string][]byte) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := site.Precompress(dir); err != nil {
+	if _, err := site.Precompress(dir, nil); err != nil {
 		t.Fatal(err)
 	}
 	return dir, files

@@ -105,7 +105,7 @@ await test("workspaces: the update banner's Reload keeps the open file", async (
     const before = await kpis(page);
     await saved(page, 1);
     fs.appendFileSync(path.join(site, "web", "style.css"), "\n.new-version { color: red; }\n");
-    execFileSync(path.join(root, "bin", "workbench"), ["static", "-out", site, "-prefix", "/", "-esbuild", path.join(root, "node_modules", ".bin", "esbuild")], { stdio: "ignore" });
+    execFileSync(path.join(root, "bin", "workbench"), ["static", "-out", site, "-prefix", "/", "-esbuild", path.join(root, "node_modules", ".bin", "esbuild"), "-gzip", `node ${path.join(root, "web", "build", "gzip.mjs")}`], { stdio: "ignore" });
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.waitForSelector(".banner button", { timeout: 120000 });
     await Promise.all([page.waitForEvent("load"), page.click(".banner button")]);
