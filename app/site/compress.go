@@ -106,14 +106,23 @@ func GzipCommand(name string, args ...string) Gzipper {
 // compressible and at least minCompress bytes, and keeps a variant only
 // when it is smaller than the file. It returns every file of dir with the
 // sizes it is sent at, sorted by path. Variants left by an earlier run
-// (every .gz and .br file in dir) are removed first.
+// (every .gz and .br file in dir) are removed first; with gz, a .gz that
+// still inflates to its file is written again as it was.
 func Precompress(dir string, gz Gzipper) ([]Asset, error) {
 	var assets []Asset
+	before := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		if isVariant(p) {
+			if gz != nil && strings.HasSuffix(p, ".gz") {
+				// Kept to be taken again for a file it still inflates to
+				// (a site written anew, most of its files unchanged).
+				if b, err := os.ReadFile(p); err == nil {
+					before[strings.TrimSuffix(p, ".gz")] = b
+				}
+			}
 			return os.Remove(p)
 		}
 		rel, err := filepath.Rel(dir, p)
@@ -151,7 +160,8 @@ func Precompress(dir string, gz Gzipper) ([]Asset, error) {
 			slots <- struct{}{}
 			go func() {
 				defer func() { <-slots; wg.Done() }()
-				n, err := writeVariant(filepath.Join(dir, filepath.FromSlash(a.Path)), e, a.Size, gz)
+				name := filepath.Join(dir, filepath.FromSlash(a.Path))
+				n, err := writeVariant(name, e, a.Size, reuse(before[name], gz))
 				if err != nil {
 					errs[i*len(Encodings)+k] = err
 					return
@@ -171,6 +181,23 @@ func Precompress(dir string, gz Gzipper) ([]Asset, error) {
 		}
 	}
 	return assets, nil
+}
+
+// reuse is gz, except for a file whose gzip variant of an earlier run
+// (old) still inflates to it: that one is taken as it is, without running
+// gz (Zopfli takes half a minute on a wasm file).
+func reuse(old []byte, gz Gzipper) Gzipper {
+	if old == nil || gz == nil {
+		return gz
+	}
+	return func(src []byte) ([]byte, error) {
+		if zr, err := gzip.NewReader(bytes.NewReader(old)); err == nil {
+			if back, err := io.ReadAll(zr); err == nil && bytes.Equal(back, src) {
+				return old, nil
+			}
+		}
+		return gz(src)
+	}
 }
 
 // writeVariant compresses the file name with e (gzip with gz when it is

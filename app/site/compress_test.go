@@ -241,6 +241,20 @@ func TestGzipCommand(t *testing.T) {
 	if len(called) == 0 {
 		t.Error("the Gzipper was never called")
 	}
+	// A second run takes the .gz files that still inflate to their file
+	// as they are, and calls the Gzipper for a changed file only.
+	called = nil
+	os.WriteFile(filepath.Join(dir, "web", "echarts.min.js"), append(src, "// changed\n"...), 0o644)
+	if _, err := Precompress(dir, marked); err != nil {
+		t.Fatal(err)
+	}
+	if len(called) != 1 || called[0] != len(src)+len("// changed\n") {
+		t.Errorf("the second run gzipped files of %v bytes, want the changed one's only", called)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "web", "app.wasm.gz")); !bytes.Equal(again, v) {
+		t.Error("app.wasm.gz, its file unchanged, was written anew")
+	}
+	os.WriteFile(filepath.Join(dir, "web", "app.wasm"), append([]byte("\x00asm"), append(src, 1)...), 0o644)
 	if _, err := Precompress(dir, func([]byte) ([]byte, error) { return nil, errors.New("refused") }); err == nil {
 		t.Error("a Gzipper's error did not stop Precompress")
 	}
