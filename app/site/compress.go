@@ -106,8 +106,8 @@ func GzipCommand(name string, args ...string) Gzipper {
 // compressible and at least minCompress bytes, and keeps a variant only
 // when it is smaller than the file. It returns every file of dir with the
 // sizes it is sent at, sorted by path. Variants left by an earlier run
-// (every .gz and .br file in dir) are removed first; with gz, a .gz that
-// still inflates to its file is written again as it was.
+// (every .gz and .br file in dir) are removed first, and one that still
+// decodes to its file is written again as it was.
 func Precompress(dir string, gz Gzipper) ([]Asset, error) {
 	var assets []Asset
 	before := map[string][]byte{}
@@ -116,12 +116,10 @@ func Precompress(dir string, gz Gzipper) ([]Asset, error) {
 			return err
 		}
 		if isVariant(p) {
-			if gz != nil && strings.HasSuffix(p, ".gz") {
-				// Kept to be taken again for a file it still inflates to
-				// (a site written anew, most of its files unchanged).
-				if b, err := os.ReadFile(p); err == nil {
-					before[strings.TrimSuffix(p, ".gz")] = b
-				}
+			// Kept to be taken again for a file it still decodes to (a
+			// site written anew, most of its files unchanged).
+			if b, err := os.ReadFile(p); err == nil {
+				before[p] = b
 			}
 			return os.Remove(p)
 		}
@@ -161,7 +159,7 @@ func Precompress(dir string, gz Gzipper) ([]Asset, error) {
 			go func() {
 				defer func() { <-slots; wg.Done() }()
 				name := filepath.Join(dir, filepath.FromSlash(a.Path))
-				n, err := writeVariant(name, e, a.Size, reuse(before[name], gz))
+				n, err := writeVariant(name, e, a.Size, gz, before[name+e.Ext])
 				if err != nil {
 					errs[i*len(Encodings)+k] = err
 					return
@@ -183,34 +181,21 @@ func Precompress(dir string, gz Gzipper) ([]Asset, error) {
 	return assets, nil
 }
 
-// reuse is gz, except for a file whose gzip variant of an earlier run
-// (old) still inflates to it: that one is taken as it is, without running
-// gz (Zopfli takes half a minute on a wasm file).
-func reuse(old []byte, gz Gzipper) Gzipper {
-	if old == nil || gz == nil {
-		return gz
-	}
-	return func(src []byte) ([]byte, error) {
-		if zr, err := gzip.NewReader(bytes.NewReader(old)); err == nil {
-			if back, err := io.ReadAll(zr); err == nil && bytes.Equal(back, src) {
-				return old, nil
-			}
-		}
-		return gz(src)
-	}
-}
-
 // writeVariant compresses the file name with e (gzip with gz when it is
 // not nil) and writes name+e.Ext if it is smaller than size, the file's
-// own. It returns the bytes sent for the file under e: the variant's
-// size, or size when no variant was kept.
-func writeVariant(name string, e Encoding, size int64, gz Gzipper) (int64, error) {
+// own. old, the variant of an earlier run, is taken as it is when it
+// still decodes to the file (Zopfli or Brotli 11 take half a minute on a
+// wasm file). It returns the bytes sent for the file under e: the
+// variant's size, or size when no variant was kept.
+func writeVariant(name string, e Encoding, size int64, gz Gzipper, old []byte) (int64, error) {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return 0, err
 	}
 	var out []byte
-	if e.Ext == ".gz" && gz != nil {
+	if old != nil && decodesTo(e, old, src) {
+		out = old
+	} else if e.Ext == ".gz" && gz != nil {
 		if out, err = gz(src); err != nil {
 			return 0, err
 		}
@@ -240,4 +225,23 @@ func writeVariant(name string, e Encoding, size int64, gz Gzipper) (int64, error
 		return size, nil
 	}
 	return int64(len(out)), os.WriteFile(name+e.Ext, out, 0o644)
+}
+
+// decodesTo reports whether v, a variant under e, decodes to src.
+func decodesTo(e Encoding, v, src []byte) bool {
+	var r io.Reader
+	switch e.Ext {
+	case ".gz":
+		zr, err := gzip.NewReader(bytes.NewReader(v))
+		if err != nil {
+			return false
+		}
+		r = zr
+	case ".br":
+		r = brotli.NewReader(bytes.NewReader(v))
+	default:
+		return false
+	}
+	back, err := io.ReadAll(io.LimitReader(r, int64(len(src))+1))
+	return err == nil && bytes.Equal(back, src)
 }
