@@ -12,8 +12,8 @@ import (
 
 // scanSheetTokens is the worksheet reader as it was before the fast scanner:
 // every piece of XML a token of the general tokenizer, elements told apart
-// by name, attributes read by nextAttr. It is the plain path the tests
-// compare scanSheet with.
+// by name, attributes read by nextAttr, every value converted (no column's
+// last cell kept). It is the plain path the tests compare scanSheet with.
 func (w *Workbook) scanSheetTokens(sc *scanner, fn func(int, []string) error) error {
 	var (
 		cells   []string
@@ -30,10 +30,6 @@ func (w *Workbook) scanSheetTokens(sc *scanner, fn func(int, []string) error) er
 		val     []byte
 		hasVal  bool
 		inData  bool
-		// The last cell of each column: rows often repeat their
-		// neighbour's values (an order's date, customer, country), and
-		// reusing the text spares converting and allocating it again.
-		prev []lastCell
 	)
 	for {
 		tok, err := sc.next()
@@ -138,19 +134,9 @@ func (w *Workbook) scanSheetTokens(sc *scanner, fn func(int, []string) error) er
 				if !hasVal {
 					continue
 				}
-				for len(prev) <= col {
-					prev = append(prev, lastCell{})
-				}
-				var s string
-				if p := &prev[col]; p.ok && p.style == style && bytes.Equal(p.typ, typ) && bytes.Equal(p.val, val) {
-					s = p.text
-				} else {
-					s, err = w.cellText(typ, style, val)
-					if err != nil {
-						return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
-					}
-					p.typ, p.val = append(p.typ[:0], typ...), append(p.val[:0], val...)
-					p.style, p.text, p.ok = style, s, true
+				s, err := w.cellText(valueKind(typ), style, val)
+				if err != nil {
+					return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
 				}
 				if s == "" {
 					continue
