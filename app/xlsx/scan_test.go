@@ -295,3 +295,28 @@ func sameSheets(t *testing.T, data []byte) {
 		sameScan(t, w, x)
 	}
 }
+
+// TestScanSheetCellLimit checks that a value past the cell limit fails the
+// same in the fast scanner as in the general tokenizer, however the cell
+// is written: a <v> body read with its cell (fastRows, startMark's
+// plainValue), one read as marks, an inline string.
+func TestScanSheetCellLimit(t *testing.T) {
+	const limit = 4 // bytes of one cell
+	for _, tc := range []struct{ name, xml string }{
+		{"plain value", `<sheetData><row r="1"><c r="A1"><v>1234</v></c><c r="B1"><v>12345</v></c></row></sheetData>`},
+		{"plain value, odd tag", `<sheetData><row r="1"><c  r="A1"><v>12345</v></c></row></sheetData>`},
+		{"value with an entity", `<sheetData><row r="1"><c r="A1" t="str"><v>12&amp;45</v></c></row></sheetData>`},
+		{"inline string", `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>abcde</t></is></c></row></sheetData>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := testSheetWorkbook()
+			w.limits.Cell = limit
+			res := scanWith(w, []byte(tc.xml), (*Workbook).scanSheet)
+			want := (&limits.Error{Code: limits.Cell, Limit: limit, Figure: 5}).Error()
+			if res.err != want {
+				t.Fatalf("error %q, want %q", res.err, want)
+			}
+			sameScan(t, w, []byte(tc.xml))
+		})
+	}
+}
