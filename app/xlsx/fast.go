@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
-	"unsafe"
 
 	"retention/app/limits"
 )
@@ -100,6 +99,12 @@ const rowEndWord = '<' | '/'<<8 | 'r'<<16 | 'o'<<24 | 'w'<<32 | '>'<<40
 // open for scanSheet (st.inCell, with the value's kind and style). k is
 // the index after what it read, -1 (and nothing read) for a start tag
 // written otherwise.
+//
+// An attribute's value is read as the word at its start (see word): the
+// bytes before its closing quote, when the word holds it, are told by
+// byte masks and read without a loop (refColumn, styleOf, kindOf); in
+// WebAssembly, where Go's each loop turn goes through its function's
+// jump table, that is what makes a cell quick to read.
 func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error) {
 	var (
 		hasR   bool
@@ -110,62 +115,39 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 	)
 	k = p + 2
 	for {
-		if k+4 > len(b) {
+		if k+4+8 > len(b) {
 			return -1, nil
 		}
-		if c := b[k]; c == '>' || c == '/' {
+		x := word(b, k)
+		if c := byte(x); c == '>' || c == '/' {
 			break
-		} else if c != ' ' || b[k+2] != '=' || b[k+3] != '"' {
+		}
+		if x&0xFFFF_00FF != ' '|'='<<16|'"'<<24 {
 			return -1, nil
 		}
-		key := b[k+1]
 		v0 := k + 4
-		k = v0
-		switch key {
+		y := word(b, v0)
+		n := 8 // the value's length, 8 when the word does not hold it
+		if q := hasByte(y, '"'); q != 0 {
+			n = bits.TrailingZeros64(q) / 8
+		} else {
+			for n = 8; v0+n < len(b) && b[v0+n] != '"'; n++ {
+			}
+			if v0+n == len(b) {
+				return -1, nil
+			}
+		}
+		switch byte(x >> 8) {
 		case 'r':
-			c := 0
-			for k < len(b) && k-v0 < 3 && b[k]-'A' < 26 {
-				c = c*26 + int(b[k]-'A') + 1
-				k++
-			}
-			letters := k - v0
-			for k < len(b) && b[k]-'0' < 10 {
-				k++
-			}
-			digitsEnd := k
-			for k < len(b) && b[k] != '"' {
-				k++
-			}
-			hasR, r0, r1, col = true, v0, k, -1
-			if letters > 0 && digitsEnd == k && c <= maxColumns {
-				col = c - 1 // as colIndex reads it
-			}
+			hasR, r0, r1, col = true, v0, v0+n, refColumn(y, n)
 		case 's':
-			n := 0
-			for k < len(b) && b[k]-'0' < 10 {
-				n = n*10 + int(b[k]-'0')
-				k++
-			}
-			digitsEnd := k
-			for k < len(b) && b[k] != '"' {
-				k++
-			}
-			if digitsEnd != k || k == v0 || k-v0 > 9 {
-				n = 0 // as atoi fails
-			}
-			style = n
+			style = styleOf(y, n, b[v0:v0+n])
 		case 't':
-			for k < len(b) && b[k] != '"' {
-				k++
-			}
-			kind = valueKind(b[v0:k])
+			kind = kindOf(y, n, b[v0:v0+n])
 		default:
 			return -1, nil
 		}
-		if k == len(b) {
-			return -1, nil
-		}
-		k++
+		k = v0 + n + 1
 	}
 	open := b[k] == '>'
 	if !open && b[k+1] != '>' {
@@ -205,24 +187,126 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 	return end, w.setValue(st, kind, style, val)
 }
 
+// Byte masks of the word-at-a-time reads: every byte 0x01, every byte's
+// low seven bits, every byte's high bit.
+const (
+	ones  = 0x0101010101010101
+	lows7 = 0x7F7F7F7F7F7F7F7F
+	highs = 0x8080808080808080
+)
+
+// hasByte returns the word x with the high bit set in exactly those bytes
+// that are c, as package sheet's countByteWords finds them: y = x XOR
+// c·ones has a zero byte where x has c, and
+//
+//	^(((y & lows7) + lows7) | y | lows7)
+//
+// has its high bit set in those bytes (the sum carries into a byte's
+// high bit unless its low seven bits are zero, and y's own high bit rules
+// out 0x80).
+func hasByte(x uint64, c byte) uint64 {
+	y := x ^ (ones * uint64(c))
+	return ^(((y & lows7) + lows7) | y | lows7)
+}
+
+// inRange returns the word x with the high bit set in exactly those bytes
+// that are from lo to hi (lo <= hi < 0x80): with x7 = x & lows7, a byte
+// of x7 + (0x80-lo)·ones has its high bit set when the byte is lo or
+// more, one of x7 + (0x7F-hi)·ones when it is more than hi (no sum
+// carries out of its byte), and x's own high bit rules out bytes of 0x80
+// and more.
+func inRange(x uint64, lo, hi byte) uint64 {
+	x7 := x & lows7
+	return (x7 + ones*uint64(0x80-lo)) &^ (x7 + ones*uint64(0x7F-hi)) &^ x & highs
+}
+
+// lowBytes is the mask of a word's first n bytes (n < 8).
+func lowBytes(n int) uint64 { return 1<<(8*n) - 1 }
+
+// refColumn reads the column of a cell reference whose n bytes (n < 8,
+// else none) begin the word y: one to three letters A to Z, then digits
+// only, as colIndex reads it; -1 for any other reference (colIndex tells
+// whether it is valid).
+func refColumn(y uint64, n int) int {
+	if n >= 8 {
+		return -1
+	}
+	letters := bits.TrailingZeros64(^inRange(y, 'A', 'Z')&highs) / 8
+	digits := lowBytes(n) &^ lowBytes(letters) & highs
+	if letters == 0 || letters > 3 || inRange(y, '0', '9')&digits != digits {
+		return -1
+	}
+	c := int(byte(y)) - 'A' + 1
+	if letters > 1 {
+		c = c*26 + int(byte(y>>8)) - 'A' + 1
+	}
+	if letters > 2 {
+		c = c*26 + int(byte(y>>16)) - 'A' + 1
+	}
+	if c > maxColumns {
+		return -1
+	}
+	return c - 1
+}
+
+// styleOf reads a cell's style index v, as startMark does (atoi, 0 when
+// it fails), from the word y that it begins when its n bytes fit (n < 8).
+func styleOf(y uint64, n int, v []byte) int {
+	if n >= 8 {
+		s, _ := atoi(v)
+		return s
+	}
+	if n == 0 || inRange(y, '0', '9')&lowBytes(n)&highs != lowBytes(n)&highs {
+		return 0
+	}
+	s := int(byte(y)) - '0'
+	for i := 1; i < n; i++ {
+		s = s*10 + int(byte(y>>(8*i))) - '0'
+	}
+	return s
+}
+
+// kindOf returns the kind of a cell's value from its t attribute's n
+// bytes v, which begin the word y, as valueKind does: a kind of one letter
+// without a call.
+func kindOf(y uint64, n int, v []byte) uint8 {
+	if n != 1 {
+		return valueKind(v)
+	}
+	switch byte(y) {
+	case 's':
+		return valShared
+	case 'e':
+		return valText
+	case 'b':
+		return valBool
+	case 'd':
+		return valDate
+	}
+	return valNumber
+}
+
 // plainBody finds, at b[k], the body <v>text</v></c> with no '&' in the
 // text: the text is b[vs:ve] and the body ends at end; end is -1 for
-// any other body (or one cut by the buffer's end).
+// any other body (or one cut by the buffer's end). It looks for the
+// text's end eight bytes at a time.
 func plainBody(b []byte, k int) (vs, ve, end int) {
 	const open, close = "<v>", "</v></c>"
-	if len(b)-k < len(open) || b[k] != '<' || b[k+1] != 'v' || b[k+2] != '>' {
+	if len(b)-k < 8 || word(b, k)&0xFF_FFFF != '<'|'v'<<8|'>'<<16 {
 		return 0, 0, -1
 	}
 	vs = k + len(open)
-	ve = vs
-	for ; ve < len(b); ve++ {
-		if c := b[ve]; c == '<' {
-			break
-		} else if c == '&' {
+	for ve = vs; ; ve += 8 {
+		if len(b)-ve < 8 {
 			return 0, 0, -1
 		}
+		x := word(b, ve)
+		if m := hasByte(x, '<') | hasByte(x, '&'); m != 0 {
+			ve += bits.TrailingZeros64(m) / 8
+			break
+		}
 	}
-	if len(b)-ve < len(close) || word(b, ve) != closeWord {
+	if b[ve] == '&' || len(b)-ve < len(close) || word(b, ve) != closeWord {
 		return 0, 0, -1
 	}
 	return vs, ve, ve + len(close)
@@ -285,39 +369,3 @@ func plainTagEnd(b []byte, k int) int {
 	}
 	return -1
 }
-
-// Byte masks of the word-at-a-time search: every byte 0x01, every byte
-// 0x7F.
-const (
-	ones  = 0x0101010101010101
-	lows7 = 0x7F7F7F7F7F7F7F7F
-)
-
-// hasByte returns the word x with the high bit set in exactly those bytes
-// that are c, as package sheet's countByteWords finds them: y = x XOR
-// c·ones has a zero byte where x has c, and
-//
-//	^(((y & lows7) + lows7) | y | lows7)
-//
-// has its high bit set in those bytes (the sum carries into a byte's
-// high bit unless its low seven bits are zero, and y's own high bit rules
-// out 0x80).
-func hasByte(x uint64, c byte) uint64 {
-	y := x ^ (ones * uint64(c))
-	return ^(((y & lows7) + lows7) | y | lows7)
-}
-
-// word returns b[i:i+8] as a little-endian uint64: one load from memory
-// where the machine is little-endian (WebAssembly, amd64, arm64), as
-// package sheet's word.
-func word(b []byte, i int) uint64 {
-	if littleEndian {
-		_ = b[i+7]
-		return *(*uint64)(unsafe.Pointer(&b[i]))
-	}
-	return binary.LittleEndian.Uint64(b[i:])
-}
-
-// littleEndian tells whether a uint64 read from memory holds its first
-// byte in its low bits.
-var littleEndian = *(*uint16)(unsafe.Pointer(&[2]byte{1, 0})) == 1
