@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"unsafe"
 
 	"retention/app/limits"
 )
@@ -95,16 +96,18 @@ const rowEndWord = '<' | '/'<<8 | 'r'<<16 | 'o'<<24 | 'w'<<32 | '>'<<40
 // has only r, s and t attributes, each written ` k="v"`, as startMark
 // reads it: it sets the column and, for a self-closing tag, nothing
 // else. A body <v>text</v></c> with no '&' in the text it reads too, as
-// the marks of the value and the cell's end; it leaves any other body
-// open for scanSheet (st.inCell, with the value's kind and style). k is
-// the index after what it read, -1 (and nothing read) for a start tag
-// written otherwise.
+// the marks of the value and the cell's end, and sets the cell's text as
+// setValue does; it leaves any other body open for scanSheet (st.inCell,
+// with the value's kind and style). k is the index after what it read,
+// -1 (and nothing read) for a start tag written otherwise.
 //
-// An attribute's value is read as the word at its start (see word): the
-// bytes before its closing quote, when the word holds it, are told by
-// byte masks and read without a loop (refColumn, styleOf, kindOf); in
-// WebAssembly, where Go's each loop turn goes through its function's
-// jump table, that is what makes a cell quick to read.
+// It calls nothing for a cell whose attribute values are shorter than a
+// word, whose value is a shared string or its column's last, and whose
+// column follows the row's last: each value is read as the word at its
+// start (see word), its bytes told by byte masks (inRange) and read
+// without a loop. In WebAssembly a call spills what the caller holds
+// and returns through the function's jump table, as each turn of a loop
+// does.
 func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error) {
 	var (
 		hasR   bool
@@ -127,23 +130,41 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 		}
 		v0 := k + 4
 		y := word(b, v0)
-		n := 8 // the value's length, 8 when the word does not hold it
-		if q := hasByte(y, '"'); q != 0 {
-			n = bits.TrailingZeros64(q) / 8
-		} else {
+		q := hasByte(y, '"')
+		n := bits.TrailingZeros64(q) / 8 // the value's length, if the word holds its end
+		if q == 0 {
+			// A value of eight bytes or more, read byte by byte.
 			for n = 8; v0+n < len(b) && b[v0+n] != '"'; n++ {
 			}
 			if v0+n == len(b) {
 				return -1, nil
 			}
 		}
+		v := b[v0 : v0+n]
 		switch byte(x >> 8) {
 		case 'r':
-			hasR, r0, r1, col = true, v0, v0+n, refColumn(y, n)
+			// As colIndex reads it, when written [A-Z]{1,3}[0-9]*.
+			hasR, r0, r1, col = true, v0, v0+n, -1
+			if l := leadingLetters(y); q != 0 && l >= 1 && l <= 3 && allDigits(y, l, n) {
+				if c := lettersColumn(y, l); c <= maxColumns {
+					col = c - 1
+				}
+			}
 		case 's':
-			style = styleOf(y, n, b[v0:v0+n])
+			// As atoi reads it, 0 when it fails.
+			style = 0
+			if q == 0 {
+				style, _ = atoi(v)
+			} else if n > 0 && allDigits(y, 0, n) {
+				style = digitsValue(y, n)
+			}
 		case 't':
-			kind = kindOf(y, n, b[v0:v0+n])
+			kind = valNumber
+			if n == 1 {
+				kind = letterKind(byte(y))
+			} else if n > 1 {
+				kind = valueKind(v)
+			}
 		default:
 			return -1, nil
 		}
@@ -174,17 +195,84 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 	if !open {
 		return k, nil
 	}
-	vs, ve, end := plainBody(b, k)
-	if end < 0 {
-		st.kind, st.style = kind, style
-		st.val, st.hasVal, st.inCell = st.val[:0], false, true
-		return k, nil
+
+	// The body <v>text</v></c>: the text's end found eight bytes at a time.
+	if len(b)-k < 8 || word(b, k)&0xFF_FFFF != '<'|'v'<<8|'>'<<16 {
+		return w.leaveOpen(st, k, kind, style)
 	}
-	val := b[vs:ve]
-	if int64(len(val)) > w.limits.Cell {
-		return end, &limits.Error{Code: limits.Cell, Limit: w.limits.Cell, Figure: int64(len(val))}
+	vs, ve := k+3, k+3
+	for {
+		if len(b)-ve < 8 {
+			return w.leaveOpen(st, k, kind, style)
+		}
+		z := word(b, ve)
+		if m := hasByte(z, '<') | hasByte(z, '&'); m != 0 {
+			ve += bits.TrailingZeros64(m) / 8
+			break
+		}
+		ve += 8
 	}
-	return end, w.setValue(st, kind, style, val)
+	if b[ve] == '&' || len(b)-ve < 8 || word(b, ve) != closeWord {
+		return w.leaveOpen(st, k, kind, style)
+	}
+	end := ve + len("</v></c>")
+	n := ve - vs
+	if int64(n) > w.limits.Cell {
+		return end, &limits.Error{Code: limits.Cell, Limit: w.limits.Cell, Figure: int64(n)}
+	}
+
+	// The text: a shared string's index of fewer than eight digits, or
+	// the column's last value again, read here (else setValue). The
+	// word at the text's start holds its end's bytes, "</v></c>", after
+	// it: no load reads past the buffer.
+	var (
+		s     string
+		found bool
+	)
+	if kind == valShared {
+		if y := word(b, vs); n > 0 && n < 8 && allDigits(y, 0, n) {
+			if i := digitsValue(y, n); i < len(w.sst) {
+				s, found = w.sst[i], true
+			}
+		}
+	} else if st.col < len(st.prev) && n <= 16 {
+		c := &st.prev[st.col]
+		x := (word(b, vs) ^ word(c.key[:], 0)) & lowBytes(min(n, 8))
+		if n > 8 {
+			x |= (word(b, vs+8) ^ word(c.key[:], 8)) & lowBytes(n-8)
+		}
+		if found = c.n == n && c.kind == kind && c.style == style && x == 0; found {
+			s = c.text
+		}
+	}
+	if !found {
+		return end, w.setValue(st, kind, style, b[vs:ve])
+	}
+	if s == "" {
+		return end, nil
+	}
+	if col := st.col; col == len(st.cells) && col < cap(st.cells) {
+		// The row's next cell: its string is written only when it is
+		// not the last row's (see setCell).
+		st.cells = st.cells[:col+1]
+		if c := st.cells[col]; len(c) != len(s) || unsafe.StringData(c) != unsafe.StringData(s) {
+			st.cells[col] = s
+		}
+		return end, nil
+	}
+	st.cells = setCell(st.cells, st.col, s)
+	return end, nil
+}
+
+// closeWord is "</v></c>" as a word (see word).
+var closeWord = binary.LittleEndian.Uint64([]byte("</v></c>"))
+
+// leaveOpen leaves a cell whose body is not <v>text</v></c> open at k, for
+// scanSheet to read its marks.
+func (w *Workbook) leaveOpen(st *sheetState, k int, kind uint8, style int) (int, error) {
+	st.kind, st.style = kind, style
+	st.val, st.hasVal, st.inCell = st.val[:0], false, true
+	return k, nil
 }
 
 // Byte masks of the word-at-a-time reads: every byte 0x01, every byte's
@@ -220,60 +308,54 @@ func inRange(x uint64, lo, hi byte) uint64 {
 	return (x7 + ones*uint64(0x80-lo)) &^ (x7 + ones*uint64(0x7F-hi)) &^ x & highs
 }
 
-// lowBytes is the mask of a word's first n bytes (n < 8).
+// lowBytes is the mask of a word's first n bytes (n <= 8).
 func lowBytes(n int) uint64 { return 1<<(8*n) - 1 }
 
-// refColumn reads the column of a cell reference whose n bytes (n < 8,
-// else none) begin the word y: one to three letters A to Z, then digits
-// only, as colIndex reads it; -1 for any other reference (colIndex tells
-// whether it is valid).
-func refColumn(y uint64, n int) int {
-	if n >= 8 {
-		return -1
-	}
-	letters := bits.TrailingZeros64(^inRange(y, 'A', 'Z')&highs) / 8
-	digits := lowBytes(n) &^ lowBytes(letters) & highs
-	if letters == 0 || letters > 3 || inRange(y, '0', '9')&digits != digits {
-		return -1
-	}
+// allDigits tells whether the bytes from i to n (i <= n <= 8) of the word
+// y are all ASCII digits.
+func allDigits(y uint64, i, n int) bool {
+	m := lowBytes(n) &^ lowBytes(i) & highs
+	return inRange(y, '0', '9')&m == m
+}
+
+// leadingLetters is how many of the word y's first bytes are capital
+// letters A to Z.
+func leadingLetters(y uint64) int {
+	return bits.TrailingZeros64(^inRange(y, 'A', 'Z')&highs) / 8
+}
+
+// lettersColumn is the column number (A = 1) of the l letters (1 <= l <=
+// 3, capitals) that begin the word y, as colIndex sums them.
+func lettersColumn(y uint64, l int) int {
 	c := int(byte(y)) - 'A' + 1
-	if letters > 1 {
+	if l > 1 {
 		c = c*26 + int(byte(y>>8)) - 'A' + 1
 	}
-	if letters > 2 {
+	if l > 2 {
 		c = c*26 + int(byte(y>>16)) - 'A' + 1
 	}
-	if c > maxColumns {
-		return -1
-	}
-	return c - 1
+	return c
 }
 
-// styleOf reads a cell's style index v, as startMark does (atoi, 0 when
-// it fails), from the word y that it begins when its n bytes fit (n < 8).
-func styleOf(y uint64, n int, v []byte) int {
-	if n >= 8 {
-		s, _ := atoi(v)
-		return s
-	}
-	if n == 0 || inRange(y, '0', '9')&lowBytes(n)&highs != lowBytes(n)&highs {
-		return 0
-	}
-	s := int(byte(y)) - '0'
-	for i := 1; i < n; i++ {
-		s = s*10 + int(byte(y>>(8*i))) - '0'
-	}
-	return s
+// digitsValue is the number written by the n digits (0 < n < 8, see
+// allDigits) that begin the word y. Their values, put in the word's last
+// n bytes (the first digit the most significant), are summed in pairs,
+// fours and eights:
+//
+//	x = (x·10 + x>>8) & 0x00FF00FF00FF00FF
+//	x = (x·100 + x>>16) & 0x0000FFFF0000FFFF
+//	x = (x·10000 + x>>32) & 0xFFFFFFFF
+func digitsValue(y uint64, n int) int {
+	x := (y & 0x0F0F0F0F0F0F0F0F) << (64 - 8*n)
+	x = (x*10 + x>>8) & 0x00FF00FF00FF00FF
+	x = (x*100 + x>>16) & 0x0000FFFF0000FFFF
+	return int((x*10000 + x>>32) & 0xFFFFFFFF)
 }
 
-// kindOf returns the kind of a cell's value from its t attribute's n
-// bytes v, which begin the word y, as valueKind does: a kind of one letter
-// without a call.
-func kindOf(y uint64, n int, v []byte) uint8 {
-	if n != 1 {
-		return valueKind(v)
-	}
-	switch byte(y) {
+// letterKind is the kind of value (valueKind) of a t attribute of one
+// letter c.
+func letterKind(c byte) uint8 {
+	switch c {
 	case 's':
 		return valShared
 	case 'e':
@@ -285,35 +367,6 @@ func kindOf(y uint64, n int, v []byte) uint8 {
 	}
 	return valNumber
 }
-
-// plainBody finds, at b[k], the body <v>text</v></c> with no '&' in the
-// text: the text is b[vs:ve] and the body ends at end; end is -1 for
-// any other body (or one cut by the buffer's end). It looks for the
-// text's end eight bytes at a time.
-func plainBody(b []byte, k int) (vs, ve, end int) {
-	const open, close = "<v>", "</v></c>"
-	if len(b)-k < 8 || word(b, k)&0xFF_FFFF != '<'|'v'<<8|'>'<<16 {
-		return 0, 0, -1
-	}
-	vs = k + len(open)
-	for ve = vs; ; ve += 8 {
-		if len(b)-ve < 8 {
-			return 0, 0, -1
-		}
-		x := word(b, ve)
-		if m := hasByte(x, '<') | hasByte(x, '&'); m != 0 {
-			ve += bits.TrailingZeros64(m) / 8
-			break
-		}
-	}
-	if b[ve] == '&' || len(b)-ve < len(close) || word(b, ve) != closeWord {
-		return 0, 0, -1
-	}
-	return vs, ve, ve + len(close)
-}
-
-// closeWord is "</v></c>" as a word (see word).
-var closeWord = binary.LittleEndian.Uint64([]byte("</v></c>"))
 
 // rowStart reads the row start tag at b[p] when it is "<row>" or its
 // first attribute is r, written ` r="v"`: r is that value (nil for

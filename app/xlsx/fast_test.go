@@ -1,0 +1,162 @@
+package xlsx
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// wordOf is the word (see word) that s begins, padded with pad.
+func wordOf(s string, pad byte) uint64 {
+	b := []byte(s)
+	for len(b) < 8 {
+		b = append(b, pad)
+	}
+	return word(b, 0)
+}
+
+// TestByteMasks checks hasByte and inRange against a byte-by-byte test:
+// every byte value in every place of words whose other bytes are random.
+func TestByteMasks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	ranges := [][2]byte{{'0', '9'}, {'A', 'Z'}, {0, 0x7F}, {'"', '"'}}
+	for v := range 256 {
+		for at := range 8 {
+			b := make([]byte, 8)
+			for i := range b {
+				b[i] = byte(rng.Uint32())
+			}
+			b[at] = byte(v)
+			x := word(b, 0)
+			for i, c := range b {
+				bit := uint64(0x80) << (8 * i)
+				if got, want := hasByte(x, byte(v))&bit != 0, c == byte(v); got != want {
+					t.Fatalf("hasByte(% x, %#x) byte %d: %v, want %v", b, v, i, got, want)
+				}
+				for _, r := range ranges {
+					if got, want := inRange(x, r[0], r[1])&bit != 0, r[0] <= c && c <= r[1]; got != want {
+						t.Fatalf("inRange(% x, %#x, %#x) byte %d: %v, want %v", b, r[0], r[1], i, got, want)
+					}
+				}
+			}
+			if m := hasByte(x, byte(v)) | inRange(x, '0', '9'); m&^highs != 0 {
+				t.Fatalf("% x: bits %#x outside the bytes' high bits", b, m)
+			}
+		}
+	}
+}
+
+// TestDigitsValue checks allDigits and digitsValue against atoi on
+// numbers of one to seven digits, leading zeros, and the same with a
+// non-digit in each place.
+func TestDigitsValue(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var cases []string
+	for n := 1; n < 8; n++ {
+		for range 2000 {
+			s := []byte(strconv.Itoa(rng.IntN(10_000_000)))
+			for len(s) < n {
+				s = append([]byte{'0'}, s...)
+			}
+			s = s[:n]
+			cases = append(cases, string(s))
+			for _, bad := range []byte{'/', ':', ' ', 'a', 0x80 + '5', 0} {
+				c := []byte(string(s))
+				c[rng.IntN(n)] = bad
+				cases = append(cases, string(c))
+			}
+		}
+	}
+	cases = append(cases, "0", "9999999", "1000000", "0000000")
+	for _, s := range cases {
+		for _, pad := range []byte{'"', '<', '5'} {
+			want, wantOK := atoi([]byte(s))
+			y := wordOf(s, pad)
+			if ok := allDigits(y, 0, len(s)); ok != wantOK || (ok && digitsValue(y, len(s)) != want) {
+				t.Fatalf("%q: allDigits %v, digitsValue %d; atoi %d, %v", s, ok, digitsValue(y, len(s)), want, wantOK)
+			}
+		}
+	}
+}
+
+// TestPlainCells checks the cells plainCell reads against the general
+// tokenizer (sameScan): every column, with rows of one to six digits and
+// without; references, styles, types and shared string indices written
+// every other way; and values that a column repeats or changes in one
+// byte, at each length around the word's, which its last cell must tell
+// apart.
+func TestPlainCells(t *testing.T) {
+	w := testSheetWorkbook()
+	one := func(rows string) {
+		t.Helper()
+		sameScan(t, w, []byte("<sheetData>"+rows+"</sheetData>"))
+	}
+	var ok strings.Builder // the valid references, one row each
+	n, valid := 0, 0
+	for c := range maxColumns + 2 {
+		for _, row := range []string{"", "1", "10", "999999"} {
+			ref := colName(c) + row
+			n++
+			cell := fmt.Sprintf(`<row r="%d"><c r="%s"><v>%d</v></c></row>`, n, ref, n)
+			if _, isValid := colIndex([]byte(ref)); isValid {
+				ok.WriteString(cell)
+				valid++
+			} else {
+				one(cell)
+			}
+		}
+	}
+	// Rows as wide as the columns: each told by its width and last cell.
+	var fast, plain []string
+	for _, r := range []struct {
+		scan func(*Workbook, *scanner, func(int, []string) error) error
+		out  *[]string
+	}{{(*Workbook).scanSheet, &fast}, {(*Workbook).scanSheetTokens, &plain}} {
+		err := r.scan(w, newScanner(strings.NewReader("<sheetData>"+ok.String()+"</sheetData>")), func(row int, cells []string) error {
+			*r.out = append(*r.out, fmt.Sprint(row, len(cells), cells[len(cells)-1]))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(fast) != valid || strings.Join(fast, ",") != strings.Join(plain, ",") {
+		t.Fatalf("%d rows, plain path %d, of %d", len(fast), len(plain), valid)
+	}
+	for _, ref := range []string{"", "1", "a1", "Ab1", "A1B", "AAAA1", "A 1", "A-1", "Z0", "XFD1048576", "AB1234567", "A\x801", "@1", "[1", "A1/", "A1>", "A'1"} {
+		one(`<row r="1"><c r="` + ref + `"><v>1</v></c><c><v>2</v></c></row>`)
+	}
+	var rows strings.Builder
+	for i, s := range []string{"", "0", "1", "2", "3", "01", "001", "0000001", "00000001", "1 ", " 1", "x", "-1", "+1", "1234567", "12345678", "123456789", "1234567890"} {
+		for _, v := range []string{"45292", "45292.25", "45292"} {
+			fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" s="%s"><v>%s</v></c><c s="%s"><v>%s</v></c></row>`, i+1, i+1, s, v, s, v)
+		}
+	}
+	one(rows.String())
+	for _, typ := range []string{"", "n", "s", "str", "inlineStr", "e", "b", "d", "x", "S", "ss", "nn", "inlineStrX"} {
+		for _, v := range []string{"1", "0", "true", "2024-03-01T10:11:12Z", " 1 ", "", "01"} {
+			one(fmt.Sprintf(`<row r="1"><c r="B1" t="%s"><v>%s</v></c><c t="%s" s="1"><v>%s</v></c></row>`, typ, v, typ, v))
+		}
+	}
+	for _, i := range []string{"0", "1", "00", "01", "0000001", "00000001", "000000001", "2", "", " 1", "1 ", "-1", "1e0", "9999999"} {
+		one(`<row r="1"><c r="A1" t="s"><v>` + i + `</v></c></row>`)
+	}
+	rows.Reset()
+	base := "123456789012345678901234567890123456"
+	for r, n := 1, 0; n <= len(base); n++ {
+		v := base[:n]
+		for _, x := range []string{v, v, v + "1", v + "2", v} {
+			for i := range len(x) {
+				y := []byte(x)
+				y[i] = 'x'
+				fmt.Fprintf(&rows, `<row r="%d"><c r="C%d" t="str"><v>%s</v></c><c r="D%d"><v>%s</v></c></row>`, r, r, x, r, y)
+				r++
+			}
+			fmt.Fprintf(&rows, `<row r="%d"><c r="C%d" t="str"><v>%s</v></c><c r="D%d" t="str"><v>%s</v></c></row>`, r, r, x, r, x)
+			r++
+		}
+	}
+	one(rows.String())
+}
