@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"unicode/utf8"
 	"unsafe"
 
 	"retention/app/limits"
@@ -235,14 +236,23 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 				s, found = w.sst[i], true
 			}
 		}
-	} else if st.col < len(st.prev) && n <= 16 {
-		c := &st.prev[st.col]
-		x := (word(b, vs) ^ word(c.key[:], 0)) & lowBytes(min(n, 8))
+	} else if n <= 16 {
+		w0 := word(b, vs) & lowBytes(min(n, 8))
+		var w1 uint64
 		if n > 8 {
-			x |= (word(b, vs+8) ^ word(c.key[:], 8)) & lowBytes(n-8)
+			w1 = word(b, vs+8) & lowBytes(n-8)
 		}
-		if found = c.n == n && c.kind == kind && c.style == style && x == 0; found {
+		c := st.texts.slot(w0, w1, n, kind, style)
+		if found = c.w0 == w0 && c.w1 == w1 && int(c.n) == n && c.kind == kind && c.style == style; found {
 			s = c.text
+		} else if kind == valNumber && (style == 0 || style >= len(w.dateXF) || w.dateXF[style] == kindNumber) &&
+			n > 0 && b[vs] > ' ' && b[vs] < utf8.RuneSelf && b[ve-1] > ' ' && b[ve-1] < utf8.RuneSelf {
+			// A number that is not a date, with nothing to trim (no
+			// space, ASCII or other, at its ends): its text is itself,
+			// as cellText makes it.
+			s = string(b[vs:ve])
+			*c = textSlot{w0: w0, w1: w1, n: uint8(n), kind: kind, style: style, text: s}
+			found = true
 		}
 	}
 	if !found {

@@ -128,7 +128,7 @@ const maxColumns = 16384
 // and a cell's r, t and s attributes come read with its tag.
 func (w *Workbook) scanSheet(sc *scanner, fn func(int, []string) error) error {
 	var (
-		st sheetState
+		st = sheetState{texts: new(texts)}
 		m  mark
 	)
 	for {
@@ -178,7 +178,7 @@ type sheetState struct {
 	inV     bool
 	inIS    bool
 	inT     bool
-	prev    lastCells
+	texts   *texts
 }
 
 // startRow begins a row: r is its r attribute (nil when absent).
@@ -236,7 +236,7 @@ func (st *sheetState) column(r []byte) error {
 
 // setValue sets the current cell's text from its stored value.
 func (w *Workbook) setValue(st *sheetState, kind uint8, style int, val []byte) error {
-	s, err := st.prev.text(w, st.col, kind, style, val)
+	s, err := st.texts.text(w, kind, style, val)
 	if err != nil {
 		return fmt.Errorf("cell %s%d: %v", colName(st.col), st.rowNum, err)
 	}
@@ -579,51 +579,57 @@ func valueKind(typ []byte) uint8 {
 	return valNumber
 }
 
-// lastCell is a column's last cell: the kind, style and stored bytes of
-// its value (those bytes in key, n of them; n is -1 when they did not
-// fit) and its text. Its only pointer is the text, written when the text
-// changes. The zero lastCell is an empty number of style 0, whose text is
-// "".
-type lastCell struct {
-	key   [lastKey]byte
-	n     int
-	kind  uint8
-	style int
-	text  string
+// texts is a cache of cells' texts by their stored values: a value's
+// kind, style and bytes (16 at most) give a slot, which holds the last
+// such value's text. Rows repeat their neighbours' values (an order's
+// number, date and customer on each of its lines) and columns hold few
+// distinct ones (quantities, prices): reusing the text spares converting
+// and allocating it again. The zero slot is an empty number of style 0,
+// whose text is "".
+type texts [textSlots]textSlot
+
+// textSlots is the size of texts (96 KiB): of Online Retail's 2.7
+// million numbers, 265,000 miss their slot with 2,048 slots, 1.28 million
+// with one per column (the column's last value), 195,000 with 4,096.
+const (
+	textBits  = 11
+	textSlots = 1 << textBits
+)
+
+type textSlot struct {
+	w0, w1 uint64 // the value's bytes (see word), zero past its end
+	n      uint8  // its length
+	kind   uint8
+	style  int
+	text   string
 }
 
-// lastKey bounds the stored bytes a lastCell keeps: numbers as Excel
-// writes them take at most 24 ("-1.2345678901234567E-100").
-const lastKey = 32
+// slot returns the slot of a value whose bytes are the words w0 and w1,
+// zero past its length n: a multiplicative hash (Knuth's, with the
+// golden ratio's 64-bit constant) of all its parts, its top textBits.
+func (c *texts) slot(w0, w1 uint64, n int, kind uint8, style int) *textSlot {
+	h := (w0 ^ w1*0x9E3779B97F4A7C15 ^ uint64(n)<<56 ^ uint64(kind)<<48 ^ uint64(style)) * 0x9E3779B97F4A7C15
+	return &c[h>>(64-textBits)]
+}
 
-// lastCells holds the last cell of each column: rows often repeat their
-// neighbour's values (an order's date, customer, country), and reusing
-// the text spares converting and allocating it again.
-type lastCells []lastCell
-
-// text returns the text of a cell's stored value in column col. A shared
-// string is looked up, not kept: that is as quick as telling whether it
-// is the last.
-func (prev *lastCells) text(w *Workbook, col int, kind uint8, style int, val []byte) (string, error) {
-	if kind == valShared {
+// text returns the text of a cell's stored value. A shared string is
+// looked up, not cached: that is as quick.
+func (c *texts) text(w *Workbook, kind uint8, style int, val []byte) (string, error) {
+	if kind == valShared || len(val) > 16 {
 		return w.cellText(kind, style, val)
 	}
-	for len(*prev) <= col {
-		*prev = append(*prev, lastCell{})
-	}
-	p := &(*prev)[col]
-	if p.n == len(val) && p.kind == kind && p.style == style && string(p.key[:p.n]) == string(val) {
+	var b [16]byte
+	copy(b[:], val)
+	w0, w1 := word(b[:], 0), word(b[:], 8)
+	p := c.slot(w0, w1, len(val), kind, style)
+	if p.w0 == w0 && p.w1 == w1 && int(p.n) == len(val) && p.kind == kind && p.style == style {
 		return p.text, nil
 	}
 	s, err := w.cellText(kind, style, val)
 	if err != nil {
 		return "", err
 	}
-	p.n = -1
-	if len(val) <= lastKey {
-		p.n = copy(p.key[:], val)
-	}
-	p.kind, p.style, p.text = kind, style, s
+	*p = textSlot{w0: w0, w1: w1, n: uint8(len(val)), kind: kind, style: style, text: s}
 	return s, nil
 }
 
