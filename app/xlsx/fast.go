@@ -94,82 +94,89 @@ const minPiece = 16
 const rowEndWord = '<' | '/'<<8 | 'r'<<16 | 'o'<<24 | 'w'<<32 | '>'<<40
 
 // plainCell reads the cell at b[p] (b[p:p+2] is "<c") when its start tag
-// has only r, s and t attributes, each written ` k="v"`, as startMark
-// reads it: it sets the column and, for a self-closing tag, nothing
-// else. A body <v>text</v></c> with no '&' in the text it reads too, as
-// the marks of the value and the cell's end, and sets the cell's text as
-// setValue does; it leaves any other body open for scanSheet (st.inCell,
-// with the value's kind and style). k is the index after what it read,
-// -1 (and nothing read) for a start tag written otherwise.
+// has attributes r, s and t, each at most once and in that order, written
+// ` k="v"` with a value of fewer than eight bytes, as startMark reads it:
+// it sets the column and, for a self-closing tag, nothing else. (Excel,
+// LibreOffice and the libraries that write workbooks write cells so.) A
+// body <v>text</v></c> with no '&' in the text it reads too, as the marks
+// of the value and the cell's end, and sets the cell's text as setValue
+// does; it leaves any other body open for scanSheet (st.inCell, with the
+// value's kind and style). k is the index after what it read, -1 (and
+// nothing read) for a start tag written otherwise.
 //
-// It calls nothing for a cell whose attribute values are shorter than a
-// word, whose value is a shared string or its column's last, and whose
-// column follows the row's last: each value is read as the word at its
-// start (see word), its bytes told by byte masks (inRange) and read
-// without a loop. In WebAssembly a call spills what the caller holds
-// and returns through the function's jump table, as each turn of a loop
-// does.
+// It calls nothing and loops nowhere for a cell whose value is a shared
+// string or a cached text (texts) and whose column follows the row's
+// last: each attribute's value is read as the word at its start (see
+// word), its bytes told by byte masks (inRange). In WebAssembly a call
+// spills what the caller holds and returns through the function's jump
+// table, as each turn of a loop does.
 func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error) {
+	const (
+		attrR = ' ' | 'r'<<8 | '='<<16 | '"'<<24 // ` r="` as a word's low four bytes
+		attrS = ' ' | 's'<<8 | '='<<16 | '"'<<24
+		attrT = ' ' | 't'<<8 | '='<<16 | '"'<<24
+		four  = 0xFFFF_FFFF
+	)
 	var (
 		hasR   bool
 		col    = -1 // the column of a reference written [A-Z]{1,3}[0-9]*, else -1
-		r0, r1 int  // the last r's bounds
+		r0, r1 int  // the reference's bounds
 		kind   = uint8(valNumber)
 		style  int
 	)
 	k = p + 2
-	for {
-		if k+4+8 > len(b) {
+	if k+12 > len(b) {
+		return -1, nil
+	}
+	x := word(b, k)
+	if x&four == attrR {
+		y, n := attrValue(b, k)
+		if n < 0 {
 			return -1, nil
 		}
-		x := word(b, k)
-		if c := byte(x); c == '>' || c == '/' {
-			break
+		// As colIndex reads it, when written [A-Z]{1,3}[0-9]*.
+		hasR, r0, r1 = true, k+4, k+4+n
+		if l := leadingLetters(y); l >= 1 && l <= 3 && allDigits(y, l, n) {
+			if c := lettersColumn(y, l); c <= maxColumns {
+				col = c - 1
+			}
 		}
-		if x&0xFFFF_00FF != ' '|'='<<16|'"'<<24 {
+		if k += 4 + n + 1; k+12 > len(b) {
 			return -1, nil
 		}
-		v0 := k + 4
-		y := word(b, v0)
-		q := hasByte(y, '"')
-		n := bits.TrailingZeros64(q) / 8 // the value's length, if the word holds its end
-		if q == 0 {
-			// A value of eight bytes or more, read byte by byte.
-			for n = 8; v0+n < len(b) && b[v0+n] != '"'; n++ {
-			}
-			if v0+n == len(b) {
-				return -1, nil
-			}
-		}
-		v := b[v0 : v0+n]
-		switch byte(x >> 8) {
-		case 'r':
-			// As colIndex reads it, when written [A-Z]{1,3}[0-9]*.
-			hasR, r0, r1, col = true, v0, v0+n, -1
-			if l := leadingLetters(y); q != 0 && l >= 1 && l <= 3 && allDigits(y, l, n) {
-				if c := lettersColumn(y, l); c <= maxColumns {
-					col = c - 1
-				}
-			}
-		case 's':
-			// As atoi reads it, 0 when it fails.
-			style = 0
-			if q == 0 {
-				style, _ = atoi(v)
-			} else if n > 0 && allDigits(y, 0, n) {
-				style = digitsValue(y, n)
-			}
-		case 't':
-			kind = valNumber
-			if n == 1 {
-				kind = letterKind(byte(y))
-			} else if n > 1 {
-				kind = valueKind(v)
-			}
-		default:
+		x = word(b, k)
+	}
+	if x&four == attrS {
+		y, n := attrValue(b, k)
+		if n < 0 {
 			return -1, nil
 		}
-		k = v0 + n + 1
+		// As atoi reads it, 0 when it fails.
+		if n > 0 && allDigits(y, 0, n) {
+			style = digitsValue(y, n)
+		}
+		if k += 4 + n + 1; k+12 > len(b) {
+			return -1, nil
+		}
+		x = word(b, k)
+	}
+	if x&four == attrT {
+		y, n := attrValue(b, k)
+		if n < 0 {
+			return -1, nil
+		}
+		if n == 1 {
+			kind = letterKind(byte(y))
+		} else if n > 1 {
+			kind = valueKind(b[k+4 : k+4+n])
+		}
+		if k += 4 + n + 1; k+12 > len(b) {
+			return -1, nil
+		}
+		x = word(b, k)
+	}
+	if c := byte(x); c != '>' && c != '/' {
+		return -1, nil
 	}
 	open := b[k] == '>'
 	if !open && b[k+1] != '>' {
@@ -272,6 +279,18 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 	}
 	st.cells = setCell(st.cells, st.col, s)
 	return end, nil
+}
+
+// attrValue reads the value of the attribute written ` k="v"` at b[k]
+// (12 bytes at least): the word y at its start and its length n, -1 when
+// the word does not hold its closing quote.
+func attrValue(b []byte, k int) (y uint64, n int) {
+	y = word(b, k+4)
+	q := hasByte(y, '"')
+	if q == 0 {
+		return y, -1
+	}
+	return y, bits.TrailingZeros64(q) / 8
 }
 
 // closeWord is "</v></c>" as a word (see word).
