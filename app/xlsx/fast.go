@@ -175,16 +175,16 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 		}
 		x = word(b, k)
 	}
-	if c := byte(x); c != '>' && c != '/' {
+	// The tag's end, and whether the body <v>text</v></c> may follow.
+	const vBody = '>' | '<'<<8 | 'v'<<16 | '>'<<24 // ">" then "<v>"
+	open, plain := byte(x) == '>', x&four == vBody
+	switch {
+	case open:
+		k++
+	case x&0xFFFF == '/'|'>'<<8:
+		k += 2
+	default:
 		return -1, nil
-	}
-	open := b[k] == '>'
-	if !open && b[k+1] != '>' {
-		return -1, nil
-	}
-	k += 2
-	if open {
-		k--
 	}
 	switch {
 	case hasR && col >= 0:
@@ -203,22 +203,24 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 	if !open {
 		return k, nil
 	}
-
-	// The body <v>text</v></c>: the text's end found eight bytes at a time.
-	if len(b)-k < 8 || word(b, k)&0xFF_FFFF != '<'|'v'<<8|'>'<<16 {
+	if !plain {
 		return w.leaveOpen(st, k, kind, style)
 	}
+
+	// The text's end, found eight bytes at a time from the word at its
+	// start (first, within the 12 bytes the tag's end was read with).
 	vs, ve := k+3, k+3
-	for {
-		if len(b)-ve < 8 {
-			return w.leaveOpen(st, k, kind, style)
-		}
-		z := word(b, ve)
-		if m := hasByte(z, '<') | hasByte(z, '&'); m != 0 {
+	first := word(b, vs)
+	z := first
+	for m := hasByte(z, '<') | hasByte(z, '&'); ; m = hasByte(z, '<') | hasByte(z, '&') {
+		if m != 0 {
 			ve += bits.TrailingZeros64(m) / 8
 			break
 		}
-		ve += 8
+		if ve += 8; len(b)-ve < 8 {
+			return w.leaveOpen(st, k, kind, style)
+		}
+		z = word(b, ve)
 	}
 	if b[ve] == '&' || len(b)-ve < 8 || word(b, ve) != closeWord {
 		return w.leaveOpen(st, k, kind, style)
@@ -238,13 +240,13 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 		found bool
 	)
 	if kind == valShared {
-		if y := word(b, vs); n > 0 && n < 8 && allDigits(y, 0, n) {
-			if i := digitsValue(y, n); i < len(w.sst) {
+		if n > 0 && n < 8 && allDigits(first, 0, n) {
+			if i := digitsValue(first, n); i < len(w.sst) {
 				s, found = w.sst[i], true
 			}
 		}
 	} else if n <= 16 {
-		w0 := word(b, vs) & lowBytes(min(n, 8))
+		w0 := first & lowBytes(min(n, 8))
 		var w1 uint64
 		if n > 8 {
 			w1 = word(b, vs+8) & lowBytes(n-8)
