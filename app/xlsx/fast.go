@@ -428,13 +428,28 @@ func rowStart(b []byte, p int) (k int, r []byte, selfClosing, ok bool) {
 }
 
 // plainTagEnd returns the index of the '>' that ends a tag whose bytes
-// from k on lie outside any quoted value, when no apostrophe comes before it
-// and an even number of '"' do (so that '>' too is outside the values, as
-// tagEnd tells); else -1, and the general tokenizer reads the tag. It
-// reads eight bytes at a time (see word and hasByte).
+// from k on lie outside any quoted value, when no apostrophe comes before
+// it and an even number of '"' do (so that '>' too is outside the values,
+// as tagEnd tells); else -1, and the general tokenizer reads the tag. It
+// reads eight bytes at a time (see word and hasByte), four words a turn
+// while no '>' comes (in WebAssembly each turn of a loop costs: see
+// plainCell).
 func plainTagEnd(b []byte, k int) int {
 	quotes := 0
-	for ; k+8 <= len(b); k += 8 {
+	var apostrophes uint64
+	for ; len(b)-k >= 32; k += 32 {
+		x0, x1, x2, x3 := word(b, k), word(b, k+8), word(b, k+16), word(b, k+24)
+		if hasByte(x0, '>')|hasByte(x1, '>')|hasByte(x2, '>')|hasByte(x3, '>') != 0 {
+			break
+		}
+		apostrophes |= hasByte(x0, '\'') | hasByte(x1, '\'') | hasByte(x2, '\'') | hasByte(x3, '\'')
+		quotes += bits.OnesCount64(hasByte(x0, '"')) + bits.OnesCount64(hasByte(x1, '"')) +
+			bits.OnesCount64(hasByte(x2, '"')) + bits.OnesCount64(hasByte(x3, '"'))
+	}
+	if apostrophes != 0 {
+		return -1
+	}
+	for ; len(b)-k >= 8; k += 8 {
 		x := word(b, k)
 		gt, ap, qu := hasByte(x, '>'), hasByte(x, '\''), hasByte(x, '"')
 		if gt == 0 {

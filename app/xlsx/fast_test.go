@@ -160,3 +160,30 @@ func TestPlainCells(t *testing.T) {
 	}
 	one(rows.String())
 }
+
+// TestRowTags checks rows whose start tags fastRows reads (the r value,
+// then the tag's end found by plainTagEnd) against the general tokenizer:
+// long attribute lists, with a '>' inside a value, an apostrophe, an odd
+// quote or a self-closing end at every offset around the words it reads
+// four at a time.
+func TestRowTags(t *testing.T) {
+	w := testSheetWorkbook()
+	for pad := range 80 {
+		fill := strings.Repeat("x", pad)
+		for _, attrs := range []string{
+			` a="` + fill + `"`,
+			` a="` + fill + `>" b="1"`,
+			` a="` + fill + `" b='1'`,
+			` a="` + fill + `" b='/>'`,
+			` c='"' a="` + fill + `" d=">"/`,
+			` a="` + fill + `" b='"' c=">"`,
+			` a="` + fill + `'" b="1"`,
+			` a="` + fill + `" b="1`,
+			` a="` + fill + `"/`,
+			` a="` + fill + `" spans="1:3" ht="12.8" customHeight="false" collapsed="false"`,
+		} {
+			x := fmt.Sprintf(`<sheetData><row r="1"%s><c r="A1"><v>1</v></c></row><row r="3"%s><c><v>2</v></c></row><row r="4"><c><v>3</v></c></row></sheetData>`, attrs, attrs)
+			sameScan(t, w, []byte(x))
+		}
+	}
+}
