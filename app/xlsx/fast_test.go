@@ -2,10 +2,12 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // wordOf is the word (see word) that s begins, padded with pad.
@@ -184,6 +186,79 @@ func TestRowTags(t *testing.T) {
 		} {
 			x := fmt.Sprintf(`<sheetData><row r="1"%s><c r="A1"><v>1</v></c></row><row r="3"%s><c><v>2</v></c></row><row r="4"><c><v>3</v></c></row></sheetData>`, attrs, attrs)
 			sameScan(t, w, []byte(x))
+		}
+	}
+}
+
+// serialTextFormat is serialText as it was written with time.Format and
+// fmt.Sprintf: the oracle of TestSerialText.
+func serialTextFormat(f float64, d1904 bool, kind uint8) (string, bool) {
+	if f < 0 || f > 2958465 || math.IsNaN(f) {
+		return "", false
+	}
+	days := math.Floor(f)
+	secs := int(math.Round((f - days) * 86400))
+	if secs >= 86400 {
+		days++
+		secs -= 86400
+	}
+	clock := func(space bool) string {
+		s := fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
+		if space {
+			return " " + s
+		}
+		return s
+	}
+	var t time.Time
+	switch {
+	case d1904:
+		t = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
+	case days == 60:
+		if secs == 0 && kind == kindDate {
+			return "1900-02-29", true
+		}
+		return "1900-02-29" + clock(true), true
+	case days < 60:
+		t = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
+	default:
+		t = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
+	}
+	if kind == kindTime && days == 0 {
+		return clock(false), true
+	}
+	date := t.Format("2006-01-02")
+	if secs == 0 && kind == kindDate {
+		return date, true
+	}
+	return date + clock(true), true
+}
+
+// TestSerialText checks serialText against time.Format and fmt.Sprintf:
+// every day of the first three years and the last, days around the 1900
+// leap-year bug, random serials with and without a time of day, times
+// that round up to the next day; in both date systems, of every kind.
+func TestSerialText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var serials []float64
+	for d := range 3 * 366 {
+		serials = append(serials, float64(d), float64(d)+0.5)
+	}
+	for d := 2958465 - 400; d <= 2958466; d++ {
+		serials = append(serials, float64(d), float64(d)+0.999999, float64(d)-0.25)
+	}
+	for range 20000 {
+		serials = append(serials, float64(rng.IntN(2958466)), rng.Float64()*2958466, float64(rng.IntN(60000))+float64(rng.IntN(86400))/86400)
+	}
+	serials = append(serials, -1, 0.9999999, 59.99999999, 60.999999999, 61, math.NaN(), math.Inf(1))
+	for _, f := range serials {
+		for _, d1904 := range []bool{false, true} {
+			for _, kind := range []uint8{kindDate, kindDateTime, kindTime} {
+				got, ok := serialText(f, d1904, kind)
+				want, wantOK := serialTextFormat(f, d1904, kind)
+				if got != want || ok != wantOK {
+					t.Fatalf("serialText(%v, %v, %d) = %q, %v; want %q, %v", f, d1904, kind, got, ok, want, wantOK)
+				}
+			}
 		}
 	}
 }

@@ -803,36 +803,41 @@ func serialText(f float64, d1904 bool, kind uint8) (string, bool) {
 		days++
 		secs -= 86400
 	}
+	var buf [len("2006-01-02 15:04:05")]byte
+	b := buf[:0]
+	if kind == kindTime && days == 0 {
+		return string(appendClock(b, secs)), true
+	}
 	var t time.Time
 	switch {
 	case d1904:
 		t = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
 	case days == 60:
-		if secs == 0 && kind == kindDate {
-			return "1900-02-29", true
-		}
-		return "1900-02-29" + clock(secs, true), true
+		b = append(b, "1900-02-29"...)
 	case days < 60:
 		t = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
 	default:
 		t = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
 	}
-	if kind == kindTime && days == 0 {
-		return clock(secs, false), true
+	if len(b) == 0 { // a date other than 1900-02-29
+		if y, m, d := t.Date(); y >= 1000 && y <= 9999 {
+			b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+				byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+		} else {
+			b = t.AppendFormat(b, "2006-01-02") // the 1904 system's last years are 10000 to 10003
+		}
 	}
-	date := t.Format("2006-01-02")
 	if secs == 0 && kind == kindDate {
-		return date, true
+		return string(b), true
 	}
-	return date + clock(secs, true), true
+	return string(appendClock(append(b, ' '), secs)), true
 }
 
-func clock(secs int, space bool) string {
-	s := fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
-	if space {
-		return " " + s
-	}
-	return s
+// appendClock appends the time of day secs seconds after midnight as
+// hh:mm:ss.
+func appendClock(b []byte, secs int) []byte {
+	h, m, s := secs/3600, secs/60%60, secs%60
+	return append(b, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10))
 }
 
 // atoi reads a non-negative decimal integer.
