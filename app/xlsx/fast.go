@@ -71,14 +71,20 @@ func (w *Workbook) fastRows(sc *scanner, st *sheetState, fn func(int, []string) 
 				}
 			}
 		case 'r':
-			k, r, selfClosing, ok := rowStart(b, p)
+			k, r, row, selfClosing, ok := rowStart(b, p)
 			if !ok {
 				return nil
 			}
 			p = k
-			if err := st.startRow(r, selfClosing); err != nil {
-				return err
+			if row < 1 || row > limits.ExcelRows {
+				if err := st.startRow(r, selfClosing); err != nil {
+					return err
+				}
+				continue
 			}
+			// A row of a valid number begins as startRow begins it.
+			st.rowNum, st.col, st.inRow, st.inCell = row, -1, !selfClosing, false
+			st.cells = st.cells[:0]
 		default:
 			return nil
 		}
@@ -400,31 +406,36 @@ func letterKind(c byte) uint8 {
 }
 
 // rowStart reads the row start tag at b[p] when it is "<row>" or its
-// first attribute is r, written ` r="v"`: r is that value (nil for
-// "<row>"), k the index after the tag. The rest of the tag is only
-// looked through for its end (plainTagEnd): a row reads no other
-// attribute. ok is false for any other tag.
-func rowStart(b []byte, p int) (k int, r []byte, selfClosing, ok bool) {
-	if len(b)-p < len("<row r=\"") || b[p+2] != 'o' || b[p+3] != 'w' {
-		return 0, nil, false, false
+// first attribute is r, written ` r="v"` with a value of fewer than eight
+// bytes: r is that value (nil for "<row>") and row the number it writes
+// (atoi), -1 when it is none; k is the index after the tag. The rest of
+// the tag is only looked through for its end (plainTagEnd): a row reads
+// no other attribute. ok is false for any other tag.
+func rowStart(b []byte, p int) (k int, r []byte, row int, selfClosing, ok bool) {
+	const open = ' ' | 'r'<<8 | '='<<16 | '"'<<24 // ` r="`
+	if len(b)-p < 16 || b[p+2] != 'o' || b[p+3] != 'w' {
+		return 0, nil, -1, false, false
 	}
+	x := word(b, p+4)
 	switch {
-	case b[p+4] == '>':
-		return p + 5, nil, false, true
-	case b[p+4] != ' ' || b[p+5] != 'r' || b[p+6] != '=' || b[p+7] != '"':
-		return 0, nil, false, false
+	case byte(x) == '>':
+		return p + 5, nil, -1, false, true
+	case x&0xFFFF_FFFF != open:
+		return 0, nil, -1, false, false
 	}
-	v0 := p + 8
-	v1 := bytes.IndexByte(b[v0:], '"')
-	if v1 < 0 {
-		return 0, nil, false, false
+	y, n := attrValue(b, p+4)
+	if n < 0 {
+		return 0, nil, -1, false, false
 	}
-	v1 += v0
-	end := plainTagEnd(b, v1+1)
+	row = -1
+	if n > 0 && allDigits(y, 0, n) {
+		row = digitsValue(y, n)
+	}
+	end := plainTagEnd(b, p+8+n+1)
 	if end < 0 {
-		return 0, nil, false, false
+		return 0, nil, -1, false, false
 	}
-	return end + 1, b[v0:v1], b[end-1] == '/', true
+	return end + 1, b[p+8 : p+8+n], row, b[end-1] == '/', true
 }
 
 // plainTagEnd returns the index of the '>' that ends a tag whose bytes
