@@ -169,9 +169,12 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 	if x&four == attrT {
 		y, n := attrValue(b, k)
 		if n < 0 {
-			return -1, nil
-		}
-		if n == 1 {
+			// Of the longer kinds, "inlineStr" alone.
+			if y != inlineStWord || len(b)-k < 14 || b[k+12] != 'r' || b[k+13] != '"' {
+				return -1, nil
+			}
+			kind, n = valText, len("inlineStr")
+		} else if n == 1 {
 			kind = letterKind(byte(y))
 		} else if n > 1 {
 			kind = valueKind(b[k+4 : k+4+n])
@@ -209,13 +212,18 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 	if !open {
 		return k, nil
 	}
+	vAt := k // where <v> begins
 	if !plain {
-		return w.leaveOpen(st, k, kind, style)
+		// A formula before the value, or an inline string.
+		if vAt = formulaEnd(b, k); vAt < 0 || len(b)-vAt < 16 || word(b, vAt)&0xFF_FFFF != '<'|'v'<<8|'>'<<16 {
+			return w.inlineString(b, k, st, kind, style)
+		}
 	}
 
 	// The text's end, found eight bytes at a time from the word at its
-	// start (first, within the 12 bytes the tag's end was read with).
-	vs, ve := k+3, k+3
+	// start (first, within the 12 bytes the tag's end was read with, or
+	// the 16 after a formula).
+	vs, ve := vAt+3, vAt+3
 	first := word(b, vs)
 	z := first
 	for m := hasByte(z, '<') | hasByte(z, '&'); ; m = hasByte(z, '<') | hasByte(z, '&') {
@@ -303,6 +311,75 @@ func attrValue(b []byte, k int) (y uint64, n int) {
 
 // closeWord is "</v></c>" as a word (see word).
 var closeWord = binary.LittleEndian.Uint64([]byte("</v></c>"))
+
+// inlineStWord is "inlineSt" as a word (see word): the t of an inline
+// string, but for its last byte.
+var inlineStWord = binary.LittleEndian.Uint64([]byte("inlineSt"))
+
+// formulaEnd returns the index after a cell's formula at b[k] written
+// <f>text</f>, with attributes (<f t="shared" ref="A2:A9" si="0">) or
+// self-closing (<f t="shared" si="0"/>), as its marks end it; -1 for any
+// other (a '<' in the text, a tag that plainTagEnd does not read). Its
+// text is not the cell's value: scanSheet keeps none of it.
+func formulaEnd(b []byte, k int) int {
+	if len(b)-k < 8 || b[k] != '<' || b[k+1] != 'f' {
+		return -1
+	}
+	i := k + 2
+	switch b[i] {
+	case '>':
+		i++
+	case ' ', '/':
+		end := plainTagEnd(b, i)
+		if end < 0 {
+			return -1
+		}
+		if b[end-1] == '/' {
+			return end + 1
+		}
+		i = end + 1
+	default:
+		return -1
+	}
+	j := bytes.IndexByte(b[i:], '<')
+	if j < 0 || len(b)-(i+j) < len("</f>") || string(b[i+j:i+j+len("</f>")]) != "</f>" {
+		return -1
+	}
+	return i + j + len("</f>")
+}
+
+// inlineString reads a cell's body <is><t>text</t></is></c> at b[k], with
+// no '&' in the text, as its marks set the cell's value (startMark,
+// textMark, endMark: the text is the value, of the cell's kind); it
+// leaves any other body open (leaveOpen).
+func (w *Workbook) inlineString(b []byte, k int, st *sheetState, kind uint8, style int) (int, error) {
+	const open, close = "<is><t>", "</t></is></c>"
+	if st.skipRPh != 0 || len(b)-k < 8 || word(b, k)&lowBytes(len(open)) != isOpenWord {
+		return w.leaveOpen(st, k, kind, style) // (a phonetic run left open keeps the text out)
+	}
+	vs := k + len(open)
+	n := bytes.IndexByte(b[vs:], '<')
+	if n < 0 || bytes.IndexByte(b[vs:vs+n], '&') >= 0 {
+		return w.leaveOpen(st, k, kind, style)
+	}
+	ve := vs + n
+	if len(b)-ve < 16 || word(b, ve) != isCloseWord || word(b, ve+8)&lowBytes(len(close)-8) != isCloseWord2 {
+		return w.leaveOpen(st, k, kind, style)
+	}
+	if int64(n) > w.limits.Cell {
+		return ve, &limits.Error{Code: limits.Cell, Limit: w.limits.Cell, Figure: int64(n)}
+	}
+	st.inT = false // as </t> leaves it, were it left open before
+	return ve + len(close), w.setValue(st, kind, style, b[vs:ve])
+}
+
+// An inline string's start and end as words (see word): "<is><t>" in the
+// low seven bytes, "</t></is" and "></c>" in the low five.
+var (
+	isOpenWord   = binary.LittleEndian.Uint64([]byte("<is><t>\x00"))
+	isCloseWord  = binary.LittleEndian.Uint64([]byte("</t></is"))
+	isCloseWord2 = binary.LittleEndian.Uint64([]byte("></c>\x00\x00\x00"))
+)
 
 // leaveOpen leaves a cell whose body is not <v>text</v></c> open at k, for
 // scanSheet to read its marks.

@@ -145,6 +145,28 @@ func TestPlainCells(t *testing.T) {
 	for _, i := range []string{"0", "1", "00", "01", "0000001", "00000001", "000000001", "2", "", " 1", "1 ", "-1", "1e0", "9999999"} {
 		one(`<row r="1"><c r="A1" t="s"><v>` + i + `</v></c></row>`)
 	}
+	// Formulas before the value, and inline strings, each in a row of
+	// plain cells and after a cell that leaves an inline string's
+	// elements open.
+	for _, body := range []string{
+		`<f>B1*2</f><v>4</v>`, `<f/><v>4</v>`, `<f t="shared" si="0"/><v>4</v>`, `<f t="shared" ref="A1:A3" si="0">B1*2</f><v>4</v>`,
+		`<f>1&lt;2</f><v>1</v>`, `<f></f><v>1</v>`, `<f>x</f ><v>1</v>`, `<f>x</f><v>a&amp;b</v>`, `<f>x</f>`, `<f>x</f><v/>`,
+		`<f t="a>b">x</f><v>1</v>`, `<f t='a'>x</f><v>1</v>`, `<fx>x</fx><v>1</v>`, `<f	t="1">x</f><v>1</v>`, `<f>x<g/></f><v>1</v>`,
+		`<f>x</f><is><t>y</t></is>`, `<is><t>plain</t></is>`, `<is><t>a &amp; b</t></is>`, `<is><t xml:space="preserve"> x </t></is>`,
+		`<is><t/></is>`, `<is><t></t></is>`, `<is><r><t>a</t></r><r><t>b</t></r></is>`, `<is><t>x</t><rPh><t>y</t></rPh></is>`,
+		`<is><t>x</t></is><v>1</v>`, `<is>z<t>w</t></is>`, `<is><t>45292</t></is>`, `<is><t>0</t></is>`, `<is><t>x</t></is >`,
+		`<v>45292</v>`,
+	} {
+		for _, typ := range []string{` t="inlineStr"`, ` t="str"`, ` t="s"`, ``, ` s="1"`, ` t="inlineStrX"`, ` t="inlineSt"`, ` s="1" t="inlineStX"`, ` s="1" t="inlineStr"`} {
+			for _, before := range []string{
+				`<c r="A1"><v>1</v></c>`,
+				`<c r="A1" t="inlineStr"><is><t>open</is></c>`,
+				`<c r="A1" t="inlineStr"><is><rPh><t>open</t></is></c>`,
+			} {
+				one(`<row r="1">` + before + `<c r="B1"` + typ + `>` + body + `</c><c r="C1" t="inlineStr"><is>z<t>w</t></is></c><c r="D1"><v>2</v></c></row>`)
+			}
+		}
+	}
 	rows.Reset()
 	base := "123456789012345678901234567890123456"
 	for r, n := 1, 0; n <= len(base); n++ {
