@@ -475,6 +475,7 @@ func BenchmarkRowsOnlineRetailParts(b *testing.B) {
 		inflated[e.Offset] = p
 	}
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		parts := Parts{}
 		for at, p := range inflated {

@@ -12,8 +12,8 @@ import (
 
 // scanSheetTokens is the worksheet reader as it was before the fast scanner:
 // every piece of XML a token of the general tokenizer, elements told apart
-// by name, attributes read by nextAttr. It is the plain path the tests
-// compare scanSheet with.
+// by name, attributes read by nextAttr, every value converted (no column's
+// last cell kept). It is the plain path the tests compare scanSheet with.
 func (w *Workbook) scanSheetTokens(sc *scanner, fn func(int, []string) error) error {
 	var (
 		cells   []string
@@ -30,10 +30,6 @@ func (w *Workbook) scanSheetTokens(sc *scanner, fn func(int, []string) error) er
 		val     []byte
 		hasVal  bool
 		inData  bool
-		// The last cell of each column: rows often repeat their
-		// neighbour's values (an order's date, customer, country), and
-		// reusing the text spares converting and allocating it again.
-		prev []lastCell
 	)
 	for {
 		tok, err := sc.next()
@@ -138,19 +134,9 @@ func (w *Workbook) scanSheetTokens(sc *scanner, fn func(int, []string) error) er
 				if !hasVal {
 					continue
 				}
-				for len(prev) <= col {
-					prev = append(prev, lastCell{})
-				}
-				var s string
-				if p := &prev[col]; p.ok && p.style == style && bytes.Equal(p.typ, typ) && bytes.Equal(p.val, val) {
-					s = p.text
-				} else {
-					s, err = w.cellText(typ, style, val)
-					if err != nil {
-						return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
-					}
-					p.typ, p.val = append(p.typ[:0], typ...), append(p.val[:0], val...)
-					p.style, p.text, p.ok = style, s, true
+				s, err := w.cellText(valueKind(typ), style, val)
+				if err != nil {
+					return fmt.Errorf("cell %s%d: %v", colName(col), rowNum, err)
 				}
 				if s == "" {
 					continue
@@ -248,6 +234,9 @@ var scanCases = []struct{ name, xml string }{
 	{"same value again", `<sheetData><row r="1"><c r="A1" s="1"><v>45292</v></c><c r="B1" t="s"><v>0</v></c></row><row r="2"><c r="A2" s="1"><v>45292</v></c><c r="B2" t="s"><v>0</v></c></row><row r="3"><c r="A3"><v>45292</v></c><c r="B3" t="str"><v>0</v></c></row></sheetData>`},
 	{"error: row number", `<sheetData><row r="x"><c><v>1</v></c></row></sheetData>`},
 	{"error: empty row number", `<sheetData><row r=""><c><v>1</v></c></row></sheetData>`},
+	{"error: row number 0", `<sheetData><row r="1"><c><v>1</v></c></row><row r="0" spans="1:2"><c><v>1</v></c></row></sheetData>`},
+	{"error: past the last row", `<sheetData><row r="1048576" spans="1:2"><c><v>1</v></c></row><row r="1048577" spans="1:2"><c><v>1</v></c></row></sheetData>`},
+	{"error: past the last row, counted", `<sheetData><row r="1048576" spans="1:2"><c><v>1</v></c></row><row><c><v>1</v></c></row></sheetData>`},
 	{"error: cell reference", `<sheetData><row r="1"><c r="1A"><v>1</v></c></row></sheetData>`},
 	{"error: shared string", `<sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData>`},
 	{"error: too wide", `<sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData>`},
@@ -307,5 +296,30 @@ func sameSheets(t *testing.T, data []byte) {
 			t.Fatal(err)
 		}
 		sameScan(t, w, x)
+	}
+}
+
+// TestScanSheetCellLimit checks that a value past the cell limit fails the
+// same in the fast scanner as in the general tokenizer, however the cell
+// is written: a <v> body read with its cell (fastRows, startMark's
+// plainValue), one read as marks, an inline string.
+func TestScanSheetCellLimit(t *testing.T) {
+	const limit = 4 // bytes of one cell
+	for _, tc := range []struct{ name, xml string }{
+		{"plain value", `<sheetData><row r="1"><c r="A1"><v>1234</v></c><c r="B1"><v>12345</v></c></row></sheetData>`},
+		{"plain value, odd tag", `<sheetData><row r="1"><c  r="A1"><v>12345</v></c></row></sheetData>`},
+		{"value with an entity", `<sheetData><row r="1"><c r="A1" t="str"><v>12&amp;45</v></c></row></sheetData>`},
+		{"inline string", `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>abcde</t></is></c></row></sheetData>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := testSheetWorkbook()
+			w.limits.Cell = limit
+			res := scanWith(w, []byte(tc.xml), (*Workbook).scanSheet)
+			want := (&limits.Error{Code: limits.Cell, Limit: limit, Figure: 5}).Error()
+			if res.err != want {
+				t.Fatalf("error %q, want %q", res.err, want)
+			}
+			sameScan(t, w, []byte(tc.xml))
+		})
 	}
 }
