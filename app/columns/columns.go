@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -252,11 +253,24 @@ var names = map[Role][]string{
 	},
 }
 
+// foldLetters spells the Nordic and German letters as Fold folds them;
+// made once, as a Replacer builds its tables on its first use (per call
+// of Fold it was most of the time the column roles took).
+var foldLetters = strings.NewReplacer("ø", "o", "æ", "ae", "å", "a", "ß", "ss", "ü", "u", "ö", "o", "ä", "a")
+
 // Fold lower-cases s, folds accents and Nordic letters, and keeps only
 // letters and digits: the form header names are compared in.
 func Fold(s string) string {
+	if ascii(s) {
+		return foldASCII(s)
+	}
+	return foldAny(s)
+}
+
+// foldAny is Fold of any string.
+func foldAny(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("ø", "o", "æ", "ae", "å", "a", "ß", "ss", "ü", "u", "ö", "o", "ä", "a").Replace(s)
+	s = foldLetters.Replace(s)
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if unicode.IsLetter(r) && r < unicode.MaxASCII || unicode.IsDigit(r) {
@@ -264,6 +278,32 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// foldASCII is Fold of an ASCII string: its letters lower-cased and its
+// digits, nothing else (no letter to spell otherwise, none that NFD
+// decomposes). Fold is called for every word of the sampled values of
+// the columns (TransactionKind), mostly ASCII.
+func foldASCII(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b)
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // profile is what the sampled values of a column look like.

@@ -390,3 +390,20 @@ func TestRefundedNotOthers(t *testing.T) {
 		t.Errorf("refund date = %d, %v, want Refunded date", i, ok)
 	}
 }
+
+// TestFoldASCII: an ASCII string folds as any string folds (foldAny), with
+// every ASCII byte among them.
+func TestFoldASCII(t *testing.T) {
+	all := make([]byte, 128)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	for _, s := range []string{"", string(all), "Order ID", "Customer_E-Mail", "SALE", "payment_refund", "Total (EUR)", "  x1 "} {
+		if got, want := Fold(s), foldAny(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if got := Fold("Bestellnr. Ø"); got != "bestellnro" {
+		t.Errorf("Fold(non-ASCII) = %q", got)
+	}
+}
