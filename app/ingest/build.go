@@ -12,6 +12,7 @@ import (
 	"retention/app/parse"
 	"retention/app/report"
 	"retention/app/sheet"
+	"retention/app/words"
 	"retention/metrics"
 )
 
@@ -111,14 +112,16 @@ func (a *agg) addLine(line int) {
 	}
 }
 
-// distinctLists keeps lists of distinct values (an order's products, its
-// categories, as indices in the dataset's names) in order of first
-// appearance. A list longer than longList
-// is looked up in a set instead of being scanned: Online Retail's orders
-// of up to 1,110 products would otherwise compare each line with every
-// product before it (29 million comparisons over the file). One set
-// serves every list, rebuilt when a long list other than the last one
-// grows: an order's lines mostly follow each other.
+// distinctLists keeps lists of distinct numbers (an order's products,
+// its categories, as indices in the dataset's names) in order of first
+// appearance. Whether a list holds a number is one look in a table
+// indexed by the numbers (mark), not a scan of the list nor a hash: mark[v]
+// is gen while the list last added to (owner) holds v. A list other than
+// the owner takes the next gen and marks its numbers: an order's lines
+// mostly follow each other, so that happens once an order. (Online
+// Retail's orders of up to 1,110 products would otherwise compare each
+// line with every product before it, 29 million comparisons over the
+// file; a set per long list hashed each number.)
 //
 // The lists' values are kept in shared blocks (arena), not a backing
 // array per list grown by doubling: a list whose last value is the
@@ -126,17 +129,18 @@ func (a *agg) addLine(line int) {
 // other); another one moves to the block's end with room for as many
 // values again, so that the lists of orders whose lines alternate grow
 // by doubling, as with append. A list's room is its own.
-type distinctLists[T comparable] struct {
-	owner *[]T // the list the set holds
-	set   map[T]struct{}
-	arena []T
+type distinctLists struct {
+	owner *[]int32 // the list mark holds
+	gen   uint32
+	mark  []uint32 // per number: gen when owner holds it
+	arena []int32
 }
 
 // arenaBlock is the number of values of a block of distinctLists.
 const arenaBlock = 1 << 14
 
 // push appends v to the list.
-func (d *distinctLists[T]) push(list *[]T, v T) {
+func (d *distinctLists) push(list *[]int32, v int32) {
 	l := *list
 	if len(l) < cap(l) {
 		*list = append(l, v)
@@ -153,7 +157,7 @@ func (d *distinctLists[T]) push(list *[]T, v T) {
 		room = 2 * (len(l) + 1)
 	}
 	if cap(d.arena)-n < room {
-		d.arena = make([]T, 0, max(arenaBlock, room))
+		d.arena = make([]int32, 0, max(arenaBlock, room))
 		n = 0
 	}
 	d.arena = append(d.arena, l...)
@@ -162,41 +166,27 @@ func (d *distinctLists[T]) push(list *[]T, v T) {
 	d.arena = d.arena[:n+room]
 }
 
-// add appends v to the list unless the list holds it already.
-func (d *distinctLists[T]) add(list *[]T, v T) {
-	l := *list
-	if len(l) <= longList {
-		for _, x := range l {
-			if x == v {
-				return
-			}
-		}
-		d.push(list, v)
-		return
-	}
+// add appends v (0 or more) to the list unless the list holds it already.
+func (d *distinctLists) add(list *[]int32, v int32) {
 	if d.owner != list {
-		if d.set == nil {
-			d.set = make(map[T]struct{}, 2*len(l))
-		}
-		clear(d.set)
-		for _, x := range l {
-			d.set[x] = struct{}{}
+		if d.gen++; d.gen == 0 { // after 2^32 owners: every mark is stale
+			clear(d.mark)
+			d.gen = 1
 		}
 		d.owner = list
+		for _, x := range *list {
+			d.mark[x] = d.gen
+		}
 	}
-	if _, ok := d.set[v]; ok {
+	if int(v) >= len(d.mark) {
+		d.mark = append(d.mark, make([]uint32, int(v)+1-len(d.mark))...)
+	}
+	if d.mark[v] == d.gen {
 		return
 	}
-	d.set[v] = struct{}{}
+	d.mark[v] = d.gen
 	d.push(list, v)
 }
-
-// longList is the length from which distinctLists looks a list up in its
-// set. Short lists are scanned: most orders have a few products, and a
-// scan of a few strings (most differ in length) costs less than hashing
-// one, the more so in WebAssembly, whose string hash has no AES. The lists
-// are the same whatever the value.
-const longList = 32
 
 // build groups the table's rows into orders and refunds.
 func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Report, error) {
@@ -263,26 +253,32 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	orders := make(map[string]*agg)
 	var seq []*agg // orders in order of first appearance
 	var prev *agg
-	var products, cats distinctLists[int32]
-	var names metrics.Names // of the products and categories
+	var products, cats distinctLists
+	var names words.Index // the products' and categories' names
 	numericIDs, creditIDs := 0, 0
 	dateCache := map[string]time.Time{}
 	var lastDateS string
 	var lastDate time.Time
+	lastPlausible := false
+	// The amounts' currency marks are read row by row only where they may
+	// be found: in a currency column, or in amounts of which one has a
+	// mark (vals holds every one).
+	amountMarks := c.currency >= 0 || anyCurrency(vals[1]) || anyCurrency(vals[2])
 
-	var row []string // the cells of row r
+	// The cells of row r by role, "" for a role no column plays.
+	var rec sheet.Record
 	cell := func(i int) string {
-		if i < 0 || i >= len(row) {
+		if i < 0 {
 			return ""
 		}
-		return row[i]
+		return rec.Trim(i)
 	}
 	for r := range t.Len() {
 		line := int(t.Lines[r])
 		if opt.Progress != nil && r%16384 == 0 {
 			opt.Progress(report.StageOrders, int64(r), int64(t.Len()))
 		}
-		row = t.TrimRow(r, row)
+		rec = t.Record(r)
 
 		// Which order this line belongs to.
 		id := cell(c.order)
@@ -298,7 +294,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				id = "row " + strconv.Itoa(line)
 			}
 		}
-		if a == nil && prev != nil && prev.id == id {
+		if a == nil && prev != nil && words.Equal(prev.id, id) {
 			a = prev // the line continues the order of the line above
 		}
 		if a == nil {
@@ -322,32 +318,34 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		// Values of the line; invalid ones skip the line with the reason.
 		var lt time.Time
 		if s := cell(c.date); s != "" {
-			if s == lastDateS {
-				lt = lastDate
-			} else if v, ok := dateCache[s]; ok {
-				lt = v
-			} else {
-				v, err := df.Parse(s, loc)
-				if err != nil && placeholderText(s) {
-					sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
-					continue
+			// Most lines repeat the date of the line above (their order's):
+			// it is read, and judged, once.
+			if !words.Equal(s, lastDateS) {
+				v, ok := dateCache[s]
+				if !ok {
+					var err error
+					v, err = df.Parse(s, loc)
+					if err != nil && placeholderText(s) {
+						sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
+						continue
+					}
+					if err != nil {
+						sk.add(DateUnreadable, "date cannot be read", hdr(c.date), line, s)
+						continue
+					}
+					if len(dateCache) < 1<<16 {
+						dateCache[s] = v
+					}
 				}
-				if err != nil {
-					sk.add(DateUnreadable, "date cannot be read", hdr(c.date), line, s)
-					continue
-				}
-				if len(dateCache) < 1<<16 {
-					dateCache[s] = v
-				}
-				lt = v
+				lastDateS, lastDate, lastPlausible = s, v, plausibleDate(v, opt.Latest)
 			}
-			lastDateS, lastDate = s, lt
-			if !plausibleDate(lt, opt.Latest) {
+			if !lastPlausible {
 				sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
 				continue
 			}
+			lt = lastDate
 		}
-		num := func(i int, what string) (float64, bool, bool) { // value, present, ok
+		parseNum := func(i int, what string) (float64, bool, bool) {
 			s := cell(i)
 			if s == "" {
 				return 0, false, true
@@ -362,6 +360,12 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				return 0, false, false
 			}
 			return v, true, true
+		}
+		num := func(i int, what string) (float64, bool, bool) { // value, present, ok
+			if i < 0 { // no column plays the role: no call
+				return 0, false, true
+			}
+			return parseNum(i, what)
 		}
 		total, hasTotal, ok := num(c.total, "order total")
 		if !ok {
@@ -450,14 +454,14 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if byName && a.customer == "" {
 			a.customer = nameKey(cell(c.name), cell(c.address))
 		}
-		if a.email == "" {
+		if a.email == "" && c.email >= 0 {
 			a.email = strings.ToLower(cell(c.email))
 		}
-		if s := cell(c.name); s != "" && a.name == "" {
-			a.name = s
+		if a.name == "" {
+			a.name = cell(c.name)
 		}
-		if s := cell(c.country); s != "" && a.country == "" {
-			a.country = s
+		if a.country == "" {
+			a.country = cell(c.country)
 		}
 		if s := cell(c.status); s != "" {
 			if a.status == "" {
@@ -466,14 +470,16 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			a.hasStatus = true
 			a.live = a.live || !isCancelled(s)
 		}
-		if a.currency == "" {
+		if a.currency == "" && amountMarks {
 			a.currency = lineCurrency(cell(c.currency), cell(c.total), cell(c.price))
 		}
 		if s := cell(c.product); s != "" {
-			products.add(&a.products, names.ID(s))
+			id, _ := names.ID(s)
+			products.add(&a.products, id)
 		}
 		if s := cell(c.category); s != "" {
-			cats.add(&a.cats, names.ID(s))
+			id, _ := names.ID(s)
+			cats.add(&a.cats, id)
 		}
 		if hasTotal {
 			if !a.hasTotal {
@@ -539,13 +545,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		custInfo   = map[string]*metrics.Customer{}
 	)
 	skipOrder := func(a *agg, code SkipCode, reason, column, value string) {
-		for i := 0; i < a.rows; i++ {
-			l := 0 // counted, with no further example
-			if i < len(a.lines) {
-				l = a.lines[i]
-			}
-			sk.add(code, reason, column, l, value)
-		}
+		sk.addRows(code, reason, column, a.rows, a.lines, value)
 	}
 	for _, a := range seq {
 		if a.rows == 0 {
@@ -837,64 +837,48 @@ func filled(t *sheet.Table, i int) bool {
 
 // distinctOf returns, for each column i of cols, its distinct non-blank
 // values (trimmed) in order of first appearance, nil for a column below 0;
-// it reads each row once for all the columns.
+// it reads each row once for all the columns, and looks a value up only
+// when it is not the value of the row above (a line of an order often
+// repeats it).
 func distinctOf(t *sheet.Table, cols ...int) [][]string {
 	out := make([][]string, len(cols))
-	seen := make([]map[string]struct{}, len(cols))
-	short := make([]map[uint64]struct{}, len(cols)) // values of up to 7 bytes, packed
+	seen := make([]words.Index, len(cols))
 	last := make([]string, len(cols))
 	var want []int // the places in cols of the columns to read
 	for k, i := range cols {
 		if i >= 0 {
-			seen[k] = make(map[string]struct{})
-			short[k] = make(map[uint64]struct{})
 			want = append(want, k)
 		}
 	}
 	if len(want) == 0 {
 		return out
 	}
-	var row []string
 	for r := range t.Len() {
-		row = t.TrimRow(r, row)
+		rec := t.Record(r)
 		for _, k := range want {
-			i := cols[k]
-			if i >= len(row) {
+			s := rec.Trim(cols[k])
+			if s == "" || words.Equal(s, last[k]) {
 				continue
 			}
-			s := row[i]
-			if s == "" || s == last[k] {
-				continue // a line of an order often repeats the value above
-			}
 			last[k] = s
-			if key, ok := packShort(s); ok {
-				if _, ok := short[k][key]; !ok {
-					short[k][key] = struct{}{}
-					out[k] = append(out[k], s)
-				}
-			} else if _, ok := seen[k][s]; !ok {
-				seen[k][s] = struct{}{}
-				out[k] = append(out[k], s)
-			}
+			seen[k].ID(s)
 		}
+	}
+	for _, k := range want {
+		out[k] = seen[k].List
 	}
 	return out
 }
 
-// packShort packs a string of up to 7 bytes, and its length, into a
-// uint64 that only that string packs to: the amounts and quantities of a
-// file ("2.55", "12") are looked up as integers, whose hash in WebAssembly
-// costs far less than a string's (no AES there: Go hashes a string's
-// bytes in software).
-func packShort(s string) (uint64, bool) {
-	if len(s) > 7 {
-		return 0, false
+// anyCurrency tells whether one of the amounts vs names a currency
+// (parse.Currency).
+func anyCurrency(vs []string) bool {
+	for _, v := range vs {
+		if parse.Currency(v) != "" {
+			return true
+		}
 	}
-	k := uint64(len(s)) << 56
-	for i := 0; i < len(s); i++ {
-		k |= uint64(s[i]) << (8 * i)
-	}
-	return k, true
+	return false
 }
 
 func isDigits(s string) bool {

@@ -247,7 +247,7 @@ func TestAppendRow(t *testing.T) {
 		if got := tb.Row(i); !reflect.DeepEqual(got, r) || int(tb.Lines[i]) != i+2 || tb.Cell(i, len(r)) != "" || tb.Cell(i, -1) != "" {
 			t.Fatalf("row %d: %q at line %d, want %q at %d", i, got, tb.Lines[i], r, i+2)
 		}
-		sameTrimRow(t, &tb, i)
+		sameRecord(t, &tb, i)
 	}
 	for _, n := range []int{0, 4, len(rows) + 1} {
 		h := tb.Head(n)
@@ -283,24 +283,25 @@ func sameParse(t *testing.T, s string, comma byte) {
 				t.Fatalf("record %d, cell %d: %q, plain path %q", i, c, got, want)
 			}
 		}
-		sameTrimRow(t, tb, i)
+		sameRecord(t, tb, i)
 	}
 	if !reflect.DeepEqual(gotProgress, wantProgress) {
 		t.Fatalf("progress %v, plain path %v", gotProgress, wantProgress)
 	}
 }
 
-// sameTrimRow checks that TrimRow gives row r's cells as Trim gives them
-// one by one, over a dst that holds something already.
-func sameTrimRow(t *testing.T, tb *Table, r int) {
+// sameRecord checks that Record gives row r's width and cells as Width
+// and Trim give them one by one, and "" around them.
+func sameRecord(t *testing.T, tb *Table, r int) {
 	t.Helper()
-	got := tb.TrimRow(r, []string{"left", "over"})
-	want := make([]string, tb.Width(r))
-	for c := range want {
-		want[c] = tb.Trim(r, c)
+	rec := tb.Record(r)
+	if rec.Width() != tb.Width(r) {
+		t.Fatalf("Record(%d).Width() = %d, Width %d", r, rec.Width(), tb.Width(r))
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("TrimRow(%d) = %q, Trim cell by cell %q", r, got, want)
+	for c := -1; c <= tb.Width(r); c++ {
+		if got, want := rec.Trim(c), tb.Trim(r, c); got != want {
+			t.Fatalf("Record(%d).Trim(%d) = %q, Trim %q", r, c, got, want)
+		}
 	}
 }
 
