@@ -1,9 +1,11 @@
 package sheet
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
+	"unsafe"
 
 	"retention/app/limits"
 	"retention/app/report"
@@ -172,6 +174,15 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 			progress(int64(pos), int64(n))
 			nextReport = pos + 1<<20
 		}
+		if next := t.spacedRecord(s, pos, comma, line); next >= 0 {
+			pos = next
+			line++
+			if !sized && (pos >= sampleBytes || pos >= n) {
+				sized = true
+				t.sizeCells(pos, n)
+			}
+			continue
+		}
 		fs = fs[:0]
 		recStart := pos
 		recLine := line
@@ -330,16 +341,139 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 			t.narrow(recLine, form, anchor-ch.text*textStride-ch.base)
 		}
 		if !sized && (pos >= sampleBytes || pos >= n) {
-			// The cells of the sample's records size the cells for the
-			// whole text, with a sixteenth more (as estimateLines): one
-			// allocation instead of a doubling series.
 			sized = true
-			if want := int(int64(len(t.cells)) * int64(n) / int64(pos)); cap(t.cells) < want {
-				t.cells = append(make([]uint16, 0, want+want/16+1), t.cells...)
-			}
+			t.sizeCells(pos, n)
 		}
 	}
 	return t
+}
+
+// sizeCells sizes the cells for a text of n bytes from those of its first
+// pos bytes, with a sixteenth more (as estimateLines): one allocation
+// instead of a doubling series.
+func (t *Table) sizeCells(pos, n int) {
+	if want := int(int64(len(t.cells)) * int64(n) / int64(pos)); cap(t.cells) < want {
+		t.cells = append(make([]uint16, 0, want+want/16+1), t.cells...)
+	}
+}
+
+// spacedRecord reads the record of the delimited text s that starts at
+// at, when it is the usual one (and comma is not ' ', whose fields are
+// runs of blanks): no quote anywhere in
+// it, within wideSpan bytes, and ending eight bytes or more before the
+// text does. It adds the record as a spaced row, or as a paired one when
+// a field has white space at its ends (trimmed as the general path trims
+// it), or drops it when every field is blank; the row's line is line. It
+// returns where the next record starts, past the record's line break.
+// For any other record it changes nothing and returns -1, for
+// parseText's general path to read it.
+//
+// It finds the record's delimiters eight bytes at a time, as fieldEnd
+// does, but in one scan of the record: each word's bytes that are the
+// delimiter, a line break or a quote are the set high bits of
+// has(w XOR c·ones) for each of the four (see countByteWords), taken
+// lowest first. A row of cells costs no field list and no call per field.
+func (t *Table) spacedRecord(s string, at int, comma byte, line int) int {
+	if !littleEndian || comma == ' ' {
+		return -1
+	}
+	n := len(s)
+	b := unsafe.Slice(unsafe.StringData(s), n)
+	pc, pn, pr, pq := uint64(comma)*ones, uint64('\n')*ones, uint64('\r')*ones, uint64('"')*ones
+	cells := len(t.cells)
+	lo := at  // the field's start
+	end := -1 // the record's end: its line break
+	filled := false
+	form := spaced
+words:
+	for i := at; i+8 <= n; i += 8 {
+		w := word(b, i)
+		x, y, z, q := w^pc, w^pn, w^pr, w^pq
+		m := ^(((x & lows7) + lows7) | x | lows7) | ^(((y & lows7) + lows7) | y | lows7) |
+			^(((z & lows7) + lows7) | z | lows7) | ^(((q & lows7) + lows7) | q | lows7)
+		for ; m != 0; m &= m - 1 {
+			e := i + bits.TrailingZeros64(m)/8 // the field is [lo, e)
+			c := s[e]
+			if c == '"' || e-at > wideSpan {
+				break words
+			}
+			switch {
+			case e > lo && (s[lo] == ' ' || s[lo] == '\t' || s[e-1] == ' ' || s[e-1] == '\t'):
+				if form == spaced {
+					t.cells = toPaired(t.cells, cells)
+					form = paired
+				}
+				filled = t.trimmed(s, lo, e, at) || filled
+			case form == paired:
+				t.cells = append(t.cells, uint16(lo-at), uint16(e-at))
+				filled = filled || e > lo
+			default:
+				t.cells = append(t.cells, uint16(e-at))
+				filled = filled || e > lo
+			}
+			if c != comma {
+				end = e
+				break words
+			}
+			lo = e + 1
+		}
+	}
+	if end < 0 {
+		t.cells = t.cells[:cells]
+		return -1
+	}
+	if filled {
+		t.grow()
+		ch := &t.chunks[len(t.at)>>chunkBits]
+		if ch.base < 0 {
+			k := at / textStride
+			ch.text, ch.base = k, at-k*textStride
+		}
+		off := at - ch.text*textStride - ch.base
+		if off > offMask {
+			// A row too far past its chunk's base is wide: the
+			// general path makes it so.
+			t.cells = t.cells[:cells]
+			return -1
+		}
+		t.narrow(line, form, off)
+	} else {
+		t.cells = t.cells[:cells] // a blank record is dropped
+	}
+	// The line break, as the general path takes it.
+	end++
+	if s[end-1] == '\r' && end < n && s[end] == '\n' {
+		end++
+	}
+	return end
+}
+
+// trimmed adds the field s[lo:e] of a paired row whose offsets count from
+// at, without the white space around it (strings.TrimSpace, as spans, as
+// parseText trims), and tells whether it is not blank.
+func (t *Table) trimmed(s string, lo, e, at int) bool {
+	val := s[lo:e]
+	v := strings.TrimSpace(val)
+	start := lo + len(val) - len(strings.TrimLeftFunc(val, unicode.IsSpace))
+	t.cells = append(t.cells, uint16(start-at), uint16(start+len(v)-at))
+	return v != ""
+}
+
+// toPaired rewrites the cell entries of a spaced row, cells[from:] (each
+// cell's end), as a paired row's (each cell's start and end), in place
+// from the last: cell i's entries go to from+2i, past its end's place
+// from+i and the one before it, which the entries still to rewrite are.
+func toPaired(cells []uint16, from int) []uint16 {
+	k := len(cells) - from
+	cells = append(cells, make([]uint16, k)...)
+	for i := k - 1; i >= 0; i-- {
+		e, start := cells[from+i], uint16(0)
+		if i > 0 {
+			start = cells[from+i-1] + 1
+		}
+		cells[from+2*i], cells[from+2*i+1] = start, e
+	}
+	return cells
 }
 
 // sampleBytes is how much of a text file sniff and estimateLines look at.
