@@ -18,6 +18,7 @@ import (
 
 	"retention/app/parse"
 	"retention/app/report"
+	"retention/app/wordwise"
 )
 
 // Role is what a column means.
@@ -357,14 +358,15 @@ func profileOf(rows Cells, c int) profile {
 	p.filled = float64(len(vals)) / float64(sampled)
 	nf := parse.DetectNumberFormat(vals)
 	df, dfErr := parse.DetectDateFormat(vals)
-	seen := map[string]bool{}
-	txnSeen := map[string]bool{} // value -> is a transaction type
+	var seen wordwise.Index    // the distinct values
+	var txnSeen wordwise.Index // the values with letters, numbered as isTxn
+	var isTxn []bool           // whether each is a transaction type
 	var nums, ints, dates, emails, letters, short, compact, neg, money, spaced, txns int
 	var sum float64
 	p.sorted = true
 	prev := -1e308
 	for _, v := range vals {
-		seen[v] = true
+		seen.ID(v)
 		if x, err := nf.Parse(v); err == nil {
 			nums++
 			if moneyShaped(v) {
@@ -394,12 +396,11 @@ func profileOf(rows Cells, c int) profile {
 			emails++
 		}
 		if strings.IndexFunc(v, unicode.IsLetter) >= 0 {
-			isTxn, ok := txnSeen[v]
-			if !ok {
-				isTxn = TransactionKind(v) != TxnUnknown
-				txnSeen[v] = isTxn
+			k, isNew := txnSeen.ID(v)
+			if isNew {
+				isTxn = append(isTxn, TransactionKind(v) != TxnUnknown)
 			}
-			if isTxn {
+			if isTxn[k] {
 				txns++
 			}
 			letters++
@@ -419,10 +420,10 @@ func profileOf(rows Cells, c int) profile {
 		p.integers = float64(ints) / float64(nums)
 		p.meanAbs = sum / float64(nums)
 	}
-	p.distinct = float64(len(seen)) / k
-	p.few = len(vals) >= fewRows && len(seen) <= fewValues
+	p.distinct = float64(seen.Len()) / k
+	p.few = len(vals) >= fewRows && seen.Len() <= fewValues
 	p.flag = len(vals) >= 10 // a few rows of "1" may be the first orders
-	for v := range seen {
+	for _, v := range seen.List {
 		if !flagWords[strings.ToLower(v)] {
 			p.flag = false
 		}

@@ -12,7 +12,7 @@ import (
 	"retention/app/parse"
 	"retention/app/report"
 	"retention/app/sheet"
-	"retention/app/words"
+	"retention/app/wordwise"
 	"retention/metrics"
 )
 
@@ -81,8 +81,8 @@ type agg struct {
 	hasStatus bool // a sale row has a status
 	live      bool // a sale row's status is not a cancellation
 	currency  string
-	products  []int32 // in the dataset's names
-	cats      []int32
+	products  listRef // in the dataset's names
+	cats      listRef
 	creditID  bool // the id marks a credit note (C123456)
 
 	// Refunds within the order: rows a transaction type calls refunds,
@@ -105,6 +105,9 @@ type agg struct {
 	refundedAt    time.Time // the refund date column's first date
 }
 
+// aggBlock is the number of orders made in one allocation.
+const aggBlock = 1024
+
 func (a *agg) addLine(line int) {
 	a.rows++
 	if len(a.lines) < maxExamples {
@@ -123,58 +126,78 @@ func (a *agg) addLine(line int) {
 // line with every product before it, 29 million comparisons over the
 // file; a set per long list hashed each number.)
 //
-// The lists' values are kept in shared blocks (arena), not a backing
-// array per list grown by doubling: a list whose last value is the
-// block's last grows in place (an order's lines mostly follow each
-// other); another one moves to the block's end with room for as many
-// values again, so that the lists of orders whose lines alternate grow
-// by doubling, as with append. A list's room is its own.
+// The lists' values are kept in shared blocks, not a backing array per
+// list grown by doubling: a list whose last value is the last block's
+// last grows in place (an order's lines mostly follow each other);
+// another one moves to the block's end with room for as many values
+// again, so that the lists of orders whose lines alternate grow by
+// doubling, as with append. A list's room is its own. A list is a
+// listRef, four numbers: adding to it writes no pointer into the order
+// (a slice in it was a write barrier for every line while the garbage
+// collector marked).
 type distinctLists struct {
-	owner *[]int32 // the list mark holds
-	gen   uint32
-	mark  []uint32 // per number: gen when owner holds it
-	arena []int32
+	owner  *listRef // the list mark holds
+	gen    uint32
+	mark   []uint32 // per number: gen when owner holds it
+	blocks [][]int32
 }
+
+// listRef is a list of distinctLists: blocks[block][at:at+n], with room
+// for room values from at.
+type listRef struct{ block, at, n, room int32 }
 
 // arenaBlock is the number of values of a block of distinctLists.
 const arenaBlock = 1 << 14
 
+// values returns the list's values, nil for an empty list.
+func (d *distinctLists) values(l *listRef) []int32 {
+	if l.n == 0 {
+		return nil
+	}
+	return d.blocks[l.block][l.at : l.at+l.n : l.at+l.n]
+}
+
 // push appends v to the list.
-func (d *distinctLists) push(list *[]int32, v int32) {
-	l := *list
-	if len(l) < cap(l) {
-		*list = append(l, v)
+func (d *distinctLists) push(l *listRef, v int32) {
+	if l.n < l.room {
+		d.blocks[l.block][l.at+l.n] = v
+		l.n++
 		return
 	}
-	n := len(d.arena)
-	if len(l) > 0 && n > 0 && n < cap(d.arena) && &l[len(l)-1] == &d.arena[n-1] {
-		d.arena = append(d.arena, v)
-		*list = d.arena[n-len(l) : n+1 : n+1]
-		return
+	last := len(d.blocks) - 1
+	if l.n > 0 && int(l.block) == last {
+		if b := d.blocks[last]; int(l.at+l.n) == len(b) && len(b) < cap(b) {
+			d.blocks[last] = append(b, v)
+			l.n++
+			l.room++
+			return
+		}
 	}
-	room := 1
-	if len(l) > 0 {
-		room = 2 * (len(l) + 1)
+	room := int32(1)
+	if l.n > 0 {
+		room = 2 * (l.n + 1)
 	}
-	if cap(d.arena)-n < room {
-		d.arena = make([]int32, 0, max(arenaBlock, room))
-		n = 0
+	if last < 0 || cap(d.blocks[last])-len(d.blocks[last]) < int(room) {
+		d.blocks = append(d.blocks, make([]int32, 0, max(arenaBlock, int(room))))
+		last++
 	}
-	d.arena = append(d.arena, l...)
-	d.arena = append(d.arena, v)
-	*list = d.arena[n : len(d.arena) : n+room]
-	d.arena = d.arena[:n+room]
+	b := d.blocks[last]
+	at := len(b)
+	b = append(b, d.values(l)...)
+	b = append(b, v)
+	d.blocks[last] = b[:at+int(room)]
+	*l = listRef{block: int32(last), at: int32(at), n: l.n + 1, room: room}
 }
 
 // add appends v (0 or more) to the list unless the list holds it already.
-func (d *distinctLists) add(list *[]int32, v int32) {
-	if d.owner != list {
+func (d *distinctLists) add(l *listRef, v int32) {
+	if d.owner != l {
 		if d.gen++; d.gen == 0 { // after 2^32 owners: every mark is stale
 			clear(d.mark)
 			d.gen = 1
 		}
-		d.owner = list
-		for _, x := range *list {
+		d.owner = l
+		for _, x := range d.values(l) {
 			d.mark[x] = d.gen
 		}
 	}
@@ -185,7 +208,7 @@ func (d *distinctLists) add(list *[]int32, v int32) {
 		return
 	}
 	d.mark[v] = d.gen
-	d.push(list, v)
+	d.push(l, v)
 }
 
 // build groups the table's rows into orders and refunds.
@@ -250,11 +273,12 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 
 	var sk skips
-	orders := make(map[string]*agg)
-	var seq []*agg // orders in order of first appearance
+	var orderIDs wordwise.Index // the orders' ids, numbered as seq
+	var seq []*agg              // orders in order of first appearance
+	var aggs []agg              // the block seq's next orders are made in
 	var prev *agg
 	var products, cats distinctLists
-	var names words.Index // the products' and categories' names
+	var names wordwise.Index // the products' and categories' names
 	numericIDs, creditIDs := 0, 0
 	dateCache := map[string]time.Time{}
 	var lastDateS string
@@ -294,14 +318,18 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				id = "row " + strconv.Itoa(line)
 			}
 		}
-		if a == nil && prev != nil && words.Equal(prev.id, id) {
+		if a == nil && prev != nil && wordwise.Equal(prev.id, id) {
 			a = prev // the line continues the order of the line above
 		}
 		if a == nil {
-			a = orders[id]
-			if a == nil {
-				a = &agg{id: id, line: line}
-				orders[id] = a
+			if k, isNew := orderIDs.ID(id); !isNew {
+				a = seq[k]
+			} else {
+				if len(aggs) == cap(aggs) {
+					aggs = make([]agg, 0, aggBlock)
+				}
+				aggs = append(aggs, agg{id: id, line: line})
+				a = &aggs[len(aggs)-1]
 				seq = append(seq, a)
 				if c.order >= 0 && id != "" {
 					if isDigits(id) {
@@ -320,7 +348,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if s := cell(c.date); s != "" {
 			// Most lines repeat the date of the line above (their order's):
 			// it is read, and judged, once.
-			if !words.Equal(s, lastDateS) {
+			if !wordwise.Equal(s, lastDateS) {
 				v, ok := dateCache[s]
 				if !ok {
 					var err error
@@ -448,7 +476,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		}
 		// An order's customer and e-mail come from its first line that
 		// gives them: read only while the order has none.
-		if a.customer == "" {
+		if a.customer == "" && c.customer >= 0 {
 			a.customer = normalizeID(cell(c.customer))
 		}
 		if byName && a.customer == "" {
@@ -457,10 +485,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		if a.email == "" && c.email >= 0 {
 			a.email = strings.ToLower(cell(c.email))
 		}
-		if a.name == "" {
+		if a.name == "" && c.name >= 0 {
 			a.name = cell(c.name)
 		}
-		if a.country == "" {
+		if a.country == "" && c.country >= 0 {
 			a.country = cell(c.country)
 		}
 		if s := cell(c.status); s != "" {
@@ -607,7 +635,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		default:
 			outOrders = append(outOrders, metrics.Order{
 				ID: a.id, Customer: key, Time: a.time, Amount: amount, Quantity: a.qty,
-				Currency: a.currency, Products: a.products, Categories: a.cats,
+				Currency: a.currency, Products: products.values(&a.products), Categories: cats.values(&a.cats),
 			})
 			rep.OrderRows += a.saleRows
 			if r := a.refunded(amount, refundedPerLine); r > 0 {
@@ -842,7 +870,7 @@ func filled(t *sheet.Table, i int) bool {
 // repeats it).
 func distinctOf(t *sheet.Table, cols ...int) [][]string {
 	out := make([][]string, len(cols))
-	seen := make([]words.Index, len(cols))
+	seen := make([]wordwise.Index, len(cols))
 	last := make([]string, len(cols))
 	var want []int // the places in cols of the columns to read
 	for k, i := range cols {
@@ -857,7 +885,7 @@ func distinctOf(t *sheet.Table, cols ...int) [][]string {
 		rec := t.Record(r)
 		for _, k := range want {
 			s := rec.Trim(cols[k])
-			if s == "" || words.Equal(s, last[k]) {
+			if s == "" || wordwise.Equal(s, last[k]) {
 				continue
 			}
 			last[k] = s

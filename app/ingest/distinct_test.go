@@ -29,26 +29,27 @@ func TestDistinctLists(t *testing.T) {
 			values = append(values, values[:min(n, 3)]...)
 			want := plainDistinct(values)
 			var d distinctLists
-			var got []int32
+			var l listRef
 			for _, v := range values {
-				d.add(&got, v)
+				d.add(&l, v)
 			}
-			if !reflect.DeepEqual(got, want) {
+			if got := d.values(&l); !reflect.DeepEqual(got, want) {
 				t.Fatalf("one list: got %v, want %v", got, want)
 			}
 			// Two orders whose lines alternate, the second's values
 			// shifted by one.
-			var a, b, shifted []int32
+			var a, b listRef
+			var shifted []int32
 			for i, v := range values {
 				shifted = append(shifted, values[(i+1)%len(values)])
 				d.add(&a, v)
 				d.add(&b, shifted[i])
 			}
-			if !reflect.DeepEqual(a, want) {
-				t.Fatalf("alternating, first list: got %v, want %v", a, want)
+			if got := d.values(&a); !reflect.DeepEqual(got, want) {
+				t.Fatalf("alternating, first list: got %v, want %v", got, want)
 			}
-			if wantB := plainDistinct(shifted); !reflect.DeepEqual(b, wantB) {
-				t.Fatalf("alternating, second list: got %v, want %v", b, wantB)
+			if got, wantB := d.values(&b), plainDistinct(shifted); !reflect.DeepEqual(got, wantB) {
+				t.Fatalf("alternating, second list: got %v, want %v", got, wantB)
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-// Package words compares, hashes and numbers strings eight bytes at a
+// Package wordwise compares, hashes and numbers strings eight bytes at a
 // time, for the engine's hot loops in WebAssembly. There Go compares
 // strings one byte at a time (runtime memeqbody), and hashes them for its
 // maps in software, without AES, with a 64x64 -> 128-bit multiply per
@@ -6,7 +6,7 @@
 // map lookup of a short string costs several times what one 8-byte load
 // and one 64-bit multiply per word cost. Native code gains little or
 // nothing from them, and loses nothing.
-package words
+package wordwise
 
 import "unsafe"
 

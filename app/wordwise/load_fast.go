@@ -1,6 +1,6 @@
 //go:build wasm || amd64 || arm64 || 386 || ppc64 || ppc64le || s390x
 
-package words
+package wordwise
 
 import "unsafe"
 
