@@ -61,49 +61,52 @@ func resolve(m columns.Mapping) cols {
 	}
 }
 
-// agg is an order being assembled from its lines.
+// agg is an order being assembled from its lines. Its flags are kept
+// together, after its other fields, and its counts are int32 (a table's
+// lines are): Online Retail x10 has 259,000 orders.
 type agg struct {
-	id        string
-	line      int // first line in the file
-	rows      int
-	lines     []int // first few lines, for examples
-	customer  string
-	email     string
-	name      string
-	country   string
-	time      time.Time
-	hasTime   bool
-	total     float64 // order-level total: the first line's
-	hasTotal  bool
-	totalDiff bool    // lines disagree on the total: totals are per line
-	lineSum   float64 // sum of line totals or of quantity x price
-	qty       float64
-	status    string
-	hasStatus bool // a sale row has a status
-	live      bool // a sale row's status is not a cancellation
-	currency  string
-	products  listRef // in the dataset's names
-	cats      listRef
-	creditID  bool // the id marks a credit note (C123456)
+	id       string
+	customer string
+	email    string
+	name     string
+	country  string
+	status   string
+	currency string
+	time     time.Time
+	total    float64 // order-level total: the first line's
+	lineSum  float64 // sum of line totals or of quantity x price
+	qty      float64
+	products listRef // in the dataset's names
+	cats     listRef
+	rows     int32
+	nLines   int32              // the lines in lines
+	lines    [maxExamples]int32 // first few lines, for examples
 
 	// Refunds within the order: rows a transaction type calls refunds,
 	// and units returned.
-	saleRows      int       // rows that are the sale (all but refund rows)
-	refundRows    int       // rows that are refunds
+	saleRows      int32     // rows that are the sale (all but refund rows)
+	refundRows    int32     // rows that are refunds
 	refund        float64   // refund rows' money, as a positive amount
 	refundTime    time.Time // the first refund row's date
 	refundKey     string    // who a refund row names, for a refund without its sale
 	returned      float64   // units returned
 	returnedValue float64   // returned units x unit price
-	returnedPrice bool      // every row with units returned had a unit price
 
 	// The platform's own sum of what went back on the order: a refunded
 	// amount column, on the order's first row or on each line's.
 	refundedFirst float64   // the first sale row's refunded amount
 	refundedSum   float64   // the sale rows' refunded amounts
-	hasRefunded   bool      // a sale row gives a refunded amount
-	refundedDiff  bool      // rows disagree: the amounts are per line
 	refundedAt    time.Time // the refund date column's first date
+
+	hasTime       bool
+	hasTotal      bool
+	totalDiff     bool // lines disagree on the total: totals are per line
+	hasStatus     bool // a sale row has a status
+	live          bool // a sale row's status is not a cancellation
+	creditID      bool // the id marks a credit note (C123456)
+	returnedPrice bool // every row with units returned had a unit price
+	hasRefunded   bool // a sale row gives a refunded amount
+	refundedDiff  bool // rows disagree: the amounts are per line
 }
 
 // aggBlock is the number of orders made in one allocation.
@@ -111,8 +114,9 @@ const aggBlock = 1024
 
 func (a *agg) addLine(line int) {
 	a.rows++
-	if len(a.lines) < maxExamples {
-		a.lines = append(a.lines, line)
+	if a.nLines < maxExamples {
+		a.lines[a.nLines] = int32(line)
+		a.nLines++
 	}
 }
 
@@ -257,7 +261,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 
 	// Formats are decided from the whole column, never row by row.
 	vals := distinctOf(t, c.date, c.total, c.price, c.qty, c.refunded, c.adjusted, c.refundDate)
-	df, err := parse.DetectDateFormat(vals[0])
+	df, err := parse.DetectDateFormat(vals[0].vals)
 	if err != nil {
 		p := &Problem{Code: BadDates, File: t.Name, Role: columns.Date, Columns: []string{hdr(c.date)}, Detail: err.Error(), err: ErrNoDate}
 		if de := (*parse.DateError)(nil); errors.As(err, &de) {
@@ -268,7 +272,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	rep.DateFormat = df.Code()
 	var numVals []string
 	for _, v := range vals[1:6] {
-		numVals = append(numVals, v...)
+		numVals = append(numVals, v.vals...)
 	}
 	nf := parse.DetectNumberFormat(numVals)
 	rep.NumberFormat = nf.Code()
@@ -276,7 +280,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	// read, is left aside: the refunds are then dated at their orders.
 	var rdf parse.DateFormat
 	if c.refundDate >= 0 {
-		if f, err := parse.DetectDateFormat(vals[6]); err == nil {
+		if f, err := parse.DetectDateFormat(vals[6].vals); err == nil {
 			rdf = f
 		} else {
 			c.refundDate = -1
@@ -298,7 +302,12 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	// The amounts' currency marks are read row by row only where they may
 	// be found: in a currency column, or in amounts of which one has a
 	// mark (vals holds every one).
-	amountMarks := c.currency >= 0 || anyCurrency(vals[1]) || anyCurrency(vals[2])
+	amountMarks := c.currency >= 0 || anyCurrency(vals[1].vals) || anyCurrency(vals[2].vals)
+	// Each distinct date and number read once: a row's is looked up by
+	// its number (values.at).
+	orderDates := readDates(vals[0], df, loc, opt.Latest)
+	totals, prices, qtys := readNumbers(vals[1], nf), readNumbers(vals[2], nf), readNumbers(vals[3], nf)
+	refundeds, adjusteds := readNumbers(vals[4], nf), readNumbers(vals[5], nf)
 
 	// The cells of row r by role, "" for a role no column plays.
 	var rec sheet.Record
@@ -325,13 +334,36 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		}
 		return v, true, true
 	}
-	num := func(i int, what string) (float64, bool, bool) { // value, present, ok
-		if i < 0 { // no column plays the role: no call
+	var r int // the row read
+	// numAt is the number of row r in column i from its distinct values
+	// read once (col); a value that is no number skips the row as
+	// parseNum does.
+	numAt := func(i int, col *numbers, what string) (float64, bool, bool) {
+		k := col.at[r]
+		if k == 0 {
 			return 0, false, true
+		}
+		k--
+		switch col.state[k] {
+		case numberOK:
+			return col.v[k], true, true
+		case numberNotFinite:
+			sk.add(NumberNotFinite, what+" is too large or not finite", hdr(i), line, col.vals[k])
+		default:
+			sk.add(NotANumber, what+" is not a number", hdr(i), line, col.vals[k])
+		}
+		return 0, false, false
+	}
+	num := func(i int, col *numbers, what string) (float64, bool, bool) { // value, present, ok
+		switch {
+		case i < 0: // no column plays the role: no call
+			return 0, false, true
+		case col != nil:
+			return numAt(i, col, what)
 		}
 		return parseNum(i, what)
 	}
-	for r := range t.Len() {
+	for r = 0; r < t.Len(); r++ {
 		line = int(t.Lines[r])
 		if opt.Progress != nil && r%16384 == 0 {
 			opt.Progress(report.StageOrders, int64(r), int64(t.Len()))
@@ -364,7 +396,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				}
 				aggs = aggs[:len(aggs)+1]
 				a = &aggs[len(aggs)-1]
-				a.id, a.line = id, line
+				a.id = id
 				seq = append(seq, a)
 				if c.order >= 0 && id != "" {
 					if isDigits(id) {
@@ -380,7 +412,19 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 
 		// Values of the line; invalid ones skip the line with the reason.
 		var lt time.Time
-		if s := cell(c.date); s != "" {
+		if orderDates != nil {
+			if k := orderDates.at[r]; k > 0 {
+				switch k--; orderDates.state[k] {
+				case dateOutOfRange:
+					sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, orderDates.vals[k])
+					continue
+				case dateUnreadable:
+					sk.add(DateUnreadable, "date cannot be read", hdr(c.date), line, orderDates.vals[k])
+					continue
+				}
+				lt = orderDates.t[k]
+			}
+		} else if s := cell(c.date); s != "" {
 			// Most lines repeat the date of the line above (their order's):
 			// it is read, and judged, once.
 			if !wordwise.Equal(s, lastDateS) {
@@ -408,15 +452,15 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			}
 			lt = lastDate
 		}
-		total, hasTotal, ok := num(c.total, "order total")
+		total, hasTotal, ok := num(c.total, totals, "order total")
 		if !ok {
 			continue
 		}
-		qty, hasQty, ok := num(c.qty, "quantity")
+		qty, hasQty, ok := num(c.qty, qtys, "quantity")
 		if !ok {
 			continue
 		}
-		price, hasPrice, ok := num(c.price, "unit price")
+		price, hasPrice, ok := num(c.price, prices, "unit price")
 		if !ok {
 			continue
 		}
@@ -430,15 +474,15 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				continue
 			}
 		}
-		returned, hasReturned, ok := num(c.returned, "quantity returned")
+		returned, hasReturned, ok := num(c.returned, nil, "quantity returned")
 		if !ok {
 			continue
 		}
-		refunded, hasRefunded, ok := num(c.refunded, "amount refunded")
+		refunded, hasRefunded, ok := num(c.refunded, refundeds, "amount refunded")
 		if !ok {
 			continue
 		}
-		adjusted, hasAdjusted, ok := num(c.adjusted, "adjusted order total")
+		adjusted, hasAdjusted, ok := num(c.adjusted, adjusteds, "adjusted order total")
 		if !ok {
 			continue
 		}
@@ -586,7 +630,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		custInfo   = map[string]*metrics.Customer{}
 	)
 	skipOrder := func(a *agg, code SkipCode, reason, column, value string) {
-		sk.addRows(code, reason, column, a.rows, a.lines, value)
+		sk.addRows(code, reason, column, int(a.rows), a.lines[:a.nLines], value)
 	}
 	for _, a := range seq {
 		if a.rows == 0 {
@@ -638,22 +682,22 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		switch {
 		case (creditByID && a.creditID) || amount < 0:
 			outRefunds = append(outRefunds, metrics.Refund{OrderID: a.id, Customer: key, Time: a.time, Amount: math.Abs(amount), Currency: a.currency})
-			rep.RefundRows += a.rows
+			rep.RefundRows += int(a.rows)
 		case a.hasStatus && !a.live || a.returnedAll():
 			// Every row's status says cancelled or refunded, or every
 			// unit came back: refunded in full, not an order.
 			rep.Cancelled++
 			rep.CancelledAmount += amount
-			rep.CancelledRows += a.rows
+			rep.CancelledRows += int(a.rows)
 		default:
 			outOrders = append(outOrders, metrics.Order{
 				ID: a.id, Customer: key, Time: a.time, Amount: amount, Quantity: a.qty,
 				Currency: a.currency, Products: products.values(&a.products), Categories: cats.values(&a.cats),
 			})
-			rep.OrderRows += a.saleRows
+			rep.OrderRows += int(a.saleRows)
 			if r := a.refunded(amount, refundedPerLine); r > 0 {
 				outRefunds = append(outRefunds, metrics.Refund{OrderID: a.id, Customer: key, Time: a.refundAt(), Amount: r, Currency: a.currency})
-				rep.RefundRows += a.refundRows
+				rep.RefundRows += int(a.refundRows)
 			}
 		}
 	}
@@ -876,13 +920,28 @@ func filled(t *sheet.Table, i int) bool {
 	return false
 }
 
-// distinctOf returns, for each column i of cols, its distinct non-blank
-// values (trimmed) in order of first appearance, nil for a column below 0;
-// it reads each row once for all the columns, and looks a value up only
-// when it is not the value of the row above (a line of an order often
-// repeats it).
-func distinctOf(t *sheet.Table, cols ...int) [][]string {
-	out := make([][]string, len(cols))
+// values is a column as distinctOf reads it: its distinct non-blank
+// values (trimmed) in order of first appearance, and which of them each
+// row holds: data row r holds vals[at[r]-1], or none where at[r] is 0.
+// at is nil for a column of more distinct values than maxAt (the rows
+// of such a column are read one by one), or for no column.
+type values struct {
+	vals []string
+	at   []uint16
+}
+
+// maxAt is the most distinct values of a column whose rows values.at
+// numbers: 2 bytes a row, for the columns read as numbers and dates. A
+// variable, so that the tests can read every row's cells instead.
+var maxAt = 1<<16 - 1
+
+// distinctOf returns, for each column i of cols, its values (nothing for
+// a column below 0). It reads each row once for all the columns, and
+// looks a value up only when it is not the value of the row above (a
+// line of an order often repeats it). The orders are then built with
+// each distinct amount, quantity and date read once, not once a row.
+func distinctOf(t *sheet.Table, cols ...int) []values {
+	out := make([]values, len(cols))
 	seen := make([]wordwise.Index, len(cols))
 	// last[k] is the number of the value of column k in the row above, -1
 	// before its first: a number, not the string, as a string written to
@@ -894,6 +953,7 @@ func distinctOf(t *sheet.Table, cols ...int) [][]string {
 		last[k] = -1
 		if i >= 0 {
 			want = append(want, k)
+			out[k].at = make([]uint16, t.Len())
 		}
 	}
 	if len(want) == 0 {
@@ -903,16 +963,103 @@ func distinctOf(t *sheet.Table, cols ...int) [][]string {
 		rec := t.Record(r)
 		for _, k := range want {
 			s := rec.Trim(cols[k])
-			if s == "" || last[k] >= 0 && wordwise.Equal(s, seen[k].List[last[k]]) {
+			if s == "" {
 				continue
 			}
-			last[k], _ = seen[k].ID(s)
+			if last[k] < 0 || !wordwise.Equal(s, seen[k].List[last[k]]) {
+				last[k], _ = seen[k].ID(s)
+				if int(last[k]) >= maxAt {
+					out[k].at = nil // too many to number in 2 bytes
+				}
+			}
+			if at := out[k].at; at != nil {
+				at[r] = uint16(last[k] + 1)
+			}
 		}
 	}
 	for _, k := range want {
-		out[k] = seen[k].List
+		out[k].vals = seen[k].List
 	}
 	return out
+}
+
+// numbers are a number column's distinct values read once each: v[k]
+// is vals[k] read in the file's number format, and state[k] whether it
+// could be (numberOK, numberNotFinite, numberNot).
+type numbers struct {
+	values
+	v     []float64
+	state []uint8
+}
+
+// The states of a number of numbers: read, too large or not finite, not
+// a number.
+const (
+	numberOK = iota
+	numberNotFinite
+	numberNot
+)
+
+// readNumbers reads a number column's distinct values in the format nf,
+// as a row's cell is read; none when its rows are not numbered.
+func readNumbers(vs values, nf parse.NumberFormat) *numbers {
+	if vs.at == nil {
+		return nil
+	}
+	n := &numbers{values: vs, v: make([]float64, len(vs.vals)), state: make([]uint8, len(vs.vals))}
+	for k, s := range vs.vals {
+		v, err := nf.Parse(s)
+		switch {
+		case !finite(v, err):
+			n.state[k] = numberNotFinite
+		case err != nil:
+			n.state[k] = numberNot
+		default:
+			n.v[k] = v
+		}
+	}
+	return n
+}
+
+// dates are the date column's distinct values read once each: t[k] is
+// vals[k] read in the file's date format, and state[k] whether it is an
+// order's date (dateOK), or out of range (a placeholder, or outside
+// plausibleDate), or unreadable.
+type dates struct {
+	values
+	t     []time.Time
+	state []uint8
+}
+
+// The states of a date of dates.
+const (
+	dateOK = iota
+	dateOutOfRange
+	dateUnreadable
+)
+
+// readDates reads the date column's distinct values in the format df and
+// the time zone loc, and judges them against latest, as a row's date is
+// read; none when its rows are not numbered.
+func readDates(vs values, df parse.DateFormat, loc *time.Location, latest time.Time) *dates {
+	if vs.at == nil {
+		return nil
+	}
+	d := &dates{values: vs, t: make([]time.Time, len(vs.vals)), state: make([]uint8, len(vs.vals))}
+	for k, s := range vs.vals {
+		v, err := df.Parse(s, loc)
+		switch {
+		case err != nil && placeholderText(s):
+			d.state[k] = dateOutOfRange
+		case err != nil:
+			d.state[k] = dateUnreadable
+		case !plausibleDate(v, latest):
+			d.state[k] = dateOutOfRange
+		default:
+			d.t[k] = v
+		}
+	}
+	return d
 }
 
 // anyCurrency tells whether one of the amounts vs names a currency

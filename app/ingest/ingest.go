@@ -150,13 +150,13 @@ type skipKey struct{ reason, column string }
 // add counts one row skipped for a reason, its code with the English;
 // line 0 counts it without keeping an example.
 func (s *skips) add(code SkipCode, reason, column string, line int, value string) {
-	s.addRows(code, reason, column, 1, []int{line}, value)
+	s.addRows(code, reason, column, 1, []int32{int32(line)}, value)
 }
 
 // addRows counts n rows skipped for one reason, as n calls of add would,
 // the first of them at lines (at most n), the others without an example:
 // the rows of an order skipped whole.
-func (s *skips) addRows(code SkipCode, reason, column string, n int, lines []int, value string) {
+func (s *skips) addRows(code SkipCode, reason, column string, n int, lines []int32, value string) {
 	if n == 0 {
 		return
 	}
@@ -174,7 +174,7 @@ func (s *skips) addRows(code SkipCode, reason, column string, n int, lines []int
 	k.Rows += n
 	for _, line := range lines {
 		if line > 0 && len(k.Examples) < maxExamples {
-			k.Examples = append(k.Examples, line)
+			k.Examples = append(k.Examples, int(line))
 			if value != "" {
 				k.Values = append(k.Values, value)
 			}
