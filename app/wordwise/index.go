@@ -1,6 +1,9 @@
 package wordwise
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+	"unsafe"
+)
 
 // Index numbers strings, each once, in the order they are first given: a
 // string's number is its place in List. It is a hash table of open
@@ -26,6 +29,34 @@ type Index struct {
 	seed  uint64
 	// slow numbers the strings instead of slots once a probe was too long.
 	slow map[string]int32
+
+	// CopyUpTo, when above 0, has List hold copies of the strings, up to
+	// CopyUpTo bytes of them in all (the later ones as given), kept
+	// together in blocks. A table's strings are spans of its file,
+	// scattered over it; every lookup of a string already numbered
+	// compares it with List's, whose bytes, read from anywhere in a file
+	// of many megabytes, are mostly not in the processor's cache. Copied
+	// together, a shop's few thousand product names are.
+	CopyUpTo int
+	copied   int    // bytes copied so far
+	block    []byte // where the next copies go
+}
+
+// copyBlock is the size of a block of copies.
+const copyBlock = 64 << 10
+
+// keep returns s, or a copy of it in x's blocks while CopyUpTo allows.
+func (x *Index) keep(s string) string {
+	if x.copied+len(s) > x.CopyUpTo || len(s) == 0 {
+		return s
+	}
+	x.copied += len(s)
+	if cap(x.block)-len(x.block) < len(s) {
+		x.block = make([]byte, 0, max(copyBlock, len(s)))
+	}
+	n := len(x.block)
+	x.block = append(x.block, s...)
+	return unsafe.String(unsafe.SliceData(x.block[n:]), len(s))
 }
 
 // maxProbe is the most slots a lookup probes before the Index goes over
@@ -56,7 +87,7 @@ func (x *Index) ID(s string) (int32, bool) {
 				return x.slowID(s)
 			}
 			id := int32(len(x.List))
-			x.List = append(x.List, s)
+			x.List = append(x.List, x.keep(s))
 			x.slots[i] = tag | uint64(id+1)
 			return id, true
 		}
@@ -104,6 +135,7 @@ func (x *Index) slowID(s string) (int32, bool) {
 		return id, false
 	}
 	id := int32(len(x.List))
+	s = x.keep(s)
 	x.List = append(x.List, s)
 	x.slow[s] = id
 	return id, true

@@ -3,8 +3,10 @@ package wordwise
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // pairs are strings of every length class of Equal and Hash (under 4, 4 to
@@ -127,4 +129,32 @@ func BenchmarkIndex(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestIndexCopy: with CopyUpTo, the first strings' List entries are
+// copies (not the given bytes), up to CopyUpTo bytes, and the later ones
+// the strings given; the numbers are those of an Index without it.
+func TestIndexCopy(t *testing.T) {
+	text := "alpha,beta,gamma,alpha,delta,beta,epsilon"
+	var plain Index
+	x := Index{CopyUpTo: len("alphabeta")}
+	for _, s := range strings.Split(text, ",") {
+		a, aNew := plain.ID(s)
+		b, bNew := x.ID(s)
+		if a != b || aNew != bNew {
+			t.Fatalf("ID(%q) = %d, %v; without copies %d, %v", s, b, bNew, a, aNew)
+		}
+	}
+	if !reflect.DeepEqual(x.List, plain.List) {
+		t.Fatalf("List %q, want %q", x.List, plain.List)
+	}
+	inText := func(s string) bool {
+		p, q := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= q && p < q+uintptr(len(text))
+	}
+	for i, s := range x.List {
+		if copied := i < 2; inText(s) == copied {
+			t.Errorf("List[%d] = %q: copied %v, want %v", i, s, !inText(s), copied)
+		}
+	}
 }
