@@ -143,8 +143,9 @@ func (a *agg) addLine(line int) {
 type distinctLists struct {
 	owner  *listRef // the list mark holds
 	gen    uint32
-	mark   []uint32 // per number: gen when owner holds it
-	blocks [][]int32
+	mark   []uint32  // per number: gen when owner holds it
+	blocks [][]int32 // each whole: the last one's first used values are taken
+	used   int
 }
 
 // listRef is a list of distinctLists: blocks[block][at:at+n], with room
@@ -164,34 +165,30 @@ func (d *distinctLists) values(l *listRef) []int32 {
 
 // push appends v to the list.
 func (d *distinctLists) push(l *listRef, v int32) {
-	if l.n < l.room {
-		d.blocks[l.block][l.at+l.n] = v
-		l.n++
-		return
-	}
 	last := len(d.blocks) - 1
-	if l.n > 0 && int(l.block) == last {
-		if b := d.blocks[last]; int(l.at+l.n) == len(b) && len(b) < cap(b) {
-			d.blocks[last] = append(b, v)
-			l.n++
-			l.room++
-			return
+	switch {
+	case l.n < l.room:
+	case l.n > 0 && int(l.block) == last && int(l.at+l.n) == d.used && d.used < len(d.blocks[last]):
+		// The list ends where the last block's values do: it grows in
+		// place.
+		d.used++
+		l.room++
+	default:
+		room := int32(1)
+		if l.n > 0 {
+			room = 2 * (l.n + 1)
 		}
+		if last < 0 || len(d.blocks[last])-d.used < int(room) {
+			d.blocks = append(d.blocks, make([]int32, max(arenaBlock, int(room))))
+			last++
+			d.used = 0
+		}
+		copy(d.blocks[last][d.used:], d.values(l))
+		*l = listRef{block: int32(last), at: int32(d.used), n: l.n, room: room}
+		d.used += int(room)
 	}
-	room := int32(1)
-	if l.n > 0 {
-		room = 2 * (l.n + 1)
-	}
-	if last < 0 || cap(d.blocks[last])-len(d.blocks[last]) < int(room) {
-		d.blocks = append(d.blocks, make([]int32, 0, max(arenaBlock, int(room))))
-		last++
-	}
-	b := d.blocks[last]
-	at := len(b)
-	b = append(b, d.values(l)...)
-	b = append(b, v)
-	d.blocks[last] = b[:at+int(room)]
-	*l = listRef{block: int32(last), at: int32(at), n: l.n + 1, room: room}
+	d.blocks[l.block][l.at+l.n] = v
+	l.n++
 }
 
 // add appends v (0 or more) to the list unless the list holds it already.
