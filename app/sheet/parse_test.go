@@ -376,3 +376,23 @@ func TestFieldEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestParseWithin: parseWithin counts every delimiter of the text, in
+// quotes or not, as checkCells does: a text of k delimiters is parsed
+// within k, as parseText parses it, and given up within k-1.
+func TestParseWithin(t *testing.T) {
+	for _, s := range parseCases {
+		for _, comma := range []byte{',', ';', '\t', '|'} {
+			k := int64(strings.Count(s, string(comma)))
+			got := parseWithin(s, comma, nil, k)
+			if want := parseText(s, comma, nil); got == nil || !reflect.DeepEqual(got, want) {
+				t.Fatalf("parseWithin(%q, %q, %d) = %v, want the table parseText reads", s, comma, k, got)
+			}
+			if k > 0 {
+				if got := parseWithin(s, comma, nil, k-1); got != nil {
+					t.Fatalf("parseWithin(%q, %q, %d): a table, want none", s, comma, k-1)
+				}
+			}
+		}
+	}
+}

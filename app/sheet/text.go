@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"math"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -39,10 +40,17 @@ func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 	} else {
 		comma = sniff(s)
 	}
-	if err := checkCells(s, comma, lines, l); err != nil {
-		return nil, err
+	var t *Table
+	if comma == ' ' {
+		if err := checkCells(s, comma, lines, l); err != nil {
+			return nil, err
+		}
+		t = parseText(s, comma, opt.Progress)
+	} else if t = parseWithin(s, comma, opt.Progress, l.Cells-lines); t == nil {
+		// More delimiters than the cells bound leaves room for: the
+		// figure is the whole text's, as checkCells gives it.
+		return nil, &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: int64(countByte(s, comma)) + lines}
 	}
-	t := parseText(s, comma, opt.Progress)
 	t.Name, t.Format = name, formats[comma]
 	if t.Format == "" {
 		t.Format = "delimited"
@@ -95,10 +103,15 @@ func sniff(s string) byte {
 }
 
 // checkRows refuses, before any row is parsed, text with more lines than
-// l.Rows, and checkCells text with more cells than l.Cells. The counts are
-// upper bounds (line breaks and delimiters inside quotes count too): the
-// table's memory grows with them, about 12 bytes a row and 2 to 4 a cell,
-// beside the text. checkRows returns the lines it counted, for checkCells.
+// l.Rows, and checkCells text with more cells than l.Cells: the delimiters
+// and the lines. The counts are upper bounds (line breaks and delimiters
+// inside quotes count too): the table's memory grows with them, about 12
+// bytes a row and 2 to 4 a cell, beside the text. checkRows returns the
+// lines it counted, for checkCells. Text with a delimiter other than a
+// space is not counted for checkCells before it is parsed: parseWithin
+// counts its delimiters as it parses, and gives up past the same bound,
+// the table grown to no more than the bound (no second pass over the
+// text).
 func checkRows(s string, l limits.Limits) (int64, error) {
 	lines := countLines(s)
 	if lines > l.Rows {
@@ -143,6 +156,13 @@ func checkCells(s string, comma byte, lines int64, l limits.Limits) error {
 // that is not (a quoted field with "" or text after its closing quote),
 // which is kept as strings.
 func parseText(s string, comma byte, progress func(done, total int64)) *Table {
+	return parseWithin(s, comma, progress, math.MaxInt64)
+}
+
+// parseWithin is parseText of a text with at most maxDelims delimiters
+// (comma bytes, in quotes or not), counted as it is parsed, or nil past
+// them. With comma ' ' it counts none.
+func parseWithin(s string, comma byte, progress func(done, total int64), maxDelims int64) *Table {
 	est := estimateLines(s)
 	// ends[c] tells whether byte c ends an unquoted field.
 	var ends [256]bool
@@ -152,7 +172,8 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 	}
 	t := &Table{at: make([]uint32, 0, est), first: make([]uint32, 0, est+1), Lines: make([]int32, 0, est)}
 	t.open()
-	sized := false // cells sized for the whole text
+	sized := false   // cells sized for the whole text
+	var delims int64 // delimiters so far
 	for k := 0; k == 0 || k*textStride < len(s); k++ {
 		t.texts = append(t.texts, s[k*textStride:])
 	}
@@ -174,12 +195,15 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 			progress(int64(pos), int64(n))
 			nextReport = pos + 1<<20
 		}
-		if next := t.spacedRecord(s, pos, comma, line); next >= 0 {
+		if next, k := t.spacedRecord(s, pos, comma, line); next >= 0 {
 			pos = next
 			line++
+			if delims += int64(k); delims > maxDelims {
+				return nil
+			}
 			if !sized && (pos >= sampleBytes || pos >= n) {
 				sized = true
-				t.sizeCells(pos, n)
+				t.sizeCells(pos, n, maxDelims)
 			}
 			continue
 		}
@@ -300,6 +324,11 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 			}
 			break
 		}
+		if comma != ' ' {
+			if delims += int64(countByte(s[recStart:pos], comma)); delims > maxDelims {
+				return nil
+			}
+		}
 		if blank {
 			continue
 		}
@@ -342,7 +371,7 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 		}
 		if !sized && (pos >= sampleBytes || pos >= n) {
 			sized = true
-			t.sizeCells(pos, n)
+			t.sizeCells(pos, n, maxDelims)
 		}
 	}
 	return t
@@ -350,10 +379,15 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 
 // sizeCells sizes the cells for a text of n bytes from those of its first
 // pos bytes, with a sixteenth more (as estimateLines): one allocation
-// instead of a doubling series.
-func (t *Table) sizeCells(pos, n int) {
-	if want := int(int64(len(t.cells)) * int64(n) / int64(pos)); cap(t.cells) < want {
-		t.cells = append(make([]uint16, 0, want+want/16+1), t.cells...)
+// instead of a doubling series. A text of at most maxDelims delimiters
+// has at most 2 entries a delimiter and 2 a line (paired rows): no more
+// are made for a text that claims more, parseWithin giving it up first.
+func (t *Table) sizeCells(pos, n int, maxDelims int64) {
+	want := int64(len(t.cells)) * int64(n) / int64(pos)
+	want += want/16 + 1
+	want = min(want, 2*maxDelims+2*int64(cap(t.Lines))+2)
+	if int64(cap(t.cells)) < want {
+		t.cells = append(make([]uint16, 0, want), t.cells...)
 	}
 }
 
@@ -364,18 +398,18 @@ func (t *Table) sizeCells(pos, n int) {
 // text does. It adds the record as a spaced row, or as a paired one when
 // a field has white space at its ends (trimmed as the general path trims
 // it), or drops it when every field is blank; the row's line is line. It
-// returns where the next record starts, past the record's line break.
-// For any other record it changes nothing and returns -1, for
-// parseText's general path to read it.
+// returns where the next record starts, past the record's line break, and
+// the delimiters it holds. For any other record it changes nothing and
+// returns -1, for parseText's general path to read it.
 //
 // It finds the record's delimiters eight bytes at a time, as fieldEnd
 // does, but in one scan of the record: each word's bytes that are the
 // delimiter, a line break or a quote are the set high bits of
 // has(w XOR c·ones) for each of the four (see countByteWords), taken
 // lowest first. A row of cells costs no field list and no call per field.
-func (t *Table) spacedRecord(s string, at int, comma byte, line int) int {
+func (t *Table) spacedRecord(s string, at int, comma byte, line int) (int, int) {
 	if !littleEndian || comma == ' ' {
-		return -1
+		return -1, 0
 	}
 	n := len(s)
 	b := unsafe.Slice(unsafe.StringData(s), n)
@@ -383,6 +417,7 @@ func (t *Table) spacedRecord(s string, at int, comma byte, line int) int {
 	cells := len(t.cells)
 	lo := at  // the field's start
 	end := -1 // the record's end: its line break
+	delims := 0
 	filled := false
 	form := spaced
 words:
@@ -416,11 +451,12 @@ words:
 				break words
 			}
 			lo = e + 1
+			delims++
 		}
 	}
 	if end < 0 {
 		t.cells = t.cells[:cells]
-		return -1
+		return -1, 0
 	}
 	if filled {
 		t.grow()
@@ -434,7 +470,7 @@ words:
 			// A row too far past its chunk's base is wide: the
 			// general path makes it so.
 			t.cells = t.cells[:cells]
-			return -1
+			return -1, 0
 		}
 		t.narrow(line, form, off)
 	} else {
@@ -445,7 +481,7 @@ words:
 	if s[end-1] == '\r' && end < n && s[end] == '\n' {
 		end++
 	}
-	return end
+	return end, delims
 }
 
 // trimmed adds the field s[lo:e] of a paired row whose offsets count from
