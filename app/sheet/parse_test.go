@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"retention/app/limits"
 	"retention/app/realdata"
 	"strings"
 	"testing"
@@ -377,20 +378,29 @@ func TestFieldEnd(t *testing.T) {
 	}
 }
 
-// TestParseWithin: parseWithin counts every delimiter of the text, in
-// quotes or not, as checkCells does: a text of k delimiters is parsed
-// within k, as parseText parses it, and given up within k-1.
+// TestParseWithin: parseWithin counts every line and delimiter of the
+// text, in quotes or not, as checkRows and checkCells count them: a text
+// of k delimiters and n lines is parsed, as parseText parses it, within
+// n rows and k+n cells, and refused with their errors within one less
+// (the rows' first, when both are past), also when the lines are lone
+// carriage returns with a line feed far after them.
 func TestParseWithin(t *testing.T) {
-	for _, s := range parseCases {
+	texts := append([]string{"a,b\r1,2\r3,4\r5,6\r\n", "a\rb\rc\rd\re", "a,b\r\n1,\"x\ry\",2\n"}, parseCases...)
+	for _, s := range texts {
 		for _, comma := range []byte{',', ';', '\t', '|'} {
-			k := int64(strings.Count(s, string(comma)))
-			got := parseWithin(s, comma, nil, k)
-			if want := parseText(s, comma, nil); got == nil || !reflect.DeepEqual(got, want) {
-				t.Fatalf("parseWithin(%q, %q, %d) = %v, want the table parseText reads", s, comma, k, got)
+			k, n := int64(strings.Count(s, string(comma))), countLines(s)
+			want := parseText(s, comma, nil)
+			got, err := parseWithin(s, comma, nil, limits.Limits{Rows: n, Cells: k + n})
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Fatalf("parseWithin(%q, %q) within %d rows, %d cells: %v, want the table parseText reads", s, comma, n, k+n, err)
 			}
-			if k > 0 {
-				if got := parseWithin(s, comma, nil, k-1); got != nil {
-					t.Fatalf("parseWithin(%q, %q, %d): a table, want none", s, comma, k-1)
+			for _, l := range []limits.Limits{{Rows: n - 1, Cells: k + n}, {Rows: n, Cells: k + n - 1}, {Rows: n - 1, Cells: k + n - 1}} {
+				lines, wantErr := checkRows(s, l)
+				if wantErr == nil {
+					wantErr = checkCells(s, comma, lines, l)
+				}
+				if got, err := parseWithin(s, comma, nil, l); got != nil || !reflect.DeepEqual(err, wantErr) {
+					t.Fatalf("parseWithin(%q, %q) within %+v: %v, want %v", s, comma, l, err, wantErr)
 				}
 			}
 		}

@@ -20,15 +20,22 @@ var sniffOrder = []byte{'\t', ';', ',', '|', ' '}
 
 // readText reads delimited text into a Table.
 func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
-	lines, err := checkRows(s, l)
-	if err != nil {
-		return nil, err
-	}
 	if int64(len(s)) >= maxLine {
+		if _, err := checkRows(s, l); err != nil {
+			return nil, err
+		}
 		// Lines are int32: a text of 2 GiB or more may have more lines
 		// (one for each \n and lone \r, and one more) than they count.
 		if breaks := int64(countByte(s, '\n')) + int64(countByte(s, '\r')) + 1; breaks > maxLine {
 			return nil, &limits.Error{Code: limits.Rows, Limit: maxLine, Figure: breaks}
+		}
+	}
+	// The lines are counted as the text is parsed (parseWithin); a text
+	// whose first sampleBytes pass the rows bound already is refused
+	// before its delimiter is sniffed (sniffing parses them five times).
+	if countLines(s[:min(len(s), sampleBytes)]) > l.Rows {
+		if _, err := checkRows(s, l); err != nil {
+			return nil, err
 		}
 	}
 	comma := byte(0)
@@ -42,14 +49,19 @@ func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 	}
 	var t *Table
 	if comma == ' ' {
+		lines, err := checkRows(s, l)
+		if err != nil {
+			return nil, err
+		}
 		if err := checkCells(s, comma, lines, l); err != nil {
 			return nil, err
 		}
 		t = parseText(s, comma, opt.Progress)
-	} else if t = parseWithin(s, comma, opt.Progress, l.Cells-lines); t == nil {
-		// More delimiters than the cells bound leaves room for: the
-		// figure is the whole text's, as checkCells gives it.
-		return nil, &limits.Error{Code: limits.Cells, Limit: l.Cells, Figure: int64(countByte(s, comma)) + lines}
+	} else {
+		var err error
+		if t, err = parseWithin(s, comma, opt.Progress, l); err != nil {
+			return nil, err
+		}
 	}
 	t.Name, t.Format = name, formats[comma]
 	if t.Format == "" {
@@ -102,16 +114,15 @@ func sniff(s string) byte {
 	return best
 }
 
-// checkRows refuses, before any row is parsed, text with more lines than
-// l.Rows, and checkCells text with more cells than l.Cells: the delimiters
-// and the lines. The counts are upper bounds (line breaks and delimiters
-// inside quotes count too): the table's memory grows with them, about 12
-// bytes a row and 2 to 4 a cell, beside the text. checkRows returns the
-// lines it counted, for checkCells. Text with a delimiter other than a
-// space is not counted for checkCells before it is parsed: parseWithin
-// counts its delimiters as it parses, and gives up past the same bound,
-// the table grown to no more than the bound (no second pass over the
-// text).
+// checkRows refuses text with more lines than l.Rows, and checkCells
+// text with more cells than l.Cells: the delimiters and the lines. The
+// counts are upper bounds (line breaks and delimiters inside quotes count
+// too): the table's memory grows with them, about 12 bytes a row and 2 to
+// 4 a cell, beside the text. checkRows returns the lines it counted, for
+// checkCells. They count whitespace-separated text before it is parsed;
+// text with another delimiter is counted as it is parsed (parseWithin),
+// with no pass of its own over the text, and given up as soon as it is
+// past a bound: its table grows to no more than the bound.
 func checkRows(s string, l limits.Limits) (int64, error) {
 	lines := countLines(s)
 	if lines > l.Rows {
@@ -156,14 +167,28 @@ func checkCells(s string, comma byte, lines int64, l limits.Limits) error {
 // that is not (a quoted field with "" or text after its closing quote),
 // which is kept as strings.
 func parseText(s string, comma byte, progress func(done, total int64)) *Table {
-	return parseWithin(s, comma, progress, math.MaxInt64)
+	t, _ := parseWithin(s, comma, progress, unbounded)
+	return t
 }
 
-// parseWithin is parseText of a text with at most maxDelims delimiters
-// (comma bytes, in quotes or not), counted as it is parsed, or nil past
-// them. With comma ' ' it counts none.
-func parseWithin(s string, comma byte, progress func(done, total int64), maxDelims int64) *Table {
+// unbounded are limits no text passes.
+var unbounded = limits.Limits{Rows: math.MaxInt64, Cells: math.MaxInt64}
+
+// parseWithin is parseText of a text within l's Rows and Cells: it
+// counts the lines and the delimiters (comma bytes) as it parses, as
+// checkRows and checkCells count them, and gives up as soon as they are
+// past a bound, with checkRows's error or checkCells's. With comma ' '
+// it counts nothing.
+//
+// A record's line breaks are counted with it: nl '\n' and cr '\r'. The
+// lines are nl+1, or cr+1 in a text with no '\n' (countLines): nl+1 is
+// never more than the lines, and a cr past the rows bound while nl is 0
+// has the whole text counted, once, to know whether a '\n' comes later.
+func parseWithin(s string, comma byte, progress func(done, total int64), l limits.Limits) (*Table, error) {
 	est := estimateLines(s)
+	if int64(est) > l.Rows {
+		est = int(l.Rows) // a text past the bound is given up first
+	}
 	// ends[c] tells whether byte c ends an unquoted field.
 	var ends [256]bool
 	ends['\n'], ends['\r'], ends[comma] = true, true, true
@@ -172,8 +197,22 @@ func parseWithin(s string, comma byte, progress func(done, total int64), maxDeli
 	}
 	t := &Table{at: make([]uint32, 0, est), first: make([]uint32, 0, est+1), Lines: make([]int32, 0, est)}
 	t.open()
-	sized := false   // cells sized for the whole text
-	var delims int64 // delimiters so far
+	sized := false            // cells sized for the whole text
+	var delims, nl, cr int64  // delimiters and line breaks so far
+	crCounted := comma == ' ' // cr need not be watched
+	counted := func() error { // nil while the counts are within l
+		switch {
+		case comma == ' ':
+		case nl >= l.Rows || delims+nl+1 > l.Cells:
+			return textPast(s, comma, l)
+		case nl == 0 && cr >= l.Rows && !crCounted:
+			if countLines(s) > l.Rows {
+				return textPast(s, comma, l)
+			}
+			crCounted = true // a '\n' comes later
+		}
+		return nil
+	}
 	for k := 0; k == 0 || k*textStride < len(s); k++ {
 		t.texts = append(t.texts, s[k*textStride:])
 	}
@@ -196,14 +235,23 @@ func parseWithin(s string, comma byte, progress func(done, total int64), maxDeli
 			nextReport = pos + 1<<20
 		}
 		if next, k := t.spacedRecord(s, pos, comma, line); next >= 0 {
+			delims += int64(k)
+			if s[next-1] == '\n' {
+				nl++
+				if next-2 >= pos && s[next-2] == '\r' {
+					cr++
+				}
+			} else {
+				cr++
+			}
 			pos = next
 			line++
-			if delims += int64(k); delims > maxDelims {
-				return nil
+			if err := counted(); err != nil {
+				return nil, err
 			}
 			if !sized && (pos >= sampleBytes || pos >= n) {
 				sized = true
-				t.sizeCells(pos, n, maxDelims)
+				t.sizeCells(pos, n, l.Cells)
 			}
 			continue
 		}
@@ -325,8 +373,12 @@ func parseWithin(s string, comma byte, progress func(done, total int64), maxDeli
 			break
 		}
 		if comma != ' ' {
-			if delims += int64(countByte(s[recStart:pos], comma)); delims > maxDelims {
-				return nil
+			rec := s[recStart:pos]
+			delims += int64(countByte(rec, comma))
+			nl += int64(countByte(rec, '\n'))
+			cr += int64(countByte(rec, '\r'))
+			if err := counted(); err != nil {
+				return nil, err
 			}
 		}
 		if blank {
@@ -371,21 +423,45 @@ func parseWithin(s string, comma byte, progress func(done, total int64), maxDeli
 		}
 		if !sized && (pos >= sampleBytes || pos >= n) {
 			sized = true
-			t.sizeCells(pos, n, maxDelims)
+			t.sizeCells(pos, n, l.Cells)
 		}
 	}
-	return t
+	if comma != ' ' {
+		// The lines as countLines counts them, now that every line
+		// break is known.
+		lines := nl + 1
+		if nl == 0 {
+			lines = cr + 1
+		}
+		if lines > l.Rows || delims+lines > l.Cells {
+			return nil, textPast(s, comma, l)
+		}
+	}
+	return t, nil
+}
+
+// textPast returns the error of a text found past its rows or cells bound
+// as it was parsed: checkRows's when the whole text is past the rows
+// bound (the rows are checked first), else checkCells's.
+func textPast(s string, comma byte, l limits.Limits) error {
+	lines, err := checkRows(s, l)
+	if err != nil {
+		return err
+	}
+	return checkCells(s, comma, lines, l)
 }
 
 // sizeCells sizes the cells for a text of n bytes from those of its first
 // pos bytes, with a sixteenth more (as estimateLines): one allocation
-// instead of a doubling series. A text of at most maxDelims delimiters
-// has at most 2 entries a delimiter and 2 a line (paired rows): no more
-// are made for a text that claims more, parseWithin giving it up first.
-func (t *Table) sizeCells(pos, n int, maxDelims int64) {
+// instead of a doubling series. A text within maxCells cells has at most
+// 2 entries a cell (paired rows): no more are made for a text that
+// claims more, parseWithin giving it up first.
+func (t *Table) sizeCells(pos, n int, maxCells int64) {
 	want := int64(len(t.cells)) * int64(n) / int64(pos)
 	want += want/16 + 1
-	want = min(want, 2*maxDelims+2*int64(cap(t.Lines))+2)
+	if maxCells < want/2 {
+		want = 2*maxCells + 2
+	}
 	if int64(cap(t.cells)) < want {
 		t.cells = append(make([]uint16, 0, want), t.cells...)
 	}
