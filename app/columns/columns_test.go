@@ -1,8 +1,10 @@
 package columns
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"retention/app/report"
 )
@@ -405,5 +407,19 @@ func TestFoldASCII(t *testing.T) {
 	}
 	if got := Fold("Bestellnr. Ø"); got != "bestellnro" {
 		t.Errorf("Fold(non-ASCII) = %q", got)
+	}
+}
+
+// TestTxnTokens: an ASCII value's words are those FieldsFunc and Fold
+// give any value.
+func TestTxnTokens(t *testing.T) {
+	for _, v := range []string{"", "Express Checkout Payment", "payment_refund", "SALE", "  fee ", "a1b2C3", "General Withdrawal - Bank", "x", "12 34", "Reversal of General Account Hold"} {
+		var want []string
+		for _, w := range strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			want = append(want, Fold(w))
+		}
+		if got := txnTokens(v); !reflect.DeepEqual(got, want) {
+			t.Errorf("txnTokens(%q) = %q, want %q", v, got, want)
+		}
 	}
 }
