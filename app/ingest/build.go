@@ -936,49 +936,15 @@ type values struct {
 var maxAt = 1<<16 - 1
 
 // distinctOf returns, for each column i of cols, its values (nothing for
-// a column below 0). It reads each row once for all the columns, and
-// looks a value up only when it is not the value of the row above (a
-// line of an order often repeats it). The orders are then built with
-// each distinct amount, quantity and date read once, not once a row.
+// a column below 0), numbered by sheet.Table.Distinct. The orders are then
+// built with each distinct amount, quantity and date read once, not once
+// a row.
 func distinctOf(t *sheet.Table, cols ...int) []values {
 	out := make([]values, len(cols))
-	seen := make([]wordwise.Index, len(cols))
-	// last[k] is the number of the value of column k in the row above, -1
-	// before its first: a number, not the string, as a string written to
-	// the heap for every row is a write barrier while the garbage
-	// collector marks.
-	last := make([]int32, len(cols))
-	var want []int // the places in cols of the columns to read
 	for k, i := range cols {
-		last[k] = -1
 		if i >= 0 {
-			want = append(want, k)
-			out[k].at = make([]uint16, t.Len())
+			out[k].vals, out[k].at = t.Distinct(i, maxAt)
 		}
-	}
-	if len(want) == 0 {
-		return out
-	}
-	for r := range t.Len() {
-		rec := t.Record(r)
-		for _, k := range want {
-			s := rec.Trim(cols[k])
-			if s == "" {
-				continue
-			}
-			if last[k] < 0 || !wordwise.Equal(s, seen[k].List[last[k]]) {
-				last[k], _ = seen[k].ID(s)
-				if int(last[k]) >= maxAt {
-					out[k].at = nil // too many to number in 2 bytes
-				}
-			}
-			if at := out[k].at; at != nil {
-				at[r] = uint16(last[k] + 1)
-			}
-		}
-	}
-	for _, k := range want {
-		out[k].vals = seen[k].List
 	}
 	return out
 }

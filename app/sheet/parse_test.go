@@ -406,3 +406,59 @@ func TestParseWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestDistinct checks Distinct against Trim, row by row: every column of
+// the parse cases' tables (spaced, paired and wide rows, a row too long
+// for its offsets) and of a workbook-like table, columns past a row's end
+// and below 0, and a bound on the values that the column passes.
+func TestDistinct(t *testing.T) {
+	var tables []*Table
+	for _, s := range parseCases {
+		for _, comma := range []byte{',', ';', '\t', ' '} {
+			tables = append(tables, parseText(s, comma, nil))
+		}
+	}
+	var tb Table
+	for i, r := range [][]string{{"a", " b ", "a"}, {strings.Repeat("w", wideSpan), "b"}, {}, {"a", "", " c"}, {"\u00a0a", "b"}} {
+		tb.AppendRow(i+2, r)
+	}
+	tables = append(tables, &tb)
+	for ti, tb := range tables {
+		width := 0
+		for r := range tb.Len() {
+			width = max(width, tb.Width(r))
+		}
+		for c := -1; c <= width; c++ {
+			for _, maxAt := range []int{1 << 16, 1} {
+				vals, at := tb.Distinct(c, maxAt)
+				var want []string
+				number := map[string]int{}
+				for r := range tb.Len() {
+					v := tb.Trim(r, c)
+					if v == "" {
+						continue
+					}
+					if _, ok := number[v]; !ok {
+						number[v] = len(want)
+						want = append(want, v)
+					}
+				}
+				if !reflect.DeepEqual(vals, want) {
+					t.Fatalf("table %d, column %d: values %q, want %q", ti, c, vals, want)
+				}
+				if len(want) > maxAt {
+					if at != nil {
+						t.Fatalf("table %d, column %d: %d values past %d, rows numbered", ti, c, len(want), maxAt)
+					}
+					continue
+				}
+				for r := range tb.Len() {
+					v := tb.Trim(r, c)
+					if k := at[r]; v == "" && k != 0 || v != "" && int(k) != number[v]+1 {
+						t.Fatalf("table %d, column %d, row %d: number %d for %q", ti, c, r, k, v)
+					}
+				}
+			}
+		}
+	}
+}
