@@ -1,8 +1,10 @@
 package metrics
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -103,7 +105,7 @@ func Seasonal(d *Dataset, asOf, from, to time.Time) []SeasonalCustomer {
 			out = append(out, s)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].WindowRevenue > out[j].WindowRevenue })
+	slices.SortStableFunc(out, func(a, b SeasonalCustomer) int { return cmp.Compare(b.WindowRevenue, a.WindowRevenue) })
 	return out
 }
 
@@ -160,11 +162,11 @@ func Interests(d *Dataset, by InterestKey) []Interest {
 	for i := range out {
 		out[i].CustomerShare = ratio(float64(out[i].Customers), float64(len(d.Customers)))
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Customers != out[j].Customers {
-			return out[i].Customers > out[j].Customers
+	slices.SortStableFunc(out, func(a, b Interest) int {
+		if a.Customers != b.Customers {
+			return cmp.Compare(b.Customers, a.Customers)
 		}
-		return out[i].Name < out[j].Name
+		return strings.Compare(a.Name, b.Name)
 	})
 	return out
 }

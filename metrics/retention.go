@@ -124,7 +124,7 @@ func Periods(d *Dataset, o Options) []PeriodStats {
 			}
 		}
 	}
-	for _, ord := range d.Orders {
+	for i, ord := range d.Orders {
 		p := g.index(ord.Time)
 		if p < p0 || p > p1 {
 			continue
@@ -132,7 +132,7 @@ func Periods(d *Dataset, o Options) []PeriodStats {
 		s := &out[p-p0]
 		s.Orders++
 		s.Revenue += ord.Amount
-		if firstPeriod[d.index[ord.Customer]] == p {
+		if firstPeriod[d.customerOf[i]] == p {
 			s.NewRevenue += ord.Amount
 		} else {
 			s.ReturningRevenue += ord.Amount

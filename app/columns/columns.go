@@ -12,11 +12,13 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"retention/app/parse"
 	"retention/app/report"
+	"retention/app/wordwise"
 )
 
 // Role is what a column means.
@@ -252,11 +254,24 @@ var names = map[Role][]string{
 	},
 }
 
+// foldLetters spells the Nordic and German letters as Fold folds them;
+// made once, as a Replacer builds its tables on its first use (per call
+// of Fold it was most of the time the column roles took).
+var foldLetters = strings.NewReplacer("ø", "o", "æ", "ae", "å", "a", "ß", "ss", "ü", "u", "ö", "o", "ä", "a")
+
 // Fold lower-cases s, folds accents and Nordic letters, and keeps only
 // letters and digits: the form header names are compared in.
 func Fold(s string) string {
+	if ascii(s) {
+		return foldASCII(s)
+	}
+	return foldAny(s)
+}
+
+// foldAny is Fold of any string.
+func foldAny(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("ø", "o", "æ", "ae", "å", "a", "ß", "ss", "ü", "u", "ö", "o", "ä", "a").Replace(s)
+	s = foldLetters.Replace(s)
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if unicode.IsLetter(r) && r < unicode.MaxASCII || unicode.IsDigit(r) {
@@ -264,6 +279,32 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// foldASCII is Fold of an ASCII string: its letters lower-cased and its
+// digits, nothing else (no letter to spell otherwise, none that NFD
+// decomposes). Fold is called for every word of the sampled values of
+// the columns (TransactionKind), mostly ASCII.
+func foldASCII(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b)
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // profile is what the sampled values of a column look like.
@@ -317,14 +358,15 @@ func profileOf(rows Cells, c int) profile {
 	p.filled = float64(len(vals)) / float64(sampled)
 	nf := parse.DetectNumberFormat(vals)
 	df, dfErr := parse.DetectDateFormat(vals)
-	seen := map[string]bool{}
-	txnSeen := map[string]bool{} // value -> is a transaction type
+	var seen wordwise.Index    // the distinct values
+	var txnSeen wordwise.Index // the values with letters, numbered as isTxn
+	var isTxn []bool           // whether each is a transaction type
 	var nums, ints, dates, emails, letters, short, compact, neg, money, spaced, txns int
 	var sum float64
 	p.sorted = true
 	prev := -1e308
 	for _, v := range vals {
-		seen[v] = true
+		seen.ID(v)
 		if x, err := nf.Parse(v); err == nil {
 			nums++
 			if moneyShaped(v) {
@@ -354,12 +396,11 @@ func profileOf(rows Cells, c int) profile {
 			emails++
 		}
 		if strings.IndexFunc(v, unicode.IsLetter) >= 0 {
-			isTxn, ok := txnSeen[v]
-			if !ok {
-				isTxn = TransactionKind(v) != TxnUnknown
-				txnSeen[v] = isTxn
+			k, isNew := txnSeen.ID(v)
+			if isNew {
+				isTxn = append(isTxn, TransactionKind(v) != TxnUnknown)
 			}
-			if isTxn {
+			if isTxn[k] {
 				txns++
 			}
 			letters++
@@ -379,10 +420,10 @@ func profileOf(rows Cells, c int) profile {
 		p.integers = float64(ints) / float64(nums)
 		p.meanAbs = sum / float64(nums)
 	}
-	p.distinct = float64(len(seen)) / k
-	p.few = len(vals) >= fewRows && len(seen) <= fewValues
+	p.distinct = float64(seen.Len()) / k
+	p.few = len(vals) >= fewRows && seen.Len() <= fewValues
 	p.flag = len(vals) >= 10 // a few rows of "1" may be the first orders
-	for v := range seen {
+	for _, v := range seen.List {
 		if !flagWords[strings.ToLower(v)] {
 			p.flag = false
 		}

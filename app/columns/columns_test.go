@@ -1,8 +1,10 @@
 package columns
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"retention/app/report"
 )
@@ -388,5 +390,36 @@ func TestRefundedNotOthers(t *testing.T) {
 	}
 	if i, ok := m.Column(RefundDate); !ok || h[i] != "Refunded date" {
 		t.Errorf("refund date = %d, %v, want Refunded date", i, ok)
+	}
+}
+
+// TestFoldASCII: an ASCII string folds as any string folds (foldAny), with
+// every ASCII byte among them.
+func TestFoldASCII(t *testing.T) {
+	all := make([]byte, 128)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	for _, s := range []string{"", string(all), "Order ID", "Customer_E-Mail", "SALE", "payment_refund", "Total (EUR)", "  x1 "} {
+		if got, want := Fold(s), foldAny(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if got := Fold("Bestellnr. Ø"); got != "bestellnro" {
+		t.Errorf("Fold(non-ASCII) = %q", got)
+	}
+}
+
+// TestTxnTokens: an ASCII value's words are those FieldsFunc and Fold
+// give any value.
+func TestTxnTokens(t *testing.T) {
+	for _, v := range []string{"", "Express Checkout Payment", "payment_refund", "SALE", "  fee ", "a1b2C3", "General Withdrawal - Bank", "x", "12 34", "Reversal of General Account Hold"} {
+		var want []string
+		for _, w := range strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			want = append(want, Fold(w))
+		}
+		if got := txnTokens(v); !reflect.DeepEqual(got, want) {
+			t.Errorf("txnTokens(%q) = %q, want %q", v, got, want)
+		}
 	}
 }

@@ -103,6 +103,11 @@ func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 	}
 	doc.Interest = []report.Interest{}
 	all := metrics.Interests(ds, key)
+	byProduct := all // the products' interests, counted once
+	if key != metrics.ByProduct {
+		byProduct = metrics.Interests(ds, metrics.ByProduct)
+	}
+	doc.Products = products(byProduct)
 	if len(all) > MaxInterests {
 		doc.Notes = append(doc.Notes, report.Note{Code: report.NoteInterests, N: MaxInterests, Value: keyName(key), Of: len(all)})
 		all = all[:MaxInterests]
@@ -110,7 +115,6 @@ func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 	for _, it := range all {
 		doc.Interest = append(doc.Interest, report.Interest{Name: it.Name, Customers: it.Customers, CustomerShare: r6(it.CustomerShare), Orders: it.Orders, Revenue: r2(it.Revenue)})
 	}
-	doc.Products = products(ds)
 	par := metrics.Pareto(ds, asOf)
 	doc.Pareto = report.Pareto{Top1: r6(par.Top1), Top10: r6(par.Top10), Top20: r6(par.Top20), Curve: make([]float64, len(par.Curve))}
 	for i, v := range par.Curve {

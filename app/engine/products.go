@@ -10,9 +10,9 @@ import (
 )
 
 // products lists the names of the products bought by the most customers,
-// most first, at most report.MaxProducts.
-func products(ds *metrics.Dataset) []string {
-	all := metrics.Interests(ds, metrics.ByProduct)
+// most first, at most report.MaxProducts, from all the products'
+// interests (metrics.Interests by product).
+func products(all []metrics.Interest) []string {
 	out := make([]string, 0, min(len(all), report.MaxProducts))
 	for _, it := range all {
 		if len(out) == report.MaxProducts {

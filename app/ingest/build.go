@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"retention/app/parse"
 	"retention/app/report"
 	"retention/app/sheet"
+	"retention/app/wordwise"
 	"retention/metrics"
 )
 
@@ -59,144 +61,157 @@ func resolve(m columns.Mapping) cols {
 	}
 }
 
-// agg is an order being assembled from its lines.
+// agg is an order being assembled from its lines. Its flags are kept
+// together, after its other fields, and its counts are int32 (a table's
+// lines are): Online Retail x10 has 259,000 orders.
 type agg struct {
-	id        string
-	line      int // first line in the file
-	rows      int
-	lines     []int // first few lines, for examples
-	customer  string
-	email     string
-	name      string
-	country   string
-	time      time.Time
-	hasTime   bool
-	total     float64 // order-level total: the first line's
-	hasTotal  bool
-	totalDiff bool    // lines disagree on the total: totals are per line
-	lineSum   float64 // sum of line totals or of quantity x price
-	qty       float64
-	status    string
-	hasStatus bool // a sale row has a status
-	live      bool // a sale row's status is not a cancellation
-	currency  string
-	products  []int32 // in the dataset's names
-	cats      []int32
-	creditID  bool // the id marks a credit note (C123456)
+	id       string
+	customer string
+	email    string
+	name     string
+	country  string
+	status   string
+	currency string
+	time     time.Time
+	total    float64 // order-level total: the first line's
+	lineSum  float64 // sum of line totals or of quantity x price
+	qty      float64
+	products listRef // in the dataset's names
+	cats     listRef
+	rows     int32
+	nLines   int32              // the lines in lines
+	lines    [maxExamples]int32 // first few lines, for examples
 
 	// Refunds within the order: rows a transaction type calls refunds,
 	// and units returned.
-	saleRows      int       // rows that are the sale (all but refund rows)
-	refundRows    int       // rows that are refunds
+	saleRows      int32     // rows that are the sale (all but refund rows)
+	refundRows    int32     // rows that are refunds
 	refund        float64   // refund rows' money, as a positive amount
 	refundTime    time.Time // the first refund row's date
 	refundKey     string    // who a refund row names, for a refund without its sale
 	returned      float64   // units returned
 	returnedValue float64   // returned units x unit price
-	returnedPrice bool      // every row with units returned had a unit price
 
 	// The platform's own sum of what went back on the order: a refunded
 	// amount column, on the order's first row or on each line's.
 	refundedFirst float64   // the first sale row's refunded amount
 	refundedSum   float64   // the sale rows' refunded amounts
-	hasRefunded   bool      // a sale row gives a refunded amount
-	refundedDiff  bool      // rows disagree: the amounts are per line
 	refundedAt    time.Time // the refund date column's first date
+
+	hasTime       bool
+	hasTotal      bool
+	totalDiff     bool // lines disagree on the total: totals are per line
+	hasStatus     bool // a sale row has a status
+	live          bool // a sale row's status is not a cancellation
+	creditID      bool // the id marks a credit note (C123456)
+	returnedPrice bool // every row with units returned had a unit price
+	hasRefunded   bool // a sale row gives a refunded amount
+	refundedDiff  bool // rows disagree: the amounts are per line
 }
+
+// aggBlock is the number of orders made in one allocation.
+const aggBlock = 1024
 
 func (a *agg) addLine(line int) {
 	a.rows++
-	if len(a.lines) < maxExamples {
-		a.lines = append(a.lines, line)
+	if a.nLines < maxExamples {
+		a.lines[a.nLines] = int32(line)
+		a.nLines++
 	}
 }
 
-// distinctLists keeps lists of distinct values (an order's products, its
-// categories, as indices in the dataset's names) in order of first
-// appearance. A list longer than longList
-// is looked up in a set instead of being scanned: Online Retail's orders
-// of up to 1,110 products would otherwise compare each line with every
-// product before it (29 million comparisons over the file). One set
-// serves every list, rebuilt when a long list other than the last one
-// grows: an order's lines mostly follow each other.
+// distinctLists keeps lists of distinct numbers (an order's products,
+// its categories, as indices in the dataset's names) in order of first
+// appearance. Whether a list holds a number is one look in a table
+// indexed by the numbers (mark), not a scan of the list nor a hash: mark[v]
+// is gen while the list last added to (owner) holds v. A list other than
+// the owner takes the next gen and marks its numbers: an order's lines
+// mostly follow each other, so that happens once an order. (Online
+// Retail's orders of up to 1,110 products would otherwise compare each
+// line with every product before it, 29 million comparisons over the
+// file; a set per long list hashed each number.)
 //
-// The lists' values are kept in shared blocks (arena), not a backing
-// array per list grown by doubling: a list whose last value is the
-// block's last grows in place (an order's lines mostly follow each
-// other); another one moves to the block's end with room for as many
-// values again, so that the lists of orders whose lines alternate grow
-// by doubling, as with append. A list's room is its own.
-type distinctLists[T comparable] struct {
-	owner *[]T // the list the set holds
-	set   map[T]struct{}
-	arena []T
+// The lists' values are kept in shared blocks, not a backing array per
+// list grown by doubling: a list whose last value is the last block's
+// last grows in place (an order's lines mostly follow each other);
+// another one moves to the block's end with room for as many values
+// again, so that the lists of orders whose lines alternate grow by
+// doubling, as with append. A list's room is its own. A list is a
+// listRef, four numbers: adding to it writes no pointer into the order
+// (a slice in it was a write barrier for every line while the garbage
+// collector marked).
+type distinctLists struct {
+	owner  *listRef // the list mark holds
+	gen    uint32
+	mark   []uint32  // per number: gen when owner holds it
+	blocks [][]int32 // each whole: the last one's first used values are taken
+	used   int
 }
+
+// listRef is a list of distinctLists: blocks[block][at:at+n], with room
+// for room values from at.
+type listRef struct{ block, at, n, room int32 }
 
 // arenaBlock is the number of values of a block of distinctLists.
 const arenaBlock = 1 << 14
 
+// values returns the list's values, nil for an empty list.
+func (d *distinctLists) values(l *listRef) []int32 {
+	if l.n == 0 {
+		return nil
+	}
+	return d.blocks[l.block][l.at : l.at+l.n : l.at+l.n]
+}
+
 // push appends v to the list.
-func (d *distinctLists[T]) push(list *[]T, v T) {
-	l := *list
-	if len(l) < cap(l) {
-		*list = append(l, v)
-		return
+func (d *distinctLists) push(l *listRef, v int32) {
+	last := len(d.blocks) - 1
+	switch {
+	case l.n < l.room:
+	case l.n > 0 && int(l.block) == last && int(l.at+l.n) == d.used && d.used < len(d.blocks[last]):
+		// The list ends where the last block's values do: it grows in
+		// place.
+		d.used++
+		l.room++
+	default:
+		room := int32(1)
+		if l.n > 0 {
+			room = 2 * (l.n + 1)
+		}
+		if last < 0 || len(d.blocks[last])-d.used < int(room) {
+			d.blocks = append(d.blocks, make([]int32, max(arenaBlock, int(room))))
+			last++
+			d.used = 0
+		}
+		copy(d.blocks[last][d.used:], d.values(l))
+		*l = listRef{block: int32(last), at: int32(d.used), n: l.n, room: room}
+		d.used += int(room)
 	}
-	n := len(d.arena)
-	if len(l) > 0 && n > 0 && n < cap(d.arena) && &l[len(l)-1] == &d.arena[n-1] {
-		d.arena = append(d.arena, v)
-		*list = d.arena[n-len(l) : n+1 : n+1]
-		return
-	}
-	room := 1
-	if len(l) > 0 {
-		room = 2 * (len(l) + 1)
-	}
-	if cap(d.arena)-n < room {
-		d.arena = make([]T, 0, max(arenaBlock, room))
-		n = 0
-	}
-	d.arena = append(d.arena, l...)
-	d.arena = append(d.arena, v)
-	*list = d.arena[n : len(d.arena) : n+room]
-	d.arena = d.arena[:n+room]
+	d.blocks[l.block][l.at+l.n] = v
+	l.n++
 }
 
-// add appends v to the list unless the list holds it already.
-func (d *distinctLists[T]) add(list *[]T, v T) {
-	l := *list
-	if len(l) <= longList {
-		for _, x := range l {
-			if x == v {
-				return
-			}
+// add appends v (0 or more) to the list unless the list holds it already.
+func (d *distinctLists) add(l *listRef, v int32) {
+	if d.owner != l {
+		if d.gen++; d.gen == 0 { // after 2^32 owners: every mark is stale
+			clear(d.mark)
+			d.gen = 1
 		}
-		d.push(list, v)
+		d.owner = l
+		for _, x := range d.values(l) {
+			d.mark[x] = d.gen
+		}
+	}
+	if int(v) >= len(d.mark) {
+		d.mark = append(d.mark, make([]uint32, int(v)+1-len(d.mark))...)
+	}
+	if d.mark[v] == d.gen {
 		return
 	}
-	if d.owner != list {
-		if d.set == nil {
-			d.set = make(map[T]struct{}, 2*len(l))
-		}
-		clear(d.set)
-		for _, x := range l {
-			d.set[x] = struct{}{}
-		}
-		d.owner = list
-	}
-	if _, ok := d.set[v]; ok {
-		return
-	}
-	d.set[v] = struct{}{}
-	d.push(list, v)
+	d.mark[v] = d.gen
+	d.push(l, v)
 }
-
-// longList is the length from which distinctLists looks a list up in its
-// set. Short lists are scanned: most orders have a few products, and a
-// scan of a few strings (most differ in length) costs less than hashing
-// one, the more so in WebAssembly, whose string hash has no AES. The lists
-// are the same whatever the value.
-const longList = 32
 
 // build groups the table's rows into orders and refunds.
 func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Report, error) {
@@ -231,9 +246,19 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		rep.Notes = append(rep.Notes, report.Note{Code: report.NoteByNameAddress})
 	}
 
+	// A collection now, while the heap holds little besides the table,
+	// so that none is under way through the loops over the rows below,
+	// which allocate less than the heap holds: in WebAssembly the
+	// collector marks in the program's own thread, as it allocates, so a
+	// collection that starts in a loop lasts for most of it, and every
+	// pointer the loop writes meanwhile goes through its write barrier
+	// (Online Retail's orders: some 6% faster, the collection's own time
+	// counted).
+	runtime.GC()
+
 	// Formats are decided from the whole column, never row by row.
 	vals := distinctOf(t, c.date, c.total, c.price, c.qty, c.refunded, c.adjusted, c.refundDate)
-	df, err := parse.DetectDateFormat(vals[0])
+	df, err := parse.DetectDateFormat(vals[0].vals)
 	if err != nil {
 		p := &Problem{Code: BadDates, File: t.Name, Role: columns.Date, Columns: []string{hdr(c.date)}, Detail: err.Error(), err: ErrNoDate}
 		if de := (*parse.DateError)(nil); errors.As(err, &de) {
@@ -244,7 +269,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	rep.DateFormat = df.Code()
 	var numVals []string
 	for _, v := range vals[1:6] {
-		numVals = append(numVals, v...)
+		numVals = append(numVals, v.vals...)
 	}
 	nf := parse.DetectNumberFormat(numVals)
 	rep.NumberFormat = nf.Code()
@@ -252,7 +277,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	// read, is left aside: the refunds are then dated at their orders.
 	var rdf parse.DateFormat
 	if c.refundDate >= 0 {
-		if f, err := parse.DetectDateFormat(vals[6]); err == nil {
+		if f, err := parse.DetectDateFormat(vals[6].vals); err == nil {
 			rdf = f
 		} else {
 			c.refundDate = -1
@@ -260,29 +285,90 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	}
 
 	var sk skips
-	orders := make(map[string]*agg)
-	var seq []*agg // orders in order of first appearance
+	var orderIDs wordwise.Index // the orders' ids, numbered as seq
+	var seq []*agg              // orders in order of first appearance
+	var aggs []agg              // the block seq's next orders are made in
 	var prev *agg
-	var products, cats distinctLists[int32]
-	var names metrics.Names // of the products and categories
+	var products, cats distinctLists
+	// The products' and categories' names, the first MiB of them copied
+	// together (see wordwise.Index.CopyUpTo): Online Retail's 4,000
+	// product names, looked up for each of its 541,909 lines.
+	names := wordwise.Index{CopyUpTo: 1 << 20}
 	numericIDs, creditIDs := 0, 0
 	dateCache := map[string]time.Time{}
 	var lastDateS string
 	var lastDate time.Time
+	lastPlausible := false
+	// The amounts' currency marks are read row by row only where they may
+	// be found: in a currency column, or in amounts of which one has a
+	// mark (vals holds every one).
+	amountMarks := c.currency >= 0 || anyCurrency(vals[1].vals) || anyCurrency(vals[2].vals)
+	// Each distinct date and number read once: a row's is looked up by
+	// its number (values.at).
+	orderDates := readDates(vals[0], df, loc, opt.Latest)
+	totals, prices, qtys := readNumbers(vals[1], nf), readNumbers(vals[2], nf), readNumbers(vals[3], nf)
+	refundeds, adjusteds := readNumbers(vals[4], nf), readNumbers(vals[5], nf)
 
-	var row []string // the cells of row r
+	// The cells of row r by role, "" for a role no column plays.
+	var rec sheet.Record
 	cell := func(i int) string {
-		if i < 0 || i >= len(row) {
+		if i < 0 {
 			return ""
 		}
-		return row[i]
+		return rec.Trim(i)
 	}
-	for r := range t.Len() {
-		line := int(t.Lines[r])
+	var line int // of row r
+	parseNum := func(i int, what string) (float64, bool, bool) {
+		s := cell(i)
+		if s == "" {
+			return 0, false, true
+		}
+		v, err := nf.Parse(s)
+		if !finite(v, err) {
+			sk.add(NumberNotFinite, what+" is too large or not finite", hdr(i), line, s)
+			return 0, false, false
+		}
+		if err != nil {
+			sk.add(NotANumber, what+" is not a number", hdr(i), line, s)
+			return 0, false, false
+		}
+		return v, true, true
+	}
+	var r int // the row read
+	// numAt is the number of row r in column i from its distinct values
+	// read once (col); a value that is no number skips the row as
+	// parseNum does.
+	numAt := func(i int, col *numbers, what string) (float64, bool, bool) {
+		k := col.at[r]
+		if k == 0 {
+			return 0, false, true
+		}
+		k--
+		switch col.state[k] {
+		case numberOK:
+			return col.v[k], true, true
+		case numberNotFinite:
+			sk.add(NumberNotFinite, what+" is too large or not finite", hdr(i), line, col.vals[k])
+		default:
+			sk.add(NotANumber, what+" is not a number", hdr(i), line, col.vals[k])
+		}
+		return 0, false, false
+	}
+	num := func(i int, col *numbers, what string) (float64, bool, bool) { // value, present, ok
+		switch {
+		case i < 0: // no column plays the role: no call
+			return 0, false, true
+		case col != nil:
+			return numAt(i, col, what)
+		}
+		return parseNum(i, what)
+	}
+	for r = 0; r < t.Len(); r++ {
+		line = int(t.Lines[r])
 		if opt.Progress != nil && r%16384 == 0 {
 			opt.Progress(report.StageOrders, int64(r), int64(t.Len()))
 		}
-		row = t.TrimRow(r, row)
+		rec = t.Record(r)
 
 		// Which order this line belongs to.
 		id := cell(c.order)
@@ -298,14 +384,19 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				id = "row " + strconv.Itoa(line)
 			}
 		}
-		if a == nil && prev != nil && prev.id == id {
+		if a == nil && prev != nil && wordwise.Equal(prev.id, id) {
 			a = prev // the line continues the order of the line above
 		}
 		if a == nil {
-			a = orders[id]
-			if a == nil {
-				a = &agg{id: id, line: line}
-				orders[id] = a
+			if k, isNew := orderIDs.ID(id); !isNew {
+				a = seq[k]
+			} else {
+				if len(aggs) == cap(aggs) {
+					aggs = make([]agg, 0, aggBlock)
+				}
+				aggs = aggs[:len(aggs)+1]
+				a = &aggs[len(aggs)-1]
+				a.id = id
 				seq = append(seq, a)
 				if c.order >= 0 && id != "" {
 					if isDigits(id) {
@@ -321,57 +412,55 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 
 		// Values of the line; invalid ones skip the line with the reason.
 		var lt time.Time
-		if s := cell(c.date); s != "" {
-			if s == lastDateS {
-				lt = lastDate
-			} else if v, ok := dateCache[s]; ok {
-				lt = v
-			} else {
-				v, err := df.Parse(s, loc)
-				if err != nil && placeholderText(s) {
-					sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
+		if orderDates != nil {
+			if k := orderDates.at[r]; k > 0 {
+				switch k--; orderDates.state[k] {
+				case dateOutOfRange:
+					sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, orderDates.vals[k])
+					continue
+				case dateUnreadable:
+					sk.add(DateUnreadable, "date cannot be read", hdr(c.date), line, orderDates.vals[k])
 					continue
 				}
-				if err != nil {
-					sk.add(DateUnreadable, "date cannot be read", hdr(c.date), line, s)
-					continue
-				}
-				if len(dateCache) < 1<<16 {
-					dateCache[s] = v
-				}
-				lt = v
+				lt = orderDates.t[k]
 			}
-			lastDateS, lastDate = s, lt
-			if !plausibleDate(lt, opt.Latest) {
+		} else if s := cell(c.date); s != "" {
+			// Most lines repeat the date of the line above (their order's):
+			// it is read, and judged, once.
+			if !wordwise.Equal(s, lastDateS) {
+				v, ok := dateCache[s]
+				if !ok {
+					var err error
+					v, err = df.Parse(s, loc)
+					if err != nil && placeholderText(s) {
+						sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
+						continue
+					}
+					if err != nil {
+						sk.add(DateUnreadable, "date cannot be read", hdr(c.date), line, s)
+						continue
+					}
+					if len(dateCache) < 1<<16 {
+						dateCache[s] = v
+					}
+				}
+				lastDateS, lastDate, lastPlausible = s, v, plausibleDate(v, opt.Latest)
+			}
+			if !lastPlausible {
 				sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
 				continue
 			}
+			lt = lastDate
 		}
-		num := func(i int, what string) (float64, bool, bool) { // value, present, ok
-			s := cell(i)
-			if s == "" {
-				return 0, false, true
-			}
-			v, err := nf.Parse(s)
-			if !finite(v, err) {
-				sk.add(NumberNotFinite, what+" is too large or not finite", hdr(i), line, s)
-				return 0, false, false
-			}
-			if err != nil {
-				sk.add(NotANumber, what+" is not a number", hdr(i), line, s)
-				return 0, false, false
-			}
-			return v, true, true
-		}
-		total, hasTotal, ok := num(c.total, "order total")
+		total, hasTotal, ok := num(c.total, totals, "order total")
 		if !ok {
 			continue
 		}
-		qty, hasQty, ok := num(c.qty, "quantity")
+		qty, hasQty, ok := num(c.qty, qtys, "quantity")
 		if !ok {
 			continue
 		}
-		price, hasPrice, ok := num(c.price, "unit price")
+		price, hasPrice, ok := num(c.price, prices, "unit price")
 		if !ok {
 			continue
 		}
@@ -385,15 +474,15 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 				continue
 			}
 		}
-		returned, hasReturned, ok := num(c.returned, "quantity returned")
+		returned, hasReturned, ok := num(c.returned, nil, "quantity returned")
 		if !ok {
 			continue
 		}
-		refunded, hasRefunded, ok := num(c.refunded, "amount refunded")
+		refunded, hasRefunded, ok := num(c.refunded, refundeds, "amount refunded")
 		if !ok {
 			continue
 		}
-		adjusted, hasAdjusted, ok := num(c.adjusted, "adjusted order total")
+		adjusted, hasAdjusted, ok := num(c.adjusted, adjusteds, "adjusted order total")
 		if !ok {
 			continue
 		}
@@ -444,20 +533,20 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		}
 		// An order's customer and e-mail come from its first line that
 		// gives them: read only while the order has none.
-		if a.customer == "" {
+		if a.customer == "" && c.customer >= 0 {
 			a.customer = normalizeID(cell(c.customer))
 		}
 		if byName && a.customer == "" {
 			a.customer = nameKey(cell(c.name), cell(c.address))
 		}
-		if a.email == "" {
+		if a.email == "" && c.email >= 0 {
 			a.email = strings.ToLower(cell(c.email))
 		}
-		if s := cell(c.name); s != "" && a.name == "" {
-			a.name = s
+		if a.name == "" && c.name >= 0 {
+			a.name = cell(c.name)
 		}
-		if s := cell(c.country); s != "" && a.country == "" {
-			a.country = s
+		if a.country == "" && c.country >= 0 {
+			a.country = cell(c.country)
 		}
 		if s := cell(c.status); s != "" {
 			if a.status == "" {
@@ -466,14 +555,16 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 			a.hasStatus = true
 			a.live = a.live || !isCancelled(s)
 		}
-		if a.currency == "" {
+		if a.currency == "" && amountMarks {
 			a.currency = lineCurrency(cell(c.currency), cell(c.total), cell(c.price))
 		}
 		if s := cell(c.product); s != "" {
-			products.add(&a.products, names.ID(s))
+			id, _ := names.ID(s)
+			products.add(&a.products, id)
 		}
 		if s := cell(c.category); s != "" {
-			cats.add(&a.cats, names.ID(s))
+			id, _ := names.ID(s)
+			cats.add(&a.cats, id)
 		}
 		if hasTotal {
 			if !a.hasTotal {
@@ -539,13 +630,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		custInfo   = map[string]*metrics.Customer{}
 	)
 	skipOrder := func(a *agg, code SkipCode, reason, column, value string) {
-		for i := 0; i < a.rows; i++ {
-			l := 0 // counted, with no further example
-			if i < len(a.lines) {
-				l = a.lines[i]
-			}
-			sk.add(code, reason, column, l, value)
-		}
+		sk.addRows(code, reason, column, int(a.rows), a.lines[:a.nLines], value)
 	}
 	for _, a := range seq {
 		if a.rows == 0 {
@@ -597,22 +682,22 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		switch {
 		case (creditByID && a.creditID) || amount < 0:
 			outRefunds = append(outRefunds, metrics.Refund{OrderID: a.id, Customer: key, Time: a.time, Amount: math.Abs(amount), Currency: a.currency})
-			rep.RefundRows += a.rows
+			rep.RefundRows += int(a.rows)
 		case a.hasStatus && !a.live || a.returnedAll():
 			// Every row's status says cancelled or refunded, or every
 			// unit came back: refunded in full, not an order.
 			rep.Cancelled++
 			rep.CancelledAmount += amount
-			rep.CancelledRows += a.rows
+			rep.CancelledRows += int(a.rows)
 		default:
 			outOrders = append(outOrders, metrics.Order{
 				ID: a.id, Customer: key, Time: a.time, Amount: amount, Quantity: a.qty,
-				Currency: a.currency, Products: a.products, Categories: a.cats,
+				Currency: a.currency, Products: products.values(&a.products), Categories: cats.values(&a.cats),
 			})
-			rep.OrderRows += a.saleRows
+			rep.OrderRows += int(a.saleRows)
 			if r := a.refunded(amount, refundedPerLine); r > 0 {
 				outRefunds = append(outRefunds, metrics.Refund{OrderID: a.id, Customer: key, Time: a.refundAt(), Amount: r, Currency: a.currency})
-				rep.RefundRows += a.refundRows
+				rep.RefundRows += int(a.refundRows)
 			}
 		}
 	}
@@ -835,66 +920,123 @@ func filled(t *sheet.Table, i int) bool {
 	return false
 }
 
-// distinctOf returns, for each column i of cols, its distinct non-blank
-// values (trimmed) in order of first appearance, nil for a column below 0;
-// it reads each row once for all the columns.
-func distinctOf(t *sheet.Table, cols ...int) [][]string {
-	out := make([][]string, len(cols))
-	seen := make([]map[string]struct{}, len(cols))
-	short := make([]map[uint64]struct{}, len(cols)) // values of up to 7 bytes, packed
-	last := make([]string, len(cols))
-	var want []int // the places in cols of the columns to read
+// values is a column as distinctOf reads it: its distinct non-blank
+// values (trimmed) in order of first appearance, and which of them each
+// row holds: data row r holds vals[at[r]-1], or none where at[r] is 0.
+// at is nil for a column of more distinct values than maxAt (the rows
+// of such a column are read one by one), or for no column.
+type values struct {
+	vals []string
+	at   []uint16
+}
+
+// maxAt is the most distinct values of a column whose rows values.at
+// numbers: 2 bytes a row, for the columns read as numbers and dates. A
+// variable, so that the tests can read every row's cells instead.
+var maxAt = 1<<16 - 1
+
+// distinctOf returns, for each column i of cols, its values (nothing for
+// a column below 0), numbered by sheet.Table.Distinct. The orders are then
+// built with each distinct amount, quantity and date read once, not once
+// a row.
+func distinctOf(t *sheet.Table, cols ...int) []values {
+	out := make([]values, len(cols))
 	for k, i := range cols {
 		if i >= 0 {
-			seen[k] = make(map[string]struct{})
-			short[k] = make(map[uint64]struct{})
-			want = append(want, k)
-		}
-	}
-	if len(want) == 0 {
-		return out
-	}
-	var row []string
-	for r := range t.Len() {
-		row = t.TrimRow(r, row)
-		for _, k := range want {
-			i := cols[k]
-			if i >= len(row) {
-				continue
-			}
-			s := row[i]
-			if s == "" || s == last[k] {
-				continue // a line of an order often repeats the value above
-			}
-			last[k] = s
-			if key, ok := packShort(s); ok {
-				if _, ok := short[k][key]; !ok {
-					short[k][key] = struct{}{}
-					out[k] = append(out[k], s)
-				}
-			} else if _, ok := seen[k][s]; !ok {
-				seen[k][s] = struct{}{}
-				out[k] = append(out[k], s)
-			}
+			out[k].vals, out[k].at = t.Distinct(i, maxAt)
 		}
 	}
 	return out
 }
 
-// packShort packs a string of up to 7 bytes, and its length, into a
-// uint64 that only that string packs to: the amounts and quantities of a
-// file ("2.55", "12") are looked up as integers, whose hash in WebAssembly
-// costs far less than a string's (no AES there: Go hashes a string's
-// bytes in software).
-func packShort(s string) (uint64, bool) {
-	if len(s) > 7 {
-		return 0, false
+// numbers are a number column's distinct values read once each: v[k]
+// is vals[k] read in the file's number format, and state[k] whether it
+// could be (numberOK, numberNotFinite, numberNot).
+type numbers struct {
+	values
+	v     []float64
+	state []uint8
+}
+
+// The states of a number of numbers: read, too large or not finite, not
+// a number.
+const (
+	numberOK = iota
+	numberNotFinite
+	numberNot
+)
+
+// readNumbers reads a number column's distinct values in the format nf,
+// as a row's cell is read; none when its rows are not numbered.
+func readNumbers(vs values, nf parse.NumberFormat) *numbers {
+	if vs.at == nil {
+		return nil
 	}
-	k := uint64(len(s)) << 56
-	for i := 0; i < len(s); i++ {
-		k |= uint64(s[i]) << (8 * i)
+	n := &numbers{values: vs, v: make([]float64, len(vs.vals)), state: make([]uint8, len(vs.vals))}
+	for k, s := range vs.vals {
+		v, err := nf.Parse(s)
+		switch {
+		case !finite(v, err):
+			n.state[k] = numberNotFinite
+		case err != nil:
+			n.state[k] = numberNot
+		default:
+			n.v[k] = v
+		}
 	}
-	return k, true
+	return n
+}
+
+// dates are the date column's distinct values read once each: t[k] is
+// vals[k] read in the file's date format, and state[k] whether it is an
+// order's date (dateOK), or out of range (a placeholder, or outside
+// plausibleDate), or unreadable.
+type dates struct {
+	values
+	t     []time.Time
+	state []uint8
+}
+
+// The states of a date of dates.
+const (
+	dateOK = iota
+	dateOutOfRange
+	dateUnreadable
+)
+
+// readDates reads the date column's distinct values in the format df and
+// the time zone loc, and judges them against latest, as a row's date is
+// read; none when its rows are not numbered.
+func readDates(vs values, df parse.DateFormat, loc *time.Location, latest time.Time) *dates {
+	if vs.at == nil {
+		return nil
+	}
+	d := &dates{values: vs, t: make([]time.Time, len(vs.vals)), state: make([]uint8, len(vs.vals))}
+	for k, s := range vs.vals {
+		v, err := df.Parse(s, loc)
+		switch {
+		case err != nil && placeholderText(s):
+			d.state[k] = dateOutOfRange
+		case err != nil:
+			d.state[k] = dateUnreadable
+		case !plausibleDate(v, latest):
+			d.state[k] = dateOutOfRange
+		default:
+			d.t[k] = v
+		}
+	}
+	return d
+}
+
+// anyCurrency tells whether one of the amounts vs names a currency
+// (parse.Currency).
+func anyCurrency(vs []string) bool {
+	for _, v := range vs {
+		if parse.Currency(v) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigits(s string) bool {

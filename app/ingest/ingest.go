@@ -150,6 +150,16 @@ type skipKey struct{ reason, column string }
 // add counts one row skipped for a reason, its code with the English;
 // line 0 counts it without keeping an example.
 func (s *skips) add(code SkipCode, reason, column string, line int, value string) {
+	s.addRows(code, reason, column, 1, []int32{int32(line)}, value)
+}
+
+// addRows counts n rows skipped for one reason, as n calls of add would,
+// the first of them at lines (at most n), the others without an example:
+// the rows of an order skipped whole.
+func (s *skips) addRows(code SkipCode, reason, column string, n int, lines []int32, value string) {
+	if n == 0 {
+		return
+	}
 	key := skipKey{reason, column}
 	if s.index == nil {
 		s.index = map[skipKey]int{}
@@ -161,11 +171,13 @@ func (s *skips) add(code SkipCode, reason, column string, line int, value string
 		s.list = append(s.list, Skip{Code: code, Reason: reason, Column: column})
 	}
 	k := &s.list[i]
-	k.Rows++
-	if line > 0 && len(k.Examples) < maxExamples {
-		k.Examples = append(k.Examples, line)
-		if value != "" {
-			k.Values = append(k.Values, value)
+	k.Rows += n
+	for _, line := range lines {
+		if line > 0 && len(k.Examples) < maxExamples {
+			k.Examples = append(k.Examples, int(line))
+			if value != "" {
+				k.Values = append(k.Values, value)
+			}
 		}
 	}
 }

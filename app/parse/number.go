@@ -255,19 +255,29 @@ func (f NumberFormat) Parse(s string) (float64, error) {
 	return v, nil
 }
 
-func notFiniteError(s string) error {
-	if len(s) > 40 {
-		s = s[:40] + "..."
-	}
-	return fmt.Errorf("%w: %q", ErrNotFinite, s)
+func notFiniteError(s string) error { return &numberError{ErrNotFinite, s} }
+
+func notNumber(s string) error { return &numberError{ErrNotNumber, s} }
+
+// numberError is Parse's error for the value s: "not a number: \"s\""
+// (ErrNotNumber, or ErrNotFinite, wrapped), s cut after 40 bytes. Its
+// text is made when it is asked for, not when Parse fails: the roles of
+// the columns are told by parsing every sampled value, of text columns
+// too, and the text is rarely read.
+type numberError struct {
+	err   error
+	value string
 }
 
-func notNumber(s string) error {
+func (e *numberError) Error() string {
+	s := e.value
 	if len(s) > 40 {
 		s = s[:40] + "..."
 	}
-	return fmt.Errorf("%w: %q", ErrNotNumber, s)
+	return e.err.Error() + ": " + strconv.Quote(s)
 }
+
+func (e *numberError) Unwrap() error { return e.err }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' }
 

@@ -2,9 +2,11 @@ package parse
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -281,6 +283,25 @@ func TestDateError(t *testing.T) {
 		var de *DateError
 		if !errors.As(err, &de) || !errors.Is(err, ErrNotDate) || !reflect.DeepEqual(*de, tc.want) || err.Error() != tc.words {
 			t.Errorf("%q: %#v (%v), want %+v, %q", tc.values, de, err, tc.want, tc.words)
+		}
+	}
+}
+
+// TestNumberErrorText: Parse's error reads as fmt.Errorf("%w: %q") read
+// (the value cut after 40 bytes), and wraps its sentinel.
+func TestNumberErrorText(t *testing.T) {
+	long := strings.Repeat("x", 39) + "é and more"
+	for _, tc := range []struct {
+		in   string
+		want error
+	}{{"abc", ErrNotNumber}, {"1e309", ErrNotFinite}, {long, ErrNotNumber}, {"a\"\n", ErrNotNumber}} {
+		_, err := English.Parse(tc.in)
+		v := tc.in
+		if len(v) > 40 {
+			v = v[:40] + "..."
+		}
+		if want := fmt.Errorf("%w: %q", tc.want, v).Error(); err == nil || err.Error() != want || !errors.Is(err, tc.want) {
+			t.Errorf("Parse(%q): %v, want %s", tc.in, err, want)
 		}
 	}
 }

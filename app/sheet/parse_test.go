@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"retention/app/limits"
 	"retention/app/realdata"
 	"strings"
 	"testing"
@@ -247,7 +248,7 @@ func TestAppendRow(t *testing.T) {
 		if got := tb.Row(i); !reflect.DeepEqual(got, r) || int(tb.Lines[i]) != i+2 || tb.Cell(i, len(r)) != "" || tb.Cell(i, -1) != "" {
 			t.Fatalf("row %d: %q at line %d, want %q at %d", i, got, tb.Lines[i], r, i+2)
 		}
-		sameTrimRow(t, &tb, i)
+		sameRecord(t, &tb, i)
 	}
 	for _, n := range []int{0, 4, len(rows) + 1} {
 		h := tb.Head(n)
@@ -283,24 +284,25 @@ func sameParse(t *testing.T, s string, comma byte) {
 				t.Fatalf("record %d, cell %d: %q, plain path %q", i, c, got, want)
 			}
 		}
-		sameTrimRow(t, tb, i)
+		sameRecord(t, tb, i)
 	}
 	if !reflect.DeepEqual(gotProgress, wantProgress) {
 		t.Fatalf("progress %v, plain path %v", gotProgress, wantProgress)
 	}
 }
 
-// sameTrimRow checks that TrimRow gives row r's cells as Trim gives them
-// one by one, over a dst that holds something already.
-func sameTrimRow(t *testing.T, tb *Table, r int) {
+// sameRecord checks that Record gives row r's width and cells as Width
+// and Trim give them one by one, and "" around them.
+func sameRecord(t *testing.T, tb *Table, r int) {
 	t.Helper()
-	got := tb.TrimRow(r, []string{"left", "over"})
-	want := make([]string, tb.Width(r))
-	for c := range want {
-		want[c] = tb.Trim(r, c)
+	rec := tb.Record(r)
+	if rec.Width() != tb.Width(r) {
+		t.Fatalf("Record(%d).Width() = %d, Width %d", r, rec.Width(), tb.Width(r))
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("TrimRow(%d) = %q, Trim cell by cell %q", r, got, want)
+	for c := -1; c <= tb.Width(r); c++ {
+		if got, want := rec.Trim(c), tb.Trim(r, c); got != want {
+			t.Fatalf("Record(%d).Trim(%d) = %q, Trim %q", r, c, got, want)
+		}
 	}
 }
 
@@ -370,6 +372,91 @@ func TestFieldEnd(t *testing.T) {
 				}
 				if got := fieldEnd(s, i, comma); got != want {
 					t.Fatalf("fieldEnd(%q, %d, %q) = %d, want %d", s, i, comma, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestParseWithin: parseWithin counts every line and delimiter of the
+// text, in quotes or not, as checkRows and checkCells count them: a text
+// of k delimiters and n lines is parsed, as parseText parses it, within
+// n rows and k+n cells, and refused with their errors within one less
+// (the rows' first, when both are past), also when the lines are lone
+// carriage returns with a line feed far after them.
+func TestParseWithin(t *testing.T) {
+	texts := append([]string{"a,b\r1,2\r3,4\r5,6\r\n", "a\rb\rc\rd\re", "a,b\r\n1,\"x\ry\",2\n"}, parseCases...)
+	for _, s := range texts {
+		for _, comma := range []byte{',', ';', '\t', '|'} {
+			k, n := int64(strings.Count(s, string(comma))), countLines(s)
+			want := parseText(s, comma, nil)
+			got, err := parseWithin(s, comma, nil, limits.Limits{Rows: n, Cells: k + n})
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Fatalf("parseWithin(%q, %q) within %d rows, %d cells: %v, want the table parseText reads", s, comma, n, k+n, err)
+			}
+			for _, l := range []limits.Limits{{Rows: n - 1, Cells: k + n}, {Rows: n, Cells: k + n - 1}, {Rows: n - 1, Cells: k + n - 1}} {
+				lines, wantErr := checkRows(s, l)
+				if wantErr == nil {
+					wantErr = checkCells(s, comma, lines, l)
+				}
+				if got, err := parseWithin(s, comma, nil, l); got != nil || !reflect.DeepEqual(err, wantErr) {
+					t.Fatalf("parseWithin(%q, %q) within %+v: %v, want %v", s, comma, l, err, wantErr)
+				}
+			}
+		}
+	}
+}
+
+// TestDistinct checks Distinct against Trim, row by row: every column of
+// the parse cases' tables (spaced, paired and wide rows, a row too long
+// for its offsets) and of a workbook-like table, columns past a row's end
+// and below 0, and a bound on the values that the column passes.
+func TestDistinct(t *testing.T) {
+	var tables []*Table
+	for _, s := range parseCases {
+		for _, comma := range []byte{',', ';', '\t', ' '} {
+			tables = append(tables, parseText(s, comma, nil))
+		}
+	}
+	var tb Table
+	for i, r := range [][]string{{"a", " b ", "a"}, {strings.Repeat("w", wideSpan), "b"}, {}, {"a", "", " c"}, {"\u00a0a", "b"}} {
+		tb.AppendRow(i+2, r)
+	}
+	tables = append(tables, &tb)
+	for ti, tb := range tables {
+		width := 0
+		for r := range tb.Len() {
+			width = max(width, tb.Width(r))
+		}
+		for c := -1; c <= width; c++ {
+			for _, maxAt := range []int{1 << 16, 1} {
+				vals, at := tb.Distinct(c, maxAt)
+				var want []string
+				number := map[string]int{}
+				for r := range tb.Len() {
+					v := tb.Trim(r, c)
+					if v == "" {
+						continue
+					}
+					if _, ok := number[v]; !ok {
+						number[v] = len(want)
+						want = append(want, v)
+					}
+				}
+				if !reflect.DeepEqual(vals, want) {
+					t.Fatalf("table %d, column %d: values %q, want %q", ti, c, vals, want)
+				}
+				if len(want) > maxAt {
+					if at != nil {
+						t.Fatalf("table %d, column %d: %d values past %d, rows numbered", ti, c, len(want), maxAt)
+					}
+					continue
+				}
+				for r := range tb.Len() {
+					v := tb.Trim(r, c)
+					if k := at[r]; v == "" && k != 0 || v != "" && int(k) != number[v]+1 {
+						t.Fatalf("table %d, column %d, row %d: number %d for %q", ti, c, r, k, v)
+					}
 				}
 			}
 		}

@@ -420,5 +420,5 @@ func TestTrim(t *testing.T) {
 			t.Errorf("Trim(%q) = %q, want %q", want, got, strings.TrimSpace(want))
 		}
 	}
-	sameTrimRow(t, &tb, 0)
+	sameRecord(t, &tb, 0)
 }

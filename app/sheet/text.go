@@ -1,9 +1,12 @@
 package sheet
 
 import (
+	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
+	"unsafe"
 
 	"retention/app/limits"
 	"retention/app/report"
@@ -17,15 +20,22 @@ var sniffOrder = []byte{'\t', ';', ',', '|', ' '}
 
 // readText reads delimited text into a Table.
 func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
-	lines, err := checkRows(s, l)
-	if err != nil {
-		return nil, err
-	}
 	if int64(len(s)) >= maxLine {
+		if _, err := checkRows(s, l); err != nil {
+			return nil, err
+		}
 		// Lines are int32: a text of 2 GiB or more may have more lines
 		// (one for each \n and lone \r, and one more) than they count.
 		if breaks := int64(countByte(s, '\n')) + int64(countByte(s, '\r')) + 1; breaks > maxLine {
 			return nil, &limits.Error{Code: limits.Rows, Limit: maxLine, Figure: breaks}
+		}
+	}
+	// The lines are counted as the text is parsed (parseWithin); a text
+	// whose first sampleBytes pass the rows bound already is refused
+	// before its delimiter is sniffed (sniffing parses them five times).
+	if countLines(s[:min(len(s), sampleBytes)]) > l.Rows {
+		if _, err := checkRows(s, l); err != nil {
+			return nil, err
 		}
 	}
 	comma := byte(0)
@@ -37,10 +47,22 @@ func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 	} else {
 		comma = sniff(s)
 	}
-	if err := checkCells(s, comma, lines, l); err != nil {
-		return nil, err
+	var t *Table
+	if comma == ' ' {
+		lines, err := checkRows(s, l)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkCells(s, comma, lines, l); err != nil {
+			return nil, err
+		}
+		t = parseText(s, comma, opt.Progress)
+	} else {
+		var err error
+		if t, err = parseWithin(s, comma, opt.Progress, l); err != nil {
+			return nil, err
+		}
 	}
-	t := parseText(s, comma, opt.Progress)
 	t.Name, t.Format = name, formats[comma]
 	if t.Format == "" {
 		t.Format = "delimited"
@@ -92,11 +114,15 @@ func sniff(s string) byte {
 	return best
 }
 
-// checkRows refuses, before any row is parsed, text with more lines than
-// l.Rows, and checkCells text with more cells than l.Cells. The counts are
-// upper bounds (line breaks and delimiters inside quotes count too): the
-// table's memory grows with them, about 12 bytes a row and 2 to 4 a cell,
-// beside the text. checkRows returns the lines it counted, for checkCells.
+// checkRows refuses text with more lines than l.Rows, and checkCells
+// text with more cells than l.Cells: the delimiters and the lines. The
+// counts are upper bounds (line breaks and delimiters inside quotes count
+// too): the table's memory grows with them, about 12 bytes a row and 2 to
+// 4 a cell, beside the text. checkRows returns the lines it counted, for
+// checkCells. They count whitespace-separated text before it is parsed;
+// text with another delimiter is counted as it is parsed (parseWithin),
+// with no pass of its own over the text, and given up as soon as it is
+// past a bound: its table grows to no more than the bound.
 func checkRows(s string, l limits.Limits) (int64, error) {
 	lines := countLines(s)
 	if lines > l.Rows {
@@ -141,7 +167,28 @@ func checkCells(s string, comma byte, lines int64, l limits.Limits) error {
 // that is not (a quoted field with "" or text after its closing quote),
 // which is kept as strings.
 func parseText(s string, comma byte, progress func(done, total int64)) *Table {
+	t, _ := parseWithin(s, comma, progress, unbounded)
+	return t
+}
+
+// unbounded are limits no text passes.
+var unbounded = limits.Limits{Rows: math.MaxInt64, Cells: math.MaxInt64}
+
+// parseWithin is parseText of a text within l's Rows and Cells: it
+// counts the lines and the delimiters (comma bytes) as it parses, as
+// checkRows and checkCells count them, and gives up as soon as they are
+// past a bound, with checkRows's error or checkCells's. With comma ' '
+// it counts nothing.
+//
+// A record's line breaks are counted with it: nl '\n' and cr '\r'. The
+// lines are nl+1, or cr+1 in a text with no '\n' (countLines): nl+1 is
+// never more than the lines, and a cr past the rows bound while nl is 0
+// has the whole text counted, once, to know whether a '\n' comes later.
+func parseWithin(s string, comma byte, progress func(done, total int64), l limits.Limits) (*Table, error) {
 	est := estimateLines(s)
+	if int64(est) > l.Rows {
+		est = int(l.Rows) // a text past the bound is given up first
+	}
 	// ends[c] tells whether byte c ends an unquoted field.
 	var ends [256]bool
 	ends['\n'], ends['\r'], ends[comma] = true, true, true
@@ -150,7 +197,22 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 	}
 	t := &Table{at: make([]uint32, 0, est), first: make([]uint32, 0, est+1), Lines: make([]int32, 0, est)}
 	t.open()
-	sized := false // cells sized for the whole text
+	sized := false            // cells sized for the whole text
+	var delims, nl, cr int64  // delimiters and line breaks so far
+	crCounted := comma == ' ' // cr need not be watched
+	counted := func() error { // nil while the counts are within l
+		switch {
+		case comma == ' ':
+		case nl >= l.Rows || delims+nl+1 > l.Cells:
+			return textPast(s, comma, l)
+		case nl == 0 && cr >= l.Rows && !crCounted:
+			if countLines(s) > l.Rows {
+				return textPast(s, comma, l)
+			}
+			crCounted = true // a '\n' comes later
+		}
+		return nil
+	}
 	for k := 0; k == 0 || k*textStride < len(s); k++ {
 		t.texts = append(t.texts, s[k*textStride:])
 	}
@@ -171,6 +233,27 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 		if progress != nil && pos >= nextReport {
 			progress(int64(pos), int64(n))
 			nextReport = pos + 1<<20
+		}
+		if next, k := t.spacedRecord(s, pos, comma, line); next >= 0 {
+			delims += int64(k)
+			if s[next-1] == '\n' {
+				nl++
+				if next-2 >= pos && s[next-2] == '\r' {
+					cr++
+				}
+			} else {
+				cr++
+			}
+			pos = next
+			line++
+			if err := counted(); err != nil {
+				return nil, err
+			}
+			if !sized && (pos >= sampleBytes || pos >= n) {
+				sized = true
+				t.sizeCells(pos, n, l.Cells)
+			}
+			continue
 		}
 		fs = fs[:0]
 		recStart := pos
@@ -289,6 +372,15 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 			}
 			break
 		}
+		if comma != ' ' {
+			rec := s[recStart:pos]
+			delims += int64(countByte(rec, comma))
+			nl += int64(countByte(rec, '\n'))
+			cr += int64(countByte(rec, '\r'))
+			if err := counted(); err != nil {
+				return nil, err
+			}
+		}
 		if blank {
 			continue
 		}
@@ -330,16 +422,170 @@ func parseText(s string, comma byte, progress func(done, total int64)) *Table {
 			t.narrow(recLine, form, anchor-ch.text*textStride-ch.base)
 		}
 		if !sized && (pos >= sampleBytes || pos >= n) {
-			// The cells of the sample's records size the cells for the
-			// whole text, with a sixteenth more (as estimateLines): one
-			// allocation instead of a doubling series.
 			sized = true
-			if want := int(int64(len(t.cells)) * int64(n) / int64(pos)); cap(t.cells) < want {
-				t.cells = append(make([]uint16, 0, want+want/16+1), t.cells...)
-			}
+			t.sizeCells(pos, n, l.Cells)
 		}
 	}
-	return t
+	if comma != ' ' {
+		// The lines as countLines counts them, now that every line
+		// break is known.
+		lines := nl + 1
+		if nl == 0 {
+			lines = cr + 1
+		}
+		if lines > l.Rows || delims+lines > l.Cells {
+			return nil, textPast(s, comma, l)
+		}
+	}
+	return t, nil
+}
+
+// textPast returns the error of a text found past its rows or cells bound
+// as it was parsed: checkRows's when the whole text is past the rows
+// bound (the rows are checked first), else checkCells's.
+func textPast(s string, comma byte, l limits.Limits) error {
+	lines, err := checkRows(s, l)
+	if err != nil {
+		return err
+	}
+	return checkCells(s, comma, lines, l)
+}
+
+// sizeCells sizes the cells for a text of n bytes from those of its first
+// pos bytes, with a sixteenth more (as estimateLines): one allocation
+// instead of a doubling series. A text within maxCells cells has at most
+// 2 entries a cell (paired rows): no more are made for a text that
+// claims more, parseWithin giving it up first.
+func (t *Table) sizeCells(pos, n int, maxCells int64) {
+	want := int64(len(t.cells)) * int64(n) / int64(pos)
+	want += want/16 + 1
+	if maxCells < want/2 {
+		want = 2*maxCells + 2
+	}
+	if int64(cap(t.cells)) < want {
+		t.cells = append(make([]uint16, 0, want), t.cells...)
+	}
+}
+
+// spacedRecord reads the record of the delimited text s that starts at
+// at, when it is the usual one (and comma is not ' ', whose fields are
+// runs of blanks): no quote anywhere in
+// it, within wideSpan bytes, and ending eight bytes or more before the
+// text does. It adds the record as a spaced row, or as a paired one when
+// a field has white space at its ends (trimmed as the general path trims
+// it), or drops it when every field is blank; the row's line is line. It
+// returns where the next record starts, past the record's line break, and
+// the delimiters it holds. For any other record it changes nothing and
+// returns -1, for parseText's general path to read it.
+//
+// It finds the record's delimiters eight bytes at a time, as fieldEnd
+// does, but in one scan of the record: each word's bytes that are the
+// delimiter, a line break or a quote are the set high bits of
+// has(w XOR c·ones) for each of the four (see countByteWords), taken
+// lowest first. A row of cells costs no field list and no call per field.
+func (t *Table) spacedRecord(s string, at int, comma byte, line int) (int, int) {
+	if !littleEndian || comma == ' ' {
+		return -1, 0
+	}
+	n := len(s)
+	b := unsafe.Slice(unsafe.StringData(s), n)
+	pc, pn, pr, pq := uint64(comma)*ones, uint64('\n')*ones, uint64('\r')*ones, uint64('"')*ones
+	cells := len(t.cells)
+	lo := at  // the field's start
+	end := -1 // the record's end: its line break
+	delims := 0
+	filled := false
+	form := spaced
+words:
+	for i := at; i+8 <= n; i += 8 {
+		w := word(b, i)
+		x, y, z, q := w^pc, w^pn, w^pr, w^pq
+		m := ^(((x & lows7) + lows7) | x | lows7) | ^(((y & lows7) + lows7) | y | lows7) |
+			^(((z & lows7) + lows7) | z | lows7) | ^(((q & lows7) + lows7) | q | lows7)
+		for ; m != 0; m &= m - 1 {
+			e := i + bits.TrailingZeros64(m)/8 // the field is [lo, e)
+			c := s[e]
+			if c == '"' || e-at > wideSpan {
+				break words
+			}
+			switch {
+			case e > lo && (s[lo] == ' ' || s[lo] == '\t' || s[e-1] == ' ' || s[e-1] == '\t'):
+				if form == spaced {
+					t.cells = toPaired(t.cells, cells)
+					form = paired
+				}
+				filled = t.trimmed(s, lo, e, at) || filled
+			case form == paired:
+				t.cells = append(t.cells, uint16(lo-at), uint16(e-at))
+				filled = filled || e > lo
+			default:
+				t.cells = append(t.cells, uint16(e-at))
+				filled = filled || e > lo
+			}
+			if c != comma {
+				end = e
+				break words
+			}
+			lo = e + 1
+			delims++
+		}
+	}
+	if end < 0 {
+		t.cells = t.cells[:cells]
+		return -1, 0
+	}
+	if filled {
+		t.grow()
+		ch := &t.chunks[len(t.at)>>chunkBits]
+		if ch.base < 0 {
+			k := at / textStride
+			ch.text, ch.base = k, at-k*textStride
+		}
+		off := at - ch.text*textStride - ch.base
+		if off > offMask {
+			// A row too far past its chunk's base is wide: the
+			// general path makes it so.
+			t.cells = t.cells[:cells]
+			return -1, 0
+		}
+		t.narrow(line, form, off)
+	} else {
+		t.cells = t.cells[:cells] // a blank record is dropped
+	}
+	// The line break, as the general path takes it.
+	end++
+	if s[end-1] == '\r' && end < n && s[end] == '\n' {
+		end++
+	}
+	return end, delims
+}
+
+// trimmed adds the field s[lo:e] of a paired row whose offsets count from
+// at, without the white space around it (strings.TrimSpace, as spans, as
+// parseText trims), and tells whether it is not blank.
+func (t *Table) trimmed(s string, lo, e, at int) bool {
+	val := s[lo:e]
+	v := strings.TrimSpace(val)
+	start := lo + len(val) - len(strings.TrimLeftFunc(val, unicode.IsSpace))
+	t.cells = append(t.cells, uint16(start-at), uint16(start+len(v)-at))
+	return v != ""
+}
+
+// toPaired rewrites the cell entries of a spaced row, cells[from:] (each
+// cell's end), as a paired row's (each cell's start and end), in place
+// from the last: cell i's entries go to from+2i, past its end's place
+// from+i and the one before it, which the entries still to rewrite are.
+func toPaired(cells []uint16, from int) []uint16 {
+	k := len(cells) - from
+	cells = append(cells, make([]uint16, k)...)
+	for i := k - 1; i >= 0; i-- {
+		e, start := cells[from+i], uint16(0)
+		if i > 0 {
+			start = cells[from+i-1] + 1
+		}
+		cells[from+2*i], cells[from+2*i+1] = start, e
+	}
+	return cells
 }
 
 // sampleBytes is how much of a text file sniff and estimateLines look at.

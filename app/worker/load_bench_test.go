@@ -8,9 +8,13 @@ import (
 	"runtime"
 	"strconv"
 	"testing"
+	"time"
 
+	"retention/app/engine"
+	"retention/app/ingest"
 	"retention/app/realdata"
 	"retention/app/report"
+	"retention/app/sheet"
 )
 
 // BenchmarkLoadOnlineRetail loads Online Retail as the workbench's engine
@@ -51,6 +55,71 @@ func BenchmarkLoadOnlineRetail(b *testing.B) {
 			b.ReportMetric(float64(len(data))/1e6, "file-MB")
 		})
 	}
+}
+
+// BenchmarkLoadStages times the stages of BenchmarkLoadOnlineRetail's
+// load one by one, as Session.Load runs them with the engine's settings:
+// read (sheet.Read: bytes to table), orders (ingest.FromTable: the
+// columns' roles, the formats, the orders and the dataset), collect (the
+// table dropped and the heap collected, as Session.read does), figures
+// (engine.Build), previous (engine.Previous: the cards' comparison) and
+// forecast (engine.Forecast, which the page shows after the cards). Each
+// stage's time per load is reported (ms), and cards-ms, the time up to
+// the report the page shows its KPI cards from (all but the forecast).
+func BenchmarkLoadStages(b *testing.B) {
+	data := onlineRetailTimes(b, 1)
+	o := engineSettings(report.Settings{})
+	o.Defaults()
+	names := []string{"read", "orders", "collect", "figures", "previous", "forecast"}
+	spent := make([]time.Duration, len(names))
+	runtime.GC()
+	b.ResetTimer()
+	for range b.N {
+		at := time.Now()
+		lap := func(stage int) {
+			now := time.Now()
+			spent[stage] += now.Sub(at)
+			at = now
+		}
+		t, err := sheet.Read("online_retail.csv", data, sheet.Options{Limits: o.Limits})
+		if err != nil {
+			b.Fatal(err)
+		}
+		lap(0)
+		res, err := ingest.FromTable(t, ingest.Options{Location: time.UTC, Latest: o.Today, Limits: o.Limits})
+		if err != nil {
+			b.Fatal(err)
+		}
+		lap(1)
+		res.Table = res.Table.Head(engine.PreviewRows)
+		runtime.GC()
+		lap(2)
+		doc, err := engine.Build(res, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lap(3)
+		if err := engine.Previous(res, doc, o); err != nil {
+			b.Fatal(err)
+		}
+		lap(4)
+		if err := engine.Forecast(res, doc, o); err != nil {
+			b.Fatal(err)
+		}
+		lap(5)
+		if doc.Customers != 4339 {
+			b.Fatalf("%d customers, want 4339", doc.Customers)
+		}
+	}
+	b.StopTimer()
+	var cards time.Duration
+	for i, name := range names {
+		b.ReportMetric(spent[i].Seconds()*1000/float64(b.N), name+"-ms")
+		if name != "forecast" {
+			cards += spent[i]
+		}
+	}
+	b.ReportMetric(cards.Seconds()*1000/float64(b.N), "cards-ms")
 }
 
 // onlineRetailTimes is Online Retail's CSV with its lines n times, as
