@@ -17,12 +17,14 @@ import (
 //	<row r="2" (any attributes)>   <row>      a row's start
 //	<c r="A2" s="0" t="s">         <c .../>   a cell's start (see plainCell)
 //	<v>text</v></c>                           its value
+//	<f>text</f><v>text</v></c>                a formula and its value
+//	<is><t>text</t></is></c>                  an inline string
 //	</row>                                    a row's end
 //
 // It stops at anything else (and at a piece cut by the buffer's end),
 // leaving the scanner at that piece's first byte for scanSheet to read
-// as a mark; a cell whose start it read and whose body is not
-// <v>text</v></c> it leaves open (st.inCell). Each piece it reads
+// as a mark; a cell whose start it read and whose body is written
+// otherwise it leaves open (st.inCell). Each piece it reads
 // changes st, calls fn and fails exactly as its marks do in scanSheet
 // (startMark, endMark, textMark), which TestScanSheetPlainPath and
 // FuzzSheetXML check against the general tokenizer.
@@ -101,14 +103,16 @@ const rowEndWord = '<' | '/'<<8 | 'r'<<16 | 'o'<<24 | 'w'<<32 | '>'<<40
 
 // plainCell reads the cell at b[p] (b[p:p+2] is "<c") when its start tag
 // has attributes r, s and t, each at most once and in that order, written
-// ` k="v"` with a value of fewer than eight bytes, as startMark reads it:
-// it sets the column and, for a self-closing tag, nothing else. (Excel,
-// LibreOffice and the libraries that write workbooks write cells so.) A
-// body <v>text</v></c> with no '&' in the text it reads too, as the marks
-// of the value and the cell's end, and sets the cell's text as setValue
-// does; it leaves any other body open for scanSheet (st.inCell, with the
-// value's kind and style). k is the index after what it read, -1 (and
-// nothing read) for a start tag written otherwise.
+// ` k="v"` with a value of fewer than eight bytes (or t="inlineStr"), as
+// startMark reads it: it sets the column and, for a self-closing tag,
+// nothing else. (Excel, LibreOffice and the libraries that write
+// workbooks write cells so.) A body <v>text</v></c> with no '&' in the
+// text, after a formula or not (formulaEnd), or an inline string
+// (inlineString), it reads too, as the marks of the body and the cell's
+// end, and sets the cell's text as setValue does; it leaves any other
+// body open for scanSheet (st.inCell, with the value's kind and style).
+// k is the index after what it read, -1 (and nothing read) for a start
+// tag written otherwise.
 //
 // It calls nothing and loops nowhere for a cell whose value is a shared
 // string or a cached text (texts) and whose column follows the row's
@@ -246,9 +250,9 @@ func (w *Workbook) plainCell(b []byte, p int, st *sheetState) (k int, err error)
 	}
 
 	// The text: a shared string's index of fewer than eight digits, or
-	// the column's last value again, read here (else setValue). The
-	// word at the text's start holds its end's bytes, "</v></c>", after
-	// it: no load reads past the buffer.
+	// a text cached (texts), read here (else setValue). The word at the
+	// text's start holds its end's bytes, "</v></c>", after it: no load
+	// reads past the buffer.
 	var (
 		s     string
 		found bool

@@ -225,6 +225,7 @@ var scanCases = []struct{ name, xml string }{
 	{"namespace prefixes", `<x:worksheet xmlns:x="main"><x:sheetData><x:row x:r="1"><x:c x:r="B1" x:t="s"><x:v>1</x:v></x:c><x:c t="inlineStr"><x:is><x:t>in</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`},
 	{"whitespace", "<sheetData>\n <row\tr = \"1\" >\n  <c  r=\"A1\"\r\n t='s' ><v> 0 </v></c >\n  <c r='B1' s = '1' ><v>\n45292\n</v>\n</c>\n </row >\n</sheetData >"},
 	{"formulas, booleans, errors, dates as text", `<sheetData><row r="1"><c r="A1" t="str"><f>1+1</f><v>2</v></c><c r="B1" t="b"><v>1</v></c><c r="C1" t="b"><v>false</v></c><c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="d"><v>2024-03-01T10:11:12.5Z</v></c><c r="F1" s="2"><v>45292.75</v></c><c r="G1" s="9"><v>1</v></c></row></sheetData>`},
+	{"shared formulas", `<sheetData><row r="1"><c r="A1" s="1"><f t="shared" ref="A1:A2" si="0">B1*2</f><v>45292</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c r="A2" s="1"><f t="shared" si="0"/><v>45293</v></c></row></sheetData>`},
 	{"comments, declarations, instructions", `<?xml version="1.0"?><!DOCTYPE x><sheetData><!-- <row r="9"> --><row r="1"><?pi <c>?><c r="A1"><!-- > --><v>1</v></c></row></sheetData>`},
 	{"a bracket in an attribute", `<sheetData><row r="1" x="a>b"><c r="A1" foo='<c r="Z9">'><v>1</v></c></row></sheetData>`},
 	{"repeated attributes", `<sheetData><row r="2" r="3"><c r="A2" r="C2" t="s" t="str" s="1" s="0"><v>1</v></c></row></sheetData>`},
