@@ -2,10 +2,8 @@ package engine
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
-	"io"
 	"math"
 	"reflect"
 	"testing"
@@ -13,6 +11,7 @@ import (
 
 	"retention/app/demo"
 	"retention/app/ingest"
+	"retention/app/realdata"
 	"retention/app/report"
 )
 
@@ -60,18 +59,6 @@ func col(tb testing.TB, header []string, name string) int {
 	}
 	tb.Fatalf("no column %q in %v", name, header)
 	return -1
-}
-
-func gunzip(tb testing.TB, b []byte) []byte {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	out, err := io.ReadAll(zr)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return out
 }
 
 // figure is a KPI of a report as the report itself shows it: its JSON field
@@ -241,7 +228,7 @@ func TestCompareExports(t *testing.T) {
 			time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), report.Settings{}},
 		{"sample-store.csv", "Name", "Created at", func(testing.TB) []byte { return demo.CSV() },
 			time.Date(2024, 12, 15, 0, 0, 0, 0, time.UTC), report.Settings{Grain: "quarter", ActiveWindow: "90d"}},
-		{"online_retail.csv", "InvoiceNo", "InvoiceDate", func(tb testing.TB) []byte { return gunzip(tb, sharedData(tb, "online_retail.csv.gz")) },
+		{"online_retail.csv", "InvoiceNo", "InvoiceDate", func(tb testing.TB) []byte { return realdata.Gunzipped(tb, "online_retail.csv.gz") },
 			time.Date(2011, 6, 1, 0, 0, 0, 0, time.UTC), report.Settings{}},
 	}
 	for _, f := range files {

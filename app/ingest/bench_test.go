@@ -1,9 +1,6 @@
 package ingest
 
 import (
-	"bytes"
-	"compress/gzip"
-	"io"
 	"testing"
 
 	"retention/app/realdata"
@@ -14,14 +11,7 @@ import (
 // once: finding the columns' roles and formats and building the orders
 // (the "orders" stage of a load), without reading the file.
 func BenchmarkOrdersOnlineRetail(b *testing.B) {
-	zr, err := gzip.NewReader(bytes.NewReader(realdata.Read(b, "online_retail.csv.gz")))
-	if err != nil {
-		b.Fatal(err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := realdata.Gunzipped(b, "online_retail.csv.gz")
 	t, err := sheet.Read("online_retail.csv", data, sheet.Options{})
 	if err != nil {
 		b.Fatal(err)

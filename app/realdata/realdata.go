@@ -10,6 +10,9 @@
 package realdata
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -66,6 +69,23 @@ func Read(tb testing.TB, name string) []byte {
 		missing(tb, name)
 	}
 	return b
+}
+
+// Gunzipped is the real data file name (a .gz file) inflated, for the
+// tests and benchmarks that read a file's text as the browser's engine
+// gets it (inflated by the browser). A file not there is missing as for
+// Read; one that does not inflate fails tb.
+func Gunzipped(tb testing.TB, name string) []byte {
+	tb.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(Read(tb, name)))
+	if err != nil {
+		tb.Fatalf("%s: %v", name, err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		tb.Fatalf("%s: %v", name, err)
+	}
+	return out
 }
 
 // Have tells whether the data file name is there, for tests that only add

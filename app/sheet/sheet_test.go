@@ -346,14 +346,7 @@ func FuzzRead(f *testing.F) {
 // BenchmarkReadCSV reads the decompressed Online Retail CSV (b.SetBytes:
 // MB/s is the reading speed).
 func BenchmarkReadCSV(b *testing.B) {
-	zr, err := gzip.NewReader(bytes.NewReader(readData(b, "online_retail.csv.gz")))
-	if err != nil {
-		b.Fatal(err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		b.Fatal(err)
-	}
+	raw := realdata.Gunzipped(b, "online_retail.csv.gz")
 	b.SetBytes(int64(len(raw)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

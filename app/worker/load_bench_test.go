@@ -2,9 +2,7 @@ package worker
 
 import (
 	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
 	"runtime"
 	"strconv"
 	"testing"
@@ -128,14 +126,7 @@ func BenchmarkLoadStages(b *testing.B) {
 // id, so the file holds n times the customers and orders. The text is
 // written into one buffer of its final size.
 func onlineRetailTimes(b *testing.B, n int) []byte {
-	zr, err := gzip.NewReader(bytes.NewReader(realdata.Read(b, "online_retail.csv.gz")))
-	if err != nil {
-		b.Fatal(err)
-	}
-	text, err := io.ReadAll(zr)
-	if err != nil {
-		b.Fatal(err)
-	}
+	text := realdata.Gunzipped(b, "online_retail.csv.gz")
 	nl := bytes.IndexByte(text, '\n')
 	header, body := text[:nl+1], text[nl+1:]
 	lines := bytes.Count(body, []byte{'\n'})
