@@ -291,7 +291,7 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	var prev *agg
 	var products, cats distinctLists
 	// The products' and categories' names, the first MiB of them copied
-	// together (see wordwise.Index.CopyUpTo): Online Retail's 4,000
+	// together (see wordwise.Index.CopyUpTo): Online Retail's 4,000-odd
 	// product names, looked up for each of its 541,909 lines.
 	names := wordwise.Index{CopyUpTo: 1 << 20}
 	numericIDs, creditIDs := 0, 0

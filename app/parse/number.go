@@ -336,8 +336,23 @@ var currencies = []struct{ sym, code string }{
 	{"₣", "CHF"}, {"¥", "JPY"},
 }
 
+// currencyEnds tells which bytes begin (first) or end (last) one of the
+// currencies' symbols: a value whose first and last bytes are neither has
+// none at either end, and trimCurrency returns it without trying each
+// (the roles of a file's columns try every sampled value as a number, a
+// Shopify export's fifty columns of names, e-mails and addresses too).
+var currencyEnds = func() (e struct{ first, last [256]bool }) {
+	for _, c := range currencies {
+		e.first[c.sym[0]], e.last[c.sym[len(c.sym)-1]] = true, true
+	}
+	return e
+}()
+
 // trimCurrency removes a currency symbol or code at either end of s.
 func trimCurrency(s string) string {
+	if s == "" || !currencyEnds.first[s[0]] && !currencyEnds.last[s[len(s)-1]] {
+		return s
+	}
 	for _, c := range currencies {
 		if strings.HasPrefix(s, c.sym) {
 			return strings.TrimSpace(s[len(c.sym):])
