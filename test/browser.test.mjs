@@ -30,6 +30,23 @@ await test("first load: the drop zone, a small first load, the engine ready befo
   await engineReady(page);
   const engineMs = Date.now() - t0;
   results.firstLoad = { ms, bytes, engine_ready_ms: engineMs };
+  // The engine warms itself on the sample store and sends the page its
+  // report (report.MsgWarm; the warm-up's first step alone takes longer
+  // than this test takes to listen): the page builds its charts unseen and
+  // shows nothing of it.
+  await page.evaluate(() => {
+    const on = rw.onMsg;
+    window.__warm = 0;
+    rw.onMsg = (msg, bytes) => {
+      if (msg.startsWith('{"type":"warm"')) window.__warm++;
+      return on(msg, bytes);
+    };
+  });
+  await page.waitForFunction(() => window.__warm > 0, null, { timeout: 60000 });
+  await page.waitForTimeout(1500);
+  assert.equal(await page.$$eval("[data-kpi], .chart-canvas", (els) => els.length), 0, "the warm-up's report is not shown");
+  assert.equal(await page.$eval(".wb", (e) => e.dataset.phase), "start");
+  assert.equal(await page.$eval("#sample", (e) => e.isConnected), true);
   assert.equal(await wasmFetches(page), 1, "worker.wasm is fetched once, before a file arrives");
   assert.ok(page.workers().some((wk) => wk.url().startsWith("blob:")), "the engine worker is not started from a blob: URL");
   assert.deepEqual(w.foreign, []);
@@ -506,6 +523,32 @@ await test("a mapping change recomputes", async () => {
   await page.click("#tab-overview");
   await ready(page);
   compare(await kpis(page), expected(want), "quantity unset");
+  assert.deepEqual(w.errors, []);
+  await context.close();
+});
+
+await test("a file chosen while the engine warms up stops the warm-up: its report, and no warm-up report after it", async () => {
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await engineReady(page);
+  await page.evaluate(() => {
+    const on = rw.onMsg;
+    window.__msgs = [];
+    rw.onMsg = (msg, bytes) => {
+      window.__msgs.push(msg.slice(0, 20));
+      return on(msg, bytes);
+    };
+  });
+  const sample = path.join(root, "dist", "web", "sample-store.csv");
+  await page.setInputFiles("#file-input", sample);
+  await ready(page);
+  compare(await kpis(page), expected(cli([sample, "--tz", "UTC"])), "sample store during the warm-up");
+  await chartsDrawn(page);
+  await page.waitForTimeout(3000);
+  const msgs = await page.evaluate(() => window.__msgs);
+  assert.ok(msgs.some((m) => m.startsWith('{"type":"report"')), "no report came");
+  assert.ok(!msgs.some((m) => m.startsWith('{"type":"warm"')), "the warm-up went on after the file: " + msgs.join(" "));
   assert.deepEqual(w.errors, []);
   await context.close();
 });

@@ -46,6 +46,12 @@ window.rw = {
     setInterval(() => this.watch(), 1000);
   },
 
+  // whenIdle calls fn when the browser is idle (within timeoutMs).
+  whenIdle(fn, timeoutMs) {
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 0));
+    idle(() => fn(), { timeout: timeoutMs });
+  },
+
   compile() {
     if (!this.module) {
       const url = this.base + "worker.wasm";

@@ -381,6 +381,8 @@ self.onmessage = (e) => {
     return;
   }
   const d = e.data;
+  // The engine's warm-up stops at its next step (cmd/worker).
+  self.retentionAsked = true;
   waiting++;
   chain = chain.then(() => handle(d)).catch((err) => ended("crash", 0, String(err && err.message ? err.message : err)));
 };

@@ -47,8 +47,8 @@ func sample() *report.Document {
 func option(t *testing.T, c Chart) map[string]any {
 	t.Helper()
 	var m map[string]any
-	if err := json.Unmarshal(c.Option, &m); err != nil {
-		t.Fatalf("%s: %v\n%s", c.ID, err, c.Option)
+	if err := json.Unmarshal(c.Option(), &m); err != nil {
+		t.Fatalf("%s: %v\n%s", c.ID, err, c.Option())
 	}
 	return m
 }
@@ -127,8 +127,8 @@ func checkCommon(t *testing.T, cs []Chart) {
 			t.Errorf("duplicate id %s", c.ID)
 		}
 		seen[c.ID] = true
-		if s := strings.ToLower(string(c.Option)); strings.Contains(s, "http") || strings.Contains(s, "function") {
-			t.Errorf("%s: option has a URL or function: %s", c.ID, c.Option)
+		if s := strings.ToLower(string(c.Option())); strings.Contains(s, "http") || strings.Contains(s, "function") {
+			t.Errorf("%s: option has a URL or function: %s", c.ID, c.Option())
 		}
 		m := option(t, c)
 		for _, k := range []string{"title", "tooltip", "legend", "toolbox", "series"} {
@@ -353,8 +353,8 @@ func TestSegments(t *testing.T) {
 		t.Errorf("breadcrumb %v nodeClick %v", b, s[0]["nodeClick"])
 	}
 	for _, c := range cs {
-		if c.ID == "segments" && strings.Contains(string(c.Option), ":null") {
-			t.Errorf("segments option has nulls: %s", c.Option)
+		if c.ID == "segments" && strings.Contains(string(c.Option()), ":null") {
+			t.Errorf("segments option has nulls: %s", c.Option())
 		}
 	}
 }

@@ -37,7 +37,7 @@ func TestForecastCharts(t *testing.T) {
 	var ids []string
 	for _, c := range cs {
 		ids = append(ids, c.ID)
-		if strings.Contains(string(c.Option), "http") {
+		if strings.Contains(string(c.Option()), "http") {
 			t.Errorf("%s has a URL", c.ID)
 		}
 	}

@@ -94,5 +94,5 @@ func Movement(m *report.Movement, l MovementLabels) Chart {
 		}},
 	}
 	b, _ := json.Marshal(opt)
-	return Chart{ID: IDMovement, Title: l.Title, Option: b}
+	return Chart{ID: IDMovement, Title: l.Title, Option: fixed(b)}
 }

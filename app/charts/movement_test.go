@@ -30,7 +30,7 @@ func TestMovementChart(t *testing.T) {
 			} `json:"links"`
 		} `json:"series"`
 	}
-	if err := json.Unmarshal(c.Option, &opt); err != nil {
+	if err := json.Unmarshal(c.Option(), &opt); err != nil {
 		t.Fatal(err)
 	}
 	s := opt.Series[0]

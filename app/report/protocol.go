@@ -37,6 +37,12 @@ const (
 	// report's. The report's lists and exports hold the forecast's
 	// figures: the worker answers a MsgRows or MsgExport after it.
 	MsgForecast = "forecast"
+	// MsgWarm is the report of the sample store the engine computed to
+	// warm itself (worker.Warm), sent once, unasked, when the warm-up ran
+	// to its end: the page decodes it and builds its charts once while
+	// the browser is idle, so that a file's first report does not pay for
+	// that code's first run (issue 11). It shows nothing.
+	MsgWarm = "warm"
 )
 
 // The sides of a MsgCompare request.

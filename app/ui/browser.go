@@ -99,6 +99,22 @@ func afterPaint(fn func()) {
 	rwCall("afterPaint", cb)
 }
 
+// whenIdle calls fn once the browser is idle (within five seconds).
+// Natively it calls fn at once.
+func whenIdle(fn func()) {
+	if !app.IsClient {
+		fn()
+		return
+	}
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		cb.Release()
+		fn()
+		return nil
+	})
+	rwCall("whenIdle", cb, 5000)
+}
+
 // drawChart draws (or redraws) an ECharts option in the element id.
 func drawChart(id string, option []byte, pngName string) {
 	rwCall("chart", id, string(option), pngName)

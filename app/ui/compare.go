@@ -194,7 +194,7 @@ func (w *Workbench) drawMovement(ctx app.Context) {
 	}
 	c := w.movementChart()
 	w.m.moveDrawn = w.m.moveID
-	ctx.Defer(func(app.Context) { drawChart("chart-"+c.ID, c.Option, c.ID) })
+	ctx.Defer(func(app.Context) { drawChart("chart-"+c.ID, c.Option(), c.ID) })
 }
 
 // movementView is the segment movement: the two days, a table of the

@@ -46,7 +46,7 @@ func (w *Workbench) print(ctx app.Context, e app.Event) {
 	w.printed = printed{doc: d, loc: w.loc, overview: charts.All(d, w.chartLabels()), forecast: charts.Forecast(d, w.forecastLabels())}
 	var list []any
 	for _, c := range append(w.printed.overview, w.printed.forecast...) {
-		list = append(list, []any{"print-" + c.ID, string(c.Option), printChartHeight(c.ID)})
+		list = append(list, []any{"print-" + c.ID, string(c.Option()), printChartHeight(c.ID)})
 	}
 	ctx.Defer(func(app.Context) { rwCall("printReport", list) })
 }

@@ -203,7 +203,7 @@ func (w *Workbench) cohortMeasureControl() app.UI {
 			w.cohortMeasure = ctx.JSSrc().Get("value").String()
 			for _, c := range w.tabCharts() {
 				if c.ID == charts.IDCohorts {
-					ctx.Defer(func(app.Context) { drawChart("chart-"+c.ID, c.Option, c.ID) })
+					ctx.Defer(func(app.Context) { drawChart("chart-"+c.ID, c.Option(), c.ID) })
 				}
 			}
 			w.fillTables(ctx)
@@ -225,7 +225,7 @@ func (w *Workbench) toggleTable(id string) app.EventHandler {
 
 // fillTables writes the shown charts' tables after this update.
 func (w *Workbench) fillTables(ctx app.Context) {
-	heads := map[string]any{"period": w.t("Period"), "cohort": w.t("Cohort"), "segment": w.t("Segment")}
+	heads := w.tableHeads()
 	ctx.Defer(func(app.Context) {
 		for id, on := range w.tables {
 			if on {
@@ -233,6 +233,12 @@ func (w *Workbench) fillTables(ctx app.Context) {
 			}
 		}
 	})
+}
+
+// tableHeads name a chart table's first column where the chart's axis
+// has no name.
+func (w *Workbench) tableHeads() map[string]any {
+	return map[string]any{"period": w.t("Period"), "cohort": w.t("Cohort"), "segment": w.t("Segment")}
 }
 
 func (w *Workbench) card(k KPI) app.UI {

@@ -398,14 +398,44 @@ func TestForecastFitReused(t *testing.T) {
 // TestWarm: the warm-up reads every format without an error, and leaves
 // no file behind (a session starts empty after it).
 func TestWarm(t *testing.T) {
-	if err := Warm(); err != nil {
+	doc, err := Warm(nil)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if doc == nil || len(doc.Periods) == 0 || len(doc.Cohorts) == 0 || len(doc.Segments) == 0 {
+		t.Fatalf("the warm-up's report has no figures: %+v", doc)
+	}
+}
+
+// TestWarmStops: Warm asks before each of its steps and stops at the
+// first no, wherever it comes.
+func TestWarmStops(t *testing.T) {
+	asked := 0
+	if _, err := Warm(func() bool { asked++; return true }); err != nil {
+		t.Fatal(err)
+	}
+	steps := asked
+	if steps < 3 {
+		t.Fatalf("Warm asked %d times; want one before each of its steps", steps)
+	}
+	for stop := 1; stop <= steps; stop++ {
+		n := 0
+		doc, err := Warm(func() bool { n++; return n < stop })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc != nil {
+			t.Errorf("stopped at step %d, Warm returned a report", stop)
+		}
+		if n != stop {
+			t.Errorf("told to stop at step %d, Warm asked %d times", stop, n)
+		}
 	}
 }
 
 func BenchmarkWarm(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		if err := Warm(); err != nil {
+		if _, err := Warm(nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"runtime"
 	"syscall/js"
+	"time"
 
 	"retention/app/limits"
 	"retention/app/report"
@@ -121,11 +122,25 @@ func main() {
 		return nil
 	}))
 	post(report.Reply{Type: report.MsgReady}, js.Undefined())
-	// Requests that arrive meanwhile wait in web/worker.js.
-	if err := worker.Warm(); err != nil {
-		println("the engine's warm-up failed:", err.Error())
-	}
-	runtime.GC()
+	// The warm-up runs in steps with the worker's JavaScript between
+	// them (a goroutine that sleeps lets the Go program return to the
+	// event loop), and stops once the page has sent a request
+	// (web/worker.js sets retentionAsked): a file dropped meanwhile
+	// waits for one step, not for the whole warm-up.
+	go func() {
+		asked := func() bool { return self.Get("retentionAsked").Truthy() }
+		doc, err := worker.Warm(func() bool {
+			time.Sleep(time.Millisecond)
+			return !asked()
+		})
+		if err != nil {
+			println("the engine's warm-up failed:", err.Error())
+		}
+		if doc != nil && !asked() {
+			post(report.Reply{Type: report.MsgWarm, Report: worker.ForPage(doc)}, js.Undefined())
+		}
+		runtime.GC()
+	}()
 	select {}
 }
 
