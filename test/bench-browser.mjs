@@ -240,11 +240,17 @@ function hookWorker() {
 // instrument starts the timer at the file input's change event and
 // records the longest gap between animation frames from then on.
 function instrument(workbench) {
-  const b = (window.__b = { t0: 0, done: 0, gap: 0, how: "", text: "", stopped: false });
+  const b = (window.__b = { t0: 0, done: 0, gap: 0, gapAfter: 0, how: "", text: "", stopped: false });
   document.addEventListener("change", () => { if (!b.t0) b.t0 = performance.now(); }, true);
   let last = performance.now();
   const tick = (t) => {
-    if (b.t0 && !b.stopped) b.gap = Math.max(b.gap, t - Math.max(last, b.t0));
+    if (b.t0 && !b.stopped) {
+      // Up to the frame that paints the cards: the file loads (gap);
+      // after it, until the charts are drawn (gapAfter).
+      const g = t - Math.max(last, b.t0);
+      if (!b.done || last < b.done) b.gap = Math.max(b.gap, g);
+      else b.gapAfter = Math.max(b.gapAfter, g);
+    }
     last = t;
     if (!b.stopped) requestAnimationFrame(tick);
   };
@@ -329,7 +335,7 @@ async function once(tool, file) {
     const b = await page.evaluate(async (workbench) => {
       await new Promise((r) => requestAnimationFrame(() => r()));
       const b = window.__b;
-      b.stopped = true;
+      b.stopped = !workbench; // the workbench's after its charts (gapAfter)
       if (!workbench) b.done = window.bench.done;
       return { ...b };
     }, tool === "workbench");
@@ -345,6 +351,11 @@ async function once(tool, file) {
         const cs = [...document.querySelectorAll(".chart-canvas")];
         return cs.length > 0 && cs.every((c) => c.dataset.drawn === "true") && performance.now();
       }, null, { timeout: 60000, polling: 50 }).then(async (h) => (await h.jsonValue()) - b.t0, () => null);
+      r.gapAfter = await page.evaluate(async () => {
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        window.__b.stopped = true;
+        return window.__b.gapAfter;
+      });
       // The forecast that follows the report (its stage comes after the
       // report), if it has not come yet.
       await page.waitForFunction(() => {
@@ -441,7 +452,7 @@ function best(runs) {
   if (ok.length === 0) return { ok: false, error: runs.map((r) => r.error).find(Boolean) || "not run", peak: runs[0] && runs[0].peak, growth: runs[0] && runs[0].growth, n: 0 };
   const fastest = ok.reduce((a, r) => (r.ms < a.ms ? r : a));
   const max = (k) => (ok.some((r) => r[k] != null) ? Math.max(...ok.filter((r) => r[k] != null).map((r) => r[k])) : null);
-  return { ...fastest, peak: max("peak"), growth: max("growth"), gap: max("gap"), n: ok.length, failed: runs.length - ok.length };
+  return { ...fastest, peak: max("peak"), growth: max("growth"), gap: max("gap"), gapAfter: max("gapAfter"), n: ok.length, failed: runs.length - ok.length };
 }
 
 function cell(b) {
@@ -453,7 +464,7 @@ function report(results, sizes, meta) {
   const out = [];
   const p = (...l) => out.push(...l);
   p(`Run ${meta.date} on ${meta.cpu}, ${meta.cores} cores, load average ${meta.loadStart} at the start and ${meta.loadEnd} at the end; ${meta.chromium}; ${meta.peers}; commit ${meta.commit}; ${RUNS} run(s) of each tool on each file, alternating, a fresh browser context each.`, "");
-  p("Times: the fastest run, from the file input's change event to the end (below). Memory: the page's renderer process (its workers included), the largest of the runs: peak = VmHWM, growth = peak − VmRSS before the file. Frame gap: the longest gap between animation frames while the file loads, the largest of the runs. MB = 10^6 bytes, GB = 10^9 bytes.", "");
+  p("Times: the fastest run, from the file input's change event to the end (below). Memory: the page's renderer process (its workers included), the largest of the runs: peak = VmHWM, growth = peak − VmRSS before the file. Frame gap: the longest gap between animation frames while the file loads (from the change event to the frame that paints the KPI cards, included), the largest of the runs. MB = 10^6 bytes, GB = 10^9 bytes.", "");
   p("| file | tool | time | renderer peak | growth | frame gap | workbench ÷ tool | check |", "|---|---|---|---|---|---|---|---|");
   for (const f of files) {
     const rs = results[f.label];
@@ -509,6 +520,8 @@ function report(results, sizes, meta) {
   if (gaps.length > 0) {
     const worst = Math.max(...gaps.map((b) => b.gap));
     rows.push([`longest frame gap while a file loads ≤ ${target.frameGapMs} ms (workbench, every file)`, gaps.map((b) => `${Math.round(b.gap)} ms`).join(", "), pass(worst <= target.frameGapMs)]);
+    // Not a target of the issue: the charts drawn after the cards.
+    rows.push(["longest frame gap after the cards, until every chart is drawn (workbench, every file; not a target)", gaps.map((b) => (b.gapAfter != null ? `${Math.round(b.gapAfter)} ms` : "–")).join(", "), ""]);
   }
   if (sizes) {
     const sum = (l) => l.reduce((n, f) => n + f.bytes, 0);
