@@ -251,7 +251,8 @@ await test("an engine that exits or stalls mid-load: said in words, restarted, t
 });
 
 // The hostile and odd files of issue 15 (cmd/demostore -crafted): bombs
-// past the browser's bounds, a file over its size, far-off dates.
+// past the browser's bounds, a file over its size, far-off dates, numbers
+// past float64, other programs' files.
 const craftedDir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-crafted-"));
 execFileSync(path.join(root, "bin", "demostore"), ["-crafted", craftedDir]);
 const craftedIndex = JSON.parse(fs.readFileSync(path.join(craftedDir, "index.json")));
@@ -259,13 +260,25 @@ const craftedIndex = JSON.parse(fs.readFileSync(path.join(craftedDir, "index.jso
 // The words each bound is refused with: the bound and the file's figure,
 // in the page's numbers, and what to do.
 const limitWords = {
-  inflated_too_large: /The file unpacks to at least ([\d,]+ bytes|9\d\d(\.[1-9])? MiB), more than the 900 MiB this browser tab can hold\.[^]*command line reads files that unpack to up to 4 GiB/,
+  inflated_too_large: /The file unpacks to at least ([\d,]+ bytes|9\d\d(\.[1-9])? MiB|\d(\.[1-9])? GiB), more than the 900 MiB this browser tab can hold\.[^]*command line reads files that unpack to up to 4 GiB/,
   nested_compression: /compressed twice, a gzip file inside a gzip file[^]*Unpack it once/,
   overlapping_zip_entries: /entries that share their bytes[^]*Export the orders again/,
   cell_too_large: /holds at least [\d.,]+ (MiB|bytes), more than the 131,068 bytes of Excel's largest cell \(32,767 characters\)/,
   too_many_zip_entries: /has 10,001 entries, more than 10,000/,
   too_many_rows: /a row numbered 1,048,577, past Excel's last row, 1,048,576/,
   file_too_large: /The file is 943,718,401 bytes, more than the 900 MiB this browser tab can hold\.[^]*shorter date range or fewer columns[^]*command line reads files of up to 2 GiB/,
+};
+
+// The words of item 11's files, which are no orders export a spreadsheet
+// program wrote: what each is, and what to do.
+const refusedWords = {
+  "word.xlsx": /^word\.xlsx is not a spreadsheet: export the orders as CSV or Excel\.$/,
+  "calc.ods": /^calc\.ods is another program's spreadsheet: save it as Excel \(\.xlsx\) or CSV, and open that\.$/,
+  "sheet.numbers": /^sheet\.numbers is another program's spreadsheet: save it as Excel \(\.xlsx\) or CSV, and open that\.$/,
+  "locked.xlsx": /^locked\.xlsx is a password-protected workbook: save it in Excel without a password, or as CSV\.$/,
+  "old.xls": /^old\.xls is an old Excel workbook \(\.xls, Excel 97-2003\): save it in Excel as \.xlsx \(Excel Workbook\) or as CSV\.$/,
+  "zip-sheet.xlsx": /^zip-sheet\.xlsx is a damaged Excel file\.$/,
+  "empty.csv.gz": /^empty\.csv\.gz is empty/,
 };
 
 // engineMemory is the engine's WebAssembly memory in bytes (web/worker.js's
@@ -314,6 +327,18 @@ await test("hostile files: each refused with its bound in words, the report befo
   }
   await page.screenshot({ path: path.join(artifacts, "limit-last.png") });
 
+  // Item 11's files: what each is and what to do, in the page's words.
+  for (const c of craftedIndex.filter((c) => c.refused)) {
+    await pick(page, path.join(craftedDir, c.path));
+    await page.waitForSelector(`.alert[data-failed="${c.path}"]`, { timeout: 60000 });
+    assert.equal(await page.innerText(".alert .alert-head"), `${c.path} was not loaded. The report of sample-store.csv stays.`);
+    assert.equal(await page.$eval(".alert [data-code]", (e) => e.dataset.code), c.refused, `${c.path}: the code`);
+    const text = await page.innerText(".alert [data-code]");
+    assert.match(text, refusedWords[c.path], `${c.path}: the words`);
+    said[c.path] = { refused: c.refused, words: text };
+    await intact(page, before);
+  }
+
   // Far-off dates and a number past the cents' bound: skipped rows, said
   // in the page's words; the figures are the CLI's.
   const farOff = craftedIndex.find((c) => c.path === "far-off.csv");
@@ -321,13 +346,13 @@ await test("hostile files: each refused with its bound in words, the report befo
   await page.waitForFunction(() => document.querySelector(".file-name")?.textContent === "far-off.csv" && document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 60000 });
   compare(await kpis(page), expected(cli([path.join(craftedDir, farOff.path), "--tz", "UTC"])), farOff.path);
   const note = await page.innerText("#skipped-note");
-  assert.match(note, /3 of the file's 203 rows \(1\.5%\) were skipped and are not in these figures/);
+  assert.match(note, /8 of the file's 208 rows \(3\.8%\) were skipped and are not in these figures/);
   assert.deepEqual(await page.$$eval("#skipped-note li", (ls) => ls.map((l) => l.dataset.code)), ["date_out_of_range", "number_not_finite"]);
   await page.screenshot({ path: path.join(artifacts, "skipped-overview.png") });
   await page.click("#see-skipped");
   await page.waitForSelector("#skipped");
-  assert.match(await page.innerText('#skipped tr[data-code="date_out_of_range"]'), /^2\s+order date out of range: before 1990-01-01 or later than tomorrow/);
-  assert.match(await page.innerText('#skipped tr[data-code="number_not_finite"]'), /amount or quantity past 90,071,992,547,410, infinite or not a number[^]*1e309/);
+  assert.match(await page.innerText('#skipped tr[data-code="date_out_of_range"]'), /^3\s+order date out of range: before 1990-01-01 or later than tomorrow/);
+  assert.match(await page.innerText('#skipped tr[data-code="number_not_finite"]'), /^5\s+amount or quantity past 90,071,992,547,410, infinite or not a number[^]*1e309/);
   await page.screenshot({ path: path.join(artifacts, "skipped-far-off.png") });
   // One row in 301 skipped: on the Data tab, not on the Overview.
   await pick(page, path.join(craftedDir, "serial-9999.xlsx"));

@@ -606,6 +606,8 @@ var danish = map[string]string{
 	"%s is not a spreadsheet: export the orders as CSV or Excel.":                                                "%s er ikke et regneark: eksportér ordrerne som CSV eller Excel.",
 	"%s is another program's spreadsheet: save it as Excel (.xlsx) or CSV, and open that.":                       "%s er et regneark fra et andet program: gem det som Excel (.xlsx) eller CSV, og åbn den fil.",
 	"%s is password-protected or an old .xls workbook: save it in Excel as .xlsx without a password, or as CSV.": "%s er adgangskodebeskyttet eller en gammel .xls-projektmappe: gem den i Excel som .xlsx uden adgangskode eller som CSV.",
+	"%s is a password-protected workbook: save it in Excel without a password, or as CSV.":                       "%s er en adgangskodebeskyttet projektmappe: gem den i Excel uden adgangskode eller som CSV.",
+	"%s is an old Excel workbook (.xls, Excel 97-2003): save it in Excel as .xlsx (Excel Workbook) or as CSV.":   "%s er en gammel Excel-projektmappe (.xls, Excel 97-2003): gem den i Excel som .xlsx (Excel-projektmappe) eller som CSV.",
 	"%s is a damaged gzip file: %s.":                                                                             "%s er en beskadiget gzip-fil: %s.",
 	"%s is a damaged Excel file: %s.":                                                                            "%s er en beskadiget Excel-fil: %s.",
 	"%s is a damaged Excel file.":                                                                                "%s er en beskadiget Excel-fil.",

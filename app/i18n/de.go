@@ -616,6 +616,8 @@ var german = map[string]string{
 	"%s is not a spreadsheet: export the orders as CSV or Excel.":                                                "%s ist keine Tabelle: Exportieren Sie die Bestellungen als CSV oder Excel.",
 	"%s is another program's spreadsheet: save it as Excel (.xlsx) or CSV, and open that.":                       "%s ist eine Tabelle eines anderen Programms: Speichern Sie sie als Excel (.xlsx) oder CSV und öffnen Sie diese Datei.",
 	"%s is password-protected or an old .xls workbook: save it in Excel as .xlsx without a password, or as CSV.": "%s ist passwortgeschützt oder eine alte .xls-Arbeitsmappe: Speichern Sie sie in Excel als .xlsx ohne Passwort oder als CSV.",
+	"%s is a password-protected workbook: save it in Excel without a password, or as CSV.":                       "%s ist eine passwortgeschützte Arbeitsmappe: Speichern Sie sie in Excel ohne Passwort oder als CSV.",
+	"%s is an old Excel workbook (.xls, Excel 97-2003): save it in Excel as .xlsx (Excel Workbook) or as CSV.":   "%s ist eine alte Excel-Arbeitsmappe (.xls, Excel 97-2003): Speichern Sie sie in Excel als .xlsx (Excel-Arbeitsmappe) oder als CSV.",
 	"%s is a damaged gzip file: %s.":                                                                             "%s ist eine beschädigte gzip-Datei: %s.",
 	"%s is a damaged Excel file: %s.":                                                                            "%s ist eine beschädigte Excel-Datei: %s.",
 	"%s is a damaged Excel file.":                                                                                "%s ist eine beschädigte Excel-Datei.",

@@ -607,6 +607,8 @@ var filipino = map[string]string{
 	"%s is not a spreadsheet: export the orders as CSV or Excel.":                                                "Hindi spreadsheet ang %s: i-export ang mga order bilang CSV o Excel.",
 	"%s is another program's spreadsheet: save it as Excel (.xlsx) or CSV, and open that.":                       "Spreadsheet ng ibang program ang %s: i-save ito bilang Excel (.xlsx) o CSV, at buksan iyon.",
 	"%s is password-protected or an old .xls workbook: save it in Excel as .xlsx without a password, or as CSV.": "May password o lumang .xls workbook ang %s: i-save ito sa Excel bilang .xlsx nang walang password, o bilang CSV.",
+	"%s is a password-protected workbook: save it in Excel without a password, or as CSV.":                       "May password ang workbook na %s: i-save ito sa Excel nang walang password, o bilang CSV.",
+	"%s is an old Excel workbook (.xls, Excel 97-2003): save it in Excel as .xlsx (Excel Workbook) or as CSV.":   "Lumang Excel workbook ang %s (.xls, Excel 97-2003): i-save ito sa Excel bilang .xlsx (Excel Workbook) o bilang CSV.",
 	"%s is a damaged gzip file: %s.":                                                                             "Sirang gzip file ang %s: %s.",
 	"%s is a damaged Excel file: %s.":                                                                            "Sirang Excel file ang %s: %s.",
 	"%s is a damaged Excel file.":                                                                                "Sirang Excel file ang %s.",

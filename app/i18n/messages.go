@@ -600,6 +600,8 @@ var English = []string{
 	"%s is not a spreadsheet: export the orders as CSV or Excel.",
 	"%s is another program's spreadsheet: save it as Excel (.xlsx) or CSV, and open that.",
 	"%s is password-protected or an old .xls workbook: save it in Excel as .xlsx without a password, or as CSV.",
+	"%s is a password-protected workbook: save it in Excel without a password, or as CSV.",
+	"%s is an old Excel workbook (.xls, Excel 97-2003): save it in Excel as .xlsx (Excel Workbook) or as CSV.",
 	"%s is a damaged gzip file: %s.",
 	"%s is a damaged Excel file: %s.",
 	"%s is a damaged Excel file.",

@@ -605,6 +605,8 @@ var norwegian = map[string]string{
 	"%s is not a spreadsheet: export the orders as CSV or Excel.":                                                "%s er ikke et regneark: eksporter ordrene som CSV eller Excel.",
 	"%s is another program's spreadsheet: save it as Excel (.xlsx) or CSV, and open that.":                       "%s er et regneark fra et annet program: lagre det som Excel (.xlsx) eller CSV, og åpne den filen.",
 	"%s is password-protected or an old .xls workbook: save it in Excel as .xlsx without a password, or as CSV.": "%s er passordbeskyttet eller en gammel .xls-arbeidsbok: lagre den i Excel som .xlsx uten passord, eller som CSV.",
+	"%s is a password-protected workbook: save it in Excel without a password, or as CSV.":                       "%s er en passordbeskyttet arbeidsbok: lagre den i Excel uten passord, eller som CSV.",
+	"%s is an old Excel workbook (.xls, Excel 97-2003): save it in Excel as .xlsx (Excel Workbook) or as CSV.":   "%s er en gammel Excel-arbeidsbok (.xls, Excel 97-2003): lagre den i Excel som .xlsx (Excel-arbeidsbok) eller som CSV.",
 	"%s is a damaged gzip file: %s.":                                                                             "%s er en skadet gzip-fil: %s.",
 	"%s is a damaged Excel file: %s.":                                                                            "%s er en skadet Excel-fil: %s.",
 	"%s is a damaged Excel file.":                                                                                "%s er en skadet Excel-fil.",

@@ -614,6 +614,8 @@ var swedish = map[string]string{
 	"%s is not a spreadsheet: export the orders as CSV or Excel.":                                                "%s är inget kalkylark: exportera ordrarna som CSV eller Excel.",
 	"%s is another program's spreadsheet: save it as Excel (.xlsx) or CSV, and open that.":                       "%s är ett kalkylark från ett annat program: spara det som Excel (.xlsx) eller CSV och öppna den filen.",
 	"%s is password-protected or an old .xls workbook: save it in Excel as .xlsx without a password, or as CSV.": "%s är lösenordsskyddad eller en gammal .xls-arbetsbok: spara den i Excel som .xlsx utan lösenord, eller som CSV.",
+	"%s is a password-protected workbook: save it in Excel without a password, or as CSV.":                       "%s är en lösenordsskyddad arbetsbok: spara den i Excel utan lösenord, eller som CSV.",
+	"%s is an old Excel workbook (.xls, Excel 97-2003): save it in Excel as .xlsx (Excel Workbook) or as CSV.":   "%s är en gammal Excel-arbetsbok (.xls, Excel 97-2003): spara den i Excel som .xlsx (Excel-arbetsbok) eller som CSV.",
 	"%s is a damaged gzip file: %s.":                                                                             "%s är en skadad gzip-fil: %s.",
 	"%s is a damaged Excel file: %s.":                                                                            "%s är en skadad Excel-fil: %s.",
 	"%s is a damaged Excel file.":                                                                                "%s är en skadad Excel-fil.",

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"retention/app/limits/craft"
 )
 
 func TestDetectNumberFormat(t *testing.T) {
@@ -200,14 +202,19 @@ func FuzzNumber(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, nf := range []NumberFormat{English, {',', '.'}, {',', ' '}} {
-			v, err := nf.Parse(s)
-			if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
-				t.Fatalf("Parse(%q) = %v", s, v)
+		alloc := craft.Allocated(func() {
+			for _, nf := range []NumberFormat{English, {',', '.'}, {',', ' '}} {
+				v, err := nf.Parse(s)
+				if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+					t.Fatalf("Parse(%q) = %v", s, v)
+				}
 			}
+			DetectNumberFormat([]string{s})
+			Currency(s)
+		})
+		if alloc > craft.Budget(len(s)) {
+			t.Fatalf("%d bytes allocated %d, over the budget of %d", len(s), alloc, craft.Budget(len(s)))
 		}
-		DetectNumberFormat([]string{s})
-		Currency(s)
 		// Round trip: a float written with '.' decimals reads back.
 		if v, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
 			w := strconv.FormatFloat(v, 'f', -1, 64)
@@ -226,12 +233,17 @@ func FuzzDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		df, err := DetectDateFormat([]string{s})
-		if err != nil {
-			return
-		}
-		if tm, err := df.Parse(s, time.UTC); err == nil && tm.IsZero() {
-			t.Fatalf("Parse(%q) gave the zero time without error", s)
+		alloc := craft.Allocated(func() {
+			df, err := DetectDateFormat([]string{s})
+			if err != nil {
+				return
+			}
+			if tm, err := df.Parse(s, time.UTC); err == nil && tm.IsZero() {
+				t.Fatalf("Parse(%q) gave the zero time without error", s)
+			}
+		})
+		if alloc > craft.Budget(len(s)) {
+			t.Fatalf("%d bytes allocated %d, over the budget of %d", len(s), alloc, craft.Budget(len(s)))
 		}
 	})
 }

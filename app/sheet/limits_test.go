@@ -41,6 +41,13 @@ func TestLimits(t *testing.T) {
 		// token, the cell (160 KiB) passes Excel's 32,767 characters.
 		{"cell of many text runs", "o.xlsx", craft.Workbook(craft.CellOfRuns(40, 4096), nil), limits.Limits{}, limits.Cell, "32,767 characters", 4 * mib},
 		{"shared strings past their bound", "o.xlsx", craft.Workbook(craft.SheetRows(1), craft.SharedStrings(2000, 1000)), limits.Limits{SharedStrings: mib}, limits.SharedStrings, "text is more than 1 MiB", 8 * mib},
+		// Issue 15's workbooks of 16.8 and 7.2 MB, with the browser's
+		// bounds: 25 million rows in 4 GiB of sheet, and 3 GiB of shared
+		// strings (which were held up to the bound, 1 GiB, before they
+		// were refused). A part inflates to its stated size or fails, so
+		// one past the bound is refused before it is inflated.
+		{"a sheet of 4 GiB", "o.xlsx", craft.ManyRows(25_000_000, 171), limits.Browser, limits.Inflated, "unpacks to more than 900 MiB (at least 4 GiB)", mib},
+		{"shared strings of 3 GiB", "o.xlsx", craft.ManySharedStrings(3_000_000, 1060), limits.Browser, limits.Inflated, "unpacks to more than 900 MiB (at least 3 GiB)", mib},
 		// 100 sheets whose entries all point at one 64 MiB sheet of
 		// spaces: refused before any is inflated.
 		{"overlapping zip entries", "o.xlsx", craft.Overlapping(100, 64*mib), limits.Limits{}, limits.Overlapping, "share their bytes", mib},

@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"retention/app/limits"
+	"retention/app/limits/craft"
 	"retention/app/realdata"
 	"strings"
 	"testing"
@@ -306,13 +307,17 @@ func sameRecord(t *testing.T, tb *Table, r int) {
 	}
 }
 
-// FuzzParseText compares parseText with the plain path on any text.
+// FuzzParseText compares parseText with the plain path on any text, and
+// fails when parseText allocates more than the readers' budget.
 func FuzzParseText(f *testing.F) {
 	for _, s := range parseCases {
 		f.Add(s, byte(','))
 	}
 	f.Add("a b\n1 2", byte(' '))
 	f.Fuzz(func(t *testing.T, s string, comma byte) {
+		if alloc := craft.Allocated(func() { parseText(s, comma, func(int64, int64) {}) }); alloc > craft.Budget(len(s)) {
+			t.Fatalf("%d bytes allocated %d, over the budget of %d", len(s), alloc, craft.Budget(len(s)))
+		}
 		sameParse(t, s, comma)
 	})
 }

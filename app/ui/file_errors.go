@@ -22,7 +22,16 @@ func (w *Workbench) fileText(e *report.Error) string {
 	case report.OtherSpreadsheet:
 		key = "%s is another program's spreadsheet: save it as Excel (.xlsx) or CSV, and open that."
 	case report.Encrypted:
-		key = "%s is password-protected or an old .xls workbook: save it in Excel as .xlsx without a password, or as CSV."
+		// The workbook's stream tells which (app/sheet): "password",
+		// "xls", or "either" when it names neither.
+		switch e.Value {
+		case "password":
+			key = "%s is a password-protected workbook: save it in Excel without a password, or as CSV."
+		case "xls":
+			key = "%s is an old Excel workbook (.xls, Excel 97-2003): save it in Excel as .xlsx (Excel Workbook) or as CSV."
+		default:
+			key = "%s is password-protected or an old .xls workbook: save it in Excel as .xlsx without a password, or as CSV."
+		}
 	case report.SurveyNoAnswers:
 		key = "%s has no answer with both a score and a date."
 	case report.SurveyNoScore:

@@ -454,7 +454,21 @@ func FuzzParts(f *testing.F) {
 	f.Add(craft.Workbook(craft.SheetRows(50), craft.SharedStrings(20, 5)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l := craft.FuzzLimits(len(data))
-		parts := browserParts(data, Entries(data, l, firstSheet))
+		entries := Entries(data, l, firstSheet)
+		parts := browserParts(data, entries)
+		// The engine's read of the parts (their bytes are the browser's,
+		// inflated before) within the readers' budget.
+		read := browserParts(data, entries)
+		alloc := craft.Allocated(func() {
+			if wb, err := OpenInflated(data, read, l); err == nil {
+				for _, s := range wb.Sheets() {
+					wb.Rows(s, func(int, []string) error { return nil })
+				}
+			}
+		})
+		if alloc > craft.Budget(len(data)) {
+			t.Fatalf("%d bytes allocated %d, over the budget of %d", len(data), alloc, craft.Budget(len(data)))
+		}
 		if got, want := outcome(data, parts, l), outcome(data, nil, l); got != want {
 			t.Errorf("from parts\n%s\nfrom the zip\n%s", got, want)
 		}

@@ -287,6 +287,14 @@ func (w *Workbook) openPart(name string, last bool) (io.ReadCloser, error) {
 	if f == nil {
 		return nil, fmt.Errorf("no part %s", name)
 	}
+	// A part inflates to the size its directory entry states or fails
+	// (Go's zip reader refuses a byte more or less, as the browser's
+	// inflater does for a part of Parts), so one past what is left of
+	// l.Inflated is refused before a byte of it is inflated (issue 15:
+	// 3 GiB of shared strings in 9.4 MB were held up to the bound first).
+	if size := f.UncompressedSize64; size > uint64(max(0, w.limits.Inflated-w.inflated)) {
+		return nil, &limits.Error{Code: limits.Inflated, Limit: w.limits.Inflated, Figure: w.inflated + int64(min(size, 1<<62))}
+	}
 	if rc := w.part(f, last); rc != nil {
 		return &counted{rc: rc, w: w}, nil
 	}

@@ -9,8 +9,9 @@
 //
 // -crafted writes the hostile and odd files of issue 15 (package craft)
 // that the browser tests load after a report: bombs past the browser's
-// bounds, a file over its size (sparse: it takes no disk), and orders with
-// far-off dates and numbers past the cents' bound.
+// bounds, a file over its size (sparse: it takes no disk), orders with
+// far-off dates and numbers past the cents' bound, and other programs'
+// files named as spreadsheets.
 package main
 
 import (
@@ -24,6 +25,7 @@ import (
 	"retention/app/demo"
 	"retention/app/limits"
 	"retention/app/limits/craft"
+	"retention/app/report"
 	"retention/app/shapes"
 )
 
@@ -106,23 +108,28 @@ func writeShapes(dir string) error {
 }
 
 // craftedFile is one written crafted file, as index.json lists it: the
-// bound the browser refuses it for, or the skip codes of the rows it
-// loads without.
+// bound the browser refuses it for, the code of the error it cannot be
+// read for, or the skip codes of the rows it loads without.
 type craftedFile struct {
-	Path  string      `json:"path"`
-	What  string      `json:"what"`
-	Limit limits.Code `json:"limit,omitempty"`
-	Size  int64       `json:"size"`
-	Skips []string    `json:"skips,omitempty"`
+	Path    string      `json:"path"`
+	What    string      `json:"what"`
+	Limit   limits.Code `json:"limit,omitempty"`
+	Refused report.Code `json:"refused,omitempty"`
+	Size    int64       `json:"size"`
+	Skips   []string    `json:"skips,omitempty"`
 }
 
 // writeCrafted writes the crafted files into dir and DIR/index.json. The
-// bombs are those of issue 15 made smaller where generating them takes
+// bombs are those of issue 15, made smaller where generating them takes
 // long (the gzip in a gzip unpacks to 1 GiB, the cell is 64 MiB), each
 // still past the browser's bounds.
 func writeCrafted(dir string) error {
 	const mib, gib = 1 << 20, 1 << 30
-	farOff := []string{"9999,C1,Customer 1,9999-12-31,10.00", "9998,C2,Customer 2,1900-01-01,12.00", "9997,C3,Customer 3,2024-03-01,1e309"}
+	farOff := []string{
+		"9999,C1,Customer 1,9999-12-31,10.00", "9998,C2,Customer 2,1900-01-01,12.00", "9996,C4,Customer 4,2500-01-01,14.00",
+		"9997,C3,Customer 3,2024-03-01,1e309", "9995,C5,Customer 5,2024-03-02,1e308", "9994,C6,Customer 6,2024-03-03,1e308",
+		"9993,C7,Customer 7,2024-03-04,NaN", "9992,C8,Customer 8,2024-03-05,Infinity",
+	}
 	files := []struct {
 		f    craftedFile
 		data func() []byte
@@ -135,8 +142,20 @@ func writeCrafted(dir string) error {
 		{craftedFile{Path: "cell.xlsx", What: "one cell of 64 text runs of 1 MiB", Limit: limits.Cell}, func() []byte { return craft.Workbook(craft.CellOfRuns(64, mib), nil) }},
 		{craftedFile{Path: "zip-entries.xlsx", What: "a zip of more entries than a workbook has", Limit: limits.ZipEntries}, func() []byte { return craft.ZipEntries(int(limits.Browser.ZipEntries) + 1) }},
 		{craftedFile{Path: "row-past-excel.xlsx", What: "a row numbered past Excel's last", Limit: limits.Rows}, func() []byte { return craft.Workbook(craft.RowPastExcel, nil) }},
-		{craftedFile{Path: "far-off.csv", What: "orders dated 9999-12-31 and 1900-01-01 and one of 1e309", Skips: []string{"date_out_of_range", "number_not_finite"}}, func() []byte { return craft.Orders(200, farOff...) }},
+		// Issue 15's workbooks as they were: 16.8 MB of 25 million rows in
+		// 4 GiB of sheet, 7.2 MB of 3 GiB of shared strings.
+		{craftedFile{Path: "many-rows.xlsx", What: "25 million rows in 4 GiB of sheet", Limit: limits.Inflated}, func() []byte { return craft.ManyRows(25_000_000, 171) }},
+		{craftedFile{Path: "shared-strings.xlsx", What: "3 GiB of shared strings", Limit: limits.Inflated}, func() []byte { return craft.ManySharedStrings(3_000_000, 1060) }},
+		{craftedFile{Path: "far-off.csv", What: "orders dated 9999-12-31, 1900-01-01 and 2500-01-01, and of 1e309, 1e308 twice, NaN and Infinity", Skips: []string{"date_out_of_range", "number_not_finite"}}, func() []byte { return craft.Orders(200, farOff...) }},
 		{craftedFile{Path: "serial-9999.xlsx", What: "a workbook with an order at Excel's serial 2958465 (9999-12-31)", Skips: []string{"date_out_of_range"}}, func() []byte { return craft.SerialDates(300, 2958465) }},
+		// Item 11's files: what each is, and what to do.
+		{craftedFile{Path: "word.xlsx", What: "a Word document renamed .xlsx", Refused: report.NotSpreadsheet}, craft.Docx},
+		{craftedFile{Path: "calc.ods", What: "an OpenDocument spreadsheet", Refused: report.OtherSpreadsheet}, craft.ODS},
+		{craftedFile{Path: "sheet.numbers", What: "an Apple Numbers spreadsheet", Refused: report.OtherSpreadsheet}, craft.Numbers},
+		{craftedFile{Path: "locked.xlsx", What: "a password-protected workbook", Refused: report.Encrypted}, func() []byte { return craft.OLE("EncryptedPackage") }},
+		{craftedFile{Path: "old.xls", What: "an old .xls workbook", Refused: report.Encrypted}, func() []byte { return craft.OLE("Workbook") }},
+		{craftedFile{Path: "zip-sheet.xlsx", What: "a workbook whose sheet is a zip", Refused: report.Damaged}, craft.SheetIsZip},
+		{craftedFile{Path: "empty.csv.gz", What: "an empty .csv.gz", Refused: report.FileEmpty}, func() []byte { return craft.Gzip(nil) }},
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err

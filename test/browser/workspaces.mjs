@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import assert from "node:assert/strict";
-import { root, artifacts, test, serve, plainServe, cli, started, ready, controlled, kpis, compare, expected, rootSite, subSite, newPage, axeWidths } from "../harness.mjs";
+import { chromium } from "playwright-core";
+import { root, artifacts, test, serve, plainServe, cli, started, ready, controlled, kpis, compare, expected, rootSite, subSite, newPage, axeWidths, watch, chromiumPath } from "../harness.mjs";
 
 // Two exports of one shop: A, January to August 2024, and B, March to
 // December; customer CUST-7Q3K-0007 (zq-0007@example.org) orders in both.
@@ -354,42 +355,74 @@ await test("privacy: a first visit to /privacy shows the page, at / and /retenti
   }
 });
 
+// overrideQuota gives the page's origin room bytes more than it uses
+// now (DevTools' Storage.overrideQuotaForOrigin). The browser enforces
+// it on the writes to a database it opens after the override (it keeps
+// the quota it read when it opened one), so the tests set it before the
+// page saves its first workspace. Chromium as shipped reports usage +
+// 10 GiB to pages whatever the real quota (its StaticStorageQuota
+// feature, against fingerprinting), as a page sees a quota shared with
+// other sites or a disk nearly full; with that feature off, the page's
+// estimate reports the quota set.
+async function overrideQuota(page, context, room) {
+  const { usage } = await page.evaluate(() => navigator.storage.estimate());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(page.url()).origin, quotaSize: usage + room });
+}
+
 await test("workspaces: a file that does not fit says so, and no workspace is lost", async () => {
-  const { context, page, w } = await withFileA();
-  // Little room left: the next file does not fit in what the browser
-  // says is free, and is told so before anything is written.
-  await page.evaluate(() => {
-    const real = navigator.storage.estimate.bind(navigator.storage);
-    navigator.storage.realEstimate = real;
-    navigator.storage.estimate = async () => {
-      const e = await real();
-      return { ...e, quota: e.usage + 4096 };
-    };
-  });
-  await pick(page, fileC);
-  await page.waitForSelector('#workspace-note[data-code="nospace"]', { timeout: 60000 });
-  assert.match(await page.innerText("#workspace-note"), /shop-c\.csv is not saved on this device: it needs 0\.\d MB and 0\.0 MB is free/);
-  assert.equal(await page.innerText(".file-name"), "shop-c.csv", "the file's report is shown");
+  // What the browser says is free: the file is told not to fit before
+  // anything is written.
+  const told = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox", "--disable-features=StaticStorageQuota"] });
+  try {
+    const context = await told.newContext({ timezoneId: "UTC", locale: "en-US", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const w = watch(page, new URL(rootSite.url).origin);
+    await page.goto(rootSite.url);
+    await started(page);
+    await controlled(page); // the app's own files are cached: the room below is what is left
+    await pick(page, fileA);
+    await ready(page);
+    await saved(page, 1);
+    await overrideQuota(page, context, 4096);
+    const e = await page.evaluate(() => navigator.storage.estimate());
+    assert.equal(e.quota - e.usage, 4096, "the estimate reports the quota set");
+    await pick(page, fileC);
+    await page.waitForSelector('#workspace-note[data-code="nospace"]', { timeout: 60000 });
+    assert.match(await page.innerText("#workspace-note"), /shop-c\.csv is not saved on this device: it needs 0\.\d MB and 0\.0 MB is free/);
+    assert.equal(await page.innerText(".file-name"), "shop-c.csv", "the file's report is shown");
+    await ready(page);
+    await showList(page);
+    assert.deepEqual(await page.$$eval("#workspaces li", (ls) => ls.map((l) => l.dataset.name)), ["shop-a.csv"], "the workspace saved before");
+    assert.deepEqual(w.errors, []);
+  } finally {
+    await told.close();
+  }
+
+  // The browser as shipped says there is room (usage + 10 GiB) and
+  // refuses the write itself, with a QuotaExceededError, as a quota
+  // shared with other sites or a full disk makes it: the transaction,
+  // which held the file's description too, is undone. The room (2 MB)
+  // holds the first file (30 KB) and what the page caches later (its
+  // charts' script, 0.7 MB), not the second (5 MB).
+  const fileD = shop("d", 1, 12, 80000);
+  assert.ok(fs.statSync(fileD).size > 4 << 20);
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await controlled(page);
+  await overrideQuota(page, context, 2 << 20);
+  assert.ok(await page.evaluate(async () => { const e = await navigator.storage.estimate(); return e.quota - e.usage > 1 << 30; }), "the estimate says there is room");
+  await pick(page, fileA);
   await ready(page);
-  // The browser refuses the write itself, as a full disk makes it (its
-  // estimate said there was room): the file's bytes are refused with a
-  // QuotaExceededError after its description was put in the same
-  // transaction, which is then undone.
-  await page.evaluate(() => {
-    navigator.storage.estimate = navigator.storage.realEstimate;
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (v, k) {
-      if (this.name === "files") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return put.call(this, v, k);
-    };
-  });
-  await pick(page, fileB);
-  await page.waitForFunction((n) => document.querySelector(".file-name")?.textContent === n, "shop-b.csv", { timeout: 60000 });
+  await saved(page, 1);
+  await pick(page, fileD);
+  await page.waitForFunction((n) => document.querySelector(".file-name")?.textContent === n, "shop-d.csv", { timeout: 60000 });
   await page.waitForSelector('#workspace-note[data-code="quota"]', { timeout: 60000 });
-  assert.match(await page.innerText("#workspace-note"), /shop-b\.csv is not saved on this device: the browser has no room left/);
+  assert.match(await page.innerText("#workspace-note"), /shop-d\.csv is not saved on this device: the browser has no room left/);
+  await ready(page);
   await showList(page);
-  const names = await page.$$eval("#workspaces li", (ls) => ls.map((l) => l.dataset.name));
-  assert.deepEqual(names, ["shop-a.csv"], "the workspace saved before");
+  assert.deepEqual(await page.$$eval("#workspaces li", (ls) => ls.map((l) => l.dataset.name)), ["shop-a.csv"], "the workspace saved before");
   await page.click(`#workspaces li[data-name="shop-a.csv"] .ws-open`);
   await page.waitForFunction(() => document.querySelector(".file-name")?.textContent === "shop-a.csv", null, { timeout: 60000 });
   await ready(page);
@@ -399,3 +432,4 @@ await test("workspaces: a file that does not fit says so, and no workspace is lo
 });
 
 fs.rmSync(dir, { recursive: true, force: true });
+

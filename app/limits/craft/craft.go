@@ -60,15 +60,17 @@ func GzipZeros(n int64) []byte {
 	return b.Bytes()
 }
 
-// Part is one file of a zip: its name and a writer of its content.
+// Part is one file of a zip: its name and a writer of its content, or
+// (raw, for Repeated) its deflated bytes, CRC-32 and size.
 type Part struct {
 	Name  string
 	Write func(w io.Writer)
+	raw   func() (deflated []byte, crc uint32, size int64)
 }
 
 // Text is a part with fixed content.
 func Text(name, content string) Part {
-	return Part{name, func(w io.Writer) { io.WriteString(w, content) }}
+	return Part{Name: name, Write: func(w io.Writer) { io.WriteString(w, content) }}
 }
 
 // Zip writes the parts, deflated.
@@ -76,6 +78,12 @@ func Zip(parts ...Part) []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	for _, p := range parts {
+		if p.raw != nil {
+			data, crc, size := p.raw()
+			w, _ := zw.CreateRaw(&zip.FileHeader{Name: p.Name, Method: zip.Deflate, CRC32: crc, CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(size)})
+			w.Write(data)
+			continue
+		}
 		w, _ := zw.Create(p.Name)
 		p.Write(w)
 	}
@@ -87,6 +95,16 @@ func Zip(parts ...Part) []byte {
 // writing xl/worksheets/sheet1.xml's content), with sharedStrings when
 // not nil.
 func Workbook(sheet func(w io.Writer), sharedStrings func(w io.Writer)) []byte {
+	var sst *Part
+	if sharedStrings != nil {
+		sst = &Part{Name: "xl/sharedStrings.xml", Write: sharedStrings}
+	}
+	return workbookOf(Part{Name: "xl/worksheets/sheet1.xml", Write: sheet}, sst)
+}
+
+// workbookOf is Workbook of parts: the sheet's and, when not nil, the
+// shared strings'.
+func workbookOf(sheet Part, sharedStrings *Part) []byte {
 	rels := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`
 	if sharedStrings != nil {
@@ -96,10 +114,10 @@ func Workbook(sheet func(w io.Writer), sharedStrings func(w io.Writer)) []byte {
 	parts := []Part{
 		Text("xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`),
 		Text("xl/_rels/workbook.xml.rels", rels),
-		{"xl/worksheets/sheet1.xml", sheet},
+		sheet,
 	}
 	if sharedStrings != nil {
-		parts = append(parts, Part{"xl/sharedStrings.xml", sharedStrings})
+		parts = append(parts, *sharedStrings)
 	}
 	return Zip(parts...)
 }
@@ -340,7 +358,7 @@ func SerialDates(n int, serials ...float64) []byte {
 		Text("xl/workbook.xml", `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Orders" sheetId="1" r:id="rId1"/></sheets></workbook>`),
 		Text("xl/_rels/workbook.xml.rels", rels),
 		Text("xl/styles.xml", `<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`),
-		Part{"xl/worksheets/sheet1.xml", sheet},
+		Part{Name: "xl/worksheets/sheet1.xml", Write: sheet},
 	)
 }
 
@@ -368,4 +386,61 @@ func Inflate(zipData []byte, at, compressed, size int64, crc uint32) ([]byte, bo
 		return nil, false
 	}
 	return out, true
+}
+
+// Repeated is a zip part whose content is head, then block n times, then
+// tail, deflated without compressing n blocks: block is compressed once,
+// on its own (its matches reach no byte before it), and its compressed
+// bytes, ended by a sync flush, are repeated n times, so that a part of
+// gigabytes (issue 15's 4 GiB sheet and 3 GiB shared strings) is written
+// in milliseconds and a few megabytes. The part's size must stay under
+// 4 GiB (no zip64).
+func Repeated(name, head, block string, n int, tail string) Part {
+	return Part{Name: name, raw: func() ([]byte, uint32, int64) {
+		var body bytes.Buffer
+		segment := func(s string, final bool) []byte {
+			var b bytes.Buffer
+			fw, _ := flate.NewWriter(&b, flate.BestCompression)
+			io.WriteString(fw, s)
+			if final {
+				fw.Close()
+			} else {
+				fw.Flush()
+			}
+			return b.Bytes()
+		}
+		body.Write(segment(head, false))
+		one := segment(block, false)
+		crc := crc32.Update(0, crc32.IEEETable, []byte(head))
+		for i := 0; i < n; i++ {
+			body.Write(one)
+			crc = crc32.Update(crc, crc32.IEEETable, []byte(block))
+		}
+		body.Write(segment(tail, true))
+		crc = crc32.Update(crc, crc32.IEEETable, []byte(tail))
+		return body.Bytes(), crc, int64(len(head)) + int64(n)*int64(len(block)) + int64(len(tail))
+	}}
+}
+
+// ManyRows is a workbook whose sheet is a header and rows rows of one
+// order, each row padded to rowBytes bytes of XML with a name (issue 15's
+// 16.7 MB workbook: 25 million rows, 4 GiB of sheet). rows must be a
+// multiple of 10,000.
+func ManyRows(rows, rowBytes int) []byte {
+	const perBlock = 10_000
+	row := `<row><c><v>1</v></c><c><v>7</v></c><c t="inlineStr"><is><t>2024-01-02</t></is></c><c><v>9.5</v></c><c t="inlineStr"><is><t>` + "%s" + `</t></is></c></row>`
+	pad := max(0, rowBytes-len(row)+2)
+	one := fmt.Sprintf(row, strings.Repeat("n", pad))
+	head := `<worksheet><sheetData><row><c t="inlineStr"><is><t>Order ID</t></is></c><c t="inlineStr"><is><t>Customer ID</t></is></c><c t="inlineStr"><is><t>Date</t></is></c><c t="inlineStr"><is><t>Total</t></is></c><c t="inlineStr"><is><t>Name</t></is></c></row>`
+	return workbookOf(Repeated("xl/worksheets/sheet1.xml", head, strings.Repeat(one, perBlock), rows/perBlock, `</sheetData></worksheet>`), nil)
+}
+
+// ManySharedStrings is a workbook of one small sheet whose shared strings
+// part holds n strings of size bytes each (issue 15's 9.4 MB workbook
+// with 3 GiB of sharedStrings.xml). n must be a multiple of 1,000.
+func ManySharedStrings(n, size int) []byte {
+	const perBlock = 1_000
+	si := `<si><t>` + strings.Repeat("s", size) + `</t></si>`
+	sst := Repeated("xl/sharedStrings.xml", `<sst>`, strings.Repeat(si, perBlock), n/perBlock, `</sst>`)
+	return workbookOf(Part{Name: "xl/worksheets/sheet1.xml", Write: SheetRows(10)}, &sst)
 }
