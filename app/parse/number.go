@@ -353,6 +353,12 @@ func trimCurrency(s string) string {
 	if s == "" || !currencyEnds.first[s[0]] && !currencyEnds.last[s[len(s)-1]] {
 		return s
 	}
+	return trimAnyCurrency(s)
+}
+
+// trimAnyCurrency is trimCurrency trying every currency, whatever s's
+// first and last bytes.
+func trimAnyCurrency(s string) string {
 	for _, c := range currencies {
 		if strings.HasPrefix(s, c.sym) {
 			return strings.TrimSpace(s[len(c.sym):])

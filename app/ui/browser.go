@@ -85,34 +85,26 @@ func errText(v app.Value) string {
 // afterPaint calls fn once the browser has painted the next frame, so
 // that work done in fn does not hold back that frame. Natively it calls
 // fn at once.
-func afterPaint(fn func()) {
-	if !app.IsClient {
-		fn()
-		return
-	}
-	var cb app.Func
-	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
-		cb.Release()
-		fn()
-		return nil
-	})
-	rwCall("afterPaint", cb)
-}
+func afterPaint(fn func()) { callBack("afterPaint", fn) }
 
 // whenIdle calls fn once the browser is idle (within five seconds).
 // Natively it calls fn at once.
-func whenIdle(fn func()) {
+func whenIdle(fn func()) { callBack("whenIdle", fn, 5000) }
+
+// callBack calls web/glue.js's method with a function that calls fn once
+// (and is released then), followed by args. Natively it calls fn at once.
+func callBack(method string, fn func(), args ...any) {
 	if !app.IsClient {
 		fn()
 		return
 	}
 	var cb app.Func
-	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+	cb = app.FuncOf(func(this app.Value, _ []app.Value) any {
 		cb.Release()
 		fn()
 		return nil
 	})
-	rwCall("whenIdle", cb, 5000)
+	rwCall(method, append([]any{cb}, args...)...)
 }
 
 // drawChart draws (or redraws) an ECharts option in the element id.
