@@ -479,7 +479,6 @@ window.rw = {
             c.on("updated", () => this.wholeLegend(c));
             const opt = this.localize(JSON.parse(option));
             opt.animation = false;
-            delete opt.toolbox;
             c.setOption(opt);
             if ((opt.series || []).some((s) => s.type === "treemap")) this.fitLabels(c);
             img.src = c.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
@@ -508,8 +507,9 @@ window.rw = {
     this.download(name + ".png", "image/png", bytes);
   },
 
-  // The page's locale (a BCP 47 tag such as de-DE): chart axes and
-  // tooltips write numbers as it does (40.000 in German, 40,000 in English).
+  // The page's locale (a BCP 47 tag such as de-DE): chart axes, tooltips,
+  // scales and heatmap cells write numbers as it does (40.000 in German,
+  // 40,000 in English).
   // The options are JSON, so the formatters are put in here.
   locale: "en-US",
   setLocale(tag) {
@@ -540,7 +540,14 @@ window.rw = {
     }
     const maps = opt.visualMap == null ? [] : Array.isArray(opt.visualMap) ? opt.visualMap : [opt.visualMap];
     for (const m of maps) {
-      if (m.formatter == null) m.formatter = (a, b) => (b === undefined ? num(a) : num(a) + " – " + num(b));
+      const f = m.formatter;
+      if (f == null) m.formatter = (a, b) => (b === undefined ? num(a) : num(a) + " – " + num(b));
+      else if (typeof f === "string" && f.includes("{value}")) m.formatter = (v) => f.split("{value}").join(num(v));
+    }
+    // A heatmap cell shows its label dimension (app/charts: the value, or
+    // money in whole units).
+    for (const s of [].concat(opt.series || [])) {
+      if (s.type === "heatmap" && s.label && s.label.formatter == null) s.label.formatter = (p) => num(p.value[3]);
     }
     return opt;
   },

@@ -498,6 +498,11 @@ var danish = map[string]string{
 	"Revenue per customer":        "Omsætning pr. kunde",
 	"Cohort revenue per customer": "Omsætning pr. kunde i hver kohorte",
 	"Cohort average order value":  "Gennemsnitlig ordreværdi i hver kohorte",
+	"Colours":                     "Farver",
+	"Across cohorts":              "På tværs af kohorter",
+	"Within each cohort":          "Inden for hver kohorte",
+	"Highest":                     "Højeste",
+	"Lowest":                      "Laveste",
 	// Saved workspaces, their comparison and the privacy page.
 	"%s (A) and %s (B)":            "%s (A) og %s (B)",
 	"%s could not be compared: %s": "%s kunne ikke sammenlignes: %s",

@@ -508,6 +508,11 @@ var german = map[string]string{
 	"Revenue per customer":        "Umsatz pro Kunde",
 	"Cohort revenue per customer": "Umsatz pro Kunde der Kohorten",
 	"Cohort average order value":  "Durchschnittlicher Bestellwert der Kohorten",
+	"Colours":                     "Farben",
+	"Across cohorts":              "Über alle Kohorten",
+	"Within each cohort":          "Innerhalb jeder Kohorte",
+	"Highest":                     "Höchster Wert",
+	"Lowest":                      "Niedrigster Wert",
 	// Saved workspaces, their comparison and the privacy page.
 	"%s (A) and %s (B)":            "%s (A) und %s (B)",
 	"%s could not be compared: %s": "%s konnte nicht verglichen werden: %s",

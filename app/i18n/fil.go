@@ -499,6 +499,11 @@ var filipino = map[string]string{
 	"Revenue per customer":        "Benta bawat customer",
 	"Cohort revenue per customer": "Benta bawat customer ng bawat cohort",
 	"Cohort average order value":  "Average na halaga ng order (AOV) ng bawat cohort",
+	"Colours":                     "Mga kulay",
+	"Across cohorts":              "Sa lahat ng cohort",
+	"Within each cohort":          "Sa loob ng bawat cohort",
+	"Highest":                     "Pinakamataas",
+	"Lowest":                      "Pinakamababa",
 	// Saved workspaces, their comparison and the privacy page.
 	"%s (A) and %s (B)":            "%s (A) at %s (B)",
 	"%s could not be compared: %s": "Hindi maikumpara ang %s: %s",

@@ -498,6 +498,11 @@ var English = []string{
 	"Revenue per customer",
 	"Cohort revenue per customer",
 	"Cohort average order value",
+	"Colours",
+	"Across cohorts",
+	"Within each cohort",
+	"Highest",
+	"Lowest",
 	// Saved workspaces, their comparison and the privacy page (app/ui/workspace.go, wscompare.go, privacy.go).
 	"%s (A) and %s (B)",
 	"%s could not be compared: %s",

@@ -497,6 +497,11 @@ var norwegian = map[string]string{
 	"Revenue per customer":        "Omsetning per kunde",
 	"Cohort revenue per customer": "Omsetning per kunde i hver kohort",
 	"Cohort average order value":  "Gjennomsnittlig ordreverdi i hver kohort",
+	"Colours":                     "Farger",
+	"Across cohorts":              "På tvers av kohorter",
+	"Within each cohort":          "Innenfor hver kohort",
+	"Highest":                     "Høyeste",
+	"Lowest":                      "Laveste",
 	// Saved workspaces, their comparison and the privacy page.
 	"%s (A) and %s (B)":            "%s (A) og %s (B)",
 	"%s could not be compared: %s": "%s kunne ikke sammenlignes: %s",

@@ -506,6 +506,11 @@ var swedish = map[string]string{
 	"Revenue per customer":        "Omsättning per kund",
 	"Cohort revenue per customer": "Omsättning per kund i varje kohort",
 	"Cohort average order value":  "Genomsnittligt ordervärde i varje kohort",
+	"Colours":                     "Färger",
+	"Across cohorts":              "Över alla kohorter",
+	"Within each cohort":          "Inom varje kohort",
+	"Highest":                     "Högsta",
+	"Lowest":                      "Lägsta",
 	// Saved workspaces, their comparison and the privacy page.
 	"%s (A) and %s (B)":            "%s (A) och %s (B)",
 	"%s could not be compared: %s": "%s kunde inte jämföras: %s",

@@ -184,7 +184,7 @@ func (w *Workbench) setMovementDay(set func(r *report.MovementRange, v string)) 
 // movementChart is the Sankey chart of the movement shown.
 func (w *Workbench) movementChart() charts.Chart {
 	return charts.Movement(w.m.Move, charts.MovementLabels{Title: w.t("Where the customers of %s were on %s", w.loc.Date(w.m.moveRange.From), w.loc.Date(w.m.moveRange.To)),
-		SaveImage: w.t("Save as PNG"), NotInA: w.t("Not yet a customer"), NotInB: w.t("No longer in the file"), SegmentNames: w.segmentNameMap()})
+		NotInA: w.t("Not yet a customer"), NotInB: w.t("No longer in the file"), SegmentNames: w.segmentNameMap()})
 }
 
 // drawMovement draws the movement's chart after this update.
