@@ -978,26 +978,36 @@ await test("Online Retail on a phone: the treemap and heatmap readable, long mon
   await context.close();
 });
 
-await test("keyboard only: from the empty page to an exported list", async () => {
+await test("keyboard only: from the empty page to a chart's table and PNG and an exported list, a ring of 2 px or more on what has the focus", async () => {
   const { context, page, w } = await newPage(rootSite.url);
   await page.goto(rootSite.url);
   await started(page);
-  // tabTo presses Tab until the focus is on what want picks.
-  const tabTo = async (want, what, arg) => {
+  // tabTo presses Tab (or key, Shift+Tab) until the focus is on what
+  // want picks.
+  const tabTo = async (want, what, arg, key = "Tab") => {
     for (let i = 0; i < 80; i++) {
-      await page.keyboard.press("Tab");
+      await page.keyboard.press(key);
       if (await page.evaluate(want, arg)) return;
     }
-    throw new Error(`Tab never reached ${what}`);
+    throw new Error(`${key} never reached ${what}`);
   };
+  // ring is the focus ring of the element focused: its outline's style
+  // and width in px.
+  const ring = () => page.evaluate(() => {
+    const cs = getComputedStyle(document.activeElement);
+    return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+  });
   // The skip link comes first and shows when focused.
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
   assert.ok(await page.$eval(".skip", (a) => a.getBoundingClientRect().top >= 0), "the skip link stays hidden when focused");
   // The file picker is reachable, and its button shows the focus.
   await tabTo(() => document.activeElement.id === "file-input", "the file picker");
-  const ring = await page.$eval("#file-input", (i) => getComputedStyle(i.parentElement).outlineStyle);
-  assert.notEqual(ring, "none", "the focused file picker shows no focus ring");
+  const picker = await page.$eval("#file-input", (i) => {
+    const cs = getComputedStyle(i.parentElement);
+    return { outlineStyle: cs.outlineStyle, outlineWidth: cs.outlineWidth };
+  });
+  assert.ok(picker.outlineStyle !== "none" && parseFloat(picker.outlineWidth) >= 2, `the focused file picker's ring: ${picker.outlineStyle} ${picker.outlineWidth}`);
   await tabTo(() => document.activeElement.id === "sample", "the sample button");
   await page.keyboard.press("Enter");
   await ready(page);
@@ -1010,6 +1020,23 @@ await test("keyboard only: from the empty page to an exported list", async () =>
   await page.waitForSelector('#tab-data[aria-selected="true"]');
   await page.keyboard.press("Home");
   await page.waitForSelector('#tab-overview[aria-selected="true"]');
+  // A chart's table and its PNG, by keyboard, each button named with its
+  // chart, with a ring of 2 px or more.
+  const chart = await page.$eval(".chart-canvas", (c) => ({ id: c.dataset.chart, name: c.getAttribute("aria-label") }));
+  await tabTo((id) => document.activeElement.id === `table-toggle-${id}`, `Show as table of ${chart.id}`, chart.id);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), `Show as table: ${chart.name}`);
+  const r = await ring();
+  assert.ok(r.style !== "none" && r.width >= 2, `the focus ring of a button: ${JSON.stringify(r)}`);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(`#table-${chart.id} table tbody tr`);
+  await tabTo((id) => document.activeElement.dataset.png === id, `Save as PNG of ${chart.id}`, chart.id);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), `Save as PNG: ${chart.name}`);
+  const [png] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  assert.equal(png.suggestedFilename(), `${chart.id}.png`);
+  assert.equal(fs.readFileSync(await png.path()).readUInt32BE(0), 0x89504e47, "the download is no PNG");
+  // Back to the tab list.
+  await tabTo(() => document.activeElement.getAttribute("role") === "tab", "the tabs", null, "Shift+Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-overview");
   await page.keyboard.press("ArrowRight");
   await page.waitForSelector("#segments");
   const seg = await page.$eval("#segments tbody tr", (r) => r.dataset.segment);
