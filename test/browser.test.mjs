@@ -167,6 +167,7 @@ await test("a failed load changes nothing: the report, its lists and exports sta
   await page.waitForSelector('.alert[data-failed="broken-orders.xlsx"]', { timeout: 60000 });
   assert.match(await page.innerText(".alert"), /broken-orders\.xlsx was not loaded\. The report of sample-store\.csv stays\./);
   await page.screenshot({ path: path.join(artifacts, "failed-load.png") });
+  await axeWidths(page, "the message of a failed load over a report");
   await intact(page, before);
   fs.rmSync(bad);
   assert.deepEqual(w.foreign, []);
@@ -219,6 +220,7 @@ await test("an engine that exits or stalls mid-load: said in words, restarted, t
   const said = await page.innerText("#engine-note");
   assert.match(said, /The engine stopped while reading online_retail\.csv\.gz \(its program exited with code 2: panic: .*killed by the test.*\) and was restarted\. The report of sample-store\.csv stays\./);
   await page.screenshot({ path: path.join(artifacts, "engine-exited.png") });
+  await axeWidths(page, "the message of an engine restarted");
   await intact(page, before);
 
   // A worker that stops answering (here: terminated behind the page's
@@ -946,7 +948,7 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["lapto
   });
 }
 
-await test("Online Retail on a phone: the treemap and heatmap readable, long money fits its card", async () => {
+await test("Online Retail on a phone: the treemap and heatmap readable, long money fits its card, the rows skipped said on the Overview", async () => {
   const { context, page, w } = await newPage(rootSite.url, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await page.goto(rootSite.url);
   await started(page);
@@ -968,6 +970,13 @@ await test("Online Retail on a phone: the treemap and heatmap readable, long mon
   }).map((v) => v.textContent));
   assert.deepEqual(broken, [], "card values broken over lines");
   await cardsApart(page, "Online Retail overview at 390 px");
+  // The Overview says that a quarter of the file's rows (no customer id)
+  // are not in its figures, as many as the CLI skips.
+  const doc = cli([path.join(data, "online_retail.csv.gz"), "--tz", "UTC"]);
+  assert.equal(Number(await page.getAttribute("#skipped-note", "data-skipped")), doc.ingest.skipped_rows);
+  assert.match(await page.innerText("#skipped-note"), new RegExp(`^${doc.ingest.skipped_rows.toLocaleString("en-US")} of the file's ${doc.ingest.rows.toLocaleString("en-US")} rows \\(24\\.9%\\) were skipped`));
+  assert.deepEqual(await page.$$eval("#skipped-note li", (ls) => ls.map((l) => l.dataset.code)), doc.skipped.map((s) => s.code));
+  await axe(page, "Online Retail's overview at 390 px");
   await page.screenshot({ path: path.join(artifacts, "phone-online-retail.png"), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.waitForTimeout(800); // charts follow their size

@@ -96,6 +96,7 @@ await test("voice: the Unhappy VIPs list and its export carry each customer's sc
   const [dl] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="Unhappy VIPs"][data-format="csv"]')]);
   const csv = fs.readFileSync(await dl.path(), "utf8").trim().split("\n");
   assert.match(csv[0], /,survey_score,survey_comment$/);
+  await axeWidths(page, "the voice of the customer with the Unhappy VIPs list");
   results.unhappyVIPs = { rows: csv.length - 1, comments_shown: comments };
   assert.deepEqual(w.errors, []);
   await context.close();
@@ -114,6 +115,7 @@ await test("predictions in plain words: a verdict on each figure, the models' na
   assert.ok(!(await page.isVisible("text=Gamma-Gamma")), "the models' names show before 'How is this computed?'");
   await page.click(".predictions > details.how summary");
   assert.ok(await page.isVisible("text=/BG\\/NBD for how often/"));
+  await axeWidths(page, "the predictions with 'How is this computed?' open");
   assert.deepEqual(w.errors, []);
   await context.close();
 });
@@ -137,6 +139,7 @@ await test("Online Retail: no drop-out said in words, in place of the 'Slipping 
   // Its test: 13.3% off, within the 15% of a plan.
   assert.match(await page.innerText('[data-kpi="check_error"] .verdict'), /^Good enough to plan with: off by 13\.3% in the test\.$/);
   await page.screenshot({ path: path.join(artifacts, "predictions-no-dropout.png"), fullPage: true });
+  await axeWidths(page, "the predictions of a fit without drop-out");
   assert.deepEqual(w.errors, []);
   await context.close();
 });
