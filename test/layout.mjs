@@ -25,9 +25,14 @@ export async function chartLabels(page) {
         let shown = (t.childrenRef ? t.childrenRef() : []).map((s) => s.style.text || "").join("").replace(/\s/g, "");
         const r = t.getBoundingRect().clone();
         if (t.transform) r.applyTransform(t.transform);
+        // A text broken into lines (children at several heights) needs
+        // a font's size for each: ECharts draws them over each other
+        // when its line height is less.
+        const font = t.style.fontSize || 12;
+        const lines = new Set((t.childrenRef ? t.childrenRef() : []).filter((s) => s.type === "tspan").map((s) => s.style.y)).size;
+        if (lines > 1 && r.height < lines * font - 1) shown += ` (${lines} lines in ${Math.round(r.height)} px)`;
         // A label given a box (a heatmap cell's) reports that box's
         // height: the glyphs are the font's size, centred on it.
-        const font = t.style.fontSize || 12;
         if (r.height < font) {
           r.y -= (font - r.height) / 2;
           r.height = font;
