@@ -503,6 +503,7 @@ var danish = map[string]string{
 	"Within each cohort":          "Inden for hver kohorte",
 	"Highest":                     "Højeste",
 	"Lowest":                      "Laveste",
+	"Customers who bought in the category %s.": "Kunder, der købte i kategorien %s.",
 	// Saved workspaces, their comparison and the privacy page.
 	"%s (A) and %s (B)":            "%s (A) og %s (B)",
 	"%s could not be compared: %s": "%s kunne ikke sammenlignes: %s",

@@ -513,6 +513,7 @@ var german = map[string]string{
 	"Within each cohort":          "Innerhalb jeder Kohorte",
 	"Highest":                     "Höchster Wert",
 	"Lowest":                      "Niedrigster Wert",
+	"Customers who bought in the category %s.": "Kunden, die in der Kategorie %s gekauft haben.",
 	// Saved workspaces, their comparison and the privacy page.
 	"%s (A) and %s (B)":            "%s (A) und %s (B)",
 	"%s could not be compared: %s": "%s konnte nicht verglichen werden: %s",

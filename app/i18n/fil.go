@@ -504,6 +504,7 @@ var filipino = map[string]string{
 	"Within each cohort":          "Sa loob ng bawat cohort",
 	"Highest":                     "Pinakamataas",
 	"Lowest":                      "Pinakamababa",
+	"Customers who bought in the category %s.": "Mga customer na bumili sa kategoryang %s.",
 	// Saved workspaces, their comparison and the privacy page.
 	"%s (A) and %s (B)":            "%s (A) at %s (B)",
 	"%s could not be compared: %s": "Hindi maikumpara ang %s: %s",

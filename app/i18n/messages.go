@@ -503,6 +503,7 @@ var English = []string{
 	"Within each cohort",
 	"Highest",
 	"Lowest",
+	"Customers who bought in the category %s.",
 	// Saved workspaces, their comparison and the privacy page (app/ui/workspace.go, wscompare.go, privacy.go).
 	"%s (A) and %s (B)",
 	"%s could not be compared: %s",

@@ -502,6 +502,7 @@ var norwegian = map[string]string{
 	"Within each cohort":          "Innenfor hver kohort",
 	"Highest":                     "Høyeste",
 	"Lowest":                      "Laveste",
+	"Customers who bought in the category %s.": "Kunder som kjøpte i kategorien %s.",
 	// Saved workspaces, their comparison and the privacy page.
 	"%s (A) and %s (B)":            "%s (A) og %s (B)",
 	"%s could not be compared: %s": "%s kunne ikke sammenlignes: %s",

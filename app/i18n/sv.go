@@ -511,6 +511,7 @@ var swedish = map[string]string{
 	"Within each cohort":          "Inom varje kohort",
 	"Highest":                     "Högsta",
 	"Lowest":                      "Lägsta",
+	"Customers who bought in the category %s.": "Kunder som köpte i kategorin %s.",
 	// Saved workspaces, their comparison and the privacy page.
 	"%s (A) and %s (B)":            "%s (A) och %s (B)",
 	"%s could not be compared: %s": "%s kunde inte jämföras: %s",

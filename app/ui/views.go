@@ -346,19 +346,8 @@ func (w *Workbench) customers() app.UI {
 		w.openList("products"),
 		w.openList(""),
 		w.movementView(),
-		app.If(len(d.Interest) > 0, func() app.UI {
-			return app.Section().Body(
-				app.H2().Text(w.t("Interest")),
-				app.P().Class("hint").Text(w.t("Share of customers who bought each category or product.")),
-				scroller(w.t("Interest")).Body(app.Table().Class("table").ID("interest").Body(
-					app.THead().Body(app.Tr().Body(app.Th().Text(w.t("Category or product")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share")), app.Th().Class("num").Text(w.t("Revenue")))),
-					app.TBody().Body(app.Range(d.Interest).Slice(func(i int) app.UI {
-						it := d.Interest[i]
-						return app.Tr().Body(app.Td().Text(it.Name), app.Td().Class("num").Text(w.loc.Int(it.Customers)), app.Td().Class("num").Text(w.loc.Percent(it.CustomerShare)), app.Td().Class("num").Text(money(it.Revenue)))
-					})),
-				)),
-			)
-		}),
+		app.If(len(d.Interest) > 0, func() app.UI { return w.interestView() }),
+		w.openList("interest"),
 	)
 }
 

@@ -1,7 +1,8 @@
 // Comparisons on the page equal the command line's: the KPI cards'
 // changes against the previous range of the same length (`report
 // --compare-to previous`), the segment movement between two days
-// (`segments --moved-since`), and a list by product (`list --bought`).
+// (`segments --moved-since`), and a list by product or category (`list
+// --bought`, `--category`).
 import assert from "node:assert/strict";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -122,5 +123,32 @@ await test("compare: a list by product equals the CLI's list --bought", async ()
   assert.ok(csv[0].endsWith(",next_order_date"), csv[0]);
   await axeWidths(page, "the lists by product panel and its list");
   assert.deepEqual(w.foreign, []);
+  await context.close();
+});
+
+await test("compare: each row of the Interest table lists its buyers, as the CLI's list --bought X --category", async () => {
+  const { context, page, w } = await sampleStore();
+  await page.click("#tab-customers");
+  await page.waitForSelector("#interest tbody tr");
+  // The sample store's interest is by category: its second row.
+  const [name, customers] = await page.$eval("#interest tbody tr:nth-child(2)", (r) => [r.dataset.interest, Number(r.cells[2].textContent.replace(/,/g, ""))]);
+  const want = retention(["list", sample, "--tz", "UTC", "--bought", name, "--category", "--json"]);
+  assert.equal(want.customers, customers, `the CLI's list of ${name} and the row's customers`);
+  const view = `#interest tr[data-interest="${name}"] [data-view]`;
+  assert.equal(await page.getAttribute(view, "aria-label"), `View Customers who bought in the category ${name}.`);
+  await page.click(view);
+  await page.waitForSelector(`#list-rows[data-list="${want.list}"] #list-range`, { timeout: 60000 });
+  assert.equal(Number(await page.getAttribute("#list-rows", "data-rows")), want.customers);
+  assert.equal(await page.innerText("#list-rows h2"), `List: Customers who bought in the category ${name}.`);
+  const ids = await page.$$eval("#list-rows tbody tr", (rows) => rows.map((r) => r.cells[0].textContent));
+  assert.deepEqual(ids, want.rows.slice(0, ids.length).map((r) => r.id));
+  // Under the Interest table.
+  assert.ok(await page.evaluate(() => document.querySelector("#interest").compareDocumentPosition(document.querySelector("#list-rows")) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click(`#interest tr[data-interest="${name}"] [data-format="csv"]`)]);
+  const csv = (await (await import("node:fs")).promises.readFile(await dl.path())).toString().trim().split("\n");
+  assert.equal(csv.length - 1, want.customers);
+  await axeWidths(page, "the Interest table and its list");
+  assert.deepEqual(w.foreign, []);
+  assert.deepEqual(w.errors, []);
   await context.close();
 });
