@@ -396,7 +396,7 @@ var danish = map[string]string{
 	"down %s vs the previous %s days":   "%s ned i forhold til de foregående %s dage",
 	"%s in the previous %s days":        "%s i de foregående %s dage",
 	"%s pts":                            "%s point",
-	"Choose From and To to compare each figure with the days just before: the orders start after %s, so the previous %s days are not in the file.": "Vælg Fra og Til for at sammenligne hvert tal med dagene lige før: ordrerne begynder efter %s, så de foregående %s dage er ikke i filen.",
+	"Choose From and To to compare each figure with the days just before: the previous %s days, %s to %s, start before the first order, on %s.": "Vælg Fra og Til for at sammenligne hvert tal med dagene lige før: de foregående %s dage, %s til %s, begynder før den første ordre den %s.",
 	"Changes are against the previous %s days, %s to %s.": "Ændringer i forhold til de foregående %s dage, %s til %s.",
 	"Where the customers of %s were on %s":                "Hvor kunderne fra %s var den %s",
 	"Not yet a customer":                                  "Endnu ikke kunde",

@@ -406,7 +406,7 @@ var german = map[string]string{
 	"down %s vs the previous %s days":   "%s weniger als in den vorherigen %s Tagen",
 	"%s in the previous %s days":        "%s in den vorherigen %s Tagen",
 	"%s pts":                            "%s Pkt.",
-	"Choose From and To to compare each figure with the days just before: the orders start after %s, so the previous %s days are not in the file.": "Wählen Sie „Von“ und „Bis“, um jede Kennzahl mit den Tagen direkt davor zu vergleichen: Die Bestellungen beginnen nach dem %s, die vorherigen %s Tage sind also nicht in der Datei.",
+	"Choose From and To to compare each figure with the days just before: the previous %s days, %s to %s, start before the first order, on %s.": "Wählen Sie „Von“ und „Bis“, um jede Kennzahl mit den Tagen direkt davor zu vergleichen: Die vorherigen %s Tage, %s bis %s, beginnen vor der ersten Bestellung am %s.",
 	"Changes are against the previous %s days, %s to %s.": "Veränderungen gegenüber den vorherigen %s Tagen, %s bis %s.",
 	"Where the customers of %s were on %s":                "Wo die Kunden vom %s am %s waren",
 	"Not yet a customer":                                  "Noch kein Kunde",

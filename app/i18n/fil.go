@@ -397,7 +397,7 @@ var filipino = map[string]string{
 	"down %s vs the previous %s days":   "bumaba nang %s kumpara sa nakaraang %s araw",
 	"%s in the previous %s days":        "%s sa nakaraang %s araw",
 	"%s pts":                            "%s pts",
-	"Choose From and To to compare each figure with the days just before: the orders start after %s, so the previous %s days are not in the file.": "Piliin ang Mula at Hanggang para ikumpara ang bawat numero sa mga araw bago nito: nagsisimula ang mga order pagkatapos ng %s, kaya wala sa file ang nakaraang %s araw.",
+	"Choose From and To to compare each figure with the days just before: the previous %s days, %s to %s, start before the first order, on %s.": "Piliin ang Mula at Hanggang para ikumpara ang bawat numero sa mga araw bago nito: ang nakaraang %s araw, %s hanggang %s, ay nagsisimula bago ang unang order noong %s.",
 	"Changes are against the previous %s days, %s to %s.": "Kumpara sa nakaraang %s araw, %s hanggang %s.",
 	"Where the customers of %s were on %s":                "Nasaan noong %[2]s ang mga customer ng %[1]s",
 	"Not yet a customer":                                  "Hindi pa customer",

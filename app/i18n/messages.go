@@ -396,7 +396,7 @@ var English = []string{
 	"down %s vs the previous %s days",
 	"%s in the previous %s days",
 	"%s pts",
-	"Choose From and To to compare each figure with the days just before: the orders start after %s, so the previous %s days are not in the file.",
+	"Choose From and To to compare each figure with the days just before: the previous %s days, %s to %s, start before the first order, on %s.",
 	"Changes are against the previous %s days, %s to %s.",
 	"Where the customers of %s were on %s",
 	"Not yet a customer",

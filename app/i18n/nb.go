@@ -395,7 +395,7 @@ var norwegian = map[string]string{
 	"down %s vs the previous %s days":   "%s ned fra de forrige %s dagene",
 	"%s in the previous %s days":        "%s i de forrige %s dagene",
 	"%s pts":                            "%s poeng",
-	"Choose From and To to compare each figure with the days just before: the orders start after %s, so the previous %s days are not in the file.": "Velg Fra og Til for å sammenligne hvert tall med dagene rett før: ordrene begynner etter %s, så de forrige %s dagene er ikke i filen.",
+	"Choose From and To to compare each figure with the days just before: the previous %s days, %s to %s, start before the first order, on %s.": "Velg Fra og Til for å sammenligne hvert tall med dagene rett før: de forrige %s dagene, %s til %s, begynner før den første ordren %s.",
 	"Changes are against the previous %s days, %s to %s.": "Endringer fra de forrige %s dagene, %s til %s.",
 	"Where the customers of %s were on %s":                "Hvor kundene fra %s var %s",
 	"Not yet a customer":                                  "Ikke kunde ennå",

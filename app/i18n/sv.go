@@ -404,7 +404,7 @@ var swedish = map[string]string{
 	"down %s vs the previous %s days":   "%s ned mot de föregående %s dagarna",
 	"%s in the previous %s days":        "%s under de föregående %s dagarna",
 	"%s pts":                            "%s p.e.",
-	"Choose From and To to compare each figure with the days just before: the orders start after %s, so the previous %s days are not in the file.": "Välj Från och Till för att jämföra varje siffra med dagarna strax före: ordrarna börjar efter %s, så de föregående %s dagarna finns inte i filen.",
+	"Choose From and To to compare each figure with the days just before: the previous %s days, %s to %s, start before the first order, on %s.": "Välj Från och Till för att jämföra varje siffra med dagarna strax före: de föregående %s dagarna, %s till %s, börjar före den första ordern den %s.",
 	"Changes are against the previous %s days, %s to %s.": "Förändringar mot de föregående %s dagarna, %s till %s.",
 	"Where the customers of %s were on %s":                "Var kunderna från %s var den %s",
 	"Not yet a customer":                                  "Ännu inte kund",

@@ -119,7 +119,8 @@ func (w *Workbench) previousNote() app.UI {
 	}
 	if !p.Covered {
 		return app.P().Class("hint").ID("previous-note").DataSet("covered", "false").
-			Text(w.t("Choose From and To to compare each figure with the days just before: the orders start after %s, so the previous %s days are not in the file.", w.loc.Date(p.From), p.Days))
+			Text(w.t("Choose From and To to compare each figure with the days just before: the previous %s days, %s to %s, start before the first order, on %s.",
+				p.Days, w.loc.Date(p.From), w.loc.Date(p.To), w.loc.Date(w.m.Doc.FirstOrder)))
 	}
 	return app.P().Class("hint").ID("previous-note").DataSet("covered", "true").DataSet("from", p.From).
 		Text(w.t("Changes are against the previous %s days, %s to %s.", p.Days, w.loc.Date(p.From), w.loc.Date(p.To)))

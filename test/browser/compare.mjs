@@ -19,8 +19,16 @@ async function setDay(page, sel, day) {
   await page.dispatchEvent(sel, "change");
 }
 
+// us writes a day as the page in en-US does: 3/1/2024.
+const us = (day) => { const [y, m, d] = day.split("-"); return `${Number(m)}/${Number(d)}/${y}`; };
+
 await test("compare: KPI deltas equal the CLI's --compare-to previous on two ranges", async () => {
   const { context, page, w } = await sampleStore();
+  // The whole file: the days before it are not in it, which the page says.
+  const whole = cli([sample, "--tz", "UTC", "--compare-to", "previous"]);
+  assert.equal(whole.previous.covered, false);
+  assert.equal(await page.getAttribute("#previous-note", "data-covered"), "false");
+  assert.equal(await page.innerText("#previous-note"), `Choose From and To to compare each figure with the days just before: the previous ${whole.previous.days} days, ${us(whole.previous.from)} to ${us(whole.previous.to)}, start before the first order, on ${us(whole.first_order)}.`);
   for (const [from, to] of [["2025-08-03", "2025-10-31"], ["2025-04-01", "2025-06-30"]]) {
     const want = cli([sample, "--tz", "UTC", "--from", from, "--to", to, "--compare-to", "previous"]).previous;
     assert.equal(want.covered, true, `${from}..${to}: the CLI's previous range is in the file`);
@@ -111,7 +119,6 @@ await test("compare: a list by product equals the CLI's list --bought", async ()
   // The rows shown are the CLI's first, with their expected next order
   // (its day, written as en-US writes a date).
   const shown = await page.$$eval("#list-rows tbody tr", (rows) => rows.map((r) => [r.cells[0].textContent, r.querySelector(".next-order").dataset.day || "", r.querySelector(".next-order").textContent]));
-  const us = (day) => { const [y, m, d] = day.split("-"); return `${Number(m)}/${Number(d)}/${y}`; };
   want.rows.slice(0, shown.length).forEach((r, i) => {
     assert.equal(shown[i][0], r.id);
     assert.equal(shown[i][1], r.next_order_date || "");
