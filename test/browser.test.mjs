@@ -871,7 +871,7 @@ await test("two columns fit the order date: the page asks, the answer gives the 
 // checks are test/layout.mjs's.
 
 for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["laptop", { width: 1280, height: 900 }]]) {
-  await test(`dashboard at ${viewport.width} px: every tab readable, fits, zero axe violations; screenshots`, async () => {
+  await test(`dashboard at ${viewport.width} px: every tab readable, fits, each chart's table, zero axe violations; screenshots`, async () => {
     const phone = viewport.width < 500;
     const { context, page, w } = await newPage(rootSite.url, phone ? { viewport, isMobile: true, hasTouch: true } : { viewport });
     await page.goto(rootSite.url);
@@ -906,6 +906,27 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["lapto
       assert.equal(!!(await page.$("#tz")), tab !== "data", `${tab}: the time zone control`);
       await axe(page, `the ${tab} tab at ${viewport.width} px`, found);
       await page.screenshot({ path: path.join(artifacts, `tab-${tab}-${viewport.width}.png`), fullPage: true });
+      // Each chart has its table a button away (the movement's Sankey
+      // is described by the table above it): captioned with the chart's
+      // name, its rows, fitting, checked by axe; then hidden again.
+      const shown = [];
+      for (const c of await page.$$eval(".chart-canvas", (cs) => cs.map((c) => ({ id: c.dataset.chart, name: c.getAttribute("aria-label"), described: c.getAttribute("aria-describedby") })))) {
+        if (!(await page.$(`#table-toggle-${c.id}`))) {
+          assert.ok(c.described && (await page.$(`#${c.described} tbody tr`)), `${tab}: the chart ${c.id} has no table`);
+          continue;
+        }
+        await page.click(`#table-toggle-${c.id}`);
+        await page.waitForSelector(`#table-${c.id} table tbody tr`);
+        assert.equal(await page.$eval(`#table-${c.id} caption`, (e) => e.textContent), c.name, `${tab}: the table of ${c.id}`);
+        shown.push(c.id);
+      }
+      ((results.chartTables ||= {})[viewport.width] ||= {})[tab] = shown.length;
+      if (shown.length) {
+        await fits(page, `${tab}'s chart tables at ${viewport.width} px`);
+        await axe(page, `the ${tab} tab's chart tables at ${viewport.width} px`, found);
+        for (const id of shown) await page.click(`#table-toggle-${id}`);
+        await page.waitForFunction(() => document.querySelectorAll(".chart-table").length === 0);
+      }
     }
     // The tab bar stays in view while the page scrolls.
     await page.click("#tab-overview");
