@@ -41,7 +41,8 @@ await test("compare: KPI deltas equal the CLI's --compare-to previous on two ran
     }, want.from, { timeout: 60000 });
     const got = await page.$$eval("[data-kpi-delta]", (els) => els.map((e) => [e.dataset.kpiDelta, Number(e.dataset.delta), e.className, e.textContent]));
     const names = got.map((g) => g[0]);
-    for (const n of ["customers", "orders", "revenue", "aov", "repeat_rate", "retention", "churn"]) {
+    // Every card's figure (app/ui/compare.go deltaNames).
+    for (const n of ["customers", "orders", "revenue", "aov", "repeat_rate", "purchase_frequency", "historical_clv", "median_days_between", "retention", "churn"]) {
       assert.ok(names.includes(n), `${from}..${to}: no change shown for ${n} (${names})`);
     }
     for (const [name, delta, cls, text] of got) {
