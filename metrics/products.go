@@ -6,8 +6,8 @@ import (
 )
 
 // ProductQuery chooses the customers of a list by what they bought.
-// Products are matched by name without regard to case or surrounding
-// spaces.
+// Products (or categories) are matched by name without regard to case or
+// surrounding spaces.
 type ProductQuery struct {
 	// Bought is the product every customer of the list bought.
 	Bought string
@@ -17,10 +17,14 @@ type ProductQuery struct {
 	// order of Bought is more than NotAgainDays whole days before the
 	// reference date: they bought it and not again in that time.
 	NotAgainDays int
+	// Category, if true, has Bought and NotBought name categories (an
+	// order holds a category when one of its line items is in it), not
+	// products.
+	Category bool
 }
 
 // ProductBuyer is a customer of a product list with their orders of the
-// product.
+// product (or the category).
 type ProductBuyer struct {
 	Index  int       // in Dataset.Customers
 	Orders int       // orders holding the product
@@ -43,6 +47,10 @@ func ProductList(d *Dataset, q ProductQuery, asOf time.Time) []ProductBuyer {
 		return nil
 	}
 	isWant, isNot := matching(d.Names, want), matching(d.Names, not)
+	bought := func(o *Order) []int32 { return o.Products }
+	if q.Category {
+		bought = func(o *Order) []int32 { return o.Categories }
+	}
 	var out []ProductBuyer
 	for ci, idx := range d.byCustomer {
 		b := ProductBuyer{Index: ci}
@@ -52,11 +60,11 @@ func ProductList(d *Dataset, q ProductQuery, asOf time.Time) []ProductBuyer {
 			if !o.Time.Before(asOf) {
 				break // orders are in time order
 			}
-			if not != "" && holds(o.Products, isNot) {
+			if not != "" && holds(bought(o), isNot) {
 				excluded = true
 				break
 			}
-			if holds(o.Products, isWant) {
+			if holds(bought(o), isWant) {
 				if b.Orders == 0 {
 					b.First = o.Time
 				}
@@ -88,7 +96,8 @@ func matching(names []string, name string) []bool {
 	return out
 }
 
-// holds tells whether the products ids hold a name that match tells.
+// holds tells whether the names ids (an order's products or categories)
+// hold one that match tells.
 func holds(ids []int32, match []bool) bool {
 	for _, id := range ids {
 		if match[id] {

@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -13,10 +14,18 @@ import (
 //	d: 2024-02-20 mug (another spelling); 2024-03-10 Mug
 //	e: 2024-03-20 Mug (on the reference date: not counted)
 //
+// Mug is in the category Kitchen, Tea in Pantry.
+//
 // The reference date is 2024-03-20.
 func productShop() *Dataset {
+	// Mug is Kitchen, Tea is Pantry.
+	category := map[string]string{"mug": "Kitchen", "tea": "Pantry"}
 	o := func(customer, date string, products ...string) Order {
-		return Order{ID: customer + date, Customer: customer, Time: day(date), Amount: 10, Products: testNames.IDs(products...)}
+		var cats []string
+		for _, p := range products {
+			cats = append(cats, category[strings.ToLower(strings.TrimSpace(p))])
+		}
+		return Order{ID: customer + date, Customer: customer, Time: day(date), Amount: 10, Products: testNames.IDs(products...), Categories: testNames.IDs(cats...)}
 	}
 	d := NewDataset([]Order{
 		o("a", "2024-01-05", "Mug"), o("a", "2024-03-01", "Tea"),
@@ -52,6 +61,12 @@ func TestProductList(t *testing.T) {
 		{name: "all three", q: ProductQuery{Bought: "Mug", NotBought: "Tea", NotAgainDays: 9}, want: []int{3}},
 		{name: "unknown product", q: ProductQuery{Bought: "Kettle"}, want: nil},
 		{name: "no product", q: ProductQuery{Bought: " "}, want: nil},
+		// Categories: Kitchen is the mugs', Pantry the teas'.
+		{name: "bought in Kitchen", q: ProductQuery{Bought: "kitchen", Category: true}, want: []int{0, 1, 3}},
+		{name: "Pantry but not Kitchen", q: ProductQuery{Bought: "Pantry", NotBought: "Kitchen", Category: true}, want: []int{2}},
+		{name: "Kitchen, not again in 60 days", q: ProductQuery{Bought: "Kitchen", NotAgainDays: 60, Category: true}, want: []int{0}},
+		{name: "a category is no product", q: ProductQuery{Bought: "Kitchen"}, want: nil},
+		{name: "a product is no category", q: ProductQuery{Bought: "Mug", Category: true}, want: nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import assert from "node:assert/strict";
 import {
   root, data, artifacts, chromiumPath, results, only, test, serve, cli, expected, watch, started, ready, controlled, kpis, compare, chartsDrawn, xlsxRows, xlsx, browser, rootSite, subSite, origin, newPage, sampleStore, engineReady, wasmFetches, axe, axeWidths, finish, slowWorkbook,
 } from "./harness.mjs";
+import { chartLabels, readableCharts, fits, cardsApart, showTab } from "./layout.mjs";
 
 await test("first load: the drop zone, a small first load, the engine ready before a file, no foreign request", async () => {
   const { context, page, w } = await newPage(rootSite.url);
@@ -183,6 +184,7 @@ await test("a failed load changes nothing: the report, its lists and exports sta
   await page.waitForSelector('.alert[data-failed="broken-orders.xlsx"]', { timeout: 60000 });
   assert.match(await page.innerText(".alert"), /broken-orders\.xlsx was not loaded\. The report of sample-store\.csv stays\./);
   await page.screenshot({ path: path.join(artifacts, "failed-load.png") });
+  await axeWidths(page, "the message of a failed load over a report");
   await intact(page, before);
   fs.rmSync(bad);
   assert.deepEqual(w.foreign, []);
@@ -235,6 +237,7 @@ await test("an engine that exits or stalls mid-load: said in words, restarted, t
   const said = await page.innerText("#engine-note");
   assert.match(said, /The engine stopped while reading online_retail\.csv\.gz \(its program exited with code 2: panic: .*killed by the test.*\) and was restarted\. The report of sample-store\.csv stays\./);
   await page.screenshot({ path: path.join(artifacts, "engine-exited.png") });
+  await axeWidths(page, "the message of an engine restarted");
   await intact(page, before);
 
   // A worker that stops answering (here: terminated behind the page's
@@ -932,137 +935,11 @@ await test("two columns fit the order date: the page asks, the answer gives the 
   await context.close();
 });
 
-// The dashboard at a phone's width and a laptop's (issue 13).
-
-// chartLabels lists, for every chart drawn, each text ECharts shows (or
-// cut) with its box on the canvas, from ECharts' own elements after its
-// label layout: {chart, text (whole), shown, x, y, w, h, W, H}.
-async function chartLabels(page) {
-  return page.evaluate(() => {
-    const out = [];
-    for (const [id, c] of rw.charts) {
-      if (!c.getDom().isConnected) continue;
-      const W = c.getWidth(), H = c.getHeight();
-      // clip is the box the element is drawn in (a scrolling legend's
-      // page, a series' grid), on the canvas: a text wholly outside it is
-      // not seen, one partly outside is cut.
-      const text = (t, clip) => {
-        if (t.ignore || t.invisible || t.style.opacity === 0) return;
-        const whole = String(t.style.text == null ? "" : t.style.text).replace(/\s/g, "");
-        if (!whole) return;
-        let shown = (t.childrenRef ? t.childrenRef() : []).map((s) => s.style.text || "").join("").replace(/\s/g, "");
-        const r = t.getBoundingRect().clone();
-        if (t.transform) r.applyTransform(t.transform);
-        // A label given a box (a heatmap cell's) reports that box's
-        // height: the glyphs are the font's size, centred on it.
-        const font = t.style.fontSize || 12;
-        if (r.height < font) {
-          r.y -= (font - r.height) / 2;
-          r.height = font;
-        }
-        if (clip) {
-          const ox = Math.min(r.x + r.width, clip.x + clip.width) - Math.max(r.x, clip.x);
-          const oy = Math.min(r.y + r.height, clip.y + clip.height) - Math.max(r.y, clip.y);
-          if (ox <= 0 || oy <= 0) return;
-          if (ox < r.width - 1 || oy < r.height - 1) shown += " (clipped)";
-        }
-        out.push({ chart: id, text: whole, shown, x: r.x, y: r.y, w: r.width, h: r.height, font, W, H });
-      };
-      const walk = (el, clip) => {
-        if (el.ignore || el.invisible) return;
-        const cp = el.getClipPath && el.getClipPath();
-        if (cp) {
-          const r = cp.getBoundingRect().clone();
-          const m = cp.transform || el.transform;
-          if (m) r.applyTransform(m);
-          clip = r; // nested clips are the legend's and a grid's: apart
-        }
-        const tc = el.getTextContent && el.getTextContent();
-        if (tc) text(tc, clip);
-        if (el.type === "text") text(el, clip);
-        else if (el.childrenRef) el.childrenRef().forEach((c) => walk(c, clip));
-      };
-      c.getZr().storage.getRoots().forEach((el) => walk(el, null));
-    }
-    return out;
-  });
-}
-
-// readableCharts checks that no two labels of a chart overlap, none is
-// cut ("Promi…", a line dropped) and each lies inside its canvas.
-async function readableCharts(page, what) {
-  const ls = await chartLabels(page);
-  assert.ok(ls.length > 0, `${what}: no labels found`);
-  const bad = [];
-  for (const l of ls) {
-    if (l.shown !== l.text) bad.push(`${l.chart}: "${l.text}" shown as "${l.shown}"`);
-    if (l.x < -1 || l.y < -1 || l.x + l.w > l.W + 1 || l.y + l.h > l.H + 1) bad.push(`${l.chart}: "${l.text}" outside the canvas at ${Math.round(l.x)},${Math.round(l.y)} ${Math.round(l.w)}×${Math.round(l.h)} of ${l.W}×${l.H}`);
-  }
-  for (let i = 0; i < ls.length; i++) {
-    for (let j = i + 1; j < ls.length; j++) {
-      const a = ls[i], b = ls[j];
-      if (a.chart !== b.chart) continue;
-      const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-      const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-      // Boxes hold the glyphs' side bearings and line gap: 2 px is touching.
-      if (ox > 2 && oy > 2) bad.push(`${a.chart}: "${a.text}" and "${b.text}" overlap by ${Math.round(ox)}×${Math.round(oy)} px`);
-    }
-  }
-  assert.deepEqual(bad, [], what);
-  return ls.length;
-}
-
-// fits checks that nothing is wider than the viewport or runs out of its
-// card (a KPI, chart, list or segment card); what scrolls inside a
-// scroller (the tab bar, a wide table) is the scroller's, which must fit.
-async function fits(page, what) {
-  const bad = await page.evaluate(() => {
-    const vw = document.documentElement.clientWidth;
-    const out = [];
-    if (document.documentElement.scrollWidth > vw) out.push(`the page is ${document.documentElement.scrollWidth} px wide in ${vw}`);
-    const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
-    const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "");
-    for (const el of document.querySelectorAll("body *")) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || getComputedStyle(el).position === "absolute") continue;
-      let p = el.parentElement, inScroller = false;
-      for (; p && p !== document.body; p = p.parentElement) if (scrolls(p)) { inScroller = true; break; }
-      if (inScroller) continue;
-      if (r.right > vw + 0.5 || r.left < -0.5) out.push(`${name(el)}: ${Math.round(r.left)}..${Math.round(r.right)} in ${vw}`);
-      const card = el.parentElement && el.parentElement.closest(".card, .chart, .list-card, .table.cards tr, .benchmark");
-      if (card) {
-        const c = card.getBoundingClientRect();
-        if (r.right > c.right + 0.5 || r.left < c.left - 0.5) out.push(`${name(el)} runs out of ${name(card)}: ${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(c.left)}..${Math.round(c.right)}`);
-      }
-    }
-    return out.slice(0, 12);
-  });
-  assert.deepEqual(bad, [], what);
-}
-
-// cardsApart checks that no two cards touch.
-async function cardsApart(page, what) {
-  const touching = await page.$$eval(".card, .chart, .list-card", (els) => {
-    const rs = els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
-    let n = 0;
-    for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
-      const a = rs[i], b = rs[j];
-      if (a.left < b.right + 2 && b.left < a.right + 2 && a.top < b.bottom + 2 && b.top < a.bottom + 2) n++;
-    }
-    return n;
-  });
-  assert.equal(touching, 0, `${what}: cards touch`);
-}
-
-// showTab opens a tab and waits for its charts.
-async function showTab(page, id) {
-  await page.click(`#tab-${id}`);
-  await page.waitForSelector(`#tab-${id}[aria-selected="true"]`);
-  if ((await page.$$(".chart-canvas")).length > 0) await chartsDrawn(page);
-}
+// The dashboard at a phone's width and a laptop's (issue 13); the layout
+// checks are test/layout.mjs's.
 
 for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["laptop", { width: 1280, height: 900 }]]) {
-  await test(`dashboard at ${viewport.width} px: every tab readable, fits, zero axe violations; screenshots`, async () => {
+  await test(`dashboard at ${viewport.width} px: every tab readable, fits, each chart's table, zero axe violations; screenshots`, async () => {
     const phone = viewport.width < 500;
     const { context, page, w } = await newPage(rootSite.url, phone ? { viewport, isMobile: true, hasTouch: true } : { viewport });
     await page.goto(rootSite.url);
@@ -1097,6 +974,27 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["lapto
       assert.equal(!!(await page.$("#tz")), tab !== "data", `${tab}: the time zone control`);
       await axe(page, `the ${tab} tab at ${viewport.width} px`, found);
       await page.screenshot({ path: path.join(artifacts, `tab-${tab}-${viewport.width}.png`), fullPage: true });
+      // Each chart has its table a button away (the movement's Sankey
+      // is described by the table above it): captioned with the chart's
+      // name, its rows, fitting, checked by axe; then hidden again.
+      const shown = [];
+      for (const c of await page.$$eval(".chart-canvas", (cs) => cs.map((c) => ({ id: c.dataset.chart, name: c.getAttribute("aria-label"), described: c.getAttribute("aria-describedby") })))) {
+        if (!(await page.$(`#table-toggle-${c.id}`))) {
+          assert.ok(c.described && (await page.$(`#${c.described} tbody tr`)), `${tab}: the chart ${c.id} has no table`);
+          continue;
+        }
+        await page.click(`#table-toggle-${c.id}`);
+        await page.waitForSelector(`#table-${c.id} table tbody tr`);
+        assert.equal(await page.$eval(`#table-${c.id} caption`, (e) => e.textContent), c.name, `${tab}: the table of ${c.id}`);
+        shown.push(c.id);
+      }
+      ((results.chartTables ||= {})[viewport.width] ||= {})[tab] = shown.length;
+      if (shown.length) {
+        await fits(page, `${tab}'s chart tables at ${viewport.width} px`);
+        await axe(page, `the ${tab} tab's chart tables at ${viewport.width} px`, found);
+        for (const id of shown) await page.click(`#table-toggle-${id}`);
+        await page.waitForFunction(() => document.querySelectorAll(".chart-table").length === 0);
+      }
     }
     // The tab bar stays in view while the page scrolls.
     await page.click("#tab-overview");
@@ -1139,7 +1037,7 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["lapto
   });
 }
 
-await test("Online Retail on a phone: the treemap and heatmap readable, long money fits its card", async () => {
+await test("Online Retail on a phone: the treemap and heatmap readable, long money fits its card, the rows skipped said on the Overview", async () => {
   const { context, page, w } = await newPage(rootSite.url, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await page.goto(rootSite.url);
   await started(page);
@@ -1161,6 +1059,13 @@ await test("Online Retail on a phone: the treemap and heatmap readable, long mon
   }).map((v) => v.textContent));
   assert.deepEqual(broken, [], "card values broken over lines");
   await cardsApart(page, "Online Retail overview at 390 px");
+  // The Overview says that a quarter of the file's rows (no customer id)
+  // are not in its figures, as many as the CLI skips.
+  const doc = cli([path.join(data, "online_retail.csv.gz"), "--tz", "UTC"]);
+  assert.equal(Number(await page.getAttribute("#skipped-note", "data-skipped")), doc.ingest.skipped_rows);
+  assert.match(await page.innerText("#skipped-note"), new RegExp(`^${doc.ingest.skipped_rows.toLocaleString("en-US")} of the file's ${doc.ingest.rows.toLocaleString("en-US")} rows \\(24\\.9%\\) were skipped`));
+  assert.deepEqual(await page.$$eval("#skipped-note li", (ls) => ls.map((l) => l.dataset.code)), doc.skipped.map((s) => s.code));
+  await axe(page, "Online Retail's overview at 390 px");
   await page.screenshot({ path: path.join(artifacts, "phone-online-retail.png"), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.waitForTimeout(800); // charts follow their size
@@ -1171,26 +1076,36 @@ await test("Online Retail on a phone: the treemap and heatmap readable, long mon
   await context.close();
 });
 
-await test("keyboard only: from the empty page to an exported list", async () => {
+await test("keyboard only: from the empty page to a chart's table and PNG and an exported list, a ring of 2 px or more on what has the focus", async () => {
   const { context, page, w } = await newPage(rootSite.url);
   await page.goto(rootSite.url);
   await started(page);
-  // tabTo presses Tab until the focus is on what want picks.
-  const tabTo = async (want, what, arg) => {
+  // tabTo presses Tab (or key, Shift+Tab) until the focus is on what
+  // want picks.
+  const tabTo = async (want, what, arg, key = "Tab") => {
     for (let i = 0; i < 80; i++) {
-      await page.keyboard.press("Tab");
+      await page.keyboard.press(key);
       if (await page.evaluate(want, arg)) return;
     }
-    throw new Error(`Tab never reached ${what}`);
+    throw new Error(`${key} never reached ${what}`);
   };
+  // ring is the focus ring of the element focused: its outline's style
+  // and width in px.
+  const ring = () => page.evaluate(() => {
+    const cs = getComputedStyle(document.activeElement);
+    return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+  });
   // The skip link comes first and shows when focused.
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
   assert.ok(await page.$eval(".skip", (a) => a.getBoundingClientRect().top >= 0), "the skip link stays hidden when focused");
   // The file picker is reachable, and its button shows the focus.
   await tabTo(() => document.activeElement.id === "file-input", "the file picker");
-  const ring = await page.$eval("#file-input", (i) => getComputedStyle(i.parentElement).outlineStyle);
-  assert.notEqual(ring, "none", "the focused file picker shows no focus ring");
+  const picker = await page.$eval("#file-input", (i) => {
+    const cs = getComputedStyle(i.parentElement);
+    return { outlineStyle: cs.outlineStyle, outlineWidth: cs.outlineWidth };
+  });
+  assert.ok(picker.outlineStyle !== "none" && parseFloat(picker.outlineWidth) >= 2, `the focused file picker's ring: ${picker.outlineStyle} ${picker.outlineWidth}`);
   await tabTo(() => document.activeElement.id === "sample", "the sample button");
   await page.keyboard.press("Enter");
   await ready(page);
@@ -1203,6 +1118,23 @@ await test("keyboard only: from the empty page to an exported list", async () =>
   await page.waitForSelector('#tab-data[aria-selected="true"]');
   await page.keyboard.press("Home");
   await page.waitForSelector('#tab-overview[aria-selected="true"]');
+  // A chart's table and its PNG, by keyboard, each button named with its
+  // chart, with a ring of 2 px or more.
+  const chart = await page.$eval(".chart-canvas", (c) => ({ id: c.dataset.chart, name: c.getAttribute("aria-label") }));
+  await tabTo((id) => document.activeElement.id === `table-toggle-${id}`, `Show as table of ${chart.id}`, chart.id);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), `Show as table: ${chart.name}`);
+  const r = await ring();
+  assert.ok(r.style !== "none" && r.width >= 2, `the focus ring of a button: ${JSON.stringify(r)}`);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(`#table-${chart.id} table tbody tr`);
+  await tabTo((id) => document.activeElement.dataset.png === id, `Save as PNG of ${chart.id}`, chart.id);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), `Save as PNG: ${chart.name}`);
+  const [png] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  assert.equal(png.suggestedFilename(), `${chart.id}.png`);
+  assert.equal(fs.readFileSync(await png.path()).readUInt32BE(0), 0x89504e47, "the download is no PNG");
+  // Back to the tab list.
+  await tabTo(() => document.activeElement.getAttribute("role") === "tab", "the tabs", null, "Shift+Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-overview");
   await page.keyboard.press("ArrowRight");
   await page.waitForSelector("#segments");
   const seg = await page.$eval("#segments tbody tr", (r) => r.dataset.segment);

@@ -338,7 +338,7 @@ window.rw = {
       this.charts.set(id, c);
       new ResizeObserver(() => this.resizeLater(c)).observe(el);
     }
-    const opt = this.localize(JSON.parse(option));
+    const opt = this.fitTitles(c, this.localize(JSON.parse(option)));
     c.setOption(opt, true);
     c.off("finished");
     if ((opt.series || []).some((s) => s.type === "treemap")) c.on("finished", () => this.fitLabels(c));
@@ -483,9 +483,8 @@ window.rw = {
             if (!img) continue;
             const c = echarts.init(el, null, { renderer: "canvas", width: this.printWidth, height });
             c.on("updated", () => this.wholeLegend(c));
-            const opt = this.localize(JSON.parse(option));
+            const opt = this.fitTitles(c, this.localize(JSON.parse(option)));
             opt.animation = false;
-            delete opt.toolbox;
             c.setOption(opt);
             if ((opt.series || []).some((s) => s.type === "treemap")) this.fitLabels(c);
             img.src = c.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
@@ -514,8 +513,9 @@ window.rw = {
     this.download(name + ".png", "image/png", bytes);
   },
 
-  // The page's locale (a BCP 47 tag such as de-DE): chart axes and
-  // tooltips write numbers as it does (40.000 in German, 40,000 in English).
+  // The page's locale (a BCP 47 tag such as de-DE): chart axes, tooltips,
+  // scales and heatmap cells write numbers as it does (40.000 in German,
+  // 40,000 in English).
   // The options are JSON, so the formatters are put in here.
   locale: "en-US",
   setLocale(tag) {
@@ -546,7 +546,14 @@ window.rw = {
     }
     const maps = opt.visualMap == null ? [] : Array.isArray(opt.visualMap) ? opt.visualMap : [opt.visualMap];
     for (const m of maps) {
-      if (m.formatter == null) m.formatter = (a, b) => (b === undefined ? num(a) : num(a) + " – " + num(b));
+      const f = m.formatter;
+      if (f == null) m.formatter = (a, b) => (b === undefined ? num(a) : num(a) + " – " + num(b));
+      else if (typeof f === "string" && f.includes("{value}")) m.formatter = (v) => f.split("{value}").join(num(v));
+    }
+    // A heatmap cell shows its label dimension (app/charts: the value, or
+    // money in whole units).
+    for (const s of [].concat(opt.series || [])) {
+      if (s.type === "heatmap" && s.label && s.label.formatter == null) s.label.formatter = (p) => num(p.value[3]);
     }
     return opt;
   },
@@ -560,8 +567,83 @@ window.rw = {
     this.resizing.add(c);
     setTimeout(() => {
       this.resizing.delete(c);
-      if (!c.isDisposed()) c.resize();
+      if (c.isDisposed()) return;
+      c.resize();
+      // The titles broken anew at the new width, and what lies under
+      // them moved to suit.
+      const id = [...this.charts].find(([, ch]) => ch === c)?.[0];
+      const option = id && this.options.get(id);
+      if (!option) return;
+      const opt = this.fitTitles(c, JSON.parse(option));
+      const tops = (list, f) => [].concat(list || []).map((o) => (f(o) ? { top: o.top } : {}));
+      c.setOption({
+        title: [].concat(opt.title || []).map((t) => ({ textStyle: t.textStyle })),
+        grid: tops(opt.grid, () => true),
+        dataZoom: tops(opt.dataZoom, (z) => z.type === "slider"),
+        series: tops(opt.series, (s) => s.top != null),
+      });
     }, 0);
+  },
+
+  // fitTitles breaks the titles of option opt within chart c's width, less
+  // their margins (ECharts breaks a text only at a width in pixels, which
+  // the chart knows once it is in the page; resizeLater follows its
+  // size): a long title, as German's, ran off a phone's chart. What lies
+  // under the titles (a grid, a cohort slider, a Sankey's or a treemap's
+  // top, in px) moves down by the lines a title takes beyond its first.
+  // A title's lines are set apart by its line height, which it must be
+  // given: without one, ECharts set a title's two lines 5 px apart, over
+  // each other. It returns opt.
+  titleMargins: 16, // 8 px each side (app/charts: the title's left)
+  titleLineHeight: 1.25, // × the font's size
+  titleWidth(c) {
+    return Math.max(0, c.getWidth() - this.titleMargins);
+  },
+  fitTitles(c, opt) {
+    const width = this.titleWidth(c);
+    let extra = 0;
+    for (const t of [].concat(opt.title || [])) {
+      // ECharts' title is bold, 18 px, in sans-serif unless told.
+      const ts = Object.assign({ fontSize: 18, fontWeight: "bold", fontFamily: "sans-serif" }, t.textStyle);
+      const lh = Math.ceil(ts.fontSize * this.titleLineHeight);
+      t.textStyle = Object.assign(ts, { width, overflow: "break", lineHeight: lh });
+      extra = Math.max(extra, (this.lineCount(String(t.text || ""), `${ts.fontWeight} ${ts.fontSize}px ${ts.fontFamily}`, width) - 1) * lh);
+    }
+    if (extra > 0) {
+      const down = (o) => {
+        if (/^\d+(\.\d+)?$/.test(String(o.top))) o.top = parseFloat(o.top) + extra;
+      };
+      [].concat(opt.grid || []).forEach(down);
+      [].concat(opt.dataZoom || []).filter((z) => z.type === "slider").forEach(down);
+      [].concat(opt.series || []).filter((s) => s.type === "sankey" || s.type === "treemap").forEach(down);
+    }
+    return opt;
+  },
+
+  // lineCount is how many lines text takes at width px in font, broken as
+  // ECharts breaks it: after the last word that fits, or in a word wider
+  // than the line.
+  lineCount(text, font, width) {
+    const ctx = (this.measure ||= document.createElement("canvas").getContext("2d"));
+    ctx.font = font;
+    let lines = 1;
+    let line = "";
+    for (const word of text.split(/(?<=\s)/)) {
+      if (ctx.measureText((line + word).trimEnd()).width <= width) {
+        line += word;
+        continue;
+      }
+      if (line !== "") lines++;
+      line = "";
+      for (const ch of word) {
+        if (line !== "" && ctx.measureText((line + ch).trimEnd()).width > width) {
+          lines++;
+          line = "";
+        }
+        line += ch;
+      }
+    }
+    return lines;
   },
 
   download(name, type, bytes) {

@@ -8,8 +8,12 @@
 // part of the option object (their fields are tagged json:"-"), and nothing
 // here renders HTML or fetches anything.
 //
-// go-echarts lacks a few option fields (toolbox.feature.saveAsImage.pixelRatio,
-// tooltip.confine, yAxis.nameTextStyle, treemap breadcrumb and nodeClick);
+// The charts draw no toolbox: the page puts a "Save as PNG" button, which
+// the keyboard reaches, under each chart, and a toolbox icon over its
+// corner would sit on a long title.
+//
+// go-echarts lacks a few option fields (tooltip.confine,
+// yAxis.nameTextStyle, treemap breadcrumb and nodeClick);
 // a ConfigurationVisitor, go-echarts' hook for options it does not model,
 // adds them.
 package charts
@@ -35,8 +39,6 @@ import (
 // as they are, except segment names, which SegmentNames may translate,
 // and periods and cohorts, which Period may write.
 type Labels struct {
-	SaveImage string // tooltip of the toolbox's PNG download button
-
 	// Period writes a period's key (2011-01, 2011-Q1, 2011: a period or a
 	// cohort) as the axes, legends and tooltips show it; nil shows it as
 	// it is.
@@ -63,11 +65,16 @@ type Labels struct {
 	AOVTitle string
 	AOV      string // series name
 
-	// [cohorts] Cohort heatmap: what CohortMeasure says each cell holds.
+	// [cohorts] Cohort heatmap: what CohortMeasure says each cell holds,
+	// coloured as CohortColours says.
 	CohortsTitle  string
 	PeriodsSince  string // x axis name: periods since the first order
 	Retention     string // series name (values in %, or as CohortMeasure says)
 	CohortMeasure string // CohortRetention, CohortRevenue or CohortAOV
+	CohortColours string // ColoursAcross or ColoursWithin
+	// The ends of the colour scale when each cohort is coloured on its
+	// own (ColoursWithin): its highest value and its lowest.
+	CohortHighest, CohortLowest string
 
 	// [ltv] Cumulative revenue per customer by cohort (the series are named
 	// after the cohorts).
@@ -98,7 +105,6 @@ type Labels struct {
 // DefaultLabels returns the English labels.
 func DefaultLabels() Labels {
 	return Labels{
-		SaveImage:        "Save as PNG",
 		RetentionTitle:   "Retention and churn",
 		RetentionRate:    "Retention",
 		Churn:            "Churn",
@@ -244,7 +250,6 @@ func marshal(c echart) ([]byte, error) {
 // layout says how a chart is laid out.
 type layout struct {
 	id, title string
-	save      string
 	trigger   string // tooltip trigger: axis or item
 	legend    bool   // several series: a scrolling legend at the bottom
 	names     bool   // the legend's many names (cohorts) page by whole names: see nameIcon
@@ -254,8 +259,8 @@ type layout struct {
 	edge      bool   // room at the right edge: a dataZoom slider, or a value x axis's last label centred on it
 }
 
-// global returns the options every chart shares: title, tooltip, legend,
-// toolbox and a grid that holds its labels, in pixels from the edges and
+// global returns the options every chart shares: title, tooltip, legend
+// and a grid that holds its labels, in pixels from the edges and
 // percentages, so the chart fits a 360px-wide phone.
 func global(lo layout) []charts.GlobalOpts {
 	legend := opts.Legend{Show: opts.Bool(false)}
@@ -275,9 +280,6 @@ func global(lo layout) []charts.GlobalOpts {
 			TitleStyle: &opts.TextStyle{FontSize: 14}}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: lo.trigger, Formatter: types.FuncStr(lo.tooltip)}),
 		charts.WithLegendOpts(legend),
-		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "8", Top: "0",
-			Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
-				Show: opts.Bool(true), Type: "png", Name: lo.id, Title: lo.save}}}),
 		charts.WithGridOpts(opts.Grid{Left: "2%", Right: right, Top: strconv.Itoa(gridTop), Bottom: strconv.Itoa(bottom),
 			ContainLabel: opts.Bool(true)}),
 	}
@@ -305,7 +307,7 @@ const (
 	nameIconHeight = 14
 )
 
-// gridTop is the room above the grid for the title and toolbox, in px.
+// gridTop is the room above the grid for the title, in px.
 const gridTop = 56
 
 // gridBottom is the room below the grid for what the layout puts there,
@@ -329,8 +331,8 @@ type visitor struct {
 	charts.BaseConfigurationVisitor
 	names   bool // a legend of many names: no gap between its items (nameIcon)
 	treemap bool
-	heatmap bool
-	zooms   []window // the heatmap's windows, if any
+	heatmap *heatmapScale // the heatmap's colour scale, if a heatmap
+	zooms   []window      // the heatmap's windows, if any
 }
 
 // VisitDataZooms puts the heatmap's windows in place of go-echarts' zoom
@@ -371,10 +373,29 @@ func cohortWindows(rows, cols, top, bottom int) []window {
 	return []window{slider, inside, x}
 }
 
-// VisitVisualMaps writes the heatmap's scale in % and greys the cells
-// above it (period +0).
+// heatmapScale is how the heatmap's cells are coloured: by the data's
+// dimension colourDim (a cell without a value there is out of the scale,
+// in the neutral colour), its scale's numbers written by format ("" for
+// the page's own numbers), or, without numbers, its ends named by text
+// (high, low).
+type heatmapScale struct {
+	format string
+	text   []string
+}
+
+// The heatmap's cells: [period, cohort row, value, label, colour].
+const (
+	labelDim  = 3 // the value as the cell shows it (web/glue.js writes it)
+	colourDim = 4 // the value coloured, or "-" for the neutral colour
+)
+
+// neutral is the colour of the cells outside the scale (period +0).
+const neutral = "#e4e7e3"
+
+// VisitVisualMaps colours the heatmap by its colour dimension, writes its
+// scale, and greys the cells outside it.
 func (v visitor) VisitVisualMaps(vs []opts.VisualMap) interface{} {
-	if !v.heatmap {
+	if v.heatmap == nil {
 		return vs
 	}
 	type outOfRange struct {
@@ -382,12 +403,16 @@ func (v visitor) VisitVisualMaps(vs []opts.VisualMap) interface{} {
 	}
 	type visualMap struct {
 		opts.VisualMap
-		Formatter  string     `json:"formatter"`
+		Dimension  int        `json:"dimension"`
+		Formatter  string     `json:"formatter,omitempty"`
 		OutOfRange outOfRange `json:"outOfRange"`
 	}
 	out := make([]visualMap, len(vs))
 	for i, m := range vs {
-		out[i] = visualMap{m, "{value}%", outOfRange{[]string{"#e4e7e3"}}}
+		if v.heatmap.text != nil {
+			m.Text, m.Calculable = v.heatmap.text, opts.Bool(false)
+		}
+		out[i] = visualMap{m, colourDim, v.heatmap.format, outOfRange{[]string{neutral}}}
 	}
 	return out
 }
@@ -413,24 +438,6 @@ func (visitor) VisitTooltipOpt(t opts.Tooltip) interface{} {
 	}{t, true}
 }
 
-// VisitToolbox adds pixelRatio 2 to the PNG download.
-func (visitor) VisitToolbox(t opts.Toolbox) interface{} {
-	type saveAsImage struct {
-		*opts.ToolBoxFeatureSaveAsImage
-		PixelRatio int `json:"pixelRatio"`
-	}
-	type feature struct {
-		SaveAsImage saveAsImage `json:"saveAsImage"`
-	}
-	if t.Feature == nil || t.Feature.SaveAsImage == nil {
-		return t
-	}
-	return struct {
-		opts.Toolbox
-		Feature feature `json:"feature"`
-	}{t, feature{saveAsImage{t.Feature.SaveAsImage, 2}}}
-}
-
 // VisitYAxis left-aligns the y axis names at the axis, so a name never runs
 // off the chart's left edge.
 func (visitor) VisitYAxis(ys []opts.YAxis) interface{} {
@@ -453,7 +460,7 @@ func (visitor) VisitYAxis(ys []opts.YAxis) interface{} {
 // rectangles (page glue hides a label that still does not fit whole; the
 // tooltip and the table have every name and count).
 func (v visitor) VisitSeriesOpt(ms charts.MultiSeries) interface{} {
-	if v.heatmap {
+	if v.heatmap != nil {
 		return heatmapSeries(ms)
 	}
 	if !v.treemap {
@@ -484,19 +491,26 @@ func (v visitor) VisitSeriesOpt(ms charts.MultiSeries) interface{} {
 // rather than reading as one with it.
 const labelGap = 4
 
-// heatmapSeries keeps labelGap between the heatmap's numbers.
+// heatmapSeries keeps labelGap between the heatmap's numbers and has the
+// tooltip show a cell's value (not its label or colour dimensions).
 func heatmapSeries(ms charts.MultiSeries) interface{} {
 	type label struct {
 		*opts.Label
 		MinMargin int `json:"minMargin"`
 	}
+	type encode struct {
+		X       int   `json:"x"`
+		Y       int   `json:"y"`
+		Tooltip []int `json:"tooltip"`
+	}
 	type heatmap struct {
 		charts.SingleSeries
-		Label label `json:"label"`
+		Label  label  `json:"label"`
+		Encode encode `json:"encode"`
 	}
 	out := make([]heatmap, len(ms))
 	for i, s := range ms {
-		out[i] = heatmap{s, label{s.Label, labelGap}}
+		out[i] = heatmap{s, label{s.Label, labelGap}, encode{0, 1, []int{2}}}
 	}
 	return out
 }
@@ -634,7 +648,7 @@ func retentionChart(d *report.Document, l Labels) echart {
 	if !has {
 		return nil
 	}
-	c := newLine(layout{id: IDRetention, title: l.RetentionTitle, save: l.SaveImage, trigger: "axis", legend: true},
+	c := newLine(layout{id: IDRetention, title: l.RetentionTitle, trigger: "axis", legend: true},
 		periodAxis(), percentAxis())
 	c.SetXAxis(periodNames(d, l))
 	c.AddSeries(l.RetentionRate, ret)
@@ -660,7 +674,7 @@ func baseChart(d *report.Document, l Labels) echart {
 	if !has {
 		return nil
 	}
-	c := newBar(layout{id: IDBase, title: l.BaseTitle, save: l.SaveImage, trigger: "axis", legend: true},
+	c := newBar(layout{id: IDBase, title: l.BaseTitle, trigger: "axis", legend: true},
 		periodAxis(), opts.YAxis{Type: "value", MinInterval: 1})
 	c.SetXAxis(periodNames(d, l))
 	stack := charts.WithBarChartOpts(opts.BarChart{Stack: "base"})
@@ -681,7 +695,7 @@ func revenueChart(d *report.Document, l Labels) echart {
 		nw[i] = opts.BarData{Value: num(p.NewRevenue, 2)}
 		ret[i] = opts.BarData{Value: num(p.ReturningRevenue, 2)}
 	}
-	c := newBar(layout{id: IDRevenue, title: l.RevenueTitle, save: l.SaveImage, trigger: "axis", legend: true, tooltip: moneyTooltip(d.Currency, 2)},
+	c := newBar(layout{id: IDRevenue, title: l.RevenueTitle, trigger: "axis", legend: true, tooltip: moneyTooltip(d.Currency, 2)},
 		periodAxis(), moneyAxis(d))
 	c.SetXAxis(periodNames(d, l))
 	stack := charts.WithBarChartOpts(opts.BarChart{Stack: "revenue"})
@@ -699,7 +713,7 @@ func aovChart(d *report.Document, l Labels) echart {
 	for i, p := range d.Periods {
 		aov[i] = opts.LineData{Value: num(p.AOV, 2)}
 	}
-	c := newLine(layout{id: IDAOV, title: l.AOVTitle, save: l.SaveImage, trigger: "axis", tooltip: moneyTooltip(d.Currency, 1)},
+	c := newLine(layout{id: IDAOV, title: l.AOVTitle, trigger: "axis", tooltip: moneyTooltip(d.Currency, 1)},
 		periodAxis(), moneyAxis(d))
 	c.SetXAxis(periodNames(d, l))
 	c.AddSeries(l.AOV, aov)
@@ -743,13 +757,35 @@ func cohortValue(c report.Cohort, k int, measure string) (float64, bool) {
 	return round(c.Retention[k]*100, 1), true
 }
 
-// cohortsChart is the retention heatmap: x the periods since the first
-// order, y the cohorts (the first at the top), the value in %.
+// How the cohort heatmap is coloured (Labels.CohortColours): on one
+// scale across the cohorts, so that cohorts compare; or each cohort on
+// its own, from its lowest value to its highest, so that the shape of
+// each cohort's decline shows whatever its level. A Labels without one
+// ("") colours across.
+const (
+	ColoursAcross = "across"
+	ColoursWithin = "within"
+)
+
+// cohortsChart is the cohort heatmap: x the periods since the first
+// order, y the cohorts (the first at the top), each cell's value as
+// l.CohortMeasure says; money is shown in whole units in a cell, so that
+// its number fits the cell on a phone, and to the cent in the tooltip
+// and the table.
 //
-// Period +0 is 100% for every cohort by definition, so the colour scale
-// runs from 0 to the highest value from period +1 on, rounded up to a
-// step of 10 (scaleMax); the +0 column lies above it and is drawn in the
-// neutral out-of-range colour with its label.
+// The colours start at period +1: period +0, every customer's first
+// order, is 100% of the cohort by definition and the highest revenue per
+// customer; on the scale it would use up the colours (issue 13: every
+// later cell the same pale yellow), so it is drawn, with its number, in a
+// neutral colour outside the scale. Across cohorts the scale runs from 0
+// (retention, revenue per customer) or the lowest value (AOV) to the
+// highest value from period +1 on, rounded out to a step of 10
+// (scaleMin, scaleMax); within each cohort, cell v of a cohort whose
+// values from +1 on run from lo to hi is coloured at
+//
+//	(v - lo) / (hi - lo) × 100   (100 when hi = lo)
+//
+// on a scale whose ends are named, not numbered.
 func cohortsChart(d *report.Document, l Labels) echart {
 	n := 0
 	names := make([]string, len(d.Cohorts))
@@ -761,26 +797,56 @@ func cohortsChart(d *report.Document, l Labels) echart {
 		return nil
 	}
 	since := sinceLabels(n)
-	var data []opts.HeatMapData
-	top := 0.0
 	money := l.CohortMeasure == CohortRevenue || l.CohortMeasure == CohortAOV
+	within := l.CohortColours == ColoursWithin
+	var data []opts.HeatMapData
+	top, bottom := 0.0, math.Inf(1)
 	for i, c := range d.Cohorts {
+		var vs []float64
+		var ks []int
+		lo, hi := math.Inf(1), math.Inf(-1)
 		for k := range c.Retention {
-			v, ok := cohortValue(c, k, l.CohortMeasure)
-			if !ok {
-				continue
+			if v, ok := cohortValue(c, k, l.CohortMeasure); ok {
+				vs, ks = append(vs, v), append(ks, k)
+				if k > 0 {
+					lo, hi = min(lo, v), max(hi, v)
+				}
 			}
-			// Period +0's retention is 100% by definition: it would use up
-			// the colour scale, and is left out of it (greyed). Money has
-			// no such cell.
-			if k > 0 || money {
-				top = max(top, v)
+		}
+		for j, v := range vs {
+			k := ks[j]
+			shown, colour := v, interface{}(v)
+			if money {
+				shown = math.Round(v)
+			}
+			switch {
+			case k == 0:
+				colour = empty
+			case within && hi > lo:
+				colour = round((v-lo)/(hi-lo)*100, 1)
+			case within:
+				colour = 100.0
 			}
 			data = append(data, opts.HeatMapData{Name: names[i] + " " + since[k],
-				Value: [3]interface{}{k, i, v}})
+				Value: [5]interface{}{k, i, v, shown, colour}})
+		}
+		if hi >= lo {
+			top, bottom = max(top, hi), min(bottom, lo)
 		}
 	}
-	lo := layout{id: IDCohorts, title: l.CohortsTitle, save: l.SaveImage, trigger: "item", xName: true, visualMap: true,
+	scale := &heatmapScale{format: "{value}%"}
+	from, to := 0.0, scaleMax(top)
+	switch {
+	case within:
+		scale, to = &heatmapScale{text: []string{l.CohortHighest, l.CohortLowest}}, 100
+	case money:
+		scale.format = ""
+		if l.CohortMeasure == CohortAOV && !math.IsInf(bottom, 1) {
+			from = scaleMin(bottom)
+			to = max(to, from+10)
+		}
+	}
+	lo := layout{id: IDCohorts, title: l.CohortsTitle, trigger: "item", xName: true, visualMap: true,
 		edge: len(names) > CohortRows}
 	c := charts.NewHeatMap()
 	c.SetGlobalOptions(global(lo)...)
@@ -790,13 +856,14 @@ func cohortsChart(d *report.Document, l Labels) echart {
 		charts.WithXAxisOpts(x),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true),
 			SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		// The range is the scale; max lies a tenth above it, the
-		// values' step: ECharts counts a value past max as in range
-		// when the range reaches max, so +0 would take the top colour.
-		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: 0, Max: float32(scaleMax(top) + 0.1),
-			Range: []float32{0, float32(scaleMax(top))}, Orient: "horizontal", Left: "center", Bottom: "0"}),
+		// The range is the scale; max lies a tenth above it: ECharts
+		// counts a cell as in range when the range reaches max, even
+		// one without a colour value (+0), which would then take a
+		// colour of the scale.
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true), Min: float32(from), Max: float32(to + 0.1),
+			Range: []float32{float32(from), float32(to)}, Orient: "horizontal", Left: "center", Bottom: "0"}),
 	)
-	v := visitor{heatmap: true}
+	v := visitor{heatmap: scale}
 	if len(names) > CohortRows {
 		// The latest cohorts and the periods they have; go-echarts
 		// writes dataZoom only when it has one, which the visitor then
@@ -820,6 +887,12 @@ func scaleMax(v float64) float64 {
 	return max(10, math.Ceil(v/10)*10)
 }
 
+// scaleMin is the bottom of the heatmap's colour scale when it does not
+// start at 0: v rounded down to a multiple of 10, at least 0.
+func scaleMin(v float64) float64 {
+	return max(0, math.Floor(v/10)*10)
+}
+
 // ltvChart is the cumulative revenue per customer of the most recent
 // cohorts, one line each.
 func ltvChart(d *report.Document, l Labels) echart {
@@ -837,7 +910,7 @@ func ltvChart(d *report.Document, l Labels) echart {
 	if n == 0 {
 		return nil
 	}
-	c := newLine(layout{id: IDLTV, title: l.LTVTitle, save: l.SaveImage, trigger: "axis", legend: true, names: true, xName: true, tooltip: moneyTooltip(d.Currency, series)},
+	c := newLine(layout{id: IDLTV, title: l.LTVTitle, trigger: "axis", legend: true, names: true, xName: true, tooltip: moneyTooltip(d.Currency, series)},
 		categoryAxis(l.PeriodsSince), moneyAxis(d))
 	c.SetXAxis(sinceLabels(n))
 	for _, co := range cs {
@@ -878,7 +951,7 @@ func segmentsChart(d *report.Document, l Labels) echart {
 		return nil
 	}
 	c := charts.NewTreeMap()
-	c.SetGlobalOptions(global(layout{id: IDSegments, title: l.SegmentsTitle, save: l.SaveImage, trigger: "item"})...)
+	c.SetGlobalOptions(global(layout{id: IDSegments, title: l.SegmentsTitle, trigger: "item"})...)
 	c.Accept(visitor{treemap: true})
 	c.AddSeries(l.Customers, nodes,
 		// Not WithTreeMapOpts: it would write "levels": null and
@@ -914,13 +987,13 @@ func bucketChart(bs []report.Bucket, lo layout, xName, series string) echart {
 
 // ordersChart is the customers by their number of orders.
 func ordersChart(d *report.Document, l Labels) echart {
-	return bucketChart(d.OrdersPerCustomer, layout{id: IDOrdersPerCustomer, title: l.OrdersTitle, save: l.SaveImage},
+	return bucketChart(d.OrdersPerCustomer, layout{id: IDOrdersPerCustomer, title: l.OrdersTitle},
 		l.Orders, l.Customers)
 }
 
 // daysChart is the gaps between consecutive orders by length.
 func daysChart(d *report.Document, l Labels) echart {
-	return bucketChart(d.DaysBetween, layout{id: IDDaysBetween, title: l.DaysTitle, save: l.SaveImage},
+	return bucketChart(d.DaysBetween, layout{id: IDDaysBetween, title: l.DaysTitle},
 		l.Days, l.Gaps)
 }
 
@@ -947,7 +1020,7 @@ func paretoChart(d *report.Document, l Labels) echart {
 	}
 	x := opts.XAxis{Type: "value", Min: 0, Max: 100, Name: l.TopCustomers, NameLocation: "middle", NameGap: 28,
 		AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}
-	c := newLine(layout{id: IDPareto, title: l.ParetoTitle, save: l.SaveImage, trigger: "axis", xName: true, edge: true}, x, percentAxis())
+	c := newLine(layout{id: IDPareto, title: l.ParetoTitle, trigger: "axis", xName: true, edge: true}, x, percentAxis())
 	c.AddSeries(l.RevenueShare, data,
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}))

@@ -117,8 +117,8 @@ func TestAllOrderAndIDs(t *testing.T) {
 }
 
 // checkCommon checks what every option must have: JSON, unique IDs, no
-// URL, the PNG download named after the ID, a tooltip, a grid holding its
-// labels for charts with axes.
+// URL, no toolbox, a tooltip, a grid holding its labels for charts with
+// axes.
 func checkCommon(t *testing.T, cs []Chart) {
 	t.Helper()
 	seen := map[string]bool{}
@@ -131,7 +131,7 @@ func checkCommon(t *testing.T, cs []Chart) {
 			t.Errorf("%s: option has a URL or function: %s", c.ID, c.Option())
 		}
 		m := option(t, c)
-		for _, k := range []string{"title", "tooltip", "legend", "toolbox", "series"} {
+		for _, k := range []string{"title", "tooltip", "legend", "series"} {
 			if _, ok := m[k]; !ok {
 				t.Errorf("%s: no %s", c.ID, k)
 			}
@@ -139,9 +139,10 @@ func checkCommon(t *testing.T, cs []Chart) {
 		if title := m["title"].(map[string]any)["text"]; title != c.Title {
 			t.Errorf("%s: title %v, want %q", c.ID, title, c.Title)
 		}
-		save := m["toolbox"].(map[string]any)["feature"].(map[string]any)["saveAsImage"].(map[string]any)
-		if save["name"] != c.ID || save["pixelRatio"] != 2.0 || save["type"] != "png" {
-			t.Errorf("%s: saveAsImage %v", c.ID, save)
+		// No toolbox over the title's corner: the page's button saves a
+		// PNG.
+		if tb, ok := m["toolbox"].(map[string]any); ok && tb["feature"] != nil {
+			t.Errorf("%s: a toolbox %v", c.ID, tb)
 		}
 		if tr := m["tooltip"].(map[string]any)["trigger"]; tr != "axis" && tr != "item" {
 			t.Errorf("%s: tooltip trigger %v", c.ID, tr)
@@ -229,9 +230,10 @@ func TestCohorts(t *testing.T) {
 	if s[0]["type"] != "heatmap" {
 		t.Fatalf("type %v", s[0]["type"])
 	}
+	// [period, cohort, value, label, colour]: +0 out of the colours.
 	want := []any{
-		[]any{0.0, 0.0, 100.0}, []any{1.0, 0.0, 40.0}, []any{2.0, 0.0, 25.0},
-		[]any{0.0, 1.0, 100.0}, []any{1.0, 1.0, 20.0},
+		[]any{0.0, 0.0, 100.0, 100.0, "-"}, []any{1.0, 0.0, 40.0, 40.0, 40.0}, []any{2.0, 0.0, 25.0, 25.0, 25.0},
+		[]any{0.0, 1.0, 100.0, 100.0, "-"}, []any{1.0, 1.0, 20.0, 20.0, 20.0},
 	}
 	if v := values(s[0]); !reflect.DeepEqual(v, want) {
 		t.Errorf("heatmap data = %v, want %v", v, want)
@@ -243,12 +245,16 @@ func TestCohorts(t *testing.T) {
 	if !reflect.DeepEqual(y["data"], []any{"2011-01", "2011-02"}) || y["inverse"] != true || y["type"] != "category" {
 		t.Errorf("y axis %v", y)
 	}
-	// The scale runs to the highest value from +1 on (40), rounded up to
-	// 10; +0 (always 100) is above it, in the out-of-range colour.
+	// The scale, on the colour dimension, runs to the highest value from
+	// +1 on (40), rounded up to 10; +0 (always 100) has no colour value,
+	// in the out-of-range colour.
 	vm := m["visualMap"].([]any)[0].(map[string]any)
 	if vm["max"] != 40.1 || !reflect.DeepEqual(vm["range"], []any{0.0, 40.0}) || (vm["min"] != nil && vm["min"] != 0.0) || vm["calculable"] != true ||
-		vm["orient"] != "horizontal" || vm["bottom"] == nil || vm["formatter"] != "{value}%" || vm["outOfRange"] == nil {
+		vm["orient"] != "horizontal" || vm["bottom"] == nil || vm["formatter"] != "{value}%" || vm["outOfRange"] == nil || vm["dimension"] != float64(colourDim) {
 		t.Errorf("visualMap %v", vm)
+	}
+	if e := s[0]["encode"].(map[string]any); !reflect.DeepEqual(e["tooltip"], []any{2.0}) {
+		t.Errorf("the tooltip shows %v, not the value", e)
 	}
 	if l := s[0]["label"].(map[string]any); l["show"] != true || l["minMargin"] != float64(labelGap) || s[0]["labelLayout"].(map[string]any)["hideOverlap"] != true {
 		t.Errorf("cell labels hidden, or allowed to overlap: %v %v", s[0]["label"], s[0]["labelLayout"])
@@ -279,6 +285,58 @@ func TestCohorts(t *testing.T) {
 	}
 	if len(zs) != 3 || m["visualMap"].([]any)[0].(map[string]any)["max"] != 10.1 {
 		t.Errorf("zoom %v, scale %v", zs, m["visualMap"])
+	}
+}
+
+// TestCohortScales: each measure and colouring's cells (value, label,
+// colour) and scale.
+func TestCohortScales(t *testing.T) {
+	d := sample()
+	// Revenue per customer: 100, 30, 15 and 80, 10.5; AOV: 100, 75, 50
+	// and 80, 52.5.
+	d.Cohorts = []report.Cohort{
+		{Cohort: "2011-01", Size: 10, Retention: []float64{1, 0.4, 0.25}, Revenue: []float64{1000, 300, 150}, Orders: []int{10, 4, 3}},
+		{Cohort: "2011-02", Size: 5, Retention: []float64{1, 0.2}, Revenue: []float64{400, 52.5}, Orders: []int{5, 1}},
+	}
+	for _, c := range []struct {
+		measure, colours string
+		cells            [][]any // per cell: value, label, colour
+		from, to         float64
+		format           any // the scale's numbers, nil for the page's own
+		text             []any
+	}{
+		{CohortRetention, ColoursAcross, [][]any{{100.0, 100.0, "-"}, {40.0, 40.0, 40.0}, {25.0, 25.0, 25.0}, {100.0, 100.0, "-"}, {20.0, 20.0, 20.0}},
+			0, 40, "{value}%", nil},
+		// Money in whole units on the cells (10.5 → 11), from 0.
+		{CohortRevenue, ColoursAcross, [][]any{{100.0, 100.0, "-"}, {30.0, 30.0, 30.0}, {15.0, 15.0, 15.0}, {80.0, 80.0, "-"}, {10.5, 11.0, 10.5}},
+			0, 30, nil, nil},
+		// AOV from its lowest value from +1 on (50) to its highest (75 → 80).
+		{CohortAOV, ColoursAcross, [][]any{{100.0, 100.0, "-"}, {75.0, 75.0, 75.0}, {50.0, 50.0, 50.0}, {80.0, 80.0, "-"}, {52.5, 53.0, 52.5}},
+			50, 80, nil, nil},
+		// Each cohort from its lowest (0) to its highest (100); one value
+		// is its own highest.
+		{CohortRetention, ColoursWithin, [][]any{{100.0, 100.0, "-"}, {40.0, 40.0, 100.0}, {25.0, 25.0, 0.0}, {100.0, 100.0, "-"}, {20.0, 20.0, 100.0}},
+			0, 100, nil, []any{"Highest", "Lowest"}},
+	} {
+		l := DefaultLabels()
+		l.CohortMeasure, l.CohortColours, l.CohortHighest, l.CohortLowest = c.measure, c.colours, "Highest", "Lowest"
+		m := byID(t, All(d, l), "cohorts")
+		var cells [][]any
+		for _, v := range values(series(t, m, 1)[0]) {
+			cells = append(cells, v.([]any)[2:])
+		}
+		if !reflect.DeepEqual(cells, c.cells) {
+			t.Errorf("%s %s: cells %v, want %v", c.measure, c.colours, cells, c.cells)
+		}
+		vm := m["visualMap"].([]any)[0].(map[string]any)
+		from, _ := vm["min"].(float64) // 0 is left out
+		if r := vm["range"].([]any); from != c.from || r[0] != c.from || r[1] != c.to || vm["max"] != c.to+0.1 {
+			t.Errorf("%s %s: scale %v..%v (range %v), want %v..%v", c.measure, c.colours, vm["min"], vm["max"], r, c.from, c.to)
+		}
+		text, _ := vm["text"].([]any)
+		if vm["formatter"] != c.format || !reflect.DeepEqual(text, c.text) || (vm["calculable"] == true) != (c.text == nil) {
+			t.Errorf("%s %s: scale written %v, ends %v, calculable %v", c.measure, c.colours, vm["formatter"], vm["text"], vm["calculable"])
+		}
 	}
 }
 
@@ -498,7 +556,7 @@ func TestPeriodLabels(t *testing.T) {
 		t.Errorf("cohorts: y = %v", y["data"])
 	}
 	cell := series(t, m, 1)[0]["data"].([]any)[1].(map[string]any)
-	if cell["name"] != "<2011-01> +1" || !reflect.DeepEqual(cell["value"], []any{1.0, 0.0, 40.0}) {
+	if cell["name"] != "<2011-01> +1" || !reflect.DeepEqual(cell["value"], []any{1.0, 0.0, 40.0, 40.0, 40.0}) {
 		t.Errorf("cohorts: cell %v", cell)
 	}
 	ltv := series(t, byID(t, cs, "ltv"), 2)

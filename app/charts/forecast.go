@@ -9,8 +9,6 @@ import (
 
 // ForecastLabels holds the texts of the prediction charts.
 type ForecastLabels struct {
-	SaveImage string
-
 	// [p_alive] Repeat buyers by P(alive).
 	PAliveTitle string
 	PAlive      string // x axis name
@@ -38,7 +36,6 @@ type ForecastLabels struct {
 // DefaultForecastLabels returns the English labels.
 func DefaultForecastLabels() ForecastLabels {
 	return ForecastLabels{
-		SaveImage:       "Save as PNG",
 		PAliveTitle:     "Repeat buyers by P(alive)",
 		PAlive:          "P(alive)",
 		Customers:       "Customers",
@@ -81,7 +78,7 @@ func pAliveChart(f *report.Forecast, l ForecastLabels) echart {
 	if f.BGNBD == nil || f.BGNBD.NoDropout {
 		return nil // every P(alive) is 1: nothing to draw
 	}
-	return bucketChart(f.PAlive, layout{id: IDPAlive, title: l.PAliveTitle, save: l.SaveImage}, l.PAlive, l.Customers)
+	return bucketChart(f.PAlive, layout{id: IDPAlive, title: l.PAliveTitle}, l.PAlive, l.Customers)
 }
 
 func clvChart(d *report.Document, f *report.Forecast, l ForecastLabels) echart {
@@ -106,7 +103,7 @@ func clvChart(d *report.Document, f *report.Forecast, l ForecastLabels) echart {
 	// side by side on a phone's x axis overlap at any angle.
 	x := opts.XAxis{Type: "value", Name: d.Currency, NameLocation: "middle", NameGap: 28}
 	y := opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}
-	c := newBar(layout{id: IDCLVSegments, title: l.CLVTitle, save: l.SaveImage, trigger: "axis", xName: d.Currency != "", edge: true, tooltip: moneyTooltip(d.Currency, 1)}, x, y)
+	c := newBar(layout{id: IDCLVSegments, title: l.CLVTitle, trigger: "axis", xName: d.Currency != "", edge: true, tooltip: moneyTooltip(d.Currency, 1)}, x, y)
 	c.AddSeries(l.PredictedCLV, data)
 	return c
 }
@@ -124,7 +121,7 @@ func byXChart(f *report.Forecast, l ForecastLabels) echart {
 		act[i] = opts.BarData{Value: num(g.Actual, 3)}
 		pred[i] = opts.BarData{Value: num(g.Predicted, 3)}
 	}
-	c := newBar(layout{id: IDHoldoutByX, title: l.ByXTitle, save: l.SaveImage, trigger: "axis", legend: true, xName: true},
+	c := newBar(layout{id: IDHoldoutByX, title: l.ByXTitle, trigger: "axis", legend: true, xName: true},
 		categoryAxis(l.ByXAxis), opts.YAxis{Type: "value"})
 	c.SetXAxis(names)
 	c.AddSeries(l.Actual, act)
@@ -145,7 +142,7 @@ func cumulativeChart(f *report.Forecast, l ForecastLabels) echart {
 	}
 	last := float64(h.Cumulative[len(h.Cumulative)-1].Unit)
 	x := opts.XAxis{Type: "value", Min: 0, Max: last, Name: l.Units, NameLocation: "middle", NameGap: 28}
-	c := newLine(layout{id: IDHoldoutCumulative, title: l.CumulativeTitle, save: l.SaveImage, trigger: "axis", legend: true, xName: true},
+	c := newLine(layout{id: IDHoldoutCumulative, title: l.CumulativeTitle, trigger: "axis", legend: true, xName: true},
 		x, opts.YAxis{Type: "value"})
 	// The calibration ends where the holdout's length runs back from the
 	// last unit.

@@ -12,8 +12,7 @@ const IDMovement = "movement"
 // MovementLabels is the text of the movement chart, for the caller to
 // translate.
 type MovementLabels struct {
-	Title     string
-	SaveImage string
+	Title string
 	// SegmentNames translates segment names; a name missing from it is
 	// shown as it is.
 	SegmentNames map[string]string
@@ -82,7 +81,6 @@ func Movement(m *report.Movement, l MovementLabels) Chart {
 	opt := map[string]any{
 		"title":   map[string]any{"text": l.Title, "left": "center", "textStyle": map[string]any{"fontSize": 14}},
 		"tooltip": map[string]any{"trigger": "item", "confine": true},
-		"toolbox": map[string]any{"right": 8, "feature": map[string]any{"saveAsImage": map[string]any{"title": l.SaveImage, "pixelRatio": 2}}},
 		"series": []any{map[string]any{
 			"type": "sankey", "top": 40, "bottom": 10, "left": 10, "right": 110,
 			"nodeAlign": "justify", "layoutIterations": 32, "draggable": false,

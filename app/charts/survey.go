@@ -9,7 +9,6 @@ import (
 
 // SurveyLabels holds the texts of the survey chart.
 type SurveyLabels struct {
-	SaveImage string
 	Title     string // [survey_periods] the score per period
 	Score     string // series name
 	Low, High string // series names of the 95% interval's bounds
@@ -49,7 +48,7 @@ func Survey(d *report.Document, l SurveyLabels) []Chart {
 	if s.Kind == "csat" {
 		y = percentAxis()
 	}
-	c := newLine(layout{id: IDSurveyPeriods, title: l.Title, save: l.SaveImage, trigger: "axis", legend: true}, periodAxis(), y)
+	c := newLine(layout{id: IDSurveyPeriods, title: l.Title, trigger: "axis", legend: true}, periodAxis(), y)
 	c.SetXAxis(names)
 	dashed := charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Color: "#9aa5b1"})
 	grey := charts.WithItemStyleOpts(opts.ItemStyle{Color: "#9aa5b1"})

@@ -103,6 +103,9 @@ func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 	}
 	doc.Interest = []report.Interest{}
 	all := metrics.Interests(ds, key)
+	if len(all) > 0 {
+		doc.InterestBy = keyName(key)
+	}
 	byProduct := all // the products' interests, counted once
 	if key != metrics.ByProduct {
 		byProduct = metrics.Interests(ds, metrics.ByProduct)
@@ -179,11 +182,13 @@ func benchmark(b metrics.Benchmark, y metrics.YearRetention) report.Benchmark {
 // MaxInterests is how many categories or products the report lists.
 const MaxInterests = 100
 
+// keyName is what an interest key counts the customers of, as the report
+// says it.
 func keyName(k metrics.InterestKey) string {
 	if k == metrics.ByProduct {
-		return "products"
+		return report.InterestProducts
 	}
-	return "categories"
+	return report.InterestCategories
 }
 
 // resolved checks the settings (their defaults applied) and returns them

@@ -27,9 +27,10 @@ func products(all []metrics.Interest) []string {
 var ErrNoProduct = errors.New("a product list needs the product bought")
 
 // ProductList returns the customers of doc, the report Build made of res,
-// who bought q.Bought (metrics.ProductList, as of the report's reference
-// date): their rows of the report, with the forecast's predictions when
-// doc has them, in the report's order, and the list's name.
+// who bought q.Bought, a product or a category (metrics.ProductList, as
+// of the report's reference date): their rows of the report, with the
+// forecast's predictions when doc has them, in the report's order, and
+// the list's name.
 func ProductList(res *ingest.Result, doc *report.Document, q report.ProductQuery) ([]report.Customer, string, error) {
 	if strings.TrimSpace(q.Bought) == "" {
 		return nil, "", ErrNoProduct
@@ -44,7 +45,7 @@ func ProductList(res *ingest.Result, doc *report.Document, q report.ProductQuery
 	}
 	ds := res.Dataset
 	keep := map[string]bool{}
-	for _, b := range metrics.ProductList(ds, metrics.ProductQuery{Bought: q.Bought, NotBought: q.NotBought, NotAgainDays: q.NotAgainDays}, asOf) {
+	for _, b := range metrics.ProductList(ds, metrics.ProductQuery{Bought: q.Bought, NotBought: q.NotBought, NotAgainDays: q.NotAgainDays, Category: q.Category}, asOf) {
 		keep[ds.Customers[b.Index].ID] = true
 	}
 	out := []report.Customer{}

@@ -47,13 +47,16 @@ type Document struct {
 	RFMEdges  RFMEdges  `json:"rfm_edges"`
 	Benchmark Benchmark `json:"benchmark"`
 
-	VIPs              VIPList      `json:"vips"`
-	Lapsed            LapsedList   `json:"lapsed"`
-	Seasonal          SeasonalList `json:"seasonal"`
-	Interest          []Interest   `json:"interest"`
-	Pareto            Pareto       `json:"pareto"`
-	OrdersPerCustomer []Bucket     `json:"orders_per_customer"`
-	DaysBetween       []Bucket     `json:"days_between"`
+	VIPs     VIPList      `json:"vips"`
+	Lapsed   LapsedList   `json:"lapsed"`
+	Seasonal SeasonalList `json:"seasonal"`
+	Interest []Interest   `json:"interest"`
+	// InterestBy is what Interest counts the customers of: InterestCategories
+	// or, when the orders name no categories, InterestProducts.
+	InterestBy        string   `json:"interest_by,omitempty"`
+	Pareto            Pareto   `json:"pareto"`
+	OrdersPerCustomer []Bucket `json:"orders_per_customer"`
+	DaysBetween       []Bucket `json:"days_between"`
 
 	// Products are the names of the products bought by the most
 	// customers, most first (at most MaxProducts): the suggestions of a
@@ -262,6 +265,13 @@ type SeasonalList struct {
 	// OrderedSince is how many of them have ordered after last year's window.
 	OrderedSince int `json:"ordered_since"`
 }
+
+// What Document.Interest counts the customers of (its InterestBy, and
+// the Value of a NoteInterests).
+const (
+	InterestCategories = "categories"
+	InterestProducts   = "products"
+)
 
 // Interest is the customers of one category or product.
 type Interest struct {

@@ -34,9 +34,9 @@ const (
 	// NoteCancelled: N orders have a cancelled, refunded or failed status,
 	// worth Amount in the currency Value ("" when unknown).
 	NoteCancelled NoteCode = "cancelled"
-	// NoteInterests: interests list the N products (Value "products") or
-	// categories (Value "categories") bought by the most customers, of
-	// Of.
+	// NoteInterests: interests list the N products (Value
+	// InterestProducts) or categories (Value InterestCategories) bought
+	// by the most customers, of Of.
 	NoteInterests NoteCode = "interests"
 	// NoteLeftOut: N customers are left out of a prediction: every
 	// purchase they made by Value (the calibration end) was refunded in

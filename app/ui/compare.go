@@ -119,7 +119,8 @@ func (w *Workbench) previousNote() app.UI {
 	}
 	if !p.Covered {
 		return app.P().Class("hint").ID("previous-note").DataSet("covered", "false").
-			Text(w.t("Choose From and To to compare each figure with the days just before: the orders start after %s, so the previous %s days are not in the file.", w.loc.Date(p.From), p.Days))
+			Text(w.t("Choose From and To to compare each figure with the days just before: the previous %s days, %s to %s, start before the first order, on %s.",
+				p.Days, w.loc.Date(p.From), w.loc.Date(p.To), w.loc.Date(w.m.Doc.FirstOrder)))
 	}
 	return app.P().Class("hint").ID("previous-note").DataSet("covered", "true").DataSet("from", p.From).
 		Text(w.t("Changes are against the previous %s days, %s to %s.", p.Days, w.loc.Date(p.From), w.loc.Date(p.To)))
@@ -184,7 +185,7 @@ func (w *Workbench) setMovementDay(set func(r *report.MovementRange, v string)) 
 // movementChart is the Sankey chart of the movement shown.
 func (w *Workbench) movementChart() charts.Chart {
 	return charts.Movement(w.m.Move, charts.MovementLabels{Title: w.t("Where the customers of %s were on %s", w.loc.Date(w.m.moveRange.From), w.loc.Date(w.m.moveRange.To)),
-		SaveImage: w.t("Save as PNG"), NotInA: w.t("Not yet a customer"), NotInB: w.t("No longer in the file"), SegmentNames: w.segmentNameMap()})
+		NotInA: w.t("Not yet a customer"), NotInB: w.t("No longer in the file"), SegmentNames: w.segmentNameMap()})
 }
 
 // drawMovement draws the movement's chart after this update.

@@ -5,7 +5,6 @@ import "retention/app/charts"
 // chartLabels is every text of the charts, through the catalogue.
 func (w *Workbench) chartLabels() charts.Labels {
 	l := charts.Labels{
-		SaveImage:        w.t("Save as PNG"),
 		RetentionTitle:   w.t("Retention and churn"),
 		RetentionRate:    w.t("Retention"),
 		Churn:            w.t("Churn"),
@@ -35,12 +34,13 @@ func (w *Workbench) chartLabels() charts.Labels {
 		SegmentNames:     w.segmentNameMap(),
 		Period:           w.loc.Period,
 	}
-	switch w.cohortMeasure {
+	switch w.cohorts.measure {
 	case charts.CohortRevenue:
 		l.CohortsTitle, l.Retention = w.t("Cohort revenue per customer"), w.t("Revenue per customer")
 	case charts.CohortAOV:
 		l.CohortsTitle, l.Retention = w.t("Cohort average order value"), w.t("AOV")
 	}
-	l.CohortMeasure = w.cohortMeasure
+	l.CohortMeasure, l.CohortColours = w.cohorts.measure, w.cohorts.colours
+	l.CohortHighest, l.CohortLowest = w.t("Highest"), w.t("Lowest")
 	return l
 }

@@ -37,7 +37,7 @@ func (w *Workbench) noteText(n report.Note) string {
 	case report.NoteCancelled:
 		return w.t("%s orders have a cancelled, refunded or failed status (%s): they are not counted as orders or revenue.", w.loc.Int(n.N), w.loc.Money(n.Amount, n.Value))
 	case report.NoteInterests:
-		if n.Value == "products" {
+		if n.Value == report.InterestProducts {
 			return w.t("Interests list the %s products bought by the most customers, of %s.", w.loc.Int(n.N), w.loc.Int(n.Of))
 		}
 		return w.t("Interests list the %s categories bought by the most customers, of %s.", w.loc.Int(n.N), w.loc.Int(n.Of))

@@ -81,7 +81,6 @@ func (w *Workbench) forecastLabels() charts.ForecastLabels {
 		units = w.t("Days since the first purchase")
 	}
 	return charts.ForecastLabels{
-		SaveImage:       w.t("Save as PNG"),
 		PAliveTitle:     w.t("Repeat buyers by chance of staying"),
 		PAlive:          w.t("P(alive)"),
 		Customers:       w.t("Customers"),

@@ -10,12 +10,14 @@ import (
 )
 
 // Lists by product (report.ProductQuery, `retention list`): who bought a
-// product, and not another, or not again in a number of days.
+// product, and not another, or not again in a number of days; and, from
+// the Interest table, who bought a category or a product.
 
-// viewProduct opens a product list on a tab, under the product form, and
-// asks for its first page.
-func (m *model) viewProduct(tab string, q report.ProductQuery) report.Request {
-	r := m.view(tab, "products", q.Name())
+// viewProduct opens a product list on a tab, at a place of it (under the
+// product form, "products", or the Interest table, "interest"), and asks
+// for its first page.
+func (m *model) viewProduct(tab, at string, q report.ProductQuery) report.Request {
+	r := m.view(tab, at, q.Name())
 	m.lists[tab].Product = &q
 	r.Product = &q
 	return r
@@ -30,9 +32,12 @@ func (w *Workbench) productQuery() (report.ProductQuery, bool) {
 }
 
 // productWords says in the page's language which customers a query
-// chooses.
+// chooses. The page asks for a category's buyers alone (the Interest
+// table's rows), without the other conditions.
 func (w *Workbench) productWords(q report.ProductQuery) string {
 	switch {
+	case q.Category:
+		return w.t("Customers who bought in the category %s.", q.Bought)
 	case q.NotBought != "" && q.NotAgainDays > 0:
 		return w.t("Customers who bought %s, never %s, and not %s again in the last %s days.", q.Bought, q.NotBought, q.Bought, q.NotAgainDays)
 	case q.NotBought != "":
@@ -63,7 +68,7 @@ func (w *Workbench) productsView() app.UI {
 		app.Form().Class("controls").OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			if q, ok := w.productQuery(); ok {
-				w.post(w.m.viewProduct(w.tab, q), nil)
+				w.post(w.m.viewProduct(w.tab, "products", q), nil)
 			}
 		}).Body(
 			field(w.t("Bought"), app.Input().Type("text").ID("product-bought").List("product-names").Value(w.m.productForm.Bought).
@@ -94,12 +99,52 @@ func (w *Workbench) productsView() app.UI {
 // exportProduct exports the product list of the form as format.
 func (w *Workbench) exportProduct(format string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		q, ok := w.productQuery()
-		if !ok {
-			return
+		if q, ok := w.productQuery(); ok {
+			w.exportQuery(q, format)
 		}
-		r := w.m.request(report.MsgExport)
-		r.Product, r.Format = &q, format
-		w.post(r, nil)
 	}
+}
+
+// exportQuery exports the list of a query as format.
+func (w *Workbench) exportQuery(q report.ProductQuery, format string) {
+	r := w.m.request(report.MsgExport)
+	r.Product, r.Format = &q, format
+	w.post(r, nil)
+}
+
+// interestView is the share of customers who bought each category (or
+// each product, when the orders name no categories), each row with the
+// list of those customers: its buttons first, named with the list.
+func (w *Workbench) interestView() app.UI {
+	d := w.m.Doc
+	money := func(v float64) string { return w.loc.Money(v, d.Currency) }
+	return app.Section().ID("interests").Body(
+		app.H2().Text(w.t("Interest")),
+		app.P().Class("hint").Text(w.t("Share of customers who bought each category or product.")),
+		scroller(w.t("Interest")).Body(app.Table().Class("table").ID("interest").Body(
+			app.THead().Body(app.Tr().Body(app.Th().Text(w.t("Lists")), app.Th().Text(w.t("Category or product")), app.Th().Class("num").Text(w.t("Customers")),
+				app.Th().Class("num").Text(w.t("Share")), app.Th().Class("num").Text(w.t("Revenue")))),
+			app.TBody().Body(app.Range(d.Interest).Slice(func(i int) app.UI {
+				it := d.Interest[i]
+				q := report.ProductQuery{Bought: it.Name, Category: d.InterestBy == report.InterestCategories}
+				return app.Tr().DataSet("interest", it.Name).Body(app.Td().Class("row-actions").Body(w.queryActions(q)), app.Td().Text(it.Name),
+					app.Td().Class("num").Text(w.loc.Int(it.Customers)), app.Td().Class("num").Text(w.loc.Percent(it.CustomerShare)), app.Td().Class("num").Text(money(it.Revenue)))
+			})),
+		)),
+	)
+}
+
+// queryActions are the buttons of a query's list, opened under the
+// Interest table: view, CSV, Excel, each named with the list for a screen
+// reader.
+func (w *Workbench) queryActions(q report.ProductQuery) app.UI {
+	name, list := w.productWords(q), q.Name()
+	return app.Span().Class("actions").Body(
+		app.Button().Type("button").Class("btn btn-small").DataSet("view", list).Aria("label", w.t("View %s", name)).Text(w.t("View")).
+			OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.viewProduct(w.tab, "interest", q), nil) }),
+		app.Button().Type("button").Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Aria("label", w.t("Export %s as CSV", name)).Text("CSV").
+			OnClick(func(ctx app.Context, e app.Event) { w.exportQuery(q, "csv") }),
+		app.Button().Type("button").Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Aria("label", w.t("Export %s as Excel", name)).Text("Excel").
+			OnClick(func(ctx app.Context, e app.Event) { w.exportQuery(q, "xlsx") }),
+	)
 }

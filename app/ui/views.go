@@ -171,7 +171,7 @@ func (w *Workbench) chartGrid(cs []charts.Chart) app.UI {
 		return app.Figure().Class("chart").Aria("label", c.Title).Body(
 			app.Div().ID("chart-"+c.ID).Class("chart-canvas").DataSet("chart", c.ID).Aria("label", c.Title).Attr("role", "img"),
 			app.Div().Class("chart-tools").Body(
-				app.If(c.ID == charts.IDCohorts, func() app.UI { return w.cohortMeasureControl() }),
+				app.If(c.ID == charts.IDCohorts, func() app.UI { return w.cohortControls() }),
 				app.Button().Class("btn btn-small").ID("table-toggle-"+c.ID).Aria("expanded", boolText(shown)).Aria("controls", "table-"+c.ID).
 					Aria("label", w.t("Show as table: %s", c.Title)).Text(w.t("Show as table")).OnClick(w.toggleTable(c.ID)),
 				app.Button().Class("btn btn-small").DataSet("png", c.ID).Aria("label", w.t("Save as PNG: %s", c.Title)).Text(w.t("Save as PNG")).
@@ -184,30 +184,37 @@ func (w *Workbench) chartGrid(cs []charts.Chart) app.UI {
 	}))
 }
 
-// cohortMeasureControl chooses what the cohort heatmap shows: the share
-// of each cohort's customers who ordered in a period, its revenue per
-// customer, or its average order value. The chart is drawn again; nothing
-// is asked of the engine.
-func (w *Workbench) cohortMeasureControl() app.UI {
-	shown := cmp.Or(w.cohortMeasure, charts.CohortRetention)
-	option := func(v, label string) app.UI {
-		return app.Option().Value(v).Selected(shown == v).Text(label)
+// cohortView is what the cohort heatmap shows (charts.CohortMeasure) and
+// how it is coloured (charts.CohortColours); "" for the defaults.
+type cohortView struct{ measure, colours string }
+
+// cohortControls choose what the cohort heatmap shows: the share of each
+// cohort's customers who ordered in a period, its revenue per customer,
+// or its average order value; and whether its colours compare the
+// cohorts or each cohort's periods. The chart is drawn again; nothing is
+// asked of the engine.
+func (w *Workbench) cohortControls() app.UI {
+	selector := func(label, id string, shown *string, def string, options ...choice) app.UI {
+		cur := cmp.Or(*shown, def)
+		return app.Label().Class("field inline").Body(
+			app.Span().Text(label),
+			app.Select().ID(id).Body(app.Range(options).Slice(func(i int) app.UI { return option(options[i].value, options[i].label, cur) })).
+				OnChange(func(ctx app.Context, e app.Event) {
+					*shown = ctx.JSSrc().Get("value").String()
+					for _, c := range w.tabCharts() {
+						if c.ID == charts.IDCohorts {
+							ctx.Defer(func(app.Context) { drawChart("chart-"+c.ID, c.Option(), c.ID) })
+						}
+					}
+					w.fillTables(ctx)
+				}),
+		)
 	}
-	return app.Label().Class("field inline").Body(
-		app.Span().Text(w.t("Cohorts by")),
-		app.Select().ID("cohort-measure").Body(
-			option(charts.CohortRetention, w.t("Customers")),
-			option(charts.CohortRevenue, w.t("Revenue per customer")),
-			option(charts.CohortAOV, w.t("AOV")),
-		).OnChange(func(ctx app.Context, e app.Event) {
-			w.cohortMeasure = ctx.JSSrc().Get("value").String()
-			for _, c := range w.tabCharts() {
-				if c.ID == charts.IDCohorts {
-					ctx.Defer(func(app.Context) { drawChart("chart-"+c.ID, c.Option(), c.ID) })
-				}
-			}
-			w.fillTables(ctx)
-		}),
+	return app.Span().Class("row").Body(
+		selector(w.t("Cohorts by"), "cohort-measure", &w.cohorts.measure, charts.CohortRetention,
+			choice{charts.CohortRetention, w.t("Customers")}, choice{charts.CohortRevenue, w.t("Revenue per customer")}, choice{charts.CohortAOV, w.t("AOV")}),
+		selector(w.t("Colours"), "cohort-colours", &w.cohorts.colours, charts.ColoursAcross,
+			choice{charts.ColoursAcross, w.t("Across cohorts")}, choice{charts.ColoursWithin, w.t("Within each cohort")}),
 	)
 }
 
@@ -345,19 +352,8 @@ func (w *Workbench) customers() app.UI {
 		w.openList("products"),
 		w.openList(""),
 		w.movementView(),
-		app.If(len(d.Interest) > 0, func() app.UI {
-			return app.Section().Body(
-				app.H2().Text(w.t("Interest")),
-				app.P().Class("hint").Text(w.t("Share of customers who bought each category or product.")),
-				scroller(w.t("Interest")).Body(app.Table().Class("table").ID("interest").Body(
-					app.THead().Body(app.Tr().Body(app.Th().Text(w.t("Category or product")), app.Th().Class("num").Text(w.t("Customers")), app.Th().Class("num").Text(w.t("Share")), app.Th().Class("num").Text(w.t("Revenue")))),
-					app.TBody().Body(app.Range(d.Interest).Slice(func(i int) app.UI {
-						it := d.Interest[i]
-						return app.Tr().Body(app.Td().Text(it.Name), app.Td().Class("num").Text(w.loc.Int(it.Customers)), app.Td().Class("num").Text(w.loc.Percent(it.CustomerShare)), app.Td().Class("num").Text(money(it.Revenue)))
-					})),
-				)),
-			)
-		}),
+		app.If(len(d.Interest) > 0, func() app.UI { return w.interestView() }),
+		w.openList("interest"),
 	)
 }
 

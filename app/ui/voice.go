@@ -43,7 +43,7 @@ func (w *Workbench) surveyCharts() []charts.Chart {
 		title = w.t("CSAT per period, %%")
 	}
 	return w.cached(TabVoice, func() []charts.Chart {
-		return charts.Survey(w.m.Doc, charts.SurveyLabels{SaveImage: w.t("Save as PNG"), Title: title,
+		return charts.Survey(w.m.Doc, charts.SurveyLabels{Title: title,
 			Score: w.t("Score"), Low: w.t("95%% interval, low"), High: w.t("95%% interval, high"), Period: w.loc.Period})
 	})
 }

@@ -47,8 +47,8 @@ type Workbench struct {
 	drawnGen int  // the report whose charts are drawn
 	drawnFc  int  // and the forecast (model.fc.gen) whose charts are
 	drag     bool // a file is dragged over the page
-	// cohortMeasure is what the cohort heatmap shows (charts.CohortMeasure).
-	cohortMeasure string
+	// cohorts is what the cohort heatmap shows and how it is coloured.
+	cohorts cohortView
 	// tables are the charts shown as tables too, by chart id.
 	tables map[string]bool
 	// readGen counts cancels: a file read before one is not sent.
@@ -289,7 +289,7 @@ type chartCache struct {
 	doc     *report.Document
 	loc     *i18n.Locale
 	tab     string
-	measure string // the cohort heatmap's
+	cohorts cohortView // the cohort heatmap's
 	charts  []charts.Chart
 }
 
@@ -302,14 +302,14 @@ type chartCache struct {
 func (w *Workbench) cached(tab string, build func() []charts.Chart) []charts.Chart {
 	c := w.chartSet
 	switch {
-	case c.doc == w.m.Doc && c.loc == w.loc && c.tab == tab && c.measure == w.cohortMeasure:
+	case c.doc == w.m.Doc && c.loc == w.loc && c.tab == tab && c.cohorts == w.cohorts:
 		return c.charts
 	case w.chartsLater && c.tab == tab:
 		return c.charts
 	case w.chartsLater:
 		return nil
 	}
-	w.chartSet = chartCache{doc: w.m.Doc, loc: w.loc, tab: tab, measure: w.cohortMeasure, charts: build()}
+	w.chartSet = chartCache{doc: w.m.Doc, loc: w.loc, tab: tab, cohorts: w.cohorts, charts: build()}
 	return w.chartSet.charts
 }
 

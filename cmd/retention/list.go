@@ -21,8 +21,9 @@ type productList struct {
 }
 
 // list runs `retention list FILE --bought X [--not-bought Y]
-// [--not-again-days N]`: the customers who bought a product (and not
-// another, or not again in N days), written to --out or printed.
+// [--not-again-days N] [--category]`: the customers who bought a product
+// (and not another, or not again in N days), or with --category a
+// product of a category, written to --out or printed.
 func (m *Main) list(args []string) error {
 	var c common
 	var q report.ProductQuery
@@ -33,6 +34,7 @@ func (m *Main) list(args []string) error {
 	fs.StringVar(&q.Bought, "bought", "", "the product the customers bought (its name as in the file)")
 	fs.StringVar(&q.NotBought, "not-bought", "", "leave out the customers who ever bought this product")
 	fs.IntVar(&q.NotAgainDays, "not-again-days", 0, "keep only the customers whose last order of --bought is more than this many days before the reference date")
+	fs.BoolVar(&q.Category, "category", false, "--bought and --not-bought name categories (the file's category column), not products")
 	fs.StringVar(&out, "out", "", "the file to write: .csv or .xlsx (default: print the list)")
 	file, err := parseArgs(fs, args)
 	if err != nil {

@@ -19,17 +19,18 @@ import (
 //	c: 2024-02-03 Tea
 //	d: 2024-02-20 Mug; 2024-03-10 Mug
 //
+// Mug is in the category Kitchen, Tea in Pantry.
 // The reference date is the day after the last order, 2024-03-11.
 func productFile(t *testing.T) string {
 	t.Helper()
-	rows := [][]string{{"Order ID", "Email", "Order Date", "Product", "Quantity", "Total"},
-		{"1", "a@example.com", "2024-01-05", "Mug", "1", "10.00"},
-		{"2", "b@example.com", "2024-01-20", "Mug", "1", "30.00"},
-		{"2", "b@example.com", "2024-01-20", "Tea", "1", "30.00"},
-		{"3", "c@example.com", "2024-02-03", "Tea", "1", "20.00"},
-		{"4", "d@example.com", "2024-02-20", "Mug", "1", "10.00"},
-		{"5", "a@example.com", "2024-03-01", "Tea", "1", "20.00"},
-		{"6", "d@example.com", "2024-03-10", "Mug", "2", "20.00"},
+	rows := [][]string{{"Order ID", "Email", "Order Date", "Product", "Category", "Quantity", "Total"},
+		{"1", "a@example.com", "2024-01-05", "Mug", "Kitchen", "1", "10.00"},
+		{"2", "b@example.com", "2024-01-20", "Mug", "Kitchen", "1", "30.00"},
+		{"2", "b@example.com", "2024-01-20", "Tea", "Pantry", "1", "30.00"},
+		{"3", "c@example.com", "2024-02-03", "Tea", "Pantry", "1", "20.00"},
+		{"4", "d@example.com", "2024-02-20", "Mug", "Kitchen", "1", "10.00"},
+		{"5", "a@example.com", "2024-03-01", "Tea", "Pantry", "1", "20.00"},
+		{"6", "d@example.com", "2024-03-10", "Mug", "Kitchen", "2", "20.00"},
 	}
 	p := filepath.Join(t.TempDir(), "products.csv")
 	f, err := os.Create(p)
@@ -60,6 +61,9 @@ func TestList(t *testing.T) {
 		{"not again in 50 days", []string{"--bought", "Mug", "--not-again-days", "50"}, "Bought Mug, not again in 50 days", []string{"a@example.com", "b@example.com"}},
 		{"as of an earlier day", []string{"--bought", "Tea", "--as-of", "2024-02-01"}, "Bought Tea", []string{"b@example.com"}},
 		{"nobody", []string{"--bought", "Kettle"}, "Bought Kettle", nil},
+		{"in a category", []string{"--bought", "Kitchen", "--category"}, "Bought in category Kitchen", []string{"a@example.com", "b@example.com", "d@example.com"}},
+		{"in a category, not another", []string{"--bought", "Pantry", "--not-bought", "Kitchen", "--category"}, "Bought in category Pantry, not Kitchen", []string{"c@example.com"}},
+		{"a category is no product", []string{"--bought", "Kitchen"}, "Bought Kitchen", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,7 +11,7 @@
 //	retention survey [flags] FILE [--orders ORDERS] [--json]
 //	retention compare [flags] A B [--json]
 //	retention segments [flags] FILE --moved-since DATE [--json]
-//	retention list [flags] FILE --bought PRODUCT [--not-bought PRODUCT] [--not-again-days N] [--out FILE] [--json]
+//	retention list [flags] FILE --bought PRODUCT [--not-bought PRODUCT] [--not-again-days N] [--category] [--out FILE] [--json]
 //
 // Report flags:
 //
@@ -185,7 +185,7 @@ const usage = `usage:
   retention survey [flags] FILE [--orders ORDERS] [--scale nps|csat5|csat7|csat10] [--json]
   retention compare [flags] A B [--json]
   retention segments [flags] FILE --moved-since DATE [--json]
-  retention list [flags] FILE --bought PRODUCT [--not-bought PRODUCT] [--not-again-days N] [--out FILE.csv|FILE.xlsx] [--json]
+  retention list [flags] FILE --bought PRODUCT [--not-bought PRODUCT] [--not-again-days N] [--category] [--out FILE.csv|FILE.xlsx] [--json]
 Run "retention report -h" for the flags.`
 
 // Run runs the command line args (without the program name).

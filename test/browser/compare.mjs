@@ -1,7 +1,8 @@
 // Comparisons on the page equal the command line's: the KPI cards'
 // changes against the previous range of the same length (`report
 // --compare-to previous`), the segment movement between two days
-// (`segments --moved-since`), and a list by product (`list --bought`).
+// (`segments --moved-since`), and a list by product or category (`list
+// --bought`, `--category`).
 import assert from "node:assert/strict";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -18,8 +19,16 @@ async function setDay(page, sel, day) {
   await page.dispatchEvent(sel, "change");
 }
 
+// us writes a day as the page in en-US does: 3/1/2024.
+const us = (day) => { const [y, m, d] = day.split("-"); return `${Number(m)}/${Number(d)}/${y}`; };
+
 await test("compare: KPI deltas equal the CLI's --compare-to previous on two ranges", async () => {
   const { context, page, w } = await sampleStore();
+  // The whole file: the days before it are not in it, which the page says.
+  const whole = cli([sample, "--tz", "UTC", "--compare-to", "previous"]);
+  assert.equal(whole.previous.covered, false);
+  assert.equal(await page.getAttribute("#previous-note", "data-covered"), "false");
+  assert.equal(await page.innerText("#previous-note"), `Choose From and To to compare each figure with the days just before: the previous ${whole.previous.days} days, ${us(whole.previous.from)} to ${us(whole.previous.to)}, start before the first order, on ${us(whole.first_order)}.`);
   for (const [from, to] of [["2025-08-03", "2025-10-31"], ["2025-04-01", "2025-06-30"]]) {
     const want = cli([sample, "--tz", "UTC", "--from", from, "--to", to, "--compare-to", "previous"]).previous;
     assert.equal(want.covered, true, `${from}..${to}: the CLI's previous range is in the file`);
@@ -32,7 +41,8 @@ await test("compare: KPI deltas equal the CLI's --compare-to previous on two ran
     }, want.from, { timeout: 60000 });
     const got = await page.$$eval("[data-kpi-delta]", (els) => els.map((e) => [e.dataset.kpiDelta, Number(e.dataset.delta), e.className, e.textContent]));
     const names = got.map((g) => g[0]);
-    for (const n of ["customers", "orders", "revenue", "aov", "repeat_rate", "retention", "churn"]) {
+    // Every card's figure (app/ui/compare.go deltaNames).
+    for (const n of ["customers", "orders", "revenue", "aov", "repeat_rate", "purchase_frequency", "historical_clv", "median_days_between", "retention", "churn"]) {
       assert.ok(names.includes(n), `${from}..${to}: no change shown for ${n} (${names})`);
     }
     for (const [name, delta, cls, text] of got) {
@@ -110,7 +120,6 @@ await test("compare: a list by product equals the CLI's list --bought", async ()
   // The rows shown are the CLI's first, with their expected next order
   // (its day, written as en-US writes a date).
   const shown = await page.$$eval("#list-rows tbody tr", (rows) => rows.map((r) => [r.cells[0].textContent, r.querySelector(".next-order").dataset.day || "", r.querySelector(".next-order").textContent]));
-  const us = (day) => { const [y, m, d] = day.split("-"); return `${Number(m)}/${Number(d)}/${y}`; };
   want.rows.slice(0, shown.length).forEach((r, i) => {
     assert.equal(shown[i][0], r.id);
     assert.equal(shown[i][1], r.next_order_date || "");
@@ -122,5 +131,32 @@ await test("compare: a list by product equals the CLI's list --bought", async ()
   assert.ok(csv[0].endsWith(",next_order_date"), csv[0]);
   await axeWidths(page, "the lists by product panel and its list");
   assert.deepEqual(w.foreign, []);
+  await context.close();
+});
+
+await test("compare: each row of the Interest table lists its buyers, as the CLI's list --bought X --category", async () => {
+  const { context, page, w } = await sampleStore();
+  await page.click("#tab-customers");
+  await page.waitForSelector("#interest tbody tr");
+  // The sample store's interest is by category: its second row.
+  const [name, customers] = await page.$eval("#interest tbody tr:nth-child(2)", (r) => [r.dataset.interest, Number(r.cells[2].textContent.replace(/,/g, ""))]);
+  const want = retention(["list", sample, "--tz", "UTC", "--bought", name, "--category", "--json"]);
+  assert.equal(want.customers, customers, `the CLI's list of ${name} and the row's customers`);
+  const view = `#interest tr[data-interest="${name}"] [data-view]`;
+  assert.equal(await page.getAttribute(view, "aria-label"), `View Customers who bought in the category ${name}.`);
+  await page.click(view);
+  await page.waitForSelector(`#list-rows[data-list="${want.list}"] #list-range`, { timeout: 60000 });
+  assert.equal(Number(await page.getAttribute("#list-rows", "data-rows")), want.customers);
+  assert.equal(await page.innerText("#list-rows h2"), `List: Customers who bought in the category ${name}.`);
+  const ids = await page.$$eval("#list-rows tbody tr", (rows) => rows.map((r) => r.cells[0].textContent));
+  assert.deepEqual(ids, want.rows.slice(0, ids.length).map((r) => r.id));
+  // Under the Interest table.
+  assert.ok(await page.evaluate(() => document.querySelector("#interest").compareDocumentPosition(document.querySelector("#list-rows")) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click(`#interest tr[data-interest="${name}"] [data-format="csv"]`)]);
+  const csv = (await (await import("node:fs")).promises.readFile(await dl.path())).toString().trim().split("\n");
+  assert.equal(csv.length - 1, want.customers);
+  await axeWidths(page, "the Interest table and its list");
+  assert.deepEqual(w.foreign, []);
+  assert.deepEqual(w.errors, []);
   await context.close();
 });

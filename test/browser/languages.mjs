@@ -1,5 +1,6 @@
 // The page in every language: at 390 px and 1280 px, no card, button, tab
-// or table header overflows its box, on every tab of the sample store
+// or table header overflows its box, no chart's label is cut or runs over
+// another or out of its chart, on every tab of the sample store
 // (with its survey), in English, German, Danish, Norwegian, Swedish,
 // Filipino and a pseudo-locale (the English text 40% longer, with
 // accented letters); a screenshot per language; and with the page in a
@@ -10,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
 import { root, artifacts, test, sampleStore, chartsDrawn } from "../harness.mjs";
+import { readableCharts } from "../layout.mjs";
 
 const languages = ["en", "de", "da", "nb", "sv", "fil"];
 const tabs = ["overview", "customers", "predict", "voice", "data"];
@@ -222,7 +224,7 @@ async function ltvNames(page, lang, width, problems) {
   return pages;
 }
 
-await test("languages: every tab in every language (and a pseudo-locale) at 390 and 1280 px: nothing overflows, no English left", async () => {
+await test("languages: every tab in every language (and a pseudo-locale) at 390 and 1280 px: nothing overflows, charts readable, no English left", async () => {
   const { context, page, w } = await sampleStore();
   await page.click("#tab-voice");
   await page.click("#sample-survey");
@@ -241,6 +243,18 @@ await test("languages: every tab in every language (and a pseudo-locale) at 390 
         await page.waitForFunction((t) => document.querySelector("#tab-" + t).getAttribute("aria-selected") === "true", tab);
         await page.waitForTimeout(150);
         if (tab === "overview") ltvPages.push(`${lang} ${width} px: ${(await ltvNames(page, lang, width, problems)).map((p) => p.whole.map((n) => n.text).join(" · ")).join(" | ")}`);
+        // The charts' labels in the language: none cut, out of its chart or
+        // over another (English's are the dashboard test's).
+        if (!["en", "qps"].includes(lang) && (await page.$(".chart-canvas"))) {
+          if (tab === "customers") await page.waitForFunction(() => document.querySelector('[data-chart="movement"]')?.dataset.drawn === "true", null, { timeout: 30000 });
+          await chartsDrawn(page);
+          try {
+            await readableCharts(page, `${lang} ${width} px ${tab}`);
+          } catch (e) {
+            const lines = e.message.split("\n").filter((l) => /^\+ +'/.test(l)).map((l) => l.replace(/^\+ +'|',?$/g, ""));
+            problems.push(...(lines.length ? lines : [e.message.split("\n")[0]]).map((l) => `${lang} ${width} px ${tab} chart: ${l}`));
+          }
+        }
         if (lang === "qps") await page.evaluate(pseudoScript);
         for (const o of await page.evaluate(overflows)) problems.push(`${lang} ${width} px ${tab}: ${o}`);
         if (lang !== "en" && lang !== "qps" && width === 1280) {

@@ -96,6 +96,7 @@ await test("voice: the Unhappy VIPs list and its export carry each customer's sc
   const [dl] = await Promise.all([page.waitForEvent("download"), page.click('[data-export="Unhappy VIPs"][data-format="csv"]')]);
   const csv = fs.readFileSync(await dl.path(), "utf8").trim().split("\n");
   assert.match(csv[0], /,survey_score,survey_comment$/);
+  await axeWidths(page, "the voice of the customer with the Unhappy VIPs list");
   results.unhappyVIPs = { rows: csv.length - 1, comments_shown: comments };
   assert.deepEqual(w.errors, []);
   await context.close();
@@ -114,6 +115,7 @@ await test("predictions in plain words: a verdict on each figure, the models' na
   assert.ok(!(await page.isVisible("text=Gamma-Gamma")), "the models' names show before 'How is this computed?'");
   await page.click(".predictions > details.how summary");
   assert.ok(await page.isVisible("text=/BG\\/NBD for how often/"));
+  await axeWidths(page, "the predictions with 'How is this computed?' open");
   assert.deepEqual(w.errors, []);
   await context.close();
 });
@@ -137,6 +139,7 @@ await test("Online Retail: no drop-out said in words, in place of the 'Slipping 
   // Its test: 13.3% off, within the 15% of a plan.
   assert.match(await page.innerText('[data-kpi="check_error"] .verdict'), /^Good enough to plan with: off by 13\.3% in the test\.$/);
   await page.screenshot({ path: path.join(artifacts, "predictions-no-dropout.png"), fullPage: true });
+  await axeWidths(page, "the predictions of a fit without drop-out");
   assert.deepEqual(w.errors, []);
   await context.close();
 });
@@ -158,7 +161,37 @@ await test("loading shows its stage, a percentage, the time left and a Cancel", 
   await context.close();
 });
 
-await test("print: 'Download report (PDF)' gives A4 pages holding the cards, the charts as images and the segment table", async () => {
+// pdfPages reads a PDF as chromium writes it (its objects' dictionaries
+// uncompressed, not in object streams): each page's size in points and
+// the image objects it draws, in the order of the pages.
+function pdfPages(buf) {
+  const text = buf.toString("latin1");
+  const objs = new Map(); // number → its dictionary (before any stream)
+  for (const m of text.matchAll(/(\d+) 0 obj\b/g)) {
+    const end = text.indexOf("endobj", m.index);
+    const body = text.slice(m.index + m[0].length, end);
+    const stream = body.indexOf("stream");
+    objs.set(Number(m[1]), stream >= 0 ? body.slice(0, stream) : body);
+  }
+  const images = new Set([...objs].filter(([, d]) => /\/Subtype\s*\/Image/.test(d)).map(([n]) => n));
+  const kids = (n) => {
+    const d = objs.get(n);
+    if (/\/Type\s*\/Page[^s]/.test(d)) {
+      const box = d.match(/\/MediaBox\s*\[([^\]]*)\]/)[1].trim().split(/\s+/).map(Number);
+      const xo = (d.match(/\/XObject\s*<<([^>]*)>>/) || ["", ""])[1];
+      const drawn = [...xo.matchAll(/(\d+) 0 R/g)].map((r) => Number(r[1])).filter((o) => images.has(o));
+      return [{ width: box[2] - box[0], height: box[3] - box[1], images: drawn }];
+    }
+    return [...d.match(/\/Kids\s*\[([^\]]*)\]/)[1].matchAll(/(\d+) 0 R/g)].flatMap((r) => kids(Number(r[1])));
+  };
+  const root = [...objs].find(([, d]) => /\/Type\s*\/Pages/.test(d) && !/\/Parent/.test(d));
+  return { pages: kids(root[0]), images: images.size };
+}
+
+// A4 in PostScript points (210 × 297 mm at 72 points an inch).
+const a4 = { width: 210 / 25.4 * 72, height: 297 / 25.4 * 72 };
+
+await test("print: 'Download report (PDF)' gives A4 pages holding the cards, the charts as images, each whole on one page, and the segment table, in the page's language", async () => {
   const { context, page, w } = await sampleStore();
   await page.click("#tab-customers"); // printed whichever tab is shown
   await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed++; }; });
@@ -178,14 +211,28 @@ await test("print: 'Download report (PDF)' gives A4 pages holding the cards, the
   await axeWidths(page, "the print layout");
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   fs.writeFileSync(path.join(artifacts, "report-sample.pdf"), pdf);
-  const text = pdf.toString("latin1");
-  const pages = (text.match(/\/Type\s*\/Page[^s]/g) || []).length;
-  const images = (text.match(/\/Subtype\s*\/Image/g) || []).length;
+  const doc = pdfPages(pdf);
+  const pages = doc.pages.length;
   assert.ok(pages >= 2, `${pages} pages`);
-  assert.ok(images >= imgs.length, `${images} images in the PDF for ${imgs.length} charts`);
-  results.print = { pages, images, charts: imgs.length };
+  for (const [i, p] of doc.pages.entries()) assert.ok(Math.abs(p.width - a4.width) < 1 && Math.abs(p.height - a4.height) < 1, `page ${i + 1} is ${p.width} × ${p.height} pt, not A4`);
+  // Each chart is one image, drawn on one page: a chart cut by a page's
+  // end would be drawn on two.
+  assert.equal(doc.images, imgs.length, `${doc.images} images in the PDF for ${imgs.length} charts`);
+  const onPages = new Map();
+  doc.pages.forEach((p, i) => p.images.forEach((o) => onPages.set(o, [...(onPages.get(o) || []), i + 1])));
+  assert.equal(onPages.size, imgs.length, "a chart's image is drawn on no page");
+  for (const [o, ps] of onPages) assert.equal(ps.length, 1, `image ${o} is drawn on pages ${ps}: cut by a page's end`);
+  results.print = { pages, images: doc.images, charts: imgs.length, per_page: doc.pages.map((p) => p.images.length) };
   await page.emulateMedia({ media: "screen" });
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("#print-report")).display), "none");
+
+  // In the page's language: printed again in German.
+  await page.selectOption("#language", "de");
+  await page.waitForFunction(() => document.documentElement.lang === "de" && /herunterladen/.test(document.querySelector("#print").textContent), null, { timeout: 10000 });
+  await page.click("#print");
+  await page.waitForFunction(() => document.documentElement.dataset.print === "ready" && window.printed === 2, null, { timeout: 30000 });
+  assert.equal(await page.innerText("#print-report h1"), "Kundenbindungsbericht: sample-store.csv");
+  assert.deepEqual(await page.$$eval("#print-report h2", (hs) => hs.map((h) => h.textContent)), ["Übersicht", "RFM-Segmente", "Prognosen"]);
   assert.deepEqual(w.errors, []);
   await context.close();
 });

@@ -109,6 +109,7 @@ await test("workspaces: the update banner's Reload keeps the open file", async (
     execFileSync(path.join(root, "bin", "workbench"), ["static", "-out", site, "-prefix", "/", "-esbuild", path.join(root, "node_modules", ".bin", "esbuild"), "-gzip", `node ${path.join(root, "web", "build", "gzip.mjs")}`], { stdio: "ignore" });
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.waitForSelector(".banner button", { timeout: 120000 });
+    await axeWidths(page, "the update banner over a report");
     await Promise.all([page.waitForEvent("load"), page.click(".banner button")]);
     await started(page);
     await ready(page);
