@@ -37,19 +37,18 @@ window.rw = {
   start(script, onMsg) {
     this.base = new URL(".", new URL(script, location.href)).href;
     this.onMsg = onMsg;
-    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 0));
-    idle(() => this.spawn(), { timeout: 1000 });
+    this.whenIdle(() => this.spawn(), 1000);
     // The page runs: ECharts now, before any report, and one small chart
     // drawn unseen when the browser is idle, so that a report's first
     // chart does not pay for ECharts' first run.
-    this.loadCharts().then(() => idle(() => this.warmCharts(), { timeout: 5000 }), (err) => console.error(err));
+    this.loadCharts().then(() => this.whenIdle(() => this.warmCharts(), 5000), (err) => console.error(err));
     setInterval(() => this.watch(), 1000);
   },
 
   // whenIdle calls fn when the browser is idle (within timeoutMs).
   whenIdle(fn, timeoutMs) {
-    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 0));
-    idle(() => fn(), { timeout: timeoutMs });
+    if (window.requestIdleCallback) window.requestIdleCallback(() => fn(), { timeout: timeoutMs });
+    else setTimeout(fn, 0);
   },
 
   compile() {
