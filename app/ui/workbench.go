@@ -251,9 +251,8 @@ func (w *Workbench) drawLater(ctx app.Context) {
 	}
 	w.ctx.Defer(func(ctx app.Context) {
 		w.drawnGen, w.drawnFc = w.m.docGen, w.m.fc.gen
-		w.drawCharts(w.tabCharts())
+		w.drawCharts(w.tabCharts()) // and fills their shown tables
 	})
-	w.fillTables(ctx)
 }
 
 // drawCharts hands the charts to ECharts one per task, after a paint
