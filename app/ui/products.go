@@ -135,16 +135,8 @@ func (w *Workbench) interestView() app.UI {
 }
 
 // queryActions are the buttons of a query's list, opened under the
-// Interest table: view, CSV, Excel, each named with the list for a screen
-// reader.
+// Interest table (actions).
 func (w *Workbench) queryActions(q report.ProductQuery) app.UI {
-	name, list := w.productWords(q), q.Name()
-	return app.Span().Class("actions").Body(
-		app.Button().Type("button").Class("btn btn-small").DataSet("view", list).Aria("label", w.t("View %s", name)).Text(w.t("View")).
-			OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.viewProduct(w.tab, "interest", q), nil) }),
-		app.Button().Type("button").Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Aria("label", w.t("Export %s as CSV", name)).Text("CSV").
-			OnClick(func(ctx app.Context, e app.Event) { w.exportQuery(q, "csv") }),
-		app.Button().Type("button").Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Aria("label", w.t("Export %s as Excel", name)).Text("Excel").
-			OnClick(func(ctx app.Context, e app.Event) { w.exportQuery(q, "xlsx") }),
-	)
+	return w.actions(q.Name(), w.productWords(q), func() { w.post(w.m.viewProduct(w.tab, "interest", q), nil) },
+		func(format string) { w.exportQuery(q, format) })
 }

@@ -386,13 +386,20 @@ func (w *Workbench) segmentTable(id string, actions bool) app.UI {
 // listActions are a list's buttons: view, CSV, Excel, each named with the
 // list it acts on (name, as the page shows it) for a screen reader.
 func (w *Workbench) listActions(list, name string) app.UI {
+	return w.actions(list, name, func() { w.post(w.m.view(w.tab, w.listPlace(list), list), nil) },
+		func(format string) { w.exportList(list, format) })
+}
+
+// actions are the buttons of list (named name as the page shows it):
+// view, and export as CSV and as Excel.
+func (w *Workbench) actions(list, name string, view func(), export func(format string)) app.UI {
 	return app.Span().Class("actions").Body(
-		app.Button().Class("btn btn-small").DataSet("view", list).Aria("label", w.t("View %s", name)).Text(w.t("View")).
-			OnClick(func(ctx app.Context, e app.Event) { w.post(w.m.view(w.tab, w.listPlace(list), list), nil) }),
-		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Aria("label", w.t("Export %s as CSV", name)).Text("CSV").
-			OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "csv") }),
-		app.Button().Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Aria("label", w.t("Export %s as Excel", name)).Text("Excel").
-			OnClick(func(ctx app.Context, e app.Event) { w.exportList(list, "xlsx") }),
+		app.Button().Type("button").Class("btn btn-small").DataSet("view", list).Aria("label", w.t("View %s", name)).Text(w.t("View")).
+			OnClick(func(ctx app.Context, e app.Event) { view() }),
+		app.Button().Type("button").Class("btn btn-small").DataSet("export", list).DataSet("format", "csv").Aria("label", w.t("Export %s as CSV", name)).Text("CSV").
+			OnClick(func(ctx app.Context, e app.Event) { export("csv") }),
+		app.Button().Type("button").Class("btn btn-small").DataSet("export", list).DataSet("format", "xlsx").Aria("label", w.t("Export %s as Excel", name)).Text("Excel").
+			OnClick(func(ctx app.Context, e app.Event) { export("xlsx") }),
 	)
 }
 
