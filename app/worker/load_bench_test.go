@@ -3,6 +3,7 @@ package worker
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"runtime"
 	"strconv"
 	"testing"
@@ -64,10 +65,31 @@ func BenchmarkLoadOnlineRetail(b *testing.B) {
 // forecast (engine.Forecast, which the page shows after the cards). Each
 // stage's time per load is reported (ms), and cards-ms, the time up to
 // the report the page shows its KPI cards from (all but the forecast).
+//
+// COPIES=n loads Online Retail n times over (onlineRetailTimes) instead,
+// and WARM=1 loads Online Retail once before the timing, as the browser's
+// engine warms its code up before a file comes (worker.Warm): in
+// WebAssembly a first run of a function is slower. Run with GOOS=js
+// GOARCH=wasm and Go's go_js_wasm_exec to time the engine as the browser
+// runs it (in Node.js's V8).
 func BenchmarkLoadStages(b *testing.B) {
-	data := onlineRetailTimes(b, 1)
+	copies := 1
+	if v := os.Getenv("COPIES"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.Fatalf("COPIES=%q: want a count of copies", v)
+		}
+		copies = n
+	}
+	data := onlineRetailTimes(b, copies)
 	o := engineSettings(report.Settings{})
 	o.Defaults()
+	if os.Getenv("WARM") != "" {
+		var s Session
+		if _, err := s.Load("online_retail.csv", onlineRetailTimes(b, 1), report.Settings{}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
 	names := []string{"read", "orders", "collect", "figures", "previous", "forecast"}
 	spent := make([]time.Duration, len(names))
 	runtime.GC()
@@ -105,8 +127,8 @@ func BenchmarkLoadStages(b *testing.B) {
 			b.Fatal(err)
 		}
 		lap(5)
-		if doc.Customers != 4339 {
-			b.Fatalf("%d customers, want 4339", doc.Customers)
+		if want := 4339 * copies; doc.Customers != want {
+			b.Fatalf("%d customers, want %d", doc.Customers, want)
 		}
 	}
 	b.StopTimer()
