@@ -266,11 +266,32 @@ func (rec *Record) Trim(c int) string {
 // costs as much as the work of a short cell, a Record and a Trim for
 // each row's cell took twice as long.
 func (t *Table) Distinct(c, maxAt int) (vals []string, at []uint16) {
-	var seen wordwise.Index
-	maxAt = min(maxAt, 1<<16-1)
-	at = make([]uint16, t.Len())
-	last := int32(-1)
-	for r := range at {
+	d := distinct{maxAt: min(maxAt, 1<<16-1), last: -1, at: make([]uint16, t.Len())}
+	for lo := 0; lo < t.Len(); lo += distinctRun {
+		t.distinctRows(c, lo, min(lo+distinctRun, t.Len()), &d)
+	}
+	return d.seen.List, d.at
+}
+
+// distinct is what Distinct has read so far: the values, the row numbers,
+// the last row's value's number (-1 before the first).
+type distinct struct {
+	seen  wordwise.Index
+	at    []uint16
+	last  int32
+	maxAt int
+}
+
+// distinctRun is the rows distinctRows reads in one call. Distinct's loop
+// is cut in runs, each a call, for the browser to run it optimised once it
+// has optimised distinctRows: a call that starts before that runs the
+// first, unoptimised code to its end (see spacedRun).
+const distinctRun = 1 << 14
+
+// distinctRows reads Distinct's column c in data rows [lo, hi) into d.
+func (t *Table) distinctRows(c, lo, hi int, d *distinct) {
+	at, last := d.at, d.last
+	for r := lo; r < hi; r++ {
 		ri := r + t.skip
 		a := t.at[ri]
 		form := a >> formShift
@@ -307,9 +328,9 @@ func (t *Table) Distinct(c, maxAt int) (vals []string, at []uint16) {
 		if v == "" {
 			continue
 		}
-		if last < 0 || !wordwise.Equal(v, seen.List[last]) {
-			last, _ = seen.ID(v)
-			if int(last) >= maxAt {
+		if last < 0 || !wordwise.Equal(v, d.seen.List[last]) {
+			last, _ = d.seen.ID(v)
+			if int(last) >= d.maxAt {
 				at = nil // too many to number in 2 bytes
 			}
 		}
@@ -317,7 +338,7 @@ func (t *Table) Distinct(c, maxAt int) (vals []string, at []uint16) {
 			at[r] = uint16(last + 1)
 		}
 	}
-	return seen.List, at
+	d.at, d.last = at, last
 }
 
 // trimCell is strings.TrimSpace, without the call for the usual cell that
