@@ -969,9 +969,17 @@ var maxAt = 1<<16 - 1
 // a row.
 func distinctOf(t *sheet.Table, cols ...int) []values {
 	out := make([]values, len(cols))
+	var read []int // the columns of cols not below 0
+	for _, i := range cols {
+		if i >= 0 {
+			read = append(read, i)
+		}
+	}
+	ds := t.DistinctColumns(read, maxAt)
 	for k, i := range cols {
 		if i >= 0 {
-			out[k].vals, out[k].at = t.Distinct(i, maxAt)
+			out[k].vals, out[k].at = ds[0].Vals, ds[0].At
+			ds = ds[1:]
 		}
 	}
 	return out

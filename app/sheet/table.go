@@ -260,85 +260,115 @@ func (rec *Record) Trim(c int) string {
 // trims it, blank ones left out: vals are the values in order of first
 // appearance, and data row r holds vals[at[r]-1], or none where at[r] is
 // 0. at is nil when there are more than maxAt values (at most 65,535).
-// It reads the column in one loop of its own, each row's cell found in
-// place and compared with the row above's before it is looked up (the
-// lines of an order often repeat a value): in WebAssembly, where a call
-// costs as much as the work of a short cell, a Record and a Trim for
-// each row's cell took twice as long.
 func (t *Table) Distinct(c, maxAt int) (vals []string, at []uint16) {
-	d := distinct{maxAt: min(maxAt, 1<<16-1), last: -1, at: make([]uint16, t.Len())}
-	for lo := 0; lo < t.Len(); lo += distinctRun {
-		t.distinctRows(c, lo, min(lo+distinctRun, t.Len()), &d)
-	}
-	return d.seen.List, d.at
+	d := t.DistinctColumns([]int{c}, maxAt)
+	return d[0].Vals, d[0].At
 }
 
-// distinct is what Distinct has read so far: the values, the row numbers,
-// the last row's value's number (-1 before the first).
+// Distinct is a column's distinct values (Vals) and each data row's
+// (At), as Table.Distinct gives them.
+type Distinct struct {
+	Vals []string
+	At   []uint16
+}
+
+// DistinctColumns is Distinct of each column of cols (a column below 0
+// has no values), read together: each row's place is found once for all
+// of them. It reads the columns in a loop of its own, each row's cell
+// found in place and compared with the row above's before it is looked
+// up (the lines of an order often repeat a value): in WebAssembly, where
+// a call costs as much as the work of a short cell, a Record and a Trim
+// for each row's cell took twice as long.
+func (t *Table) DistinctColumns(cols []int, maxAt int) []Distinct {
+	ds := make([]distinct, len(cols))
+	for i, c := range cols {
+		ds[i] = distinct{c: c, maxAt: min(maxAt, 1<<16-1), last: -1, at: make([]uint16, t.Len())}
+	}
+	for lo := 0; lo < t.Len(); lo += distinctRun {
+		t.distinctRows(lo, min(lo+distinctRun, t.Len()), ds)
+	}
+	out := make([]Distinct, len(cols))
+	for i := range ds {
+		out[i] = Distinct{Vals: ds[i].seen.List, At: ds[i].at}
+	}
+	return out
+}
+
+// distinct is what DistinctColumns has read so far of column c: the
+// values, the row numbers, the last row's value's number (-1 before the
+// first).
 type distinct struct {
+	c     int
 	seen  wordwise.Index
 	at    []uint16
 	last  int32
 	maxAt int
 }
 
-// distinctRun is the rows distinctRows reads in one call. Distinct's loop
-// is cut in runs, each a call, for the browser to run it optimised once it
-// has optimised distinctRows: a call that starts before that runs the
-// first, unoptimised code to its end (see spacedRun).
+// distinctRun is the rows distinctRows reads in one call. DistinctColumns's
+// loop is cut in runs, each a call, for the browser to run it optimised
+// once it has optimised distinctRows: a call that starts before that runs
+// the first, unoptimised code to its end.
 const distinctRun = 1 << 14
 
-// distinctRows reads Distinct's column c in data rows [lo, hi) into d.
-func (t *Table) distinctRows(c, lo, hi int, d *distinct) {
-	at, last := d.at, d.last
+// distinctRows reads data rows [lo, hi) of each column of ds. (Each
+// cell's numbering is written here, not in a method: in WebAssembly a call
+// for each cell cost what sharing the row's place saved.)
+func (t *Table) distinctRows(lo, hi int, ds []distinct) {
 	for r := lo; r < hi; r++ {
 		ri := r + t.skip
 		a := t.at[ri]
 		form := a >> formShift
 		ch := &t.chunks[ri>>chunkBits]
-		var v string
-		switch form {
-		case wide:
+		var text string
+		var k, end, base, from, to int
+		if form == wide {
 			j := ch.spill + int(a&offMask)
-			if k := t.spillAt[j] + c; k < t.spillAt[j+1] && c >= 0 {
-				v = t.spill[k]
-			}
-		default:
-			k := ch.cell + int(t.first[ri])
-			end := t.chunks[(ri+1)>>chunkBits].cell + int(t.first[ri+1])
-			base := ch.base + int(a&offMask)
-			text := t.texts[ch.text]
+			from, to = t.spillAt[j], t.spillAt[j+1]
+		} else {
+			k = ch.cell + int(t.first[ri])
+			end = t.chunks[(ri+1)>>chunkBits].cell + int(t.first[ri+1])
+			base = ch.base + int(a&offMask)
+			text = t.texts[ch.text]
+		}
+		for i := range ds {
+			d := &ds[i]
+			c := d.c
+			var v string
 			switch {
 			case c < 0:
+			case form == wide:
+				if from+c < to {
+					v = t.spill[from+c]
+				}
 			case form == paired:
-				if k += 2 * c; k+1 < end {
+				if k := k + 2*c; k+1 < end {
 					v = text[base+int(t.cells[k]) : base+int(t.cells[k+1])]
 				}
 			case k+c < end:
 				lo := base
-				if k += c; c > 0 {
-					lo += int(t.cells[k-1]) + 1 - int(form)
+				if c > 0 {
+					lo += int(t.cells[k+c-1]) + 1 - int(form)
 				}
-				v = text[lo : base+int(t.cells[k])]
+				v = text[lo : base+int(t.cells[k+c])]
 			}
-		}
-		if n := len(v); n > 0 && (v[0] <= ' ' || v[0] >= utf8.RuneSelf || v[n-1] <= ' ' || v[n-1] >= utf8.RuneSelf) {
-			v = strings.TrimSpace(v)
-		}
-		if v == "" {
-			continue
-		}
-		if last < 0 || !wordwise.Equal(v, d.seen.List[last]) {
-			last, _ = d.seen.ID(v)
-			if int(last) >= d.maxAt {
-				at = nil // too many to number in 2 bytes
+			if n := len(v); n > 0 && (v[0] <= ' ' || v[0] >= utf8.RuneSelf || v[n-1] <= ' ' || v[n-1] >= utf8.RuneSelf) {
+				v = strings.TrimSpace(v)
 			}
-		}
-		if at != nil {
-			at[r] = uint16(last + 1)
+			if v == "" {
+				continue
+			}
+			if d.last < 0 || !wordwise.Equal(v, d.seen.List[d.last]) {
+				d.last, _ = d.seen.ID(v)
+				if int(d.last) >= d.maxAt {
+					d.at = nil // too many to number in 2 bytes
+				}
+			}
+			if d.at != nil {
+				d.at[r] = uint16(d.last + 1)
+			}
 		}
 	}
-	d.at, d.last = at, last
 }
 
 // trimCell is strings.TrimSpace, without the call for the usual cell that
