@@ -467,3 +467,63 @@ func TestDistinct(t *testing.T) {
 		}
 	}
 }
+
+// TestDistinctColumns checks DistinctColumns against Trim, row by row:
+// every column of the parse cases' tables at once (each twice, the
+// columns in an order of their own), and the columns of a table of more
+// rows than a run of distinctRows, whose values repeat across the runs'
+// ends (a run starts with the last value of the run before it).
+func TestDistinctColumns(t *testing.T) {
+	var tables []*Table
+	for _, s := range parseCases {
+		tables = append(tables, parseText(s, ',', nil))
+	}
+	var long strings.Builder
+	for r := range 3*distinctRun + 7 {
+		fmt.Fprintf(&long, "%d, %d ,x%d,,\"%d\"\n", r/5, r%3, r/distinctRun, r%70000)
+	}
+	tables = append(tables, parseText(long.String(), ',', nil))
+	for ti, tb := range tables {
+		width := 0
+		for r := range tb.Len() {
+			width = max(width, tb.Width(r))
+		}
+		var cols []int
+		for c := width; c >= -1; c-- {
+			cols = append(cols, c, c)
+		}
+		for _, maxAt := range []int{1 << 16, 3} {
+			got := tb.DistinctColumns(cols, maxAt)
+			if len(got) != len(cols) {
+				t.Fatalf("table %d: %d columns read, want %d", ti, len(got), len(cols))
+			}
+			for i, c := range cols {
+				var want []string
+				number := map[string]int{}
+				for r := range tb.Len() {
+					if v := tb.Trim(r, c); v != "" {
+						if _, ok := number[v]; !ok {
+							number[v] = len(want)
+							want = append(want, v)
+						}
+					}
+				}
+				if !reflect.DeepEqual(got[i].Vals, want) {
+					t.Fatalf("table %d, column %d: %d values, want %d", ti, c, len(got[i].Vals), len(want))
+				}
+				if len(want) > maxAt {
+					if got[i].At != nil {
+						t.Fatalf("table %d, column %d: %d values past %d, rows numbered", ti, c, len(want), maxAt)
+					}
+					continue
+				}
+				for r := range tb.Len() {
+					v := tb.Trim(r, c)
+					if k := got[i].At[r]; v == "" && k != 0 || v != "" && int(k) != number[v]+1 {
+						t.Fatalf("table %d, column %d, row %d: number %d for %q", ti, c, r, k, v)
+					}
+				}
+			}
+		}
+	}
+}
