@@ -10,7 +10,7 @@ package metrics
 import (
 	"cmp"
 	"slices"
-	"sort"
+	"strings"
 	"time"
 )
 
@@ -123,28 +123,57 @@ func NewDataset(orders []Order, refunds []Refund, customers []Customer) *Dataset
 	for _, c := range customers {
 		info[c.ID] = c
 	}
+	// The customers are numbered in order of first appearance (one map
+	// lookup an order), then put in the order of their keys: an order's
+	// customer index is then its number's rank, not a second lookup (a
+	// map lookup by a string costs several times more in WebAssembly,
+	// which has no AES hash).
 	d.index = make(map[string]int)
 	var keys []string
-	for _, o := range d.Orders {
-		if _, ok := d.index[o.Customer]; !ok {
-			d.index[o.Customer] = -1
+	seen := make([]int32, len(d.Orders)) // each order's customer by first appearance
+	for i, o := range d.Orders {
+		k, ok := d.index[o.Customer]
+		if !ok {
+			k = len(keys)
+			d.index[o.Customer] = k
 			keys = append(keys, o.Customer)
 		}
+		seen[i] = int32(k)
 	}
-	sort.Strings(keys)
+	byKey := make([]int, len(keys)) // the first-appearance numbers in key order
+	for i := range byKey {
+		byKey[i] = i
+	}
+	slices.SortFunc(byKey, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	rank := make([]int32, len(keys))
 	d.Customers = make([]Customer, len(keys))
-	for i, k := range keys {
-		d.index[k] = i
-		c := info[k]
-		c.ID = k
+	for i, k := range byKey {
+		rank[k] = int32(i)
+		key := keys[k]
+		d.index[key] = i
+		c := info[key]
+		c.ID = key
 		d.Customers[i] = c
 	}
-	d.byCustomer = make([][]int, len(keys))
+	// Each customer's orders in one array, in time order: counted first,
+	// then placed.
 	d.customerOf = make([]int32, len(d.Orders))
-	for i, o := range d.Orders {
-		ci := d.index[o.Customer]
+	count := make([]int, len(keys)+1)
+	for i, k := range seen {
+		ci := rank[k]
+		d.customerOf[i] = ci
+		count[ci+1]++
+	}
+	for i := range keys {
+		count[i+1] += count[i]
+	}
+	all := make([]int, len(d.Orders))
+	d.byCustomer = make([][]int, len(keys))
+	for ci := range d.byCustomer {
+		d.byCustomer[ci] = all[count[ci]:count[ci]:count[ci+1]]
+	}
+	for i, ci := range d.customerOf {
 		d.byCustomer[ci] = append(d.byCustomer[ci], i)
-		d.customerOf[i] = int32(ci)
 	}
 	d.refundsBy = make([]float64, len(keys))
 	for _, r := range d.Refunds {
