@@ -11,6 +11,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -103,6 +104,15 @@ type Dataset struct {
 	// index's lookup without hashing the key (no AES hash in WebAssembly).
 	customerOf []int32
 	refundsBy  []float64 // refunded amount per customer index
+
+	// stats are the customers' figures (customerStats) as of asOf, and
+	// their order by net revenue (byNet), once worked out.
+	stats struct {
+		sync.Mutex
+		asOf  time.Time
+		of    []CustomerStats
+		byNet []int32
+	}
 }
 
 // NewDataset copies orders, refunds and customers into a Dataset, sorted

@@ -17,14 +17,31 @@ type VIPList struct {
 }
 
 // byNet returns the customers' figures sorted by net revenue, highest
-// first (ties by customer key).
+// first (ties by customer key): the caller's slice, in the order worked
+// out once for asOf (customerStats).
 func byNet(d *Dataset, asOf time.Time) []CustomerStats {
-	return sortedStable(Customers(d, asOf), func(a, b *CustomerStats) bool {
-		if a.Net != b.Net {
-			return a.Net > b.Net
+	d.stats.Lock()
+	cs := d.statsAt(asOf)
+	if d.stats.byNet == nil {
+		order := make([]int32, len(cs))
+		for i := range order {
+			order[i] = int32(i)
 		}
-		return a.Index < b.Index
-	})
+		slices.SortFunc(order, func(i, j int32) int {
+			if a, b := cs[i].Net, cs[j].Net; a != b {
+				return cmp.Compare(b, a)
+			}
+			return cmp.Compare(i, j)
+		})
+		d.stats.byNet = order
+	}
+	order := d.stats.byNet
+	d.stats.Unlock()
+	out := make([]CustomerStats, len(order))
+	for i, k := range order {
+		out[i] = cs[k]
+	}
+	return out
 }
 
 // VIPs returns the top ceil(share × customers) customers by net revenue
@@ -87,7 +104,7 @@ func Seasonal(d *Dataset, asOf, from, to time.Time) []SeasonalCustomer {
 	loc := d.Orders[0].Time.Location()
 	f := startOfDay(from, loc).AddDate(-1, 0, 0)
 	t := startOfDay(to, loc).AddDate(-1, 0, 1)
-	cs := Customers(d, asOf)
+	cs := d.customerStats(asOf)
 	var out []SeasonalCustomer
 	for ci, idx := range d.byCustomer {
 		s := SeasonalCustomer{CustomerStats: cs[ci]}

@@ -656,3 +656,26 @@ func TestSortedStable(t *testing.T) {
 		}
 	}
 }
+
+// TestCustomersOnce checks the customers' figures worked out once per
+// reference date: Customers and byNet as of one date, another and the
+// first again equal those of a fresh dataset, and a caller's changes to
+// the slices returned reach no later call.
+func TestCustomersOnce(t *testing.T) {
+	d := shop()
+	dates := []time.Time{day("2024-03-16"), day("2024-06-01"), day("2024-03-16")}
+	for _, asOf := range dates {
+		fresh := shop()
+		want, wantNet := Customers(fresh, asOf), byNet(fresh, asOf)
+		got, gotNet := Customers(d, asOf), byNet(d, asOf)
+		if !slices.Equal(got, want) || !slices.Equal(gotNet, wantNet) {
+			t.Fatalf("as of %v: %+v and %+v, want %+v and %+v", asOf, got, gotNet, want, wantNet)
+		}
+		for i := 1; i < len(gotNet); i++ {
+			if gotNet[i-1].Net < gotNet[i].Net {
+				t.Fatalf("as of %v: byNet not highest first: %+v", asOf, gotNet)
+			}
+		}
+		got[0].Net, gotNet[0].Net = -1, -1
+	}
+}

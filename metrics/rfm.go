@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -20,8 +21,25 @@ type CustomerStats struct {
 }
 
 // Customers returns every customer's figures, in Dataset.Customers order,
-// with recency measured to asOf.
+// with recency measured to asOf. The slice is the caller's.
 func Customers(d *Dataset, asOf time.Time) []CustomerStats {
+	return slices.Clone(d.customerStats(asOf))
+}
+
+// customerStats returns Customers(d, asOf), worked out once for the last
+// asOf asked (the report's lists, segments and shares each read them):
+// shared, not to be modified.
+func (d *Dataset) customerStats(asOf time.Time) []CustomerStats {
+	d.stats.Lock()
+	defer d.stats.Unlock()
+	return d.statsAt(asOf)
+}
+
+// statsAt is customerStats with d.stats locked.
+func (d *Dataset) statsAt(asOf time.Time) []CustomerStats {
+	if d.stats.of != nil && d.stats.asOf.Equal(asOf) {
+		return d.stats.of
+	}
 	out := make([]CustomerStats, len(d.Customers))
 	for ci, idx := range d.byCustomer {
 		s := &out[ci]
@@ -37,6 +55,7 @@ func Customers(d *Dataset, asOf time.Time) []CustomerStats {
 		s.Recency = daysBetween(s.Last, asOf)
 		s.AOV = ratio(s.Gross, float64(s.Orders))
 	}
+	d.stats.of, d.stats.asOf, d.stats.byNet = out, asOf, nil
 	return out
 }
 
@@ -128,7 +147,7 @@ func RFM(d *Dataset, asOf time.Time, grid Grid) RFMResult {
 	if grid == (Grid{}) {
 		grid = DefaultGrid
 	}
-	cs := Customers(d, asOf)
+	cs := d.customerStats(asOf)
 	res := RFMResult{AsOf: asOf, Customers: make([]RFMCustomer, len(cs))}
 	n := len(cs)
 	if n == 0 {
