@@ -131,15 +131,15 @@ func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 	}
 
 	// The rows of every list.
-	vip := map[int]bool{}
+	vip := make([]bool, len(ds.Customers))
 	for _, c := range vips.Customers {
 		vip[c.Index] = true
 	}
-	lap := map[int]bool{}
+	lap := make([]bool, len(ds.Customers))
 	for _, c := range lapsed.Customers {
 		lap[c.Index] = true
 	}
-	sea := map[int]bool{}
+	sea := make([]bool, len(ds.Customers))
 	for _, c := range seasonal {
 		sea[c.Index] = true
 	}
@@ -149,8 +149,8 @@ func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 		info := ds.Customers[c.Index]
 		doc.CustomerRows[i] = report.Customer{
 			ID: info.ID, Email: info.Email, Name: info.Name, Country: info.Country, Segment: c.Segment,
-			R: c.R, F: c.F, M: c.M, Orders: c.Orders, Revenue: r2(c.Net), First: c.First.Format(dateLayout),
-			Last: c.Last.Format(dateLayout), Recency: c.Recency, VIP: vip[c.Index], Lapsed: lap[c.Index],
+			R: c.R, F: c.F, M: c.M, Orders: c.Orders, Revenue: r2(c.Net), First: isoDate(c.First),
+			Last: isoDate(c.Last), Recency: c.Recency, VIP: vip[c.Index], Lapsed: lap[c.Index],
 			Seasonal:  sea[c.Index],
 			Interests: interests[c.Index],
 		}
@@ -162,6 +162,20 @@ func Build(res *ingest.Result, o report.Settings) (*report.Document, error) {
 }
 
 const dateLayout = "2006-01-02"
+
+// isoDate is t.Format(dateLayout), written digit by digit for a year of
+// four digits: the rows of every customer have two dates, and Format,
+// which reads its layout each time, was a tenth of the figures' time
+// for ten times Online Retail in WebAssembly.
+func isoDate(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 1000 || y > 9999 {
+		return t.Format(dateLayout)
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
+}
 
 // benchmark puts the shop's yearly retention beside b, a yearly figure.
 func benchmark(b metrics.Benchmark, y metrics.YearRetention) report.Benchmark {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"retention/app/columns"
 	"retention/app/ingest"
@@ -142,5 +143,23 @@ func BenchmarkRunOnlineRetail(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestISODate checks isoDate against time.Format, every day of a leap
+// year and the years at and past four digits' ends, in a zone of its own.
+func TestISODate(t *testing.T) {
+	loc := time.FixedZone("UTC-11", -11*3600)
+	var days []time.Time
+	for d := time.Date(2024, 1, 1, 23, 30, 0, 0, loc); d.Year() == 2024; d = d.AddDate(0, 0, 1) {
+		days = append(days, d)
+	}
+	for _, y := range []int{-1, 0, 1, 999, 1000, 1970, 9999, 10000, 292277026} {
+		days = append(days, time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
+	}
+	for _, d := range days {
+		if got, want := isoDate(d), d.Format(dateLayout); got != want {
+			t.Fatalf("isoDate(%v) = %q, want %q", d, got, want)
+		}
 	}
 }
