@@ -147,9 +147,9 @@ func main() {
 // handle answers a request; gunzipped tells that data is a .gz file's
 // content, inflated by web/worker.js.
 func handle(req report.Request, data []byte, gunzipped bool) {
-	progress := func(p report.Progress) {
+	progress := worker.Paced(func(p report.Progress) {
 		post(report.Reply{Type: report.MsgProgress, ID: req.ID, Progress: &p}, js.Undefined())
-	}
+	}, worker.ProgressPace, time.Now)
 	var (
 		doc *report.Document
 		err error
@@ -228,9 +228,9 @@ func forecast() {
 		return
 	}
 	id := forecastFor
-	f, err := session.Forecast(func(p report.Progress) {
+	f, err := session.Forecast(worker.Paced(func(p report.Progress) {
 		post(report.Reply{Type: report.MsgProgress, ID: id, Progress: &p}, js.Undefined())
-	})
+	}, worker.ProgressPace, time.Now))
 	post(worker.ForecastReply(id, f, err), js.Undefined())
 }
 
