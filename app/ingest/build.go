@@ -311,8 +311,9 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 
 	// The cells of row r by role, "" for a role no column plays.
 	var rec sheet.Record
-	cell := func(i int) string { return rec.Trim(i) } // "" for i < 0, a role no column plays
-	var line int                                      // of row r
+	// Trim gives "" for a column below 0: a role no column plays.
+	cell := func(i int) string { return rec.Trim(i) }
+	var line int // of row r
 	parseNum := func(i int, what string) (float64, bool, bool) {
 		s := cell(i)
 		if s == "" {
