@@ -99,3 +99,35 @@ func TestDeltaMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestParts renders a report view part by part (showReport): the
+// controls and tabs first, then the panel down to the cards and the
+// benchmark, then the charts' places.
+func TestParts(t *testing.T) {
+	d := docOf(t, shop)
+	tests := []struct {
+		part     part
+		want     []string
+		wantNone []string
+	}{
+		{partFrame, []string{`id="grain"`, `id="tab-overview"`, `id="panel"`}, []string{`class="kpis"`, `data-kpi=`, `class="charts"`}},
+		{partTop, []string{`id="grain"`, `data-kpi="customers"`, `data-kpi="yearly_retention"`, `class="charts"`}, []string{`chart-canvas`}},
+		{partAll, []string{`data-kpi="customers"`, `data-chart="retention"`}, nil},
+	}
+	for _, tt := range tests {
+		w := &Workbench{}
+		w.m.handle(reportMsg(t, 0, d))
+		w.part = tt.part
+		html := renderHTML(t, w)
+		for _, s := range tt.want {
+			if !strings.Contains(html, s) {
+				t.Errorf("part %d lacks %s", tt.part, s)
+			}
+		}
+		for _, s := range tt.wantNone {
+			if strings.Contains(html, s) {
+				t.Errorf("part %d has %s", tt.part, s)
+			}
+		}
+	}
+}

@@ -147,7 +147,10 @@ func contains(list []string, s string) bool {
 func (w *Workbench) overview() app.UI {
 	d := w.m.Doc
 	ks := kpis(d, w.loc)
-	cs := w.charts()
+	var cs []charts.Chart // their places come after the cards (partTop)
+	if w.part == partAll {
+		cs = w.charts()
+	}
 	return app.Div().Class("overview").Body(
 		app.If(w.skippedNotable(), func() app.UI { return w.skippedNote() }),
 		app.If(len(d.Notes) > 0, func() app.UI {

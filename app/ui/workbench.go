@@ -65,8 +65,13 @@ type Workbench struct {
 	// them back while a new report's first render is painted.
 	chartSet    chartCache
 	chartsLater bool
-	drawSeq     int     // drawCharts' calls, the last one's charts drawn
-	printed     printed // the report as printed last (print.go)
+	// part is how much of the report view the page renders while a view
+	// not in the page yet is mounted over several frames (showReport);
+	// showSeq counts showReport's calls, the last one's steps taken.
+	part    part
+	showSeq int
+	drawSeq int     // drawCharts' calls, the last one's charts drawn
+	printed printed // the report as printed last (print.go)
 	// ctx is the component's own context. Answers that arrive later (a
 	// read file, the worker's messages) are dispatched through it, not
 	// through the context of the element that started them: that element
@@ -158,7 +163,7 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 		ctx.PreventUpdate()
 		return
 	}
-	gen, fcGen, before := w.m.docGen, w.m.fc.gen, w.wsBefore()
+	gen, fcGen, before, shown := w.m.docGen, w.m.fc.gen, w.wsBefore(), w.m.Doc != nil
 	f, err := w.m.handle(raw)
 	if err != nil {
 		w.m.fail(err.Error())
@@ -166,7 +171,7 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	}
 	w.wsAfter(before)
 	if w.m.docGen != gen && w.m.Doc != nil {
-		w.showReport(ctx)
+		w.showReport(ctx, shown)
 	}
 	if w.m.fc.gen != fcGen && w.chartSet.tab == TabPredict {
 		w.chartSet = chartCache{} // the predictions' charts, now with their forecast
@@ -207,23 +212,59 @@ func (w *Workbench) warm(raw string) {
 	})
 }
 
-// showReport shows a new report over three frames, each its own task, so
-// that the page keeps painting: this one decoded it (and renders
-// nothing), the next renders it with the charts of the report before (or
-// none), the one after builds the new charts and hands them to ECharts,
-// one per task (drawCharts). In one task, decoding, rendering and building
-// the charts of Online Retail's report held the page for 150 to 330 ms on
-// a loaded 2-core machine (issue 11).
-func (w *Workbench) showReport(ctx app.Context) {
+// part is how much of the report view the page renders. A view not in
+// the page yet is mounted in parts, each in a task of its own after a
+// paint: the controls and tabs, then what the panel shows down to the
+// cards, then the rest. Mounted in one task, Online Retail's view (some
+// 150 elements and 110 texts, each made by its own calls from Go to the
+// browser, and laid out for the first time) held the page for 150 to 250
+// ms on a loaded 2-core machine (issue 11).
+type part int
+
+// The parts, each with those before it.
+const (
+	partAll   part = iota // the whole view
+	partFrame             // the controls and the tabs; the panel empty
+	partTop               // the panel down to the cards and the benchmark
+)
+
+// showReport shows a new report over several frames, each its own task,
+// so that the page keeps painting: this one decoded it (and renders
+// nothing); when the page holds no report view (mounted false), the next
+// ones mount its parts (part); the one after renders it with the charts
+// of the report before (or none), and the last builds the new charts and
+// hands them to ECharts, one per task (drawCharts). In one task,
+// decoding, rendering and building the charts of Online Retail's report
+// held the page for 150 to 330 ms on a loaded 2-core machine (issue 11).
+func (w *Workbench) showReport(ctx app.Context, mounted bool) {
 	ctx.PreventUpdate()
 	w.chartsLater = true
-	w.inFrames(
-		func(app.Context) {}, // the report, but its charts
-		func(ctx app.Context) {
-			w.chartsLater = false
-			w.drawLater(ctx)
-		},
-	)
+	w.showSeq++
+	seq := w.showSeq
+	// A step of an earlier call, superseded by a newer report, does
+	// nothing.
+	step := func(f func(ctx app.Context)) func(ctx app.Context) {
+		return func(ctx app.Context) {
+			if seq != w.showSeq {
+				ctx.PreventUpdate()
+				return
+			}
+			f(ctx)
+		}
+	}
+	var steps []func(ctx app.Context)
+	if !mounted {
+		w.part = partFrame
+		steps = append(steps, step(func(app.Context) {}), step(func(app.Context) { w.part = partTop }))
+	} else {
+		steps = append(steps, step(func(app.Context) {})) // the report, but its charts
+	}
+	steps = append(steps, step(func(ctx app.Context) {
+		w.part = partAll
+		w.chartsLater = false
+		w.drawLater(ctx)
+	}))
+	w.inFrames(steps...)
 }
 
 // inFrames runs each step in a task of its own once the browser has
@@ -779,14 +820,25 @@ func (w *Workbench) reportView() app.UI {
 		),
 		app.Div().ID("panel").Attr("role", "tabpanel").Aria("labelledby", "tab-"+w.tab).Body(
 			app.H2().Class("visually-hidden").Text(w.tabLabel(w.tab)),
-			app.If(w.tab == TabOverview, func() app.UI { return w.overview() }),
-			app.If(w.tab == TabCustomers, func() app.UI { return w.customers() }),
-			app.If(w.tab == TabPredict, func() app.UI { return w.predictions() }),
-			app.If(w.tab == TabVoice, func() app.UI { return w.voice() }),
-			app.If(w.tab == TabData, func() app.UI { return w.data() }),
+			app.If(w.part != partFrame, func() app.UI { return w.tabView() }),
 		),
 		w.printView(),
 	)
+}
+
+// tabView is what the panel shows of the tab shown.
+func (w *Workbench) tabView() app.UI {
+	switch w.tab {
+	case TabCustomers:
+		return w.customers()
+	case TabPredict:
+		return w.predictions()
+	case TabVoice:
+		return w.voice()
+	case TabData:
+		return w.data()
+	}
+	return w.overview()
 }
 
 func boolText(b bool) string {
