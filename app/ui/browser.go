@@ -112,6 +112,10 @@ func drawChart(id string, option []byte, pngName string) {
 	rwCall("chart", id, string(option), pngName)
 }
 
+// warmLayout has the browser lay out html once, unseen, and take it away
+// (web/glue.js).
+func warmLayout(html string) { rwCall("warmLayout", html) }
+
 // chartTable writes the data of the chart drawn in chart into the element
 // id as a table; heads names the first column where the chart's axis has
 // no name (period, cohort, segment).

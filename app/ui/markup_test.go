@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"retention/app/i18n"
 	"retention/app/report"
 )
@@ -129,5 +131,28 @@ func TestParts(t *testing.T) {
 				t.Errorf("part %d has %s", tt.part, s)
 			}
 		}
+	}
+}
+
+// TestWarmHTML checks the report view laid out unseen before a file: the
+// controls and the cards of a report without orders, and the page's state
+// as it was.
+func TestWarmHTML(t *testing.T) {
+	w := &Workbench{}
+	renderHTML(t, w)
+	html := w.warmHTML()
+	for _, s := range []string{`id="grain"`, `type="date"`, `id="currency"`, `id="tab-overview"`, `class="kpis"`, `data-kpi="customers"`, `class="benchmark"`} {
+		if !strings.Contains(html, s) {
+			t.Errorf("lacks %s", s)
+		}
+	}
+	if strings.Contains(html, "chart-canvas") {
+		t.Error("has the charts' places")
+	}
+	if w.m.Doc != nil || w.part != partAll {
+		t.Errorf("state changed: doc %v, part %d", w.m.Doc, w.part)
+	}
+	if html := app.HTMLString(w); !strings.Contains(html, `id="file-input"`) || strings.Contains(html, `class="kpis"`) {
+		t.Error("the page does not show the drop zone alone")
 	}
 }
