@@ -146,7 +146,6 @@ func contains(list []string, s string) bool {
 
 func (w *Workbench) overview() app.UI {
 	d := w.m.Doc
-	ks := kpis(d, w.loc)
 	var cs []charts.Chart // their places come after the cards (partTop)
 	if w.part == partAll {
 		cs = w.charts()
@@ -157,7 +156,7 @@ func (w *Workbench) overview() app.UI {
 			return app.Ul().Class("notes").Body(app.Range(d.Notes).Slice(func(i int) app.UI { return app.Li().DataSet("code", d.Notes[i].Code).Text(w.noteText(d.Notes[i])) }))
 		}),
 		w.previousNote(),
-		w.cards(ks),
+		app.Raw(w.overviewCards()),
 		w.benchmark(),
 		w.chartGrid(cs),
 	)

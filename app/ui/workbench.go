@@ -65,6 +65,7 @@ type Workbench struct {
 	// them back while a new report's first render is painted.
 	chartSet    chartCache
 	chartsLater bool
+	cardSet     cardsCache // the overview's cards
 	// part is how much of the report view the page renders while a view
 	// not in the page yet is mounted over several frames (showReport);
 	// showSeq counts showReport's calls, the last one's steps taken.
@@ -280,7 +281,10 @@ func (w *Workbench) showReport(ctx app.Context, mounted bool) {
 	var steps []func(ctx app.Context)
 	if !mounted {
 		w.part = partFrame
-		steps = append(steps, step(func(app.Context) {}), step(func(app.Context) { w.part = partTop }))
+		steps = append(steps, step(func(app.Context) {}), step(func(app.Context) {
+			w.part = partTop
+			w.overviewCards() // written in this task, mounted in the render's
+		}))
 	} else {
 		steps = append(steps, step(func(app.Context) {})) // the report, but its charts
 	}
