@@ -134,14 +134,16 @@ func TestParts(t *testing.T) {
 	}
 }
 
-// TestWarmHTML checks the report view laid out unseen before a file: the
-// controls and the cards of a report without orders, and the page's state
-// as it was.
+// TestWarmHTML checks what is laid out unseen before a file: the file's
+// bar, the forecast's status, the controls and the panel down to the
+// cards, each kind of line of it once, and the page's state as it was.
 func TestWarmHTML(t *testing.T) {
 	w := &Workbench{}
 	renderHTML(t, w)
 	html := w.warmHTML()
-	for _, s := range []string{`id="grain"`, `type="date"`, `id="currency"`, `id="tab-overview"`, `class="kpis"`, `data-kpi="customers"`, `class="benchmark"`} {
+	for _, s := range []string{`id="grain"`, `type="date"`, `id="currency"`, `id="tab-overview"`, `class="kpis"`, `data-kpi="customers"`,
+		`class="benchmark"`, `class="source"`, `class="value long"`, `class="delta`, `id="skipped-note"`, `class="notes"`, `id="previous-note"`,
+		`class="file-name"`, `id="forecast-status"`} {
 		if !strings.Contains(html, s) {
 			t.Errorf("lacks %s", s)
 		}
