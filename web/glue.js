@@ -287,25 +287,20 @@ window.rw = {
     }
   },
 
-  // warmLayout lays out html (a report view, app/ui warmUp) once, unseen,
-  // in the page's main element, and takes it away in the same task, so
+  // warmLayout lays out the page's warm-up (app/ui warmView: a report's
+  // first frames, out of sight) at once, in the task that mounted it, so
   // that the first report's layout finds the fonts and the kinds of
   // controls it uses laid out before. Its ids and data-kpi attributes go
   // first: nothing that looks for the page's elements or cards ever sees
-  // these.
-  warmLayout(html) {
-    const main = document.querySelector("main");
-    if (!main) return;
-    const box = document.createElement("div");
-    box.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden;width:" + main.clientWidth + "px";
-    box.innerHTML = html;
+  // these (the page takes the warm-up away at its next render).
+  warmLayout() {
+    const box = document.querySelector(".warm-up");
+    if (!box) return;
     for (const el of box.querySelectorAll("[id], [data-kpi]")) {
       el.removeAttribute("id");
       el.removeAttribute("data-kpi");
     }
-    main.appendChild(box);
-    box.getBoundingClientRect(); // lays it out
-    box.remove();
+    box.getBoundingClientRect();
   },
 
   // Charts are drawn one per task, so the page keeps painting between them.

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	"retention/app/i18n"
 	"retention/app/report"
 )
@@ -134,27 +132,35 @@ func TestParts(t *testing.T) {
 	}
 }
 
-// TestWarmHTML checks what is laid out unseen before a file: the file's
+// TestWarmView checks what is laid out unseen before a file: the file's
 // bar, the forecast's status, the controls and the panel down to the
-// cards, each kind of line of it once, and the page's state as it was.
-func TestWarmHTML(t *testing.T) {
-	w := &Workbench{}
-	renderHTML(t, w)
-	html := w.warmHTML()
-	for _, s := range []string{`id="grain"`, `type="date"`, `id="currency"`, `id="tab-overview"`, `class="kpis"`, `data-kpi="customers"`,
-		`class="benchmark"`, `class="source"`, `class="value long"`, `class="delta`, `id="skipped-note"`, `class="notes"`, `id="previous-note"`,
-		`class="file-name"`, `id="forecast-status"`} {
-		if !strings.Contains(html, s) {
+// cards, each kind of line of it once, out of sight; and the page's state
+// as it was.
+func TestWarmView(t *testing.T) {
+	w := &Workbench{warming: warmDoc()}
+	html := renderHTML(t, w)
+	at := strings.Index(html, `class="warm-up"`)
+	if at < 0 {
+		t.Fatal("no warm-up")
+	}
+	warm := html[at:]
+	for _, s := range []string{`visibility:hidden`, `position:absolute`, `id="grain"`, `type="date"`, `id="currency"`, `id="tab-overview"`, `class="kpis"`,
+		`data-kpi="customers"`, `class="benchmark"`, `class="source"`, `class="value long"`, `class="delta`, `id="skipped-note"`, `class="notes"`,
+		`id="previous-note"`, `class="file-name"`, `id="forecast-status"`} {
+		if !strings.Contains(warm, s) {
 			t.Errorf("lacks %s", s)
 		}
 	}
-	if strings.Contains(html, "chart-canvas") {
+	if strings.Contains(warm, "chart-canvas") {
 		t.Error("has the charts' places")
 	}
 	if w.m.Doc != nil || w.part != partAll {
 		t.Errorf("state changed: doc %v, part %d", w.m.Doc, w.part)
 	}
-	if html := app.HTMLString(w); !strings.Contains(html, `id="file-input"`) || strings.Contains(html, `class="kpis"`) {
-		t.Error("the page does not show the drop zone alone")
+	if !strings.Contains(html, `id="file-input"`) || strings.Count(html, `class="kpis"`) != 1 {
+		t.Error("the page does not show the drop zone and the warm-up alone")
+	}
+	if html := renderHTML(t, &Workbench{}); strings.Contains(html, `warm-up`) || strings.Contains(html, `class="kpis"`) {
+		t.Error("a warm-up without warmUp")
 	}
 }

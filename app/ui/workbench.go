@@ -71,6 +71,8 @@ type Workbench struct {
 	// showSeq counts showReport's calls, the last one's steps taken.
 	part    part
 	showSeq int
+	// warming is the report warmUp lays out, nil when none.
+	warming *report.Document
 	drawSeq int     // drawCharts' calls, the last one's charts drawn
 	printed printed // the report as printed last (print.go)
 	// ctx is the component's own context. Answers that arrive later (a
@@ -115,29 +117,37 @@ func warmDecoder() {
 	_, _ = json.Marshal(report.Document{})
 }
 
-// warmUp has the browser lay out a report view once, unseen, while the
-// page waits for a file, and take it away (warmLayout): the first
-// report's render then runs Go the browser has compiled before (it
-// compiles the page's WebAssembly a function at a time, at its first
-// call) and lays out fonts and controls it has laid out before. Cold, on
-// a loaded 2-core machine, the Go of Online Retail's first render took
-// 22 ms (warm: 3) and its first layout 100 ms (warm: 10) (issue 11).
+// warmUp has the page render a report's first frames once, unseen, while
+// it waits for a file (warmView), the browser lay them out (warmLayout),
+// and the page take them away at its next render: the first report's
+// render then runs Go the browser has compiled before (it compiles the
+// page's WebAssembly a function at a time, at its first call) and lays
+// out fonts and controls laid out before. Cold, on a loaded 2-core
+// machine, the Go of Online Retail's first render took 22 ms (warm: 3)
+// and its first layout 100 ms (warm: 10) (issue 11).
 func (w *Workbench) warmUp(ctx app.Context) {
-	ctx.PreventUpdate()
 	if w.m.Doc != nil || w.m.Phase != Start {
+		ctx.PreventUpdate()
 		return // a file came first: it is not held up for this
 	}
-	warmLayout(w.warmHTML())
+	w.warming = warmDoc()
+	ctx.Defer(func(app.Context) {
+		warmLayout()
+		w.ctx.Dispatch(func(app.Context) { w.warming = nil })
+	})
 }
 
-// warmHTML is what a report's first frames show, of warmDoc, as HTML:
-// the file's bar, the status of its forecast and the report view down to
-// its cards (partTop). The page's state stays as it is.
-func (w *Workbench) warmHTML() string {
+// warmView is what a report's first frames show, of the report warmUp
+// lays out: the file's bar, the status of its forecast and the report
+// view down to its cards (partTop), out of sight. The page's state stays
+// as it is.
+func (w *Workbench) warmView() app.UI {
 	doc, part := w.m.Doc, w.part
 	defer func() { w.m.Doc, w.part = doc, part }()
-	w.m.Doc, w.part = warmDoc(), partTop
-	return app.HTMLString(app.Div().Body(w.fileBar(), w.forecastStatus(), w.reportView()))
+	w.m.Doc, w.part = w.warming, partTop
+	return app.Div().Class("warm-up").
+		Style("position", "absolute").Style("left", "-10000px").Style("top", "0").Style("width", "100%").Style("visibility", "hidden").
+		Body(w.fileBar(), w.forecastStatus(), w.reportView())
 }
 
 // warmDoc is the report laid out unseen before a file (warmUp), made up
@@ -759,6 +769,7 @@ func (w *Workbench) Render() app.UI {
 				app.P().Text(w.t("Retention Workbench runs entirely in your browser: your file never leaves this device. No upload, no account, no tracking.")),
 				app.P().Body(app.A().ID("privacy-link").Href("privacy").Text(w.t("Privacy: what is stored on this device"))),
 			),
+			app.If(w.warming != nil && w.m.Doc == nil && w.m.Phase == Start, func() app.UI { return w.warmView() }),
 		)
 }
 
