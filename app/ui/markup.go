@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -30,7 +29,7 @@ func (m *markup) open(tag string, attrs ...string) {
 		m.WriteByte(' ')
 		m.WriteString(attrs[i])
 		m.WriteString(`="`)
-		m.WriteString(html.EscapeString(attrs[i+1]))
+		m.text(attrs[i+1])
 		m.WriteByte('"')
 	}
 	m.WriteByte('>')
@@ -43,8 +42,33 @@ func (m *markup) close(tag string) {
 	m.WriteByte('>')
 }
 
-// text writes a text.
-func (m *markup) text(s string) { m.WriteString(html.EscapeString(s)) }
+// text writes a text (or an attribute's value) escaped: the five
+// characters html.EscapeString escapes, as it does. (The html package's
+// own brings strings.Replacer into the page: 10 KB of gzip.)
+func (m *markup) text(s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		default:
+			continue
+		}
+		m.WriteString(s[start:i])
+		m.WriteString(esc)
+		start = i + 1
+	}
+	m.WriteString(s[start:])
+}
 
 // elem writes an element holding a text.
 func (m *markup) elem(tag, text string, attrs ...string) {

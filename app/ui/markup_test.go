@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"html"
 	"strings"
 	"testing"
 
@@ -162,5 +163,16 @@ func TestWarmView(t *testing.T) {
 	}
 	if html := renderHTML(t, &Workbench{}); strings.Contains(html, `warm-up`) || strings.Contains(html, `class="kpis"`) {
 		t.Error("a warm-up without warmUp")
+	}
+}
+
+// TestEscape checks that markup escapes as html.EscapeString does.
+func TestEscape(t *testing.T) {
+	for _, s := range []string{"", "plain", `<a href="x">'b' & c</a>`, "&&", "ü ÷ – ▲", `"`, "<<>>"} {
+		var m markup
+		m.text(s)
+		if got, want := m.String(), html.EscapeString(s); got != want {
+			t.Errorf("%q: got %q, want %q", s, got, want)
+		}
 	}
 }
