@@ -287,6 +287,22 @@ window.rw = {
     }
   },
 
+  // warmLayout lays out the page's warm-up (app/ui warmView: a report's
+  // first frames, out of sight) at once, in the task that mounted it, so
+  // that the first report's layout finds the fonts and the kinds of
+  // controls it uses laid out before. Its ids and data-kpi attributes go
+  // first: nothing that looks for the page's elements or cards ever sees
+  // these (the page takes the warm-up away at its next render).
+  warmLayout() {
+    const box = document.querySelector(".warm-up");
+    if (!box) return;
+    for (const el of box.querySelectorAll("[id], [data-kpi]")) {
+      el.removeAttribute("id");
+      el.removeAttribute("data-kpi");
+    }
+    box.getBoundingClientRect();
+  },
+
   // Charts are drawn one per task, so the page keeps painting between them.
   queue: [],
   options: new Map(), // each chart's last option (JSON), for its table

@@ -112,6 +112,10 @@ func drawChart(id string, option []byte, pngName string) {
 	rwCall("chart", id, string(option), pngName)
 }
 
+// warmLayout has the browser lay out the page's unseen warm-up (warmView)
+// at once; its ids and data-kpi go first (web/glue.js).
+func warmLayout() { rwCall("warmLayout") }
+
 // chartTable writes the data of the chart drawn in chart into the element
 // id as a table; heads names the first column where the chart's axis has
 // no name (period, cohort, segment).

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -43,13 +42,13 @@ func previousKPI(d *report.Document, card string) *report.KPIChange {
 	return nil
 }
 
-// deltaView is a card's change since the previous range: an arrow, the
+// delta writes a card's change since the previous range: an arrow, the
 // change in words (up, down, no change) with its size, and the colour of
 // good or bad news; data-delta holds the change as the report has it.
-func (w *Workbench) deltaView(card string) app.UI {
+func (w *Workbench) delta(m *markup, card string) {
 	k := previousKPI(w.m.Doc, card)
 	if k == nil {
-		return app.Text("")
+		return
 	}
 	days := w.m.Doc.Previous.Days
 	d := *k.Delta
@@ -68,10 +67,10 @@ func (w *Workbench) deltaView(card string) app.UI {
 		}
 	}
 	was := w.t("%s in the previous %s days", w.deltaValue(k, *k.A), days)
-	return app.P().Class("delta "+tone).DataSet("kpi-delta", k.Name).DataSet("delta", strconv.FormatFloat(d, 'g', -1, 64)).Title(was).Body(
-		app.Span().Class("arrow").Aria("hidden", "true").Text(arrow+" "),
-		app.Text(text),
-	)
+	m.open("p", "class", "delta "+tone, "data-kpi-delta", k.Name, "data-delta", number(d), "title", was)
+	m.elem("span", arrow+" ", "class", "arrow", "aria-hidden", "true")
+	m.text(text)
+	m.close("p")
 }
 
 // deltaSize words the size of a change: points for a rate, the amount and

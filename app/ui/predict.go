@@ -171,7 +171,7 @@ func (w *Workbench) predictions() app.UI {
 		app.If(len(f.Notes) > 0, func() app.UI {
 			return app.Ul().Class("notes").Body(app.Range(f.Notes).Slice(func(i int) app.UI { return app.Li().Text(w.noteText(f.Notes[i])) }))
 		}),
-		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
+		w.cards(ks),
 		app.If(f.BGNBD != nil && f.BGNBD.NoDropout, func() app.UI { return w.noDropout(f) }),
 		app.If(f.BGNBD != nil && !f.BGNBD.NoDropout, func() app.UI {
 			return app.Div().Class("lists").Body(

@@ -64,7 +64,7 @@ func (w *Workbench) printView() app.UI {
 		app.H1().Text(w.t("Retention report: %s", w.m.File)),
 		app.P().Class("hint").Text(w.t("%s to %s", w.loc.Date(d.FirstOrder), w.loc.Date(d.LastOrder))),
 		app.H2().Text(w.tabLabel(TabOverview)),
-		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
+		w.cards(ks),
 		w.printCharts(p.overview),
 		app.Section().Class("print-page").Body(
 			app.H2().Text(w.t("RFM segments")),
@@ -73,7 +73,7 @@ func (w *Workbench) printView() app.UI {
 		app.If(len(fs) > 0, func() app.UI {
 			return app.Section().Class("print-page").Body(
 				app.H2().Text(w.tabLabel(TabPredict)),
-				app.Div().Class("kpis").Body(app.Range(fs).Slice(func(i int) app.UI { return w.card(fs[i]) })),
+				w.cards(fs),
 				w.printCharts(p.forecast),
 			)
 		}),

@@ -146,15 +146,17 @@ func contains(list []string, s string) bool {
 
 func (w *Workbench) overview() app.UI {
 	d := w.m.Doc
-	ks := kpis(d, w.loc)
-	cs := w.charts()
+	var cs []charts.Chart // their places come after the cards (partTop)
+	if w.part == partAll {
+		cs = w.charts()
+	}
 	return app.Div().Class("overview").Body(
 		app.If(w.skippedNotable(), func() app.UI { return w.skippedNote() }),
 		app.If(len(d.Notes) > 0, func() app.UI {
 			return app.Ul().Class("notes").Body(app.Range(d.Notes).Slice(func(i int) app.UI { return app.Li().DataSet("code", d.Notes[i].Code).Text(w.noteText(d.Notes[i])) }))
 		}),
 		w.previousNote(),
-		app.Div().Class("kpis").Body(app.Range(ks).Slice(func(i int) app.UI { return w.card(ks[i]) })),
+		app.Raw(w.overviewCards()),
 		w.benchmark(),
 		w.chartGrid(cs),
 	)
@@ -246,30 +248,6 @@ func (w *Workbench) fillTables(ctx app.Context) {
 // has no name.
 func (w *Workbench) tableHeads() map[string]any {
 	return map[string]any{"period": w.t("Period"), "cohort": w.t("Cohort"), "segment": w.t("Segment")}
-}
-
-func (w *Workbench) card(k KPI) app.UI {
-	card := app.Div().Class("card").DataSet("kpi", k.Name).DataSet("value", strconv.FormatFloat(k.Value, 'g', -1, 64)).
-		DataSet("missing", boolText(k.Missing))
-	if k.Currency != "" {
-		card = card.DataSet("currency", k.Currency)
-	}
-	return card.Body(
-		app.H3().Text(k.Label),
-		app.P().Class(valueClass(k.Text)).Text(k.Text),
-		app.If(k.Note != "", func() app.UI { return app.P().Class("note").Text(k.Note) }),
-		w.deltaView(k.Name),
-		app.If(k.Verdict != "", func() app.UI { return app.P().Class("verdict").Text(k.Verdict) }),
-		app.Details().Body(
-			app.Summary().Text(w.t("How is this computed?")),
-			app.P().Class("formula").Text(k.Formula),
-			app.If(k.Detail != nil && !k.Detail.Missing, func() app.UI {
-				x := k.Detail
-				return app.P().Class("formula").DataSet("kpi", x.Name).DataSet("value", strconv.FormatFloat(x.Value, 'g', -1, 64)).
-					DataSet("missing", boolText(x.Missing)).Text(x.Formula)
-			}),
-		),
-	)
 }
 
 // longValue is how many characters a card's value holds at its full size

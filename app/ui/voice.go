@@ -119,7 +119,7 @@ func (w *Workbench) voice() app.UI {
 			}))
 		}),
 		w.surveyControls(s),
-		app.Div().Class("kpis").Body(w.card(k)),
+		w.cards([]KPI{k}),
 		app.If(j != nil, func() app.UI {
 			pos, neg := w.t("Promoters"), w.t("detractors")
 			if s.Kind == "csat" {

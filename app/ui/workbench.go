@@ -65,8 +65,16 @@ type Workbench struct {
 	// them back while a new report's first render is painted.
 	chartSet    chartCache
 	chartsLater bool
-	drawSeq     int     // drawCharts' calls, the last one's charts drawn
-	printed     printed // the report as printed last (print.go)
+	cardSet     cardsCache // the overview's cards
+	// part is how much of the report view the page renders while a view
+	// not in the page yet is mounted over several frames (showReport);
+	// showSeq counts showReport's calls, the last one's steps taken.
+	part    part
+	showSeq int
+	// warming is the report warmUp lays out, nil when none.
+	warming *report.Document
+	drawSeq int     // drawCharts' calls, the last one's charts drawn
+	printed printed // the report as printed last (print.go)
 	// ctx is the component's own context. Answers that arrive later (a
 	// read file, the worker's messages) are dispatched through it, not
 	// through the context of the element that started them: that element
@@ -98,6 +106,7 @@ func (w *Workbench) OnMount(ctx app.Context) {
 	}
 	w.worker(ctx)
 	afterPaint(warmDecoder)
+	whenIdle(func() { w.ctx.Dispatch(w.warmUp) })
 }
 
 // warmDecoder has encoding/json learn the fields of the report's types
@@ -106,6 +115,58 @@ func (w *Workbench) OnMount(ctx app.Context) {
 // file, so that decoding the first report does not pay for it.
 func warmDecoder() {
 	_, _ = json.Marshal(report.Document{})
+}
+
+// warmUp has the page render a report's first frames once, unseen, while
+// it waits for a file (warmView), the browser lay them out (warmLayout),
+// and the page take them away at its next render: the first report's
+// render then runs Go the browser has compiled before (it compiles the
+// page's WebAssembly a function at a time, at its first call) and lays
+// out fonts and controls laid out before. Cold, on a loaded 2-core
+// machine, the Go of Online Retail's first render took 22 ms (warm: 3)
+// and its first layout 100 ms (warm: 10) (issue 11).
+func (w *Workbench) warmUp(ctx app.Context) {
+	if w.m.Doc != nil || w.m.Phase != Start {
+		ctx.PreventUpdate()
+		return // a file came first: it is not held up for this
+	}
+	w.warming = warmDoc()
+	ctx.Defer(func(app.Context) {
+		warmLayout()
+		w.ctx.Dispatch(func(app.Context) { w.warming = nil })
+	})
+}
+
+// warmView is what a report's first frames show, of the report warmUp
+// lays out: the file's bar, the status of its forecast and the report
+// view down to its cards (partTop), out of sight. The page's state stays
+// as it is.
+func (w *Workbench) warmView() app.UI {
+	doc, part := w.m.Doc, w.part
+	defer func() { w.m.Doc, w.part = doc, part }()
+	w.m.Doc, w.part = w.warming, partTop
+	return app.Div().Class("warm-up").
+		Style("position", "absolute").Style("left", "-10000px").Style("top", "0").Style("width", "100%").Style("visibility", "hidden").
+		Body(w.fileBar(), w.forecastStatus(), w.reportView())
+}
+
+// warmDoc is the report laid out unseen before a file (warmUp), made up
+// and never shown: no orders, but one of each kind of line the view's top
+// shows (a note, rows skipped, a change since the range before, the
+// benchmark with its source, a figure long enough to be set smaller), so
+// that the browser has made each size and weight of font they are set
+// in. Each new one cost the first report's layout 2 to 5 ms, a call to
+// the browser's process among them (chromium's trace, issue 11).
+func warmDoc() *report.Document {
+	one := 1.0
+	return &report.Document{
+		LastFull: -1, Orders: 1, Revenue: 1e7,
+		Notes:     []report.Note{{Code: report.NoteCreditInvoices, N: 1}},
+		Ingest:    report.Ingest{Rows: 1, SkippedRows: 1},
+		Skipped:   []report.Skip{{Code: report.SkipNoCustomerKey, Rows: 1}},
+		Previous:  &report.Previous{Covered: true, Days: 1, KPIs: []report.KPIChange{{Name: "orders", Unit: "count", A: &one, B: &one, Delta: &one}}},
+		Benchmark: report.Benchmark{YearlyRetention: &one, Diff: &one},
+	}
 }
 
 // OnInit prepares the state before the first render.
@@ -158,7 +219,7 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 		ctx.PreventUpdate()
 		return
 	}
-	gen, fcGen, before := w.m.docGen, w.m.fc.gen, w.wsBefore()
+	gen, fcGen, before, shown := w.m.docGen, w.m.fc.gen, w.wsBefore(), w.m.Doc != nil
 	f, err := w.m.handle(raw)
 	if err != nil {
 		w.m.fail(err.Error())
@@ -166,7 +227,7 @@ func (w *Workbench) onMessage(ctx app.Context, raw string, bytes app.Value) {
 	}
 	w.wsAfter(before)
 	if w.m.docGen != gen && w.m.Doc != nil {
-		w.showReport(ctx)
+		w.showReport(ctx, shown)
 	}
 	if w.m.fc.gen != fcGen && w.chartSet.tab == TabPredict {
 		w.chartSet = chartCache{} // the predictions' charts, now with their forecast
@@ -207,23 +268,62 @@ func (w *Workbench) warm(raw string) {
 	})
 }
 
-// showReport shows a new report over three frames, each its own task, so
-// that the page keeps painting: this one decoded it (and renders
-// nothing), the next renders it with the charts of the report before (or
-// none), the one after builds the new charts and hands them to ECharts,
-// one per task (drawCharts). In one task, decoding, rendering and building
-// the charts of Online Retail's report held the page for 150 to 330 ms on
-// a loaded 2-core machine (issue 11).
-func (w *Workbench) showReport(ctx app.Context) {
+// part is how much of the report view the page renders. A view not in
+// the page yet is mounted in parts, each in a task of its own after a
+// paint: the controls and tabs, then what the panel shows down to the
+// cards, then the rest. Mounted in one task, Online Retail's view (some
+// 150 elements and 110 texts, each made by its own calls from Go to the
+// browser, and laid out for the first time) held the page for 150 to 250
+// ms on a loaded 2-core machine (issue 11).
+type part int
+
+// The parts, each with those before it.
+const (
+	partAll   part = iota // the whole view
+	partFrame             // the controls and the tabs; the panel empty
+	partTop               // the panel down to the cards and the benchmark
+)
+
+// showReport shows a new report over several frames, each its own task,
+// so that the page keeps painting: this one decoded it (and renders
+// nothing); when the page holds no report view (mounted false), the next
+// ones mount its parts (part); the one after renders it with the charts
+// of the report before (or none), and the last builds the new charts and
+// hands them to ECharts, one per task (drawCharts). In one task,
+// decoding, rendering and building the charts of Online Retail's report
+// held the page for 150 to 330 ms on a loaded 2-core machine (issue 11).
+func (w *Workbench) showReport(ctx app.Context, mounted bool) {
 	ctx.PreventUpdate()
 	w.chartsLater = true
-	w.inFrames(
-		func(app.Context) {}, // the report, but its charts
-		func(ctx app.Context) {
-			w.chartsLater = false
-			w.drawLater(ctx)
-		},
-	)
+	w.showSeq++
+	seq := w.showSeq
+	// A step of an earlier call, superseded by a newer report, does
+	// nothing.
+	step := func(f func(ctx app.Context)) func(ctx app.Context) {
+		return func(ctx app.Context) {
+			if seq != w.showSeq {
+				ctx.PreventUpdate()
+				return
+			}
+			f(ctx)
+		}
+	}
+	var steps []func(ctx app.Context)
+	if !mounted {
+		w.part = partFrame
+		steps = append(steps, step(func(app.Context) {}), step(func(app.Context) {
+			w.part = partTop
+			w.overviewCards() // written in this task, mounted in the render's
+		}))
+	} else {
+		steps = append(steps, step(func(app.Context) {})) // the report, but its charts
+	}
+	steps = append(steps, step(func(ctx app.Context) {
+		w.part = partAll
+		w.chartsLater = false
+		w.drawLater(ctx)
+	}))
+	w.inFrames(steps...)
 }
 
 // inFrames runs each step in a task of its own once the browser has
@@ -669,6 +769,7 @@ func (w *Workbench) Render() app.UI {
 				app.P().Text(w.t("Retention Workbench runs entirely in your browser: your file never leaves this device. No upload, no account, no tracking.")),
 				app.P().Body(app.A().ID("privacy-link").Href("privacy").Text(w.t("Privacy: what is stored on this device"))),
 			),
+			app.If(w.warming != nil && w.m.Doc == nil && w.m.Phase == Start, func() app.UI { return w.warmView() }),
 		)
 }
 
@@ -680,18 +781,22 @@ func (w *Workbench) header() app.UI {
 			app.Img().Src("/web/icon.svg").Attr("role", "presentation").Width(28).Height(28),
 			app.H1().Text(w.t("Retention Workbench")),
 		),
-		app.If(w.m.Doc != nil, func() app.UI {
-			return app.Div().Class("file").Body(
-				app.Span().Class("file-name").Title(w.m.File).Text(w.m.File),
-				app.Button().ID("workspaces-toggle").Class("btn btn-small").Aria("expanded", boolText(w.ws.shown)).
-					Text(w.t("Saved workspaces")).OnClick(w.wsToggle),
-				app.Label().Class("btn btn-small").Body(
-					app.Text(w.t("Open another file")),
-					app.Input().Type("file").Class("visually-hidden").Accept(accept).OnChange(w.onPick),
-				),
-			)
-		}),
+		app.If(w.m.Doc != nil, func() app.UI { return w.fileBar() }),
 		w.languagePicker(),
+	)
+}
+
+// fileBar names the file shown, with the buttons of the workspaces and
+// of another file.
+func (w *Workbench) fileBar() app.UI {
+	return app.Div().Class("file").Body(
+		app.Span().Class("file-name").Title(w.m.File).Text(w.m.File),
+		app.Button().ID("workspaces-toggle").Class("btn btn-small").Aria("expanded", boolText(w.ws.shown)).
+			Text(w.t("Saved workspaces")).OnClick(w.wsToggle),
+		app.Label().Class("btn btn-small").Body(
+			app.Text(w.t("Open another file")),
+			app.Input().Type("file").Class("visually-hidden").Accept(accept).OnChange(w.onPick),
+		),
 	)
 }
 
@@ -779,14 +884,25 @@ func (w *Workbench) reportView() app.UI {
 		),
 		app.Div().ID("panel").Attr("role", "tabpanel").Aria("labelledby", "tab-"+w.tab).Body(
 			app.H2().Class("visually-hidden").Text(w.tabLabel(w.tab)),
-			app.If(w.tab == TabOverview, func() app.UI { return w.overview() }),
-			app.If(w.tab == TabCustomers, func() app.UI { return w.customers() }),
-			app.If(w.tab == TabPredict, func() app.UI { return w.predictions() }),
-			app.If(w.tab == TabVoice, func() app.UI { return w.voice() }),
-			app.If(w.tab == TabData, func() app.UI { return w.data() }),
+			app.If(w.part != partFrame, func() app.UI { return w.tabView() }),
 		),
 		w.printView(),
 	)
+}
+
+// tabView is what the panel shows of the tab shown.
+func (w *Workbench) tabView() app.UI {
+	switch w.tab {
+	case TabCustomers:
+		return w.customers()
+	case TabPredict:
+		return w.predictions()
+	case TabVoice:
+		return w.voice()
+	case TabData:
+		return w.data()
+	}
+	return w.overview()
 }
 
 func boolText(b bool) string {

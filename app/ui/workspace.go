@@ -72,8 +72,9 @@ type workspaces struct {
 
 // storeCall calls rwStore[fn](args..., done) of web/store.js; done hears
 // its result (JSON, or a Blob record for get) and its error code ("" for
-// none) on the component's context.
-func storeCall(ctx app.Context, fn string, done func(v app.Value, err string), args ...any) {
+// none) on the component's context, which renders the page again unless
+// done says it changed nothing of it (ctx.PreventUpdate).
+func storeCall(ctx app.Context, fn string, done func(ctx app.Context, v app.Value, err string), args ...any) {
 	if !app.IsClient {
 		return
 	}
@@ -85,9 +86,9 @@ func storeCall(ctx app.Context, fn string, done func(v app.Value, err string), a
 	f = app.FuncOf(func(this app.Value, a []app.Value) any {
 		f.Release()
 		v, e := a[0], errText(a[1])
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(func(ctx app.Context) {
 			if done != nil {
-				done(v, e)
+				done(ctx, v, e)
 			}
 		})
 		return nil
@@ -212,7 +213,7 @@ func (w *Workbench) drawWorkspaces(all bool) {
 // its survey and the survey's settings.
 func (w *Workbench) openWorkspace(id string) {
 	w.worker(w.ctx)
-	storeCall(w.ctx, "get", func(rec app.Value, err string) {
+	storeCall(w.ctx, "get", func(_ app.Context, rec app.Value, err string) {
 		var ws workspace
 		if err != "" || !decode(rec.Get("meta"), &ws) {
 			storeDo("setOpened", "")
@@ -332,12 +333,17 @@ func (w *Workbench) wsSave() {
 	}
 	w.ws.open, w.ws.note = "", ""
 	name := m.File
-	storeCall(w.ctx, "save", func(v app.Value, err string) {
+	storeCall(w.ctx, "save", func(ctx app.Context, v app.Value, err string) {
 		if err != "" {
 			w.ws.note, w.ws.code = w.notSaved(name, err), err
 			w.wsRefresh()
 			return
 		}
+		// Saved: nothing of the page changes but the list (web/store.js
+		// draws it). The file's first report may still be being mounted
+		// (showReport): a render of the whole page now would hold up its
+		// cards.
+		ctx.PreventUpdate()
 		var id string
 		if decode(v, &id) && m.File == name {
 			w.ws.open = id
@@ -355,9 +361,11 @@ func (w *Workbench) wsSurvey() {
 	if f, ok := s.File.(app.Value); ok && f != nil {
 		file = f
 	}
-	storeCall(w.ctx, "survey", func(_ app.Value, err string) {
+	storeCall(w.ctx, "survey", func(ctx app.Context, _ app.Value, err string) {
 		if err != "" {
 			w.ws.note, w.ws.code = w.notSaved(s.Name, err), err
+		} else {
+			ctx.PreventUpdate() // only the list changes
 		}
 		w.wsRefresh()
 	}, w.ws.open, s.Name, s.Size, s.URL, file)
@@ -373,7 +381,10 @@ func (w *Workbench) wsUpdate(opened int64) {
 	if d := w.m.Doc; d != nil {
 		p.From, p.To = d.FirstOrder, d.LastOrder
 	}
-	storeCall(w.ctx, "update", func(app.Value, string) { w.wsRefresh() }, w.ws.open, jsonText(p))
+	storeCall(w.ctx, "update", func(ctx app.Context, _ app.Value, _ string) {
+		ctx.PreventUpdate() // only the list changes
+		w.wsRefresh()
+	}, w.ws.open, jsonText(p))
 }
 
 // notSaved says why a file was not saved, and that nothing is lost.
@@ -396,7 +407,7 @@ func (w *Workbench) notSaved(name, code string) string {
 // user's data on this device; the page starts again from the drop zone,
 // with a new engine that holds no file.
 func (w *Workbench) forget(ctx app.Context, e app.Event) {
-	storeCall(w.ctx, "forget", func(v app.Value, err string) {
+	storeCall(w.ctx, "forget", func(_ app.Context, v app.Value, err string) {
 		var f forgotten
 		if err != "" || !decode(v, &f) {
 			w.ws.note, w.ws.code = w.t("Not everything could be removed: %s", err), "forget"

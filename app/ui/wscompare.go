@@ -36,13 +36,13 @@ func (w *Workbench) compare(a, b string) {
 	w.worker(w.ctx)
 	seq := w.cmp.seq + 2
 	w.cmp = wsCompare{seq: seq, ids: [2]int{compareIDs + seq - 1, compareIDs + seq}, busy: true}
-	storeCall(w.ctx, "get", func(ra app.Value, err string) {
+	storeCall(w.ctx, "get", func(_ app.Context, ra app.Value, err string) {
 		var wa workspace
 		if err != "" || !decode(ra.Get("meta"), &wa) {
 			w.cmp.busy, w.cmp.err = false, w.t("The saved workspace could not be opened: %s", err)
 			return
 		}
-		storeCall(w.ctx, "get", func(rb app.Value, err string) {
+		storeCall(w.ctx, "get", func(_ app.Context, rb app.Value, err string) {
 			var wb workspace
 			if err != "" || !decode(rb.Get("meta"), &wb) {
 				w.cmp.busy, w.cmp.err = false, w.t("The saved workspace could not be opened: %s", err)
