@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"html"
 	"strings"
 	"testing"
@@ -119,17 +120,7 @@ func TestParts(t *testing.T) {
 		w := &Workbench{}
 		w.m.handle(reportMsg(t, 0, d))
 		w.part = tt.part
-		html := renderHTML(t, w)
-		for _, s := range tt.want {
-			if !strings.Contains(html, s) {
-				t.Errorf("part %d lacks %s", tt.part, s)
-			}
-		}
-		for _, s := range tt.wantNone {
-			if strings.Contains(html, s) {
-				t.Errorf("part %d has %s", tt.part, s)
-			}
-		}
+		holds(t, fmt.Sprintf("part %d", tt.part), renderHTML(t, w), tt.want, tt.wantNone)
 	}
 }
 

@@ -543,16 +543,22 @@ func TestDashboard(t *testing.T) {
 		{TabCustomers, []string{`id="tz"`, `id="from"`}, []string{`id="grain"`, `id="active-window"`}},
 		{TabData, nil, []string{`id="grain"`, `id="tz"`, `id="from"`, `id="active-window"`}},
 	} {
-		html := render(c.tab)
-		for _, s := range c.has {
-			if !strings.Contains(html, s) {
-				t.Errorf("%s lacks %s", c.tab, s)
-			}
+		holds(t, string(c.tab), render(c.tab), c.has, c.hasNot)
+	}
+}
+
+// holds checks that the HTML of what holds each of has and none of
+// hasNot.
+func holds(t *testing.T, what, html string, has, hasNot []string) {
+	t.Helper()
+	for _, s := range has {
+		if !strings.Contains(html, s) {
+			t.Errorf("%s lacks %s", what, s)
 		}
-		for _, s := range c.hasNot {
-			if strings.Contains(html, s) {
-				t.Errorf("%s has %s", c.tab, s)
-			}
+	}
+	for _, s := range hasNot {
+		if strings.Contains(html, s) {
+			t.Errorf("%s has %s", what, s)
 		}
 	}
 }
