@@ -965,7 +965,7 @@ type values struct {
 var maxAt = 1<<16 - 1
 
 // distinctOf returns, for each column i of cols, its values (nothing for
-// a column below 0), numbered by sheet.Table.Distinct. The orders are then
+// a column below 0), numbered by sheet.Table.DistinctColumns. The orders are then
 // built with each distinct amount, quantity and date read once, not once
 // a row.
 func distinctOf(t *sheet.Table, cols ...int) []values {

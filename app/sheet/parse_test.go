@@ -412,10 +412,11 @@ func TestParseWithin(t *testing.T) {
 	}
 }
 
-// TestDistinct checks Distinct against Trim, row by row: every column of
-// the parse cases' tables (spaced, paired and wide rows, a row too long
-// for its offsets) and of a workbook-like table, columns past a row's end
-// and below 0, and a bound on the values that the column passes.
+// TestDistinct checks DistinctColumns against Trim, row by row, one
+// column at a time: every column of the parse cases' tables (spaced,
+// paired and wide rows, a row too long for its offsets) and of a
+// workbook-like table, columns past a row's end and below 0, and a bound
+// on the values that the column passes.
 func TestDistinct(t *testing.T) {
 	var tables []*Table
 	for _, s := range parseCases {
@@ -429,40 +430,9 @@ func TestDistinct(t *testing.T) {
 	}
 	tables = append(tables, &tb)
 	for ti, tb := range tables {
-		width := 0
-		for r := range tb.Len() {
-			width = max(width, tb.Width(r))
-		}
-		for c := -1; c <= width; c++ {
+		for c := -1; c <= tableWidth(tb); c++ {
 			for _, maxAt := range []int{1 << 16, 1} {
-				vals, at := tb.Distinct(c, maxAt)
-				var want []string
-				number := map[string]int{}
-				for r := range tb.Len() {
-					v := tb.Trim(r, c)
-					if v == "" {
-						continue
-					}
-					if _, ok := number[v]; !ok {
-						number[v] = len(want)
-						want = append(want, v)
-					}
-				}
-				if !reflect.DeepEqual(vals, want) {
-					t.Fatalf("table %d, column %d: values %q, want %q", ti, c, vals, want)
-				}
-				if len(want) > maxAt {
-					if at != nil {
-						t.Fatalf("table %d, column %d: %d values past %d, rows numbered", ti, c, len(want), maxAt)
-					}
-					continue
-				}
-				for r := range tb.Len() {
-					v := tb.Trim(r, c)
-					if k := at[r]; v == "" && k != 0 || v != "" && int(k) != number[v]+1 {
-						t.Fatalf("table %d, column %d, row %d: number %d for %q", ti, c, r, k, v)
-					}
-				}
+				checkDistinct(t, ti, tb, c, maxAt, tb.DistinctColumns([]int{c}, maxAt)[0])
 			}
 		}
 	}
@@ -484,12 +454,8 @@ func TestDistinctColumns(t *testing.T) {
 	}
 	tables = append(tables, parseText(long.String(), ',', nil))
 	for ti, tb := range tables {
-		width := 0
-		for r := range tb.Len() {
-			width = max(width, tb.Width(r))
-		}
 		var cols []int
-		for c := width; c >= -1; c-- {
+		for c := tableWidth(tb); c >= -1; c-- {
 			cols = append(cols, c, c)
 		}
 		for _, maxAt := range []int{1 << 16, 3} {
@@ -498,32 +464,49 @@ func TestDistinctColumns(t *testing.T) {
 				t.Fatalf("table %d: %d columns read, want %d", ti, len(got), len(cols))
 			}
 			for i, c := range cols {
-				var want []string
-				number := map[string]int{}
-				for r := range tb.Len() {
-					if v := tb.Trim(r, c); v != "" {
-						if _, ok := number[v]; !ok {
-							number[v] = len(want)
-							want = append(want, v)
-						}
-					}
-				}
-				if !reflect.DeepEqual(got[i].Vals, want) {
-					t.Fatalf("table %d, column %d: %d values, want %d", ti, c, len(got[i].Vals), len(want))
-				}
-				if len(want) > maxAt {
-					if got[i].At != nil {
-						t.Fatalf("table %d, column %d: %d values past %d, rows numbered", ti, c, len(want), maxAt)
-					}
-					continue
-				}
-				for r := range tb.Len() {
-					v := tb.Trim(r, c)
-					if k := got[i].At[r]; v == "" && k != 0 || v != "" && int(k) != number[v]+1 {
-						t.Fatalf("table %d, column %d, row %d: number %d for %q", ti, c, r, k, v)
-					}
-				}
+				checkDistinct(t, ti, tb, c, maxAt, got[i])
 			}
+		}
+	}
+}
+
+// tableWidth is the most cells of a row of tb.
+func tableWidth(tb *Table) int {
+	width := 0
+	for r := range tb.Len() {
+		width = max(width, tb.Width(r))
+	}
+	return width
+}
+
+// checkDistinct checks got, column c of table ti (tb) read with the bound
+// maxAt, against Trim: its values in order of first appearance, and each
+// row's number, or none when the values pass the bound.
+func checkDistinct(t *testing.T, ti int, tb *Table, c, maxAt int, got Distinct) {
+	t.Helper()
+	var want []string
+	number := map[string]int{}
+	for r := range tb.Len() {
+		if v := tb.Trim(r, c); v != "" {
+			if _, ok := number[v]; !ok {
+				number[v] = len(want)
+				want = append(want, v)
+			}
+		}
+	}
+	if !reflect.DeepEqual(got.Vals, want) {
+		t.Fatalf("table %d, column %d: values %q, want %q", ti, c, got.Vals, want)
+	}
+	if len(want) > maxAt {
+		if got.At != nil {
+			t.Fatalf("table %d, column %d: %d values past %d, rows numbered", ti, c, len(want), maxAt)
+		}
+		return
+	}
+	for r := range tb.Len() {
+		v := tb.Trim(r, c)
+		if k := got.At[r]; v == "" && k != 0 || v != "" && int(k) != number[v]+1 {
+			t.Fatalf("table %d, column %d, row %d: number %d for %q", ti, c, r, k, v)
 		}
 	}
 }

@@ -256,25 +256,19 @@ func (rec *Record) Trim(c int) string {
 	return trimCell(rec.spill[c])
 }
 
-// Distinct numbers the distinct values of column c, each trimmed as Trim
-// trims it, blank ones left out: vals are the values in order of first
-// appearance, and data row r holds vals[at[r]-1], or none where at[r] is
-// 0. at is nil when there are more than maxAt values (at most 65,535).
-func (t *Table) Distinct(c, maxAt int) (vals []string, at []uint16) {
-	d := t.DistinctColumns([]int{c}, maxAt)
-	return d[0].Vals, d[0].At
-}
-
-// Distinct is a column's distinct values (Vals) and each data row's
-// (At), as Table.Distinct gives them.
+// Distinct is a column's distinct values, each trimmed as Trim trims it,
+// blank ones left out: Vals are the values in order of first appearance,
+// and data row r holds Vals[At[r]-1], or none where At[r] is 0. At is nil
+// when there are more values than DistinctColumns's bound.
 type Distinct struct {
 	Vals []string
 	At   []uint16
 }
 
-// DistinctColumns is Distinct of each column of cols (a column below 0
-// has no values), read together: each row's place is found once for all
-// of them. It reads the columns in a loop of its own, each row's cell
+// DistinctColumns numbers the distinct values of each column of cols (a
+// column below 0 has none), read together: each row's place is found once
+// for all of them. A column of more than maxAt values (at most 65,535)
+// has no row numbers. It reads the columns in a loop of its own, each row's cell
 // found in place and compared with the row above's before it is looked
 // up (the lines of an order often repeat a value): in WebAssembly, where
 // a call costs as much as the work of a short cell, a Record and a Trim
