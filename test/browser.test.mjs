@@ -480,10 +480,11 @@ for (const file of ["online_retail.xlsx", "online_retail.csv.gz"]) {
 
 // The same orders as .csv and as .csv.gz give the same cards: the .gz is
 // inflated by the browser's gzip decoder in the engine worker (counted
-// there), the .csv read as it is; a damaged .gz (cut short) is refused in
-// the words of Go's own inflate, which reads what the browser's decoder
-// refuses.
-await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz inflated by the browser; a damaged .gz worded", async () => {
+// there), the .csv read by the page and sent to the engine in pieces,
+// which it parses as they come (its progress of the read told before the
+// last piece); a damaged .gz (cut short) is refused in the words of Go's
+// own inflate, which reads what the browser's decoder refuses.
+await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz inflated by the browser, the .csv parsed as the page reads it; a damaged .gz worded", async () => {
   const gz = path.join(data, "online_retail.csv.gz");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-gz-"));
   const csv = path.join(dir, "online_retail.csv");
@@ -497,6 +498,24 @@ await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz in
   await engineReady(page);
   const engine = page.workers().find((wk) => wk.url().startsWith("blob:"));
   await engine.evaluate(() => {
+    // The pieces of a file the page sent, and the engine's progress of
+    // the read while they came.
+    self.__fed = 0;
+    self.__readWhileFed = 0;
+    let last = false;
+    const on = self.onmessage;
+    self.onmessage = (e) => {
+      if (e.data && e.data.fed !== undefined) {
+        if (e.data.chunk) self.__fed++;
+        else last = true;
+      }
+      return on(e);
+    };
+    const post = self.postMessage.bind(self);
+    self.postMessage = (m, ...rest) => {
+      if (m && typeof m.msg === "string" && m.msg.includes('"stage":"read"') && self.__fed > 0 && !last) self.__readWhileFed++;
+      return post(m, ...rest);
+    };
     const D = DecompressionStream;
     self.__inflated = 0;
     self.DecompressionStream = class extends D {
@@ -510,11 +529,15 @@ await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz in
   await ready(page);
   assert.equal(await page.innerText(".file-name"), "online_retail.csv.gz");
   assert.equal(await engine.evaluate(() => self.__inflated), 1, "the .gz was not inflated by the browser");
+  assert.equal(await engine.evaluate(() => self.__fed), 0, "the .gz was sent by the page");
   const fromGz = await kpis(page);
   compare(fromGz, expected(cli([gz, "--tz", "UTC"])), "online_retail.csv.gz");
   await pick(page, csv);
   await page.waitForFunction(() => document.querySelector(".file-name")?.textContent === "online_retail.csv" && document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 180000 });
   assert.deepEqual(await kpis(page), fromGz, "the .csv's cards differ from the .gz's");
+  const size = fs.statSync(csv).size;
+  assert.equal(await engine.evaluate(() => self.__fed), Math.ceil(size / (4 << 20)), "the .csv did not come from the page in pieces of 4 MiB");
+  assert.ok((await engine.evaluate(() => self.__readWhileFed)) > 0, "the engine told no progress of the read while the .csv came");
   await pick(page, cut);
   await page.waitForSelector('.alert[data-failed="cut.csv.gz"]', { timeout: 60000 });
   assert.match(await page.innerText(".alert"), /cut\.csv\.gz is a damaged gzip file: unexpected EOF\./);

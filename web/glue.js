@@ -16,6 +16,7 @@ window.rw = {
   // (reason: exit, memory, crash, stalled, start); the engine is then
   // started again, and the page puts its previous file back in it.
   worker: null,
+  feeding: null, // the file being read for the engine (feed)
   module: null,
   base: "",
   onMsg: null,
@@ -80,7 +81,17 @@ window.rw = {
       this.ready = true;
       this.alive = performance.now();
       const d = e.data;
-      if (d.idle) {
+      if (d.feed) {
+        this.feed(w, d.feed, d.id);
+      } else if (d.fedAck !== undefined || d.feedStop !== undefined) {
+        const f = this.feeding;
+        if (f && f.w === w && f.id === (d.fedAck ?? d.feedStop)) {
+          if (d.feedStop !== undefined) f.stopped = true;
+          else f.acked++;
+          if (d.chunk && d.chunk.byteLength === this.feedBytes) f.free.push(d.chunk);
+          if (f.wake) f.wake();
+        }
+      } else if (d.idle) {
         this.pending = Math.max(0, this.pending - 1);
         this.failures = 0;
       } else if (d.ended) {
@@ -101,6 +112,70 @@ window.rw = {
         this.onMsg(JSON.stringify({ type: "engine", engine: { reason: "start", detail: String(err) } }), null);
       }
     );
+  },
+
+  // feedAhead is how many pieces of a file the page sends the engine
+  // before the first is acknowledged, and feedBytes their size: the engine
+  // parses a piece while the page reads the next ones, and the page never
+  // reads more than these ahead of it.
+  feedAhead: 4,
+  feedBytes: 4 << 20,
+
+  // feed reads a File for the engine w, which asked for it ({feed: blob,
+  // id}), and sends it in pieces ({fed: id, chunk}, then {fed: id, end}
+  // or {fed: id, error}): in the engine's worker a read of the File would
+  // wait while the engine parses what has come (web/worker.js, fed). It
+  // stops once w is no longer the engine (a Cancel, a new engine).
+  async feed(w, blob, id) {
+    // free: the pieces' buffers the engine has sent back, for the next.
+    const f = { w, id, sent: 0, acked: 0, stopped: false, wake: null, free: [] };
+    this.feeding = f;
+    const live = () => this.worker === w && this.feeding === f && !f.stopped;
+    let reader = null;
+    try {
+      reader = blob.stream().getReader();
+      let piece = new Uint8Array(this.feedBytes);
+      let filled = 0;
+      const send = async (last) => {
+        while (live() && f.sent - f.acked >= this.feedAhead) {
+          await new Promise((resolve) => {
+            f.wake = resolve;
+          });
+          f.wake = null;
+        }
+        if (!live()) return false;
+        const buf = filled === piece.length ? piece.buffer : piece.buffer.slice(0, filled);
+        w.postMessage({ fed: id, chunk: buf }, [buf]);
+        f.sent++;
+        piece = last ? null : new Uint8Array(f.free.pop() || this.feedBytes);
+        filled = 0;
+        return true;
+      };
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (!live()) {
+          reader.cancel().catch(() => {});
+          return;
+        }
+        if (done) break;
+        for (let at = 0; at < value.length; ) {
+          const m = Math.min(value.length - at, piece.length - filled);
+          piece.set(value.subarray(at, at + m), filled);
+          filled += m;
+          at += m;
+          if (filled === piece.length && !(await send(false))) {
+            reader.cancel().catch(() => {});
+            return;
+          }
+        }
+      }
+      if (filled > 0 && !(await send(true))) return;
+      w.postMessage({ fed: id, end: true });
+    } catch (err) {
+      if (live()) w.postMessage({ fed: id, error: String(err && err.message ? err.message : err) });
+    } finally {
+      if (this.feeding === f) this.feeding = null;
+    }
   },
 
   // stop ends the engine, whatever it is doing.
@@ -147,7 +222,8 @@ window.rw = {
     if (this.pending === 0) this.alive = performance.now();
     this.pending++;
     if (buf instanceof Blob) {
-      this.worker.postMessage({ req, blob: buf }); // the engine reads it (web/worker.js)
+      // The engine reads it, or asks the page to (feed; web/worker.js).
+      this.worker.postMessage({ req, blob: buf, feed: true });
     } else if (buf) {
       this.worker.postMessage({ req, bytes: buf }, [buf]);
     } else {

@@ -102,11 +102,12 @@ const plausibleRatio = 64;
 const stageBytes = 4 << 20;
 
 // pour reads a stream of Uint8Arrays into the engine (retentionAppend, in
-// pieces of stageBytes), after giving it room for room bytes; it stops at
-// the chunk that would pass room, with {over: the bytes read so far}; else
-// it returns {n}.
-async function pour(stream, room) {
-  self.retentionReserve(room);
+// pieces of stageBytes), after giving it room for room bytes (and, for
+// id, the id of a request that loads an orders file, the word to parse
+// its text as it comes); it stops at the chunk that would pass room, with
+// {over: the bytes read so far}; else it returns {n}.
+async function pour(stream, room, id) {
+  self.retentionReserve(room, id);
   const reader = stream.getReader();
   const stage = new Uint8Array(Math.min(stageBytes, Math.max(room, 1)));
   let n = 0;
@@ -147,9 +148,53 @@ async function pour(stream, room) {
 // read of it now and then never settled (3 loads of online_retail.xlsx
 // in 8 on a loaded machine, mid-file or at its end), which this reader's
 // never did (0 in 20).
-async function load(blob) {
-  const r = await pour(blob.stream(), blob.size);
+async function load(blob, id) {
+  const r = await pour(blob.stream(), blob.size, id);
   if (r.over) throw new Error("the file grew while it was read");
+}
+
+// fed reads a Blob into the engine as load does, but the page reads it
+// (glue.js feed) and sends it here in pieces of stageBytes, while the
+// engine parses the text that has come (retentionReserve with id): a
+// worker's own read of a File does not go on while its thread computes,
+// so the reading and the parsing could not overlap here. At most a few
+// pieces are on their way at a time (the page waits for each one's
+// acknowledgement, {fedAck}, which brings the piece's buffer back for
+// the next one), so that the page never reads far ahead of the engine. It
+// returns once the whole file has come.
+let feeding = null;
+let feeds = 0;
+function fed(blob, id) {
+  self.retentionReserve(blob.size, id);
+  return new Promise((resolve, reject) => {
+    feeding = { id: ++feeds, n: 0, room: blob.size, resolve, reject };
+    self.postMessage({ feed: blob, id: feeding.id });
+  });
+}
+
+// onFed takes a message of the page's feed: {fed: id, chunk: ArrayBuffer},
+// {fed: id, end: true} or {fed: id, error: reason}.
+function onFed(d) {
+  const f = feeding;
+  if (!f || f.id !== d.fed) return;
+  if (d.chunk) {
+    f.n += d.chunk.byteLength;
+    if (f.n > f.room) {
+      feeding = null;
+      self.postMessage({ feedStop: d.fed });
+      f.reject(new Error("the file grew while it was read"));
+      return;
+    }
+    if (!call(() => self.retentionAppend(new Uint8Array(d.chunk)))) return;
+    // The piece goes back for the page's next one: no garbage piles up
+    // here while the engine works (its collector hardly runs then).
+    self.postMessage({ fedAck: d.fed, chunk: d.chunk }, [d.chunk]);
+    return;
+  }
+  feeding = null;
+  if (d.error) f.reject(new Error(d.error));
+  else if (f.n !== f.room) f.reject(new Error("the file changed while it was read"));
+  else f.resolve();
 }
 
 // count inflates a stream without keeping it: its size, or {past: the
@@ -296,7 +341,7 @@ async function inflateParts(blob, req) {
 // browser's decoder refuses (or a browser without one) goes to the engine
 // as it is: Go's own inflate reads it, or words the damage as the command
 // line does.
-async function receive(blob, req) {
+async function receive(blob, req, feed) {
   const bound = self.retentionInflateBound;
   const inflate = () => blob.stream().pipeThrough(new DecompressionStream("gzip"));
   try {
@@ -322,6 +367,16 @@ async function receive(blob, req) {
       } catch (err) {
         // A damaged gzip, or one of several members (the decoder refuses
         // data after the first): Go's inflate reads or words it.
+      }
+    }
+    if (feed !== undefined) {
+      // An orders file that is no workbook: the page reads it while the
+      // engine parses it (fed). A workbook is read here, its entries
+      // inflated after it (inflateParts).
+      const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+      if (!(head[0] === 0x50 && head[1] === 0x4b)) {
+        await fed(blob, feed);
+        return null;
       }
     }
     await load(blob);
@@ -354,7 +409,18 @@ async function handle(d) {
   waiting--;
   if (!self.retentionHandle || exited) return;
   const blob = d.blob || (d.bytes ? new Blob([d.bytes]) : null);
-  const gz = blob ? await receive(blob, d.req) : null;
+  // A File the page can read for the engine (d.feed), for a request that
+  // loads it: feed is the request's id (see fed).
+  let feed;
+  if (d.blob && d.feed) {
+    try {
+      const r = JSON.parse(d.req);
+      if (r.type === "load" && Number.isInteger(r.id)) feed = r.id;
+    } catch (err) {
+      // The engine words a request it cannot read.
+    }
+  }
+  const gz = blob ? await receive(blob, d.req, feed) : null;
   if (!call(() => self.retentionHandle(d.req, !!blob, gz))) return;
   if (self.retentionPending()) {
     await yieldTask();
@@ -381,6 +447,10 @@ self.onmessage = (e) => {
     return;
   }
   const d = e.data;
+  if (d.fed !== undefined) {
+    onFed(d);
+    return;
+  }
   // The engine's warm-up stops at its next step (cmd/worker).
   self.retentionAsked = true;
   waiting++;

@@ -13,6 +13,7 @@ import (
 	"retention/app/columns"
 	"retention/app/ingest"
 	"retention/app/report"
+	"retention/app/sheet"
 )
 
 // PreviewRows is how many rows of the file the report shows as read.
@@ -54,6 +55,9 @@ func Load(name string, data []byte, o report.Settings) (*ingest.Result, error) {
 func ingestOptions(o report.Settings) (ingest.Options, error) {
 	io := ingest.Options{Sheet: o.Sheet, Currency: o.Currency, Locale: o.Locale, NoHeader: o.NoHeader, Progress: o.Progress,
 		Latest: o.Today, Limits: o.Limits, Gunzipped: o.Gunzipped, Parts: o.Parts}
+	if st, ok := o.Stream.(*sheet.Stream); ok {
+		io.Stream = st
+	}
 	loc, err := location(o.TZ)
 	if err != nil {
 		return io, err

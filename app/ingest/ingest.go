@@ -58,6 +58,9 @@ type Options struct {
 	// Parts are entries of a workbook's zip inflated by the caller
 	// (sheet.Options.Parts).
 	Parts sheet.Parts
+	// Stream is the file's text parsed as its bytes came
+	// (sheet.Options.Stream).
+	Stream *sheet.Stream
 	// Progress, if set, is called now and then with the stage
 	// (report.StageRead, report.StageOrders) and how far it is.
 	Progress func(stage report.Stage, done, total int64)
@@ -185,7 +188,7 @@ func (s *skips) addRows(code SkipCode, reason, column string, n int, lines []int
 // Load reads a file's bytes and returns its orders as a dataset, with the
 // column mapping and a report of every row.
 func Load(name string, data []byte, opt Options) (*Result, error) {
-	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader, Limits: opt.Limits, Gunzipped: opt.Gunzipped, Parts: opt.Parts}
+	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader, Limits: opt.Limits, Gunzipped: opt.Gunzipped, Parts: opt.Parts, Stream: opt.Stream}
 	if opt.Progress != nil {
 		sopt.Progress = func(done, total int64) { opt.Progress(report.StageRead, done, total) }
 	}

@@ -80,6 +80,10 @@ type Settings struct {
 		io.ReaderAt
 		Size() int64
 	} `json:"-"`
+	// Stream is the orders file's text parsed as its bytes came
+	// (sheet.Options.Stream, a *sheet.Stream, which the page's program
+	// does not link); used by the first read of the file.
+	Stream any `json:"-"`
 }
 
 // The defaults of Settings, each written here once.

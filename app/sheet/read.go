@@ -74,6 +74,15 @@ func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error
 		}
 		return readGunzipped(name, out, opt, l)
 	}
+	if t, comma, err := opt.Stream.table(data, opt.Comma, l, opt.Progress); t != nil || err != nil {
+		if err != nil {
+			return nil, err
+		}
+		if err := t.named(name, comma, opt.NoHeader); err != nil {
+			return nil, err
+		}
+		return t, nil
+	}
 	switch {
 	case len(bytes.TrimSpace(data)) == 0 && !isUTF16(data):
 		return nil, errorf(ErrEmpty, report.Error{Code: report.FileEmpty, File: name}, "%s is empty.", name)

@@ -530,4 +530,8 @@ type Options struct {
 	// limits are those of a Read without them. A part is deleted from the
 	// map once read (see xlsx.Parts).
 	Parts Parts
+	// Stream, if set, holds the text of data parsed as its bytes came
+	// (NewStream): Read parses only what is left, with the same table
+	// and errors as without it.
+	Stream *Stream
 }

@@ -63,14 +63,20 @@ func readText(name, s string, opt Options, l limits.Limits) (*Table, error) {
 			return nil, err
 		}
 	}
+	if err := t.named(name, comma, opt.NoHeader); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// named gives the table of a text delimited by comma its name, its
+// format and its header.
+func (t *Table) named(name string, comma byte, noHeader bool) error {
 	t.Name, t.Format = name, formats[comma]
 	if t.Format == "" {
 		t.Format = "delimited"
 	}
-	if err := t.setHeader(opt.NoHeader); err != nil {
-		return nil, err
-	}
-	return t, nil
+	return t.setHeader(noHeader)
 }
 
 // sniff picks the delimiter whose records have the most consistent field
@@ -185,77 +191,117 @@ var unbounded = limits.Limits{Rows: math.MaxInt64, Cells: math.MaxInt64}
 // never more than the lines, and a cr past the rows bound while nl is 0
 // has the whole text counted, once, to know whether a '\n' comes later.
 func parseWithin(s string, comma byte, progress func(done, total int64), l limits.Limits) (*Table, error) {
+	p := newTextParse(s, comma, progress, l)
+	if _, err := p.run(len(s)); err != nil {
+		return nil, err
+	}
+	return p.end()
+}
+
+// field is a field of the record being parsed: its span in the text, or
+// its text when it is not in the text (own).
+type field struct {
+	start, end int
+	own        string
+	isOwn      bool
+}
+
+// textParse is parseWithin's work, which may be done in steps (run) as
+// the text's bytes arrive (see Stream): the table so far, where the next
+// record starts, and the counts.
+type textParse struct {
+	s        string // the whole text (its bytes past the last run's limit may not be there yet)
+	comma    byte
+	progress func(done, total int64)
+	l        limits.Limits
+	// ends[c] tells whether byte c ends an unquoted field.
+	ends      [256]bool
+	t         *Table
+	sized     bool  // cells sized for the whole text
+	delims    int64 // delimiters so far
+	nl, cr    int64 // line breaks so far
+	crCounted bool  // cr need not be watched
+	fs        []field
+	line, pos int
+	// nextReport is where progress is next told.
+	nextReport int
+	sb         strings.Builder
+}
+
+func newTextParse(s string, comma byte, progress func(done, total int64), l limits.Limits) *textParse {
 	est := estimateLines(s)
 	if int64(est) > l.Rows {
 		est = int(l.Rows) // a text past the bound is given up first
 	}
-	// ends[c] tells whether byte c ends an unquoted field.
-	var ends [256]bool
-	ends['\n'], ends['\r'], ends[comma] = true, true, true
+	p := &textParse{s: s, comma: comma, progress: progress, l: l, crCounted: comma == ' ', line: 1, nextReport: 1 << 20}
+	p.ends['\n'], p.ends['\r'], p.ends[comma] = true, true, true
 	if comma == ' ' {
-		ends['\t'] = true
+		p.ends['\t'] = true
 	}
 	t := &Table{at: make([]uint32, 0, est), first: make([]uint32, 0, est+1), Lines: make([]int32, 0, est)}
 	t.open()
-	sized := false            // cells sized for the whole text
-	var delims, nl, cr int64  // delimiters and line breaks so far
-	crCounted := comma == ' ' // cr need not be watched
-	counted := func() error { // nil while the counts are within l
-		switch {
-		case comma == ' ':
-		case nl >= l.Rows || delims+nl+1 > l.Cells:
-			return textPast(s, comma, l)
-		case nl == 0 && cr >= l.Rows && !crCounted:
-			if countLines(s) > l.Rows {
-				return textPast(s, comma, l)
-			}
-			crCounted = true // a '\n' comes later
-		}
-		return nil
-	}
 	for k := 0; k == 0 || k*textStride < len(s); k++ {
 		t.texts = append(t.texts, s[k*textStride:])
 	}
-	// fs is the record being read: its fields' spans in s, or their text
-	// when it is not in s (own).
-	type field struct {
-		start, end int
-		own        string
-		isOwn      bool
+	p.t = t
+	return p
+}
+
+// counted is nil while the counts are within l.
+func (p *textParse) counted() error {
+	l := p.l
+	switch {
+	case p.comma == ' ':
+	case p.nl >= l.Rows || p.delims+p.nl+1 > l.Cells:
+		return textPast(p.s, p.comma, l)
+	case p.nl == 0 && p.cr >= l.Rows && !p.crCounted:
+		if countLines(p.s) > l.Rows {
+			return textPast(p.s, p.comma, l)
+		}
+		p.crCounted = true // a '\n' comes later
 	}
-	var fs []field
-	line := 1
-	pos := 0
+	return nil
+}
+
+// run parses the records of the text up to limit: its end, or, while the
+// rest of its bytes have not arrived, a point just past a '\n' (a record
+// that ends by then ends there whatever follows, unless a quoted field
+// runs past it). A record with a quoted field that runs past a limit
+// short of the text's end is left for a later run: run then returns false
+// (with the records before it parsed); else true.
+func (p *textParse) run(limit int) (bool, error) {
+	s, comma, t := p.s[:limit], p.comma, p.t
+	more := limit < len(p.s) // bytes past limit are still to come
+	total := len(p.s)
+	line, pos := p.line, p.pos
 	n := len(s)
-	nextReport := 1 << 20
-	var sb strings.Builder
 	for pos < n {
-		if progress != nil && pos >= nextReport {
-			progress(int64(pos), int64(n))
-			nextReport = pos + 1<<20
+		if p.progress != nil && pos >= p.nextReport {
+			p.progress(int64(pos), int64(total))
+			p.nextReport = pos + 1<<20
 		}
 		if next, k := t.spacedRecord(s, pos, comma, line); next >= 0 {
-			delims += int64(k)
+			p.delims += int64(k)
 			if s[next-1] == '\n' {
-				nl++
+				p.nl++
 				if next-2 >= pos && s[next-2] == '\r' {
-					cr++
+					p.cr++
 				}
 			} else {
-				cr++
+				p.cr++
 			}
 			pos = next
 			line++
-			if err := counted(); err != nil {
-				return nil, err
+			if err := p.counted(); err != nil {
+				return false, err
 			}
-			if !sized && (pos >= sampleBytes || pos >= n) {
-				sized = true
-				t.sizeCells(pos, n, l.Cells)
+			if !p.sized && (pos >= sampleBytes || pos >= total) {
+				p.sized = true
+				t.sizeCells(pos, total, p.l.Cells)
 			}
 			continue
 		}
-		fs = fs[:0]
+		fs := p.fs[:0]
 		recStart := pos
 		recLine := line
 		blank := true
@@ -278,6 +324,13 @@ func parseWithin(s string, comma byte, progress func(done, total int64), l limit
 				for {
 					j := strings.IndexByte(s[i:], '"')
 					if j < 0 {
+						if more {
+							// The field may close in bytes still to
+							// come: the record waits for them.
+							p.fs = fs
+							p.line, p.pos = recLine, recStart
+							return false, nil
+						}
 						i = n // unterminated: take the rest
 						break
 					}
@@ -293,6 +346,7 @@ func parseWithin(s string, comma byte, progress func(done, total int64), l limit
 				val := s[f.start:f.end]
 				line += lineBreaks(val)
 				if escaped {
+					sb := &p.sb
 					sb.Reset()
 					sb.Grow(len(val))
 					for k := 0; k < len(val); k++ {
@@ -326,7 +380,7 @@ func parseWithin(s string, comma byte, progress func(done, total int64), l limit
 			} else {
 				e := pos
 				if comma == ' ' {
-					for e < n && !ends[s[e]] {
+					for e < n && !p.ends[s[e]] {
 						e++
 					}
 				} else {
@@ -372,13 +426,14 @@ func parseWithin(s string, comma byte, progress func(done, total int64), l limit
 			}
 			break
 		}
+		p.fs = fs
 		if comma != ' ' {
 			rec := s[recStart:pos]
-			delims += int64(countByte(rec, comma))
-			nl += int64(countByte(rec, '\n'))
-			cr += int64(countByte(rec, '\r'))
-			if err := counted(); err != nil {
-				return nil, err
+			p.delims += int64(countByte(rec, comma))
+			p.nl += int64(countByte(rec, '\n'))
+			p.cr += int64(countByte(rec, '\r'))
+			if err := p.counted(); err != nil {
+				return false, err
 			}
 		}
 		if blank {
@@ -421,23 +476,30 @@ func parseWithin(s string, comma byte, progress func(done, total int64), l limit
 			}
 			t.narrow(recLine, form, anchor-ch.text*textStride-ch.base)
 		}
-		if !sized && (pos >= sampleBytes || pos >= n) {
-			sized = true
-			t.sizeCells(pos, n, l.Cells)
+		if !p.sized && (pos >= sampleBytes || pos >= total) {
+			p.sized = true
+			t.sizeCells(pos, total, p.l.Cells)
 		}
 	}
-	if comma != ' ' {
+	p.line, p.pos = line, pos
+	return true, nil
+}
+
+// end is the table once the whole text is parsed (run to its end), or
+// the error of a text past its rows or cells bound.
+func (p *textParse) end() (*Table, error) {
+	if p.comma != ' ' {
 		// The lines as countLines counts them, now that every line
 		// break is known.
-		lines := nl + 1
-		if nl == 0 {
-			lines = cr + 1
+		lines := p.nl + 1
+		if p.nl == 0 {
+			lines = p.cr + 1
 		}
-		if lines > l.Rows || delims+lines > l.Cells {
-			return nil, textPast(s, comma, l)
+		if lines > p.l.Rows || p.delims+lines > p.l.Cells {
+			return nil, textPast(p.s, p.comma, p.l)
 		}
 	}
-	return t, nil
+	return p.t, nil
 }
 
 // textPast returns the error of a text found past its rows or cells bound

@@ -20,6 +20,7 @@ import (
 	"retention/app/limits/craft"
 	"retention/app/realdata"
 	"retention/app/report"
+	"retention/app/sheet"
 )
 
 const shop = `Order,Customer,Date,Total,Spent
@@ -530,5 +531,49 @@ func TestLoadGunzipped(t *testing.T) {
 	again, err := inflated.Apply(set, nil)
 	if err != nil || again.Customers != want.Customers {
 		t.Fatalf("again: %v, %d customers, want %d", err, again.Customers, want.Customers)
+	}
+}
+
+// TestLoadStreamed checks that Online Retail's CSV parsed as it came, in
+// the pieces the page sends the engine (sheet.Stream, Settings.Stream),
+// gives the report of the file read whole, and that reading it again
+// with another reading setting gives the report the whole file gives.
+func TestLoadStreamed(t *testing.T) {
+	data := realdata.Gunzipped(t, "online_retail.csv.gz")
+	set := report.Settings{TZ: "UTC", AsOf: "2011-12-10"}
+	var plain, streamed Session
+	want, err := plain.Load("online_retail.csv", data, set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 0, len(data))
+	st := sheet.NewStream(buf, limits.Browser)
+	var told []report.Progress
+	st.Progress = func(done, total int64) { told = append(told, report.Progress{Done: done, Total: total}) }
+	for len(buf) < len(data) {
+		k := min(4<<20, len(data)-len(buf))
+		buf = append(buf, data[len(buf):len(buf)+k]...)
+		st.Fed(buf)
+	}
+	if len(told) == 0 || told[len(told)-1].Total != int64(len(data)) || told[len(told)-1].Done < int64(len(data))/2 {
+		t.Fatalf("the stream told %v: it did not parse as the file came", told)
+	}
+	withStream := set
+	withStream.Stream = st
+	got, err := streamed.Load("online_retail.csv", buf, withStream, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("the streamed file's report differs from the whole file's")
+	}
+	set.TZ = "Europe/Berlin"
+	want, err = plain.Apply(set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = streamed.Apply(set, nil)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("read again: %v, the report differs from the whole file's: %v", err, !reflect.DeepEqual(got, want))
 	}
 }

@@ -24,6 +24,9 @@ var (
 	// forecastFor is the request whose report awaits its forecast, when
 	// the session has one pending.
 	forecastFor int
+	// streamProgress tells the page how far the parse of a file being
+	// received has come (see retentionReserve).
+	streamProgress func(report.Progress)
 )
 
 func main() {
@@ -35,9 +38,27 @@ func main() {
 	// the page was given (never whole in the worker's JavaScript memory
 	// beside this copy): retentionReserve(n) readies a buffer for about n
 	// bytes, retentionAppend(chunk) adds a Uint8Array to it.
+	//
+	// retentionReserve(n, id), given the id of a request that loads an
+	// orders file, parses its text as its chunks come (sheet.Stream):
+	// the page reads the File meanwhile (web/worker.js), and the parse of
+	// what has come overlaps the reading of the rest. Its progress is the
+	// request's.
 	var received []byte
+	var stream *sheet.Stream
 	self.Set("retentionReserve", js.FuncOf(func(this js.Value, args []js.Value) any {
 		received = make([]byte, 0, max(0, args[0].Int()))
+		stream = nil
+		if len(args) > 1 && args[1].Type() == js.TypeNumber {
+			id := args[1].Int()
+			stream = sheet.NewStream(received, limits.Browser)
+			stream.Progress = func(done, total int64) {
+				streamProgress(report.Progress{Stage: report.StageRead, Done: done, Total: total})
+			}
+			streamProgress = worker.Paced(func(p report.Progress) {
+				post(report.Reply{Type: report.MsgProgress, ID: id, Progress: &p}, js.Undefined())
+			}, worker.ProgressPace, time.Now)
+		}
 		return nil
 	}))
 	registerParts(self, &received)
@@ -54,6 +75,9 @@ func main() {
 		at := len(received)
 		received = received[:at+n]
 		js.CopyBytesToGo(received[at:], args[0])
+		if stream != nil {
+			stream.Fed(received)
+		}
 		return nil
 	}))
 	// retentionHandle(req, bytes, gz): bytes is a Uint8Array, true for
@@ -80,6 +104,9 @@ func main() {
 		switch {
 		case len(args) > 1 && args[1].Type() == js.TypeBoolean && args[1].Bool():
 			data, received = received, nil
+			if stream != nil && req.Type == report.MsgLoad {
+				req.Settings.Stream = stream
+			}
 		case len(args) > 1 && args[1].Truthy():
 			data = make([]byte, args[1].Get("byteLength").Int())
 			js.CopyBytesToGo(data, args[1])
@@ -104,6 +131,7 @@ func main() {
 			req.Settings.Parts = parts
 		}
 		n := len(parts)
+		stream = nil // used by this request's read, or not at all
 		handle(req, data, gunzipped)
 		if n == 0 {
 			return nil

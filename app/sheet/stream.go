@@ -1,0 +1,151 @@
+package sheet
+
+import (
+	"bytes"
+	"unicode/utf8"
+	"unsafe"
+
+	"retention/app/limits"
+)
+
+// Stream parses a delimited text file while its bytes arrive, so that
+// the parse of the bytes received overlaps the reading of the rest (the
+// browser's engine: the page reads the File while the engine parses what
+// it has). Read given the stream (Options.Stream) and the stream's bytes,
+// once all have come, parses what is left and gives the table and the
+// errors a Read without it gives: a file the stream cannot take
+// whole, as UTF-8 text with its records parsed as they came, is read as
+// if there were no stream.
+//
+// The stream takes a file only when Read would parse it as delimited
+// text in UTF-8 (with or without a byte order mark) with a delimiter
+// sniffed from its first sampleBytes: not a workbook, a gzip file, UTF-16,
+// Windows-1252 (text that is not UTF-8: the stream gives up where it finds
+// such bytes) or whitespace-separated text.
+type Stream struct {
+	buf   []byte // the file's bytes as they come, in the room made for them
+	l     limits.Limits
+	p     *textParse // nil until the stream starts, or once it has given up
+	off   int        // the bytes of a UTF-8 byte order mark before the text
+	valid int        // the text's bytes found to be UTF-8
+	done  bool       // given up, or used by a Read
+	// Progress, if set, hears how far the parse has come: bytes of the
+	// text parsed so far, and the text's size.
+	Progress func(done, total int64)
+}
+
+// NewStream makes a stream for a file of cap(buf) bytes, which will come
+// into buf's array (Fed) and be read within l (the limits Read is given).
+func NewStream(buf []byte, l limits.Limits) *Stream {
+	return &Stream{buf: buf[:0:cap(buf)], l: l.OrCLI()}
+}
+
+// Fed tells the stream that the file's first len(b) bytes have come: b is
+// the stream's array (NewStream) up to them. It parses the records they
+// complete. A b in another array (a buffer that had to grow) ends the
+// stream.
+func (st *Stream) Fed(b []byte) {
+	if st.done {
+		return
+	}
+	if cap(b) != cap(st.buf) || len(b) > cap(st.buf) || unsafe.SliceData(b) != unsafe.SliceData(st.buf) {
+		st.stop()
+		return
+	}
+	st.buf = b
+	if st.p == nil && !st.start() {
+		return
+	}
+	// The records that end by the last line break so far: the bytes
+	// after it may continue a record.
+	limit := bytes.LastIndexByte(b[st.off:], '\n') + 1
+	if limit <= st.p.pos {
+		return
+	}
+	st.parse(limit)
+}
+
+// start begins the parse once the first sampleBytes have come, if Read
+// would parse the file as the stream does; it tells whether it began.
+func (st *Stream) start() bool {
+	b, size := st.buf, cap(st.buf)
+	if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
+		st.off = 3
+	}
+	if len(b) < st.off+sampleBytes || size <= st.off+sampleBytes {
+		return false // a small file is read whole: nothing to overlap
+	}
+	// What read and decode would make of the file, but for UTF-8 text
+	// (checked as it is parsed).
+	switch {
+	case int64(size) >= maxLine, st.l.CheckInput(int64(size)) != nil,
+		isGzip(b), isZip(b), bytes.HasPrefix(b, oleMagic), bytes.HasPrefix(b, []byte("%PDF")),
+		bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}),
+		st.off == 0 && isUTF16(b), binary(b[st.off:]),
+		// Read's empty file: one byte that is no space makes it not so.
+		bytes.IndexFunc(b, func(r rune) bool { return r > ' ' && r < utf8.RuneSelf }) < 0:
+		st.stop()
+		return false
+	}
+	s := unsafe.String(unsafe.SliceData(b[st.off:size]), size-st.off)
+	comma := byte(0)
+	if countLines(s[:sampleBytes]) <= st.l.Rows {
+		comma = sniff(s)
+	}
+	if comma == 0 || comma == ' ' {
+		st.stop()
+		return false
+	}
+	st.p = newTextParse(s, comma, nil, st.l)
+	return true
+}
+
+// parse parses the text up to limit (past a line break, or the text's
+// end), once its bytes are found to be UTF-8.
+func (st *Stream) parse(limit int) {
+	p := st.p
+	if limit > st.valid {
+		if !utf8.Valid(st.buf[st.off+st.valid : st.off+limit]) {
+			st.stop() // Windows-1252, read whole by Read
+			return
+		}
+		st.valid = limit
+	}
+	p.progress = st.Progress
+	_, err := p.run(limit)
+	p.progress = nil
+	if err != nil {
+		st.stop() // past a bound: Read words it
+	}
+}
+
+// stop gives the stream up: Read reads the file as if there were none.
+func (st *Stream) stop() {
+	st.p, st.done = nil, true
+}
+
+// table gives the table of data as Read with opt would parse it (comma,
+// 0 to sniff it; l; progress), from the stream, with its delimiter, once:
+// a nil table and error (and the stream given up) when the stream cannot
+// give it. Its error is that of a text past l's bounds.
+func (st *Stream) table(data []byte, comma rune, l limits.Limits, progress func(done, total int64)) (*Table, byte, error) {
+	if st == nil {
+		return nil, 0, nil
+	}
+	p := st.p
+	st.stop() // used once, whatever comes of it
+	if p == nil || len(data) != cap(st.buf) || unsafe.SliceData(data) != unsafe.SliceData(st.buf) ||
+		(comma != 0 && comma != rune(p.comma)) || l.Rows != p.l.Rows || l.Cells != p.l.Cells {
+		return nil, 0, nil
+	}
+	size := len(data) - st.off
+	if size > st.valid && !utf8.Valid(data[st.off+st.valid:]) {
+		return nil, 0, nil
+	}
+	p.progress = progress
+	if _, err := p.run(size); err != nil {
+		return nil, 0, err
+	}
+	t, err := p.end()
+	return t, p.comma, err
+}
