@@ -67,9 +67,9 @@ func BenchmarkLoadOnlineRetail(b *testing.B) {
 // the report the page shows its KPI cards from (all but the forecast).
 //
 // COPIES=n loads Online Retail n times over (onlineRetailTimes) instead,
-// and WARM=1 loads Online Retail once before the timing, as the browser's
-// engine warms its code up before a file comes (worker.Warm): in
-// WebAssembly a first run of a function is slower. Run with GOOS=js
+// and WARM=1 loads Online Retail once before the timing, WARM=demo runs
+// worker.Warm (the sample store) as the browser's engine does before a
+// file comes: in WebAssembly a first run of a function is slower. Run with GOOS=js
 // GOARCH=wasm and Go's go_js_wasm_exec to time the engine as the browser
 // runs it (in Node.js's V8).
 func BenchmarkLoadStages(b *testing.B) {
@@ -84,7 +84,11 @@ func BenchmarkLoadStages(b *testing.B) {
 	data := onlineRetailTimes(b, copies)
 	o := engineSettings(report.Settings{})
 	o.Defaults()
-	if os.Getenv("WARM") != "" {
+	if os.Getenv("WARM") == "demo" {
+		if _, err := Warm(nil); err != nil {
+			b.Fatal(err)
+		}
+	} else if os.Getenv("WARM") != "" {
 		var s Session
 		if _, err := s.Load("online_retail.csv", onlineRetailTimes(b, 1), report.Settings{}, nil); err != nil {
 			b.Fatal(err)
