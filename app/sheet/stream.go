@@ -28,7 +28,12 @@ type Stream struct {
 	p     *textParse // nil until the stream starts, or once it has given up
 	off   int        // the bytes of a UTF-8 byte order mark before the text
 	valid int        // the text's bytes found to be UTF-8
-	done  bool       // given up, or used by a Read
+	seen  int        // the text's bytes searched for a line break
+	limit int        // just past the last line break found
+	// searched counts the bytes searched for line breaks, for a test
+	// that each is searched once.
+	searched int
+	done     bool // given up, or used by a Read
 	// Progress, if set, hears how far the parse has come: bytes of the
 	// text parsed so far, and the text's size.
 	Progress func(done, total int64)
@@ -57,12 +62,19 @@ func (st *Stream) Fed(b []byte) {
 		return
 	}
 	// The records that end by the last line break so far: the bytes
-	// after it may continue a record.
-	limit := bytes.LastIndexByte(b[st.off:], '\n') + 1
-	if limit <= st.p.pos {
+	// after it may continue a record. Only the bytes new since the last
+	// look are searched (a text with \r alone between its lines has no
+	// \n to find: it is parsed once whole, by Read).
+	text := b[st.off:]
+	st.searched += len(text) - st.seen
+	if i := bytes.LastIndexByte(text[st.seen:], '\n'); i >= 0 {
+		st.limit = st.seen + i + 1
+	}
+	st.seen = len(text)
+	if st.limit <= st.p.pos {
 		return
 	}
-	st.parse(limit)
+	st.parse(st.limit)
 }
 
 // start begins the parse once the first sampleBytes have come, if Read
@@ -112,12 +124,22 @@ func (st *Stream) parse(limit int) {
 		st.valid = limit
 	}
 	p.progress = st.Progress
-	_, err := p.run(limit)
+	whole, err := p.run(limit)
 	p.progress = nil
-	if err != nil {
+	switch {
+	case err != nil:
 		st.stop() // past a bound: Read words it
+	case !whole && limit-p.pos > maxPending:
+		// A quoted field open for more than maxPending bytes (a stray
+		// quote, or a very long note): each piece would read it again
+		// from its start. Read parses it once, whole.
+		st.stop()
 	}
 }
+
+// maxPending is how many bytes of a record whose quoted field is still
+// open the stream reads again as each piece comes, before it gives up.
+const maxPending = 1 << 20
 
 // stop gives the stream up: Read reads the file as if there were none.
 func (st *Stream) stop() {
