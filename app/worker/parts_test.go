@@ -56,14 +56,22 @@ func TestLoadParts(t *testing.T) {
 	if len(withParts.Parts) != 0 {
 		t.Errorf("%d parts not read", len(withParts.Parts))
 	}
+	sameReadAgain(t, &plain, &inflated, set, "the zip's")
+}
+
+// sameReadAgain checks that the file of other, read again with another
+// reading setting (a time zone), gives the report plain's file gives so;
+// whose names plain's for the message.
+func sameReadAgain(t *testing.T, plain, other *Session, set report.Settings, whose string) {
+	t.Helper()
 	set.TZ = "Europe/Berlin"
-	want, err = plain.Apply(set, nil)
+	want, err := plain.Apply(set, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err = inflated.Apply(set, nil)
+	got, err := other.Apply(set, nil)
 	if err != nil || !reflect.DeepEqual(got, want) {
-		t.Errorf("read again: %v, the report differs from the zip's: %v", err, !reflect.DeepEqual(got, want))
+		t.Errorf("read again: %v, the report differs from %s: %v", err, whose, !reflect.DeepEqual(got, want))
 	}
 }
 

@@ -567,13 +567,5 @@ func TestLoadStreamed(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Error("the streamed file's report differs from the whole file's")
 	}
-	set.TZ = "Europe/Berlin"
-	want, err = plain.Apply(set, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err = streamed.Apply(set, nil)
-	if err != nil || !reflect.DeepEqual(got, want) {
-		t.Errorf("read again: %v, the report differs from the whole file's: %v", err, !reflect.DeepEqual(got, want))
-	}
+	sameReadAgain(t, &plain, &streamed, set, "the whole file's")
 }
