@@ -679,3 +679,36 @@ func TestCustomersOnce(t *testing.T) {
 		got[0].Net, gotNet[0].Net = -1, -1
 	}
 }
+
+// TestFiguresOnce checks Summarize's and Periods's figures kept for the
+// last range and options: each of several ranges, grains and active
+// windows, and the first again, equals a fresh dataset's, and a caller's
+// change to the periods returned reaches no later call.
+func TestFiguresOnce(t *testing.T) {
+	d := shop()
+	opts := []Options{
+		{Grain: Month},
+		{Grain: Month, ActiveWindow: 90},
+		{Grain: Quarter},
+		{Grain: Month, From: day("2024-02-01"), To: day("2024-05-31")},
+		{Grain: Month, AsOf: day("2024-06-01")},
+		{Grain: Month},
+		{Grain: Month, AsOf: day("2024-06-01")},
+		{Grain: Month},
+		{Grain: Quarter},
+	}
+	for _, o := range opts {
+		fresh := shop()
+		if got, want := Summarize(d, o), Summarize(fresh, o); got != want {
+			t.Fatalf("%+v: summary %+v, want %+v", o, got, want)
+		}
+		got, want := Periods(d, o), Periods(fresh, o)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%+v: periods %+v, want %+v", o, got, want)
+		}
+		got[0].S = -1
+		if again := Periods(d, o); !slices.Equal(again, want) {
+			t.Fatalf("%+v: a caller's change reached the next call: %+v", o, again)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -76,6 +77,25 @@ func Periods(d *Dataset, o Options) []PeriodStats {
 		return nil
 	}
 	from, to, asOf := o.bounds(d)
+	k := figuresKey{from: from, to: to, asOf: asOf, grain: o.Grain, window: o.ActiveWindow}
+	d.figures.Lock()
+	defer d.figures.Unlock()
+	kept := &d.figures.periods
+	for i, e := range kept {
+		if e.ps != nil && e.of.same(k) {
+			copy(kept[1:i+1], kept[:i]) // the latest first
+			kept[0] = e
+			return slices.Clone(e.ps)
+		}
+	}
+	out := periods(d, o, from, to, asOf)
+	copy(kept[1:], kept[:])
+	kept[0] = keptPeriods{of: k, ps: out}
+	return slices.Clone(out)
+}
+
+// periods is Periods of the range [from, to) and the reference date asOf.
+func periods(d *Dataset, o Options, from, to, asOf time.Time) []PeriodStats {
 	loc := from.Location()
 	g := o.Grain
 	p0, p1 := g.index(from), g.index(to.Add(-time.Nanosecond))
@@ -270,6 +290,26 @@ type Summary struct {
 // Summarize returns the overall figures of the orders in the range of o.
 func Summarize(d *Dataset, o Options) Summary {
 	from, to, asOf := o.bounds(d)
+	k := figuresKey{from: from, to: to, asOf: asOf}
+	d.figures.Lock()
+	defer d.figures.Unlock()
+	kept := &d.figures.summaries
+	for i, e := range kept {
+		if e.ok && e.of.same(k) {
+			copy(kept[1:i+1], kept[:i]) // the latest first
+			kept[0] = e
+			return e.sum
+		}
+	}
+	s := summarize(d, from, to, asOf)
+	copy(kept[1:], kept[:])
+	kept[0] = keptSummary{of: k, ok: true, sum: s}
+	return s
+}
+
+// summarize is Summarize of the range [from, to) and the reference date
+// asOf.
+func summarize(d *Dataset, from, to, asOf time.Time) Summary {
 	s := Summary{AsOf: asOf}
 	var gaps []float64
 	var repeatRev, oneRev float64
