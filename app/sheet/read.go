@@ -67,12 +67,22 @@ func Read(name string, data []byte, opt Options) (*Table, error) {
 
 // read is Read within l, whose Inflated is what is left of the budget.
 func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error) {
-	if isGzip(data) {
+	k, bom := kindOf(data)
+	switch k {
+	case gzipFile:
 		out, err := gunzip(name, data, l)
 		if err != nil {
 			return nil, err
 		}
 		return readGunzipped(name, out, opt, l)
+	case blankFile:
+		return nil, errorf(ErrEmpty, report.Error{Code: report.FileEmpty, File: name}, "%s is empty.", name)
+	case zipFile:
+		return readWorkbook(name, data, opt, l)
+	case oleFile:
+		return nil, oleError(name, data)
+	case pdfFile:
+		return nil, errorf(ErrNotSpreadsheet, report.Error{Code: report.NotSpreadsheet, File: name, Value: "pdf"}, "%s is not a spreadsheet: it is a PDF; export the orders as CSV or Excel.", name)
 	}
 	if t, comma, err := opt.Stream.table(data, opt.Comma, l, opt.Progress); t != nil || err != nil {
 		if err != nil {
@@ -83,17 +93,7 @@ func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error
 		}
 		return t, nil
 	}
-	switch {
-	case len(bytes.TrimSpace(data)) == 0 && !isUTF16(data):
-		return nil, errorf(ErrEmpty, report.Error{Code: report.FileEmpty, File: name}, "%s is empty.", name)
-	case isZip(data):
-		return readWorkbook(name, data, opt, l)
-	case bytes.HasPrefix(data, oleMagic):
-		return nil, oleError(name, data)
-	case bytes.HasPrefix(data, []byte("%PDF")):
-		return nil, errorf(ErrNotSpreadsheet, report.Error{Code: report.NotSpreadsheet, File: name, Value: "pdf"}, "%s is not a spreadsheet: it is a PDF; export the orders as CSV or Excel.", name)
-	}
-	text, note, err := decode(name, data)
+	text, note, err := decode(name, data, k, bom)
 	if err != nil {
 		return nil, err
 	}
@@ -105,6 +105,56 @@ func read(name string, data []byte, opt Options, l limits.Limits) (*Table, error
 		t.Notes = append([]report.Note{note}, t.Notes...)
 	}
 	return t, nil
+}
+
+// fileKind is what read makes of a file (kindOf).
+type fileKind int
+
+const (
+	gzipFile  fileKind = iota
+	blankFile          // white space only
+	zipFile            // a workbook, or another program's document
+	oleFile            // an old .xls, or a password-protected workbook
+	pdfFile
+	utf16LE // with or without a byte order mark
+	utf16BE
+	binaryFile
+	textFile // UTF-8, or Windows-1252 where it is not valid UTF-8
+)
+
+// kindOf tells what read makes of data, and for text and UTF-16 the
+// length of its byte order mark. It looks at data's first bytes only (no
+// more than sampleBytes) but for a blank file: of a part of a file that
+// is no blankFile it tells what it tells of the whole (a Stream decides
+// from the first bytes that have come).
+func kindOf(data []byte) (k fileKind, bom int) {
+	switch {
+	case isGzip(data):
+		return gzipFile, 0
+	case len(bytes.TrimSpace(data)) == 0 && !isUTF16(data):
+		return blankFile, 0
+	case isZip(data):
+		return zipFile, 0
+	case bytes.HasPrefix(data, oleMagic):
+		return oleFile, 0
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return pdfFile, 0
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		bom = 3
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return utf16LE, 2
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return utf16BE, 2
+	case isUTF16(data):
+		if data[0] == 0 {
+			return utf16BE, 0
+		}
+		return utf16LE, 0
+	}
+	if binary(data[bom:]) {
+		return binaryFile, bom
+	}
+	return textFile, bom
 }
 
 func isGzip(data []byte) bool { return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b }
@@ -209,26 +259,22 @@ func utf16Name(s string) []byte {
 	return b
 }
 
-// decode turns text bytes into a UTF-8 string.
-func decode(name string, data []byte) (string, report.Note, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeUTF16(data[2:], false), report.Note{Code: report.NoteUTF16, Value: "LE"}, nil
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeUTF16(data[2:], true), report.Note{Code: report.NoteUTF16, Value: "BE"}, nil
-	case isUTF16(data):
-		be := data[0] == 0
+// decode turns text bytes into a UTF-8 string: data of kind k (a
+// textFile, UTF-16 or binary) with a byte order mark of bom bytes
+// (kindOf).
+func decode(name string, data []byte, k fileKind, bom int) (string, report.Note, error) {
+	switch k {
+	case utf16LE, utf16BE:
+		be := k == utf16BE
 		note := report.Note{Code: report.NoteUTF16, Value: "LE"}
 		if be {
 			note.Value = "BE"
 		}
-		return decodeUTF16(data, be), note, nil
-	}
-	if binary(data) {
+		return decodeUTF16(data[bom:], be), note, nil
+	case binaryFile:
 		return "", report.Note{}, errorf(ErrNotSpreadsheet, report.Error{Code: report.NotSpreadsheet, File: name, Value: "binary"}, "%s is not a spreadsheet: it holds binary data, not text or an Excel workbook.", name)
 	}
+	data = data[bom:]
 	if utf8.Valid(data) {
 		// The table's cells are substrings of the file: no copy of it.
 		return unsafe.String(unsafe.SliceData(data), len(data)), report.Note{}, nil

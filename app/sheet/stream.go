@@ -81,24 +81,17 @@ func (st *Stream) Fed(b []byte) {
 // would parse the file as the stream does; it tells whether it began.
 func (st *Stream) start() bool {
 	b, size := st.buf, cap(st.buf)
-	if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
-		st.off = 3
-	}
-	if len(b) < st.off+sampleBytes || size <= st.off+sampleBytes {
+	if len(b) < 3+sampleBytes || size <= 3+sampleBytes {
 		return false // a small file is read whole: nothing to overlap
 	}
-	// What read and decode would make of the file, but for UTF-8 text
-	// (checked as it is parsed).
-	switch {
-	case int64(size) >= maxLine, st.l.CheckInput(int64(size)) != nil,
-		isGzip(b), isZip(b), bytes.HasPrefix(b, oleMagic), bytes.HasPrefix(b, []byte("%PDF")),
-		bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}),
-		st.off == 0 && isUTF16(b), binary(b[st.off:]),
-		// Read's empty file: one byte that is no space makes it not so.
-		bytes.IndexFunc(b, func(r rune) bool { return r > ' ' && r < utf8.RuneSelf }) < 0:
+	// Text, as read makes of the file (its UTF-8 is checked as it is
+	// parsed), within the bounds readText checks before it parses.
+	k, bom := kindOf(b)
+	if k != textFile || int64(size) >= maxLine || st.l.CheckInput(int64(size)) != nil {
 		st.stop()
 		return false
 	}
+	st.off = bom
 	s := unsafe.String(unsafe.SliceData(b[st.off:size]), size-st.off)
 	comma := byte(0)
 	if countLines(s[:sampleBytes]) <= st.l.Rows {

@@ -109,7 +109,7 @@ func sameTable(got, want *Table) string {
 // and the error, of the text read whole, and that the stream parsed
 // records before the last piece came where it can (UTF-8 text with a
 // delimiter): texts of every record shape, with \n and \r\n, a byte
-// order mark, a Windows-1252 byte past the first pieces (the stream gives
+// order mark, UTF-16, gzip, a Windows-1252 byte past the first pieces (the stream gives
 // up: Read decodes the whole file), a quote that never closes (the stream
 // gives up past maxPending bytes), a text past the rows bound, and files
 // that are not delimited UTF-8 text.
@@ -143,6 +143,8 @@ func TestStream(t *testing.T) {
 		{"stray-quote.csv", plain[:cut] + "9,2024-01-01,C1,\"never closed\n" + strings.Repeat("1,2024-01-01,C2,plain,1.00\n", 80000), limits.Browser, false},
 		{"rows.csv", plain, limits.Limits{Input: 1 << 30, Inflated: 1 << 30, Rows: lines / 2, Cells: 1 << 30}, false},
 		{"cells.csv", plain, limits.Limits{Input: 1 << 30, Inflated: 1 << 30, Rows: 1 << 30, Cells: cells / 2}, false},
+		{"utf16.csv", string(utf16le(plain, true)), limits.Browser, false},
+		{"plain.csv.gz", string(gz(plain)), limits.Browser, false},
 		{"spaces.txt", "Order Date Customer Amount\n" + strings.Repeat("1001  2024-01-01 C12 12.50\n", 12000), limits.Browser, false},
 		{"small.csv", "a,b\n1,2\n", limits.Browser, false},
 	}
