@@ -120,8 +120,8 @@ type Dataset struct {
 	// range before (Online Retail x10: some 0.1 s each).
 	figures struct {
 		sync.Mutex
-		summaries [keptFigures]keptSummary
-		periods   [keptFigures]keptPeriods
+		summaries kept[Summary]
+		periods   kept[[]PeriodStats]
 	}
 }
 
@@ -129,15 +129,27 @@ type Dataset struct {
 // keeps: the range shown and the one before it.
 const keptFigures = 2
 
-type keptSummary struct {
-	of  figuresKey
-	ok  bool
-	sum Summary
+// kept holds the last keptFigures results of a computation, the latest
+// first, each with what it was computed for.
+type kept[T any] [keptFigures]struct {
+	of figuresKey
+	ok bool
+	v  T
 }
 
-type keptPeriods struct {
-	of figuresKey
-	ps []PeriodStats // nil: none kept
+// get returns the result for key, computing it (compute) unless kept.
+func (k *kept[T]) get(key figuresKey, compute func() T) T {
+	for i, e := range k {
+		if e.ok && e.of.same(key) {
+			copy(k[1:i+1], k[:i]) // the latest first
+			k[0] = e
+			return e.v
+		}
+	}
+	v := compute()
+	copy(k[1:], k[:])
+	k[0].of, k[0].ok, k[0].v = key, true, v
+	return v
 }
 
 // figuresKey is what Summarize's and Periods's figures depend on: the

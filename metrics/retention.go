@@ -80,18 +80,7 @@ func Periods(d *Dataset, o Options) []PeriodStats {
 	k := figuresKey{from: from, to: to, asOf: asOf, grain: o.Grain, window: o.ActiveWindow}
 	d.figures.Lock()
 	defer d.figures.Unlock()
-	kept := &d.figures.periods
-	for i, e := range kept {
-		if e.ps != nil && e.of.same(k) {
-			copy(kept[1:i+1], kept[:i]) // the latest first
-			kept[0] = e
-			return slices.Clone(e.ps)
-		}
-	}
-	out := periods(d, o, from, to, asOf)
-	copy(kept[1:], kept[:])
-	kept[0] = keptPeriods{of: k, ps: out}
-	return slices.Clone(out)
+	return slices.Clone(d.figures.periods.get(k, func() []PeriodStats { return periods(d, o, from, to, asOf) }))
 }
 
 // periods is Periods of the range [from, to) and the reference date asOf.
@@ -293,18 +282,7 @@ func Summarize(d *Dataset, o Options) Summary {
 	k := figuresKey{from: from, to: to, asOf: asOf}
 	d.figures.Lock()
 	defer d.figures.Unlock()
-	kept := &d.figures.summaries
-	for i, e := range kept {
-		if e.ok && e.of.same(k) {
-			copy(kept[1:i+1], kept[:i]) // the latest first
-			kept[0] = e
-			return e.sum
-		}
-	}
-	s := summarize(d, from, to, asOf)
-	copy(kept[1:], kept[:])
-	kept[0] = keptSummary{of: k, ok: true, sum: s}
-	return s
+	return d.figures.summaries.get(k, func() Summary { return summarize(d, from, to, asOf) })
 }
 
 // summarize is Summarize of the range [from, to) and the reference date
