@@ -102,12 +102,11 @@ const plausibleRatio = 64;
 const stageBytes = 4 << 20;
 
 // pour reads a stream of Uint8Arrays into the engine (retentionAppend, in
-// pieces of stageBytes), after giving it room for room bytes (and, for
-// id, the id of a request that loads an orders file, the word to parse
-// its text as it comes); it stops at the chunk that would pass room, with
-// {over: the bytes read so far}; else it returns {n}.
-async function pour(stream, room, id) {
-  self.retentionReserve(room, id);
+// pieces of stageBytes), after giving it room for room bytes; it stops at
+// the chunk that would pass room, with {over: the bytes read so far}; else
+// it returns {n}.
+async function pour(stream, room) {
+  self.retentionReserve(room);
   const reader = stream.getReader();
   const stage = new Uint8Array(Math.min(stageBytes, Math.max(room, 1)));
   let n = 0;
@@ -148,8 +147,8 @@ async function pour(stream, room, id) {
 // read of it now and then never settled (3 loads of online_retail.xlsx
 // in 8 on a loaded machine, mid-file or at its end), which this reader's
 // never did (0 in 20).
-async function load(blob, id) {
-  const r = await pour(blob.stream(), blob.size, id);
+async function load(blob) {
+  const r = await pour(blob.stream(), blob.size);
   if (r.over) throw new Error("the file grew while it was read");
 }
 
@@ -371,10 +370,12 @@ async function receive(blob, req, feed) {
     }
     if (feed !== undefined) {
       // An orders file that is no workbook: the page reads it while the
-      // engine parses it (fed). A workbook is read here, its entries
-      // inflated after it (inflateParts).
-      const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-      if (!(head[0] === 0x50 && head[1] === 0x4b)) {
+      // engine parses it (fed). A workbook (a zip: PK and a local file
+      // header, or an empty zip's directory end, as the engine tells it)
+      // is read here, its entries inflated after it (inflateParts).
+      const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+      const zip = head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
+      if (!zip) {
         await fed(blob, feed);
         return null;
       }

@@ -24,9 +24,6 @@ var (
 	// forecastFor is the request whose report awaits its forecast, when
 	// the session has one pending.
 	forecastFor int
-	// streamProgress tells the page how far the parse of a file being
-	// received has come (see retentionReserve).
-	streamProgress func(report.Progress)
 )
 
 func main() {
@@ -51,13 +48,13 @@ func main() {
 		stream = nil
 		if len(args) > 1 && args[1].Type() == js.TypeNumber {
 			id := args[1].Int()
-			stream = sheet.NewStream(received, limits.Browser)
-			stream.Progress = func(done, total int64) {
-				streamProgress(report.Progress{Stage: report.StageRead, Done: done, Total: total})
-			}
-			streamProgress = worker.Paced(func(p report.Progress) {
+			paced := worker.Paced(func(p report.Progress) {
 				post(report.Reply{Type: report.MsgProgress, ID: id, Progress: &p}, js.Undefined())
 			}, worker.ProgressPace, time.Now)
+			stream = sheet.NewStream(received, limits.Browser)
+			stream.Progress = func(done, total int64) {
+				paced(report.Progress{Stage: report.StageRead, Done: done, Total: total})
+			}
 		}
 		return nil
 	}))
