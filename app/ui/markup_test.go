@@ -171,7 +171,7 @@ func TestEscape(t *testing.T) {
 // TestWarmDecode checks that the page's warm-up decodes a report (the
 // decoder's code runs before the first file's), not an error.
 func TestWarmDecode(t *testing.T) {
-	if err := warmDecode(); err != nil {
+	if err := warmDecoder(); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -106,26 +106,20 @@ func (w *Workbench) OnMount(ctx app.Context) {
 		return
 	}
 	w.worker(ctx)
-	afterPaint(warmDecoder)
+	afterPaint(func() { _ = warmDecoder() })
 	whenIdle(func() { w.ctx.Dispatch(w.warmUp) })
 }
 
-// warmDecoder has encoding/json learn the fields of the report's types
-// (encoding a zero report builds the encoder of every type in it, and
-// with it the fields the decoder uses too) while the page waits for a
-// file, so that decoding the first report does not pay for it; and it
-// decodes a made-up report (warmDoc), so that the decoder's own code has
-// run once too: the browser compiles the page's WebAssembly a function at
-// a time, at its first call, and the first report's frames compiled some
-// 300 functions of encoding/json and of the collector, 35 to 55 ms of
-// them (chromium's trace, issue 11).
-func warmDecoder() {
-	_, _ = json.Marshal(report.Document{})
-	_ = warmDecode()
-}
-
-// warmDecode encodes and decodes a message with the made-up report.
-func warmDecode() error {
+// warmDecoder has encoding/json encode and decode a message with a
+// made-up report (warmDoc) while the page waits for a file: encoding it
+// builds the encoder of every type a report holds, and with it the fields
+// the decoder uses too, and decoding it runs the decoder's own code once,
+// so that the first report pays for neither (the browser compiles the
+// page's WebAssembly a function at a time, at its first call: the first
+// report's frames compiled some 300 functions of encoding/json and of the
+// collector, 35 to 55 ms of them; chromium's trace, issue 11). It returns
+// an error when the report does not come back.
+func warmDecoder() error {
 	b, err := json.Marshal(message{Reply: report.Reply{Type: report.MsgReport, Report: warmDoc()}})
 	if err != nil {
 		return err
