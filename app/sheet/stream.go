@@ -33,7 +33,10 @@ type Stream struct {
 	// searched counts the bytes searched for line breaks, for a test
 	// that each is searched once.
 	searched int
-	done     bool // given up, or used by a Read
+	// merged counts the pieces another engine parsed that the stream
+	// took (FedParsed), for the tests.
+	merged int
+	done   bool // given up, or used by a Read
 	// Progress, if set, hears how far the parse has come: bytes of the
 	// text parsed so far, and the text's size.
 	Progress func(done, total int64)
@@ -50,14 +53,9 @@ func NewStream(buf []byte, l limits.Limits) *Stream {
 // complete. A b in another array (a buffer that had to grow) ends the
 // stream.
 func (st *Stream) Fed(b []byte) {
-	if st.done {
+	if !st.take(b) {
 		return
 	}
-	if cap(b) != cap(st.buf) || len(b) > cap(st.buf) || unsafe.SliceData(b) != unsafe.SliceData(st.buf) {
-		st.stop()
-		return
-	}
-	st.buf = b
 	if st.p == nil && !st.start() {
 		return
 	}
@@ -75,6 +73,20 @@ func (st *Stream) Fed(b []byte) {
 		return
 	}
 	st.parse(st.limit)
+}
+
+// take takes b as the stream's bytes so far, unless the stream is done,
+// or b is in another array (which ends it).
+func (st *Stream) take(b []byte) bool {
+	if st.done {
+		return false
+	}
+	if cap(b) != cap(st.buf) || len(b) > cap(st.buf) || unsafe.SliceData(b) != unsafe.SliceData(st.buf) {
+		st.stop()
+		return false
+	}
+	st.buf = b
+	return true
 }
 
 // start begins the parse once the first sampleBytes have come, if Read

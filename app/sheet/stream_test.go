@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	bin "encoding/binary"
 	"fmt"
 	"math/rand"
 	"reflect"
@@ -221,5 +222,124 @@ func TestStreamOtherBytes(t *testing.T) {
 	}
 	if d := sameTable(got, want); d != "" || got.Width(0) != 1 {
 		t.Errorf("another delimiter: %s (width %d)", d, got.Width(0))
+	}
+}
+
+// TestStreamPieces checks that a text fed to the stream with some of its
+// pieces parsed by another engine (ParsePiece, its bytes written and read
+// back as they travel between the engines) gives the table, and the
+// error, of the text read whole: the texts of TestStream, in pieces of
+// odd sizes and of 64 KiB+1, every second or third piece parsed by the
+// other. Pieces that start inside a quoted field's line break are parsed
+// by the stream itself; the others are taken (counted).
+func TestStreamPieces(t *testing.T) {
+	texts := map[string]string{
+		"comma.csv":          streamText(900<<10, ',', false),
+		"crlf.csv":           streamText(700<<10, ',', true),
+		"semicolon.csv":      streamText(500<<10, ';', true),
+		"tab.tsv":            streamText(500<<10, '\t', false),
+		"bom.csv":            "\xEF\xBB\xBF" + streamText(500<<10, ',', false),
+		"no-final-break.csv": strings.TrimRight(streamText(500<<10, ',', false), "\n"),
+		"open-quote.csv":     streamText(500<<10, ',', false) + "9,2024-01-01,C1,\"never closed\n1,2,3\n",
+		"quoted-lines.csv":   "Order,Note,Amount\n" + strings.Repeat("1,\"a\nb\nc\",2\n", 60000),
+		"plain.csv":          "Order,Date,Amount\n" + strings.Repeat("1001,2024-01-01,12.50\n1001,2024-01-01, 3.00 \n", 30000),
+	}
+	rng := rand.New(rand.NewSource(2))
+	for name, text := range texts {
+		want, wantErr := Read(name, []byte(text), Options{Limits: limits.Browser})
+		for _, size := range []func() int{func() int { return 1 + rng.Intn(90000) }, func() int { return sampleBytes + 1 }} {
+			for _, every := range []int{2, 3} {
+				buf := make([]byte, 0, len(text))
+				st := NewStream(buf, limits.Browser)
+				for k := 0; len(buf) < len(text); k++ {
+					n := min(size(), len(text)-len(buf))
+					at := len(buf)
+					buf = buf[:at+n]
+					copy(buf[at:], text[at:at+n])
+					if k%every != 1 {
+						st.Fed(buf)
+						continue
+					}
+					var pc *Piece
+					if c := st.Comma(); c != 0 {
+						if got := ParsePiece(append([]byte(nil), buf[at:]...), c); got != nil {
+							var err error
+							if pc, err = PieceFrom(got.Bytes()); err != nil {
+								t.Fatalf("%s: a piece read back: %v", name, err)
+							}
+						}
+					}
+					st.FedParsed(buf, at, pc)
+				}
+				if st.searched > len(buf) {
+					t.Errorf("%s every %d: %d bytes searched for line breaks, of %d", name, every, st.searched, len(buf))
+				}
+				if st.merged == 0 {
+					t.Errorf("%s every %d: no piece parsed by the other engine was taken", name, every)
+				}
+				got, err := Read(name, buf, Options{Limits: limits.Browser, Stream: st})
+				if fmt.Sprint(err) != fmt.Sprint(wantErr) {
+					t.Errorf("%s every %d: error %v, want %v", name, every, err, wantErr)
+					continue
+				}
+				if err == nil {
+					if d := sameTable(got, want); d != "" {
+						t.Errorf("%s every %d (%d pieces taken): %s", name, every, st.merged, d)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestPieceFrom checks that a piece's bytes read back give the piece, and
+// that bytes cut short, or changed where they say how the piece is made,
+// are refused rather than read.
+func TestPieceFrom(t *testing.T) {
+	text := streamText(200<<10, ',', true)
+	pc := ParsePiece([]byte(text[1000:]), ',')
+	if pc == nil || len(pc.spill) == 0 || len(pc.marks) < 1000 {
+		t.Fatalf("ParsePiece gave %v, want rows, some of them wide", pc)
+	}
+	b := pc.Bytes()
+	back, err := PieceFrom(b)
+	if err != nil || !reflect.DeepEqual(back, pc) {
+		t.Fatalf("read back: %v, %v", err, err == nil)
+	}
+	for _, n := range []int{0, 3, 4 * pieceHead, len(b) / 2, len(b) - 1} {
+		if _, err := PieceFrom(b[:n]); err == nil {
+			t.Errorf("%d bytes of %d: read", n, len(b))
+		}
+	}
+	word := func(i int) int { return 4 * i }
+	n := len(pc.marks)
+	changes := map[string]struct {
+		at int
+		v  uint32
+	}{
+		"magic":               {word(0), 0},
+		"stop before start":   {word(3), 0},
+		"rows":                {word(6), uint32(n + 1)},
+		"a row past the stop": {word(pieceHead), uint32(pc.stop)},
+		"a row's form":        {word(pieceHead), 3<<formShift | 5},
+		"a row's end":         {word(pieceHead + 2*n + 1), 1 << 30},
+	}
+	for what, c := range changes {
+		bad := append([]byte(nil), b...)
+		bin.LittleEndian.PutUint32(bad[c.at:], c.v)
+		if _, err := PieceFrom(bad); err == nil {
+			t.Errorf("%s changed: read", what)
+		}
+	}
+	// Any word changed: refused or read, never a panic.
+	rng := rand.New(rand.NewSource(3))
+	for range 3000 {
+		bad := append([]byte(nil), b...)
+		bin.LittleEndian.PutUint32(bad[4*rng.Intn(len(b)/4):], rng.Uint32()>>uint(rng.Intn(32)))
+		PieceFrom(bad)
+	}
+	if ParsePiece([]byte("no line break here"), ',') != nil || ParsePiece([]byte("a\nb b\nc"), ' ') != nil ||
+		ParsePiece([]byte("x\n\xff,1\n"), ',') != nil {
+		t.Error("ParsePiece gave a piece of bytes it cannot take")
 	}
 }

@@ -221,6 +221,9 @@ type textParse struct {
 	delims    int64 // delimiters so far
 	nl, cr    int64 // line breaks so far
 	crCounted bool  // cr need not be watched
+	// open tells that the text goes on past s (a piece of a stream:
+	// ParsePiece): a quoted field open at its end waits, as at a limit.
+	open      bool
 	fs        []field
 	line, pos int
 	// nextReport is where progress is next told.
@@ -271,7 +274,7 @@ func (p *textParse) counted() error {
 // (with the records before it parsed); else true.
 func (p *textParse) run(limit int) (bool, error) {
 	s, comma, t := p.s[:limit], p.comma, p.t
-	more := limit < len(p.s) // bytes past limit are still to come
+	more := limit < len(p.s) || p.open // bytes past limit are still to come
 	total := len(p.s)
 	line, pos := p.line, p.pos
 	n := len(s)
