@@ -235,6 +235,15 @@ export async function engineReady(page, timeout = 60000) {
   await page.waitForFunction(() => window.rw && rw.worker && rw.ready, null, { timeout });
 }
 
+// engineOf is the page's engine worker (glue.js starts it from a blob: URL,
+// named "engine"; its parser is another, named "parser"), or undefined.
+export async function engineOf(page, name = "engine") {
+  for (const wk of page.workers()) {
+    if (wk.url().startsWith("blob:") && (await wk.evaluate(() => self.name).catch(() => "")) === name) return wk;
+  }
+  return undefined;
+}
+
 // wasmFetches counts the fetches of worker.wasm.
 export function wasmFetches(page) {
   return page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/worker.wasm")).length);

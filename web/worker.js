@@ -161,18 +161,29 @@ async function load(blob) {
 // acknowledgement, {fedAck}, which brings the piece's buffer back for
 // the next one), so that the page never reads far ahead of the engine. It
 // returns once the whole file has come.
+//
+// Where the page started a parser beside the engine (glue.js parser), it
+// also sends it some of the pieces (those marked p), and the parser sends
+// what it made of each here through port ({parsed: id, k, piece:
+// Uint8Array or null}): the engine takes the pieces in order, each with
+// the parser's rows when it has them (retentionAppend), waiting for them
+// while the parser is at work, and parsing a piece itself once the parser
+// is gone ({parserGone}) or the engine's parse has given up.
 let feeding = null;
 let feeds = 0;
+let port = null; // to the parser
+let parserLive = false;
 function fed(blob, id) {
   self.retentionReserve(blob.size, id);
   return new Promise((resolve, reject) => {
-    feeding = { id: ++feeds, n: 0, room: blob.size, resolve, reject };
+    // pieces: the page's pieces by their number k; parsed: the parser's.
+    feeding = { id: ++feeds, n: 0, room: blob.size, next: 0, pieces: new Map(), parsed: new Map(), end: null, resolve, reject };
     self.postMessage({ feed: blob, id: feeding.id });
   });
 }
 
-// onFed takes a message of the page's feed: {fed: id, chunk: ArrayBuffer},
-// {fed: id, end: true} or {fed: id, error: reason}.
+// onFed takes a message of the page's feed: {fed: id, k, p, chunk:
+// ArrayBuffer}, {fed: id, end: true} or {fed: id, error: reason}.
 function onFed(d) {
   const f = feeding;
   if (!f || f.id !== d.fed) return;
@@ -184,16 +195,56 @@ function onFed(d) {
       f.reject(new Error("the file grew while it was read"));
       return;
     }
-    if (!call(() => self.retentionAppend(new Uint8Array(d.chunk)))) return;
+    f.pieces.set(d.k, d);
+  } else {
+    f.end = d;
+  }
+  drain(f);
+}
+
+// drain hands the pieces that have come to the engine, in order, and ends
+// the feed once the page has ended it and every piece is in.
+function drain(f) {
+  for (let d; (d = f.pieces.get(f.next)); f.next++) {
+    let piece = null;
+    if (d.p && parserLive && self.retentionComma() !== 0) {
+      if (!f.parsed.has(f.next)) return; // the parser is at work on it
+      piece = f.parsed.get(f.next);
+    }
+    f.pieces.delete(f.next);
+    f.parsed.delete(f.next);
+    if (!call(() => self.retentionAppend(new Uint8Array(d.chunk), piece))) return;
+    if (f.next === 0 && port) port.postMessage({ comma: self.retentionComma(), id: f.id });
     // The piece goes back for the page's next one: no garbage piles up
     // here while the engine works (its collector hardly runs then).
     self.postMessage({ fedAck: d.fed, chunk: d.chunk }, [d.chunk]);
-    return;
   }
+  if (!f.end || f.pieces.size > 0 || feeding !== f) return;
   feeding = null;
-  if (d.error) f.reject(new Error(d.error));
+  if (f.end.error) f.reject(new Error(f.end.error));
   else if (f.n !== f.room) f.reject(new Error("the file changed while it was read"));
   else f.resolve();
+}
+
+// The parser's side (self.rwParser): pieces of the engine's feed {parse:
+// id, k, chunk} from the page, parsed once the engine has told the
+// delimiter ({comma, id} through port; 0 when its parse has given up,
+// when the pieces are sent back unparsed), and their rows sent to the
+// engine through port.
+let comma = { id: 0, c: -1 };
+let toParse = [];
+function parsePieces() {
+  const wait = [];
+  for (const d of toParse) {
+    if (d.parse !== comma.id) {
+      if (d.parse > comma.id) wait.push(d);
+      continue;
+    }
+    let piece = null;
+    if (comma.c > 0 && !call(() => (piece = self.retentionParsePiece(new Uint8Array(d.chunk), comma.c)))) return;
+    port.postMessage({ parsed: d.parse, k: d.k, piece: piece || null }, piece ? [piece.buffer] : []);
+  }
+  toParse = wait;
 }
 
 // count inflates a stream without keeping it: its size, or {past: the
@@ -450,6 +501,32 @@ self.onmessage = (e) => {
   const d = e.data;
   if (d.fed !== undefined) {
     onFed(d);
+    return;
+  }
+  if (d.port) {
+    port = d.port;
+    parserLive = true;
+    port.onmessage = (m) => {
+      const x = m.data;
+      if (x.comma !== undefined) {
+        // (the parser's side)
+        if (x.id >= comma.id) comma = { id: x.id, c: x.comma };
+        started.then(parsePieces);
+      } else if (feeding && feeding.id === x.parsed) {
+        feeding.parsed.set(x.k, x.piece);
+        drain(feeding);
+      }
+    };
+    return;
+  }
+  if (d.parserGone) {
+    parserLive = false;
+    if (feeding) drain(feeding);
+    return;
+  }
+  if (d.parse !== undefined) {
+    toParse.push(d);
+    started.then(parsePieces);
     return;
   }
   // The engine's warm-up stops at its next step (cmd/worker).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	bin "encoding/binary"
 	"errors"
+	"slices"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -17,6 +18,7 @@ import (
 // there (Stream.FedParsed); else it parses the piece itself. A record
 // whose quoted field holds that line break is thus never misread.
 type Piece struct {
+	t     *Table // the table it was parsed into (ParsePiece)
 	comma byte
 	// start is just past the piece's first line break, where the parse
 	// began; stop where it ended (a record whose quoted field is still
@@ -44,6 +46,30 @@ type Piece struct {
 // line break, bytes that are not UTF-8, or comma ' ' (whitespace-separated
 // text is not streamed): the stream then parses the piece itself.
 func ParsePiece(b []byte, comma byte) *Piece {
+	return parsePiece(b, comma, nil)
+}
+
+// PieceParser parses the pieces a second engine is given, one after
+// another, into the same memory: the table of the piece before, emptied.
+type PieceParser struct {
+	t   *Table
+	out []byte
+}
+
+// Parse is ParsePiece's piece written as Bytes writes it, or nil; the
+// bytes are the parser's until its next Parse.
+func (pp *PieceParser) Parse(b []byte, comma byte) []byte {
+	pc := parsePiece(b, comma, pp.t)
+	if pc == nil {
+		return nil
+	}
+	pp.t = pc.t
+	pp.out = pc.appendTo(pp.out[:0])
+	return pp.out
+}
+
+// parsePiece is ParsePiece, its rows read into t (emptied) when it is not nil.
+func parsePiece(b []byte, comma byte, t *Table) *Piece {
 	if comma == ' ' || comma == 0 || comma == '"' || comma == '\n' || comma == '\r' {
 		return nil
 	}
@@ -54,14 +80,23 @@ func ParsePiece(b []byte, comma byte) *Piece {
 	}
 	start, valid := first+1, last+1
 	s := unsafe.String(unsafe.SliceData(b[start:]), len(b)-start)
-	p := newTextParse(s, comma, nil, unbounded)
+	var p *textParse
+	if t == nil {
+		p = newTextParse(s, comma, nil, unbounded)
+	} else {
+		p = &textParse{s: s, comma: comma, l: unbounded, line: 1, nextReport: 1 << 20,
+			t: &Table{at: t.at[:0], first: append(t.first[:0], 0), Lines: t.Lines[:0], cells: t.cells[:0],
+				chunks: append(t.chunks[:0], chunk{base: -1}), spillAt: append(t.spillAt[:0], 0), texts: t.texts[:0]}}
+		p.ends['\n'], p.ends['\r'], p.ends[comma] = true, true, true
+		p.text()
+	}
 	p.open = true // the text goes on past the piece
 	if _, err := p.run(valid - start); err != nil || p.pos == 0 {
 		return nil
 	}
-	t := p.t
+	t = p.t
 	n := len(t.at)
-	pc := &Piece{comma: comma, start: start, stop: start + p.pos, valid: valid, lines: p.line - 1,
+	pc := &Piece{t: t, comma: comma, start: start, stop: start + p.pos, valid: valid, lines: p.line - 1,
 		delims: p.delims, nl: p.nl, cr: p.cr,
 		marks: make([]uint32, n), lines0: make([]uint32, n), ends: make([]uint32, n+1), spillAt: []uint32{0}, spill: t.spill}
 	for r := range n {
@@ -96,20 +131,26 @@ const pieceHead = 17
 // head, the rows' marks, lines and ends, the wide rows' spillAt, the
 // spilt cells' lengths, then the cells' entries in 16-bit words and the
 // spilt cells' bytes.
-func (pc *Piece) Bytes() []byte {
+func (pc *Piece) Bytes() []byte { return pc.appendTo(nil) }
+
+// appendTo appends the piece's bytes (Bytes) to out.
+func (pc *Piece) appendTo(out []byte) []byte {
 	n, m, k := len(pc.marks), len(pc.cells), len(pc.spillAt)-1
 	size := 0
 	for _, c := range pc.spill {
 		size += len(c)
 	}
-	out := make([]byte, 0, 4*(pieceHead+3*n+1+k+1+len(pc.spill))+2*m+size)
-	w := out
+	w := slices.Grow(out, 4*(pieceHead+3*n+1+k+1+len(pc.spill))+2*m+size)
 	for _, v := range []uint32{pieceMagic, uint32(pc.comma), uint32(pc.start), uint32(pc.stop), uint32(pc.valid),
 		uint32(pc.lines), uint32(n), uint32(m), uint32(k), uint32(len(pc.spill)), uint32(size),
 		uint32(pc.delims), uint32(pc.delims >> 32), uint32(pc.nl), uint32(pc.nl >> 32), uint32(pc.cr), uint32(pc.cr >> 32)} {
 		w = bin.LittleEndian.AppendUint32(w, v)
 	}
 	for _, list := range [][]uint32{pc.marks, pc.lines0, pc.ends, pc.spillAt} {
+		if littleEndian && len(list) > 0 {
+			w = append(w, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(list))), 4*len(list))...)
+			continue
+		}
 		for _, v := range list {
 			w = bin.LittleEndian.AppendUint32(w, v)
 		}
@@ -117,8 +158,12 @@ func (pc *Piece) Bytes() []byte {
 	for _, c := range pc.spill {
 		w = bin.LittleEndian.AppendUint32(w, uint32(len(c)))
 	}
-	for _, v := range pc.cells {
-		w = bin.LittleEndian.AppendUint16(w, v)
+	if littleEndian && m > 0 {
+		w = append(w, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(pc.cells))), 2*m)...)
+	} else {
+		for _, v := range pc.cells {
+			w = bin.LittleEndian.AppendUint16(w, v)
+		}
 	}
 	for _, c := range pc.spill {
 		w = append(w, c...)
@@ -130,7 +175,11 @@ var errPiece = errors.New("not a parsed piece")
 
 // PieceFrom reads a piece written by Bytes, checking that its rows are
 // within it: their places ascend within [start, stop), their lines do not
-// go back, and their cells are within the piece's cells.
+// go back, their entries are within the piece's cells, and their last
+// entry within the piece's bytes. The piece keeps
+// b: its lists are b's bytes seen as words, where the machine's words
+// are little-endian and b is aligned to them, and its spilt cells are
+// strings of b's bytes; b must not change after.
 func PieceFrom(b []byte) (*Piece, error) {
 	if len(b) < 4*pieceHead {
 		return nil, errPiece
@@ -149,8 +198,14 @@ func PieceFrom(b []byte) (*Piece, error) {
 		pc.lines < 0 || pc.delims < 0 || pc.nl < 0 || pc.cr < 0 {
 		return nil, errPiece
 	}
+	view := littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0
 	at := 4 * pieceHead
 	list := func(k int) []uint32 {
+		if view {
+			out := unsafe.Slice((*uint32)(unsafe.Pointer(&b[at])), k)
+			at += 4 * k
+			return out
+		}
 		out := make([]uint32, k)
 		for i := range out {
 			out[i] = bin.LittleEndian.Uint32(b[at:])
@@ -160,12 +215,17 @@ func PieceFrom(b []byte) (*Piece, error) {
 	}
 	pc.marks, pc.lines0, pc.ends, pc.spillAt = list(n), list(n), list(n+1), list(k+1)
 	lens := list(spilt)
-	pc.cells = make([]uint16, m)
-	for i := range pc.cells {
-		pc.cells[i] = bin.LittleEndian.Uint16(b[at:])
-		at += 2
+	if view {
+		pc.cells = unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(b[at:]))), m)
+		at += 2 * m
+	} else {
+		pc.cells = make([]uint16, m)
+		for i := range pc.cells {
+			pc.cells[i] = bin.LittleEndian.Uint16(b[at:])
+			at += 2
+		}
 	}
-	all := string(b[at:]) // one copy, cut into the cells
+	all := unsafe.String(unsafe.SliceData(b[at:]), len(b)-at)
 	pc.spill = make([]string, spilt)
 	for i, l := range lens {
 		if int(l) > len(all) {
@@ -194,26 +254,17 @@ func PieceFrom(b []byte) (*Piece, error) {
 			j++
 			continue
 		}
-		if (form != spaced && form != paired) || a >= pc.stop-pc.start || a <= last || pc.ends[r+1] <= pc.ends[r] {
+		if (form != spaced && form != paired) || a >= pc.stop-pc.start || a <= last || pc.ends[r+1] <= pc.ends[r] ||
+			(form == paired && (pc.ends[r+1]-pc.ends[r])%2 != 0) {
 			return nil, errPiece
 		}
 		last = a
-		// The cells' entries ascend within the piece: a spaced row's
-		// cell starts one byte past the previous one's end; a paired
-		// row's entries come in twos, each cell's start at or past the
-		// previous end.
-		e, span, lo := pc.cells[pc.ends[r]:pc.ends[r+1]], pc.stop-pc.start-a, 0
-		if form == paired && len(e)%2 != 0 {
+		// The row's last entry is within the piece. (Each entry is not
+		// checked: the engine's own parser wrote them, a check of each
+		// was half of the engine's time with a piece, and a cell read
+		// out of its row's bounds is caught by Go's.)
+		if int(pc.cells[pc.ends[r+1]-1]) > pc.stop-pc.start-a {
 			return nil, errPiece
-		}
-		for i, v := range e {
-			if int(v) > span || int(v) < lo {
-				return nil, errPiece
-			}
-			lo = int(v)
-			if form == spaced || i%2 == 1 {
-				lo += int(1 - form/paired) // spaced: past the delimiter
-			}
 		}
 	}
 	if j != k {
@@ -238,12 +289,13 @@ func (st *Stream) Comma() byte {
 // line break itself; when its parse ends exactly there, it adds pc's rows
 // as its own parse of the piece would have, and goes on past them; else
 // (a record with a line break in a quoted field spans it, the parse has
-// not begun, or pc is nil) it parses the piece itself, as Fed.
-func (st *Stream) FedParsed(b []byte, at int, pc *Piece) {
+// not begun, or pc is nil) it parses the piece itself, as Fed. It tells
+// whether it took pc's rows.
+func (st *Stream) FedParsed(b []byte, at int, pc *Piece) bool {
 	if pc == nil || !st.take(b) || st.p == nil || !st.p.sized || pc.comma != st.p.comma || at-st.off != st.seen ||
 		at+pc.valid > len(b) || bytes.IndexByte(b[at:at+pc.start], '\n') != pc.start-1 {
 		st.Fed(b)
-		return
+		return false
 	}
 	p := st.p
 	text := b[st.off:]
@@ -254,49 +306,46 @@ func (st *Stream) FedParsed(b []byte, at int, pc *Piece) {
 	if first > p.pos {
 		st.parse(first)
 	}
-	if st.done || p.pos != first {
-		st.Fed(b) // from first on, as if the piece were not parsed
-		return
-	}
-	// The piece's rows, as run would add them.
+	// The piece's rows fit as narrow rows unless a row would be too far
+	// past its chunk's base (after a wide row of a gigabyte): the rows of
+	// the chunk under way, and chunks that start in the piece, which is
+	// within offMask bytes (PieceFrom).
 	t := p.t
+	ch := &t.chunks[len(t.at)>>chunkBits]
+	if st.done || p.pos != first || (ch.base >= 0 && first+pc.stop-(ch.text*textStride+ch.base) > offMask) {
+		st.Fed(b) // from first on, as if the piece were not parsed
+		return false
+	}
+	// The piece's rows, as run would add them (see narrow, next and
+	// addWide), their cell entries at once.
+	n := len(pc.marks)
+	cell0 := len(t.cells)
+	t.cells = append(t.cells, pc.cells...)
+	for cap(t.at)-len(t.at) < n {
+		t.regrow()
+	}
 	j := 0 // the piece's wide rows so far
-	for r := range pc.marks {
-		t.grow()
-		form := int(pc.marks[r] >> formShift)
-		line := p.line + int(pc.lines0[r])
-		if form == wide {
-			t.spill = append(t.spill, pc.spill[pc.spillAt[j]:pc.spillAt[j+1]]...)
-			t.addWide(line)
-			j++
-			continue
-		}
+	for r, mark := range pc.marks {
 		ch := &t.chunks[len(t.at)>>chunkBits]
-		anchor := first + int(pc.marks[r]&offMask)
-		if ch.base < 0 {
-			k := anchor / textStride
-			ch.text, ch.base = k, anchor-k*textStride
-		}
-		e := pc.cells[pc.ends[r]:pc.ends[r+1]]
-		if off := anchor - ch.text*textStride - ch.base; off <= offMask {
-			t.cells = append(t.cells, e...)
-			t.narrow(line, form, off)
-			continue
-		}
-		// A row too far past its chunk's base is wide.
-		s := p.s[anchor:]
-		if form == paired {
-			for i := 0; i < len(e); i += 2 {
-				t.spill = append(t.spill, s[e[i]:e[i+1]])
-			}
+		if mark>>formShift == wide {
+			t.spill = append(t.spill, pc.spill[pc.spillAt[j]:pc.spillAt[j+1]]...)
+			t.spillAt = append(t.spillAt, len(t.spill))
+			t.at = append(t.at, wide<<formShift|uint32(len(t.spillAt)-2-ch.spill))
+			j++
 		} else {
-			lo := 0
-			for _, end := range e {
-				t.spill = append(t.spill, s[lo:end])
-				lo = int(end) + 1
+			anchor := first + int(mark&offMask)
+			if ch.base < 0 {
+				k := anchor / textStride
+				ch.text, ch.base = k, anchor-k*textStride
 			}
+			t.at = append(t.at, mark&^offMask|uint32(anchor-ch.text*textStride-ch.base))
 		}
-		t.addWide(line)
+		t.Lines = append(t.Lines, int32(p.line+int(pc.lines0[r])))
+		end := cell0 + int(pc.ends[r+1])
+		if len(t.at)&(chunkRows-1) == 0 {
+			t.chunks = append(t.chunks, chunk{base: -1, cell: end, spill: len(t.spillAt) - 1})
+		}
+		t.first = append(t.first, uint32(end-t.chunks[len(t.at)>>chunkBits].cell))
 	}
 	st.merged++
 	p.delims += pc.delims
@@ -309,13 +358,14 @@ func (st *Stream) FedParsed(b []byte, at int, pc *Piece) {
 	st.seen, st.limit = len(text), from+pc.valid
 	if err := p.counted(); err != nil {
 		st.stop() // past a bound: Read words it
-		return
+		return true
 	}
 	if st.Progress != nil && p.pos >= p.nextReport {
 		st.Progress(int64(p.pos), int64(len(p.s)))
 		p.nextReport = p.pos + 1<<20
 	}
 	if st.limit > p.pos {
-		st.parse(st.limit) // the record P left open
+		st.parse(st.limit) // the record the piece left open
 	}
+	return true
 }

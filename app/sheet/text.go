@@ -241,13 +241,18 @@ func newTextParse(s string, comma byte, progress func(done, total int64), l limi
 	if comma == ' ' {
 		p.ends['\t'] = true
 	}
-	t := &Table{at: make([]uint32, 0, est), first: make([]uint32, 0, est+1), Lines: make([]int32, 0, est)}
-	t.open()
+	p.t = &Table{at: make([]uint32, 0, est), first: make([]uint32, 0, est+1), Lines: make([]int32, 0, est)}
+	p.t.open()
+	p.text()
+	return p
+}
+
+// text gives the table its text, p.s, split as textStride tells.
+func (p *textParse) text() {
+	t, s := p.t, p.s
 	for k := 0; k == 0 || k*textStride < len(s); k++ {
 		t.texts = append(t.texts, s[k*textStride:])
 	}
-	p.t = t
-	return p
 }
 
 // counted is nil while the counts are within l.

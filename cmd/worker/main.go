@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"syscall/js"
 	"time"
+	"unsafe"
 
 	"retention/app/limits"
 	"retention/app/report"
@@ -28,6 +29,10 @@ var (
 
 func main() {
 	self := js.Global()
+	if self.Get("rwParser").Truthy() {
+		parser(self)
+		return
+	}
 	// web/worker.js inflates a .gz file with the browser's gzip decoder
 	// before it reaches the engine, and stops past this bound.
 	self.Set("retentionInflateBound", limits.Browser.Inflated)
@@ -72,10 +77,29 @@ func main() {
 		at := len(received)
 		received = received[:at+n]
 		js.CopyBytesToGo(received[at:], args[0])
-		if stream != nil {
-			stream.Fed(received)
+		if stream == nil {
+			return nil
 		}
-		return nil
+		// retentionAppend(chunk, piece): the rows of the chunk that the
+		// parser made (retentionParsePiece), when it has; it tells
+		// whether the stream took them.
+		if len(args) > 1 && args[1].Truthy() {
+			// Words, so that the piece's lists are its bytes as they
+			// came (sheet.PieceFrom).
+			n := args[1].Get("byteLength").Int()
+			b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(make([]uint32, (n+3)/4)))), n)
+			js.CopyBytesToGo(b, args[1])
+			if pc, err := sheet.PieceFrom(b); err == nil {
+				return stream.FedParsed(received, at, pc)
+			}
+		}
+		stream.Fed(received)
+		return false
+	}))
+	// retentionComma() is the delimiter the stream parses with, for the
+	// parser: 0 before it begins, without a stream, or once it gave up.
+	self.Set("retentionComma", js.FuncOf(func(this js.Value, args []js.Value) any {
+		return int(stream.Comma())
 	}))
 	// retentionHandle(req, bytes, gz): bytes is a Uint8Array, true for
 	// the bytes received in chunks, or nothing. gz, when given, says what
@@ -166,6 +190,31 @@ func main() {
 		}
 		runtime.GC()
 	}()
+	select {}
+}
+
+// parser is the program of the engine's parser (web/worker.js, with
+// self.rwParser set): retentionParsePiece(chunk, comma) parses a piece of
+// the file the engine streams (sheet.ParsePiece) and gives its rows as a
+// Uint8Array (sheet.Piece.Bytes), or null when it cannot.
+func parser(self js.Value) {
+	var buf []byte
+	var pp sheet.PieceParser
+	self.Set("retentionParsePiece", js.FuncOf(func(this js.Value, args []js.Value) any {
+		n := args[0].Get("byteLength").Int()
+		if cap(buf) < n {
+			buf = make([]byte, n)
+		}
+		buf = buf[:n]
+		js.CopyBytesToGo(buf, args[0])
+		b := pp.Parse(buf, byte(args[1].Int()))
+		if b == nil {
+			return nil
+		}
+		out := js.Global().Get("Uint8Array").New(len(b))
+		js.CopyBytesToJS(out, b)
+		return out
+	}))
 	select {}
 }
 
