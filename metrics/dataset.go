@@ -170,13 +170,8 @@ func (k figuresKey) same(o figuresKey) bool {
 // customers (their refunds still count in the refund totals).
 func NewDataset(orders []Order, refunds []Refund, customers []Customer) *Dataset {
 	d := &Dataset{
-		Orders: sortedStable(orders, func(a, b *Order) bool {
-			if !a.Time.Equal(b.Time) {
-				return a.Time.Before(b.Time)
-			}
-			return a.ID < b.ID
-		}),
-		Refunds: sortedStable(refunds, func(a, b *Refund) bool { return a.Time.Before(b.Time) }),
+		Orders:  byTime(orders, func(o *Order) (time.Time, string) { return o.Time, o.ID }),
+		Refunds: byTime(refunds, func(r *Refund) (time.Time, string) { return r.Time, "" }),
 	}
 
 	info := make(map[string]Customer, len(customers))
@@ -258,22 +253,50 @@ func (d *Dataset) CustomerOrders(i int) []int { return d.byCustomer[i] }
 // CustomerRefunds returns the money refunded to customer i.
 func (d *Dataset) CustomerRefunds(i int) float64 { return d.refundsBy[i] }
 
-// sortedStable returns a sorted copy of s, in the order sort.SliceStable
-// gives with less: the sort moves the elements' indices and the copy moves
-// each element once. Moving an order (136 bytes, with pointers) at every
-// step of the stable sort's merges costs a write barrier per pointer; in
-// WebAssembly it was 6 of the 35 seconds of ten times Online Retail.
-func sortedStable[T any](s []T, less func(a, b *T) bool) []T {
-	idx := make([]int, len(s))
-	for i := range idx {
-		idx[i] = i
+// byTime returns the elements of s by their times (key's), those of the
+// same time by their ids, and those of the same time and id in their
+// order in s: a stable sort by time and id. It leaves s as it is. Each
+// time is read once, as its second and nanosecond of Unix time (which
+// order times as Before does, and tell them equal as Equal does), not
+// compared through time.Time's methods in each comparison; a slice
+// already in that order (an export in time order) is copied, not
+// sorted.
+func byTime[T any](s []T, key func(*T) (time.Time, string)) []T {
+	type when struct {
+		sec  int64
+		nsec int32
+		id   string
 	}
-	// Equal elements keep their order by their indices: the order is
-	// that of a stable sort, with the faster unstable one (pattern-
-	// defeating quicksort, n log n, where a stable sort merges in place in
+	keys := make([]when, len(s))
+	sorted := true
+	for i := range s {
+		t, id := key(&s[i])
+		keys[i] = when{t.Unix(), int32(t.Nanosecond()), id}
+		if i > 0 && sorted {
+			a, b := &keys[i-1], &keys[i]
+			sorted = a.sec < b.sec || a.sec == b.sec && (a.nsec < b.nsec || a.nsec == b.nsec && a.id <= b.id)
+		}
+	}
+	if sorted {
+		return slices.Clone(s)
+	}
+	idx := make([]int32, len(s))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	// Equal keys keep their order by their indices: the order is that
+	// of a stable sort, with the faster unstable one (pattern-defeating
+	// quicksort, n log n, where a stable sort merges in place in
 	// n log² n: the orders of ten times Online Retail took a third less).
-	slices.SortFunc(idx, func(i, j int) int {
-		if c := order(less, &s[i], &s[j]); c != 0 {
+	slices.SortFunc(idx, func(i, j int32) int {
+		a, b := &keys[i], &keys[j]
+		switch {
+		case a.sec != b.sec:
+			return cmp.Compare(a.sec, b.sec)
+		case a.nsec != b.nsec:
+			return cmp.Compare(a.nsec, b.nsec)
+		}
+		if c := strings.Compare(a.id, b.id); c != 0 {
 			return c
 		}
 		return cmp.Compare(i, j)
@@ -283,18 +306,4 @@ func sortedStable[T any](s []T, less func(a, b *T) bool) []T {
 		out[i] = s[k]
 	}
 	return out
-}
-
-// order is the three-way comparison of a and b that less orders (a
-// stable sort's result is the one the order gives: the same with
-// slices.SortStableFunc as with sort.SliceStable and less, which takes
-// several times as long in WebAssembly, through reflection).
-func order[T any](less func(a, b *T) bool, a, b *T) int {
-	switch {
-	case less(a, b):
-		return -1
-	case less(b, a):
-		return 1
-	}
-	return 0
 }

@@ -3,6 +3,7 @@ package metrics
 import (
 	"fmt"
 	"math"
+	"math/rand"
 	"reflect"
 	"slices"
 	"sort"
@@ -635,24 +636,44 @@ func synthetic(customers, orders int) *Dataset {
 	return d
 }
 
-// TestSortedStable checks that sortedStable gives the order of
-// sort.SliceStable, ties included, and leaves its input as it was.
-func TestSortedStable(t *testing.T) {
-	type item struct{ key, seq int }
+// TestByTime checks that byTime gives the order of sort.SliceStable by
+// time (Before, Equal) and then id, ties included, and leaves its input as
+// it was: times that are the same instant in other time zones, times a
+// nanosecond apart, and times before 1970, in a random order and already
+// in order.
+func TestByTime(t *testing.T) {
+	base := time.Date(2011, 3, 1, 9, 30, 0, 0, time.UTC)
+	zones := []*time.Location{time.UTC, time.FixedZone("CET", 3600), time.FixedZone("NST", -12600)}
+	rng := rand.New(rand.NewSource(4))
 	for _, n := range []int{0, 1, 2, 19, 20, 21, 1000, 5000} {
-		in := make([]item, n)
+		in := make([]Order, n)
 		for i := range in {
-			in[i] = item{key: (i * 7919) % 13, seq: i} // 13 keys: many ties
+			at := base.Add(time.Duration(rng.Intn(7)) * time.Hour).Add(time.Duration(rng.Intn(3)))
+			if rng.Intn(10) == 0 {
+				at = at.AddDate(-60, 0, 0)
+			}
+			in[i] = Order{ID: fmt.Sprint("o", rng.Intn(5)), Amount: float64(i), Time: at.In(zones[rng.Intn(len(zones))])}
 		}
-		orig := append([]item(nil), in...)
-		want := append([]item(nil), in...)
-		sort.SliceStable(want, func(i, j int) bool { return want[i].key < want[j].key })
-		got := sortedStable(in, func(a, b *item) bool { return a.key < b.key })
-		if !slices.Equal(got, want) {
-			t.Errorf("n=%d: sortedStable differs from sort.SliceStable", n)
+		less := func(a, b *Order) bool {
+			if !a.Time.Equal(b.Time) {
+				return a.Time.Before(b.Time)
+			}
+			return a.ID < b.ID
 		}
-		if !slices.Equal(in, orig) {
-			t.Errorf("n=%d: the input changed", n)
+		want := append([]Order(nil), in...)
+		sort.SliceStable(want, func(i, j int) bool { return less(&want[i], &want[j]) })
+		for _, what := range []string{"random", "in order"} {
+			if what == "in order" {
+				in = append([]Order(nil), want...)
+			}
+			orig := append([]Order(nil), in...)
+			got := byTime(in, func(o *Order) (time.Time, string) { return o.Time, o.ID })
+			if !slices.EqualFunc(got, want, func(a, b Order) bool { return a.Amount == b.Amount }) {
+				t.Errorf("n=%d, %s: byTime differs from sort.SliceStable", n, what)
+			}
+			if !slices.EqualFunc(in, orig, func(a, b Order) bool { return a.Amount == b.Amount }) {
+				t.Errorf("n=%d, %s: the input changed", n, what)
+			}
 		}
 	}
 }
