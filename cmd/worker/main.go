@@ -49,7 +49,7 @@ func main() {
 	var received []byte
 	var stream *sheet.Stream
 	self.Set("retentionReserve", js.FuncOf(func(this js.Value, args []js.Value) any {
-		received = make([]byte, 0, max(0, args[0].Int()))
+		received = worker.Room(max(0, args[0].Int()))
 		stream = nil
 		if len(args) > 1 && args[1].Type() == js.TypeNumber {
 			id := args[1].Int()
