@@ -16,7 +16,7 @@ import (
 // allocates without clearing.
 func Room(n int) []byte {
 	if n <= 0 {
-		return nil
+		return []byte{} // an empty file, not none
 	}
 	var b strings.Builder
 	b.Grow(n)
