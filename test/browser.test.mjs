@@ -560,6 +560,28 @@ await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz in
   const pieces = Math.ceil(size / (4 << 20));
   const shared = [...Array(pieces).keys()].filter((k) => k % 5 === 1 || k % 5 === 3).length;
   assert.equal(await engine.evaluate(() => self.__taken), shared, "the engine did not take the parser's pieces");
+  // A parser that fails at its second piece of the next file: it ends,
+  // the page lets it go, and the engine parses the pieces it was left
+  // (web/worker.js parserGone), with the same cards.
+  const parser = await engineOf(page, "parser");
+  await parser.evaluate(() => {
+    const parse = self.retentionParsePiece;
+    let n = 0;
+    self.retentionParsePiece = (...a) => {
+      if (++n === 2) throw new Error("the parser fails on purpose");
+      return parse(...a);
+    };
+  });
+  await engine.evaluate(() => {
+    self.__taken = 0;
+  });
+  const again = path.join(dir, "again.csv");
+  fs.copyFileSync(csv, again);
+  await pick(page, again);
+  await page.waitForFunction(() => document.querySelector(".file-name")?.textContent === "again.csv" && document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 180000 });
+  assert.deepEqual(await kpis(page), fromGz, "the cards differ once the parser failed");
+  assert.equal(await engine.evaluate(() => self.__taken), 1, "the engine took other than the failed parser's first piece");
+  assert.equal(await page.evaluate(() => rw.parser), null, "the page kept the failed parser");
   await pick(page, cut);
   await page.waitForSelector('.alert[data-failed="cut.csv.gz"]', { timeout: 60000 });
   assert.match(await page.innerText(".alert"), /cut\.csv\.gz is a damaged gzip file: unexpected EOF\./);
