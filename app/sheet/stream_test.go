@@ -233,26 +233,39 @@ func TestStreamOtherBytes(t *testing.T) {
 // other. Pieces that start inside a quoted field's line break are parsed
 // by the stream itself; the others are taken (counted).
 func TestStreamPieces(t *testing.T) {
-	texts := []struct{ name, text string }{
-		{"comma.csv", streamText(900<<10, ',', false)},
-		{"crlf.csv", streamText(700<<10, ',', true)},
-		{"semicolon.csv", streamText(500<<10, ';', true)},
-		{"tab.tsv", streamText(500<<10, '\t', false)},
-		{"bom.csv", "\xEF\xBB\xBF" + streamText(500<<10, ',', false)},
-		{"no-final-break.csv", strings.TrimRight(streamText(500<<10, ',', false), "\n")},
-		{"open-quote.csv", streamText(500<<10, ',', false) + "9,2024-01-01,C1,\"never closed\n1,2,3\n"},
-		{"quoted-lines.csv", "Order,Note,Amount\n" + strings.Repeat("1,\"a\nb\nc\",2\n", 60000)},
-		{"plain.csv", "Order,Date,Amount\n" + strings.Repeat("1001,2024-01-01,12.50\n1001,2024-01-01, 3.00 \n", 30000)},
+	plain := streamText(500<<10, ',', false)
+	lines := countLines(plain)
+	cells := int64(strings.Count(plain, ",")) + lines
+	bound := func(rows, cells int64) limits.Limits {
+		return limits.Limits{Input: 1 << 30, Inflated: 1 << 30, Rows: rows, Cells: cells}
+	}
+	texts := []struct {
+		name, text string
+		l          limits.Limits
+	}{
+		// Past the rows or the cells bound: found as the pieces are
+		// taken, and worded as Read words it.
+		{"rows.csv", plain, bound(lines/2, 1<<30)},
+		{"cells.csv", plain, bound(1<<30, cells/2)},
+		{"comma.csv", streamText(900<<10, ',', false), limits.Browser},
+		{"crlf.csv", streamText(700<<10, ',', true), limits.Browser},
+		{"semicolon.csv", streamText(500<<10, ';', true), limits.Browser},
+		{"tab.tsv", streamText(500<<10, '\t', false), limits.Browser},
+		{"bom.csv", "\xEF\xBB\xBF" + streamText(500<<10, ',', false), limits.Browser},
+		{"no-final-break.csv", strings.TrimRight(streamText(500<<10, ',', false), "\n"), limits.Browser},
+		{"open-quote.csv", streamText(500<<10, ',', false) + "9,2024-01-01,C1,\"never closed\n1,2,3\n", limits.Browser},
+		{"quoted-lines.csv", "Order,Note,Amount\n" + strings.Repeat("1,\"a\nb\nc\",2\n", 60000), limits.Browser},
+		{"plain.csv", "Order,Date,Amount\n" + strings.Repeat("1001,2024-01-01,12.50\n1001,2024-01-01, 3.00 \n", 30000), limits.Browser},
 	}
 	refused := 0 // pieces parsed that the stream parsed itself
 	for _, tc := range texts {
-		name, text := tc.name, tc.text
-		want, wantErr := Read(name, []byte(text), Options{Limits: limits.Browser})
+		name, text, l := tc.name, tc.text, tc.l
+		want, wantErr := Read(name, []byte(text), Options{Limits: l})
 		rng := rand.New(rand.NewSource(2)) // the same pieces each run
 		for _, size := range []func() int{func() int { return 1 + rng.Intn(90000) }, func() int { return sampleBytes + 1 }} {
 			for _, every := range []int{2, 3} {
 				buf := make([]byte, 0, len(text))
-				st := NewStream(buf, limits.Browser)
+				st := NewStream(buf, l)
 				var pp PieceParser // its memory used again for each piece
 				for k := 0; len(buf) < len(text); k++ {
 					n := min(size(), len(text)-len(buf))
@@ -282,7 +295,7 @@ func TestStreamPieces(t *testing.T) {
 				if st.merged == 0 {
 					t.Errorf("%s every %d: no piece parsed by the other engine was taken", name, every)
 				}
-				got, err := Read(name, buf, Options{Limits: limits.Browser, Stream: st})
+				got, err := Read(name, buf, Options{Limits: l, Stream: st})
 				if fmt.Sprint(err) != fmt.Sprint(wantErr) {
 					t.Errorf("%s every %d: error %v, want %v", name, every, err, wantErr)
 					continue
