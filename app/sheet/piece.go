@@ -80,16 +80,7 @@ func parsePiece(b []byte, comma byte, t *Table) *Piece {
 	}
 	start, valid := first+1, last+1
 	s := unsafe.String(unsafe.SliceData(b[start:]), len(b)-start)
-	var p *textParse
-	if t == nil {
-		p = newTextParse(s, comma, nil, unbounded)
-	} else {
-		p = &textParse{s: s, comma: comma, l: unbounded, line: 1, nextReport: 1 << 20,
-			t: &Table{at: t.at[:0], first: append(t.first[:0], 0), Lines: t.Lines[:0], cells: t.cells[:0],
-				chunks: append(t.chunks[:0], chunk{base: -1}), spillAt: append(t.spillAt[:0], 0), texts: t.texts[:0]}}
-		p.ends['\n'], p.ends['\r'], p.ends[comma] = true, true, true
-		p.text()
-	}
+	p := newTextParse(s, comma, nil, unbounded, t)
 	p.open = true // the text goes on past the piece
 	if _, err := p.run(valid - start); err != nil || p.pos == 0 {
 		return nil

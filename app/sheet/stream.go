@@ -113,7 +113,7 @@ func (st *Stream) start() bool {
 		st.stop()
 		return false
 	}
-	st.p = newTextParse(s, comma, nil, st.l)
+	st.p = newTextParse(s, comma, nil, st.l, nil)
 	return true
 }
 

@@ -392,12 +392,13 @@ func (t *Table) Row(r int) []string {
 	return out
 }
 
-// open readies an empty table for its first row.
+// open readies an empty table for its first row (in the arrays it has,
+// if any).
 func (t *Table) open() {
-	if t.chunks == nil {
-		t.chunks = []chunk{{base: -1}}
+	if len(t.chunks) == 0 {
+		t.chunks = append(t.chunks[:0], chunk{base: -1})
 		t.first = append(t.first[:0], 0)
-		t.spillAt = []int{0}
+		t.spillAt = append(t.spillAt[:0], 0)
 	}
 }
 

@@ -191,7 +191,7 @@ var unbounded = limits.Limits{Rows: math.MaxInt64, Cells: math.MaxInt64}
 // never more than the lines, and a cr past the rows bound while nl is 0
 // has the whole text counted, once, to know whether a '\n' comes later.
 func parseWithin(s string, comma byte, progress func(done, total int64), l limits.Limits) (*Table, error) {
-	p := newTextParse(s, comma, progress, l)
+	p := newTextParse(s, comma, progress, l, nil)
 	if _, err := p.run(len(s)); err != nil {
 		return nil, err
 	}
@@ -231,28 +231,29 @@ type textParse struct {
 	sb         strings.Builder
 }
 
-func newTextParse(s string, comma byte, progress func(done, total int64), l limits.Limits) *textParse {
-	est := estimateLines(s)
-	if int64(est) > l.Rows {
-		est = int(l.Rows) // a text past the bound is given up first
-	}
+func newTextParse(s string, comma byte, progress func(done, total int64), l limits.Limits, into *Table) *textParse {
 	p := &textParse{s: s, comma: comma, progress: progress, l: l, crCounted: comma == ' ', line: 1, nextReport: 1 << 20}
 	p.ends['\n'], p.ends['\r'], p.ends[comma] = true, true, true
 	if comma == ' ' {
 		p.ends['\t'] = true
 	}
-	p.t = &Table{at: make([]uint32, 0, est), first: make([]uint32, 0, est+1), Lines: make([]int32, 0, est)}
-	p.t.open()
-	p.text()
-	return p
-}
-
-// text gives the table its text, p.s, split as textStride tells.
-func (p *textParse) text() {
-	t, s := p.t, p.s
+	if into != nil {
+		// The arrays of a table no longer needed, emptied.
+		p.t = &Table{at: into.at[:0], first: into.first[:0], Lines: into.Lines[:0], cells: into.cells[:0],
+			chunks: into.chunks[:0], spillAt: into.spillAt[:0], texts: into.texts[:0]}
+	} else {
+		est := estimateLines(s)
+		if int64(est) > l.Rows {
+			est = int(l.Rows) // a text past the bound is given up first
+		}
+		p.t = &Table{at: make([]uint32, 0, est), first: make([]uint32, 0, est+1), Lines: make([]int32, 0, est)}
+	}
+	t := p.t
+	t.open()
 	for k := 0; k == 0 || k*textStride < len(s); k++ {
 		t.texts = append(t.texts, s[k*textStride:])
 	}
+	return p
 }
 
 // counted is nil while the counts are within l.
