@@ -307,8 +307,7 @@ func (st *Stream) FedParsed(b []byte, at int, pc *Piece) bool {
 		st.Fed(b) // from first on, as if the piece were not parsed
 		return false
 	}
-	// The piece's rows, as run would add them (see narrow, next and
-	// addWide), their cell entries at once.
+	// The piece's rows, as run would add them, their cell entries at once.
 	n := len(pc.marks)
 	cell0 := len(t.cells)
 	t.cells = append(t.cells, pc.cells...)
@@ -317,26 +316,21 @@ func (st *Stream) FedParsed(b []byte, at int, pc *Piece) bool {
 	}
 	j := 0 // the piece's wide rows so far
 	for r, mark := range pc.marks {
-		ch := &t.chunks[len(t.at)>>chunkBits]
+		line, end := p.line+int(pc.lines0[r]), cell0+int(pc.ends[r+1])
 		if mark>>formShift == wide {
 			t.spill = append(t.spill, pc.spill[pc.spillAt[j]:pc.spillAt[j+1]]...)
-			t.spillAt = append(t.spillAt, len(t.spill))
-			t.at = append(t.at, wide<<formShift|uint32(len(t.spillAt)-2-ch.spill))
+			t.addWideAt(line, end)
 			j++
-		} else {
-			anchor := first + int(mark&offMask)
-			if ch.base < 0 {
-				k := anchor / textStride
-				ch.text, ch.base = k, anchor-k*textStride
-			}
-			t.at = append(t.at, mark&^offMask|uint32(anchor-ch.text*textStride-ch.base))
+			continue
 		}
-		t.Lines = append(t.Lines, int32(p.line+int(pc.lines0[r])))
-		end := cell0 + int(pc.ends[r+1])
-		if len(t.at)&(chunkRows-1) == 0 {
-			t.chunks = append(t.chunks, chunk{base: -1, cell: end, spill: len(t.spillAt) - 1})
+		ch := &t.chunks[len(t.at)>>chunkBits]
+		anchor := first + int(mark&offMask)
+		if ch.base < 0 {
+			k := anchor / textStride
+			ch.text, ch.base = k, anchor-k*textStride
 		}
-		t.first = append(t.first, uint32(end-t.chunks[len(t.at)>>chunkBits].cell))
+		t.at = append(t.at, mark&^offMask|uint32(anchor-ch.text*textStride-ch.base))
+		t.nextAt(line, end)
 	}
 	st.merged++
 	p.delims += pc.delims

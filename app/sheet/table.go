@@ -426,21 +426,29 @@ func (t *Table) narrow(line, form, offset int) {
 
 // next ends the row just added: its line, the next row's first, and a new
 // chunk after the chunk's last row.
-func (t *Table) next(line int) {
+func (t *Table) next(line int) { t.nextAt(line, len(t.cells)) }
+
+// nextAt is next for a row whose cell entries end at cells (Stream.FedParsed
+// appends a piece's rows' entries at once, before the rows).
+func (t *Table) nextAt(line, cells int) {
 	t.Lines = append(t.Lines, int32(line))
 	r := len(t.at)
 	if r&(chunkRows-1) == 0 {
-		t.chunks = append(t.chunks, chunk{base: -1, cell: len(t.cells), spill: len(t.spillAt) - 1})
+		t.chunks = append(t.chunks, chunk{base: -1, cell: cells, spill: len(t.spillAt) - 1})
 	}
-	t.first = append(t.first, uint32(len(t.cells)-t.chunks[r>>chunkBits].cell))
+	t.first = append(t.first, uint32(cells-t.chunks[r>>chunkBits].cell))
 }
 
 // addWide adds a wide row whose cells the caller has appended to spill.
-func (t *Table) addWide(line int) {
+func (t *Table) addWide(line int) { t.addWideAt(line, len(t.cells)) }
+
+// addWideAt is addWide with the cell entries so far ending at cells (see
+// nextAt).
+func (t *Table) addWideAt(line, cells int) {
 	r := len(t.at)
 	t.spillAt = append(t.spillAt, len(t.spill))
 	t.at = append(t.at, uint32(wide<<formShift|(len(t.spillAt)-2-t.chunks[r>>chunkBits].spill)))
-	t.next(line)
+	t.nextAt(line, cells)
 }
 
 // AppendRow adds a data row that starts at the given line, copying its
