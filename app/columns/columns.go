@@ -330,6 +330,15 @@ type profile struct {
 
 const sampleRows = 2000
 
+// SampleStep is the step between the rows Detect reads of n rows: rows 0,
+// step, 2*step and so on, some sampleRows of them.
+func SampleStep(n int) int {
+	if n > sampleRows {
+		return n / sampleRows
+	}
+	return 1
+}
+
 // A column of at most fewValues distinct values over fewRows sampled rows
 // or more sorts rows into kinds (WooCommerce Analytics' "Customer type":
 // new, returning); it identifies no order and no customer.
@@ -341,10 +350,7 @@ const (
 func profileOf(rows Cells, c int) profile {
 	var p profile
 	n := rows.Len()
-	step := 1
-	if n > sampleRows {
-		step = n / sampleRows
-	}
+	step := SampleStep(n)
 	var vals []string
 	for i := 0; i < n; i += step {
 		if v := strings.TrimSpace(rows.Cell(i, c)); v != "" {
@@ -709,10 +715,7 @@ func ties(rest []candidate, cd candidate, colDone map[int]bool, rows Cells) []in
 // sampled row or, for identities (renamed), values that pair one to one:
 // a master and a sample customer number tell the same customers apart.
 func sameValues(rows Cells, a, b int, renamed bool) bool {
-	step := 1
-	if rows.Len() > sampleRows {
-		step = rows.Len() / sampleRows
-	}
+	step := SampleStep(rows.Len())
 	ab, ba := map[string]string{}, map[string]string{}
 	for i := 0; i < rows.Len(); i += step {
 		x, y := strings.TrimSpace(rows.Cell(i, a)), strings.TrimSpace(rows.Cell(i, b))

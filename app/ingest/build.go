@@ -13,7 +13,6 @@ import (
 	"retention/app/parse"
 	"retention/app/report"
 	"retention/app/sheet"
-	"retention/app/wordwise"
 	"retention/metrics"
 )
 
@@ -78,6 +77,7 @@ type agg struct {
 	qty      float64
 	products listRef // in the dataset's names
 	cats     listRef
+	n        int32 // its index in seq (orders)
 	rows     int32
 	nLines   int32              // the lines in lines
 	lines    [maxExamples]int32 // first few lines, for examples
@@ -213,13 +213,18 @@ func (d *distinctLists) add(l *listRef, v int32) {
 	d.push(l, v)
 }
 
-// build groups the table's rows into orders and refunds.
-func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Report, error) {
+// build groups the table's rows into orders and refunds; with a tail (tl,
+// see FromParts), the rows of both parts.
+func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metrics.Dataset, Report, error) {
 	loc := opt.Location
 	if loc == nil {
 		loc = time.UTC
 	}
-	rep := Report{File: t.Name, Format: t.Format, Sheet: t.Sheet, Sheets: t.Sheets, Rows: t.Len(),
+	rows := t.Len()
+	if tl != nil {
+		rows += tl.rows
+	}
+	rep := Report{File: t.Name, Format: t.Format, Sheet: t.Sheet, Sheets: t.Sheets, Rows: rows,
 		TimeZone: loc.String(), Notes: append([]report.Note(nil), t.Notes...)}
 	c := resolve(m)
 	hdr := func(i int) string {
@@ -228,17 +233,27 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		}
 		return t.Header[i]
 	}
-	if err := check(t, m, c); err != nil {
+	if err := check(t, rows, m, c); err != nil {
 		return nil, rep, err
 	}
 	c.adjusted = adjustedTotal(t.Header, c)
+	// The columns whose distinct values decide the formats.
+	distinctCols := []int{c.date, c.total, c.price, c.qty, c.refunded, c.adjusted, c.refundDate}
+	tailFilled := []bool{false, false}
+	var tailVals [][]string
+	if tl != nil {
+		var err error
+		if tailFilled, tailVals, err = tl.facts([]int{c.customer, c.email}, distinctCols); err != nil {
+			return nil, rep, err
+		}
+	}
 	// The strongest identity the rows hold: a customer id, else an
 	// e-mail, else a name with an address. A column left empty in every
 	// row (Lazada's customerEmail) identifies no one.
-	if c.customer >= 0 && !filled(t, c.customer) {
+	if c.customer >= 0 && !filled(t, c.customer) && !tailFilled[0] {
 		c.customer = -1
 	}
-	if c.email >= 0 && !filled(t, c.email) && c.name >= 0 && c.address >= 0 {
+	if c.email >= 0 && !filled(t, c.email) && !tailFilled[1] && c.name >= 0 && c.address >= 0 {
 		c.email = -1
 	}
 	byName := c.customer < 0 && c.email < 0
@@ -257,7 +272,10 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 	runtime.GC()
 
 	// Formats are decided from the whole column, never row by row.
-	vals := distinctOf(t, c.date, c.total, c.price, c.qty, c.refunded, c.adjusted, c.refundDate)
+	vals := distinctOf(t, distinctCols...)
+	for k := range tailVals {
+		vals[k] = joinValues(vals[k], tailVals[k])
+	}
 	df, err := parse.DetectDateFormat(vals[0].vals)
 	if err != nil {
 		p := &Problem{Code: BadDates, File: t.Name, Role: columns.Date, Columns: []string{hdr(c.date)}, Detail: err.Error(), err: ErrNoDate}
@@ -284,334 +302,34 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 		}
 	}
 
-	var sk skips
-	var orderIDs wordwise.Index // the orders' ids, numbered as seq
-	var seq []*agg              // orders in order of first appearance
-	var aggs []agg              // the block seq's next orders are made in
-	var prev *agg
-	var products, cats distinctLists
-	// The products' and categories' names, the first MiB of them copied
-	// together (see wordwise.Index.CopyUpTo): Online Retail's 4,000-odd
-	// product names, looked up for each of its 541,909 lines.
-	names := wordwise.Index{CopyUpTo: 1 << 20}
-	numericIDs, creditIDs := 0, 0
-	dateCache := map[string]time.Time{}
-	var lastDateS string
-	var lastDate time.Time
-	lastPlausible := false
 	// The amounts' currency marks are read row by row only where they may
 	// be found: in a currency column, or in amounts of which one has a
 	// mark (vals holds every one).
 	amountMarks := c.currency >= 0 || anyCurrency(vals[1].vals) || anyCurrency(vals[2].vals)
-	// Each distinct date and number read once: a row's is looked up by
-	// its number (values.at).
-	orderDates := readDates(vals[0], df, loc, opt.Latest)
-	totals, prices, qtys := readNumbers(vals[1], nf), readNumbers(vals[2], nf), readNumbers(vals[3], nf)
-	refundeds, adjusteds := readNumbers(vals[4], nf), readNumbers(vals[5], nf)
-
-	// The cells of row r by role, "" for a role no column plays.
-	var rec sheet.Record
-	// Trim gives "" for a column below 0: a role no column plays.
-	cell := func(i int) string { return rec.Trim(i) }
-	var line int // of row r
-	parseNum := func(i int, what string) (float64, bool, bool) {
-		s := cell(i)
-		if s == "" {
-			return 0, false, true
-		}
-		v, err := nf.Parse(s)
-		if !finite(v, err) {
-			sk.add(NumberNotFinite, what+" is too large or not finite", hdr(i), line, s)
-			return 0, false, false
+	o := newOrders(c, hdr, opt, df, rdf, nf, byName, amountMarks, vals)
+	var tailOrders func() ([]byte, error)
+	if tl != nil {
+		// The tail reads its rows while the engine reads its own.
+		pl := plan{header: t.Header, c: c, byName: byName, amountMarks: amountMarks, df: df, rdf: rdf, nf: nf,
+			lines: tl.lines, prev: t.Len() > 0, loc: loc.String(), latest: opt.Latest}
+		w := &wout{}
+		w.u8(opOrders)
+		pl.write(w)
+		tailOrders = tl.link(w.b)
+	}
+	o.run(t, nil)
+	if tl != nil {
+		b, err := tailOrders()
+		if err == nil {
+			err = o.merge(tl, &win{b: b})
 		}
 		if err != nil {
-			sk.add(NotANumber, what+" is not a number", hdr(i), line, s)
-			return 0, false, false
-		}
-		return v, true, true
-	}
-	var r int // the row read
-	// numAt is the number of row r in column i from its distinct values
-	// read once (col); a value that is no number skips the row as
-	// parseNum does.
-	numAt := func(i int, col *numbers, what string) (float64, bool, bool) {
-		k := col.at[r]
-		if k == 0 {
-			return 0, false, true
-		}
-		k--
-		switch col.state[k] {
-		case numberOK:
-			return col.v[k], true, true
-		case numberNotFinite:
-			sk.add(NumberNotFinite, what+" is too large or not finite", hdr(i), line, col.vals[k])
-		default:
-			sk.add(NotANumber, what+" is not a number", hdr(i), line, col.vals[k])
-		}
-		return 0, false, false
-	}
-	// num is row r's number of column i: its value, whether it has one,
-	// and whether it reads (a row whose number does not is skipped). The
-	// usual row's, a number of col read once, is col.quick's, without a
-	// call (num is a call of a function value, whose cost in WebAssembly
-	// was a tenth of the orders' time).
-	num := func(i int, col *numbers, what string) (float64, bool, bool) {
-		switch {
-		case i < 0: // no column plays the role: no call
-			return 0, false, true
-		case col != nil:
-			return numAt(i, col, what)
-		}
-		return parseNum(i, what)
-	}
-	// Row r, in a function of its own, called once a row: in
-	// WebAssembly a loop that runs for the whole file inside one large
-	// function is slow twice over. The browser compiles a function again,
-	// optimised, once it has run a while, but only a call that starts
-	// after that runs the optimised code: a loop called once stays in the
-	// first, unoptimised code to its end. And of a large function the
-	// optimised code is slower too. (Online Retail x10's orders in Node.js:
-	// 7.7 s cold and 5.4 s after a warm-up with the loop in build, 4.9
-	// and 4.1 s with it here.)
-	row := func() {
-		line = int(t.Lines[r])
-		if opt.Progress != nil && r%16384 == 0 {
-			opt.Progress(report.StageOrders, int64(r), int64(t.Len()))
-		}
-		rec = t.Record(r)
-
-		// Which order this line belongs to.
-		id := cell(c.order)
-		var a *agg
-		switch {
-		case c.order < 0:
-			id = "row " + strconv.Itoa(line)
-		case id == "":
-			// Continuation lines of some exports leave the order id blank.
-			if prev != nil && cell(c.date) == "" && cell(c.customer) == "" && cell(c.email) == "" {
-				a = prev
-			} else {
-				id = "row " + strconv.Itoa(line)
-			}
-		}
-		if a == nil && prev != nil && wordwise.Equal(prev.id, id) {
-			a = prev // the line continues the order of the line above
-		}
-		if a == nil {
-			if k, isNew := orderIDs.ID(id); !isNew {
-				a = seq[k]
-			} else {
-				if len(aggs) == cap(aggs) {
-					aggs = make([]agg, 0, aggBlock)
-				}
-				aggs = aggs[:len(aggs)+1]
-				a = &aggs[len(aggs)-1]
-				a.id = id
-				seq = append(seq, a)
-				if c.order >= 0 && id != "" {
-					if isDigits(id) {
-						numericIDs++
-					} else if len(id) > 1 && (id[0] == 'C' || id[0] == 'c') && isDigits(id[1:]) {
-						creditIDs++
-						a.creditID = true
-					}
-				}
-			}
-		}
-		prev = a
-
-		// Values of the line; invalid ones skip the line with the reason.
-		var lt time.Time
-		if orderDates != nil {
-			if k := orderDates.at[r]; k > 0 {
-				switch k--; orderDates.state[k] {
-				case dateOutOfRange:
-					sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, orderDates.vals[k])
-					return
-				case dateUnreadable:
-					sk.add(DateUnreadable, "date cannot be read", hdr(c.date), line, orderDates.vals[k])
-					return
-				}
-				lt = orderDates.t[k]
-			}
-		} else if s := cell(c.date); s != "" {
-			// Most lines repeat the date of the line above (their order's):
-			// it is read, and judged, once.
-			if !wordwise.Equal(s, lastDateS) {
-				v, ok := dateCache[s]
-				if !ok {
-					var err error
-					v, err = df.Parse(s, loc)
-					if err != nil && placeholderText(s) {
-						sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
-						return
-					}
-					if err != nil {
-						sk.add(DateUnreadable, "date cannot be read", hdr(c.date), line, s)
-						return
-					}
-					if len(dateCache) < 1<<16 {
-						dateCache[s] = v
-					}
-				}
-				lastDateS, lastDate, lastPlausible = s, v, plausibleDate(v, opt.Latest)
-			}
-			if !lastPlausible {
-				sk.add(DateOutOfRange, "order date out of range", hdr(c.date), line, s)
-				return
-			}
-			lt = lastDate
-		}
-		total, hasTotal, ok := totals.quick(r, c.total)
-		if !ok {
-			if total, hasTotal, ok = num(c.total, totals, "order total"); !ok {
-				return
-			}
-		}
-		qty, hasQty, ok := qtys.quick(r, c.qty)
-		if !ok {
-			if qty, hasQty, ok = num(c.qty, qtys, "quantity"); !ok {
-				return
-			}
-		}
-		price, hasPrice, ok := prices.quick(r, c.price)
-		if !ok {
-			if price, hasPrice, ok = num(c.price, prices, "unit price"); !ok {
-				return
-			}
-		}
-
-		kind := columns.TxnSale
-		if c.txnType >= 0 {
-			kind = columns.TransactionKind(cell(c.txnType))
-			if kind != columns.TxnSale && kind != columns.TxnRefund {
-				// A transfer, a withdrawal, a fee, a conversion, a hold.
-				sk.add(NotSaleOrRefund, "not a sale or a refund", hdr(c.txnType), line, cell(c.txnType))
-				return
-			}
-		}
-		returned, hasReturned, ok := num(c.returned, nil, "quantity returned")
-		if !ok {
-			return
-		}
-		refunded, hasRefunded, ok := refundeds.quick(r, c.refunded)
-		if !ok {
-			if refunded, hasRefunded, ok = num(c.refunded, refundeds, "amount refunded"); !ok {
-				return
-			}
-		}
-		adjusted, hasAdjusted, ok := adjusteds.quick(r, c.adjusted)
-		if !ok {
-			if adjusted, hasAdjusted, ok = num(c.adjusted, adjusteds, "adjusted order total"); !ok {
-				return
-			}
-		}
-
-		a.addLine(line)
-		if kind == columns.TxnRefund {
-			// A refund row of a payment export refers to its sale by the
-			// order's id and names the shop as the payer: it is the
-			// order's refund, never a part of its value or its customer.
-			v := total
-			if !hasTotal {
-				v = price
-				if hasQty {
-					v *= qty
-				}
-			}
-			a.refundRows++
-			a.refund += math.Abs(v)
-			if a.refundTime.IsZero() {
-				a.refundTime = lt
-			}
-			if a.refundKey == "" {
-				a.refundKey = refundKey(normalizeID(cell(c.customer)), strings.ToLower(cell(c.email)), byName, cell(c.name), cell(c.address))
-			}
-			return
-		}
-		a.saleRows++
-		if hasRefunded {
-			a.addRefunded(math.Abs(refunded))
-		} else if hasAdjusted && hasTotal {
-			a.addRefunded(max(0, total-adjusted))
-		}
-		if c.refundDate >= 0 && a.refundedAt.IsZero() {
-			if s := cell(c.refundDate); s != "" {
-				if v, err := rdf.Parse(s, loc); err == nil {
-					a.refundedAt = v
-				}
-			}
-		}
-		if hasReturned && returned > 0 {
-			if a.returned == 0 {
-				a.returnedPrice = true
-			}
-			a.returned += returned
-			a.returnedValue += returned * price
-			a.returnedPrice = a.returnedPrice && hasPrice
-		}
-		if !a.hasTime && !lt.IsZero() {
-			a.time, a.hasTime = lt, true
-		}
-		// An order's customer and e-mail come from its first line that
-		// gives them: read only while the order has none.
-		if a.customer == "" && c.customer >= 0 {
-			a.customer = normalizeID(cell(c.customer))
-		}
-		if byName && a.customer == "" {
-			a.customer = nameKey(cell(c.name), cell(c.address))
-		}
-		if a.email == "" && c.email >= 0 {
-			a.email = strings.ToLower(cell(c.email))
-		}
-		if a.name == "" && c.name >= 0 {
-			a.name = cell(c.name)
-		}
-		if a.country == "" && c.country >= 0 {
-			a.country = cell(c.country)
-		}
-		if c.status >= 0 {
-			if s := cell(c.status); s != "" {
-				if a.status == "" {
-					a.status = s
-				}
-				a.hasStatus = true
-				a.live = a.live || !isCancelled(s)
-			}
-		}
-		if a.currency == "" && amountMarks {
-			a.currency = lineCurrency(cell(c.currency), cell(c.total), cell(c.price))
-		}
-		if s := cell(c.product); s != "" {
-			id, _ := names.ID(s)
-			products.add(&a.products, id)
-		}
-		if c.category >= 0 {
-			if s := cell(c.category); s != "" {
-				id, _ := names.ID(s)
-				cats.add(&a.cats, id)
-			}
-		}
-		if hasTotal {
-			if !a.hasTotal {
-				a.total, a.hasTotal = total, true
-			} else if total != a.total {
-				a.totalDiff = true
-			}
-			a.lineSum += total
-		} else if c.total < 0 && hasPrice {
-			if !hasQty {
-				qty = 1
-			}
-			a.lineSum += qty * price
-		}
-		if hasQty {
-			a.qty += qty
+			return nil, rep, err
 		}
 	}
-	for r = 0; r < t.Len(); r++ {
-		row()
-	}
+	sk, seq, names := &o.sk, o.seq, &o.names
+	products, cats := &o.products, &o.cats
+	numericIDs, creditIDs := o.numericIDs, o.creditIDs
 
 	// Totals: an order-level column repeats (or leaves blank) the same
 	// total on every line of an order; a line-level one differs.
@@ -758,9 +476,9 @@ func build(t *sheet.Table, m columns.Mapping, opt Options) (*metrics.Dataset, Re
 // check returns the Problem that keeps the table from giving orders: no
 // rows, another kind of export, a role two columns fit equally well, or a
 // role no column plays.
-func check(t *sheet.Table, m columns.Mapping, c cols) error {
+func check(t *sheet.Table, rows int, m columns.Mapping, c cols) error {
 	p := &Problem{File: t.Name, Columns: t.Header}
-	if t.Len() == 0 {
+	if rows == 0 {
 		p.Code, p.err = NoRows, ErrNoRows
 		return p
 	}

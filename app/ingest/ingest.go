@@ -145,6 +145,9 @@ const maxExamples = 5
 type skips struct {
 	list  []Skip
 	index map[skipKey]int
+	// The value of each example of list[i], "" for none: a Skip's Values
+	// leave those out (see merge).
+	values [][]string
 }
 
 // skipKey is a reason and a column: a key without a string built per row.
@@ -163,6 +166,16 @@ func (s *skips) addRows(code SkipCode, reason, column string, n int, lines []int
 	if n == 0 {
 		return
 	}
+	i := s.entry(code, reason, column)
+	s.list[i].Rows += n
+	for _, line := range lines {
+		s.example(i, line, value)
+	}
+}
+
+// entry is the index in list of the rows skipped for a reason, added if
+// none were before.
+func (s *skips) entry(code SkipCode, reason, column string) int {
 	key := skipKey{reason, column}
 	if s.index == nil {
 		s.index = map[skipKey]int{}
@@ -172,15 +185,32 @@ func (s *skips) addRows(code SkipCode, reason, column string, n int, lines []int
 		i = len(s.list)
 		s.index[key] = i
 		s.list = append(s.list, Skip{Code: code, Reason: reason, Column: column})
+		s.values = append(s.values, nil)
 	}
+	return i
+}
+
+// example keeps line and its value (if any) as an example of list[i],
+// while it has room.
+func (s *skips) example(i int, line int32, value string) {
 	k := &s.list[i]
-	k.Rows += n
-	for _, line := range lines {
-		if line > 0 && len(k.Examples) < maxExamples {
-			k.Examples = append(k.Examples, int(line))
-			if value != "" {
-				k.Values = append(k.Values, value)
-			}
+	if line > 0 && len(k.Examples) < maxExamples {
+		k.Examples = append(k.Examples, int(line))
+		s.values[i] = append(s.values[i], value)
+		if value != "" {
+			k.Values = append(k.Values, value)
+		}
+	}
+}
+
+// merge adds the rows another part of the file skipped (o, of rows that
+// come after these), as if they had been added here one by one.
+func (s *skips) merge(o *skips) {
+	for j, k := range o.list {
+		i := s.entry(k.Code, k.Reason, k.Column)
+		s.list[i].Rows += k.Rows
+		for e, line := range k.Examples {
+			s.example(i, int32(line), o.values[j][e])
 		}
 	}
 }
@@ -218,28 +248,7 @@ func Load(name string, data []byte, opt Options) (*Result, error) {
 // table gives no orders, the Result still holds the table and the mapping
 // (without a Dataset) beside the error.
 func FromTable(t *sheet.Table, opt Options) (*Result, error) {
-	m := columns.Detect(t.Header, t)
-	for role, col := range opt.Map {
-		if strings.TrimSpace(col) == "" {
-			m.Unset(role)
-			continue
-		}
-		i, err := columns.FindColumn(t.Header, col)
-		if err != nil {
-			return nil, fmt.Errorf("Cannot set %s: %w", role, err)
-		}
-		m.Set(role, i, t.Header[i])
-	}
-	res := &Result{Table: t, Mapping: m}
-	ds, rep, err := build(t, m, opt)
-	res.Report = rep
-	if err != nil {
-		// The table and mapping stay, so the user can be shown what was
-		// read and choose the columns.
-		return res, err
-	}
-	res.Dataset = ds
-	return res, nil
+	return fromMapping(t, columns.Detect(t.Header, t), nil, opt)
 }
 
 func quoteList(ss []string) string {

@@ -46,6 +46,24 @@ func (f DateFormat) Code() report.DateFormat {
 	return c
 }
 
+// Pack is the format as one number, which UnpackDateFormat reads back:
+// how a format decided in one worker is given to another.
+func (f DateFormat) Pack() uint32 {
+	v := uint32(f.order)
+	for i, b := range []bool{f.Serial, f.Compact, f.Ambiguous, f.Time} {
+		if b {
+			v |= 1 << (8 + i)
+		}
+	}
+	return v
+}
+
+// UnpackDateFormat is the format Pack gave v for.
+func UnpackDateFormat(v uint32) DateFormat {
+	return DateFormat{order: dateOrder(v & 0xff), Serial: v&(1<<8) != 0, Compact: v&(1<<9) != 0,
+		Ambiguous: v&(1<<10) != 0, Time: v&(1<<11) != 0}
+}
+
 // ErrNotDate is wrapped by the errors of Parse and DetectDateFormat.
 var ErrNotDate = errors.New("not a date")
 
