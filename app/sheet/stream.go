@@ -37,6 +37,12 @@ type Stream struct {
 	// took (FedParsed), for the tests.
 	merged int
 	done   bool // given up, or used by a Read
+	// A tail's stream (NewTailStream): its delimiter, once given.
+	tail  bool
+	comma byte
+	// A first part's (NewHeadStream): the text goes on past its end, so
+	// that a quoted field open there is no record the end closes.
+	head bool
 	// Progress, if set, hears how far the parse has come: bytes of the
 	// text parsed so far, and the text's size.
 	Progress func(done, total int64)
@@ -92,6 +98,9 @@ func (st *Stream) take(b []byte) bool {
 // start begins the parse once the first sampleBytes have come, if Read
 // would parse the file as the stream does; it tells whether it began.
 func (st *Stream) start() bool {
+	if st.tail {
+		return st.startTail()
+	}
 	b, size := st.buf, cap(st.buf)
 	if len(b) < 3+sampleBytes || size <= 3+sampleBytes {
 		return false // a small file is read whole: nothing to overlap
@@ -114,6 +123,7 @@ func (st *Stream) start() bool {
 		return false
 	}
 	st.p = newTextParse(s, comma, nil, st.l, nil)
+	st.p.open = st.head
 	return true
 }
 
