@@ -26,7 +26,13 @@ window.rw = {
   // core busy and each thread slowed by the others.
   parser: null,
   parserCores: 4,
+  // A text file of splitBytes or more is read in two parts, where the
+  // browser tells of splitCores cores or more: the engine reads its first
+  // half, the parser the rest, both at once (feed; web/worker.js, fed).
+  splitCores: 2,
+  splitBytes: 64 << 20,
   feeding: null, // the file being read for the engine (feed)
+  tailFeeding: null, // its rest, read for the parser (feed)
   module: null,
   base: "",
   onMsg: null,
@@ -92,13 +98,23 @@ window.rw = {
       this.alive = performance.now();
       const d = e.data;
       if (d.feed) {
-        this.feed(w, d.feed, d.id);
-      } else if (d.fedAck !== undefined || d.feedStop !== undefined) {
+        this.feed(w, d.feed, d.id, d.rest);
+      } else if (d.splitDone) {
+        // The parser's memory holds the tail of the file just read: a
+        // fresh one serves the next file.
+        if (this.worker === w && this.parser) {
+          this.parser.terminate();
+          this.parser = null;
+          this.whenIdle(() => {
+            if (this.worker === w && !this.parser) this.spawnParser(w);
+          }, 2000);
+        }
+      } else if (d.fedAck !== undefined) {
+        this.acked(this.feeding, w, d.fedAck, d.chunk);
+      } else if (d.feedStop !== undefined) {
         const f = this.feeding;
-        if (f && f.w === w && f.id === (d.fedAck ?? d.feedStop)) {
-          if (d.feedStop !== undefined) f.stopped = true;
-          else f.acked++;
-          if (d.chunk && d.chunk.byteLength === this.feedBytes) f.free.push(d.chunk);
+        if (f && f.w === w && f.id === d.feedStop) {
+          f.stopped = true;
           if (f.wake) f.wake();
         }
       } else if (d.idle) {
@@ -114,11 +130,11 @@ window.rw = {
       e.preventDefault();
       if (this.worker === w) this.down({ reason: "crash", detail: e.message || "" });
     };
-    this.spawnParser(w, src);
+    this.src = src;
+    this.spawnParser(w);
     this.compile().then(
       (m) => {
         w.postMessage({ module: m });
-        if (this.parser) this.parser.postMessage({ module: m });
       },
       (err) => {
         if (this.worker !== w) return;
@@ -128,13 +144,13 @@ window.rw = {
     );
   },
 
-  // spawnParser starts the engine w's parser (see parser), from the same
-  // script src with self.rwParser set. A parser that ends or fails is not
-  // started again: the engine then parses every piece itself.
-  spawnParser(w, src) {
+  // spawnParser starts the engine w's parser (see parser), from the
+  // engine's script with self.rwParser set. A parser that ends or fails
+  // is not started again: the engine then parses every piece itself.
+  spawnParser(w) {
     this.parser = null;
-    if (!(navigator.hardwareConcurrency >= this.parserCores)) return;
-    const url = URL.createObjectURL(new Blob(["self.rwParser = true; " + src], { type: "text/javascript" }));
+    if (!(navigator.hardwareConcurrency >= Math.min(this.parserCores, this.splitCores))) return;
+    const url = URL.createObjectURL(new Blob(["self.rwParser = true; " + this.src], { type: "text/javascript" }));
     const p = new Worker(url, { name: "parser" });
     this.parser = p;
     const ch = new MessageChannel();
@@ -148,8 +164,11 @@ window.rw = {
     };
     p.onmessage = (e) => {
       URL.revokeObjectURL(url);
-      if (e.data.ended) gone();
+      const d = e.data;
+      if (d.ended) gone();
+      else if (d.tailAck !== undefined) this.acked(this.tailFeeding, p, d.tailAck, d.chunk);
     };
+    this.compile().then((m) => p.postMessage({ module: m }), () => {});
     p.onerror = (e) => {
       e.preventDefault();
       gone();
@@ -170,37 +189,90 @@ window.rw = {
   feedAhead: 4,
   feedBytes: 4 << 20,
 
+  // acked takes a worker's acknowledgement of a piece of the feed f,
+  // with the piece's buffer for the next one.
+  acked(f, w, id, chunk) {
+    if (!f || f.w !== w || f.id !== id) return;
+    f.acked++;
+    if (chunk && chunk.byteLength === this.feedBytes) f.free.push(chunk);
+    if (f.wake) f.wake();
+  },
+
   // feed reads a File for the engine w, which asked for it ({feed: blob,
-  // id}), and sends it in pieces ({fed: id, chunk}, then {fed: id, end}
-  // or {fed: id, error}): in the engine's worker a read of the File would
-  // wait while the engine parses what has come (web/worker.js, fed). It
-  // stops once w is no longer the engine (a Cancel, a new engine).
-  async feed(w, blob, id) {
-    // free: the pieces' buffers the engine has sent back, for the next.
+  // id}), and sends it in pieces ({fed: id, start: {cut}} first, then
+  // {fed: id, chunk}, then {fed: id, end} or {fed: id, error}): in the
+  // engine's worker a read of the File would wait while the engine parses
+  // what has come (web/worker.js, fed). It stops once w is no longer the
+  // engine (a Cancel, a new engine).
+  //
+  // A text file of splitBytes or more, with a parser at hand, is read in
+  // two parts at once: the engine gets its bytes up to just past the
+  // first line break after the middle (cut), the parser the rest
+  // ({tail: id, size}, then {tailFed: id, chunk}, then {tailFed: id,
+  // end} or {tailFed: id, error}). rest: the engine asks for the rest of
+  // such a file after it was read, into the room it has.
+  async feed(w, blob, id, rest) {
+    const p = this.parser;
+    let cut = 0;
+    if (!rest && p && navigator.hardwareConcurrency >= this.splitCores && blob.size >= this.splitBytes) {
+      cut = await this.cutAt(blob).catch(() => 0);
+      if (this.worker !== w || this.parser !== p) cut = 0;
+    }
+    w.postMessage({ fed: id, start: { cut } });
     const f = { w, id, sent: 0, acked: 0, stopped: false, wake: null, free: [] };
     this.feeding = f;
-    const live = () => this.worker === w && this.feeding === f && !f.stopped;
+    const toEngine = {
+      live: () => this.worker === w && this.feeding === f && !f.stopped,
+      post: (m, transfer) => w.postMessage({ fed: id, ...m }, transfer),
+      // Some pieces of a file read whole go to the parser too (parses).
+      parser: !cut && !rest && navigator.hardwareConcurrency >= this.parserCores ? p : null,
+    };
+    if (!cut) return this.pump(f, blob, toEngine);
+    const t = { w: p, id, sent: 0, acked: 0, stopped: false, wake: null, free: [] };
+    this.tailFeeding = t;
+    p.postMessage({ tail: id, size: blob.size - cut });
+    const toParser = {
+      live: () => this.worker === w && this.parser === p && this.tailFeeding === t,
+      post: (m, transfer) => p.postMessage({ tailFed: id, ...m }, transfer),
+      parser: null,
+    };
+    await Promise.all([this.pump(f, blob.slice(0, cut), toEngine), this.pump(t, blob.slice(cut), toParser)]);
+    if (this.tailFeeding === t) this.tailFeeding = null;
+  },
+
+  // cutAt is where a file is cut in two (feed): just past the first line
+  // break after its middle, or 0 when none comes within a MiB.
+  async cutAt(blob) {
+    const mid = Math.floor(blob.size / 2);
+    const b = new Uint8Array(await blob.slice(mid, mid + (1 << 20)).arrayBuffer());
+    const i = b.indexOf(10);
+    return i < 0 ? 0 : mid + i + 1;
+  },
+
+  // pump reads blob in pieces of feedBytes and sends them (to.post), at
+  // most feedAhead of them unacknowledged (f, see acked), while to.live().
+  async pump(f, blob, to) {
     let reader = null;
     try {
       reader = blob.stream().getReader();
       let piece = new Uint8Array(this.feedBytes);
       let filled = 0;
       const send = async (last) => {
-        while (live() && f.sent - f.acked >= this.feedAhead) {
+        while (to.live() && f.sent - f.acked >= this.feedAhead) {
           await new Promise((resolve) => {
             f.wake = resolve;
           });
           f.wake = null;
         }
-        if (!live()) return false;
+        if (!to.live()) return false;
         const buf = filled === piece.length ? piece.buffer : piece.buffer.slice(0, filled);
         const k = f.sent;
-        const p = this.parser && this.parses(k) ? this.parser : null;
+        const p = to.parser && this.parser === to.parser && this.parses(k) ? to.parser : null;
         if (p) {
           const copy = buf.slice(0);
-          p.postMessage({ parse: id, k, chunk: copy }, [copy]);
+          p.postMessage({ parse: f.id, k, chunk: copy }, [copy]);
         }
-        w.postMessage({ fed: id, k, p: !!p, chunk: buf }, [buf]);
+        to.post({ k, p: !!p, chunk: buf }, [buf]);
         f.sent++;
         piece = last ? null : new Uint8Array(f.free.pop() || this.feedBytes);
         filled = 0;
@@ -208,7 +280,7 @@ window.rw = {
       };
       for (;;) {
         const { done, value } = await reader.read();
-        if (!live()) {
+        if (!to.live()) {
           reader.cancel().catch(() => {});
           return;
         }
@@ -225,9 +297,9 @@ window.rw = {
         }
       }
       if (filled > 0 && !(await send(true))) return;
-      w.postMessage({ fed: id, end: true });
+      to.post({ end: true });
     } catch (err) {
-      if (live()) w.postMessage({ fed: id, error: String(err && err.message ? err.message : err) });
+      if (to.live()) to.post({ error: String(err && err.message ? err.message : err) });
     } finally {
       if (this.feeding === f) this.feeding = null;
     }

@@ -169,24 +169,51 @@ async function load(blob) {
 // the parser's rows when it has them (retentionAppend), waiting for them
 // while the parser is at work, and parsing a piece itself once the parser
 // is gone ({parserGone}) or the engine's parse has given up.
+//
+// A large text file is read in two parts (cmd/worker split.go): the page
+// tells, before the first piece ({fed: id, start: {cut}}), that it feeds
+// the engine the file's first cut bytes and the parser the rest (its
+// tail), which the parser parses and keeps. Once both have their part,
+// the engine reads the file, asking the tail through port for what it
+// needs of its rows; then the page feeds the engine the rest of the bytes
+// (fed with rest), for its reads with other settings.
 let feeding = null;
 let feeds = 0;
 let port = null; // to the parser
 let parserLive = false;
-function fed(blob, id) {
-  self.retentionReserve(blob.size, id);
+// splitting is the file being read in two parts: {cut, tail: a Promise
+// of the tail's counts, or null when it has none}, and tailDone its
+// resolve.
+let splitting = null;
+let tailDone = null;
+const asking = new Set(); // the engine's questions to the tail, unanswered
+function fed(blob, id, rest) {
   return new Promise((resolve, reject) => {
     // pieces: the page's pieces by their number k; parsed: the parser's.
-    feeding = { id: ++feeds, n: 0, room: blob.size, next: 0, pieces: new Map(), parsed: new Map(), end: null, resolve, reject };
-    self.postMessage({ feed: blob, id: feeding.id });
+    feeding = { id: ++feeds, req: id, rest: !!rest, size: blob.size, n: 0, room: blob.size, next: 0, pieces: new Map(), parsed: new Map(), end: null, resolve, reject };
+    self.postMessage({ feed: blob, id: feeding.id, rest: !!rest });
   });
 }
 
-// onFed takes a message of the page's feed: {fed: id, k, p, chunk:
-// ArrayBuffer}, {fed: id, end: true} or {fed: id, error: reason}.
+// onFed takes a message of the page's feed: {fed: id, start: {cut}}
+// first (cut: the first part's size, or 0 for the whole file), then {fed:
+// id, k, p, chunk: ArrayBuffer}, {fed: id, end: true} or {fed: id, error:
+// reason}.
 function onFed(d) {
   const f = feeding;
   if (!f || f.id !== d.fed) return;
+  if (d.start) {
+    if (f.rest) return; // into the room the file has
+    const cut = d.start.cut > 0 && d.start.cut < f.size ? d.start.cut : 0;
+    self.retentionReserve(f.size, f.req, cut);
+    splitting = null;
+    if (cut) {
+      f.room = cut;
+      splitting = { cut, tail: new Promise((resolve) => (tailDone = resolve)) };
+      tailReleased = false;
+    }
+    return;
+  }
   if (d.chunk) {
     f.n += d.chunk.byteLength;
     if (f.n > f.room) {
@@ -473,12 +500,99 @@ async function handle(d) {
     }
   }
   const gz = blob ? await receive(blob, d.req, feed) : null;
-  if (!call(() => self.retentionHandle(d.req, !!blob, gz))) return;
+  const sp = splitting;
+  splitting = null;
+  if (sp) {
+    // The first part of a file read in two parts: once the tail has its
+    // part, the engine reads both; else, or when the parts cannot be
+    // read apart, it reads the whole file once its rest has come.
+    const counts = await sp.tail;
+    let r = null;
+    if (counts && !call(() => (r = self.retentionHandle(d.req, true, null, counts)))) return;
+    r = r ? await r : { whole: true };
+    self.retentionTailDone();
+    let unreadable = null;
+    try {
+      await fed(blob.slice(sp.cut), feed, true);
+    } catch (err) {
+      unreadable = { unreadable: String(err && err.message ? err.message : err) };
+    }
+    if (r.whole) {
+      if (!call(() => self.retentionHandle(d.req, !unreadable, unreadable))) return;
+    } else if (!call(() => self.retentionWhole())) return;
+  } else if (!call(() => self.retentionHandle(d.req, !!blob, gz))) return;
   if (self.retentionPending()) {
     await yieldTask();
     if (waiting === 0 && !exited && !call(() => self.retentionForecast())) return;
   }
   self.postMessage({ idle: true });
+}
+
+// retentionAsk sends the tail one of the engine's questions (see fed);
+// the answer comes back through port to retentionAnswer.
+self.retentionAsk = (id, bytes) => {
+  if (!port || !parserLive) {
+    setTimeout(() => self.retentionAnswer(id, null, "no second worker"), 0);
+    return;
+  }
+  asking.add(id);
+  port.postMessage({ ask: id, req: bytes }, [bytes.buffer]);
+};
+
+// retentionTailDone tells the page that the tail is needed no more: the
+// engine has read its rows (or reads the whole file itself). Once.
+let tailReleased = true;
+self.retentionTailDone = () => {
+  if (tailReleased) return;
+  tailReleased = true;
+  self.postMessage({ splitDone: true });
+};
+
+// tailGone answers the engine's questions to a tail that is gone.
+function tailGone(why) {
+  if (tailDone) tailDone(null);
+  tailDone = null;
+  for (const id of asking) self.retentionAnswer(id, null, why);
+  asking.clear();
+}
+
+// The tail's side (the parser): its part of the file from the page
+// ({tail: id, size}, then {tailFed: id, chunk}, {tailFed: id, end: true}
+// or {tailFed: id, error}), each piece acknowledged to the page ({tailAck:
+// id, chunk}); the delimiter from the engine ({comma, id} through port);
+// then the engine's questions ({ask: id, req} through port).
+let tail = null; // {id} of the part being read
+let tailChain = Promise.resolve();
+function onTail(d) {
+  self.retentionAsked = true; // the warm-up stops
+  tailChain = tailChain.then(() => started).then(() => {
+    if (exited) return;
+    if (d.tail !== undefined) {
+      tail = { id: d.tail };
+      call(() => self.retentionTailReserve(d.size));
+      if (comma.id === tail.id && comma.c >= 0) call(() => self.retentionTailComma(comma.c));
+      return;
+    }
+    if (!tail || tail.id !== d.tailFed) return;
+    if (d.chunk) {
+      call(() => self.retentionTailAppend(new Uint8Array(d.chunk)));
+      self.postMessage({ tailAck: d.tailFed, chunk: d.chunk }, [d.chunk]);
+      return;
+    }
+    let r = { error: d.error || "" };
+    if (d.end && !call(() => (r = self.retentionTailEnd()))) return;
+    if (port) port.postMessage(r.error !== undefined ? { tailFailed: d.tailFed, why: r.error } : { tailReady: d.tailFed, counts: r });
+  });
+}
+
+// onAsk answers one of the engine's questions to the tail.
+function onAsk(x) {
+  tailChain = tailChain.then(() => {
+    let r = null;
+    if (!call(() => (r = self.retentionTailHandle(new Uint8Array(x.req))))) return;
+    if (r instanceof Uint8Array) port.postMessage({ answer: x.ask, bytes: r }, [r.buffer]);
+    else port.postMessage({ answer: x.ask, error: String(r && r.error) });
+  });
 }
 
 // Requests are answered one after the other, in the order they came, once
@@ -512,6 +626,16 @@ self.onmessage = (e) => {
         // (the parser's side)
         if (x.id >= comma.id) comma = { id: x.id, c: x.comma };
         started.then(parsePieces);
+        tailChain = tailChain.then(() => {
+          if (tail && tail.id === x.id && !exited) call(() => self.retentionTailComma(x.comma));
+        });
+      } else if (x.ask !== undefined) {
+        onAsk(x); // (the parser's side)
+      } else if (x.answer !== undefined) {
+        if (asking.delete(x.answer)) self.retentionAnswer(x.answer, x.bytes || null, x.error || "");
+      } else if (x.tailReady !== undefined || x.tailFailed !== undefined) {
+        if (tailDone) tailDone(x.tailReady !== undefined ? x.counts : null);
+        tailDone = null;
       } else if (feeding && feeding.id === x.parsed) {
         feeding.parsed.set(x.k, x.piece);
         drain(feeding);
@@ -521,7 +645,12 @@ self.onmessage = (e) => {
   }
   if (d.parserGone) {
     parserLive = false;
+    tailGone("the second worker ended");
     if (feeding) drain(feeding);
+    return;
+  }
+  if (d.tail !== undefined || d.tailFed !== undefined) {
+    onTail(d);
     return;
   }
   if (d.parse !== undefined) {

@@ -58,6 +58,9 @@ func ingestOptions(o report.Settings) (ingest.Options, error) {
 	if st, ok := o.Stream.(*sheet.Stream); ok {
 		io.Stream = st
 	}
+	if sp, ok := o.Split.(*ingest.Split); ok {
+		io.Split = sp
+	}
 	loc, err := location(o.TZ)
 	if err != nil {
 		return io, err

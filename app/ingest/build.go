@@ -191,6 +191,24 @@ func (d *distinctLists) push(l *listRef, v int32) {
 	l.n++
 }
 
+// fill makes the empty list l a list of n values, known distinct, and
+// returns them for the caller to write: in one place, without the marks
+// of add.
+func (d *distinctLists) fill(l *listRef, n int) []int32 {
+	if n == 0 {
+		return nil
+	}
+	last := len(d.blocks) - 1
+	if last < 0 || len(d.blocks[last])-d.used < n {
+		d.blocks = append(d.blocks, make([]int32, max(arenaBlock, n)))
+		last++
+		d.used = 0
+	}
+	*l = listRef{block: int32(last), at: int32(d.used), n: int32(n), room: int32(n)}
+	d.used += n
+	return d.blocks[last][l.at : l.at+l.n]
+}
+
 // add appends v (0 or more) to the list unless the list holds it already.
 func (d *distinctLists) add(l *listRef, v int32) {
 	if d.owner != l {
@@ -239,12 +257,35 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 	c.adjusted = adjustedTotal(t.Header, c)
 	// The columns whose distinct values decide the formats.
 	distinctCols := []int{c.date, c.total, c.price, c.qty, c.refunded, c.adjusted, c.refundDate}
-	tailFilled := []bool{false, false}
-	var tailVals [][]string
+	// The tail finds its facts while the engine finds its own.
+	var tailFacts func() ([]bool, [][]string, error)
 	if tl != nil {
+		tailFacts = tl.facts([]int{c.customer, c.email}, distinctCols)
+	}
+
+	// A collection now, while the heap holds little besides the table,
+	// so that none is under way through the loops over the rows below,
+	// which allocate less than the heap holds: in WebAssembly the
+	// collector marks in the program's own thread, as it allocates, so a
+	// collection that starts in a loop lasts for most of it, and every
+	// pointer the loop writes meanwhile goes through its write barrier
+	// (Online Retail's orders: some 6% faster, the collection's own time
+	// counted).
+	runtime.GC()
+	trace("gc done")
+
+	// Formats are decided from the whole column, never row by row.
+	vals := distinctOf(t, distinctCols...)
+	trace("distinct done")
+	tailFilled := []bool{false, false}
+	if tl != nil {
+		var tailVals [][]string
 		var err error
-		if tailFilled, tailVals, err = tl.facts([]int{c.customer, c.email}, distinctCols); err != nil {
+		if tailFilled, tailVals, err = tailFacts(); err != nil {
 			return nil, rep, err
+		}
+		for k := range tailVals {
+			vals[k] = joinValues(vals[k], tailVals[k])
 		}
 	}
 	// The strongest identity the rows hold: a customer id, else an
@@ -259,22 +300,6 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 	byName := c.customer < 0 && c.email < 0
 	if byName {
 		rep.Notes = append(rep.Notes, report.Note{Code: report.NoteByNameAddress})
-	}
-
-	// A collection now, while the heap holds little besides the table,
-	// so that none is under way through the loops over the rows below,
-	// which allocate less than the heap holds: in WebAssembly the
-	// collector marks in the program's own thread, as it allocates, so a
-	// collection that starts in a loop lasts for most of it, and every
-	// pointer the loop writes meanwhile goes through its write barrier
-	// (Online Retail's orders: some 6% faster, the collection's own time
-	// counted).
-	runtime.GC()
-
-	// Formats are decided from the whole column, never row by row.
-	vals := distinctOf(t, distinctCols...)
-	for k := range tailVals {
-		vals[k] = joinValues(vals[k], tailVals[k])
 	}
 	df, err := parse.DetectDateFormat(vals[0].vals)
 	if err != nil {
@@ -315,17 +340,21 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 		w := &wout{}
 		w.u8(opOrders)
 		pl.write(w)
-		tailOrders = tl.link(w.b)
+		tailOrders = tl.link(w.bytes())
 	}
+	trace("rows start")
 	o.run(t, nil)
+	trace("rows done")
 	if tl != nil {
 		b, err := tailOrders()
+		trace("tail orders came")
 		if err == nil {
 			err = o.merge(tl, &win{b: b})
 		}
 		if err != nil {
 			return nil, rep, err
 		}
+		tl.link(nil) // all its rows are read
 	}
 	sk, seq, names := &o.sk, o.seq, &o.names
 	products, cats := &o.products, &o.cats
@@ -371,6 +400,7 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 		rep.Notes = append(rep.Notes, currenciesNote(rep.Currencies, rep.Currency))
 	}
 
+	trace("merged")
 	var (
 		outOrders  = make([]metrics.Order, 0, len(seq))
 		outRefunds []metrics.Refund
@@ -455,7 +485,9 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 	for _, ci := range custInfo {
 		customers = append(customers, *ci)
 	}
+	trace("orders out")
 	ds := metrics.NewDataset(outOrders, outRefunds, customers)
+	trace("dataset")
 	ds.Names = names.List
 	rep.Orders = len(ds.Orders)
 	rep.Refunds = len(ds.Refunds)
@@ -886,4 +918,13 @@ func skipSummary(s []Skip) string {
 		parts[i] = fmt.Sprintf("%d rows %s", k.Rows, k.Reason)
 	}
 	return strings.Join(parts, "; ") + "."
+}
+
+// Trace, if set, hears the steps of build (a probe's).
+var Trace func(string)
+
+func trace(s string) {
+	if Trace != nil {
+		Trace(s)
+	}
 }

@@ -61,6 +61,10 @@ type Options struct {
 	// Stream is the file's text parsed as its bytes came
 	// (sheet.Options.Stream).
 	Stream *sheet.Stream
+	// Split, when set, is a file read in two parts by two workers: the
+	// bytes given and Stream (a sheet.NewHeadStream) are its first part,
+	// the tail its link reaches holds the rest (FromParts).
+	Split *Split
 	// Progress, if set, is called now and then with the stage
 	// (report.StageRead, report.StageOrders) and how far it is.
 	Progress func(stage report.Stage, done, total int64)
@@ -218,6 +222,9 @@ func (s *skips) merge(o *skips) {
 // Load reads a file's bytes and returns its orders as a dataset, with the
 // column mapping and a report of every row.
 func Load(name string, data []byte, opt Options) (*Result, error) {
+	if opt.Split != nil {
+		return loadParts(name, opt)
+	}
 	sopt := sheet.Options{Sheet: opt.Sheet, NoHeader: opt.NoHeader, Limits: opt.Limits, Gunzipped: opt.Gunzipped, Parts: opt.Parts, Stream: opt.Stream}
 	if opt.Progress != nil {
 		sopt.Progress = func(done, total int64) { opt.Progress(report.StageRead, done, total) }
@@ -241,6 +248,31 @@ func Load(name string, data []byte, opt Options) (*Result, error) {
 		return nil, err
 	}
 	return FromTable(t, opt)
+}
+
+// Split is a file read in two parts (Options.Split): Link reaches the
+// worker that holds the rest, whose parse counted Tail.
+type Split struct {
+	Link Link
+	Tail sheet.Counts
+}
+
+// ErrSplit is returned by Load when a file read in two parts cannot be
+// read so: its first part ends within a quoted field, or has too few rows
+// to choose the header, or the file is past its bounds, or it is read with
+// settings the parts cannot follow. Its whole bytes are then read as one.
+var ErrSplit = errors.New("the file's two parts cannot be read apart")
+
+// loadParts is Load of a file read in two parts.
+func loadParts(name string, opt Options) (*Result, error) {
+	if opt.Stream == nil || opt.NoHeader || opt.Sheet != "" || opt.Gunzipped {
+		return nil, ErrSplit
+	}
+	t, counts, err := opt.Stream.Head(name)
+	if err != nil || !sheet.Within(counts, opt.Split.Tail, opt.Limits) {
+		return nil, ErrSplit
+	}
+	return FromParts(t, counts.Lines, opt.Split.Link, opt)
 }
 
 // FromTable builds the dataset from a table already read, as Load does.

@@ -41,7 +41,9 @@ import (
 //   - the rows the tail skipped come after the engine's.
 
 // Link is how the engine asks the tail's worker: it sends a request, and
-// the function it returns waits for the answer.
+// the function it returns waits for the answer. A nil request tells the
+// tail that the engine needs it no more (its memory can go): its answer
+// is not waited for.
 type Link func(req []byte) (wait func() ([]byte, error))
 
 // The requests of the engine to a tail.
@@ -97,7 +99,9 @@ func (p *Tail) Handle(req []byte) ([]byte, error) {
 		for _, c := range filledCols {
 			w.bool(c >= 0 && filled(p.t, c))
 		}
+		trace("tail facts start")
 		p.vals = distinctOf(p.t, cols...)
+		trace("tail facts done")
 		for _, v := range p.vals {
 			w.strs(v.vals)
 		}
@@ -118,7 +122,7 @@ func (p *Tail) Handle(req []byte) ([]byte, error) {
 	default:
 		return nil, fmt.Errorf("ingest: no request %d of a tail", op)
 	}
-	return w.b, nil
+	return w.bytes(), nil
 }
 
 // plan is how the engine tells the tail to read its rows: as it reads its
@@ -205,7 +209,18 @@ func (p *Tail) orders(r *win, w *wout) error {
 		o.orderIDs.ID(sentinelID)
 		o.prev = o.newAgg(sentinelID)
 	}
+	trace("tail rows start")
 	o.run(p.t, nil)
+	trace("tail rows done")
+	defer trace("tail encoded")
+	size := 64
+	for _, s := range o.names.List {
+		size += 4 + len(s)
+	}
+	for _, a := range o.seq {
+		size += aggSize(a, int(a.products.n), int(a.cats.n))
+	}
+	w.b = make([]byte, size)
 	w.bool(pl.prev)
 	w.strs(o.names.List)
 	w.u32(uint32(len(o.seq)))
@@ -275,7 +290,7 @@ type tailLink struct {
 
 // ask sends a request and waits for its answer.
 func (tl *tailLink) ask(w *wout) (*win, error) {
-	b, err := tl.link(w.b)()
+	b, err := tl.link(w.bytes())()
 	if err != nil {
 		return nil, err
 	}
@@ -283,21 +298,30 @@ func (tl *tailLink) ask(w *wout) (*win, error) {
 }
 
 // facts asks the tail whether each column of filledCols has a value in
-// one of its rows, and for the distinct values of cols.
-func (tl *tailLink) facts(filledCols, cols []int) ([]bool, [][]string, error) {
+// one of its rows, and for the distinct values of cols; the function it
+// returns waits for the answer.
+func (tl *tailLink) facts(filledCols, cols []int) func() ([]bool, [][]string, error) {
 	w := &wout{}
 	w.u8(opFacts)
 	w.ints(filledCols)
 	w.ints(cols)
-	r, err := tl.ask(w)
-	if err != nil {
-		return nil, nil, err
+	wait := tl.link(w.bytes())
+	return func() ([]bool, [][]string, error) {
+		b, err := wait()
+		if err != nil {
+			return nil, nil, err
+		}
+		return readFacts(&win{b: b}, len(filledCols), len(cols))
 	}
-	found := make([]bool, len(filledCols))
+}
+
+// readFacts reads the tail's answer to opFacts.
+func readFacts(r *win, filledCols, cols int) ([]bool, [][]string, error) {
+	found := make([]bool, filledCols)
 	for i := range found {
 		found[i] = r.bool()
 	}
-	vals := make([][]string, len(cols))
+	vals := make([][]string, cols)
 	for i := range vals {
 		vals[i] = r.strs()
 	}
@@ -334,12 +358,25 @@ func (o *orders) merge(tl *tailLink, r *win) error {
 	for i, s := range names {
 		remap[i], _ = o.names.ID(s)
 	}
-	list := func(d *distinctLists, l *listRef, ids []int32) error {
-		for _, v := range ids {
+	list := func(d *distinctLists, l *listRef, ids []byte) error {
+		for k := range len(ids) / 4 {
+			v := word(ids, k)
 			if v < 0 || int(v) >= len(remap) {
 				return errCut
 			}
 			d.add(l, remap[v])
+		}
+		return nil
+	}
+	// An order new here: its lists, distinct there, are distinct here.
+	fill := func(d *distinctLists, l *listRef, ids []byte) error {
+		out := d.fill(l, len(ids)/4)
+		for k := range out {
+			v := word(ids, k)
+			if v < 0 || int(v) >= len(remap) {
+				return errCut
+			}
+			out[k] = remap[v]
 		}
 		return nil
 	}
@@ -370,10 +407,10 @@ func (o *orders) merge(tl *tailLink, r *win) error {
 			n := b.n
 			*b = a
 			b.n, b.products, b.cats = n, listRef{}, listRef{}
-			if err := list(&o.products, &b.products, products); err != nil {
+			if err := fill(&o.products, &b.products, products); err != nil {
 				return err
 			}
-			if err := list(&o.cats, &b.cats, cats); err != nil {
+			if err := fill(&o.cats, &b.cats, cats); err != nil {
 				return err
 			}
 			continue

@@ -22,6 +22,9 @@ func linkTo(tail *Tail) Link {
 		err error
 	}
 	return func(req []byte) func() ([]byte, error) {
+		if req == nil {
+			return nil
+		}
 		ch := make(chan answer, 1)
 		req = append([]byte(nil), req...)
 		go func() {
@@ -259,6 +262,9 @@ func TestFromPartsMessages(t *testing.T) {
 		calls := 0
 		target := 1 + i%4
 		link := func(req []byte) func() ([]byte, error) {
+			if req == nil {
+				return nil
+			}
 			b, err := p.Handle(req)
 			calls++
 			if calls == target && err == nil && len(b) > 0 {

@@ -84,6 +84,10 @@ type Settings struct {
 	// (sheet.Options.Stream, a *sheet.Stream, which the page's program
 	// does not link); used by the first read of the file.
 	Stream any `json:"-"`
+	// Split is the orders file read in two parts by two workers (an
+	// *ingest.Split, which the page's program sets): Stream and the bytes
+	// are its first part.
+	Split any `json:"-"`
 }
 
 // The defaults of Settings, each written here once.

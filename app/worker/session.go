@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unsafe"
 
 	"retention/app/engine"
 	"retention/app/export"
@@ -123,6 +124,24 @@ func (s *Session) read(rs report.Settings, o report.Settings) error {
 // answer it.
 func (s *Session) Load(name string, data []byte, set report.Settings, progress func(report.Progress)) (*report.Document, error) {
 	return s.load(name, data, false, set, progress)
+}
+
+// Whole gives the session the whole file whose first part it loaded (a
+// file read in two parts, report.Settings.Split): data, the file's bytes
+// in the same array, for its reads with other settings. It tells whether
+// data begins with the session's bytes there. Whole(nil), for a rest that
+// could not be read, leaves the session no bytes: its report stays, and
+// a read with other settings fails as with no file.
+func (s *Session) Whole(data []byte) bool {
+	if data == nil {
+		s.data = nil
+		return false
+	}
+	if s.data == nil || len(data) < len(s.data) || len(s.data) > 0 && unsafe.SliceData(data) != unsafe.SliceData(s.data) {
+		return false
+	}
+	s.data = data
+	return true
 }
 
 // LoadGunzipped is Load for a .gz file whose content the browser

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unsafe"
 
+	"retention/app/ingest"
 	"retention/app/limits"
 	"retention/app/report"
 	"retention/app/sheet"
@@ -25,10 +26,16 @@ var (
 	// forecastFor is the request whose report awaits its forecast, when
 	// the session has one pending.
 	forecastFor int
+	// received is the file's bytes as they come; stream parses them as
+	// they come, for a request that loads an orders file.
+	received []byte
+	stream   *sheet.Stream
 )
 
 func main() {
 	self := js.Global()
+	t0 := time.Now()
+	ingest.Trace = func(s string) { println("TRACE", time.Now().UnixMilli(), s) }; _ = t0
 	if self.Get("rwParser").Truthy() {
 		parser(self)
 		return
@@ -45,18 +52,25 @@ func main() {
 	// orders file, parses its text as its chunks come (sheet.Stream):
 	// the page reads the File meanwhile (web/worker.js), and the parse of
 	// what has come overlaps the reading of the rest. Its progress is the
-	// request's.
-	var received []byte
-	var stream *sheet.Stream
+	// request's. retentionReserve(n, id, cut) readies the first cut bytes
+	// of a file read in two parts (split.go).
+	registerSplit(self)
 	self.Set("retentionReserve", js.FuncOf(func(this js.Value, args []js.Value) any {
 		received = worker.Room(max(0, args[0].Int()))
-		stream = nil
+		stream, splitRoom, splitCut = nil, nil, 0
+		if len(args) > 2 && args[2].Type() == js.TypeNumber && args[2].Int() > 0 && args[2].Int() < cap(received) {
+			splitCut, splitRoom = args[2].Int(), received
+		}
 		if len(args) > 1 && args[1].Type() == js.TypeNumber {
 			id := args[1].Int()
 			paced := worker.Paced(func(p report.Progress) {
 				post(report.Reply{Type: report.MsgProgress, ID: id, Progress: &p}, js.Undefined())
 			}, worker.ProgressPace, time.Now)
-			stream = sheet.NewStream(received, limits.Browser)
+			if splitCut > 0 {
+				stream = sheet.NewHeadStream(received[:0:splitCut], limits.Browser)
+			} else {
+				stream = sheet.NewStream(received, limits.Browser)
+			}
 			stream.Progress = func(done, total int64) {
 				paced(report.Progress{Stage: report.StageRead, Done: done, Total: total})
 			}
@@ -79,6 +93,13 @@ func main() {
 		js.CopyBytesToGo(received[at:], args[0])
 		if stream == nil {
 			return nil
+		}
+		if splitCut > 0 {
+			// The first part's stream sees its bytes alone.
+			if len(received) <= splitCut {
+				stream.Fed(received[:len(received):splitCut])
+			}
+			return false
 		}
 		// retentionAppend(chunk, piece): the rows of the chunk that the
 		// parser made (retentionParsePiece), when it has; it tells
@@ -121,10 +142,17 @@ func main() {
 			post(report.Reply{Type: report.MsgError, Message: "bad request: " + err.Error()}, js.Undefined())
 			return nil
 		}
+		// retentionHandle(req, true, null, counts): a load of the first
+		// part of a file read in two parts, counts what the tail's parse
+		// counted (split.go): it returns a Promise.
+		if len(args) > 3 && args[3].Truthy() && req.Type == report.MsgLoad && splitCut > 0 && stream != nil && len(received) == splitCut {
+			return splitHandle(req, countsOf(args[3]))
+		}
 		var data []byte
 		switch {
 		case len(args) > 1 && args[1].Type() == js.TypeBoolean && args[1].Bool():
 			data, received = received, nil
+			splitRoom, splitCut = nil, 0 // a file read whole after all
 			if stream != nil && req.Type == report.MsgLoad {
 				req.Settings.Stream = stream
 			}
@@ -198,6 +226,7 @@ func main() {
 // the file the engine streams (sheet.ParsePiece) and gives its rows as a
 // Uint8Array (sheet.Piece.Bytes), or null when it cannot.
 func parser(self js.Value) {
+	registerTail(self)
 	var buf []byte
 	var pp sheet.PieceParser
 	self.Set("retentionParsePiece", js.FuncOf(func(this js.Value, args []js.Value) any {
@@ -215,6 +244,17 @@ func parser(self js.Value) {
 		js.CopyBytesToJS(out, b)
 		return out
 	}))
+	// Warmed as the engine is (see main), for the rows of a tail.
+	go func() {
+		asked := func() bool { return self.Get("retentionAsked").Truthy() }
+		if _, err := worker.Warm(func() bool {
+			time.Sleep(time.Millisecond)
+			return !asked()
+		}); err != nil {
+			println("the second worker's warm-up failed:", err.Error())
+		}
+		runtime.GC()
+	}()
 	select {}
 }
 
@@ -282,6 +322,12 @@ func handle(req report.Request, data []byte, gunzipped bool) {
 		post(report.Reply{Type: report.MsgError, ID: req.ID, Message: "unknown request " + req.Type}, js.Undefined())
 		return
 	}
+	answerLoad(req, doc, err)
+}
+
+// answerLoad posts the answer to a request that reports: its error, or
+// the report, whose forecast follows when it is not in it.
+func answerLoad(req report.Request, doc *report.Document, err error) {
 	if err != nil {
 		post(worker.Failure(req, err), js.Undefined())
 		return
