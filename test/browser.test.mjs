@@ -593,6 +593,84 @@ await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz in
   fs.rmSync(dir, { recursive: true });
 });
 
+await test("a large .csv read in two parts, by the engine and the parser at once: the CLI's cards; a middle within a quoted field, and a parser that fails, read whole with the same cards", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-split-"));
+  const text = zlib.gunzipSync(fs.readFileSync(path.join(data, "online_retail.csv.gz"))).toString("latin1");
+  const csv = path.join(dir, "retail.csv");
+  fs.writeFileSync(csv, text, "latin1");
+  // A row whose note spans 2 MB of lines in the middle of the file: the
+  // first line break after the middle is within its quoted field.
+  const lines = text.split("\n");
+  const half = lines.length >> 1;
+  const cols = lines[1].split(",");
+  cols[2] = '"' + "a line of a long note\n".repeat(100000) + '"';
+  const quoted = path.join(dir, "quoted.csv");
+  fs.writeFileSync(quoted, [...lines.slice(0, half), cols.join(","), ...lines.slice(half)].join("\n"), "latin1");
+  const { context, page, w } = await newPage(rootSite.url);
+  await page.goto(rootSite.url);
+  await started(page);
+  await engineReady(page);
+  // Files from 1 MiB on are read in two parts here (glue.js splitBytes:
+  // 64 MiB), on this machine's cores or more.
+  await page.evaluate(() => {
+    rw.splitBytes = 1 << 20;
+    rw.splitCores = 1;
+    rw.restart();
+  });
+  await engineReady(page);
+  assert.ok(await engineOf(page, "parser"), "no parser beside the engine");
+  const want = expected(cli([csv, "--tz", "UTC"]));
+  const load = async (file, name) => {
+    await pick(page, file);
+    await page.waitForFunction((n) => document.querySelector(".file-name")?.textContent === n, name, { timeout: 180000 });
+    await ready(page);
+    return await page.evaluate(() => rw.splits.at(-1));
+  };
+  let split = await load(csv, "retail.csv");
+  assert.ok(split && split.cut > 0 && !split.whole, `retail.csv was not read in two parts: ${JSON.stringify(split)}`);
+  assert.equal(text.charCodeAt(split.cut - 1), 10, "the cut is not just past a line break");
+  compare(await kpis(page), want, "retail.csv in two parts");
+  // Then a mapping change reads the whole file again, never its first
+  // part alone.
+  await page.click("#tab-data");
+  await page.selectOption('#mapping select[data-role="quantity"]', "-");
+  await page.waitForFunction(() => document.querySelector('#mapping select[data-role="quantity"]').value === "-");
+  await page.waitForFunction(() => document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 60000 });
+  await page.click("#tab-overview");
+  await ready(page);
+  compare(await kpis(page), expected(cli([csv, "--tz", "UTC", "--map", "quantity="])), "retail.csv, quantity unset");
+  // The parser the page starts again once the file is read holds the
+  // next file's tail.
+  await page.waitForFunction(() => rw.parser !== null, null, { timeout: 30000 });
+  split = await load(quoted, "quoted.csv");
+  assert.ok(split && split.cut > 0 && split.whole, `quoted.csv was not read whole after its cut: ${JSON.stringify(split)}`);
+  compare(await kpis(page), expected(cli([quoted, "--tz", "UTC"])), "quoted.csv");
+  // A parser that fails as the engine asks it for its rows' orders: the
+  // page lets it go, and the engine reads the whole file.
+  await page.waitForFunction(() => rw.parser !== null, null, { timeout: 30000 });
+  const parser = await engineOf(page, "parser");
+  await parser.evaluate(() => {
+    const handle = self.retentionTailHandle;
+    let n = 0;
+    self.retentionTailHandle = (...a) => {
+      if (++n === 3) throw new Error("the parser fails on purpose");
+      return handle(...a);
+    };
+  });
+  const again = path.join(dir, "again.csv");
+  fs.copyFileSync(csv, again);
+  split = await load(again, "again.csv");
+  assert.ok(split && split.cut > 0 && split.whole, `again.csv was not read whole once the parser failed: ${JSON.stringify(split)}`);
+  compare(await kpis(page), want, "again.csv, its parser failed");
+  // A parser that failed is not started again (glue.js spawnParser).
+  assert.equal(await page.evaluate(() => rw.parser), null, "the page kept the failed parser");
+  assert.equal(await page.$("#engine-note"), null, "the engine ended");
+  assert.deepEqual(w.foreign, []);
+  assert.deepEqual(w.errors, []);
+  await context.close();
+  fs.rmSync(dir, { recursive: true });
+});
+
 await test("the sub-path's root without its slash redirects to the app", async () => {
   const { context, page, w } = await newPage(subSite.url);
   const res = await page.goto(subSite.url.replace(/\/$/, ""));

@@ -33,6 +33,10 @@ window.rw = {
   splitBytes: 64 << 20,
   feeding: null, // the file being read for the engine (feed)
   tailFeeding: null, // its rest, read for the parser (feed)
+  // splits are the last files read in two parts: {cut, whole} (whole:
+  // the parts could not be read apart, and the engine read the file).
+  splits: [],
+  cut: 0,
   module: null,
   base: "",
   onMsg: null,
@@ -99,6 +103,8 @@ window.rw = {
       const d = e.data;
       if (d.feed) {
         this.feed(w, d.feed, d.id, d.rest);
+      } else if (d.splitEnd) {
+        this.splits = [...this.splits.slice(-9), { cut: this.cut, whole: d.splitEnd.whole }];
       } else if (d.splitDone) {
         // The parser's memory holds the tail of the file just read: a
         // fresh one serves the next file.
@@ -218,6 +224,7 @@ window.rw = {
       cut = await this.cutAt(blob).catch(() => 0);
       if (this.worker !== w || this.parser !== p) cut = 0;
     }
+    if (!rest) this.cut = cut;
     w.postMessage({ fed: id, start: { cut } });
     const f = { w, id, sent: 0, acked: 0, stopped: false, wake: null, free: [] };
     this.feeding = f;

@@ -511,6 +511,7 @@ async function handle(d) {
     if (counts && !call(() => (r = self.retentionHandle(d.req, true, null, counts)))) return;
     r = r ? await r : { whole: true };
     self.retentionTailDone();
+    self.postMessage({ splitEnd: { whole: !!r.whole } });
     let unreadable = null;
     try {
       await fed(blob.slice(sp.cut), feed, true);

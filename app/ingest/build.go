@@ -272,11 +272,9 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 	// (Online Retail's orders: some 6% faster, the collection's own time
 	// counted).
 	runtime.GC()
-	trace("gc done")
 
 	// Formats are decided from the whole column, never row by row.
 	vals := distinctOf(t, distinctCols...)
-	trace("distinct done")
 	tailFilled := []bool{false, false}
 	if tl != nil {
 		var tailVals [][]string
@@ -342,12 +340,9 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 		pl.write(w)
 		tailOrders = tl.link(w.bytes())
 	}
-	trace("rows start")
 	o.run(t, nil)
-	trace("rows done")
 	if tl != nil {
 		b, err := tailOrders()
-		trace("tail orders came")
 		if err == nil {
 			err = o.merge(tl, &win{b: b})
 		}
@@ -400,7 +395,6 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 		rep.Notes = append(rep.Notes, currenciesNote(rep.Currencies, rep.Currency))
 	}
 
-	trace("merged")
 	var (
 		outOrders  = make([]metrics.Order, 0, len(seq))
 		outRefunds []metrics.Refund
@@ -485,9 +479,7 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 	for _, ci := range custInfo {
 		customers = append(customers, *ci)
 	}
-	trace("orders out")
 	ds := metrics.NewDataset(outOrders, outRefunds, customers)
-	trace("dataset")
 	ds.Names = names.List
 	rep.Orders = len(ds.Orders)
 	rep.Refunds = len(ds.Refunds)
@@ -918,13 +910,4 @@ func skipSummary(s []Skip) string {
 		parts[i] = fmt.Sprintf("%d rows %s", k.Rows, k.Reason)
 	}
 	return strings.Join(parts, "; ") + "."
-}
-
-// Trace, if set, hears the steps of build (a probe's).
-var Trace func(string)
-
-func trace(s string) {
-	if Trace != nil {
-		Trace(s)
-	}
 }

@@ -99,9 +99,7 @@ func (p *Tail) Handle(req []byte) ([]byte, error) {
 		for _, c := range filledCols {
 			w.bool(c >= 0 && filled(p.t, c))
 		}
-		trace("tail facts start")
 		p.vals = distinctOf(p.t, cols...)
-		trace("tail facts done")
 		for _, v := range p.vals {
 			w.strs(v.vals)
 		}
@@ -209,10 +207,7 @@ func (p *Tail) orders(r *win, w *wout) error {
 		o.orderIDs.ID(sentinelID)
 		o.prev = o.newAgg(sentinelID)
 	}
-	trace("tail rows start")
 	o.run(p.t, nil)
-	trace("tail rows done")
-	defer trace("tail encoded")
 	size := 64
 	for _, s := range o.names.List {
 		size += 4 + len(s)

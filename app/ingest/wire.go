@@ -149,6 +149,7 @@ func (r *win) n(size int) int {
 	}
 	return n
 }
+
 // str is a string of the message's bytes, not a copy: a message is
 // never written to once it has come, and its strings keep it.
 func (r *win) str() string {

@@ -13,7 +13,6 @@ import (
 	"time"
 	"unsafe"
 
-	"retention/app/ingest"
 	"retention/app/limits"
 	"retention/app/report"
 	"retention/app/sheet"
@@ -34,8 +33,6 @@ var (
 
 func main() {
 	self := js.Global()
-	t0 := time.Now()
-	ingest.Trace = func(s string) { println("TRACE", time.Now().UnixMilli(), s) }; _ = t0
 	if self.Get("rwParser").Truthy() {
 		parser(self)
 		return
