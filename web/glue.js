@@ -37,6 +37,7 @@ window.rw = {
   // the parts could not be read apart, and the engine read the file).
   splits: [],
   cut: 0,
+  warmed: false, // the engine has warmed up: the parser may (spawnParser)
   module: null,
   base: "",
   onMsg: null,
@@ -88,6 +89,7 @@ window.rw = {
 
   spawn() {
     if (this.worker || !this.onMsg) return;
+    this.warmed = false;
     // A worker made from a blob: URL inherits the page's CSP (see
     // web/worker.js); it imports the real script from our origin.
     const src = "self.rwBase = " + JSON.stringify(this.base) + "; importScripts(" + JSON.stringify(this.base + "worker.js") + ");";
@@ -126,9 +128,15 @@ window.rw = {
       } else if (d.idle) {
         this.pending = Math.max(0, this.pending - 1);
         this.failures = 0;
+        if (this.pending === 0 && this.warmed && this.parser) this.parser.postMessage({ warm: true });
       } else if (d.ended) {
         this.down(d.ended);
       } else {
+        // The parser warms up once the engine has (cmd/worker parser).
+        if (typeof d.msg === "string" && d.msg.startsWith('{"type":"warm"')) {
+          this.warmed = true;
+          if (this.parser) this.parser.postMessage({ warm: true });
+        }
         this.onMsg(d.msg, d.bytes || null);
       }
     };
@@ -174,7 +182,10 @@ window.rw = {
       if (d.ended) gone();
       else if (d.tailAck !== undefined) this.acked(this.tailFeeding, p, d.tailAck, d.chunk);
     };
-    this.compile().then((m) => p.postMessage({ module: m }), () => {});
+    this.compile().then((m) => {
+      p.postMessage({ module: m });
+      if (this.warmed) p.postMessage({ warm: true });
+    }, () => {});
     p.onerror = (e) => {
       e.preventDefault();
       gone();
@@ -355,6 +366,8 @@ window.rw = {
 
   send(req, buf) {
     this.spawn();
+    // The parser's warm-up gives the engine the cores (cmd/worker parser).
+    if (this.parser) this.parser.postMessage({ warm: false });
     if (this.pending === 0) this.alive = performance.now();
     this.pending++;
     if (buf instanceof Blob) {

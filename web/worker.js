@@ -654,6 +654,17 @@ self.onmessage = (e) => {
     onTail(d);
     return;
   }
+  if (d.warm !== undefined) {
+    // (the parser's side) {warm: true} when the engine is warm and idle,
+    // {warm: false} when it is asked for something: see cmd/worker parser.
+    self.retentionAsked = !d.warm;
+    if (d.warm) {
+      started.then(() => {
+        if (!exited && !self.retentionAsked && self.retentionWarmUp) self.retentionWarmUp();
+      });
+    }
+    return;
+  }
   if (d.parse !== undefined) {
     toParse.push(d);
     started.then(parsePieces);

@@ -241,17 +241,32 @@ func parser(self js.Value) {
 		js.CopyBytesToJS(out, b)
 		return out
 	}))
-	// Warmed as the engine is (see main), for the rows of a tail.
-	go func() {
-		asked := func() bool { return self.Get("retentionAsked").Truthy() }
-		if _, err := worker.Warm(func() bool {
-			time.Sleep(time.Millisecond)
-			return !asked()
-		}); err != nil {
-			println("the second worker's warm-up failed:", err.Error())
+	// retentionWarmUp() warms the parser as the engine is warmed (see
+	// main), for the rows of a tail: once the engine's own warm-up is
+	// done (the page says when), so that the two do not share the cores.
+	// A warm-up stops at its next step once the engine is asked for
+	// something (web/worker.js sets retentionAsked), and starts again the
+	// next time the engine is idle, until one has run to its end.
+	warmed, warming := false, false
+	self.Set("retentionWarmUp", js.FuncOf(func(this js.Value, args []js.Value) any {
+		if warmed || warming {
+			return nil
 		}
-		runtime.GC()
-	}()
+		warming = true
+		go func() {
+			asked := func() bool { return self.Get("retentionAsked").Truthy() }
+			doc, err := worker.Warm(func() bool {
+				time.Sleep(time.Millisecond)
+				return !asked()
+			})
+			if err != nil {
+				println("the parser's warm-up failed:", err.Error())
+			}
+			warmed, warming = doc != nil || err != nil, false
+			runtime.GC()
+		}()
+		return nil
+	}))
 	select {}
 }
 
