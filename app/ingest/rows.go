@@ -44,8 +44,9 @@ type orders struct {
 	numericIDs int            // orders whose id is a number
 	creditIDs  int            // orders whose id is C and a number
 
-	// A tail's (Tail): the order of each row, as its index in seq, or -1
-	// for a row skipped.
+	// A tail's (Tail): the lines of the file before its table's, and the
+	// order of each row, as its index in seq, or -1 for a row skipped.
+	lines  int
 	rowAgg []int32
 }
 
@@ -168,8 +169,9 @@ func (o *orders) run(t *sheet.Table, fixed []*agg) {
 	// optimised code is slower too. (Online Retail x10's orders in Node.js:
 	// 7.7 s cold and 5.4 s after a warm-up with the loop in build, 4.9
 	// and 4.1 s with it here.)
+	lines := o.lines
 	row := func() {
-		line = int(t.Lines[r])
+		line = int(t.Lines[r]) + lines
 		if opt.Progress != nil && r%16384 == 0 {
 			opt.Progress(report.StageOrders, int64(r), int64(t.Len()))
 		}

@@ -188,9 +188,6 @@ func (p *Tail) orders(r *win, w *wout) error {
 	if err != nil {
 		return err
 	}
-	for i := range p.t.Lines {
-		p.t.Lines[i] += int32(pl.lines)
-	}
 	hdr := func(i int) string {
 		if i < 0 || i >= len(pl.header) {
 			return ""
@@ -199,6 +196,7 @@ func (p *Tail) orders(r *win, w *wout) error {
 	}
 	o := newOrders(pl.c, hdr, Options{Location: loc, Latest: pl.latest}, pl.df, pl.rdf, pl.nf, pl.byName, pl.amountMarks, p.vals)
 	p.o = o
+	o.lines = pl.lines
 	o.rowAgg = make([]int32, p.t.Len())
 	for i := range o.rowAgg {
 		o.rowAgg[i] = -1

@@ -290,3 +290,29 @@ func TestFromPartsMessages(t *testing.T) {
 		t.Errorf("orders asked first: %v", err)
 	}
 }
+
+// BenchmarkFromParts reads Online Retail's table whole (FromTable) and in
+// two parts cut at its middle (FromParts, the tail in a goroutine of its
+// own), to see what the parts' protocol costs beside the rows' work.
+func BenchmarkFromParts(b *testing.B) {
+	data := realdata.Gunzipped(b, "online_retail.csv.gz")
+	tb, err := sheet.Read("online_retail.csv", data, sheet.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("whole", func(b *testing.B) {
+		for range b.N {
+			if _, err := FromTable(tb, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	head, tail, lines := cut(tb, tb.Len()/2)
+	b.Run("parts", func(b *testing.B) {
+		for range b.N {
+			if _, err := FromParts(head, lines, linkTo(NewTail(tail)), Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
