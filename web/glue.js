@@ -25,10 +25,13 @@ window.rw = {
   // (2.07–2.29 s against 2.08–2.10 s without it; BENCHMARKS.md), every
   // core busy and each thread slowed by the others.
   parser: null,
+  parserDown: false, // the parser failed: not started again (spawnParser)
   parserCores: 4,
   // A text file of splitBytes or more is read in two parts, where the
   // browser tells of splitCores cores or more: the engine reads its first
   // half, the parser the rest, both at once (feed; web/worker.js, fed).
+  // With fewer than parserCores cores the parser is started for such a
+  // file only, and ended once it is read (its memory holds the rest).
   splitCores: 2,
   splitBytes: 64 << 20,
   feeding: null, // the file being read for the engine (feed)
@@ -113,9 +116,11 @@ window.rw = {
         if (this.worker === w && this.parser) {
           this.parser.terminate();
           this.parser = null;
-          this.whenIdle(() => {
-            if (this.worker === w && !this.parser) this.spawnParser(w);
-          }, 2000);
+          if (navigator.hardwareConcurrency >= this.parserCores) {
+            this.whenIdle(() => {
+              if (this.worker === w && !this.parser && !this.parserDown) this.spawnParser(w, true);
+            }, 2000);
+          }
         }
       } else if (d.fedAck !== undefined) {
         this.acked(this.feeding, w, d.fedAck, d.chunk);
@@ -145,7 +150,8 @@ window.rw = {
       if (this.worker === w) this.down({ reason: "crash", detail: e.message || "" });
     };
     this.src = src;
-    this.spawnParser(w);
+    this.parserDown = false;
+    if (navigator.hardwareConcurrency >= this.parserCores) this.spawnParser(w, true);
     this.compile().then(
       (m) => {
         w.postMessage({ module: m });
@@ -159,11 +165,11 @@ window.rw = {
   },
 
   // spawnParser starts the engine w's parser (see parser), from the
-  // engine's script with self.rwParser set. A parser that ends or fails
-  // is not started again: the engine then parses every piece itself.
-  spawnParser(w) {
-    this.parser = null;
-    if (!(navigator.hardwareConcurrency >= Math.min(this.parserCores, this.splitCores))) return;
+  // engine's script with self.rwParser set; warm: it warms up once the
+  // engine has. A parser that ends or fails is not started again
+  // (parserDown) until the engine is: the engine then parses every piece
+  // and every file itself.
+  spawnParser(w, warm) {
     const url = URL.createObjectURL(new Blob(["self.rwParser = true; " + this.src], { type: "text/javascript" }));
     const p = new Worker(url, { name: "parser" });
     this.parser = p;
@@ -173,6 +179,7 @@ window.rw = {
     const gone = () => {
       if (this.parser !== p) return;
       this.parser = null;
+      this.parserDown = true;
       p.terminate();
       if (this.worker === w) w.postMessage({ parserGone: true });
     };
@@ -184,7 +191,7 @@ window.rw = {
     };
     this.compile().then((m) => {
       p.postMessage({ module: m });
-      if (this.warmed) p.postMessage({ warm: true });
+      if (warm && this.warmed) p.postMessage({ warm: true });
     }, () => {});
     p.onerror = (e) => {
       e.preventDefault();
@@ -229,12 +236,14 @@ window.rw = {
   // end} or {tailFed: id, error}). rest: the engine asks for the rest of
   // such a file after it was read, into the room it has.
   async feed(w, blob, id, rest) {
-    const p = this.parser;
     let cut = 0;
-    if (!rest && p && navigator.hardwareConcurrency >= this.splitCores && blob.size >= this.splitBytes) {
+    if (!rest && navigator.hardwareConcurrency >= this.splitCores && blob.size >= this.splitBytes && this.worker === w && !this.parserDown) {
+      if (!this.parser) this.spawnParser(w, false);
+      const p = this.parser;
       cut = await this.cutAt(blob).catch(() => 0);
       if (this.worker !== w || this.parser !== p) cut = 0;
     }
+    const p = this.parser;
     if (!rest) this.cut = cut;
     w.postMessage({ fed: id, start: { cut } });
     const f = { w, id, sent: 0, acked: 0, stopped: false, wake: null, free: [] };
