@@ -593,6 +593,17 @@ await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz in
   fs.rmSync(dir, { recursive: true });
 });
 
+// unsetQuantity unsets the quantity column on the Data tab and waits for
+// the report read again, back on the Overview.
+async function unsetQuantity(page) {
+  await page.click("#tab-data");
+  await page.selectOption('#mapping select[data-role="quantity"]', "-");
+  await page.waitForFunction(() => document.querySelector('#mapping select[data-role="quantity"]').value === "-");
+  await page.waitForFunction(() => document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 60000 });
+  await page.click("#tab-overview");
+  await ready(page);
+}
+
 await test("a large .csv read in two parts, by the engine and the parser at once: the CLI's cards; a middle within a quoted field, and a parser that fails, read whole with the same cards", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-split-"));
   const text = zlib.gunzipSync(fs.readFileSync(path.join(data, "online_retail.csv.gz"))).toString("latin1");
@@ -634,12 +645,7 @@ await test("a large .csv read in two parts, by the engine and the parser at once
   compare(await kpis(page), want, "retail.csv in two parts");
   // Then a mapping change reads the whole file again, never its first
   // part alone.
-  await page.click("#tab-data");
-  await page.selectOption('#mapping select[data-role="quantity"]', "-");
-  await page.waitForFunction(() => document.querySelector('#mapping select[data-role="quantity"]').value === "-");
-  await page.waitForFunction(() => document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 60000 });
-  await page.click("#tab-overview");
-  await ready(page);
+  await unsetQuantity(page);
   compare(await kpis(page), expected(cli([csv, "--tz", "UTC", "--map", "quantity="])), "retail.csv, quantity unset");
   assert.equal(await page.evaluate(() => rw.parser), null, "the parser kept after the file");
   // Where the machine has parserCores, the parser the page starts with
@@ -697,14 +703,9 @@ await test("a mapping change recomputes", async () => {
   await started(page);
   await page.setInputFiles("#file-input", path.join(data, "online_retail.csv.gz"));
   await ready(page);
-  await page.click("#tab-data");
   // Without a quantity column each line counts its unit price once: revenue changes.
-  await page.selectOption('#mapping select[data-role="quantity"]', "-");
-  await page.waitForFunction(() => document.querySelector('#mapping select[data-role="quantity"]').value === "-");
-  await page.waitForFunction(() => document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 60000 });
+  await unsetQuantity(page);
   const want = cli([path.join(data, "online_retail.csv.gz"), "--tz", "UTC", "--map", "quantity="]);
-  await page.click("#tab-overview");
-  await ready(page);
   compare(await kpis(page), expected(want), "quantity unset");
   assert.deepEqual(w.errors, []);
   await context.close();

@@ -196,26 +196,30 @@ func main() {
 		return nil
 	}))
 	post(report.Reply{Type: report.MsgReady}, js.Undefined())
-	// The warm-up runs in steps with the worker's JavaScript between
-	// them (a goroutine that sleeps lets the Go program return to the
-	// event loop), and stops once the page has sent a request
-	// (web/worker.js sets retentionAsked): a file dropped meanwhile
-	// waits for one step, not for the whole warm-up.
 	go func() {
-		asked := func() bool { return self.Get("retentionAsked").Truthy() }
-		doc, err := worker.Warm(func() bool {
-			time.Sleep(time.Millisecond)
-			return !asked()
-		})
-		if err != nil {
-			println("the engine's warm-up failed:", err.Error())
-		}
-		if doc != nil && !asked() {
+		if doc := warm(self, "engine"); doc != nil && !self.Get("retentionAsked").Truthy() {
 			post(report.Reply{Type: report.MsgWarm, Report: worker.ForPage(doc)}, js.Undefined())
 		}
-		runtime.GC()
 	}()
 	select {}
+}
+
+// warm warms the worker's code up (worker.Warm) and returns its report,
+// or nil when it stopped or failed. It runs in steps with the worker's
+// JavaScript between them (a goroutine that sleeps lets the Go program
+// return to the event loop), and stops once the page has sent a request
+// (web/worker.js sets retentionAsked): a file dropped meanwhile waits for
+// one step, not for the whole warm-up.
+func warm(self js.Value, who string) *report.Document {
+	doc, err := worker.Warm(func() bool {
+		time.Sleep(time.Millisecond)
+		return !self.Get("retentionAsked").Truthy()
+	})
+	if err != nil {
+		println("the " + who + "'s warm-up failed: " + err.Error())
+	}
+	runtime.GC()
+	return doc
 }
 
 // parser is the program of the engine's parser (web/worker.js, with
@@ -254,16 +258,8 @@ func parser(self js.Value) {
 		}
 		warming = true
 		go func() {
-			asked := func() bool { return self.Get("retentionAsked").Truthy() }
-			doc, err := worker.Warm(func() bool {
-				time.Sleep(time.Millisecond)
-				return !asked()
-			})
-			if err != nil {
-				println("the parser's warm-up failed:", err.Error())
-			}
-			warmed, warming = doc != nil || err != nil, false
-			runtime.GC()
+			// A warm-up that failed is not tried again.
+			warmed, warming = warm(self, "parser") != nil || !self.Get("retentionAsked").Truthy(), false
 		}()
 		return nil
 	}))
