@@ -484,6 +484,19 @@ for (const file of ["online_retail.xlsx", "online_retail.csv.gz"]) {
 // which it parses as they come (its progress of the read told before the
 // last piece); a damaged .gz (cut short) is refused in the words of Go's
 // own inflate, which reads what the browser's decoder refuses.
+// failParser makes the page's parser fail at its at-th call of fn.
+async function failParser(page, fn, at) {
+  const parser = await engineOf(page, "parser");
+  await parser.evaluate(([fn, at]) => {
+    const call = self[fn];
+    let n = 0;
+    self[fn] = (...a) => {
+      if (++n === at) throw new Error("the parser fails on purpose");
+      return call(...a);
+    };
+  }, [fn, at]);
+}
+
 await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz inflated by the browser, the .csv parsed as the page reads it; a damaged .gz worded", async () => {
   const gz = path.join(data, "online_retail.csv.gz");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-gz-"));
@@ -564,15 +577,7 @@ await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz in
   // A parser that fails at its second piece of the next file: it ends,
   // the page lets it go, and the engine parses the pieces it was left
   // (web/worker.js parserGone), with the same cards.
-  const parser = await engineOf(page, "parser");
-  await parser.evaluate(() => {
-    const parse = self.retentionParsePiece;
-    let n = 0;
-    self.retentionParsePiece = (...a) => {
-      if (++n === 2) throw new Error("the parser fails on purpose");
-      return parse(...a);
-    };
-  });
+  await failParser(page, "retentionParsePiece", 2);
   await engine.evaluate(() => {
     self.__taken = 0;
   });
@@ -663,15 +668,7 @@ await test("a large .csv read in two parts, by the engine and the parser at once
   // A parser that fails as the engine asks it for its rows' orders: the
   // page lets it go, and the engine reads the whole file.
   await page.waitForFunction(() => rw.parser !== null, null, { timeout: 30000 });
-  const parser = await engineOf(page, "parser");
-  await parser.evaluate(() => {
-    const handle = self.retentionTailHandle;
-    let n = 0;
-    self.retentionTailHandle = (...a) => {
-      if (++n === 3) throw new Error("the parser fails on purpose");
-      return handle(...a);
-    };
-  });
+  await failParser(page, "retentionTailHandle", 3);
   const again = path.join(dir, "again.csv");
   fs.copyFileSync(csv, again);
   split = await load(again, "again.csv");
