@@ -13,6 +13,7 @@ import (
 	"retention/app/parse"
 	"retention/app/report"
 	"retention/app/sheet"
+	"retention/app/wordwise"
 	"retention/metrics"
 )
 
@@ -398,7 +399,11 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 	var (
 		outOrders  = make([]metrics.Order, 0, len(seq))
 		outRefunds []metrics.Refund
-		custInfo   = map[string]*metrics.Customer{}
+		// The customers by their keys, in order of first appearance: a
+		// wordwise.Index, not a map (a map's string hash in WebAssembly
+		// has no AES instructions).
+		custIDs   wordwise.Index
+		customers []metrics.Customer
 	)
 	skipOrder := func(a *agg, code SkipCode, reason, column, value string) {
 		sk.addRows(code, reason, column, int(a.rows), a.lines[:a.nLines], value)
@@ -437,9 +442,10 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 			amount = -a.refund
 		}
 		amount = math.Round(amount*1e6) / 1e6 // float noise of summed lines
-		if ci := custInfo[key]; ci == nil {
-			custInfo[key] = &metrics.Customer{ID: key, Email: a.email, Name: a.name, Country: a.country}
+		if k, isNew := custIDs.ID(key); isNew {
+			customers = append(customers, metrics.Customer{ID: key, Email: a.email, Name: a.name, Country: a.country})
 		} else {
+			ci := &customers[k]
 			if ci.Email == "" {
 				ci.Email = a.email
 			}
@@ -474,10 +480,6 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 	}
 	if rep.Cancelled > 0 {
 		rep.Notes = append(rep.Notes, cancelledNote(&rep))
-	}
-	customers := make([]metrics.Customer, 0, len(custInfo))
-	for _, ci := range custInfo {
-		customers = append(customers, *ci)
 	}
 	ds := metrics.NewDataset(outOrders, outRefunds, customers)
 	ds.Names = names.List
