@@ -391,8 +391,9 @@ func (o *orders) merge(tl *tailLink, r *win) error {
 			}
 			into = o.prev
 		default:
-			j, isNew := o.orderIDs.ID(a.id)
-			if !isNew {
+			// The ids are looked up, not numbered: the index serves no
+			// row after the merge, and the tail's ids are each once.
+			if j, ok := o.orderIDs.Find(a.id); ok {
 				into = o.seq[j]
 				break
 			}

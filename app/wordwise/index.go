@@ -100,6 +100,32 @@ func (x *Index) ID(s string) (int32, bool) {
 	}
 }
 
+// Find returns the number of s, and whether s is numbered, without
+// numbering it.
+func (x *Index) Find(s string) (int32, bool) {
+	if x.slow != nil {
+		id, ok := x.slow[s]
+		return id, ok
+	}
+	if len(x.slots) == 0 {
+		return 0, false
+	}
+	h := Hash(s, x.seed)
+	tag := h &^ (1<<32 - 1)
+	mask := uint64(len(x.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		v := x.slots[i]
+		if v == 0 {
+			return 0, false
+		}
+		if v&^(1<<32-1) == tag {
+			if id := int32(uint32(v) - 1); Equal(x.List[id], s) {
+				return id, true
+			}
+		}
+	}
+}
+
 // Len returns the number of strings numbered.
 func (x *Index) Len() int { return len(x.List) }
 

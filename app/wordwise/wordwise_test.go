@@ -94,6 +94,24 @@ func TestIndex(t *testing.T) {
 		if (x.slow != nil) != (probe == 0) {
 			t.Fatalf("maxProbe %d: in a map: %v", probe, x.slow != nil)
 		}
+		// Find gives the numbers and numbers nothing.
+		for s, id := range want {
+			if got, ok := x.Find(s); !ok || got != id {
+				t.Fatalf("maxProbe %d: Find(%q) = %d, %v; want %d", probe, s, got, ok, id)
+			}
+		}
+		for _, s := range []string{"5000", "x", strings.Repeat("7", 40)} {
+			if _, ok := x.Find(s); ok {
+				t.Fatalf("maxProbe %d: Find(%q) found it", probe, s)
+			}
+		}
+		if x.Len() != len(want) {
+			t.Fatalf("maxProbe %d: Find numbered: Len %d, want %d", probe, x.Len(), len(want))
+		}
+	}
+	var empty Index
+	if _, ok := empty.Find(""); ok {
+		t.Fatal("an empty Index found the empty string")
 	}
 }
 
