@@ -60,9 +60,7 @@ func main() {
 		}
 		if len(args) > 1 && args[1].Type() == js.TypeNumber {
 			id := args[1].Int()
-			paced := worker.Paced(func(p report.Progress) {
-				post(report.Reply{Type: report.MsgProgress, ID: id, Progress: &p}, js.Undefined())
-			}, worker.ProgressPace, time.Now)
+			paced := progressOf(id)
 			if splitCut > 0 {
 				stream = sheet.NewHeadStream(received[:0:splitCut], limits.Browser)
 			} else {
@@ -269,9 +267,7 @@ func parser(self js.Value) {
 // handle answers a request; gunzipped tells that data is a .gz file's
 // content, inflated by web/worker.js.
 func handle(req report.Request, data []byte, gunzipped bool) {
-	progress := worker.Paced(func(p report.Progress) {
-		post(report.Reply{Type: report.MsgProgress, ID: req.ID, Progress: &p}, js.Undefined())
-	}, worker.ProgressPace, time.Now)
+	progress := progressOf(req.ID)
 	var (
 		doc *report.Document
 		err error
@@ -356,9 +352,7 @@ func forecast() {
 		return
 	}
 	id := forecastFor
-	f, err := session.Forecast(worker.Paced(func(p report.Progress) {
-		post(report.Reply{Type: report.MsgProgress, ID: id, Progress: &p}, js.Undefined())
-	}, worker.ProgressPace, time.Now))
+	f, err := session.Forecast(progressOf(id))
 	post(worker.ForecastReply(id, f, err), js.Undefined())
 }
 
@@ -377,6 +371,14 @@ func compareSide(req report.Request, data []byte, gunzipped bool, progress func(
 		return
 	}
 	post(report.Reply{Type: report.MsgComparison, ID: req.ID, Comparison: c}, js.Undefined())
+}
+
+// progressOf posts the progress of request id to the page, paced
+// (worker.Paced).
+func progressOf(id int) func(report.Progress) {
+	return worker.Paced(func(p report.Progress) {
+		post(report.Reply{Type: report.MsgProgress, ID: id, Progress: &p}, js.Undefined())
+	}, worker.ProgressPace, time.Now)
 }
 
 // post sends a reply as JSON, and bytes beside it when given, to the page.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"runtime"
 	"syscall/js"
-	"time"
 
 	"retention/app/ingest"
 	"retention/app/limits"
@@ -101,9 +100,7 @@ func registerSplit(self js.Value) {
 // returns true when the file cannot be read so (ingest.ErrSplit): then
 // nothing is posted, and the engine is to read the whole file.
 func handleSplit(req report.Request, data []byte, counts sheet.Counts) bool {
-	progress := worker.Paced(func(p report.Progress) {
-		post(report.Reply{Type: report.MsgProgress, ID: req.ID, Progress: &p}, js.Undefined())
-	}, worker.ProgressPace, time.Now)
+	progress := progressOf(req.ID)
 	req.Settings.Split = &ingest.Split{Link: tailLink, Tail: counts}
 	doc, err := session.Load(req.Name, data, req.Settings, progress)
 	if errors.Is(err, ingest.ErrSplit) {
