@@ -179,14 +179,9 @@ func (d *distinctLists) push(l *listRef, v int32) {
 		if l.n > 0 {
 			room = 2 * (l.n + 1)
 		}
-		if last < 0 || len(d.blocks[last])-d.used < int(room) {
-			d.blocks = append(d.blocks, make([]int32, max(arenaBlock, int(room))))
-			last++
-			d.used = 0
-		}
-		copy(d.blocks[last][d.used:], d.values(l))
-		*l = listRef{block: int32(last), at: int32(d.used), n: l.n, room: room}
-		d.used += int(room)
+		block, at := d.reserve(int(room))
+		copy(d.blocks[block][at:], d.values(l))
+		*l = listRef{block: block, at: at, n: l.n, room: room}
 	}
 	d.blocks[l.block][l.at+l.n] = v
 	l.n++
@@ -199,15 +194,23 @@ func (d *distinctLists) fill(l *listRef, n int) []int32 {
 	if n == 0 {
 		return nil
 	}
+	block, at := d.reserve(n)
+	*l = listRef{block: block, at: at, n: int32(n), room: int32(n)}
+	return d.blocks[block][at : at+int32(n)]
+}
+
+// reserve takes room values at the end of the last block, or of a new one
+// when the last has no room: where they are.
+func (d *distinctLists) reserve(room int) (block, at int32) {
 	last := len(d.blocks) - 1
-	if last < 0 || len(d.blocks[last])-d.used < n {
-		d.blocks = append(d.blocks, make([]int32, max(arenaBlock, n)))
+	if last < 0 || len(d.blocks[last])-d.used < room {
+		d.blocks = append(d.blocks, make([]int32, max(arenaBlock, room)))
 		last++
 		d.used = 0
 	}
-	*l = listRef{block: int32(last), at: int32(d.used), n: int32(n), room: int32(n)}
-	d.used += n
-	return d.blocks[last][l.at : l.at+l.n]
+	at = int32(d.used)
+	d.used += room
+	return int32(last), at
 }
 
 // add appends v (0 or more) to the list unless the list holds it already.

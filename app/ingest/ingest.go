@@ -150,7 +150,8 @@ type skips struct {
 	list  []Skip
 	index map[skipKey]int
 	// The value of each example of list[i], "" for none: a Skip's Values
-	// leave those out (see merge).
+	// leave those out (the tail's skipped rows are sent with these:
+	// FromParts).
 	values [][]string
 }
 
@@ -203,18 +204,6 @@ func (s *skips) example(i int, line int32, value string) {
 		s.values[i] = append(s.values[i], value)
 		if value != "" {
 			k.Values = append(k.Values, value)
-		}
-	}
-}
-
-// merge adds the rows another part of the file skipped (o, of rows that
-// come after these), as if they had been added here one by one.
-func (s *skips) merge(o *skips) {
-	for j, k := range o.list {
-		i := s.entry(k.Code, k.Reason, k.Column)
-		s.list[i].Rows += k.Rows
-		for e, line := range k.Examples {
-			s.example(i, int32(line), o.values[j][e])
 		}
 	}
 }

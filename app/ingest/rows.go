@@ -28,13 +28,13 @@ type orders struct {
 	byName      bool
 	amountMarks bool // the amounts' currency marks are read row by row
 
-	// Each distinct date and number read once (readValues): a row's is
+	// Each distinct date and number read once (newOrders): a row's is
 	// looked up by its number (values.at).
 	orderDates                                 *dates
 	totals, prices, qtys, refundeds, adjusteds *numbers
 
 	sk         skips
-	orderIDs   wordwise.Index // the orders' ids, numbered as seq
+	orderIDs   wordwise.Index // the orders' ids, numbered as seq (not a tail's merged: merge)
 	seq        []*agg         // orders in order of first appearance
 	aggs       []agg          // the block seq's next orders are made in
 	prev       *agg           // the order of the row before

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"retention/app/columns"
 	"retention/app/parse"
 	"retention/app/sheet"
+	"retention/app/wordwise"
 )
 
 // A large text file is read by two workers at once, each its own part of
@@ -105,20 +105,20 @@ func (p *Tail) Handle(req []byte) ([]byte, error) {
 		}
 	case opOrders:
 		if p.vals == nil {
-			return nil, errors.New("ingest: the tail was asked for its orders before its values")
+			return nil, fmt.Errorf("%w: the tail was asked for its orders before its values", ErrSplit)
 		}
 		if err := p.orders(r, w); err != nil {
 			return nil, err
 		}
 	case opReplay:
 		if p.o == nil {
-			return nil, errors.New("ingest: the tail was asked to read orders again before it read them")
+			return nil, fmt.Errorf("%w: the tail was asked to read orders again before it read them", ErrSplit)
 		}
 		if err := p.replay(r, w); err != nil {
 			return nil, err
 		}
 	default:
-		return nil, fmt.Errorf("ingest: no request %d of a tail", op)
+		return nil, fmt.Errorf("%w: no request %d of a tail", ErrSplit, op)
 	}
 	return w.bytes(), nil
 }
@@ -213,7 +213,7 @@ func (p *Tail) orders(r *win, w *wout) error {
 	for _, a := range o.seq {
 		size += aggSize(a, int(a.products.n), int(a.cats.n))
 	}
-	w.b = make([]byte, size)
+	w.room(size)
 	w.bool(pl.prev)
 	w.strs(o.names.List)
 	w.u32(uint32(len(o.seq)))
@@ -259,7 +259,7 @@ func (p *Tail) replay(r *win, w *wout) error {
 	for i := 0; i < len(pairs); i += 2 {
 		k, j := pairs[i], pairs[i+1]
 		if k < 0 || k >= len(fixed) || into[j] == nil {
-			return fmt.Errorf("ingest: the tail has no order %d to read into the engine's %d", k, j)
+			return fmt.Errorf("%w: the tail has no order %d to read into the engine's %d", ErrSplit, k, j)
 		}
 		fixed[k] = into[j]
 	}
@@ -328,13 +328,13 @@ func joinValues(v values, tail []string) values {
 	if len(tail) == 0 {
 		return v
 	}
-	seen := make(map[string]bool, len(v.vals))
+	var seen wordwise.Index
 	for _, s := range v.vals {
-		seen[s] = true
+		seen.ID(s)
 	}
 	out := v.vals[:len(v.vals):len(v.vals)]
 	for _, s := range tail {
-		if !seen[s] {
+		if _, isNew := seen.ID(s); isNew {
 			out = append(out, s)
 		}
 	}
@@ -398,9 +398,9 @@ func (o *orders) merge(tl *tailLink, r *win) error {
 				break
 			}
 			b := o.newAgg(a.id)
-			n := b.n
+			at := b.n
 			*b = a
-			b.n, b.products, b.cats = n, listRef{}, listRef{}
+			b.n, b.products, b.cats = at, listRef{}, listRef{}
 			if err := fill(&o.products, &b.products, products); err != nil {
 				return err
 			}
@@ -410,7 +410,7 @@ func (o *orders) merge(tl *tailLink, r *win) error {
 			continue
 		}
 		if into == nil {
-			return errors.New("ingest: the tail continues an order the first part does not have")
+			return fmt.Errorf("%w: the tail continues an order the first part does not have", ErrSplit)
 		}
 		pairs = append(pairs, k, int(into.n))
 		if !isTarget[int(into.n)] {
@@ -418,23 +418,22 @@ func (o *orders) merge(tl *tailLink, r *win) error {
 			targets = append(targets, int(into.n))
 		}
 	}
-	var sk skips
+	// The rows the tail skipped, after the engine's, as if skipped here.
 	for i, m := 0, r.n(1); i < m; i++ {
 		code, reason, column := SkipCode(r.str()), r.str(), r.str()
-		e := sk.entry(code, reason, column)
-		sk.list[e].Rows = r.int()
+		e := o.sk.entry(code, reason, column)
+		o.sk.list[e].Rows += r.int()
 		ex, vals := r.ints(), r.strs()
 		if len(vals) != len(ex) || len(ex) > maxExamples {
 			return errCut
 		}
 		for x, line := range ex {
-			sk.example(e, int32(line), vals[x])
+			o.sk.example(e, int32(line), vals[x])
 		}
 	}
 	if err := r.done(); err != nil {
 		return err
 	}
-	o.sk.merge(&sk)
 	if len(pairs) == 0 {
 		return nil
 	}
@@ -456,7 +455,7 @@ func (o *orders) merge(tl *tailLink, r *win) error {
 	for range r.n(1) {
 		j := r.int()
 		if !isTarget[j] {
-			return fmt.Errorf("ingest: the tail gave back order %d, not asked for", j)
+			return fmt.Errorf("%w: the tail gave back order %d, not asked for", ErrSplit, j)
 		}
 		var a agg
 		products, cats := r.agg(&a, o.loc)
@@ -464,9 +463,9 @@ func (o *orders) merge(tl *tailLink, r *win) error {
 			return r.err
 		}
 		b := o.seq[j]
-		n, ps, cs := b.n, b.products, b.cats
+		at, ps, cs := b.n, b.products, b.cats
 		*b = a
-		b.n, b.products, b.cats = n, ps, cs
+		b.n, b.products, b.cats = at, ps, cs
 		if err := list(&o.products, &b.products, products); err != nil {
 			return err
 		}
@@ -526,7 +525,7 @@ func FromParts(t *sheet.Table, lines int, link Link, opt Options) (*Result, erro
 		return nil, err
 	}
 	if want := (cells.n - cells.first + cells.step - 1) / cells.step; cells.first < cells.n && len(cells.tail) != want {
-		return nil, fmt.Errorf("ingest: the tail gave %d sampled rows, not %d", len(cells.tail), want)
+		return nil, fmt.Errorf("%w: the tail gave %d sampled rows, not %d", ErrSplit, len(cells.tail), want)
 	}
 	m := columns.Detect(t.Header, cells)
 	return fromMapping(t, m, tl, opt)

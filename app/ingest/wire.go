@@ -2,7 +2,7 @@ package ingest
 
 import (
 	"encoding/binary"
-	"errors"
+	"fmt"
 	"math"
 	"time"
 	"unsafe"
@@ -11,8 +11,10 @@ import (
 // The messages between the engine and a tail's worker (FromParts, Tail)
 // are bytes: numbers little-endian, a string or a list after its length.
 
-// errCut is a message that ends before what it should hold.
-var errCut = errors.New("ingest: a message between the parts of a file is cut short")
+// errCut is a message that ends before what it should hold. It, and
+// every message between the parts that does not read, is ErrSplit: the
+// engine then reads the whole file itself.
+var errCut = fmt.Errorf("%w: a message between the parts of a file is cut short", ErrSplit)
 
 // wout writes a message into b, whose length is its room: n bytes are
 // written. (In WebAssembly an append of a few bytes at a time was most of
@@ -215,7 +217,7 @@ func (r *win) time(loc *time.Location) time.Time {
 // should, no less and no more.
 func (r *win) done() error {
 	if r.err == nil && len(r.b) > 0 {
-		return errors.New("ingest: a message between the parts of a file is longer than it should be")
+		return fmt.Errorf("%w: a message between the parts of a file is longer than it should be", ErrSplit)
 	}
 	return r.err
 }
