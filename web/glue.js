@@ -238,10 +238,16 @@ window.rw = {
   async feed(w, blob, id, rest) {
     let cut = 0;
     if (!rest && navigator.hardwareConcurrency >= this.splitCores && blob.size >= this.splitBytes && this.worker === w && !this.parserDown) {
-      if (!this.parser) this.spawnParser(w, false);
+      const started = !this.parser;
+      if (started) this.spawnParser(w, false);
       const p = this.parser;
       cut = await this.cutAt(blob).catch(() => 0);
       if (this.worker !== w || this.parser !== p) cut = 0;
+      if (!cut && started && this.parser === p) {
+        // Started for this file, which is read whole after all.
+        p.terminate();
+        this.parser = null;
+      }
     }
     const p = this.parser;
     if (!rest) this.cut = cut;

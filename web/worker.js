@@ -183,9 +183,10 @@ let port = null; // to the parser
 let parserLive = false;
 // splitting is the file being read in two parts: {cut, tail: a Promise
 // of the tail's counts, or null when it has none}, and tailDone its
-// resolve.
+// resolve, which only the tail of that feed (tailFor) settles.
 let splitting = null;
 let tailDone = null;
+let tailFor = 0; // the feed whose tail tailDone waits for
 const asking = new Set(); // the engine's questions to the tail, unanswered
 function fed(blob, id, rest) {
   return new Promise((resolve, reject) => {
@@ -210,6 +211,7 @@ function onFed(d) {
     if (cut) {
       f.room = cut;
       splitting = { cut, tail: new Promise((resolve) => (tailDone = resolve)) };
+      tailFor = f.id;
       tailReleased = false;
     }
     return;
@@ -635,8 +637,11 @@ self.onmessage = (e) => {
       } else if (x.answer !== undefined) {
         if (asking.delete(x.answer)) self.retentionAnswer(x.answer, x.bytes || null, x.error || "");
       } else if (x.tailReady !== undefined || x.tailFailed !== undefined) {
-        if (tailDone) tailDone(x.tailReady !== undefined ? x.counts : null);
-        tailDone = null;
+        // (the engine's side) of the file being read in two parts only
+        if (tailDone && (x.tailReady ?? x.tailFailed) === tailFor) {
+          tailDone(x.tailReady !== undefined ? x.counts : null);
+          tailDone = null;
+        }
       } else if (feeding && feeding.id === x.parsed) {
         feeding.parsed.set(x.k, x.piece);
         drain(feeding);
