@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -637,20 +638,28 @@ func synthetic(customers, orders int) *Dataset {
 }
 
 // TestByTime checks that byTime gives the order of sort.SliceStable by
-// time (Before, Equal) and then id, ties included, and leaves its input as
-// it was: times that are the same instant in other time zones, times a
-// nanosecond apart, and times before 1970, in a random order and already
-// in order.
+// time (Before, Equal) and then id, ties included, with each element's
+// index in the input, and leaves its input as it was: times that are the
+// same instant in other time zones, times a nanosecond apart, and times
+// before 1970, in a random order and already in order; few and many
+// (sorted by the seconds' digits from radixFrom), within 60 and 300 years
+// (beyond the digits' span: sorted by comparisons).
 func TestByTime(t *testing.T) {
 	base := time.Date(2011, 3, 1, 9, 30, 0, 0, time.UTC)
 	zones := []*time.Location{time.UTC, time.FixedZone("CET", 3600), time.FixedZone("NST", -12600)}
 	rng := rand.New(rand.NewSource(4))
-	for _, n := range []int{0, 1, 2, 19, 20, 21, 1000, 5000} {
+	for _, tc := range []struct{ n, years int }{
+		{0, 60}, {1, 60}, {2, 60}, {19, 60}, {20, 60}, {21, 60}, {1000, 60}, {5000, 60},
+		{radixFrom - 1, 60}, {radixFrom, 60}, {radixFrom, 0}, {30000, 1}, {5000, 300},
+	} {
+		n := tc.n
 		in := make([]Order, n)
 		for i := range in {
 			at := base.Add(time.Duration(rng.Intn(7)) * time.Hour).Add(time.Duration(rng.Intn(3)))
-			if rng.Intn(10) == 0 {
-				at = at.AddDate(-60, 0, 0)
+			if tc.years > 1 && rng.Intn(10) == 0 {
+				at = at.AddDate(-tc.years, 0, 0)
+			} else if tc.years == 1 {
+				at = at.Add(time.Duration(rng.Intn(365*86400)) * time.Second)
 			}
 			in[i] = Order{ID: fmt.Sprint("o", rng.Intn(5)), Amount: float64(i), Time: at.In(zones[rng.Intn(len(zones))])}
 		}
@@ -667,12 +676,24 @@ func TestByTime(t *testing.T) {
 				in = append([]Order(nil), want...)
 			}
 			orig := append([]Order(nil), in...)
-			got := byTime(in, func(o *Order) (time.Time, string) { return o.Time, o.ID })
+			got, at := byTime(in, func(o *Order) (time.Time, string) { return o.Time, o.ID })
 			if !slices.EqualFunc(got, want, func(a, b Order) bool { return a.Amount == b.Amount }) {
-				t.Errorf("n=%d, %s: byTime differs from sort.SliceStable", n, what)
+				t.Errorf("n=%d, %d years, %s: byTime differs from sort.SliceStable", n, tc.years, what)
 			}
 			if !slices.EqualFunc(in, orig, func(a, b Order) bool { return a.Amount == b.Amount }) {
-				t.Errorf("n=%d, %s: the input changed", n, what)
+				t.Errorf("n=%d, %d years, %s: the input changed", n, tc.years, what)
+			}
+			switch {
+			case what == "in order" && at != nil:
+				t.Errorf("n=%d, %d years, in order: indexes %v, want none", n, tc.years, at[:min(len(at), 5)])
+			case what == "random" && at == nil && !slices.EqualFunc(orig, want, func(a, b Order) bool { return a.Amount == b.Amount }):
+				t.Errorf("n=%d, %d years, random: no indexes", n, tc.years)
+			case at != nil:
+				for i, k := range at {
+					if in[k].Amount != got[i].Amount {
+						t.Fatalf("n=%d, %d years, %s: element %d is input %d, not %d", n, tc.years, what, i, int(got[i].Amount), k)
+					}
+				}
 			}
 		}
 	}
@@ -730,6 +751,135 @@ func TestFiguresOnce(t *testing.T) {
 		got[0].S = -1
 		if again := Periods(d, o); !slices.Equal(again, want) {
 			t.Fatalf("%+v: a caller's change reached the next call: %+v", o, again)
+		}
+	}
+}
+
+// TestNewDataset checks the dataset's index of customers against what it
+// means, on random orders and refunds (refunds of customers without
+// orders and of no customer among them, entries for customers without
+// orders and for the same key twice; keys with the same first 8 bytes):
+// the customers are the orders'
+// customers, once each, by key, with the last entry given for each;
+// CustomerIndex finds each of them and no other key; each customer's
+// orders are those naming them, in time order; the refunds count for
+// their customers. NewDatasetNumbered, given the customers in another
+// order with their numbers, gives the same dataset.
+func TestNewDataset(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	base := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, n := range []int{0, 1, 50, 3000} {
+		var orders []Order
+		var refunds []Refund
+		var entries []Customer
+		for i := range n {
+			// Keys told apart in their first 8 bytes, and keys past
+			// them only.
+			c := fmt.Sprint([]string{"c", "customer", "customer-"}[rng.Intn(3)], rng.Intn(n/3+1))
+			orders = append(orders, Order{ID: fmt.Sprint(i), Customer: c, Time: base.Add(time.Duration(rng.Intn(400*24)) * time.Hour), Amount: float64(i)})
+			if rng.Intn(4) == 0 {
+				r := Refund{OrderID: fmt.Sprint(i), Customer: c, Time: base.Add(time.Duration(rng.Intn(400*24)) * time.Hour), Amount: float64(rng.Intn(50))}
+				switch rng.Intn(5) {
+				case 0:
+					r.Customer = "" // no customer
+				case 1:
+					r.Customer = fmt.Sprint("r", i) // no orders
+				}
+				refunds = append(refunds, r)
+			}
+			if rng.Intn(3) == 0 {
+				entries = append(entries, Customer{ID: c, Name: fmt.Sprint("name", i)})
+			}
+			if rng.Intn(20) == 0 {
+				entries = append(entries, Customer{ID: fmt.Sprint("x", i), Name: "no orders"})
+			}
+		}
+		d := NewDataset(orders, refunds, entries)
+
+		last := map[string]Customer{}
+		for _, c := range entries {
+			last[c.ID] = c
+		}
+		var keys []string
+		for _, o := range orders {
+			keys = append(keys, o.Customer)
+		}
+		slices.Sort(keys)
+		keys = slices.Compact(keys)
+		if len(d.Customers) != len(keys) {
+			t.Fatalf("n=%d: %d customers, want %d", n, len(d.Customers), len(keys))
+		}
+		for i, k := range keys {
+			want := last[k]
+			want.ID = k
+			if d.Customers[i] != want {
+				t.Fatalf("n=%d: customer %d is %+v, want %+v", n, i, d.Customers[i], want)
+			}
+			if ci, ok := d.CustomerIndex(k); !ok || ci != i {
+				t.Fatalf("n=%d: CustomerIndex(%q) = %d, %v; want %d", n, k, ci, ok, i)
+			}
+			var mine []int
+			for oi, o := range d.Orders {
+				if o.Customer == k {
+					mine = append(mine, oi)
+				}
+			}
+			if got := d.CustomerOrders(i); !slices.Equal(got, mine) {
+				t.Fatalf("n=%d: %s's orders %v, want %v", n, k, got, mine)
+			}
+			var refunded float64
+			for _, r := range d.Refunds {
+				if r.Customer == k {
+					refunded += r.Amount
+				}
+			}
+			if got := d.CustomerRefunds(i); got != refunded {
+				t.Fatalf("n=%d: %s's refunds %v, want %v", n, k, got, refunded)
+			}
+		}
+		for _, k := range []string{"", "c", "r1", "x0", "zz"} {
+			if _, ok := d.CustomerIndex(k); ok {
+				t.Fatalf("n=%d: CustomerIndex(%q) found a customer", n, k)
+			}
+		}
+		for oi, o := range d.Orders {
+			if d.Customers[d.customerOf[oi]].ID != o.Customer {
+				t.Fatalf("n=%d: order %d's customer %d, not %s", n, oi, d.customerOf[oi], o.Customer)
+			}
+		}
+
+		// The same customers, numbered in reverse key order, with the
+		// entries' details and those without orders.
+		var numbered []Customer
+		for _, c := range last {
+			numbered = append(numbered, c)
+		}
+		for _, k := range keys {
+			if _, ok := last[k]; !ok {
+				numbered = append(numbered, Customer{ID: k})
+			}
+		}
+		slices.SortFunc(numbered, func(a, b Customer) int { return strings.Compare(b.ID, a.ID) })
+		num := map[string]int32{}
+		for i, c := range numbered {
+			num[c.ID] = int32(i)
+		}
+		oc, rc := make([]int32, len(orders)), make([]int32, len(refunds))
+		for i, o := range orders {
+			oc[i] = num[o.Customer]
+		}
+		for i, r := range refunds {
+			if k, ok := num[r.Customer]; ok {
+				rc[i] = k
+			} else {
+				rc[i] = -1
+			}
+		}
+		e := NewDatasetNumbered(orders, refunds, numbered, oc, rc)
+		if !reflect.DeepEqual(d.Orders, e.Orders) || !reflect.DeepEqual(d.Refunds, e.Refunds) || !reflect.DeepEqual(d.Customers, e.Customers) ||
+			!reflect.DeepEqual(d.byCustomer, e.byCustomer) || !reflect.DeepEqual(d.customerOf, e.customerOf) ||
+			!reflect.DeepEqual(d.refundCustomer, e.refundCustomer) || !reflect.DeepEqual(d.refundsBy, e.refundsBy) {
+			t.Fatalf("n=%d: NewDatasetNumbered differs from NewDataset", n)
 		}
 	}
 }

@@ -55,9 +55,9 @@ func Repeats(d *Dataset, until, end time.Time, unitDays float64) ([]Repeat, floa
 		endDay = dayOf(end)
 	}
 	refundsOf := make(map[int][]int)
-	for i, r := range d.Refunds {
-		if ci, ok := d.index[r.Customer]; ok {
-			refundsOf[ci] = append(refundsOf[ci], i)
+	for i, ci := range d.refundCustomer {
+		if ci >= 0 {
+			refundsOf[int(ci)] = append(refundsOf[int(ci)], i)
 		}
 	}
 	type purchase struct {

@@ -407,6 +407,9 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 		// has no AES instructions).
 		custIDs   wordwise.Index
 		customers []metrics.Customer
+		// Each order's and refund's customer, as its index in customers.
+		orderCustomer  = make([]int32, 0, len(seq))
+		refundCustomer []int32
 	)
 	skipOrder := func(a *agg, code SkipCode, reason, column, value string) {
 		sk.addRows(code, reason, column, int(a.rows), a.lines[:a.nLines], value)
@@ -445,7 +448,8 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 			amount = -a.refund
 		}
 		amount = math.Round(amount*1e6) / 1e6 // float noise of summed lines
-		if k, isNew := custIDs.ID(key); isNew {
+		k, isNew := custIDs.ID(key)
+		if isNew {
 			customers = append(customers, metrics.Customer{ID: key, Email: a.email, Name: a.name, Country: a.country})
 		} else {
 			ci := &customers[k]
@@ -462,6 +466,7 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 		switch {
 		case (creditByID && a.creditID) || amount < 0:
 			outRefunds = append(outRefunds, metrics.Refund{OrderID: a.id, Customer: key, Time: a.time, Amount: math.Abs(amount), Currency: a.currency})
+			refundCustomer = append(refundCustomer, int32(k))
 			rep.RefundRows += int(a.rows)
 		case a.hasStatus && !a.live || a.returnedAll():
 			// Every row's status says cancelled or refunded, or every
@@ -474,9 +479,11 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 				ID: a.id, Customer: key, Time: a.time, Amount: amount, Quantity: a.qty,
 				Currency: a.currency, Products: products.values(&a.products), Categories: cats.values(&a.cats),
 			})
+			orderCustomer = append(orderCustomer, int32(k))
 			rep.OrderRows += int(a.saleRows)
 			if r := a.refunded(amount, refundedPerLine); r > 0 {
 				outRefunds = append(outRefunds, metrics.Refund{OrderID: a.id, Customer: key, Time: a.refundAt(), Amount: r, Currency: a.currency})
+				refundCustomer = append(refundCustomer, int32(k))
 				rep.RefundRows += int(a.refundRows)
 			}
 		}
@@ -484,7 +491,7 @@ func build(t *sheet.Table, m columns.Mapping, tl *tailLink, opt Options) (*metri
 	if rep.Cancelled > 0 {
 		rep.Notes = append(rep.Notes, cancelledNote(&rep))
 	}
-	ds := metrics.NewDataset(outOrders, outRefunds, customers)
+	ds := metrics.NewDatasetNumbered(outOrders, outRefunds, customers, orderCustomer, refundCustomer)
 	ds.Names = names.List
 	rep.Orders = len(ds.Orders)
 	rep.Refunds = len(ds.Refunds)
