@@ -248,7 +248,7 @@ function instrument(workbench) {
       // Up to the frame that paints the cards: the file loads (gap);
       // after it, until the charts are drawn (gapAfter).
       const g = t - Math.max(last, b.t0);
-      if (!b.done || last < b.done) b.gap = Math.max(b.gap, g);
+      if (!b.done || last < b.done) { if (g > b.gap) b.gapAt = Math.max(last, b.t0) - b.t0; b.gap = Math.max(b.gap, g); }
       else b.gapAfter = Math.max(b.gapAfter, g);
     }
     last = t;
@@ -341,7 +341,7 @@ async function once(tool, file) {
     }, tool === "workbench");
     Object.assign(r, sampler.stop());
     r.ms = b.done - b.t0;
-    r.gap = b.gap;
+    r.gap = b.gap; r.gapAt = b.gapAt;
     if (tool === "workbench") {
       if (b.how !== "kpi") throw new Error(`the page refused the file: ${b.text}`);
       const k = await page.$$eval("[data-kpi]", (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, Number(e.dataset.value)])));
@@ -593,7 +593,7 @@ try {
       for (const tool of tools) {
         const r = await once(tool, f);
         results[f.label][tool].push(r);
-        log(`${f.label} · ${tool} · run ${run}: ${r.ok ? s(r.ms) + ", renderer " + mb(r.peak) + ", growth " + mb(r.growth) + ", gap " + Math.round(r.gap) + " ms" : "failed: " + r.error}`);
+        log(`${f.label} · ${tool} · run ${run}: ${r.ok ? s(r.ms) + ", renderer " + mb(r.peak) + ", growth " + mb(r.growth) + ", gap " + Math.round(r.gap) + " ms at " + Math.round(r.gapAt) + " ms; " + JSON.stringify((r.events || []).map(([k, t]) => k + " " + Math.round(t))) : "failed: " + r.error}`);
       }
     }
   }
