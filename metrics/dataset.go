@@ -10,6 +10,7 @@ package metrics
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -295,6 +296,25 @@ func NewDatasetNumbered(orders []Order, refunds []Refund, customers []Customer, 
 		}
 	}
 	return d
+}
+
+// Before returns the dataset of d's orders and refunds dated before t
+// (what an export made at t would hold), with the customers who have such
+// an order and d's names. Its customers keep the numbers d gave them, so
+// none is looked up by key (NewDatasetNumbered).
+func (d *Dataset) Before(t time.Time) *Dataset {
+	n := sort.Search(len(d.Orders), func(i int) bool { return !d.Orders[i].Time.Before(t) })
+	var refunds []Refund
+	var refundCustomer []int32
+	for i, r := range d.Refunds {
+		if r.Time.Before(t) {
+			refunds = append(refunds, r)
+			refundCustomer = append(refundCustomer, d.refundCustomer[i])
+		}
+	}
+	b := NewDatasetNumbered(d.Orders[:n], refunds, d.Customers, d.customerOf[:n], refundCustomer)
+	b.Names = d.Names
+	return b
 }
 
 // keyHead is s's first 8 bytes as a big-endian number, the bytes past

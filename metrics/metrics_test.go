@@ -764,7 +764,8 @@ func TestFiguresOnce(t *testing.T) {
 // CustomerIndex finds each of them and no other key; each customer's
 // orders are those naming them, in time order; the refunds count for
 // their customers. NewDatasetNumbered, given the customers in another
-// order with their numbers, gives the same dataset.
+// order with their numbers, gives the same dataset; Before gives that of
+// the orders and refunds before a time.
 func TestNewDataset(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	base := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -876,10 +877,42 @@ func TestNewDataset(t *testing.T) {
 			}
 		}
 		e := NewDatasetNumbered(orders, refunds, numbered, oc, rc)
-		if !reflect.DeepEqual(d.Orders, e.Orders) || !reflect.DeepEqual(d.Refunds, e.Refunds) || !reflect.DeepEqual(d.Customers, e.Customers) ||
-			!reflect.DeepEqual(d.byCustomer, e.byCustomer) || !reflect.DeepEqual(d.customerOf, e.customerOf) ||
-			!reflect.DeepEqual(d.refundCustomer, e.refundCustomer) || !reflect.DeepEqual(d.refundsBy, e.refundsBy) {
+		if !sameDataset(d, e) {
 			t.Fatalf("n=%d: NewDatasetNumbered differs from NewDataset", n)
 		}
+
+		// Before: as NewDataset of the orders and refunds before the
+		// time, with the customers' entries.
+		d.Names = []string{"a name"}
+		for _, cut := range []time.Time{base, base.Add(100 * 24 * time.Hour), base.Add(1000 * 24 * time.Hour)} {
+			var os []Order
+			var rs []Refund
+			for _, o := range orders {
+				if o.Time.Before(cut) {
+					os = append(os, o)
+				}
+			}
+			for _, r := range refunds {
+				if r.Time.Before(cut) {
+					rs = append(rs, r)
+				}
+			}
+			want, got := NewDataset(os, rs, d.Customers), d.Before(cut)
+			if !sameDataset(want, got) || !slices.Equal(got.Names, d.Names) {
+				t.Fatalf("n=%d: Before(%v) differs from NewDataset of what is before it", n, cut)
+			}
+		}
 	}
+}
+
+// sameDataset tells whether two datasets hold the same orders, refunds
+// and customers, indexed alike (an empty slice as a nil one).
+func sameDataset(a, b *Dataset) bool {
+	same := func(x, y any) bool {
+		vx, vy := reflect.ValueOf(x), reflect.ValueOf(y)
+		return vx.Len() == 0 && vy.Len() == 0 || reflect.DeepEqual(x, y)
+	}
+	return same(a.Orders, b.Orders) && same(a.Refunds, b.Refunds) && same(a.Customers, b.Customers) &&
+		same(a.byCustomer, b.byCustomer) && same(a.customerOf, b.customerOf) &&
+		same(a.refundCustomer, b.refundCustomer) && same(a.refundsBy, b.refundsBy)
 }

@@ -252,15 +252,8 @@ func errorOf(err error) *report.Error {
 
 // datasetUntil is the dataset without the orders and refunds from end on.
 func datasetUntil(ds *metrics.Dataset, end time.Time) *metrics.Dataset {
-	n := sort.Search(len(ds.Orders), func(i int) bool { return !ds.Orders[i].Time.Before(end) })
-	if n == len(ds.Orders) {
+	if n := len(ds.Orders); n == 0 || ds.Orders[n-1].Time.Before(end) {
 		return ds
 	}
-	var refunds []metrics.Refund
-	for _, r := range ds.Refunds {
-		if r.Time.Before(end) {
-			refunds = append(refunds, r)
-		}
-	}
-	return metrics.NewDataset(ds.Orders[:n], refunds, ds.Customers)
+	return ds.Before(end)
 }
