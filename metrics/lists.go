@@ -106,15 +106,15 @@ func Seasonal(d *Dataset, asOf, from, to time.Time) []SeasonalCustomer {
 	t := startOfDay(to, loc).AddDate(-1, 0, 1)
 	cs := d.customerStats(asOf)
 	var out []SeasonalCustomer
+	fAt, tAt := instantOf(f), instantOf(t)
 	for ci, idx := range d.byCustomer {
 		s := SeasonalCustomer{CustomerStats: cs[ci]}
 		for _, oi := range idx {
-			o := &d.Orders[oi]
-			switch {
-			case inRange(o.Time, f, t):
+			switch at := d.times[oi]; {
+			case at.in(fAt, tAt):
 				s.WindowOrders++
-				s.WindowRevenue += o.Amount
-			case !o.Time.Before(t):
+				s.WindowRevenue += d.Orders[oi].Amount
+			case !at.before(tAt):
 				s.OrderedSince = true
 			}
 		}
@@ -149,35 +149,39 @@ type Interest struct {
 // Interests returns, for each category (or product), how many customers
 // bought it, most customers first. It is empty when the orders carry none.
 func Interests(d *Dataset, by InterestKey) []Interest {
-	idx := make([]int, len(d.Names)) // per name: its index in out + 1, 0 before its first order
-	var out []Interest
-	var last []int // per interest: the last customer counted
-	for ci, orders := range d.byCustomer {
-		for _, oi := range orders {
+	// Counted per name, in arrays of their own (the loop runs once for
+	// each product of each order: 3.9 million times in Online Retail
+	// x10), then gathered.
+	var (
+		orders  = make([]int32, len(d.Names))
+		buyers  = make([]int32, len(d.Names))
+		revenue = make([]float64, len(d.Names))
+		last    = make([]int32, len(d.Names)) // per name: the last customer counted, + 1
+	)
+	for ci, idx := range d.byCustomer {
+		c := int32(ci + 1)
+		for _, oi := range idx {
 			o := &d.Orders[oi]
 			names := o.Categories
 			if by == ByProduct {
 				names = o.Products
 			}
 			for _, name := range names {
-				i := idx[name] - 1
-				if i < 0 {
-					i = len(out)
-					idx[name] = i + 1
-					out = append(out, Interest{Name: d.Names[name]})
-					last = append(last, -1)
-				}
-				out[i].Orders++
-				out[i].Revenue += o.Amount
-				if last[i] != ci {
-					out[i].Customers++
-					last[i] = ci
+				orders[name]++
+				revenue[name] += o.Amount
+				if last[name] != c {
+					buyers[name]++
+					last[name] = c
 				}
 			}
 		}
 	}
-	for i := range out {
-		out[i].CustomerShare = ratio(float64(out[i].Customers), float64(len(d.Customers)))
+	var out []Interest
+	for name, n := range orders {
+		if n > 0 {
+			out = append(out, Interest{Name: d.Names[name], Customers: int(buyers[name]), Orders: int(n), Revenue: revenue[name],
+				CustomerShare: ratio(float64(buyers[name]), float64(len(d.Customers)))})
+		}
 	}
 	slices.SortStableFunc(out, func(a, b Interest) int {
 		if a.Customers != b.Customers {
@@ -257,7 +261,7 @@ func DaysBetweenHistogram(d *Dataset) []Bucket {
 	}
 	for _, idx := range d.byCustomer {
 		for k := 1; k < len(idx); k++ {
-			g := d.Orders[idx[k]].Time.Sub(d.Orders[idx[k-1]].Time).Hours() / 24
+			g := d.times[idx[k]].sub(d.times[idx[k-1]]).Hours() / 24
 			for i, b := range gapBuckets {
 				if g <= b.max {
 					out[i].Count++

@@ -916,3 +916,35 @@ func sameDataset(a, b *Dataset) bool {
 		same(a.byCustomer, b.byCustomer) && same(a.customerOf, b.customerOf) &&
 		same(a.refundCustomer, b.refundCustomer) && same(a.refundsBy, b.refundsBy)
 }
+
+// TestInstant checks instant's comparisons and differences against
+// time.Time's (Before, Equal, Sub, inRange) on times a nanosecond, a
+// second and years apart, in other zones and before 1970.
+func TestInstant(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	zones := []*time.Location{time.UTC, time.FixedZone("CET", 3600), time.FixedZone("NST", -12600)}
+	base := time.Date(2011, 3, 1, 9, 30, 0, 0, time.UTC)
+	at := func() time.Time {
+		d := time.Duration(rng.Intn(5)) * time.Second
+		if rng.Intn(2) == 0 {
+			d += time.Duration(rng.Intn(3)) // nanoseconds
+		}
+		if rng.Intn(4) == 0 {
+			d -= time.Duration(rng.Intn(60*365)) * 24 * time.Hour
+		}
+		return base.Add(d).In(zones[rng.Intn(len(zones))])
+	}
+	for range 20000 {
+		a, b, c := at(), at(), at()
+		ia, ib, ic := instantOf(a), instantOf(b), instantOf(c)
+		if ia.before(ib) != a.Before(b) || (ia == ib) != a.Equal(b) {
+			t.Fatalf("%v and %v: before %v, equal %v", a, b, ia.before(ib), ia == ib)
+		}
+		if ia.sub(ib) != a.Sub(b) {
+			t.Fatalf("%v − %v: %v, want %v", a, b, ia.sub(ib), a.Sub(b))
+		}
+		if ia.in(ib, ic) != inRange(a, b, c) {
+			t.Fatalf("%v in [%v, %v): %v", a, b, c, ia.in(ib, ic))
+		}
+	}
+}

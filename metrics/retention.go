@@ -100,11 +100,11 @@ func periods(d *Dataset, o Options, from, to, asOf time.Time) []PeriodStats {
 	// The base is looked at the start of each period and at the end of
 	// the last: instant j is the start of period p0+j, its window starts
 	// at ws[j].
-	at := make([]time.Time, n+1)
-	ws := make([]time.Time, n+1)
+	at := make([]instant, n+1)
+	ws := make([]instant, n+1)
 	for j := range at {
-		at[j] = g.period(p0+j, loc).Start
-		ws[j] = windowStart(g, p0+j, loc, o.ActiveWindow)
+		at[j] = instantOf(g.period(p0+j, loc).Start)
+		ws[j] = instantOf(windowStart(g, p0+j, loc, o.ActiveWindow))
 	}
 	in := make([]bool, n+1)
 	firstPeriod := make([]int, len(d.Customers))
@@ -171,13 +171,13 @@ func periods(d *Dataset, o Options, from, to, asOf time.Time) []PeriodStats {
 // order) is in the base at instant at[j]: whether they have an order in
 // [ws[j], at[j]). Both at and ws grow with j, so one pass over the orders
 // finds, for each instant, the last order before it.
-func baseAt(d *Dataset, idx []int, at, ws []time.Time, in []bool) {
+func baseAt(d *Dataset, idx []int, at, ws []instant, in []bool) {
 	k := 0 // orders before at[j]
 	for j := range at {
-		for k < len(idx) && d.Orders[idx[k]].Time.Before(at[j]) {
+		for k < len(idx) && d.times[idx[k]].before(at[j]) {
 			k++
 		}
-		in[j] = k > 0 && !d.Orders[idx[k-1]].Time.Before(ws[j])
+		in[j] = k > 0 && !d.times[idx[k-1]].before(ws[j])
 	}
 }
 
@@ -220,12 +220,13 @@ func YearlyRetention(d *Dataset, asOf time.Time) YearRetention {
 		return y
 	}
 	y.Covered = !startOfDay(d.Orders[0].Time, asOf.Location()).After(y.From)
+	from, mid, asOfAt := instantOf(y.From), instantOf(y.Mid), instantOf(y.AsOf)
 	for _, idx := range d.byCustomer {
 		before, after := false, false
 		for _, oi := range idx {
-			t := d.Orders[oi].Time
-			before = before || inRange(t, y.From, y.Mid)
-			after = after || inRange(t, y.Mid, y.AsOf)
+			t := d.times[oi]
+			before = before || t.in(from, mid)
+			after = after || t.in(mid, asOfAt)
 		}
 		if before {
 			y.S++
@@ -292,27 +293,29 @@ func summarize(d *Dataset, from, to, asOf time.Time) Summary {
 	var gaps []float64
 	var repeatRev, oneRev float64
 	var repeatN, oneN int
+	fromAt, toAt := instantOf(from), instantOf(to)
+	first, last := -1, -1 // the orders of s.From and s.To
 	for _, idx := range d.byCustomer {
 		n := 0
 		rev := 0.0
-		var prev time.Time
+		var prev instant
 		for _, oi := range idx {
-			ord := &d.Orders[oi]
-			if !inRange(ord.Time, from, to) {
+			at := d.times[oi]
+			if !at.in(fromAt, toAt) {
 				continue
 			}
-			if s.From.IsZero() || ord.Time.Before(s.From) {
-				s.From = ord.Time
+			if first < 0 || at.before(d.times[first]) {
+				first = oi
 			}
-			if ord.Time.After(s.To) {
-				s.To = ord.Time
+			if last < 0 || d.times[last].before(at) {
+				last = oi
 			}
 			if n > 0 {
-				gaps = append(gaps, ord.Time.Sub(prev).Hours()/24)
+				gaps = append(gaps, at.sub(prev).Hours()/24)
 			}
-			prev = ord.Time
+			prev = at
 			n++
-			rev += ord.Amount
+			rev += d.Orders[oi].Amount
 		}
 		if n == 0 {
 			continue
@@ -327,6 +330,9 @@ func summarize(d *Dataset, from, to, asOf time.Time) Summary {
 			oneN++
 			oneRev += rev
 		}
+	}
+	if first >= 0 {
+		s.From, s.To = d.Orders[first].Time, d.Orders[last].Time
 	}
 	for _, r := range d.Refunds {
 		if inRange(r.Time, from, to) {
@@ -407,8 +413,10 @@ func Cohorts(d *Dataset, o Options) []Cohort {
 	// The periods that hold a first order, in order.
 	var firsts []int
 	seen := map[int]bool{}
-	for _, idx := range d.byCustomer {
+	firstOf := make([]int, len(d.byCustomer))
+	for ci, idx := range d.byCustomer {
 		first := g.index(d.Orders[idx[0]].Time)
+		firstOf[ci] = first
 		if first >= p0 && first <= p1 && !seen[first] {
 			seen[first] = true
 			firsts = append(firsts, first)
@@ -423,8 +431,8 @@ func Cohorts(d *Dataset, o Options) []Cohort {
 			Orders: make([]int, n), Revenue: make([]float64, n), LTV: make([]float64, n)}
 		at[p] = &out[i]
 	}
-	for _, idx := range d.byCustomer {
-		first := g.index(d.Orders[idx[0]].Time)
+	for ci, idx := range d.byCustomer {
+		first := firstOf[ci]
 		c := at[first]
 		if c == nil {
 			continue
