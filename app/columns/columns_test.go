@@ -1,6 +1,7 @@
 package columns
 
 import (
+	"math/rand"
 	"reflect"
 	"strings"
 	"testing"
@@ -367,6 +368,50 @@ func TestTransactionKind(t *testing.T) {
 	} {
 		if got := TransactionKind(c.value); got != c.want {
 			t.Errorf("TransactionKind(%q) = %d, want %d", c.value, got, c.want)
+		}
+	}
+}
+
+// TestTransactionKindLetters checks TransactionKind's skip of the words
+// whose letters a token lacks against the plain comparison of every token
+// with every word: on each word alone, in compounds, cut short, in capitals,
+// with letters changed, and on words of Online Retail's descriptions.
+func TestTransactionKindLetters(t *testing.T) {
+	plain := func(v string) TxnKind {
+		tokens := txnTokens(v)
+		has := func(l txnList) bool {
+			for _, tk := range tokens {
+				for _, w := range l.words {
+					if strings.HasPrefix(tk, w) || len(w) >= longTxnWord && strings.Contains(tk, w) {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		switch {
+		case has(otherTxnWords):
+			return TxnOther
+		case has(refundTxnWords):
+			return TxnRefund
+		case has(saleTxnWords):
+			return TxnSale
+		}
+		return TxnUnknown
+	}
+	values := []string{"WHITE HANGING HEART T-LIGHT HOLDER", "CREAM CUPID HEARTS COAT HANGER", "Manual", "POSTAGE", "Discount", "Bank Charges", "Überweisung", "Gebühr", "Återbetalning", "Tilbakebetaling"}
+	rng := rand.New(rand.NewSource(11))
+	for _, l := range []txnList{otherTxnWords, refundTxnWords, saleTxnWords} {
+		for _, w := range l.words {
+			values = append(values, w, "x"+w, w+"s", "pre"+w+"post", strings.ToUpper(w), w[:len(w)-1], "a "+w[1:]+" b")
+			b := []byte(w)
+			b[rng.Intn(len(b))] = byte('a' + rng.Intn(26))
+			values = append(values, string(b), "the "+string(b))
+		}
+	}
+	for _, v := range values {
+		if got, want := TransactionKind(v), plain(v); got != want {
+			t.Errorf("TransactionKind(%q) = %d, the plain comparison %d", v, got, want)
 		}
 	}
 }
