@@ -273,6 +273,23 @@ window.rw = {
     if (this.tailFeeding === t) this.tailFeeding = null;
   },
 
+  // sliceMs is how long the page's reading of a file works before it
+  // lets the page paint (pump).
+  sliceMs: 8,
+
+  // nextTask settles in a task of its own (a message to itself, which
+  // no timer clamps), once the page has had its turn to paint.
+  nextTask() {
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(0);
+    });
+  },
+
   // cutAt is where a file is cut in two (feed): just past the first line
   // break after its middle, or 0 when none comes within a MiB.
   async cutAt(blob) {
@@ -284,12 +301,17 @@ window.rw = {
 
   // pump reads blob in pieces of feedBytes and sends them (to.post), at
   // most feedAhead of them unacknowledged (f, see acked), while to.live().
+  // It lets the page paint every sliceMs of its work: a read of a File
+  // the system has in memory settles at once, and its chunks, copied in
+  // one chain of promises up to the pieces the engines have room for,
+  // held a frame back 70-100 ms at the start of a large file.
   async pump(f, blob, to) {
     let reader = null;
     try {
       reader = blob.stream().getReader();
       let piece = new Uint8Array(this.feedBytes);
       let filled = 0;
+      let slice = performance.now();
       const send = async (last) => {
         while (to.live() && f.sent - f.acked >= this.feedAhead) {
           await new Promise((resolve) => {
@@ -327,6 +349,10 @@ window.rw = {
             reader.cancel().catch(() => {});
             return;
           }
+        }
+        if (performance.now() - slice > this.sliceMs) {
+          await this.nextTask();
+          slice = performance.now();
         }
       }
       if (filled > 0 && !(await send(true))) return;
