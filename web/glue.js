@@ -508,6 +508,12 @@ window.rw = {
     return this.echartsLoading;
   },
 
+  // painted tells the engine that the page has painted the cards of the
+  // report it sent last: its forecast waited for it (web/worker.js).
+  painted() {
+    if (this.worker) this.worker.postMessage({ painted: true });
+  },
+
   // afterPaint calls fn in a task after the next frame is painted (a
   // frame callback runs before the paint; a task queued from it runs
   // after). A hidden page paints no frames: fn runs after afterPaintMs

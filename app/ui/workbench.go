@@ -342,6 +342,10 @@ func (w *Workbench) showReport(ctx app.Context, mounted bool) {
 		steps = append(steps, step(func(app.Context) {})) // the report, but its charts
 	}
 	steps = append(steps, step(func(ctx app.Context) {
+		// The cards are painted: the engine may start the forecast,
+		// which waited so as not to share the cores with their mounting
+		// (web/worker.js).
+		rwCall("painted")
 		w.part = partAll
 		w.chartsLater = false
 		w.drawLater(ctx)
