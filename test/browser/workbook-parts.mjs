@@ -44,8 +44,12 @@ async function pick(page, file) {
   await input.setInputFiles(file);
 }
 
+// loaded waits for the report of the file name and its cards: the page
+// mounts a first report's cards a few frames after it shows the file as
+// ready (web/glue.js afterPaint), so a read of the cards at once could
+// find none.
 async function loaded(page, name) {
-  await page.waitForFunction((n) => document.querySelector(".file-name")?.textContent === n && document.querySelector(".wb").dataset.phase === "ready", name, { timeout: 180000 });
+  await page.waitForFunction((n) => document.querySelector(".file-name")?.textContent === n && document.querySelector(".wb").dataset.phase === "ready" && document.querySelectorAll("[data-kpi]").length > 0, name, { timeout: 180000 });
 }
 
 await test("online_retail.xlsx: its sheet and shared strings inflated by the browser, read by the engine as they are; KPI cards = CLI", async () => {
