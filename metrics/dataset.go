@@ -100,8 +100,7 @@ type Dataset struct {
 
 	// byCustomer[i] lists the indexes in Orders of customer i's orders, in time order.
 	byCustomer [][]int
-	// customerOf[i] is the index in Customers of Orders[i]'s customer:
-	// index's lookup without hashing the key (no AES hash in WebAssembly).
+	// customerOf[i] is the index in Customers of Orders[i]'s customer.
 	customerOf []int32
 	// times[i] is Orders[i].Time as an instant: the loops over each
 	// customer's orders compare these, not time.Time values.
