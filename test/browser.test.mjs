@@ -10,7 +10,7 @@ import http from "node:http";
 import os from "node:os";
 import assert from "node:assert/strict";
 import {
-  root, data, artifacts, chromiumPath, results, only, test, serve, cli, expected, watch, started, ready, controlled, kpis, compare, chartsDrawn, xlsxRows, xlsx, browser, rootSite, subSite, origin, newPage, sampleStore, engineReady, engineOf, wasmFetches, axe, axeWidths, finish, slowWorkbook,
+  root, data, artifacts, chromiumPath, results, only, test, serve, cli, expected, watch, started, ready, controlled, kpis, reportMark, shown, compare, chartsDrawn, xlsxRows, xlsx, browser, rootSite, subSite, origin, newPage, sampleStore, engineReady, engineOf, wasmFetches, axe, axeWidths, finish, slowWorkbook,
 } from "./harness.mjs";
 import { chartLabels, readableCharts, fits, cardsApart, showTab } from "./layout.mjs";
 
@@ -345,8 +345,9 @@ await test("hostile files: each refused with its bound in words, the report befo
   // Far-off dates and a number past the cents' bound: skipped rows, said
   // in the page's words; the figures are the CLI's.
   const farOff = craftedIndex.find((c) => c.path === "far-off.csv");
+  const mark = await reportMark(page);
   await pick(page, path.join(craftedDir, farOff.path));
-  await page.waitForFunction(() => document.querySelector(".file-name")?.textContent === "far-off.csv" && document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 60000 });
+  await shown(page, "far-off.csv", mark, 60000);
   compare(await kpis(page), expected(cli([path.join(craftedDir, farOff.path), "--tz", "UTC"])), farOff.path);
   const note = await page.innerText("#skipped-note");
   assert.match(note, /8 of the file's 208 rows \(3\.8%\) were skipped and are not in these figures/);
@@ -561,8 +562,9 @@ await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz in
   assert.equal(await engine.evaluate(() => self.__fed), 0, "the .gz was sent by the page");
   const fromGz = await kpis(page);
   compare(fromGz, expected(cli([gz, "--tz", "UTC"])), "online_retail.csv.gz");
+  let mark = await reportMark(page);
   await pick(page, csv);
-  await page.waitForFunction(() => document.querySelector(".file-name")?.textContent === "online_retail.csv" && document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 180000 });
+  await shown(page, "online_retail.csv", mark);
   assert.deepEqual(await kpis(page), fromGz, "the .csv's cards differ from the .gz's");
   const size = fs.statSync(csv).size;
   assert.equal(await engine.evaluate(() => self.__fed), Math.ceil(size / (4 << 20)), "the .csv did not come from the page in pieces of 4 MiB");
@@ -583,8 +585,9 @@ await test("online_retail as .csv and as .csv.gz: the same KPI cards; the .gz in
   });
   const again = path.join(dir, "again.csv");
   fs.copyFileSync(csv, again);
+  mark = await reportMark(page);
   await pick(page, again);
-  await page.waitForFunction(() => document.querySelector(".file-name")?.textContent === "again.csv" && document.querySelector(".wb").dataset.phase === "ready", null, { timeout: 180000 });
+  await shown(page, "again.csv", mark);
   assert.deepEqual(await kpis(page), fromGz, "the cards differ once the parser failed");
   assert.equal(await engine.evaluate(() => self.__taken), 1, "the engine took other than the failed parser's first piece");
   assert.equal(await page.evaluate(() => rw.parser), null, "the page kept the failed parser");

@@ -138,6 +138,27 @@ export async function controlled(page) {
   });
 }
 
+// reportMark is the number of the report whose cards the page shows
+// (the cards' grid's data-report), or null before any.
+export async function reportMark(page) {
+  return page.evaluate(() => document.querySelector(".kpis[data-report]")?.dataset.report ?? null);
+}
+
+// shown waits for the cards of a report newer than the one of mark
+// (reportMark before the load) for the file name: after a load over a
+// report, the page shows the cards of the report before until it mounts
+// the new ones, and cards read then would be the old report's.
+export async function shown(page, name, mark, timeout = 180000) {
+  await page.waitForFunction(
+    ([n, m]) => {
+      const grid = document.querySelector(".kpis[data-report]");
+      return document.querySelector(".file-name")?.textContent === n && document.querySelector(".wb").dataset.phase === "ready" && grid && grid.dataset.report !== m && grid.querySelector("[data-kpi]");
+    },
+    [name, mark],
+    { timeout }
+  );
+}
+
 export async function kpis(page) {
   return page.$$eval("[data-kpi]", (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.missing === "true" ? null : Number(e.dataset.value)])));
 }

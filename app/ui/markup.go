@@ -80,10 +80,11 @@ func (m *markup) elem(tag, text string, attrs ...string) {
 // cards are KPI cards in their grid, mounted as one piece.
 func (w *Workbench) cards(ks []KPI) app.UI { return app.Raw(w.cardsHTML(ks)) }
 
-// cardsHTML is the HTML of KPI cards in their grid.
-func (w *Workbench) cardsHTML(ks []KPI) string {
+// cardsHTML is the HTML of KPI cards in their grid; attrs are more
+// attributes of the grid.
+func (w *Workbench) cardsHTML(ks []KPI, attrs ...string) string {
 	var m markup
-	m.open("div", "class", "kpis")
+	m.open("div", append([]string{"class", "kpis"}, attrs...)...)
 	for _, k := range ks {
 		w.card(&m, k)
 	}
@@ -97,15 +98,20 @@ func (w *Workbench) cardsHTML(ks []KPI) string {
 // overview (profiled in chromium, issue 11).
 type cardsCache struct {
 	doc  *report.Document
+	gen  int
 	loc  *i18n.Locale
 	html string
 }
 
-// overviewCards are the overview's cards as HTML (cardsCache).
+// overviewCards are the overview's cards as HTML (cardsCache). Their grid
+// carries the report's number (data-report: the model's docGen), which
+// tells the cards of a report from those of the report before (the
+// browser tests wait for a new one after a load over a report).
 func (w *Workbench) overviewCards() string {
 	c := &w.cardSet
-	if c.doc != w.m.Doc || c.loc != w.loc || c.html == "" {
-		*c = cardsCache{doc: w.m.Doc, loc: w.loc, html: w.cardsHTML(kpis(w.m.Doc, w.loc))}
+	if c.doc != w.m.Doc || c.gen != w.m.docGen || c.loc != w.loc || c.html == "" {
+		*c = cardsCache{doc: w.m.Doc, gen: w.m.docGen, loc: w.loc,
+			html: w.cardsHTML(kpis(w.m.Doc, w.loc), "data-report", strconv.Itoa(w.m.docGen))}
 	}
 	return c.html
 }

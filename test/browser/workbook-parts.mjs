@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { test, root, data, rootSite, newPage, started, engineReady, ready, kpis, compare, expected, cli } from "../harness.mjs";
+import { test, root, data, rootSite, newPage, started, engineReady, ready, kpis, reportMark, shown, compare, expected, cli } from "../harness.mjs";
 
 // watchEngine counts, in the engine worker, the gzip decoders made, and
 // keeps what the engine said of the parts it was sent (retentionHandle's
@@ -44,12 +44,13 @@ async function pick(page, file) {
   await input.setInputFiles(file);
 }
 
-// loaded waits for the report of the file name and its cards: the page
-// mounts a first report's cards a few frames after it shows the file as
-// ready (web/glue.js afterPaint), so a read of the cards at once could
-// find none.
-async function loaded(page, name) {
-  await page.waitForFunction((n) => document.querySelector(".file-name")?.textContent === n && document.querySelector(".wb").dataset.phase === "ready" && document.querySelectorAll("[data-kpi]").length > 0, name, { timeout: 180000 });
+// loaded picks the file and waits for its report's cards (harness shown):
+// the page mounts them a few frames after it shows the file as ready,
+// and until then shows none, or the cards of the report before.
+async function loaded(page, file) {
+  const mark = await reportMark(page);
+  await pick(page, file);
+  await shown(page, path.basename(file), mark);
 }
 
 await test("online_retail.xlsx: its sheet and shared strings inflated by the browser, read by the engine as they are; KPI cards = CLI", async () => {
@@ -170,16 +171,14 @@ await test("a workbook whose sheet the browser cannot inflate (stored) or refuse
   await started(page);
   const engine = await watchEngine(page);
 
-  await pick(page, good);
-  await loaded(page, "sample.xlsx");
+  await loaded(page, good);
   assert.deepEqual(await engine.said(), { gzip: 2, parts: { parts: 2, read: 2 } }, "sample.xlsx");
   const cards = await kpis(page);
   compare(cards, expected(cli([good, "--tz", "UTC"])), "sample.xlsx");
 
   // The stored sheet is read from the zip; the shared strings from their part.
   await engine.reset();
-  await pick(page, stored);
-  await loaded(page, "stored.xlsx");
+  await loaded(page, stored);
   assert.deepEqual(await engine.said(), { gzip: 1, parts: { parts: 1, read: 1 } }, "stored.xlsx");
   assert.deepEqual(await kpis(page), cards, "stored.xlsx: the cards of sample.xlsx");
 
