@@ -221,12 +221,8 @@ func NewDatasetNumbered(orders []Order, refunds []Refund, customers []Customer, 
 	}
 	d := &Dataset{}
 	var orderAt, refundAt []int32
-	d.Orders, orderAt = byTime(orders, func(o *Order) (time.Time, string) { return o.Time, o.ID })
-	d.Refunds, refundAt = byTime(refunds, func(r *Refund) (time.Time, string) { return r.Time, "" })
-	d.times = make([]instant, len(d.Orders))
-	for i := range d.Orders {
-		d.times[i] = instantOf(d.Orders[i].Time)
-	}
+	d.Orders, orderAt, d.times = byTime(orders, func(o *Order) (time.Time, string) { return o.Time, o.ID })
+	d.Refunds, refundAt, _ = byTime(refunds, func(r *Refund) (time.Time, string) { return r.Time, "" })
 
 	// The customers with an order, in the order of their keys; rank[k] is
 	// customer k's index in d.Customers, -1 for one without an order.
@@ -380,45 +376,47 @@ func (d *Dataset) CustomerRefunds(i int) float64 { return d.refundsBy[i] }
 // order in s: a stable sort by time and id. It leaves s as it is, and
 // returns with the sorted copy the index in s of each of its elements, or
 // nil where s was in that order already (an export in time order: then s
-// is copied, not sorted). Each time is read once, as its second and
-// nanosecond of Unix time (which order times as Before does, and tell
-// them equal as Equal does), not compared through time.Time's methods in
-// each comparison.
-func byTime[T any](s []T, key func(*T) (time.Time, string)) ([]T, []int32) {
+// is copied, not sorted), and the elements' times as instants, in the
+// sorted order. Each time is read once, as an instant, not compared
+// through time.Time's methods in each comparison.
+func byTime[T any](s []T, key func(*T) (time.Time, string)) ([]T, []int32, []instant) {
 	keys := make([]when, len(s))
 	sorted := true
 	for i := range s {
 		t, id := key(&s[i])
-		keys[i] = when{t.Unix(), int32(t.Nanosecond()), id}
+		keys[i] = when{instantOf(t), id}
 		if i > 0 && sorted {
 			sorted = keys[i-1].compare(&keys[i]) <= 0
 		}
 	}
+	times := make([]instant, len(s))
 	if sorted {
-		return slices.Clone(s), nil
+		for i := range keys {
+			times[i] = keys[i].at
+		}
+		return slices.Clone(s), nil, times
 	}
 	idx := timeOrder(keys)
 	out := make([]T, len(s))
 	for i, k := range idx {
 		out[i] = s[k]
+		times[i] = keys[k].at
 	}
-	return out, idx
+	return out, idx, times
 }
 
-// when is what byTime sorts by: a time as its Unix second and nanosecond,
-// then an id.
+// when is what byTime sorts by: a time, then an id.
 type when struct {
-	sec  int64
-	nsec int32
-	id   string
+	at instant
+	id string
 }
 
 func (a *when) compare(b *when) int {
 	switch {
-	case a.sec != b.sec:
-		return cmp.Compare(a.sec, b.sec)
-	case a.nsec != b.nsec:
-		return cmp.Compare(a.nsec, b.nsec)
+	case a.at.sec != b.at.sec:
+		return cmp.Compare(a.at.sec, b.at.sec)
+	case a.at.nsec != b.at.nsec:
+		return cmp.Compare(a.at.nsec, b.at.nsec)
 	}
 	return strings.Compare(a.id, b.id)
 }
@@ -443,20 +441,18 @@ func timeOrder(keys []when) []int32 {
 	for i := range idx {
 		idx[i] = int32(i)
 	}
-	lo, hi := int64(0), int64(0)
-	for i := range keys {
-		if s := keys[i].sec; i == 0 || s < lo {
-			lo = s
-		}
-		if s := keys[i].sec; i == 0 || s > hi {
-			hi = s
-		}
-	}
 	byKey := func(i, j int32) int {
 		if c := keys[i].compare(&keys[j]); c != 0 {
 			return c
 		}
 		return cmp.Compare(i, j)
+	}
+	var lo, hi int64
+	if len(keys) > 0 {
+		lo, hi = keys[0].at.sec, keys[0].at.sec
+	}
+	for i := range keys {
+		lo, hi = min(lo, keys[i].at.sec), max(hi, keys[i].at.sec)
 	}
 	if len(keys) < radixFrom || uint64(hi-lo) >= 1<<(3*radixBits) {
 		slices.SortFunc(idx, byKey)
@@ -470,13 +466,13 @@ func timeOrder(keys []when) []int32 {
 		}
 		count = [radixFrom + 1]int{}
 		for _, i := range idx {
-			count[1+int(uint64(keys[i].sec-lo)>>shift&(radixFrom-1))]++
+			count[1+int(uint64(keys[i].at.sec-lo)>>shift&(radixFrom-1))]++
 		}
 		for d := 1; d <= radixFrom; d++ {
 			count[d] += count[d-1]
 		}
 		for _, i := range idx {
-			d := int(uint64(keys[i].sec-lo) >> shift & (radixFrom - 1))
+			d := int(uint64(keys[i].at.sec-lo) >> shift & (radixFrom - 1))
 			tmp[count[d]] = i
 			count[d]++
 		}
@@ -485,7 +481,7 @@ func timeOrder(keys []when) []int32 {
 	// Within a second, in index order now: by nanosecond and id.
 	for a := 0; a < len(idx); {
 		b := a + 1
-		for b < len(idx) && keys[idx[b]].sec == keys[idx[a]].sec {
+		for b < len(idx) && keys[idx[b]].at.sec == keys[idx[a]].at.sec {
 			b++
 		}
 		if b-a > 1 {

@@ -639,7 +639,7 @@ func synthetic(customers, orders int) *Dataset {
 
 // TestByTime checks that byTime gives the order of sort.SliceStable by
 // time (Before, Equal) and then id, ties included, with each element's
-// index in the input, and leaves its input as it was: times that are the
+// index in the input and its time as an instant, and leaves its input as it was: times that are the
 // same instant in other time zones, times a nanosecond apart, and times
 // before 1970, in a random order and already in order; few and many
 // (sorted by the seconds' digits from radixFrom), within 60 and 300 years
@@ -676,7 +676,12 @@ func TestByTime(t *testing.T) {
 				in = append([]Order(nil), want...)
 			}
 			orig := append([]Order(nil), in...)
-			got, at := byTime(in, func(o *Order) (time.Time, string) { return o.Time, o.ID })
+			got, at, times := byTime(in, func(o *Order) (time.Time, string) { return o.Time, o.ID })
+			for i := range got {
+				if times[i] != instantOf(got[i].Time) {
+					t.Fatalf("n=%d, %d years, %s: time %d is %v, not its element's %v", n, tc.years, what, i, times[i], got[i].Time)
+				}
+			}
 			if !slices.EqualFunc(got, want, func(a, b Order) bool { return a.Amount == b.Amount }) {
 				t.Errorf("n=%d, %d years, %s: byTime differs from sort.SliceStable", n, tc.years, what)
 			}
