@@ -107,7 +107,7 @@ window.rw = {
       this.alive = performance.now();
       const d = e.data;
       if (d.feed) {
-        this.feed(w, d.feed, d.id, d.rest);
+        this.feed(w, d.feed, d.id, d.rest, d.gz);
       } else if (d.splitEnd) {
         this.splits = [...this.splits.slice(-9), { cut: this.cut, whole: d.splitEnd.whole }];
       } else if (d.splitDone) {
@@ -234,10 +234,12 @@ window.rw = {
   // first line break after the middle (cut), the parser the rest
   // ({tail: id, size}, then {tailFed: id, chunk}, then {tailFed: id,
   // end} or {tailFed: id, error}). rest: the engine asks for the rest of
-  // such a file after it was read, into the room it has.
-  async feed(w, blob, id, rest) {
+  // such a file after it was read, into the room it has. gz: the file is
+  // gzipped, and the engine gets its content, inflated here by the
+  // browser's gzip decoder as it is read (never in two parts).
+  async feed(w, blob, id, rest, gz) {
     let cut = 0;
-    if (!rest && navigator.hardwareConcurrency >= this.splitCores && blob.size >= this.splitBytes && this.worker === w && !this.parserDown) {
+    if (!rest && !gz && navigator.hardwareConcurrency >= this.splitCores && blob.size >= this.splitBytes && this.worker === w && !this.parserDown) {
       const started = !this.parser;
       if (started) this.spawnParser(w, false);
       const p = this.parser;
@@ -260,6 +262,17 @@ window.rw = {
       // Some pieces of a file read whole go to the parser too (parses).
       parser: !cut && !rest && navigator.hardwareConcurrency >= this.parserCores ? p : null,
     };
+    if (gz) {
+      let inflated;
+      try {
+        inflated = blob.stream().pipeThrough(new DecompressionStream("gzip"));
+      } catch (err) {
+        toEngine.post({ error: String(err && err.message ? err.message : err) });
+        if (this.feeding === f) this.feeding = null;
+        return;
+      }
+      return this.pump(f, inflated, toEngine);
+    }
     if (!cut) return this.pump(f, blob, toEngine);
     const t = { w: p, id, sent: 0, acked: 0, stopped: false, wake: null, free: [] };
     this.tailFeeding = t;
@@ -299,7 +312,9 @@ window.rw = {
     return i < 0 ? 0 : mid + i + 1;
   },
 
-  // pump reads blob in pieces of feedBytes and sends them (to.post), at
+  // pump reads blob (a Blob, or a stream of Uint8Arrays: a .gz file's
+  // content as the browser's gzip decoder gives it) in pieces of
+  // feedBytes and sends them (to.post), at
   // most feedAhead of them unacknowledged (f, see acked), while to.live().
   // It lets the page paint every sliceMs of its work: a read of a File
   // the system has in memory settles at once, and its chunks, copied in
@@ -308,7 +323,7 @@ window.rw = {
   async pump(f, blob, to) {
     let reader = null;
     try {
-      reader = blob.stream().getReader();
+      reader = (blob instanceof Blob ? blob.stream() : blob).getReader();
       let piece = new Uint8Array(this.feedBytes);
       let filled = 0;
       let slice = performance.now();

@@ -11,8 +11,9 @@
 // the page and shared by every engine it starts), then requests
 // {req: JSON string, blob?: Blob} (a file: the File itself, read here in
 // chunks; bytes?: ArrayBuffer is read the same way); a .gz file is
-// inflated here, by the browser's gzip decoder, as it reaches the engine
-// (and a workbook's sheet and shared strings; see receive). Answers:
+// inflated by the browser's gzip decoder as it reaches the engine (an
+// orders file's on the page, as it reads it; a workbook's sheet and shared
+// strings here; see receive). Answers:
 // {msg: JSON string, bytes?: Uint8Array}, a report's forecast after the
 // report (see handle); {idle: true} when a request has been answered (and
 // the forecast it left, if it was run);
@@ -188,11 +189,18 @@ let splitting = null;
 let tailDone = null;
 let tailFor = 0; // the feed whose tail tailDone waits for
 const asking = new Set(); // the engine's questions to the tail, unanswered
-function fed(blob, id, rest) {
+//
+// A .gz file is fed inflated (gz: the size its trailer states): the page
+// inflates it with the browser's gzip decoder as it reads it, while the
+// engine parses what has come; inflated here, the two would take turns
+// on this thread. The feed fails when the content is not of that size
+// (receive then inflates it here, and counts it first).
+function fed(blob, id, rest, gz) {
   return new Promise((resolve, reject) => {
     // pieces: the page's pieces by their number k; parsed: the parser's.
-    feeding = { id: ++feeds, req: id, rest: !!rest, size: blob.size, n: 0, room: blob.size, next: 0, pieces: new Map(), parsed: new Map(), end: null, resolve, reject };
-    self.postMessage({ feed: blob, id: feeding.id, rest: !!rest });
+    const size = gz === undefined ? blob.size : gz;
+    feeding = { id: ++feeds, req: id, rest: !!rest, size, n: 0, room: size, next: 0, pieces: new Map(), parsed: new Map(), end: null, resolve, reject };
+    self.postMessage({ feed: blob, id: feeding.id, rest: !!rest, gz: gz !== undefined });
   });
 }
 
@@ -408,10 +416,12 @@ async function inflateParts(blob, req) {
 // this worker's memory beside the engine's copy (Online Retail x10 is
 // 470 MB). A .gz file is inflated as it streams, by the browser's gzip
 // decoder, into room of the size its trailer states (ISIZE, RFC 1952, the
-// content's size modulo 2^32); a trailer that states more than the engine's
-// bound or an implausible ratio, or that the content passes, is not
-// believed: the content is first counted without being kept, and a file
-// past the bound never reaches the engine's memory. A workbook's entries
+// content's size modulo 2^32): an orders file's by the page as it reads it
+// (fed), whose pieces the engine parses as they come, any other here; a
+// trailer that states more than the engine's bound or an implausible
+// ratio, or that the content passes or falls short of, is not believed:
+// the content is then counted here without being kept, and a file past
+// the bound never reaches the engine's memory. A workbook's entries
 // that the engine would inflate whole are inflated here too, after the
 // workbook (see inflateParts). It returns what the engine gets beside the
 // bytes: null, {inflated: true}, {parts: [{at, size}]}, {past: n}
@@ -436,8 +446,15 @@ async function receive(blob, req, feed) {
     if (gz) {
       try {
         if (stated <= bound && stated <= blob.size * plausibleRatio) {
-          const r = await pour(inflate(), stated);
-          if (!r.over) return { inflated: true };
+          if (feed !== undefined && stated > 0) {
+            // Inflated by the page as the engine parses it (fed); a
+            // content of another size, or one the page's decoder refused,
+            // is inflated here after all.
+            if (await fed(blob, feed, false, stated).then(() => true, () => false)) return { inflated: true };
+          } else {
+            const r = await pour(inflate(), stated);
+            if (!r.over) return { inflated: true };
+          }
         }
         const c = await count(inflate(), bound);
         if (c.past) return { past: c.past };
