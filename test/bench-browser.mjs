@@ -7,7 +7,7 @@
 //
 //	RUNS=3      runs of every tool on every file (the fastest is reported)
 //	X20=1       also the workbench on Online Retail x20 (once)
-//	ONLY=x10    only the files whose label contains this
+//	ONLY=x10    only the files whose label contains this (a|b: either)
 //	SETTLE_MS   pause between a page being ready and the file (default 1000)
 //	TIMEOUT_S   the longest one run may take (default 900); a run whose
 //	            renderers stop working for a minute without finishing fails sooner
@@ -571,7 +571,7 @@ const meta = {
   })(),
 };
 
-const todo = files.filter((f) => !ONLY || f.label.includes(ONLY));
+const todo = files.filter((f) => !ONLY || ONLY.split("|").some((o) => f.label.includes(o)));
 for (const f of todo) {
   log(`preparing ${f.label}`);
   f.file = f.path();

@@ -9,7 +9,8 @@
 // The page must be built (make static). Each run is a fresh browser
 // context.
 //
-// Usage: node test/trace-worker.mjs FILE [RUNS]   (DIST=dir, default dist)
+// Usage: node test/trace-worker.mjs FILE [RUNS]   (DIST=dir, default dist;
+// WAIT=ms waits that long after the page is ready before the file)
 import { chromium } from "playwright-core";
 import { serveWorkbench } from "./bench/serve.mjs";
 import { renderers, memory } from "./bench/procs.mjs";
@@ -24,6 +25,7 @@ if (!file) {
 const runs = Number(process.argv[3] || 1);
 const dist = process.env.DIST || path.join(root, "dist");
 const MB = 1e6;
+const wait = Number(process.env.WAIT || 0); // ms between the page's ready and the file
 
 const rss = (pid) => (memory(pid) || { rss: 0 }).rss;
 
@@ -35,7 +37,10 @@ for (let run = 1; run <= runs; run++) {
   await page.goto(srv.url);
   await page.waitForSelector("#app-wasm-loader", { state: "detached", timeout: 60000 });
   await page.waitForFunction(() => window.rw && rw.worker && rw.ready, null, { timeout: 60000 });
-  const engine = page.workers().find((w) => w.url().startsWith("blob:"));
+  // The engine, not its parser (both are started from blob: URLs).
+  let engine = null;
+  for (const w of page.workers()) if ((await w.evaluate(() => self.name)) === "engine") engine = w;
+  if (wait) await new Promise((r) => setTimeout(r, wait));
   await engine.evaluate(() => {
     const t = (self.__trace = {});
     const now = () => performance.now();
@@ -51,6 +56,20 @@ for (let run = 1; run <= runs; run++) {
     };
     wrap("retentionReserve", () => { if (!t.reserve) t.reserve = now(); });
     wrap("retentionParts", () => { t.parts = now(); });
+    // The pieces handed over while the page feeds the file: how long the
+    // engine spent in them, and when the first and the last came.
+    t.appends = 0;
+    t.appendMs = 0;
+    const append = self.retentionAppend;
+    self.retentionAppend = (...args) => {
+      const a = now();
+      if (!t.firstAppend) t.firstAppend = a;
+      const r = append(...args);
+      t.lastAppend = now();
+      t.appendMs += t.lastAppend - a;
+      t.appends++;
+      return r;
+    };
     wrap("retentionHandle", () => { t.handle = now(); }, () => { t.end = now(); });
     const post = self.postMessage.bind(self);
     self.postMessage = (m, ...rest) => {
@@ -72,7 +91,7 @@ for (let run = 1; run <= runs; run++) {
   clearInterval(timer);
   const t = await engine.evaluate(() => ({ ...self.__trace, after: instance.exports.mem.buffer.byteLength }));
   const at = (x) => (x === undefined ? "-" : ((x - t.reserve) / 1000).toFixed(2) + " s");
-  console.log(`run ${run}: parts listed ${at(t.parts)} · engine called ${at(t.handle)} · read ${at(t.read)} · orders ${at(t.orders)} · figures ${at(t.figures)} · forecast ${at(t.forecast)} · answered ${at(t.end)}`);
+  console.log(`run ${run}: parts listed ${at(t.parts)} · ${t.appends} pieces from ${at(t.firstAppend)} to ${at(t.lastAppend)}, ${(t.appendMs / 1000).toFixed(2)} s in the engine · engine called ${at(t.handle)} · read ${at(t.read)} · orders ${at(t.orders)} · figures ${at(t.figures)} · forecast ${at(t.forecast)} · answered ${at(t.end)}`);
   console.log(`  engine memory ${(t.memory / MB).toFixed(0)} → ${(t.after / MB).toFixed(0)} MB; renderer growth ${samples.map(([s, g]) => `${s.toFixed(2)}s ${(g / MB).toFixed(0)}`).join(", ")} MB; peak ${(Math.max(...samples.map((s) => s[1])) / MB).toFixed(0)} MB`);
   await context.close();
 }

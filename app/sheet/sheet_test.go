@@ -415,3 +415,33 @@ func TestTrim(t *testing.T) {
 	}
 	sameRecord(t, &tb, 0)
 }
+
+// BenchmarkDistinctColumns numbers the distinct values of Online Retail's
+// columns as the orders' reading does (DistinctColumns): its date, its
+// quantity and its unit price together, and each alone.
+func BenchmarkDistinctColumns(b *testing.B) {
+	t, err := Read("online_retail.csv", realdata.Gunzipped(b, "online_retail.csv.gz"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	col := func(name string) int {
+		for i, h := range t.Header {
+			if h == name {
+				return i
+			}
+		}
+		b.Fatalf("no column %s in %q", name, t.Header)
+		return -1
+	}
+	date, qty, price := col("InvoiceDate"), col("Quantity"), col("UnitPrice")
+	for _, tc := range []struct {
+		name string
+		cols []int
+	}{{"all", []int{date, price, qty}}, {"date", []int{date}}, {"quantity", []int{qty}}, {"price", []int{price}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				t.DistinctColumns(tc.cols, 1<<16-1)
+			}
+		})
+	}
+}

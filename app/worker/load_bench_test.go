@@ -71,7 +71,9 @@ func BenchmarkLoadOnlineRetail(b *testing.B) {
 // worker.Warm (the sample store) as the browser's engine does before a
 // file comes: in WebAssembly a first run of a function is slower. Run with GOOS=js
 // GOARCH=wasm and Go's go_js_wasm_exec to time the engine as the browser
-// runs it (in Node.js's V8).
+// runs it (in Node.js's V8). STREAM=1 reads the file as the browser's
+// engine does, through a sheet.Stream fed pieces of 4 MiB (the page's
+// feed); read then includes the pieces' parse.
 func BenchmarkLoadStages(b *testing.B) {
 	copies := 1
 	if v := os.Getenv("COPIES"); v != "" {
@@ -105,7 +107,18 @@ func BenchmarkLoadStages(b *testing.B) {
 			spent[stage] += now.Sub(at)
 			at = now
 		}
-		t, err := sheet.Read("online_retail.csv", data, sheet.Options{Limits: o.Limits})
+		sopt := sheet.Options{Limits: o.Limits}
+		in := data
+		if os.Getenv("STREAM") != "" {
+			buf := make([]byte, 0, len(data))
+			st := sheet.NewStream(buf, o.Limits)
+			for len(buf) < len(data) {
+				buf = append(buf, data[len(buf):min(len(data), len(buf)+4<<20)]...)
+				st.Fed(buf)
+			}
+			sopt.Stream, in = st, buf
+		}
+		t, err := sheet.Read("online_retail.csv", in, sopt)
 		if err != nil {
 			b.Fatal(err)
 		}
