@@ -183,7 +183,10 @@ func Interests(d *Dataset, by InterestKey) []Interest {
 				CustomerShare: ratio(float64(buyers[name]), float64(len(d.Customers)))})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Interest) int {
+	// The names are distinct: the order is total, and an unstable sort
+	// gives it (a stable one moved Online Retail's 4,000 products about
+	// by rotations, 2% of the engine's time to its cards).
+	slices.SortFunc(out, func(a, b Interest) int {
 		if a.Customers != b.Customers {
 			return cmp.Compare(b.Customers, a.Customers)
 		}
