@@ -8,7 +8,10 @@
 //	RUNS=3      runs of every tool on every file (the fastest is reported)
 //	X20=1       also the workbench on Online Retail x20 (once)
 //	ONLY=x10    only the files whose label contains this (a|b: either)
+//	TOOLS=workbench  only these tools (a|b: either; workbench, duckdb, papa,
+//	            sheetjs, floor), for a comparison of two trees
 //	SETTLE_MS   pause between a page being ready and the file (default 1000)
+//	QUIET_MS    then the most to wait for the cores to be idle (default 5000)
 //	TIMEOUT_S   the longest one run may take (default 900); a run whose
 //	            renderers stop working for a minute without finishing fails sooner
 //
@@ -43,7 +46,9 @@ const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const RUNS = Math.max(1, Number(process.env.RUNS || 3));
 const X20 = process.env.X20 === "1";
 const ONLY = process.env.ONLY || "";
+const TOOLS = process.env.TOOLS || "";
 const SETTLE_MS = Number(process.env.SETTLE_MS || 1000);
+const QUIET_MS = Number(process.env.QUIET_MS || 5000);
 const TIMEOUT_MS = Number(process.env.TIMEOUT_S || 900) * 1000;
 // A run whose renderers use less than stallCPU of a core for STALL_MS has
 // stopped working without finishing (a worker that died, say).
@@ -144,6 +149,29 @@ function cpu(pid) {
 // Sampler watches every renderer while a file loads and, at the end,
 // names the page's: the one that worked (took the most CPU time), not a
 // spare renderer chromium keeps ready for the next page.
+// quiet waits, at most QUIET_MS, until the machine's cores are idle
+// (over 90% of their time in a 200 ms window, /proc/stat): the context of
+// the run before is still being torn down a while after it is closed
+// (DuckDB-WASM's and SheetJS's leave 1-2 GB), and a page's own start-up
+// work (the workbench warming its engine) may still run. Every tool's run
+// waits alike. It returns the milliseconds waited.
+function idleTicks() {
+  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  return { idle: f[3] + (f[4] || 0), total: f.reduce((a, b) => a + b, 0) };
+}
+async function quiet() {
+  const start = Date.now();
+  let a = idleTicks();
+  while (Date.now() - start < QUIET_MS) {
+    await new Promise((r) => setTimeout(r, 200));
+    const b = idleTicks();
+    const idle = (b.idle - a.idle) / Math.max(1, b.total - a.total);
+    a = b;
+    if (idle > 0.9) break;
+  }
+  return Date.now() - start;
+}
+
 class Sampler {
   constructor() {
     this.procs = renderers().map((pid) => ({ pid, base: memory(pid), cpu: cpu(pid), max: 0 })).filter((p) => p.base);
@@ -308,6 +336,7 @@ async function once(tool, file) {
       r.setup = setup;
     }
     await page.waitForTimeout(SETTLE_MS);
+    r.quietMs = await quiet();
     await page.evaluate(instrument, tool === "workbench");
     sampler = new Sampler();
     await page.setInputFiles("#file-input", file.file);
@@ -464,6 +493,7 @@ function report(results, sizes, meta) {
   const out = [];
   const p = (...l) => out.push(...l);
   p(`Run ${meta.date} on ${meta.cpu}, ${meta.cores} cores, load average ${meta.loadStart} at the start and ${meta.loadEnd} at the end; ${meta.chromium}; ${meta.peers}; commit ${meta.commit}; ${RUNS} run(s) of each tool on each file, alternating, a fresh browser context each.`, "");
+  p("Each run: a fresh browser context; its page ready, then 1 s, then until the machine's cores are idle (over 90% in 200 ms, at most 5 s: the context before is still torn down for a while, and each page's start-up work may still run), then the file.", "");
   p("Times: the fastest run, from the file input's change event to the end (below). Memory: the page's renderer process (its workers included), the largest of the runs: peak = VmHWM, growth = peak − VmRSS before the file. Frame gap: the longest gap between animation frames while the file loads (from the change event to the frame that paints the KPI cards, included), the largest of the runs. MB = 10^6 bytes, GB = 10^9 bytes.", "");
   p("| file | tool | time | renderer peak | growth | frame gap | workbench ÷ tool | check |", "|---|---|---|---|---|---|---|---|");
   for (const f of files) {
@@ -587,13 +617,13 @@ let sizes = null;
 try {
   sizes = await firstLoad();
   for (const f of todo) {
-    const tools = ["workbench", ...f.peers, ...(f.x === 20 ? [] : ["floor"])];
+    const tools = ["workbench", ...f.peers, ...(f.x === 20 ? [] : ["floor"])].filter((t) => !TOOLS || TOOLS.split("|").includes(t));
     results[f.label] = Object.fromEntries(tools.map((t) => [t, []]));
     for (let run = 1; run <= (f.once ? 1 : RUNS); run++) {
       for (const tool of tools) {
         const r = await once(tool, f);
         results[f.label][tool].push(r);
-        log(`${f.label} · ${tool} · run ${run}: ${r.ok ? s(r.ms) + ", renderer " + mb(r.peak) + ", growth " + mb(r.growth) + ", gap " + Math.round(r.gap) + " ms at " + Math.round(r.gapAt) + " ms; " + JSON.stringify((r.events || []).map(([k, t]) => k + " " + Math.round(t))) : "failed: " + r.error}`);
+        log(`${f.label} · ${tool} · run ${run}: ${r.ok ? s(r.ms) + ", renderer " + mb(r.peak) + ", growth " + mb(r.growth) + ", gap " + Math.round(r.gap) + " ms at " + Math.round(r.gapAt) + " ms, quiet after " + r.quietMs + " ms; " + JSON.stringify((r.events || []).map(([k, t]) => k + " " + Math.round(t))) : "failed: " + r.error}`);
       }
     }
   }
