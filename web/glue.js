@@ -263,23 +263,18 @@ window.rw = {
       parser: !cut && !rest && navigator.hardwareConcurrency >= this.parserCores ? p : null,
     };
     if (gz) {
-      let inflated;
-      try {
-        // The file's chunks go to the decoder in slices of inflateBytes:
-        // a chunk of a File the system holds in memory is as large as a
-        // MiB, whose inflate alone held a frame back 50-67 ms.
-        const step = this.inflateBytes;
+      // The file's chunks go to the decoder in slices of inflateBytes: a
+      // chunk of a File the system holds in memory is as large as a MiB,
+      // whose inflate alone held a frame back 50-67 ms.
+      const step = this.inflateBytes;
+      const inflated = () => {
         const slices = new TransformStream({
           transform(chunk, out) {
             for (let at = 0; at < chunk.length; at += step) out.enqueue(chunk.subarray(at, at + step));
           },
         });
-        inflated = blob.stream().pipeThrough(slices).pipeThrough(new DecompressionStream("gzip"));
-      } catch (err) {
-        toEngine.post({ error: String(err && err.message ? err.message : err) });
-        if (this.feeding === f) this.feeding = null;
-        return;
-      }
+        return blob.stream().pipeThrough(slices).pipeThrough(new DecompressionStream("gzip"));
+      };
       return this.pump(f, inflated, toEngine);
     }
     if (!cut) return this.pump(f, blob, toEngine);
@@ -324,9 +319,9 @@ window.rw = {
     return i < 0 ? 0 : mid + i + 1;
   },
 
-  // pump reads blob (a Blob, or a stream of Uint8Arrays: a .gz file's
-  // content as the browser's gzip decoder gives it) in pieces of
-  // feedBytes and sends them (to.post), at
+  // pump reads blob (a Blob, or a function that makes a stream of
+  // Uint8Arrays: a .gz file's content as the browser's gzip decoder gives
+  // it) in pieces of feedBytes and sends them (to.post), at
   // most feedAhead of them unacknowledged (f, see acked), while to.live().
   // It lets the page paint every sliceMs of its work: a read of a File
   // the system has in memory settles at once, and its chunks, copied in
@@ -335,7 +330,7 @@ window.rw = {
   async pump(f, blob, to) {
     let reader = null;
     try {
-      reader = (blob instanceof Blob ? blob.stream() : blob).getReader();
+      reader = (blob instanceof Blob ? blob.stream() : blob()).getReader();
       let piece = new Uint8Array(this.feedBytes);
       let filled = 0;
       let slice = performance.now();

@@ -189,18 +189,19 @@ let splitting = null;
 let tailDone = null;
 let tailFor = 0; // the feed whose tail tailDone waits for
 const asking = new Set(); // the engine's questions to the tail, unanswered
-//
-// A .gz file is fed inflated (gz: the size its trailer states): the page
-// inflates it with the browser's gzip decoder as it reads it, while the
-// engine parses what has come; inflated here, the two would take turns
-// on this thread. The feed fails when the content is not of that size
-// (receive then inflates it here, and counts it first).
-function fed(blob, id, rest, gz) {
+
+// A .gz file is fed inflated (stated: the size its trailer states): the
+// page inflates it with the browser's gzip decoder as it reads it, while
+// the engine parses what has come; inflated here, the two would take
+// turns on this thread. The feed fails when the content is not of that
+// size (receive then inflates it here, and counts it first).
+function fed(blob, id, rest, stated) {
+  const gz = stated !== undefined;
   return new Promise((resolve, reject) => {
     // pieces: the page's pieces by their number k; parsed: the parser's.
-    const size = gz === undefined ? blob.size : gz;
+    const size = gz ? stated : blob.size;
     feeding = { id: ++feeds, req: id, rest: !!rest, size, n: 0, room: size, next: 0, pieces: new Map(), parsed: new Map(), end: null, resolve, reject };
-    self.postMessage({ feed: blob, id: feeding.id, rest: !!rest, gz: gz !== undefined });
+    self.postMessage({ feed: blob, id: feeding.id, rest: !!rest, gz });
   });
 }
 

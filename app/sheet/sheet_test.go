@@ -425,13 +425,11 @@ func BenchmarkDistinctColumns(b *testing.B) {
 		b.Fatal(err)
 	}
 	col := func(name string) int {
-		for i, h := range t.Header {
-			if h == name {
-				return i
-			}
+		i := slices.Index(t.Header, name)
+		if i < 0 {
+			b.Fatalf("no column %s in %q", name, t.Header)
 		}
-		b.Fatalf("no column %s in %q", name, t.Header)
-		return -1
+		return i
 	}
 	date, qty, price := col("InvoiceDate"), col("Quantity"), col("UnitPrice")
 	for _, tc := range []struct {
