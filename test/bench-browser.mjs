@@ -146,19 +146,19 @@ function cpu(pid) {
   }
 }
 
-// Sampler watches every renderer while a file loads and, at the end,
-// names the page's: the one that worked (took the most CPU time), not a
-// spare renderer chromium keeps ready for the next page.
+// idleTicks is the machine's idle time (idle and iowait) and all its
+// time, in clock ticks, from /proc/stat's first line (all cores).
+function idleTicks() {
+  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  return { idle: f[3] + (f[4] || 0), total: f.reduce((a, b) => a + b, 0) };
+}
+
 // quiet waits, at most QUIET_MS, until the machine's cores are idle
 // (over 90% of their time in a 200 ms window, /proc/stat): the context of
 // the run before is still being torn down a while after it is closed
 // (DuckDB-WASM's and SheetJS's leave 1-2 GB), and a page's own start-up
 // work (the workbench warming its engine) may still run. Every tool's run
 // waits alike. It returns the milliseconds waited.
-function idleTicks() {
-  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-  return { idle: f[3] + (f[4] || 0), total: f.reduce((a, b) => a + b, 0) };
-}
 async function quiet() {
   const start = Date.now();
   let a = idleTicks();
@@ -172,6 +172,9 @@ async function quiet() {
   return Date.now() - start;
 }
 
+// Sampler watches every renderer while a file loads and, at the end,
+// names the page's: the one that worked (took the most CPU time), not a
+// spare renderer chromium keeps ready for the next page.
 class Sampler {
   constructor() {
     this.procs = renderers().map((pid) => ({ pid, base: memory(pid), cpu: cpu(pid), max: 0 })).filter((p) => p.base);
@@ -493,7 +496,7 @@ function report(results, sizes, meta) {
   const out = [];
   const p = (...l) => out.push(...l);
   p(`Run ${meta.date} on ${meta.cpu}, ${meta.cores} cores, load average ${meta.loadStart} at the start and ${meta.loadEnd} at the end; ${meta.chromium}; ${meta.peers}; commit ${meta.commit}; ${RUNS} run(s) of each tool on each file, alternating, a fresh browser context each.`, "");
-  p("Each run: a fresh browser context; its page ready, then 1 s, then until the machine's cores are idle (over 90% in 200 ms, at most 5 s: the context before is still torn down for a while, and each page's start-up work may still run), then the file.", "");
+  p(`Each run: a fresh browser context; its page ready, then ${SETTLE_MS / 1000} s, then until the machine's cores are idle (over 90% in 200 ms, at most ${QUIET_MS / 1000} s: the context before is still torn down for a while, and each page's start-up work may still run), then the file.`, "");
   p("Times: the fastest run, from the file input's change event to the end (below). Memory: the page's renderer process (its workers included), the largest of the runs: peak = VmHWM, growth = peak − VmRSS before the file. Frame gap: the longest gap between animation frames while the file loads (from the change event to the frame that paints the KPI cards, included), the largest of the runs. MB = 10^6 bytes, GB = 10^9 bytes.", "");
   p("| file | tool | time | renderer peak | growth | frame gap | workbench ÷ tool | check |", "|---|---|---|---|---|---|---|---|");
   for (const f of files) {

@@ -60,16 +60,15 @@ for (let run = 1; run <= runs; run++) {
     // engine spent in them, and when the first and the last came.
     t.appends = 0;
     t.appendMs = 0;
-    const append = self.retentionAppend;
-    self.retentionAppend = (...args) => {
-      const a = now();
-      if (!t.firstAppend) t.firstAppend = a;
-      const r = append(...args);
+    let from = 0;
+    wrap("retentionAppend", () => {
+      from = now();
+      if (!t.firstAppend) t.firstAppend = from;
+    }, () => {
       t.lastAppend = now();
-      t.appendMs += t.lastAppend - a;
+      t.appendMs += t.lastAppend - from;
       t.appends++;
-      return r;
-    };
+    });
     wrap("retentionHandle", () => { t.handle = now(); }, () => { t.end = now(); });
     const post = self.postMessage.bind(self);
     self.postMessage = (m, ...rest) => {
